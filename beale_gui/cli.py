@@ -1,0 +1,246 @@
+"""Headless commands: ``python main.py run|...`` (DESIGN.md section 4).
+
+A bad argument exits with status 2 and one line naming it; nothing here prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+
+import numpy as np
+
+from .core.engine import (
+    DIVERGED,
+    MAX_STEPS,
+    MAX_STEPS_PARAM,
+    SEED_PARAM,
+    TOL_PARAM,
+    OptimizerConfig,
+    StochasticConfig,
+)
+from .core.functions import FUNCTIONS, get_function
+from .core.params import parse_number
+from .core.schedules import ScheduleConfig
+from .core.session import Experiment, SessionError, load_experiment
+
+COMMANDS = ("run",)
+_NEGATIVE = re.compile(r"^-[\d.]")
+
+
+class UsageError(Exception):
+    """A bad command-line argument; the message is the one line shown."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse would print usage and exit; say one line
+        raise UsageError(message)
+
+
+def _key_values(text: str, what: str) -> tuple[str, dict[str, float]]:
+    """``name:key=value,key=value`` -> (name, {key: value})."""
+    name, _, rest = text.partition(":")
+    if not name.strip():
+        raise UsageError(f"{what} '{text}' has no name")
+    values = {}
+    for item in filter(None, (s.strip() for s in rest.split(","))):
+        key, eq, value = item.partition("=")
+        if not eq or not key.strip():
+            raise UsageError(f"{what} '{text}': expected key=value, got '{item}'")
+        try:
+            values[key.strip()] = parse_number(value, key.strip())
+        except ValueError as exc:
+            raise UsageError(f"{what} '{text}': {exc}") from None
+    return name.strip(), values
+
+
+def parse_optimizer(text: str, schedule: ScheduleConfig, noise: StochasticConfig | None):
+    name, values = _key_values(text, "--optimizer")
+    try:
+        return OptimizerConfig(name, values, schedule, noise)
+    except ValueError as exc:
+        raise UsageError(f"--optimizer {text}: {exc}") from None
+
+
+def parse_schedule(text: str | None) -> ScheduleConfig:
+    if not text:
+        return ScheduleConfig()
+    name, values = _key_values(text, "--schedule")
+    try:
+        return ScheduleConfig(name, values)
+    except ValueError as exc:
+        raise UsageError(f"--schedule {text}: {exc}") from None
+
+
+def parse_start(text: str) -> tuple[float, float]:
+    parts = text.split(",")
+    if len(parts) != 2:
+        raise UsageError(f"--start '{text}': expected X,Y such as 0.7,1.4")
+    try:
+        xy = tuple(float(p) for p in parts)
+    except ValueError:
+        raise UsageError(f"--start '{text}': expected two numbers X,Y") from None
+    if not all(np.isfinite(xy)):
+        raise UsageError(f"--start '{text}': coordinates must be finite")
+    return xy
+
+
+def _glue_negative_values(argv: Sequence[str]) -> list[str]:
+    """Let ``--start -2,2`` mean what it says (argparse would take -2,2 for an option)."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1].startswith("--") and "=" not in out[-1] and _NEGATIVE.match(arg):
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--function", help=f"one of {', '.join(FUNCTIONS)} (default beale)")
+    p.add_argument("--expr", help="a custom function of x and y, e.g. 'x**2 + 10*sin(y)'")
+    p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
+                   help="repeatable, e.g. gd:lr=0.01 or adam:lr=0.05,beta1=0.8")
+    p.add_argument("--start", action="append", metavar="X,Y", help="repeatable (default 0.7,1.4)")
+    p.add_argument("--max-steps", type=int, default=None, help="most updates per run (1000)")
+    p.add_argument("--tol", type=float, default=None,
+                   help="stop when |delta f| < TOL, as the seed's loop (0 = off; default 0)")
+    p.add_argument("--schedule", metavar="NAME[:key=value]",
+                   help="constant, inverse_time:decay=0.01, step:step_size=100,gamma=0.5, "
+                        "exponential:gamma=0.995, cosine:period=1000")
+    p.add_argument("--batch-size", type=int, default=None,
+                   help="mini-batch of the function's terms: makes every optimizer stochastic")
+    p.add_argument("--noise", type=float, default=None,
+                   help="Gaussian gradient-noise scale: makes every optimizer stochastic")
+    p.add_argument("--seed", type=int, default=None, help="seed of stochastic gradients (0)")
+    p.add_argument("--session", help="read everything from a session or data JSON file")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="beale-gui", description="Gradient-descent optimizers on 2-D surfaces."
+                     " With no command, opens the window.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    p = sub.add_parser("run", help="run optimizers and print the seed's progress lines")
+    _add_common(p)
+    p.add_argument("--csv", help="write every step of every run as CSV")
+    p.add_argument("--json", help="write the runs and their configuration as JSON")
+    p.add_argument("--every", type=int, default=100, help="print a line every N steps (100)")
+    return parser
+
+
+def experiment_from_args(args: argparse.Namespace) -> Experiment:
+    """The experiment the arguments describe (a session file, then the flags over it)."""
+    if args.session:
+        try:
+            exp = load_experiment(args.session)
+        except SessionError as exc:
+            raise UsageError(f"--session: {exc}") from None
+    else:
+        exp = Experiment(get_function("beale"), [], np.array([[0.7, 1.4]]))
+    if args.function and args.expr:
+        raise UsageError("give --function or --expr, not both")
+    if args.function:
+        try:
+            exp.function, exp.expression = get_function(args.function), None
+        except ValueError as exc:
+            raise UsageError(f"--function: {exc}") from None
+    if args.expr:
+        from .core.expression import parse_expression
+
+        try:
+            exp.function, exp.expression = parse_expression(args.expr), args.expr
+        except ValueError as exc:
+            raise UsageError(f"--expr: {exc}") from None
+    noise = None
+    if args.batch_size is not None or args.noise is not None:
+        try:
+            noise = StochasticConfig(args.batch_size or 1, args.noise or 0.0)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    schedule = parse_schedule(args.schedule)
+    if args.optimizer:
+        exp.optimizers = [parse_optimizer(t, schedule, noise) for t in args.optimizer]
+    elif not exp.optimizers:
+        exp.optimizers = [parse_optimizer("gd", schedule, noise)]
+    if args.start:
+        exp.starts = np.array([parse_start(s) for s in args.start])
+    for param, option in ((MAX_STEPS_PARAM, "max_steps"), (TOL_PARAM, "tol"),
+                          (SEED_PARAM, "seed")):
+        value = getattr(args, option)
+        if value is not None:
+            message = param.problem(value)
+            if message:
+                raise UsageError(f"--{option.replace('_', '-')} {value}: {message}")
+            setattr(exp, option, type(getattr(exp, option))(value))
+    return exp
+
+
+def _seed_line(step: int, z: float, xy, g=None) -> str:
+    line = f"steps: {step}  z: {z:.6f}  x: {xy[0]:.5f}  y: {xy[1]:.5f}"
+    if g is not None:
+        line += f"  dx: {g[0]:.5f}  dy: {g[1]:.5f}"
+    return line
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .core.records import run_labels, write_csv, write_json
+
+    exp = experiment_from_args(args)
+    if args.every < 1:
+        raise UsageError(f"--every {args.every}: must be >= 1")
+    try:
+        result = exp.run()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    labels = run_labels(result)
+    for i in range(result.n_runs):
+        start = result.starts[result.start_index[i]]
+        if result.n_runs > 1:
+            print(f"{'' if i == 0 else chr(10)}# run {i}: {labels[i]} from "
+                  f"({start[0]:g}, {start[1]:g})")
+        stop = int(result.stop_step[i])
+        print(_seed_line(0, result.loss[i, 0], result.paths[i, 0]))
+        for k in range(args.every, stop + 1, args.every):
+            # as the seed: f and x, y after step k, and the gradient that made step k
+            print(_seed_line(k, result.loss[i, k], result.paths[i, k], result.grads[i, k - 1]))
+        if result.status[i] == DIVERGED:
+            print(f"Diverged at step {stop + 1}; last finite point:")
+        elif result.status[i] == MAX_STEPS:
+            print("Stopped at max steps")
+        else:
+            print("Enough convergence")
+        print(_seed_line(stop, result.loss[i, stop], result.paths[i, stop]))
+    for option, write in (("csv", lambda p: write_csv(result, p)),
+                          ("json", lambda p: write_json(exp, result, p))):
+        path = getattr(args, option)
+        if path:
+            try:
+                write(path)
+            except OSError as exc:
+                raise UsageError(f"--{option}: {exc}") from None
+            print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+HANDLERS = {"run": cmd_run}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a headless command; return the exit status (2 for a bad argument)."""
+    argv = _glue_negative_values(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    command = next((a for a in argv if a in COMMANDS), "")
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            raise UsageError(f"no command; choose from {', '.join(COMMANDS)}")
+        return HANDLERS[args.command](args)
+    except UsageError as exc:
+        print(f"beale-gui {command}: error: {exc}" if command else f"beale-gui: error: {exc}",
+              file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

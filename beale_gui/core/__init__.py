@@ -1,0 +1,1 @@
+"""The numerical core: numpy only. Never imports Qt or pyqtgraph (a test enforces it)."""

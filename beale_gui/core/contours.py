@@ -1,0 +1,250 @@
+"""Log-scaled contours of a test function, and arrow geometry, for the canvas.
+
+numpy + contourpy only (no Qt). The canvas samples the visible region with :func:`sample_grid`,
+colours it with :func:`log_image` and draws :func:`isolines` on top, all within a few tens of
+milliseconds for a 400 x 400 grid, so pan and zoom can recompute at full resolution.
+
+Colour scale
+------------
+Test surfaces span many decades (Beale runs from 0 to ~1e5 over its default view), so colours and
+isolines follow ``log10(f + shift)``. ``shift`` is 0 when every sampled value is positive; for
+functions that go negative (the saddle ``x**2 - y**2``, the six-hump camel) it is ``-min(f)``, so
+the lowest point maps to zero. Values are clipped below at a robust low (a low percentile of the
+shifted values, but never more than :data:`MAX_DECADES` decades under the high end) and above at
+a high percentile, so the exact zero at a minimum or a few huge corner values do not flatten the
+rest. A :class:`LogScale` holds one such choice, so the canvas can keep colours and levels fixed
+for one function while the view zooms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import contourpy
+import numpy as np
+
+from .functions import TestFunction
+
+LOW_PERCENTILE = 0.5
+HIGH_PERCENTILE = 99.5
+MAX_DECADES = 8.0
+
+_EMPTY = np.empty((0, 2))
+
+
+def sample_grid(
+    function: TestFunction,
+    xrange: tuple[float, float],
+    yrange: tuple[float, float],
+    n: int = 400,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Evaluate ``function`` on an ``n`` x ``n`` grid, in one vectorised call.
+
+    Returns
+    -------
+    xs : ndarray, shape (n,)
+    ys : ndarray, shape (n,)
+    Z : ndarray, shape (n, n)
+        ``Z[j, i] = f(xs[i], ys[j])`` (rows follow y), as contourpy expects.
+    """
+    xs = np.linspace(float(xrange[0]), float(xrange[1]), int(n))
+    ys = np.linspace(float(yrange[0]), float(yrange[1]), int(n))
+    # (n, n, 2) whose x and y planes are each contiguous: ufuncs on them run faster
+    xy = np.empty((2, len(ys), len(xs))).transpose(1, 2, 0)
+    xy[..., 0] = xs[None, :]
+    xy[..., 1] = ys[:, None]
+    return xs, ys, function.value(xy)
+
+
+@dataclass(frozen=True)
+class LogScale:
+    """A log colour scale: ``log10(f + shift)`` clipped to ``[log10(low), log10(high)]``.
+
+    Attributes
+    ----------
+    shift : float
+        Added to f before the log (0 unless f went negative where the scale was made).
+    levels : ndarray, shape (L,)
+        Isoline levels in units of f, increasing; ``levels + shift`` is geometric.
+    """
+
+    shift: float
+    levels: np.ndarray
+
+    @property
+    def low(self) -> float:
+        """Lowest shifted value (``levels[0] + shift``) > 0."""
+        return float(self.levels[0] + self.shift)
+
+    @property
+    def high(self) -> float:
+        """Highest shifted value (``levels[-1] + shift``)."""
+        return float(self.levels[-1] + self.shift)
+
+    @property
+    def colour_range(self) -> tuple[float, float]:
+        """``(log10(low), log10(high))``: the image levels for the colour map."""
+        return float(np.log10(self.low)), float(np.log10(self.high))
+
+    @property
+    def label(self) -> str:
+        """Axis label of the colour bar: ``log10 f`` or ``log10(f + shift)``."""
+        if self.shift == 0.0:
+            return "log\u2081\u2080 f"
+        return f"log\u2081\u2080(f + {self.shift:.3g})"
+
+    def image(self, Z: np.ndarray) -> np.ndarray:
+        """``log10(Z + shift)`` clipped to :attr:`colour_range`; NaN and +inf map to the top."""
+        with np.errstate(all="ignore"):
+            v = np.asarray(Z, dtype=np.float64) + self.shift
+            v = np.nan_to_num(v, nan=self.high, posinf=self.high, neginf=self.low)
+            np.clip(v, self.low, self.high, out=v)
+            return np.log10(v, out=v)
+
+
+def log_scale(Z: np.ndarray, n_levels: int = 20) -> LogScale:
+    """Choose a :class:`LogScale` with ``n_levels`` levels from sampled values ``Z``.
+
+    Non-finite values are ignored; a constant (or empty) ``Z`` still gives valid increasing
+    levels.
+    """
+    n_levels = max(int(n_levels), 2)
+    z = np.asarray(Z, dtype=np.float64).ravel()
+    z = z[np.isfinite(z)]
+    if z.size == 0:
+        return LogScale(0.0, np.geomspace(1.0, 10.0, n_levels))
+    zmin = float(z.min())
+    shift = -zmin if zmin < 0 else 0.0
+    v = z + shift
+    high = float(np.percentile(v, HIGH_PERCENTILE))
+    positive = v[v > 0]
+    low = float(np.percentile(positive, LOW_PERCENTILE)) if positive.size else 0.0
+    if not high > 0:
+        high = 1.0
+    low = max(low, high * 10.0**-MAX_DECADES)
+    if not high > low * (1 + 1e-9):  # (nearly) constant: one decade around the value
+        low, high = high / np.sqrt(10.0), high * np.sqrt(10.0)
+    return LogScale(shift, np.geomspace(low, high, n_levels) - shift)
+
+
+def log_levels(Z: np.ndarray, n_levels: int = 20) -> np.ndarray:
+    """``n_levels`` increasing isoline levels for ``Z``, log-spaced in ``f + shift``.
+
+    See :func:`log_scale` and the module docstring for the shift and the robust range.
+
+    Returns
+    -------
+    ndarray, shape (n_levels,)
+    """
+    return log_scale(Z, n_levels).levels
+
+
+def log_image(Z: np.ndarray, scale: LogScale | None = None) -> np.ndarray:
+    """The filled-contour image: ``log10(Z + shift)``, finite, clipped to the scale's range.
+
+    Parameters
+    ----------
+    Z : ndarray, shape (ny, nx)
+    scale : LogScale, optional
+        Keep colours fixed across views by passing the scale of the default view; by default
+        one is chosen from ``Z``.
+    """
+    return (scale or log_scale(Z)).image(Z)
+
+
+def isolines(
+    xs: np.ndarray, ys: np.ndarray, Z: np.ndarray, levels: Sequence[float]
+) -> list[np.ndarray]:
+    """Isolines of ``Z`` at each level, from contourpy.
+
+    Returns
+    -------
+    list of ndarray, shape (M, 2), one per level
+        All the level's polylines, separated by rows of NaN (so one curve drawn with
+        ``connect="finite"`` shows them all); shape (0, 2) where a level has no line.
+    """
+    Z = np.asarray(Z, dtype=np.float64)
+    if not np.isfinite(Z).all():
+        Z = np.ma.masked_invalid(Z)
+    gen = contourpy.contour_generator(xs, ys, Z, line_type=contourpy.LineType.ChunkCombinedNan)
+    out = []
+    for (chunks,) in gen.multi_lines(np.asarray(levels, dtype=np.float64)):
+        parts = [c for c in chunks if c is not None and len(c)]
+        out.append(np.concatenate(parts) if len(parts) > 1 else parts[0] if parts else _EMPTY)
+    return out
+
+
+def join_polylines(lines: Sequence[np.ndarray]) -> np.ndarray:
+    """Concatenate polylines of shape (M_i, 2) into one (M, 2) array, NaN rows between them."""
+    parts = []
+    for line in lines:
+        if len(line):
+            parts.extend((line, np.full((1, 2), np.nan)))
+    return np.concatenate(parts[:-1]) if parts else _EMPTY
+
+
+def arrow_polylines(tails: np.ndarray, vectors: np.ndarray, length: float,
+                    head: float = 0.3, spread: float = 0.45) -> np.ndarray:
+    """Arrows of fixed display ``length`` along ``vectors``, as NaN-separated polylines.
+
+    Only the direction of each vector is kept: every arrow is drawn ``length`` long (the
+    magnitudes of gradients and steps differ by decades, so a linear scale would hide most of
+    them). Rows with a zero or non-finite vector are skipped.
+
+    Parameters
+    ----------
+    tails, vectors : ndarray, shape (N, 2)
+    length : float
+        Drawn length, in data units.
+    head, spread : float
+        Barb length as a fraction of ``length``, and the barbs' half-angle in radians.
+
+    Returns
+    -------
+    ndarray, shape (7 K - 1, 2)
+        Per drawn arrow: tail, tip, NaN, barb, tip, barb; arrows joined by NaN rows.
+    """
+    tails = np.asarray(tails, dtype=np.float64).reshape(-1, 2)
+    vectors = np.asarray(vectors, dtype=np.float64).reshape(-1, 2)
+    with np.errstate(all="ignore"):
+        norm = np.hypot(vectors[:, 0], vectors[:, 1])
+        ok = np.isfinite(norm) & (norm > 0) & np.isfinite(tails).all(axis=1)
+        unit = vectors[ok] / norm[ok, None]
+    t = tails[ok]
+    tip = t + length * unit
+    c, s = np.cos(spread), np.sin(spread)
+    back = -unit * (head * length)
+    left = np.stack([back[:, 0] * c - back[:, 1] * s, back[:, 0] * s + back[:, 1] * c], axis=1)
+    right = np.stack([back[:, 0] * c + back[:, 1] * s, -back[:, 0] * s + back[:, 1] * c], axis=1)
+    nan = np.full_like(t, np.nan)
+    rows = np.stack([t, tip, nan, tip + left, tip, tip + right, nan], axis=1)
+    return rows.reshape(-1, 2)[:-1] if len(t) else _EMPTY
+
+
+def thin_polyline(xy: np.ndarray, cell: tuple[float, float]) -> np.ndarray:
+    """Indices of the points of a polyline worth drawing at a resolution of ``cell``.
+
+    A point is kept when it lies in a different ``cell``-sized box than the point before it
+    (the first point is always kept), so the thinned line stays within one cell of the full
+    one. With a cell of half a screen pixel, 10,000 steps that crawl into a minimum shrink to
+    the few hundred points the screen can show, which keeps wide pens fast to draw.
+
+    Parameters
+    ----------
+    xy : ndarray, shape (T, 2)
+    cell : (float, float)
+        Box size along x and y, in data units; a non-positive or non-finite size keeps all.
+
+    Returns
+    -------
+    ndarray of int, shape (K,), increasing
+    """
+    xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    cell_arr = np.asarray(cell, dtype=np.float64)
+    if len(xy) < 3 or not (np.isfinite(cell_arr).all() and (cell_arr > 0).all()):
+        return np.arange(len(xy))
+    with np.errstate(all="ignore"):
+        q = np.floor(xy / cell_arr)
+    changed = (q[1:] != q[:-1]).any(axis=1)
+    return np.concatenate(([0], np.flatnonzero(changed) + 1))

@@ -1,0 +1,423 @@
+"""Two-dimensional test surfaces with exact gradients.
+
+Every function takes ``xy`` of shape ``(..., 2)`` and is vectorised over the leading axes.
+Functions that are sums of terms (Beale is a sum of three squared residuals) also expose the
+terms and their gradients, so an optimizer can be given the unbiased gradient of a random
+mini-batch of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+Bounds = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _split(xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    xy = np.asarray(xy, dtype=np.float64)
+    if xy.shape[-1:] != (2,):
+        raise ValueError(f"xy must have shape (..., 2), got {xy.shape}")
+    return xy[..., 0], xy[..., 1]
+
+
+@dataclass(frozen=True, eq=False)
+class TestFunction:
+    """A 2-D test surface.
+
+    Subclasses implement :meth:`_value` and :meth:`_grad` on separate ``x`` and ``y`` arrays,
+    and, where the function is a sum of terms, :meth:`_terms` and :meth:`_term_grads`.
+
+    Attributes
+    ----------
+    name : str
+        Registry key, e.g. ``"beale"``.
+    title : str
+        Human-readable name, e.g. ``"Beale"``.
+    formula : str
+        The formula as text, for tooltips and figure titles.
+    bounds : ((xmin, xmax), (ymin, ymax))
+        The default view.
+    minima : ndarray, shape (M, 2)
+        Every known global or local minimum worth marking (may be empty).
+    n_terms : int
+        Number of terms the function is a sum of (0 when it is not split into terms).
+    """
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    name: str
+    title: str
+    formula: str
+    bounds: Bounds
+    minima: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    n_terms: int = 0
+
+    # -- to implement ---------------------------------------------------------------------
+    def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def _grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        raise NotImplementedError
+
+    def _terms(self, x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+        raise NotImplementedError(f"{self.title} is not a sum of terms")
+
+    def _term_grads(
+        self, x: np.ndarray, y: np.ndarray
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        raise NotImplementedError(f"{self.title} is not a sum of terms")
+
+    def _value_and_grad(
+        self, x: np.ndarray, y: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        gx, gy = self._grad(x, y)
+        return self._value(x, y), gx, gy
+
+    # -- public API -----------------------------------------------------------------------
+    def value(self, xy: np.ndarray) -> np.ndarray:
+        """f at ``xy`` of shape (..., 2); returns shape (...)."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            return np.asarray(self._value(x, y), dtype=np.float64)
+
+    def grad(self, xy: np.ndarray) -> np.ndarray:
+        """Exact gradient at ``xy`` of shape (..., 2); returns shape (..., 2)."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            gx, gy = self._grad(x, y)
+            return np.stack(np.broadcast_arrays(gx, gy), axis=-1).astype(np.float64, copy=False)
+
+    def value_and_grad(self, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """f and its gradient at ``xy`` of shape (..., 2), sharing common subexpressions."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            f, gx, gy = self._value_and_grad(x, y)
+            g = np.stack(np.broadcast_arrays(gx, gy), axis=-1).astype(np.float64, copy=False)
+            return np.asarray(f, dtype=np.float64), g
+
+    def terms(self, xy: np.ndarray) -> np.ndarray:
+        """The terms whose sum is f; returns shape (..., n_terms)."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            parts = np.broadcast_arrays(*self._terms(x, y), x)[:-1]
+            return np.stack(parts, axis=-1)
+
+    def term_grads(self, xy: np.ndarray) -> np.ndarray:
+        """Gradient of each term; returns shape (..., n_terms, 2)."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            rows = [np.stack(np.broadcast_arrays(gx, gy, x)[:2], axis=-1)
+                    for gx, gy in self._term_grads(x, y)]
+            return np.stack(rows, axis=-2)
+
+    def nearest_minimum(self, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Index of, and distance to, the nearest known minimum for each point.
+
+        Returns ``(index, distance)`` of shape (...); index -1 and distance NaN where the
+        function lists no minima.
+        """
+        xy = np.asarray(xy, dtype=np.float64)
+        if len(self.minima) == 0:
+            shape = xy.shape[:-1]
+            return np.full(shape, -1), np.full(shape, np.nan)
+        d = np.linalg.norm(xy[..., None, :] - self.minima, axis=-1)
+        idx = np.argmin(d, axis=-1)
+        return idx, np.take_along_axis(d, idx[..., None], axis=-1)[..., 0]
+
+    @property
+    def minimum_values(self) -> np.ndarray:
+        """f at each known minimum, shape (M,)."""
+        return self.value(self.minima) if len(self.minima) else np.zeros(0)
+
+    def __repr__(self) -> str:
+        return f"<TestFunction {self.name}>"
+
+
+def _total(parts):
+    """Left-to-right sum (the order a written ``a + b + c`` evaluates in)."""
+    return functools.reduce(operator.add, parts)
+
+
+def _minima(*points: tuple[float, float]) -> np.ndarray:
+    """Read-only float64 array of shape (M, 2)."""
+    minima = np.array(points, dtype=np.float64).reshape(-1, 2)
+    minima.flags.writeable = False
+    return minima
+
+
+class _Fused(TestFunction):
+    """A function whose gradient computes f on the way: implement only :meth:`_value_and_grad`."""
+
+    def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return self._value_and_grad(x, y)[0]
+
+    def _grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self._value_and_grad(x, y)[1:]
+
+
+@dataclass(frozen=True, eq=False)  # again, so that __init__ runs __post_init__
+class SumOfSquares(_Fused):
+    """f = sum_i r_i(x, y)**2, a sum of ``n_terms`` squared residuals.
+
+    Subclasses implement :meth:`_residuals` and :meth:`_residual_grads`; the value, the
+    gradient, the terms ``r_i**2`` and their gradients ``2 r_i grad(r_i)`` follow, and
+    ``n_terms`` is counted from the residuals. A subclass may override :meth:`_value_and_grad`
+    with a fused version; :meth:`_grad` then uses it.
+    """
+
+    def __post_init__(self) -> None:
+        zero = np.float64(0.0)
+        object.__setattr__(self, "n_terms", len(self._residuals(zero, zero)))
+
+    def _residuals(self, x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+        raise NotImplementedError
+
+    def _residual_grads(self, x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        raise NotImplementedError
+
+    def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return _total(self._terms(x, y))
+
+    def _terms(self, x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+        return [r**2 for r in self._residuals(x, y)]
+
+    def _term_grads(self, x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        pairs = zip(self._residuals(x, y), self._residual_grads(x, y), strict=True)
+        return [(2.0 * r * drx, 2.0 * r * dry) for r, (drx, dry) in pairs]
+
+    def _value_and_grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+        rs = self._residuals(x, y)
+        pairs = list(zip(rs, self._residual_grads(x, y), strict=True))
+        gx = 2.0 * _total([r * drx for r, (drx, _) in pairs])
+        gy = 2.0 * _total([r * dry for r, (_, dry) in pairs])
+        return _total([r**2 for r in rs]), gx, gy
+
+
+# -- sums of squares ------------------------------------------------------------------------
+class Beale(SumOfSquares):
+    """Beale: three squared residuals; one minimum, (3, 0.5), where f = 0 exactly.
+
+    f (here and via :meth:`SumOfSquares._value`) and the gradient are the seed's expressions
+    operation for operation (same operands, same order, ``y**2`` and ``y**3`` as powers), so
+    the seed's published runs are reproduced bit for bit: do not "simplify" them.
+    """
+
+    def _residuals(self, x, y):
+        return [1.5 - x + x * y, 2.25 - x + x * y**2, 2.625 - x + x * y**3]
+
+    def _residual_grads(self, x, y):
+        return [(y - 1, x), (y**2 - 1, 2.0 * x * y), (y**3 - 1, 3.0 * x * y**2)]
+
+    def _value_and_grad(self, x, y):
+        y2 = y**2
+        y3 = y**3
+        r1 = 1.5 - x + x * y
+        r2 = 2.25 - x + x * y2
+        r3 = 2.625 - x + x * y3
+        f = r1**2 + r2**2 + r3**2
+        gx = 2.0 * (r1 * (y - 1) + r2 * (y2 - 1) + r3 * (y3 - 1))
+        gy = 2.0 * (r1 * x + r2 * 2.0 * x * y + r3 * 3.0 * x * y2)
+        return f, gx, gy
+
+
+class Rosenbrock(SumOfSquares):
+    """Rosenbrock (a=1, b=100): (1 - x)**2 + (10 (y - x**2))**2."""
+
+    def _residuals(self, x, y):
+        return [1.0 - x, 10.0 * (y - x**2)]
+
+    def _residual_grads(self, x, y):
+        return [(-1.0, 0.0), (-20.0 * x, 10.0)]
+
+    def _value_and_grad(self, x, y):
+        r1 = 1.0 - x
+        r2 = 10.0 * (y - x**2)
+        gy = 20.0 * r2
+        return r1**2 + r2**2, -2.0 * r1 - 2.0 * x * gy, gy
+
+
+class Himmelblau(SumOfSquares):
+    """Himmelblau: (x**2 + y - 11)**2 + (x + y**2 - 7)**2, four minima where f = 0."""
+
+    def _residuals(self, x, y):
+        return [x**2 + y - 11.0, x + y**2 - 7.0]
+
+    def _residual_grads(self, x, y):
+        return [(2.0 * x, 1.0), (1.0, 2.0 * y)]
+
+    def _value_and_grad(self, x, y):
+        r1 = x**2 + y - 11.0
+        r2 = x + y**2 - 7.0
+        r1_2 = 2.0 * r1
+        r2_2 = 2.0 * r2
+        return r1**2 + r2**2, 2.0 * x * r1_2 + r2_2, r1_2 + 2.0 * y * r2_2
+
+
+class Booth(SumOfSquares):
+    """Booth: (x + 2y - 7)**2 + (2x + y - 5)**2."""
+
+    def _residuals(self, x, y):
+        return [x + 2.0 * y - 7.0, 2.0 * x + y - 5.0]
+
+    def _residual_grads(self, x, y):
+        return [(1.0, 2.0), (2.0, 1.0)]
+
+
+# -- other surfaces -------------------------------------------------------------------------
+class Matyas(TestFunction):
+    """Matyas: 0.26 (x**2 + y**2) - 0.48 x y, a long shallow bowl."""
+
+    def _value(self, x, y):
+        return 0.26 * (x**2 + y**2) - 0.48 * x * y
+
+    def _grad(self, x, y):
+        return 0.52 * x - 0.48 * y, 0.52 * y - 0.48 * x
+
+
+class ThreeHumpCamel(TestFunction):
+    """Three-hump camel: 2x**2 - 1.05x**4 + x**6/6 + xy + y**2."""
+
+    def _value(self, x, y):
+        x2 = x**2
+        return x2 * (2.0 + x2 * (-1.05 + x2 / 6.0)) + x * y + y**2
+
+    def _grad(self, x, y):
+        x2 = x**2
+        return x * (4.0 + x2 * (-4.2 + x2)) + y, x + 2.0 * y
+
+
+class SixHumpCamel(TestFunction):
+    """Six-hump camel: (4 - 2.1x**2 + x**4/3) x**2 + xy + (-4 + 4y**2) y**2."""
+
+    def _value(self, x, y):
+        x2, y2 = x**2, y**2
+        return (4.0 - 2.1 * x2 + x2**2 / 3.0) * x2 + x * y + (-4.0 + 4.0 * y2) * y2
+
+    def _grad(self, x, y):
+        x2, y2 = x**2, y**2
+        return x * (8.0 + x2 * (-8.4 + 2.0 * x2)) + y, x + y * (-8.0 + 16.0 * y2)
+
+
+class GoldsteinPrice(_Fused):
+    """Goldstein-Price: A B, A = 1 + (x + y + 1)**2 p(x, y), B = 30 + (2x - 3y)**2 q(x, y)."""
+
+    def _value_and_grad(self, x, y):
+        s = x + y + 1.0
+        p = 19.0 - 14.0 * x + 3.0 * x**2 - 14.0 * y + 6.0 * x * y + 3.0 * y**2
+        d = 2.0 * x - 3.0 * y
+        q = 18.0 - 32.0 * x + 12.0 * x**2 + 48.0 * y - 36.0 * x * y + 27.0 * y**2
+        a = 1.0 + s**2 * p
+        b = 30.0 + d**2 * q
+        da = s * (2.0 * p + s * (6.0 * (x + y) - 14.0))  # dA/dx == dA/dy
+        dq = 2.0 * d * q
+        dbx = 2.0 * dq + d**2 * (24.0 * x - 36.0 * y - 32.0)
+        dby = -3.0 * dq + d**2 * (54.0 * y - 36.0 * x + 48.0)
+        return a * b, da * b + a * dbx, da * b + a * dby
+
+
+class Rastrigin(TestFunction):
+    """Rastrigin (A=10, n=2): 20 + x**2 - 10 cos(2 pi x) + y**2 - 10 cos(2 pi y)."""
+
+    def _value(self, x, y):
+        return 20.0 + x**2 - 10.0 * np.cos(2.0 * np.pi * x) + y**2 - 10.0 * np.cos(2.0 * np.pi * y)
+
+    def _grad(self, x, y):
+        return tuple(2.0 * t + 20.0 * np.pi * np.sin(2.0 * np.pi * t) for t in (x, y))
+
+
+class Ackley(_Fused):
+    """Ackley: -20 exp(-0.2 sqrt(0.5 (x**2 + y**2))) - exp(0.5 (cos 2 pi x + cos 2 pi y)) + e + 20.
+
+    The first term is a cone with its tip at the origin, where f has no gradient; there the
+    gradient is taken as 0 (a subgradient), so it is finite everywhere.
+    """
+
+    def _value_and_grad(self, x, y):
+        rho = np.hypot(x, y)  # the cone term's argument is sqrt(0.5) * rho
+        cone = np.exp(-0.2 * np.sqrt(0.5) * rho)
+        ripple = np.exp(0.5 * (np.cos(2.0 * np.pi * x) + np.cos(2.0 * np.pi * y)))
+        slope = 2.0 * np.sqrt(2.0) * cone
+        rho = np.where(rho > 0, rho, np.inf)  # x / rho is then 0 at the tip, and never overflows
+        gx = slope * (x / rho) + np.pi * ripple * np.sin(2.0 * np.pi * x)
+        gy = slope * (y / rho) + np.pi * ripple * np.sin(2.0 * np.pi * y)
+        return -20.0 * cone - ripple + np.e + 20.0, gx, gy
+
+
+class Saddle(TestFunction):
+    """x**2 - y**2: a saddle at the origin and no minimum."""
+
+    def _value(self, x, y):
+        return x**2 - y**2
+
+    def _grad(self, x, y):
+        return 2.0 * x, -2.0 * y
+
+
+# -- the registry ---------------------------------------------------------------------------
+# Minima: the global one(s) first, then the local ones by value. Every critical point inside
+# each view was found by Newton's method from a 301 x 301 grid of starts and classified by
+# its Hessian; each minimum was then solved to 50 digits (mpmath.findroot on the exact
+# gradient) and rounded to float64, so a coordinate is exact where float64 can hold it and
+# correctly rounded otherwise (|grad| at the rounding level, far below 1e-10). The lists are
+# complete inside the view except for Rastrigin (the global minimum and its 8 neighbours;
+# another 112 local minima lie near the other integer points of the view) and Ackley (the
+# global minimum; its shallow local minima near integer points are not listed).
+_RASTRIGIN_1 = 0.9949586376523348  # the root of 2t + 20 pi sin(2 pi t) next to t = 1
+_SIX_HUMP = ((0.08984201310031806, -0.7126564030207396),  # f = -1.0316284534898774
+             (1.703606714969981, -0.7960835686726251),  # f = -0.21546382438371764
+             (1.6071047529201972, 0.5686514548841314))  # f = 2.1042503103112584
+
+FUNCTIONS: dict[str, TestFunction] = {f.name: f for f in (
+    Beale("beale", "Beale", "(1.5 - x + xy)² + (2.25 - x + xy²)² + (2.625 - x + xy³)²",
+          ((-4.5, 4.5), (-4.5, 4.5)), _minima((3.0, 0.5))),
+    Rosenbrock("rosenbrock", "Rosenbrock", "(1 - x)² + 100(y - x²)²",
+               ((-2.0, 2.0), (-1.0, 3.0)), _minima((1.0, 1.0))),
+    Himmelblau("himmelblau", "Himmelblau", "(x² + y - 11)² + (x + y² - 7)²",
+               ((-5.0, 5.0), (-5.0, 5.0)),
+               _minima((3.0, 2.0), (-2.805118086952745, 3.131312518250573),
+                       (-3.779310253377747, -3.2831859912861696),
+                       (3.5844283403304917, -1.8481265269644036))),
+    Booth("booth", "Booth", "(x + 2y - 7)² + (2x + y - 5)²",
+          ((-10.0, 10.0), (-10.0, 10.0)), _minima((1.0, 3.0))),
+    Matyas("matyas", "Matyas", "0.26(x² + y²) - 0.48xy",
+           ((-10.0, 10.0), (-10.0, 10.0)), _minima((0.0, 0.0))),
+    ThreeHumpCamel("three_hump_camel", "Three-hump camel", "2x² - 1.05x⁴ + x⁶/6 + xy + y²",
+                   ((-2.0, 2.0), (-2.0, 2.0)),
+                   _minima((0.0, 0.0), (1.7475523458302888, -0.8737761729151444),  # f = 0.2986
+                           (-1.7475523458302888, 0.8737761729151444))),
+    SixHumpCamel("six_hump_camel", "Six-hump camel", "(4 - 2.1x² + x⁴/3)x² + xy + (4y² - 4)y²",
+                 ((-3.0, 3.0), (-2.0, 2.0)),
+                 _minima(*(p for xy in _SIX_HUMP for p in (xy, (-xy[0], -xy[1]))))),
+    GoldsteinPrice("goldstein_price", "Goldstein-Price",
+                   "[1 + (x + y + 1)²(19 - 14x + 3x² - 14y + 6xy + 3y²)]"
+                   " × [30 + (2x - 3y)²(18 - 32x + 12x² + 48y - 36xy + 27y²)]",
+                   ((-2.0, 2.0), (-2.0, 2.0)),  # f = 3, 30, 84 and 840 at these:
+                   _minima((0.0, -1.0), (-0.6, -0.4), (1.8, 0.2), (1.2, 0.8))),
+    Rastrigin("rastrigin", "Rastrigin", "20 + x² - 10cos(2πx) + y² - 10cos(2πy)",
+              ((-5.12, 5.12), (-5.12, 5.12)),
+              _minima(*sorted(((i * _RASTRIGIN_1, j * _RASTRIGIN_1)
+                               for i in (-1, 0, 1) for j in (-1, 0, 1)), key=np.linalg.norm))),
+    Ackley("ackley", "Ackley", "-20exp(-0.2√(0.5(x² + y²))) - exp(0.5(cos 2πx + cos 2πy)) + e + 20",
+           ((-5.0, 5.0), (-5.0, 5.0)), _minima((0.0, 0.0))),
+    Saddle("saddle", "Saddle", "x² - y²", ((-2.0, 2.0), (-2.0, 2.0)), _minima()),
+)}
+
+
+def get_function(name: str) -> TestFunction:
+    """The registered function called ``name`` (any case; '-' and '_' alike).
+
+    Raises
+    ------
+    ValueError
+        For an unknown name, listing the known ones.
+    """
+    key = str(name).strip().lower().replace("-", "_")
+    try:
+        return FUNCTIONS[key]
+    except KeyError:
+        raise ValueError(
+            f"unknown function {name!r}; choose from {', '.join(FUNCTIONS)}") from None

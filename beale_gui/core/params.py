@@ -1,0 +1,101 @@
+"""Hyperparameters with valid ranges, checked where things are built.
+
+The registry of each optimizer and schedule lists its :class:`Param` objects; the parameter
+panel, the command line and the session loader all ask them, so a value is judged the same way
+everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Param:
+    """A hyperparameter: default, valid interval and display hints.
+
+    Attributes
+    ----------
+    low, high : float
+        The valid interval; ``low_open`` / ``high_open`` exclude the ends.
+    log : bool
+        Best shown and searched on a log scale (learning rates, eps).
+    integer : bool
+        Whole numbers only (step counts).
+    """
+
+    name: str
+    default: float
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+    log: bool = False
+    integer: bool = False
+    help: str = ""
+
+    def describe_range(self) -> str:
+        lo = "(" if self.low_open else "["
+        hi = ")" if self.high_open else "]"
+        return f"{lo}{self.low:g}, {self.high:g}{hi}"
+
+    def problem(self, value: float) -> str | None:
+        """Why ``value`` is not valid, or None when it is."""
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
+            return f"Invalid {self.name}: {value!r} is not a number"
+        v = float(value)
+        if not math.isfinite(v):
+            return f"Invalid {self.name}: {v} is not finite"
+        below = v <= self.low if self.low_open else v < self.low
+        above = v >= self.high if self.high_open else v > self.high
+        if below or above:
+            return f"Invalid {self.name}: {v:g} is outside {self.describe_range()}"
+        if self.integer and v != round(v):
+            return f"Invalid {self.name}: {v:g} is not a whole number"
+        return None
+
+    def check(self, value):
+        """Return ``value`` as float (or float64 array) or raise ValueError naming the parameter."""
+        if isinstance(value, (np.ndarray, list, tuple)):
+            arr = np.asarray(value, dtype=np.float64) if _numeric(value) else None
+            if arr is None or arr.ndim != 1:
+                raise ValueError(f"Invalid {self.name}: expected a number or a 1-D array")
+            for v in arr:
+                message = self.problem(v)
+                if message:
+                    raise ValueError(message)
+            return arr
+        message = self.problem(value)
+        if message:
+            raise ValueError(message)
+        return float(value)
+
+
+def _numeric(value) -> bool:
+    try:
+        return np.asarray(value).dtype.kind in "iuf"
+    except (TypeError, ValueError):
+        return False
+
+
+def check_params(specs: Sequence[Param], values: Mapping[str, object] | None, owner: str) -> dict:
+    """Fill defaults and check every value; raise ValueError naming the first bad one."""
+    values = dict(values or {})
+    known = {p.name for p in specs}
+    unknown = [k for k in values if k not in known]
+    if unknown:
+        choices = ", ".join(sorted(known)) or "none"
+        raise ValueError(f"unknown parameter '{unknown[0]}' for {owner} (it takes: {choices})")
+    return {p.name: p.check(values.get(p.name, p.default)) for p in specs}
+
+
+def parse_number(text: str, name: str) -> float:
+    """Parse a user-typed number, raising ValueError with a message naming ``name``."""
+    try:
+        return float(text.strip())
+    except (ValueError, AttributeError):
+        raise ValueError(f"Invalid {name}: {text!r} is not a number") from None

@@ -1,0 +1,98 @@
+"""Trajectories as CSV and JSON.
+
+CSV: one row per run per step, step 0 being the start, columns
+``function,optimizer,run,step,x,y,loss,grad_x,grad_y,lr``. A run's rows end at its last valid
+point. JSON: the experiment (so the file opens as a session and replays the same runs) plus,
+per run, its status and arrays.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+
+from .engine import STATUS_NAMES, RunResult
+from .fileio import write_text_atomic
+from .session import Experiment
+
+CSV_COLUMNS = ("function", "optimizer", "run", "step", "x", "y", "loss", "grad_x", "grad_y", "lr")
+
+
+def run_labels(result: RunResult) -> list[str]:
+    """The optimizer label of each run, e.g. ``momentum(lr=0.005)``."""
+    labels = [c.label() for c in result.configs]
+    out = []
+    for i in range(result.n_runs):
+        config = result.configs[result.config_index[i]]
+        if config.n_variants > 1:
+            hp = result.hparams_of(i)
+            out.append(config.name + "(" + ", ".join(f"{k}={v:g}" for k, v in hp.items()) + ")")
+        else:
+            out.append(labels[result.config_index[i]])
+    return out
+
+
+def csv_text(result: RunResult) -> str:
+    """The CSV of every recorded run."""
+    if result.paths is None:
+        raise ValueError("the runs were not recorded step by step")
+    buf = io.StringIO()
+    buf.write(",".join(CSV_COLUMNS) + "\n")
+    name = result.function.name
+    for i, label in enumerate(run_labels(result)):
+        end = int(result.stop_step[i]) + 1
+        steps = np.arange(end)
+        cols = np.column_stack([
+            np.full(end, i), steps, result.paths[i, :end], result.loss[i, :end],
+            result.grads[i, :end], result.lr[i, :end]])
+        prefix = f'{name},"{label}",' if "," in label else f"{name},{label},"
+        for row in cols:
+            buf.write(prefix + f"{int(row[0])},{int(row[1])},"
+                      + ",".join(repr(float(v)) for v in row[2:]) + "\n")
+    return buf.getvalue()
+
+
+def _finite_list(a: np.ndarray) -> list:
+    return [None if not np.isfinite(v) else float(v) for v in np.ravel(a)] if a.ndim == 1 else [
+        _finite_list(row) for row in a]
+
+
+def json_dict(experiment: Experiment, result: RunResult) -> dict:
+    """The experiment plus every run's outcome and (where recorded) arrays."""
+    runs = []
+    labels = run_labels(result)
+    for i in range(result.n_runs):
+        end = int(result.stop_step[i]) + 1
+        entry = {
+            "run": i,
+            "optimizer": labels[i],
+            "config": int(result.config_index[i]),
+            "start": result.starts[result.start_index[i]].tolist(),
+            "status": STATUS_NAMES[int(result.status[i])],
+            "stop_step": int(result.stop_step[i]),
+            "event_step": int(result.event_step[i]),
+            "final": {"x": float(result.final_xy[i, 0]), "y": float(result.final_xy[i, 1]),
+                      "loss": float(result.final_loss[i])},
+        }
+        if result.paths is not None:
+            entry.update(
+                x=_finite_list(result.paths[i, :end, 0]),
+                y=_finite_list(result.paths[i, :end, 1]),
+                loss=_finite_list(result.loss[i, :end]),
+                grad_x=_finite_list(result.grads[i, :end, 0]),
+                grad_y=_finite_list(result.grads[i, :end, 1]),
+                lr=_finite_list(result.lr[i, :end]),
+            )
+        runs.append(entry)
+    return {**experiment.to_dict(), "runs": runs}
+
+
+def write_csv(result: RunResult, path) -> None:
+    write_text_atomic(path, csv_text(result))
+
+
+def write_json(experiment: Experiment, result: RunResult, path) -> None:
+    write_text_atomic(path, json.dumps(json_dict(experiment, result), indent=1,
+                                       allow_nan=False))

@@ -1,0 +1,254 @@
+"""Hyperparameter search as one engine batch per round: grid, random, coarse-to-fine.
+
+The seed's last sections: choose a range for each hyperparameter, choose a linear or log scale,
+then sample uniformly in that scale. Every configuration of a round, from every start point, is
+one :func:`engine.run` call (hyperparameters may be arrays), so a search costs about as much as
+one long batch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .engine import CONVERGED, DIVERGED, OptimizerConfig, check_starts, run
+from .functions import TestFunction
+
+METHODS = ("grid", "random", "coarse-to-fine")
+OBJECTIVES = ("final-loss", "steps", "distance")
+SCALES = ("linear", "log")
+MAX_BUDGET = 1_000_000
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One searched hyperparameter: its range and the scale sampled uniformly."""
+
+    name: str
+    low: float
+    high: float
+    scale: str = "linear"
+
+    def check(self, config: OptimizerConfig) -> None:
+        """ValueError naming the problem: unknown name, empty range, log of <= 0, out of range."""
+        params = {p.name: p for p in config.spec.params}
+        if self.name not in params:
+            raise ValueError(f"'{self.name}' is not a hyperparameter of {config.name} "
+                             f"(it takes: {', '.join(params)})")
+        if self.scale not in SCALES:
+            raise ValueError(f"scale of {self.name} must be linear or log, not '{self.scale}'")
+        if not (math.isfinite(self.low) and math.isfinite(self.high) and self.low < self.high):
+            raise ValueError(f"range of {self.name} must have low < high, got "
+                             f"{self.low:g}:{self.high:g}")
+        if self.scale == "log" and self.low <= 0:
+            raise ValueError(f"a log scale needs {self.name} > 0, got low {self.low:g}")
+        for end in (self.low, self.high):
+            message = params[self.name].problem(end)
+            if message:
+                raise ValueError(message)
+
+    def to_unit(self, values: np.ndarray) -> np.ndarray:
+        """Positions in [0, 1] along the axis in its scale."""
+        if self.scale == "log":
+            return (np.log(values) - math.log(self.low)) / math.log(self.high / self.low)
+        return (values - self.low) / (self.high - self.low)
+
+    def from_unit(self, u: np.ndarray) -> np.ndarray:
+        if self.scale == "log":
+            return np.exp(math.log(self.low) + u * math.log(self.high / self.low))
+        return self.low + u * (self.high - self.low)
+
+
+@dataclass
+class SearchResult:
+    """Every configuration tried, with its objective (lower is better; inf = diverged)."""
+
+    axes: tuple[Axis, ...]
+    objective: str
+    points: np.ndarray          # (C, D) hyperparameter values
+    scores: np.ndarray          # (C,)
+    rounds: np.ndarray          # (C,) 0-based round of each configuration
+    converged: np.ndarray       # (C,) runs that converged, out of n_starts
+    diverged: np.ndarray        # (C,)
+    n_starts: int
+    boxes: list = field(default_factory=list)   # per round: (D, 2) box in unit coordinates
+
+    @property
+    def best(self) -> int:
+        return int(np.argmin(np.where(np.isnan(self.scores), np.inf, self.scores)))
+
+    def hparams(self, i: int) -> dict[str, float]:
+        return {a.name: float(self.points[i, d]) for d, a in enumerate(self.axes)}
+
+    def status(self, i: int) -> str:
+        parts = [f"{self.converged[i]}/{self.n_starts} converged"]
+        if self.diverged[i]:
+            parts.append(f"{self.diverged[i]} diverged")
+        return ", ".join(parts)
+
+    def order(self) -> np.ndarray:
+        """Indices from best to worst."""
+        return np.argsort(np.where(np.isnan(self.scores), np.inf, self.scores), kind="stable")
+
+
+def grid_points(axes: Sequence[Axis], budget: int) -> np.ndarray:
+    """A full grid with ``floor(budget ** (1/D))`` points per axis, in unit coordinates."""
+    per_axis = max(int(math.floor(budget ** (1.0 / len(axes)) + 1e-9)), 1)
+    ticks = np.linspace(0.0, 1.0, per_axis) if per_axis > 1 else np.array([0.5])
+    mesh = np.meshgrid(*([ticks] * len(axes)), indexing="ij")
+    return np.stack([m.ravel() for m in mesh], axis=-1)
+
+
+def score_runs(result, objective: str) -> np.ndarray:
+    """Per-run objective: lower is better, a diverged run is inf."""
+    if objective == "final-loss":
+        score = result.final_loss.copy()
+    elif objective == "steps":
+        # a run that never meets the tolerance scores worse than any that does
+        score = np.where(result.status == CONVERGED, result.stop_step,
+                         result.max_steps + 1).astype(np.float64)
+    elif objective == "distance":
+        _, score = result.function.nearest_minimum(result.final_xy)
+    else:
+        raise ValueError(f"unknown objective '{objective}'; choose from {', '.join(OBJECTIVES)}")
+    score[result.status == DIVERGED] = np.inf
+    return score
+
+
+def evaluate(function: TestFunction, base: OptimizerConfig, axes: Sequence[Axis],
+             unit_points: np.ndarray, starts: np.ndarray, *, objective: str, max_steps: int,
+             tol: float, seed: int, cancel=None, progress=None):
+    """One engine batch: every configuration from every start. Returns values, scores and
+    per-configuration counts of converged and diverged runs."""
+    values = np.column_stack([a.from_unit(unit_points[:, d]) for d, a in enumerate(axes)])
+    hparams = dict(base.hparams)
+    for d, a in enumerate(axes):
+        hparams[a.name] = values[:, d]
+    config = OptimizerConfig(base.name, hparams, base.schedule, base.stochastic)
+    result = run(function, config, starts, max_steps=max_steps, tol=tol, seed=seed, record=False,
+                 cancel=cancel, progress=progress)
+    n_starts = len(starts)
+    per_run = score_runs(result, objective).reshape(-1, n_starts)
+    with np.errstate(invalid="ignore"):
+        scores = per_run.mean(axis=1)
+    converged = (result.status == CONVERGED).reshape(-1, n_starts).sum(axis=1)
+    diverged = (result.status == DIVERGED).reshape(-1, n_starts).sum(axis=1)
+    return values, scores, converged, diverged
+
+
+def random_starts(function: TestFunction, k: int, seed: int) -> np.ndarray:
+    """``k`` start points uniform in the function's view, seeded."""
+    (x0, x1), (y0, y1) = function.bounds
+    return np.random.default_rng(seed).uniform([x0, y0], [x1, y1], size=(k, 2))
+
+
+def search(
+    function: TestFunction,
+    base: OptimizerConfig,
+    axes: Sequence[Axis],
+    *,
+    method: str = "grid",
+    budget: int = 400,
+    objective: str = "final-loss",
+    starts=((0.7, 1.4),),
+    max_steps: int = 500,
+    tol: float = 0.0,
+    seed: int = 0,
+    rounds: int = 3,
+    keep: float = 0.2,
+    shrink: float = 0.5,
+    cancel: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> SearchResult:
+    """Search ``axes`` of ``base``'s hyperparameters; the others stay at ``base``'s values.
+
+    ``budget`` is the number of configurations in all; coarse-to-fine spreads it over
+    ``rounds``, keeping the best ``keep`` fraction of each round and shrinking the box around
+    them by ``shrink`` per round. ``progress(fraction)`` reports overall progress.
+    """
+    axes = tuple(axes)
+    if not 1 <= len(axes) <= 4:
+        raise ValueError("search one to four hyperparameters")
+    if len({a.name for a in axes}) != len(axes):
+        raise ValueError("each hyperparameter may be searched once")
+    for a in axes:
+        a.check(base)
+    if method not in METHODS:
+        raise ValueError(f"unknown method '{method}'; choose from {', '.join(METHODS)}")
+    if objective not in OBJECTIVES:
+        raise ValueError(f"unknown objective '{objective}'; choose from {', '.join(OBJECTIVES)}")
+    if isinstance(budget, bool) or not isinstance(budget, int) or not 1 <= budget <= MAX_BUDGET:
+        raise ValueError(f"budget must be a whole number in [1, {MAX_BUDGET}]")
+    if not (isinstance(rounds, int) and 1 <= rounds <= 20):
+        raise ValueError("rounds must be a whole number in [1, 20]")
+    if not (0 < keep <= 1):
+        raise ValueError("keep must be a fraction in (0, 1]")
+    if not (0 < shrink <= 1):
+        raise ValueError("shrink must be a fraction in (0, 1]")
+    starts = check_starts(starts)
+    rng = np.random.default_rng(seed)
+    n_rounds = rounds if method == "coarse-to-fine" else 1
+    per_round = [budget // n_rounds + (1 if r < budget % n_rounds else 0) for r in range(n_rounds)]
+    dim = len(axes)
+    box = np.tile([0.0, 1.0], (dim, 1))
+    chunks, boxes = [], []
+    done = 0
+
+    for r in range(n_rounds):
+        boxes.append(box.copy())
+        if method == "grid":
+            unit = grid_points(axes, per_round[r])
+        else:
+            unit = box[:, 0] + rng.random((per_round[r], dim)) * (box[:, 1] - box[:, 0])
+
+        report = None
+        if progress is not None:
+            def report(steps, total, _done=done, _n=len(unit)):  # noqa: B008
+                progress((_done + _n * steps / max(total, 1)) / budget)
+
+        values, scores, conv, div = evaluate(
+            function, base, axes, unit, starts, objective=objective, max_steps=max_steps,
+            tol=tol, seed=seed, cancel=cancel, progress=report)
+        chunks.append((unit, values, scores, conv, div, np.full(len(unit), r)))
+        done += len(unit)
+        if r + 1 < n_rounds:
+            box = _shrunk_box(np.concatenate([c[0] for c in chunks]),
+                              np.concatenate([c[2] for c in chunks]), box, keep, shrink)
+    if progress is not None:
+        progress(1.0)
+    cat = [np.concatenate([c[i] for c in chunks]) for i in range(6)]
+    return SearchResult(axes, objective, cat[1], cat[2], cat[5], cat[3], cat[4], len(starts),
+                        boxes)
+
+
+def _shrunk_box(unit, scores, box, keep, shrink):
+    """The box for the next round: around the best ``keep`` fraction, ``shrink`` times as wide,
+    centred on the best point and kept inside [0, 1]."""
+    finite = np.where(np.isfinite(scores), scores, np.inf)
+    order = np.argsort(finite, kind="stable")
+    kept = unit[order[: max(1, int(math.ceil(keep * len(order))))]]
+    width = (box[:, 1] - box[:, 0]) * shrink
+    span = kept.max(axis=0) - kept.min(axis=0)
+    width = np.minimum(np.maximum(span, width * 0.25), width)
+    centre = unit[order[0]]
+    lo = np.clip(centre - width / 2, 0.0, 1.0 - width)
+    return np.column_stack([lo, lo + width])
+
+
+def parse_axis(text: str) -> Axis:
+    """``lr=1e-4:1e-1:log`` or ``momentum=0.5:0.99`` -> Axis (ValueError on bad text)."""
+    name, eq, rest = text.partition("=")
+    parts = rest.split(":")
+    if not eq or not name.strip() or len(parts) not in (2, 3):
+        raise ValueError(f"expected NAME=LOW:HIGH[:log|linear], got '{text}'")
+    try:
+        low, high = float(parts[0]), float(parts[1])
+    except ValueError:
+        raise ValueError(f"'{text}': LOW and HIGH must be numbers") from None
+    scale = parts[2].strip().lower() if len(parts) == 3 else "linear"
+    if scale not in SCALES:
+        raise ValueError(f"'{text}': scale must be linear or log")
+    return Axis(name.strip(), low, high, scale)

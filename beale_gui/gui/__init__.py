@@ -1,0 +1,1 @@
+"""The window: PySide6 + pyqtgraph views and controllers over the core. No numerics here."""

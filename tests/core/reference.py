@@ -1,0 +1,87 @@
+"""Plain-Python transcriptions of torch.optim's documented algorithms, one point at a time.
+
+Written from the pseudo-code in torch's documentation, independently of beale_gui.core, so
+the vectorised optimizers can be checked against them step by step.
+"""
+
+import math
+
+
+def reference_steps(name, hp, grad_fn, w0, steps):
+    """Return the list of points [w0, w1, ...] of ``steps`` updates, each a [x, y] list."""
+    w = list(w0)
+    path = [list(w)]
+    st = {}
+    for t in range(1, steps + 1):
+        g = list(grad_fn(w))
+        wd = hp.get("weight_decay", 0.0)
+        if name != "adamw" and wd:
+            g = [gi + wd * wi for gi, wi in zip(g, w, strict=False)]
+        new = []
+        for i in range(2):
+            new.append(_one(name, hp, st, i, w[i], g[i], t))
+        w = new
+        path.append(list(w))
+    return path
+
+
+def _one(name, hp, st, i, w, g, t):
+    lr = hp["lr"]
+    if name in ("gd", "sgd"):
+        return w - lr * g
+    if name in ("momentum", "nesterov"):
+        m = hp["momentum"]
+        damp = hp.get("dampening", 0.0)
+        b = g if t == 1 else m * st[("b", i)] + (1 - damp) * g
+        st[("b", i)] = b
+        d = g + m * b if name == "nesterov" else b
+        return w - lr * d
+    if name == "adagrad":
+        s = st.get(("s", i), hp["initial_accumulator_value"]) + g * g
+        st[("s", i)] = s
+        return w - lr * g / (math.sqrt(s) + hp["eps"])
+    if name == "rmsprop":
+        a = hp["alpha"]
+        v = a * st.get(("v", i), 0.0) + (1 - a) * g * g
+        st[("v", i)] = v
+        avg = math.sqrt(v) + hp["eps"]
+        if hp["momentum"]:
+            b = hp["momentum"] * st.get(("b", i), 0.0) + g / avg
+            st[("b", i)] = b
+            return w - lr * b
+        return w - lr * g / avg
+    if name in ("adam", "adamw", "amsgrad"):
+        b1, b2 = hp["beta1"], hp["beta2"]
+        if name == "adamw":
+            w = w * (1 - lr * hp["weight_decay"])
+        m = b1 * st.get(("m", i), 0.0) + (1 - b1) * g
+        v = b2 * st.get(("v", i), 0.0) + (1 - b2) * g * g
+        st[("m", i)], st[("v", i)] = m, v
+        if name == "amsgrad":
+            v = max(st.get(("vmax", i), 0.0), v)
+            st[("vmax", i)] = v
+        mhat = m / (1 - b1**t)
+        vhat = v / (1 - b2**t)
+        return w - lr * mhat / (math.sqrt(vhat) + hp["eps"])
+    if name == "nadam":
+        b1, b2, psi = hp["beta1"], hp["beta2"], hp["momentum_decay"]
+        mu = b1 * (1 - 0.5 * 0.96 ** (t * psi))
+        mu1 = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi))
+        prod = st.get(("prod", i), 1.0) * mu
+        st[("prod", i)] = prod
+        m = b1 * st.get(("m", i), 0.0) + (1 - b1) * g
+        v = b2 * st.get(("v", i), 0.0) + (1 - b2) * g * g
+        st[("m", i)], st[("v", i)] = m, v
+        vhat = v / (1 - b2**t)
+        denom = math.sqrt(vhat) + hp["eps"]
+        return (w - lr * (1 - mu) / (1 - prod) * g / denom
+                - lr * mu1 / (1 - prod * mu1) * m / denom)
+    if name == "adadelta":
+        rho, eps = hp["rho"], hp["eps"]
+        v = rho * st.get(("v", i), 0.0) + (1 - rho) * g * g
+        u = st.get(("u", i), 0.0)
+        delta = math.sqrt(u + eps) / math.sqrt(v + eps) * g
+        st[("v", i)] = v
+        st[("u", i)] = rho * u + (1 - rho) * delta * delta
+        return w - lr * delta
+    raise KeyError(name)

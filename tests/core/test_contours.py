@@ -1,0 +1,229 @@
+"""Contours for the canvas: sampling, log levels, the colour image, isolines and arrows."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from beale_gui.core import contours
+from beale_gui.core.contours import (
+    arrow_polylines,
+    isolines,
+    join_polylines,
+    log_image,
+    log_levels,
+    log_scale,
+    sample_grid,
+    thin_polyline,
+)
+from beale_gui.core.functions import TestFunction
+
+try:  # the registry is written alongside this module
+    from beale_gui.core.functions import FUNCTIONS
+except ImportError:  # pragma: no cover - only while the registry does not exist yet
+    FUNCTIONS = {}
+
+
+@dataclass(frozen=True, eq=False)
+class Formula(TestFunction):
+    """A local test surface given as a vectorised lambda of (x, y)."""
+
+    fn: object = None
+
+    def _value(self, x, y):
+        return self.fn(x, y) + 0.0 * x * y
+
+
+def formula(name, fn, bounds=((-2.0, 2.0), (-2.0, 2.0))):
+    return Formula(name, name, name, bounds, fn=fn)
+
+
+BEALE = formula("beale", lambda x, y: (1.5 - x + x * y) ** 2 + (2.25 - x + x * y**2) ** 2
+                + (2.625 - x + x * y**3) ** 2, ((-4.5, 4.5), (-4.5, 4.5)))
+SADDLE = formula("saddle", lambda x, y: x**2 - y**2)
+CAMEL = formula("six_hump_camel", lambda x, y: (4 - 2.1 * x**2 + x**4 / 3) * x**2 + x * y
+                + (-4 + 4 * y**2) * y**2, ((-3.0, 3.0), (-2.0, 2.0)))
+BOWL = formula("bowl", lambda x, y: (x - 0.3) ** 2 + 2 * (y + 0.2) ** 2)
+CONSTANT = formula("constant", lambda x, y: 0 * x + 5.0)
+OVERFLOW = formula("overflow", lambda x, y: np.exp(400 * x) + y**2)  # inf for x > ~1.77
+LOCAL = [BEALE, SADDLE, CAMEL, BOWL, CONSTANT, OVERFLOW]
+
+
+def assert_log_spaced(scale, n):
+    levels = scale.levels
+    assert levels.shape == (n,)
+    assert np.isfinite(levels).all()
+    assert (np.diff(levels) > 0).all()
+    steps = np.diff(np.log(levels + scale.shift))
+    np.testing.assert_allclose(steps, steps[0], rtol=1e-6)
+
+
+def grid_of(function, n=200):
+    return sample_grid(function, *function.bounds, n=n)
+
+
+# -- sampling ------------------------------------------------------------------------------
+def test_sample_grid_rows_follow_y():
+    xs, ys, Z = sample_grid(BOWL, (-1.0, 2.0), (0.0, 3.0), n=7)
+    assert xs.shape == ys.shape == (7,)
+    assert Z.shape == (7, 7)
+    assert (xs[0], xs[-1], ys[0], ys[-1]) == (-1.0, 2.0, 0.0, 3.0)
+    j, i = 2, 5
+    assert Z[j, i] == pytest.approx(BOWL.value(np.array([xs[i], ys[j]])))
+
+
+# -- levels and image ----------------------------------------------------------------------
+@pytest.mark.parametrize("function", LOCAL, ids=lambda f: f.name)
+def test_levels_are_increasing_finite_and_log_spaced(function):
+    _, _, Z = grid_of(function)
+    scale = log_scale(Z, 20)
+    assert_log_spaced(scale, 20)
+    np.testing.assert_array_equal(log_levels(Z, 20), scale.levels)
+    assert scale.low > 0
+
+
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_levels_for_every_registered_function(name):
+    function = FUNCTIONS[name]
+    xs, ys, Z = grid_of(function)
+    scale = log_scale(Z, 20)
+    assert_log_spaced(scale, 20)
+    image = log_image(Z, scale)
+    assert np.isfinite(image).all()
+    lines = isolines(xs, ys, Z, scale.levels)
+    assert len(lines) == 20
+    assert sum(len(line) for line in lines) > 0, "no isoline at all"
+
+
+def test_negative_functions_are_shifted_to_positive():
+    for function in (SADDLE, CAMEL):
+        _, _, Z = grid_of(function)
+        scale = log_scale(Z)
+        assert scale.shift == pytest.approx(-Z.min())
+        assert scale.levels[0] < 0  # levels are in units of f
+        assert "f +" in scale.label
+    assert log_scale(grid_of(BEALE)[2]).shift == 0.0
+    assert log_scale(grid_of(BEALE)[2]).label == "log\u2081\u2080 f"
+
+
+def test_a_few_huge_values_do_not_set_the_top_level():
+    _, _, Z = grid_of(BOWL)
+    spiked = Z.copy()
+    spiked.flat[:10] = 1e12
+    assert log_scale(spiked).high == pytest.approx(log_scale(Z).high, rel=0.05)
+
+
+def test_the_bottom_level_is_bounded_in_decades():
+    _, _, Z = grid_of(BOWL)
+    Z = Z * 1.0
+    Z[5, 5] = 1e-300  # one near-exact zero at a minimum
+    scale = log_scale(Z)
+    assert np.log10(scale.high / scale.low) <= contours.MAX_DECADES + 1e-9
+
+
+def test_empty_or_non_finite_values_still_give_levels():
+    for Z in (np.full((4, 4), np.nan), np.zeros((0, 0)), np.zeros((5, 5))):
+        scale = log_scale(Z, 7)
+        assert_log_spaced(scale, 7)
+
+
+def test_log_image_is_finite_and_clipped_to_the_colour_range():
+    xs, ys, Z = grid_of(OVERFLOW)
+    assert not np.isfinite(Z).all()
+    scale = log_scale(Z)
+    image = log_image(Z, scale)
+    assert image.shape == Z.shape
+    assert np.isfinite(image).all()
+    lo, hi = scale.colour_range
+    assert image.min() >= lo - 1e-12
+    assert image.max() <= hi + 1e-12
+    assert (image[~np.isfinite(Z)] == hi).all()  # overflow shows as the top colour
+
+
+def test_log_image_with_a_fixed_scale_matches_log10():
+    _, _, Z = grid_of(BOWL)
+    scale = log_scale(Z)
+    inside = (scale.low < Z) & (scale.high > Z)
+    np.testing.assert_allclose(log_image(Z, scale)[inside], np.log10(Z[inside]))
+    # without a scale one is chosen from Z itself
+    np.testing.assert_array_equal(log_image(Z), log_image(Z, scale))
+
+
+# -- isolines ------------------------------------------------------------------------------
+def test_isolines_are_polylines_inside_the_range_on_their_level():
+    xr, yr = (-1.5, 2.5), (-2.0, 1.0)
+    xs, ys, Z = sample_grid(BOWL, xr, yr, n=300)
+    levels = log_levels(Z, 12)
+    lines = isolines(xs, ys, Z, levels)
+    assert len(lines) == len(levels)
+    for level, line in zip(levels, lines, strict=True):
+        assert line.shape == (len(line), 2)
+        pts = line[np.isfinite(line).all(axis=1)]
+        assert len(pts)
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        assert lo[0] >= xr[0]
+        assert hi[0] <= xr[1]
+        assert lo[1] >= yr[0]
+        assert hi[1] <= yr[1]
+        np.testing.assert_allclose(BOWL.value(pts), level, rtol=0.02, atol=1e-3)
+
+
+def test_isolines_separate_pieces_with_nan_rows():
+    # x**2 - y**2 = 1 is two branches, each crossing the square once
+    xs, ys, Z = sample_grid(SADDLE, (-2, 2), (-2, 2), n=101)
+    (line,) = isolines(xs, ys, Z, [1.0])
+    nan_rows = np.isnan(line).all(axis=1)
+    assert nan_rows.sum() == 1
+    assert not np.isnan(line[~nan_rows]).any()
+    left, right = np.split(line, np.flatnonzero(nan_rows))
+    assert len(np.unique(np.sign(left[:, 0]))) == 1
+    assert len(np.unique(np.sign(right[1:, 0]))) == 1
+
+
+def test_isolines_of_a_level_that_is_not_crossed_are_empty():
+    xs, ys, Z = grid_of(BOWL, 50)
+    (line,) = isolines(xs, ys, Z, [-1.0])
+    assert line.shape == (0, 2)
+
+
+def test_isolines_skip_non_finite_values():
+    xs, ys, Z = grid_of(OVERFLOW, 120)
+    lines = isolines(xs, ys, Z, log_levels(Z, 5))
+    for line in lines:
+        assert not np.isinf(line).any()
+
+
+def test_join_polylines_puts_one_nan_row_between_lines():
+    a, b = np.ones((3, 2)), np.zeros((2, 2))
+    joined = join_polylines([a, np.empty((0, 2)), b])
+    assert joined.shape == (6, 2)
+    assert np.isnan(joined[3]).all()
+    assert join_polylines([]).shape == (0, 2)
+
+
+# -- display geometry ----------------------------------------------------------------------
+def test_arrows_have_fixed_length_along_their_vectors():
+    tails = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0], [3.0, 3.0]])
+    vectors = np.array([[3.0, 4.0], [0.0, 0.0], [np.nan, 1.0], [-1e-9, 0.0]])
+    rows = arrow_polylines(tails, vectors, 0.5)
+    assert rows.shape == (2 * 7 - 1, 2)  # the zero and NaN vectors are skipped
+    np.testing.assert_allclose(rows[1], [0.3, 0.4])  # tip of the first arrow
+    np.testing.assert_allclose(rows[8], [2.5, 3.0])  # a tiny vector still gets full length
+    barbs = rows[[3, 5]]
+    np.testing.assert_allclose(np.linalg.norm(barbs - rows[1], axis=1), 0.5 * 0.3)
+    assert arrow_polylines(tails[:1], np.zeros((1, 2)), 1.0).shape == (0, 2)
+
+
+def test_thinning_stays_within_one_cell_and_keeps_the_ends_of_big_moves():
+    t = np.linspace(0, 1, 10_001)
+    path = np.stack([t, t**2], axis=1)
+    keep = thin_polyline(path, (0.01, 0.01))
+    assert keep[0] == 0
+    assert (np.diff(keep) > 0).all()
+    assert 100 <= len(keep) <= 300
+    # every dropped point shares a cell with the last kept point before it
+    last = keep[np.searchsorted(keep, np.arange(len(path)), side="right") - 1]
+    assert (np.abs(path - path[last]) < 0.01 + 1e-12).all()
+    coarse = np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0]])
+    np.testing.assert_array_equal(thin_polyline(coarse, (0.1, 0.1)), [0, 1, 2])
+    np.testing.assert_array_equal(thin_polyline(path[:50], (0.0, 0.0)), np.arange(50))
