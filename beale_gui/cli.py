@@ -26,7 +26,7 @@ from .core.params import parse_number
 from .core.schedules import ScheduleConfig
 from .core.session import Experiment, SessionError, load_experiment
 
-COMMANDS = ("run",)
+COMMANDS = ("run", "search")
 _NEGATIVE = re.compile(r"^-[\d.]")
 
 
@@ -127,6 +127,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", help="write every step of every run as CSV")
     p.add_argument("--json", help="write the runs and their configuration as JSON")
     p.add_argument("--every", type=int, default=100, help="print a line every N steps (100)")
+    p = sub.add_parser("search", help="search one or two hyperparameters of one optimizer")
+    _add_common(p)
+    p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH[:log]",
+                   help="a searched hyperparameter, e.g. lr=1e-4:1e-1:log (repeatable)")
+    p.add_argument("--method", default="grid", help="grid, random or coarse-to-fine (grid)")
+    p.add_argument("--budget", type=int, default=400, help="configurations in all (400)")
+    p.add_argument("--objective", default="final-loss",
+                   help="final-loss, steps (to meet --tol) or distance (to the nearest minimum)")
+    p.add_argument("--random-starts", type=int, default=None, metavar="K",
+                   help="average over K random start points in the view instead of --start")
+    p.add_argument("--rounds", type=int, default=3, help="coarse-to-fine rounds (3)")
+    p.add_argument("--csv", help="write every configuration with its objective as CSV")
+    p.add_argument("--top", type=int, default=10, help="rows of the printed table (10)")
     return parser
 
 
@@ -212,19 +225,66 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             print("Enough convergence")
         print(_seed_line(stop, result.loss[i, stop], result.paths[i, stop]))
-    for option, write in (("csv", lambda p: write_csv(result, p)),
-                          ("json", lambda p: write_json(exp, result, p))):
-        path = getattr(args, option)
-        if path:
-            try:
-                write(path)
-            except OSError as exc:
-                raise UsageError(f"--{option}: {exc}") from None
-            print(f"wrote {path}", file=sys.stderr)
+    _write("csv", args.csv, lambda path: write_csv(result, path))
+    _write("json", args.json, lambda path: write_json(exp, result, path))
     return 0
 
 
-HANDLERS = {"run": cmd_run}
+def _write(option: str, path: str | None, write) -> None:
+    if path:
+        try:
+            write(path)
+        except OSError as exc:
+            raise UsageError(f"--{option}: {exc}") from None
+        print(f"wrote {path}", file=sys.stderr)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .core import search as searching
+    from .core.fileio import write_text_atomic
+
+    exp = experiment_from_args(args)
+    if len(exp.optimizers) != 1:
+        raise UsageError("--optimizer: search takes exactly one optimizer")
+    if not args.param:
+        raise UsageError("--param: give at least one, e.g. --param lr=1e-4:1e-1:log")
+    try:
+        axes = [searching.parse_axis(t) for t in args.param]
+    except ValueError as exc:
+        raise UsageError(f"--param: {exc}") from None
+    starts = exp.starts
+    if args.random_starts is not None:
+        if not 1 <= args.random_starts <= 1000:
+            raise UsageError(f"--random-starts {args.random_starts}: must be in [1, 1000]")
+        starts = searching.random_starts(exp.function, args.random_starts, exp.seed)
+    if args.max_steps is None:
+        exp.max_steps = 500
+    try:
+        result = searching.search(
+            exp.function, exp.optimizers[0], axes, method=args.method, budget=args.budget,
+            objective=args.objective, starts=starts, max_steps=exp.max_steps, tol=exp.tol,
+            seed=exp.seed, rounds=args.rounds)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    best = result.best
+    names = [a.name for a in axes]
+    print(f"{len(result.scores)} configurations of {exp.optimizers[0].name} x {len(starts)} "
+          f"start(s), {exp.max_steps} steps, objective {args.objective}")
+    print("best: " + ", ".join(f"{k}={v:.6g}" for k, v in result.hparams(best).items())
+          + f"  objective={result.scores[best]:.6g}  ({result.status(best)})")
+    print()
+    header = ["rank", *names, "objective", "status", "round"]
+    rows = [[str(r + 1), *(f"{result.points[i, d]:.6g}" for d in range(len(axes))),
+             f"{result.scores[i]:.6g}", result.status(i), str(result.rounds[i])]
+            for r, i in enumerate(result.order()[: max(args.top, 0)])]
+    widths = [max(len(h), *(len(row[c]) for row in rows)) for c, h in enumerate(header)]
+    for row in [header, *rows]:
+        print("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
+    _write("csv", args.csv, lambda path: write_text_atomic(path, searching.csv_text(result)))
+    return 0
+
+
+HANDLERS = {"run": cmd_run, "search": cmd_search}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -58,8 +58,11 @@ class Axis:
 
     def from_unit(self, u: np.ndarray) -> np.ndarray:
         if self.scale == "log":
-            return np.exp(math.log(self.low) + u * math.log(self.high / self.low))
-        return self.low + u * (self.high - self.low)
+            values = np.exp(math.log(self.low) + u * math.log(self.high / self.low))
+        else:
+            values = self.low + u * (self.high - self.low)
+        # the ends exactly, not exp(log(low)) one ulp off
+        return np.where(u <= 0.0, self.low, np.where(u >= 1.0, self.high, values))
 
 
 @dataclass
@@ -84,10 +87,14 @@ class SearchResult:
         return {a.name: float(self.points[i, d]) for d, a in enumerate(self.axes)}
 
     def status(self, i: int) -> str:
-        parts = [f"{self.converged[i]}/{self.n_starts} converged"]
-        if self.diverged[i]:
-            parts.append(f"{self.diverged[i]} diverged")
-        return ", ".join(parts)
+        """``converged``, ``diverged``, ``max steps``, or counts such as ``2 converged,
+        1 diverged`` when the start points disagree."""
+        counts = {"converged": int(self.converged[i]), "diverged": int(self.diverged[i])}
+        counts["max steps"] = self.n_starts - counts["converged"] - counts["diverged"]
+        present = {k: v for k, v in counts.items() if v}
+        if len(present) == 1:
+            return next(iter(present))
+        return ", ".join(f"{v} {k}" for k, v in present.items())
 
     def order(self) -> np.ndarray:
         """Indices from best to worst."""
@@ -252,3 +259,14 @@ def parse_axis(text: str) -> Axis:
     if scale not in SCALES:
         raise ValueError(f"'{text}': scale must be linear or log")
     return Axis(name.strip(), low, high, scale)
+
+
+def csv_text(result: SearchResult) -> str:
+    """One row per configuration: a column per searched hyperparameter (named as it), then
+    ``objective``, ``status`` and ``round``."""
+    lines = [",".join([*(a.name for a in result.axes), "objective", "status", "round"])]
+    for i in range(len(result.scores)):
+        values = [repr(float(v)) for v in result.points[i]]
+        lines.append(",".join([*values, repr(float(result.scores[i])),
+                               f'"{result.status(i)}"', str(int(result.rounds[i]))]))
+    return "\n".join(lines) + "\n"
