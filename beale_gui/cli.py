@@ -26,7 +26,7 @@ from .core.params import parse_number
 from .core.schedules import ScheduleConfig
 from .core.session import Experiment, SessionError, load_experiment
 
-COMMANDS = ("run", "search")
+COMMANDS = ("run", "search", "basins")
 _NEGATIVE = re.compile(r"^-[\d.]")
 
 
@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rounds", type=int, default=3, help="coarse-to-fine rounds (3)")
     p.add_argument("--csv", help="write every configuration with its objective as CSV")
     p.add_argument("--top", type=int, default=10, help="rows of the printed table (10)")
+
+    p = sub.add_parser("basins", help="map where every start point of a grid ends up")
+    _add_common(p)
+    p.add_argument("--grid", type=int, default=200, help="start points per axis (200)")
+    p.add_argument("--csv", help="write one row per start point as CSV")
     return parser
 
 
@@ -284,7 +289,32 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS = {"run": cmd_run, "search": cmd_search}
+def cmd_basins(args: argparse.Namespace) -> int:
+    from .core import basins
+    from .core.fileio import write_text_atomic
+
+    exp = experiment_from_args(args)
+    if len(exp.optimizers) != 1:
+        raise UsageError("--optimizer: basins takes exactly one optimizer")
+    message = basins.GRID_PARAM.problem(args.grid)
+    if message:
+        raise UsageError(f"--grid {args.grid}: {message}")
+    try:
+        bmap = basins.basin_map(exp.function, exp.optimizers[0], grid=args.grid,
+                                max_steps=exp.max_steps, tol=exp.tol if args.tol is not None
+                                else basins.DEFAULT_TOL, seed=exp.seed)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    cells = args.grid * args.grid
+    print(f"{exp.function.title}: {exp.optimizers[0].label()} from {args.grid} x {args.grid} "
+          f"start points, {exp.max_steps} steps")
+    for label, count in bmap.counts().items():
+        print(f"  {label:<32} {count:>8}  {100 * count / cells:5.1f}%")
+    _write("csv", args.csv, lambda path: write_text_atomic(path, basins.basins_csv_text(bmap)))
+    return 0
+
+
+HANDLERS = {"run": cmd_run, "search": cmd_search, "basins": cmd_basins}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,377 @@
+"""Basin-of-attraction maps: where every start point of a grid over the view ends up.
+
+One optimizer configuration runs from the centre of every cell of an n x n grid over the view,
+all in one :func:`engine.run` batch (nothing recorded but the final state), and each cell is
+classified by its end point:
+
+- ``k >= 0``: it reached target ``k``, i.e. ended within ``reach_tol`` of it. The targets are
+  the function's known minima; for a function that lists none (a custom expression, the saddle)
+  they are the centres of clusters of the end points (:func:`cluster_end_points`).
+- ``DIVERGED`` (-1): the run blew up (engine status ``DIVERGED``).
+- ``NOT_CONVERGED`` (-2): it ended at a finite point near no target: stopped at max steps on a
+  slope, stalled, or reached a minimum that is not listed.
+
+Orientation: every per-cell array is indexed ``[iy, ix]``: row ``iy`` is the cell centred at
+``ys[iy]`` and column ``ix`` the one at ``xs[ix]``, with ``ys`` and ``xs`` increasing, so row 0
+is the *bottom* row of the view (an image with its origin at the lower left, as pyqtgraph's
+``ImageItem`` with ``axisOrder="row-major"`` shows it). ``starts`` lists the cells row by row:
+``starts[iy * grid + ix] == (xs[ix], ys[iy])``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from .engine import DIVERGED as STATUS_DIVERGED
+from .engine import MAX_STEPS, MAX_STEPS_PARAM, STATUS_NAMES, OptimizerConfig, run
+from .functions import TestFunction
+from .params import Param
+
+DIVERGED = -1
+NOT_CONVERGED = -2
+OUTCOME_NAMES = {DIVERGED: "diverged", NOT_CONVERGED: "not converged"}
+
+GRID_PARAM = Param("grid", 200, 2, 1024, integer=True,
+                   help="cells per side of the basin map (grid x grid start points)")
+# Runs x steps of one map: the largest grid at 1,000 steps, about a minute on two cores.
+MAX_CELL_STEPS = 1024 * 1024 * 1000
+DEFAULT_TOL = 1e-9
+REACH_FRACTION = 1e-2   # default reach_tol: this fraction of the view's diagonal
+MAX_CLUSTERS = 16
+MIN_CLUSTER_SIZE = 2    # a lone end point does not make a cluster
+_MAX_CLUSTER_TRIES = 2 * MAX_CLUSTERS
+_PROBES = np.array([(math.cos(a), math.sin(a)) for a in np.arange(8) * (math.pi / 4)])
+
+BASIN_CSV_COLUMNS = ("x0", "y0", "outcome", "steps", "final_x", "final_y", "final_loss")
+
+
+@dataclass
+class BasinMap:
+    """The outcome of every cell of a basin map.
+
+    Attributes
+    ----------
+    xs : ndarray, shape (grid,); ys : ndarray, shape (grid,)
+        Cell centres along x and y, increasing.
+    xrange, yrange : (float, float)
+        The view the cells tile.
+    starts : ndarray, shape (grid * grid, 2)
+        Start points row by row: ``starts[iy * grid + ix] == (xs[ix], ys[iy])``.
+    outcome : ndarray of int, shape (grid, grid)
+        ``[iy, ix]``: the index into ``targets`` of the target reached, ``DIVERGED`` or
+        ``NOT_CONVERGED``.
+    steps : ndarray of int, shape (grid, grid)
+        ``[iy, ix]``: the step the run converged at (the stop rule on ``tol``), blew up at, or
+        ``max_steps`` when it ran out of steps (even if it ended near a target).
+    status : ndarray of int8, shape (grid, grid)
+        ``[iy, ix]``: the engine's status (``MAX_STEPS``, ``CONVERGED`` or ``DIVERGED``).
+    final_xy : ndarray, shape (grid, grid, 2); final_loss : ndarray, shape (grid, grid)
+        ``[iy, ix]``: where each run ended (its last finite point) and f there.
+    targets : ndarray, shape (K, 2)
+        The known minima, or the cluster centres when ``clustered``.
+    labels : list of str, length K
+        Each target as text, e.g. ``"(3, 0.5)"``.
+    clustered : bool
+        True when the targets are clusters of end points rather than known minima.
+    reach_tol : float
+        The distance from a target within which a run counts as having reached it.
+    """
+
+    function_name: str
+    optimizer: str
+    max_steps: int
+    tol: float
+    reach_tol: float
+    clustered: bool
+    xrange: tuple[float, float]
+    yrange: tuple[float, float]
+    xs: np.ndarray
+    ys: np.ndarray
+    starts: np.ndarray
+    outcome: np.ndarray
+    steps: np.ndarray
+    status: np.ndarray
+    final_xy: np.ndarray
+    final_loss: np.ndarray
+    targets: np.ndarray
+    labels: list[str]
+
+    @property
+    def grid(self) -> int:
+        return len(self.xs)
+
+    def outcome_label(self, code: int) -> str:
+        """``"min 1 (3, 2)"`` (or ``"cluster 1 (1, 0)"``), ``"diverged"`` or ``"not converged"``."""
+        code = int(code)
+        if code >= 0:
+            kind = "cluster" if self.clustered else "min"
+            return f"{kind} {code + 1} {self.labels[code]}"
+        return OUTCOME_NAMES[code]
+
+    @property
+    def outcome_codes(self) -> list[int]:
+        """Every possible code, in legend order: the targets, then not converged, diverged."""
+        return [*range(len(self.targets)), NOT_CONVERGED, DIVERGED]
+
+    def counts(self) -> dict[str, int]:
+        """Number of cells per outcome, keyed by :meth:`outcome_label`, in legend order.
+
+        Every target and both failure outcomes are listed, with 0 where no cell has them.
+        """
+        flat = self.outcome.ravel()
+        return {self.outcome_label(c): int(np.count_nonzero(flat == c))
+                for c in self.outcome_codes}
+
+    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """``(iy, ix)`` of the cell containing ``(x, y)``, or None outside the view."""
+        (x0, x1), (y0, y1) = self.xrange, self.yrange
+        if not (x0 <= x <= x1 and y0 <= y <= y1):
+            return None
+        n = self.grid
+        ix = min(int((x - x0) / (x1 - x0) * n), n - 1)
+        iy = min(int((y - y0) / (y1 - y0) * n), n - 1)
+        return iy, ix
+
+    def describe(self, iy: int, ix: int) -> str:
+        """One line for a cell: ``start (3.025, 1.975): min 1 (3, 2), converged at step 84``."""
+        x0, y0 = self.xs[ix], self.ys[iy]
+        status = int(self.status[iy, ix])
+        when = (f"stopped at max steps ({self.max_steps})" if status == MAX_STEPS else
+                f"{STATUS_NAMES[status]} at step {int(self.steps[iy, ix])}")
+        return (f"start ({x0:.4g}, {y0:.4g}): {self.outcome_label(self.outcome[iy, ix])}, "
+                f"{when}")
+
+    def rows(self) -> Iterator[tuple]:
+        """CSV rows (:data:`BASIN_CSV_COLUMNS`), one per cell in ``starts`` order."""
+        names = {c: self.outcome_label(c) for c in self.outcome_codes}
+        fx = self.final_xy.reshape(-1, 2)
+        for (x0, y0), code, steps, (x, y), f in zip(
+                self.starts.tolist(), self.outcome.ravel().tolist(), self.steps.ravel().tolist(),
+                fx.tolist(), self.final_loss.ravel().tolist(), strict=True):
+            yield x0, y0, names[code], steps, x, y, f
+
+
+def basins_csv_text(bmap: BasinMap) -> str:
+    """The map as CSV: a header of :data:`BASIN_CSV_COLUMNS`, then one row per cell."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(BASIN_CSV_COLUMNS)
+    writer.writerows(bmap.rows())
+    return buf.getvalue()
+
+
+def check_grid(grid: int, max_steps: int) -> int:
+    """``grid`` as an int; ValueError when outside [2, 1024] or too much work with ``max_steps``."""
+    grid = int(GRID_PARAM.check(grid))
+    work = grid * grid * int(max_steps)
+    if work > MAX_CELL_STEPS:
+        raise ValueError(
+            f"a {grid} x {grid} basin map of {max_steps} steps is {work:.3g} run-steps; the limit "
+            f"is {MAX_CELL_STEPS:.3g} (1024 x 1024 x 1000): lower the grid or max steps")
+    return grid
+
+
+def _check_range(value, name: str) -> tuple[float, float]:
+    try:
+        lo, hi = (float(v) for v in value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a pair of numbers (low, high)") from None
+    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+        raise ValueError(f"{name} must be finite with low < high, got ({lo:g}, {hi:g})")
+    return lo, hi
+
+
+def cell_centres(lo: float, hi: float, n: int) -> np.ndarray:
+    """Centres of ``n`` equal cells tiling [lo, hi], shape (n,)."""
+    return lo + (np.arange(n) + 0.5) * ((hi - lo) / n)
+
+
+def basin_map(
+    function: TestFunction,
+    config: OptimizerConfig,
+    *,
+    grid: int = 200,
+    xrange=None,
+    yrange=None,
+    max_steps: int = 1000,
+    tol: float = DEFAULT_TOL,
+    seed: int = 0,
+    reach_tol: float | None = None,
+    cancel: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> BasinMap:
+    """Run ``config`` from the centre of every cell of a ``grid`` x ``grid`` lattice.
+
+    Parameters
+    ----------
+    function : TestFunction
+    config : OptimizerConfig
+        One configuration (scalar hyperparameters).
+    grid : int
+        Cells per side, 2 to 1024; ``grid**2 * max_steps`` may not exceed ``MAX_CELL_STEPS``.
+    xrange, yrange : (float, float), optional
+        The view; ``function.bounds`` by default.
+    max_steps, seed : int
+        As in :func:`engine.run`.
+    tol : float
+        The engine's stop rule on |delta f|. The default, 1e-9, stops a run only once it has
+        settled, so ``steps`` says how long each cell took; 0 runs every cell to ``max_steps``.
+        Callers pass the user's tolerance.
+    reach_tol : float, optional
+        How close to a target an end point must be to count as reaching it (and the cluster
+        radius); by default ``REACH_FRACTION`` (1e-2) of the view's diagonal.
+    cancel : callable, optional
+        Polled while running; :class:`engine.Cancelled` is raised when it returns True.
+    progress : callable, optional
+        ``progress(fraction)`` with a fraction in [0, 1]; 1.0 once done.
+
+    Raises
+    ------
+    ValueError
+        For a bad grid, range, reach_tol or configuration, naming it.
+    """
+    if config.n_variants != 1:
+        raise ValueError("a basin map runs one configuration: give scalar hyperparameters")
+    max_steps = int(MAX_STEPS_PARAM.check(max_steps))
+    grid = check_grid(grid, max_steps)
+    (bx0, bx1), (by0, by1) = function.bounds
+    xrange = _check_range((bx0, bx1) if xrange is None else xrange, "xrange")
+    yrange = _check_range((by0, by1) if yrange is None else yrange, "yrange")
+    diagonal = math.hypot(xrange[1] - xrange[0], yrange[1] - yrange[0])
+    if reach_tol is None:
+        reach_tol = REACH_FRACTION * diagonal
+    elif isinstance(reach_tol, bool) or not (
+            isinstance(reach_tol, (int, float, np.number)) and 0 < reach_tol < math.inf):
+        raise ValueError(f"reach_tol must be a positive number, got {reach_tol!r}")
+    reach_tol = float(reach_tol)
+
+    xs = cell_centres(*xrange, grid)
+    ys = cell_centres(*yrange, grid)
+    gx, gy = np.meshgrid(xs, ys)            # [iy, ix], rows along y
+    starts = np.column_stack([gx.ravel(), gy.ravel()])
+
+    report = None
+    if progress is not None:
+        def report(steps, total):
+            progress(steps / max(total, 1))
+
+    result = run(function, config, starts, max_steps=max_steps, tol=tol, seed=seed,
+                 record=False, cancel=cancel, progress=report)
+
+    final_xy = result.final_xy
+    diverged = result.status == STATUS_DIVERGED
+    clustered = len(function.minima) == 0
+    if clustered:
+        targets, code = cluster_end_points(function, final_xy, ~diverged, reach_tol)
+        labels = [_point_label(p, reach_tol) for p in targets]
+    else:
+        targets = np.array(function.minima, dtype=np.float64)
+        index, distance = function.nearest_minimum(final_xy)
+        code = np.where(distance <= reach_tol, index, NOT_CONVERGED)
+        labels = [_point_label(p) for p in targets]
+    code[diverged] = DIVERGED
+
+    shape = (grid, grid)
+    return BasinMap(
+        function_name=function.name, optimizer=config.label(), max_steps=result.max_steps,
+        tol=result.tol, reach_tol=reach_tol, clustered=clustered, xrange=xrange, yrange=yrange,
+        xs=xs, ys=ys, starts=starts, outcome=code.astype(np.int64).reshape(shape),
+        steps=result.event_step.astype(np.int64).reshape(shape),
+        status=result.status.reshape(shape), final_xy=final_xy.reshape(*shape, 2),
+        final_loss=result.final_loss.reshape(shape), targets=targets, labels=labels)
+
+
+def cluster_end_points(function: TestFunction, points: np.ndarray, usable: np.ndarray,
+                       radius: float) -> tuple[np.ndarray, np.ndarray]:
+    """Group end points around the places runs settled, for functions without listed minima.
+
+    Greedy and deterministic: seed a cluster at the densest square bin (side ``radius``) of the
+    points not yet taken, move its centre to the mean of the points within ``radius`` a few
+    times (mean shift), take those points, repeat. A cluster is kept only when it holds at least
+    ``MIN_CLUSTER_SIZE`` points and its centre is a minimum at the scale of ``radius`` (f does
+    not drop in any of 8 directions at that distance), so runs that stopped on a slope or stalled
+    at a saddle are not mistaken for a basin. At most ``MAX_CLUSTERS`` are kept, ordered by f
+    at their centres (lowest first, like the registry's minima; ties by x, then y); the points
+    of the others are ``NOT_CONVERGED``.
+
+    Parameters
+    ----------
+    points : ndarray, shape (N, 2)
+    usable : ndarray of bool, shape (N,)
+        The points to cluster (the runs that did not diverge).
+    radius : float
+
+    Returns
+    -------
+    centres : ndarray, shape (K, 2)
+    code : ndarray of int, shape (N,)
+        Index of each point's cluster, or ``NOT_CONVERGED``.
+    """
+    code = np.full(len(points), NOT_CONVERGED, dtype=np.int64)
+    idx = np.flatnonzero(usable & np.isfinite(points).all(axis=1))
+    if len(idx) == 0:
+        return np.zeros((0, 2)), code
+    pts = points[idx]
+    lo = pts.min(axis=0)
+    # bins of side radius, coarser when the points spread so far that the keys would overflow
+    side = max(radius, float((pts.max(axis=0) - lo).max()) / 2**20)
+    cells = np.floor((pts - lo) / side).astype(np.int64)
+    keys = cells[:, 0] * (int(cells[:, 1].max()) + 1) + cells[:, 1]
+    _, bin_of, bin_count = np.unique(keys, return_inverse=True, return_counts=True)
+    bin_of = bin_of.ravel()
+    free = np.ones(len(pts), dtype=bool)
+    centres, members = [], []
+    for _ in range(_MAX_CLUSTER_TRIES):
+        if len(centres) == MAX_CLUSTERS:
+            break
+        densest = int(np.argmax(bin_count))
+        if bin_count[densest] < MIN_CLUSTER_SIZE:
+            break
+        in_bin = np.flatnonzero(free & (bin_of == densest))
+        mean = pts[in_bin].mean(axis=0)
+        centre = pts[in_bin[np.argmin(np.hypot(*(pts[in_bin] - mean).T))]]
+        for _ in range(4):
+            near = free & (np.hypot(*(pts - centre).T) <= radius)
+            if not near.any():
+                break
+            centre = pts[near].mean(axis=0)
+        near = free & (np.hypot(*(pts - centre).T) <= radius)
+        taken = near.copy()
+        taken[in_bin] = True    # the seed bin is always used up, so the loop moves on
+        free &= ~taken
+        bin_count -= np.bincount(bin_of[taken], minlength=len(bin_count))
+        if np.count_nonzero(near) >= MIN_CLUSTER_SIZE and _is_local_minimum(
+                function, centre, radius):
+            centres.append(centre)
+            members.append(near)
+    if not centres:
+        return np.zeros((0, 2)), code
+    centres = np.array(centres)
+    # f to 10 digits, so that equally deep minima come in the order of x, then y
+    depth = [float(f"{v:.10g}") for v in function.value(centres)]
+    order = np.lexsort((centres[:, 1], centres[:, 0], depth))
+    for k, c in enumerate(order):
+        code[idx[members[c]]] = k
+    return centres[order], code
+
+
+def _is_local_minimum(function: TestFunction, centre: np.ndarray, radius: float) -> bool:
+    """f at ``centre`` is finite and no higher than at 8 points ``radius`` away."""
+    f0 = float(function.value(centre))
+    around = function.value(centre + radius * _PROBES)
+    return math.isfinite(f0) and bool(np.all(around >= f0 - 1e-12 * max(1.0, abs(f0))))
+
+
+def _point_label(p: np.ndarray, precision: float | None = None) -> str:
+    """``(3, 0.5)``; with ``precision``, rounded to about a tenth of it (cluster centres)."""
+    x, y = (float(v) for v in p)
+    if precision is not None:
+        decimals = max(0, 1 - math.floor(math.log10(precision)))
+        x, y = round(x, decimals) + 0.0, round(y, decimals) + 0.0   # + 0.0: no "-0"
+    return f"({x:.4g}, {y:.4g})"
