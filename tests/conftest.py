@@ -24,7 +24,10 @@ def _no_dangling_qthreads(request):
     # threads without a parent are not children of the app: the window tracks its own
     from beale_gui.gui import worker_registry
 
-    running += [t for t in worker_registry.live_threads() if t.isRunning()]
+    import shiboken6
+
+    running += [t for t in worker_registry.live_threads()
+                if shiboken6.isValid(t) and t.isRunning()]
     if running:
         for t in running:
             t.quit()

@@ -185,20 +185,25 @@ def join_polylines(lines: Sequence[np.ndarray]) -> np.ndarray:
 
 
 def arrow_polylines(tails: np.ndarray, vectors: np.ndarray, length: float,
-                    head: float = 0.3, spread: float = 0.45) -> np.ndarray:
-    """Arrows of fixed display ``length`` along ``vectors``, as NaN-separated polylines.
+                    decades: float | None = None, head: float = 0.3,
+                    spread: float = 0.45) -> np.ndarray:
+    """Arrows along ``vectors`` drawn at a display ``length``, as NaN-separated polylines.
 
-    Only the direction of each vector is kept: every arrow is drawn ``length`` long (the
-    magnitudes of gradients and steps differ by decades, so a linear scale would hide most of
-    them). Rows with a zero or non-finite vector are skipped.
+    The magnitudes of gradients and steps differ by decades, so a linear scale would hide most
+    arrows. With ``decades`` None every arrow is ``length`` long and only directions show. With
+    ``decades`` D, lengths follow the logarithm of the magnitude relative to the largest
+    vector: the largest is ``length`` long, one 10**D times smaller would be zero, and in between
+    ``length * (0.25 + 0.75 s)`` with ``s = 1 + log10(|v| / max|v|) / D``; vectors more than
+    10**D times smaller than the largest are not drawn. Zero or non-finite vectors never are.
 
     Parameters
     ----------
     tails, vectors : ndarray, shape (N, 2)
     length : float
-        Drawn length, in data units.
+        Longest drawn length, in data units.
+    decades : float, optional
     head, spread : float
-        Barb length as a fraction of ``length``, and the barbs' half-angle in radians.
+        Barb length as a fraction of the arrow's length, and the barbs' half-angle in radians.
 
     Returns
     -------
@@ -210,11 +215,17 @@ def arrow_polylines(tails: np.ndarray, vectors: np.ndarray, length: float,
     with np.errstate(all="ignore"):
         norm = np.hypot(vectors[:, 0], vectors[:, 1])
         ok = np.isfinite(norm) & (norm > 0) & np.isfinite(tails).all(axis=1)
+        scaled = np.full(len(norm), float(length))
+        if decades is not None and ok.any():
+            s = 1.0 + np.log10(norm / norm[ok].max()) / float(decades)
+            ok &= s > 0
+            scaled = length * (0.25 + 0.75 * np.clip(s, 0.0, 1.0))
         unit = vectors[ok] / norm[ok, None]
     t = tails[ok]
-    tip = t + length * unit
+    size = scaled[ok, None]
+    tip = t + size * unit
     c, s = np.cos(spread), np.sin(spread)
-    back = -unit * (head * length)
+    back = -unit * (head * size)
     left = np.stack([back[:, 0] * c - back[:, 1] * s, back[:, 0] * s + back[:, 1] * c], axis=1)
     right = np.stack([back[:, 0] * c + back[:, 1] * s, -back[:, 0] * s + back[:, 1] * c], axis=1)
     nan = np.full_like(t, np.nan)

@@ -214,6 +214,15 @@ def test_arrows_have_fixed_length_along_their_vectors():
     assert arrow_polylines(tails[:1], np.zeros((1, 2)), 1.0).shape == (0, 2)
 
 
+def test_arrow_lengths_on_a_log_scale_hide_tiny_vectors():
+    tails = np.zeros((4, 2))
+    vectors = np.array([[2.0, 0.0], [0.0, -0.2], [2e-4, 0.0], [0.0, 2e-2]])
+    rows = arrow_polylines(tails, vectors, 1.0, decades=3)
+    assert rows.shape == (3 * 7 - 1, 2)  # 2e-4 is 10,000 times below the largest: hidden
+    tips = rows[1::7]
+    np.testing.assert_allclose(tips, [[1.0, 0.0], [0.0, -0.75], [0.0, 0.5]])
+
+
 def test_thinning_stays_within_one_cell_and_keeps_the_ends_of_big_moves():
     t = np.linspace(0, 1, 10_001)
     path = np.stack([t, t**2], axis=1)

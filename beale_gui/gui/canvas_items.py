@@ -1,0 +1,233 @@
+"""Graphics items and styles for :mod:`beale_gui.gui.canvas`.
+
+The start points live in :class:`StartPointsItem`, a scatter that takes pyqtgraph's click and
+drag events for its own points (so dragging a point never pans the view) and ignores them
+elsewhere (so the view pans and empty clicks reach the canvas).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.LegendItem import ItemSample
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from ..core import contours
+
+# z order, bottom to top
+Z_IMAGE, Z_ISOLINES, Z_PATHS, Z_HEADS, Z_ARROWS, Z_MINIMA, Z_STARTS = -100, -50, 10, 20, 25, 30, 40
+
+PIXMAP_CACHE_KB = 128 * 1024
+COLOUR_MAP = "viridis"
+ISOLINE_PEN = pg.mkPen(255, 255, 255, 80, width=1)
+PATH_WIDTH = 2.0
+HALO_WIDTH = 4.5
+HEAD_SIZE = 10
+CROSS_SIZE = 20
+CROSS_BRUSH = pg.mkBrush("#FF1F1F")
+CROSS_PEN = pg.mkPen("#1A0000", width=1.2)
+LEGEND_BRUSH = pg.mkBrush(255, 255, 255, 215)
+LEGEND_PEN = pg.mkPen(80, 80, 80, 200)
+AXIS_PEN = pg.mkPen("#202020")
+
+START_SIZE, SELECTED_SIZE = 13, 17
+START_BRUSH = pg.mkBrush("#FFFFFF")
+START_PEN = pg.mkPen("#1A1A1A", width=1.5)
+SELECTED_PEN = pg.mkPen("#FF2BD6", width=3.5)
+
+MINIMUM_BRUSH = pg.mkBrush("#FFFFFF")
+MINIMUM_PEN = pg.mkPen("#000000", width=1.2)
+
+# Mechanics arrows: kind -> (legend label, pen, halo pen)
+ARROW_FRACTION = 0.07  # longest drawn length, as a fraction of the visible width
+ARROW_DECADES = 3.0  # length follows log10 |v| over this many decades below the largest
+ARROW_KINDS = {
+    "descent": ("descent \u2212\u2207f", pg.mkPen("#FFFFFF", width=1.8),
+                pg.mkPen(0, 0, 0, 190, width=3.8)),
+    "moment": ("moment", pg.mkPen("#FFFFFF", width=1.8, style=Qt.PenStyle.DashLine),
+               pg.mkPen(0, 0, 0, 190, width=3.8)),
+    "step": ("actual step", pg.mkPen("#111111", width=2.0),
+             pg.mkPen(255, 255, 255, 220, width=4.0)),
+}
+ARROW_TOOLTIP = (
+    "Arrows at each path's head: descent (\u2212gradient), the velocity / first moment, and "
+    "the step actually taken. Directions are exact; lengths are on a log scale, per kind: the "
+    f"largest arrow is {ARROW_FRACTION:.0%} of the visible width, and arrows more than "
+    f"{10 ** ARROW_DECADES:,.0f}\u00d7 smaller than it are hidden. Magnitudes are in the table."
+)
+
+
+def halo_colour(colour: str) -> QColor:
+    """A translucent outline colour that contrasts with ``colour``: white under dark colours
+    (relative luminance below 0.2, e.g. Okabe-Ito blue and black), near-black under the rest."""
+    c = QColor(colour)
+    lin = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+           for v in (c.redF(), c.greenF(), c.blueF())]
+    luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return QColor("#F2F2F2") if luminance < 0.2 else QColor("#141414")
+
+
+def path_pens(colour: str, style: Qt.PenStyle) -> tuple[pg.QtGui.QPen, pg.QtGui.QPen]:
+    """The pen of a path and of the outline drawn beneath it."""
+    pen = pg.mkPen(colour, width=PATH_WIDTH, style=style)
+    halo = pg.mkPen(halo_colour(colour), width=HALO_WIDTH)
+    for p in (pen, halo):
+        # opaque, flat-capped, not antialiased: pyqtgraph then draws the curve as separate
+        # segments (drawLines), several times faster than stroking one wide path
+        p.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen, halo
+
+
+class LineSample(ItemSample):
+    """A legend sample: a line in ``pen`` over its outline ``halo``, as drawn on the canvas.
+    Clicking it does nothing (pyqtgraph's sample would hide its item)."""
+
+    def __init__(self, pen, halo=None) -> None:
+        super().__init__(pg.PlotDataItem(pen=pen))
+        self.pens = [p for p in (halo, pen) if p is not None]
+
+    def paint(self, p, *args) -> None:
+        p.setRenderHint(p.RenderHint.Antialiasing)
+        for pen in self.pens:
+            p.setPen(pen)
+            p.drawLine(1, 11, 21, 11)
+
+    def mouseClickEvent(self, ev) -> None:
+        ev.accept()
+
+
+class StartPointsItem(pg.ScatterPlotItem):
+    """Draggable start points: white circles with a dark edge, the selected one ringed.
+
+    Signals carry point indices and positions in data coordinates.
+    """
+
+    sigDragging = Signal(int, float, float)
+    sigMoved = Signal(int, float, float)
+    sigRemoveRequested = Signal(int)
+    sigSelected = Signal(object)  # int | None
+
+    def __init__(self) -> None:
+        super().__init__(pxMode=True, hoverable=True, tip=self._tip)
+        self._xy = np.zeros((0, 2))
+        self.selected: int | None = None
+        self._dragging: int | None = None
+
+    @staticmethod
+    def _tip(x: float, y: float, data) -> str:
+        return (f"start ({x:.4g}, {y:.4g})\n"
+                "drag to move \u2022 right-click or Delete to remove")
+
+    @property
+    def positions(self) -> np.ndarray:
+        """Current points, shape (S, 2) (including a point being dragged)."""
+        return self._xy.copy()
+
+    def set_points(self, xy: np.ndarray, selected: int | None) -> None:
+        self._xy = np.array(xy, dtype=np.float64).reshape(-1, 2)
+        self.selected = selected if selected is not None and selected < len(self._xy) else None
+        self._refresh()
+
+    def select(self, index: int | None) -> None:
+        if index != self.selected:
+            self.selected = index
+            self._refresh()
+            self.sigSelected.emit(index)
+
+    def _refresh(self) -> None:
+        n = len(self._xy)
+        sizes = [SELECTED_SIZE if i == self.selected else START_SIZE for i in range(n)]
+        pens = [SELECTED_PEN if i == self.selected else START_PEN for i in range(n)]
+        self.setData(x=self._xy[:, 0], y=self._xy[:, 1], size=sizes, pen=pens,
+                     brush=START_BRUSH, symbol="o", data=np.arange(n))
+
+    def index_at(self, pos: QPointF) -> int | None:
+        """Index of the topmost point under ``pos`` (item coordinates), or None."""
+        points = self.pointsAt(pos)
+        return int(points[0].data()) if len(points) else None
+
+    # -- pyqtgraph scene events ----------------------------------------------------------
+    def mouseClickEvent(self, ev) -> None:
+        index = self.index_at(ev.pos())
+        if index is None:
+            ev.ignore()
+            return
+        ev.accept()
+        if ev.button() == Qt.MouseButton.LeftButton:
+            self.select(index)
+        elif ev.button() == Qt.MouseButton.RightButton:
+            self.sigRemoveRequested.emit(index)
+
+    def mouseDragEvent(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        if ev.isStart():
+            index = self.index_at(ev.buttonDownPos())
+            if index is None:
+                ev.ignore()  # not on a point: let the view pan
+                return
+            self._dragging = index
+            self.select(index)
+        if self._dragging is None:
+            ev.ignore()
+            return
+        ev.accept()
+        i = self._dragging
+        p = ev.pos()
+        self._xy[i] = (p.x(), p.y())
+        self._refresh()
+        if ev.isFinish():
+            self._dragging = None
+            self.sigMoved.emit(i, float(p.x()), float(p.y()))
+        else:
+            self.sigDragging.emit(i, float(p.x()), float(p.y()))
+
+
+class PathTrack:
+    """One run's path, drawn up to a step.
+
+    The path is thinned to the screen's resolution
+    (:func:`beale_gui.core.contours.thin_polyline`) and drawn by two curves: a *prefix*, cached
+    as a pixmap and redrawn only every :data:`CHUNK` points, and a short live *tail* up to the
+    head. So a frame redraws at most :data:`CHUNK` segments per path however long it is.
+    """
+
+    CHUNK = 128
+
+    def __init__(self, path: np.ndarray, colour: str, style: Qt.PenStyle) -> None:
+        self.xy = np.asarray(path, dtype=np.float64).reshape(-1, 2)
+        pen, halo = path_pens(colour, style)
+        self.prefix, self.tail = (
+            pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=False, skipFiniteCheck=True)
+            for _ in range(2))
+        self.prefix.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.thin((0.0, 0.0))
+
+    @property
+    def items(self) -> tuple[pg.PlotCurveItem, pg.PlotCurveItem]:
+        return self.prefix, self.tail
+
+    def thin(self, cell: tuple[float, float]) -> None:
+        """Re-thin for boxes of size ``cell`` (data units); (0, 0) keeps every point."""
+        self.keep = contours.thin_polyline(self.xy, cell)
+        self.xt = np.ascontiguousarray(self.xy[self.keep, 0])
+        self.yt = np.ascontiguousarray(self.xy[self.keep, 1])
+        self._split = -1
+
+    def draw(self, j: int) -> None:
+        """Draw the path up to point ``j``."""
+        n = int(np.searchsorted(self.keep, j, side="right"))
+        split = (max(n - 1, 0) // self.CHUNK) * self.CHUNK
+        if split != self._split:
+            self._split = split
+            end = split + 1 if split else 0
+            self.prefix.setData(x=self.xt[:end], y=self.yt[:end], skipFiniteCheck=True)
+        self.tail.setData(x=self.xt[split:n], y=self.yt[split:n], skipFiniteCheck=True)
+
+    def drawn_points(self) -> int:
+        """How many points the two curves hold together (the shared one counted once)."""
+        counts = [len(c.getData()[0]) if c.getData()[0] is not None else 0 for c in self.items]
+        return counts[0] + counts[1] - (1 if counts[0] and counts[1] else 0)

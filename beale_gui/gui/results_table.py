@@ -1,0 +1,241 @@
+"""The results table: one row per run, the seed's printed progress lines as a table.
+
+The fixed columns (optimizer, start, status) are set once per result; the value columns show
+each run at the current step and are refreshed with one ``dataChanged`` over those columns
+only, at most about 15 times a second while the animation plays.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Slot,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ..core.engine import CONVERGED, DIVERGED, RunResult
+from ..core.inspect import state_at
+
+REFRESH_MS = 66   # ~15 Hz
+
+COLUMNS = ("Optimizer", "Start", "Status", "x", "y", "f", "|∇f|", "to min.",
+           "eff. lr x", "eff. lr y")
+TOOLTIPS = (
+    "The optimizer and the hyperparameters that differ from its defaults",
+    "The start point of the run",
+    "Converged (|Δf| below the tolerance), diverged, or stopped at max steps",
+    "x at the current step", "y at the current step", "f(x, y) at the current step",
+    "Length of the gradient at the current step",
+    "Distance to the nearest known minimum",
+    "Per-axis effective learning rate of adaptive optimizers (the step size they apply "
+    "along x); blank for the others",
+    "Per-axis effective learning rate along y; blank for non-adaptive optimizers",
+)
+FIRST_VALUE_COLUMN = 3
+DIVERGED_BACKGROUND = QColor("#F9D6D5")
+DIVERGED_TEXT = QColor("#8B0000")
+CONVERGED_TEXT = QColor("#1B6E3A")
+
+
+def format_number(v: float) -> str:
+    """Compact: ``3.0012``, ``-0.5000``, ``-113.2``, ``1.23e-7``, ``6.4e15``; blank for NaN."""
+    if v is None or not math.isfinite(v):
+        return "" if v is None or math.isnan(v) else ("inf" if v > 0 else "-inf")
+    if v == 0:
+        return "0"
+    a = abs(v)
+    if a < 1e-3 or a >= 1e5:
+        mantissa, exponent = f"{v:.2e}".split("e")
+        return f"{mantissa}e{int(exponent)}"
+    return f"{v:.4f}" if a < 10 else f"{v:.5g}"
+
+
+def format_point(x: float, y: float) -> str:
+    return f"({x:.3g}, {y:.3g})"
+
+
+class ResultsModel(QAbstractTableModel):
+    """Rows are runs; value columns read from the state at the current step."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._result: RunResult | None = None
+        self._labels: list[str] = []
+        self._colours: list[QColor] = []
+        self._starts: list[str] = []
+        self._status: list[str] = []
+        self._state: dict[str, np.ndarray] | None = None
+        self._values: np.ndarray = np.zeros((0, len(COLUMNS) - FIRST_VALUE_COLUMN))
+        self.step = 0
+
+    # -- data in ------------------------------------------------------------------------------
+    def set_result(self, result: RunResult | None, labels: Sequence[str] = (),
+                   colours: Sequence[str] = ()) -> None:
+        self.beginResetModel()
+        self._result = result
+        if result is None:
+            self._labels, self._colours, self._starts, self._status = [], [], [], []
+            self._values = np.zeros((0, len(COLUMNS) - FIRST_VALUE_COLUMN))
+        else:
+            self._labels = list(labels)
+            self._colours = [QColor(c) for c in colours]
+            self._starts = [format_point(*result.starts[s]) for s in result.start_index]
+            self._status = [result.describe(i) for i in range(result.n_runs)]
+            self._load_step(0)
+        self.endResetModel()
+
+    def set_step(self, k: int) -> None:
+        """Values at step ``k``; one dataChanged over the value columns."""
+        if self._result is None or self._result.n_runs == 0:
+            return
+        self._load_step(k)
+        self.dataChanged.emit(self.index(0, FIRST_VALUE_COLUMN),
+                              self.index(self.rowCount() - 1, self.columnCount() - 1),
+                              [Qt.ItemDataRole.DisplayRole])
+
+    def _load_step(self, k: int) -> None:
+        st = state_at(self._result, k)
+        self.step = int(k)
+        self._values = np.column_stack([st["xy"], st["loss"], st["grad_norm"], st["distance"],
+                                        st["effective_lr"]])
+
+    def result(self) -> RunResult | None:
+        return self._result
+
+    def values(self) -> np.ndarray:
+        """The value columns at the current step, shape (N, 7)."""
+        return self._values
+
+    # -- the model API --------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or self._result is None else self._result.n_runs
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return TOOLTIPS[section]
+        elif role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._result is None:
+            return None
+        row, col = index.row(), index.column()
+        R = Qt.ItemDataRole
+        if role == R.DisplayRole:
+            if col == 0:
+                return self._labels[row]
+            if col == 1:
+                return self._starts[row]
+            if col == 2:
+                return self._status[row]
+            return format_number(float(self._values[row, col - FIRST_VALUE_COLUMN]))
+        if role == R.DecorationRole and col == 0:
+            return self._colours[row]
+        if role == R.TextAlignmentRole and col >= FIRST_VALUE_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        status = int(self._result.status[row])
+        if role == R.BackgroundRole and status == DIVERGED:
+            return DIVERGED_BACKGROUND
+        if role == R.ForegroundRole and col == 2:
+            if status == DIVERGED:
+                return DIVERGED_TEXT
+            if status == CONVERGED:
+                return CONVERGED_TEXT
+        if role == R.ToolTipRole:
+            if col == 0:
+                return self._labels[row]
+            if col >= FIRST_VALUE_COLUMN:   # full precision
+                v = float(self._values[row, col - FIRST_VALUE_COLUMN])
+                return None if math.isnan(v) else f"{COLUMNS[col]} = {v!r}"
+        return None
+
+
+class ResultsTable(QWidget):
+    """A QTableView over :class:`ResultsModel`, refreshed at most ~15 times a second."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ResultsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(
+            self.view.fontMetrics().height() + 6)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+        self._pending: int | None = None
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.setInterval(REFRESH_MS)
+        self._throttle.timeout.connect(self._on_throttle)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_result(self, result: RunResult | None, labels: Sequence[str] = (),
+                   colours: Sequence[str] = ()) -> None:
+        """A new batch of runs (None clears the table); values at step 0."""
+        self._pending = None
+        self.model.set_result(result, labels, colours)
+        if result is not None:
+            self._fit_columns()
+
+    def clear(self) -> None:
+        self.set_result(None)
+
+    def set_step(self, k: int) -> None:
+        """Show step ``k``: at once if the table is idle, else at the next refresh."""
+        if self._throttle.isActive():
+            self._pending = k
+            return
+        self._pending = None
+        self.model.set_step(k)
+        self._throttle.start()
+
+    def flush(self) -> None:
+        """Apply a pending step now."""
+        self._throttle.stop()
+        self._on_throttle()
+
+    @Slot()
+    def _on_throttle(self) -> None:
+        if self._pending is not None:
+            k, self._pending = self._pending, None
+            self.model.set_step(k)
+            self._throttle.start()
+
+    def _fit_columns(self) -> None:
+        metrics = self.view.fontMetrics()
+        sample = format_number(-1.234567e-5)
+        for col in range(self.model.columnCount()):
+            if col >= FIRST_VALUE_COLUMN:
+                width = max(metrics.horizontalAdvance(sample),
+                            metrics.horizontalAdvance(COLUMNS[col])) + 14
+                self.view.setColumnWidth(col, width)
+            else:
+                self.view.resizeColumnToContents(col)

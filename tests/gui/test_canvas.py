@@ -1,0 +1,328 @@
+"""The contour canvas: real mouse events on its viewport, drawn paths, pixels and zoom."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+
+from beale_gui.core.functions import TestFunction
+from beale_gui.gui import canvas_items
+from beale_gui.gui.canvas import RECOMPUTE_DELAY_MS, ContourCanvas
+
+PAST_DEBOUNCE = 4 * RECOMPUTE_DELAY_MS  # a bounded wait to show that nothing is emitted
+ORANGE = "#E69F00"
+BLUE = "#0072B2"
+
+# the offscreen platform warns on showing any top-level window
+
+
+@dataclass(frozen=True, eq=False)
+class Bowl(TestFunction):
+    """A tilted bowl with its minimum at (1, -0.5)."""
+
+    def _value(self, x, y):
+        return (x - 1.0) ** 2 + 3.0 * (y + 0.5) ** 2 + 0.5 * (x - 1.0) * (y + 0.5)
+
+
+BOWL = Bowl("bowl", "Bowl", "(x-1)^2 + ...", ((-3.0, 3.0), (-2.0, 2.0)),
+            minima=np.array([[1.0, -0.5]]))
+
+
+@pytest.fixture
+def no_mouse_rate_limit():
+    """pyqtgraph drops mouse moves closer than 10 ms apart; QTest sends them faster."""
+    old = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOption("mouseRateLimit", -1)
+    yield
+    pg.setConfigOption("mouseRateLimit", old)
+
+
+@pytest.fixture
+def canvas(qtbot, no_mouse_rate_limit):
+    widget = ContourCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    with qtbot.waitSignal(widget.view_changed, timeout=2000):
+        widget.set_function(BOWL)
+    return widget
+
+
+def viewport_point(canvas, x, y) -> QPoint:
+    """Where data point (x, y) is on the layout widget's viewport."""
+    scene_pos = canvas.plot_item.getViewBox().mapViewToScene(QPointF(x, y))
+    return canvas.layout_widget.mapFromScene(scene_pos)
+
+
+def data_per_pixel(canvas) -> float:
+    px, py = canvas.plot_item.getViewBox().viewPixelSize()
+    return max(px, py)
+
+
+def drag(qtbot, canvas, start, end, steps=6):
+    vp = canvas.layout_widget.viewport()
+    p0, p1 = viewport_point(canvas, *start), viewport_point(canvas, *end)
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p0)
+    for t in np.linspace(0, 1, steps + 1)[1:]:
+        p = QPoint(round(p0.x() + t * (p1.x() - p0.x())), round(p0.y() + t * (p1.y() - p0.y())))
+        QTest.mouseMove(vp, p)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p1)
+
+
+def grab_array(canvas) -> np.ndarray:
+    """The rendered canvas as an (H, W, 3) uint8 array."""
+    image = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    h, w = image.height(), image.width()
+    data = np.frombuffer(image.constBits(), np.uint8, count=h * image.bytesPerLine())
+    return data.reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()
+
+
+def canvas_pixel(canvas, x, y) -> tuple[int, int]:
+    p = canvas.layout_widget.viewport().mapTo(canvas, viewport_point(canvas, x, y))
+    return p.x(), p.y()
+
+
+def near_colour(rgb, col, row, colour, radius=3, tol=40) -> bool:
+    c = QColor(colour)
+    patch = rgb[row - radius:row + radius + 1, col - radius:col + radius + 1].astype(int)
+    dist = np.abs(patch - (c.red(), c.green(), c.blue())).sum(axis=-1)
+    return bool((dist <= tol).any())
+
+
+def straight_path(a, b, n):
+    t = np.linspace(0.0, 1.0, n)[:, None]
+    return (1 - t) * np.asarray(a) + t * np.asarray(b)
+
+
+# -- mouse ---------------------------------------------------------------------------------
+def test_left_click_on_empty_canvas_adds_a_start_point(qtbot, canvas):
+    target = (-1.2, 0.8)
+    with qtbot.waitSignal(canvas.start_added, timeout=1000) as blocker:
+        QTest.mouseClick(canvas.layout_widget.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, viewport_point(canvas, *target))
+    x, y = blocker.args
+    tol = 1.5 * data_per_pixel(canvas)
+    assert x == pytest.approx(target[0], abs=tol)
+    assert y == pytest.approx(target[1], abs=tol)
+    # the point the window sends back becomes the selected one
+    canvas.set_starts(np.array([[x, y]]))
+    assert canvas.selected_start() == 0
+
+
+def test_click_on_a_start_point_selects_it_and_adds_nothing(qtbot, canvas):
+    canvas.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
+    assert canvas.selected_start() is None
+    with qtbot.assertNotEmitted(canvas.start_added, wait=PAST_DEBOUNCE):
+        QTest.mouseClick(canvas.layout_widget.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, viewport_point(canvas, -1.0, -1.0))
+    assert canvas.selected_start() == 1
+
+
+def test_dragging_a_start_point_moves_it_without_panning(qtbot, canvas):
+    canvas.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
+    before = canvas.view_extent()
+    dragging = []
+    canvas.start_dragging.connect(lambda *a: dragging.append(a))
+    with (qtbot.assertNotEmitted(canvas.start_added),
+          qtbot.waitSignal(canvas.start_moved, timeout=1000) as blocker):
+        drag(qtbot, canvas, (-1.0, -1.0), (1.5, 1.2))
+    i, x, y = blocker.args
+    tol = 1.5 * data_per_pixel(canvas)
+    assert i == 1
+    assert x == pytest.approx(1.5, abs=tol)
+    assert y == pytest.approx(1.2, abs=tol)
+    assert dragging
+    assert all(a[0] == 1 for a in dragging)
+    assert canvas.view_extent() == before
+    assert canvas.selected_start() == 1
+
+
+def test_dragging_empty_space_pans_and_adds_nothing(qtbot, canvas):
+    canvas.set_starts(np.array([[0.5, 0.5]]))
+    (x0, _), (y0, _) = canvas.view_extent()
+    with (qtbot.assertNotEmitted(canvas.start_added),
+          qtbot.assertNotEmitted(canvas.start_moved)):
+        drag(qtbot, canvas, (-1.0, -1.0), (0.0, -1.0))
+    (x1, _), (y1, _) = canvas.view_extent()
+    assert x1 == pytest.approx(x0 - 1.0, abs=0.05)
+    assert y1 == pytest.approx(y0, abs=0.05)
+
+
+def test_right_click_on_a_start_point_removes_it(qtbot, canvas):
+    canvas.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0], [2.0, 1.0]]))
+    vp = canvas.layout_widget.viewport()
+    with qtbot.waitSignal(canvas.start_removed, timeout=1000) as blocker:
+        QTest.mouseClick(vp, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                         viewport_point(canvas, 2.0, 1.0))
+    assert blocker.args == [2]
+    with (qtbot.assertNotEmitted(canvas.start_removed, wait=PAST_DEBOUNCE),
+          qtbot.assertNotEmitted(canvas.start_added)):
+        QTest.mouseClick(vp, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                         viewport_point(canvas, -2.0, 1.5))
+
+
+def test_delete_removes_the_selected_start_point(qtbot, canvas):
+    canvas.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
+    vp = canvas.layout_widget.viewport()
+    with qtbot.assertNotEmitted(canvas.start_removed):
+        QTest.keyClick(canvas.layout_widget, Qt.Key.Key_Delete)  # nothing selected yet
+    QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     viewport_point(canvas, 0.5, 0.5))
+    with qtbot.waitSignal(canvas.start_removed, timeout=1000) as blocker:
+        QTest.keyClick(canvas.layout_widget, Qt.Key.Key_Backspace)
+    assert blocker.args == [0]
+    canvas.set_starts(np.array([[-1.0, -1.0]]))
+    assert canvas.selected_start() is None
+
+
+def test_mouse_move_reports_the_cursor_in_function_coordinates(qtbot, canvas):
+    with qtbot.waitSignal(canvas.cursor_moved, timeout=1000) as blocker:
+        QTest.mouseMove(canvas.layout_widget.viewport(), viewport_point(canvas, 1.25, -0.75))
+    x, y = blocker.args
+    assert x == pytest.approx(1.25, abs=1.5 * data_per_pixel(canvas))
+    assert y == pytest.approx(-0.75, abs=1.5 * data_per_pixel(canvas))
+
+
+# -- runs ----------------------------------------------------------------------------------
+def set_two_runs(canvas, n=201, stop_b=60, flag_b="diverged"):
+    a = straight_path((-2.5, 1.5), (1.0, -0.5), n)
+    b = straight_path((2.5, 1.5), (-2.5, -1.5), n)
+    canvas.set_runs([a, b], [n - 1, stop_b], [ORANGE, BLUE],
+                    [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine], ["", flag_b],
+                    [("GD", ORANGE), ("Adam", BLUE)])
+    return a, b
+
+
+def test_set_step_draws_each_path_up_to_its_stop(qtbot, canvas):
+    a, b = set_two_runs(canvas)  # steps of ~10 px: thinning keeps every point
+    runs = canvas._runs
+    canvas.set_step(0)
+    assert [t.drawn_points() for t in runs] == [1, 1]
+    canvas.set_step(40)
+    assert [t.drawn_points() for t in runs] == [41, 41]
+    heads = np.column_stack(canvas._heads.getData())
+    np.testing.assert_allclose(heads, [a[40], b[40]])
+    assert len(canvas._crosses.getData()[0]) == 0
+    canvas.set_step(150)
+    assert [t.drawn_points() for t in runs] == [151, 61]  # b stopped at 60
+    np.testing.assert_allclose(np.column_stack(canvas._crosses.getData()), [b[60]])
+    canvas.set_step(10_000)
+    assert [t.drawn_points() for t in runs] == [201, 61]
+    canvas.set_step(3)  # back again
+    assert [t.drawn_points() for t in runs] == [4, 4]
+    assert len(canvas._crosses.getData()[0]) == 0
+
+
+def test_long_paths_are_thinned_but_end_at_the_head(qtbot, canvas):
+    n = 10_001
+    path = straight_path((-2.0, -1.0), (2.0, 1.0), n)
+    canvas.set_runs([path], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)])
+    canvas.set_step(n - 1)
+    (track,) = canvas._runs
+    drawn = track.drawn_points()
+    assert 100 < drawn < 2000  # about one point per half pixel, not 10,000
+    x, y = track.tail.getData()
+    assert np.hypot(x[-1] - path[-1, 0], y[-1] - path[-1, 1]) < data_per_pixel(canvas)
+    np.testing.assert_allclose(np.column_stack(canvas._heads.getData()), [path[-1]])
+
+
+def test_a_path_is_drawn_in_its_colour(qtbot, canvas):
+    a, b = set_two_runs(canvas)
+    canvas.set_step(200)
+    rgb = grab_array(canvas)
+    for path, colour in ((a, ORANGE), (b, BLUE)):
+        col, row = canvas_pixel(canvas, *path[30])
+        assert near_colour(rgb, col, row, colour), f"{colour} not drawn at {path[30]}"
+    # the part of b after its stop is not drawn
+    col, row = canvas_pixel(canvas, *b[150])
+    assert not near_colour(rgb, col, row, BLUE)
+    canvas.clear_runs()
+    rgb = grab_array(canvas)
+    col, row = canvas_pixel(canvas, *a[30])
+    assert not near_colour(rgb, col, row, ORANGE)
+
+
+def test_legend_lists_the_optimizers_and_arrows(qtbot, canvas):
+    set_two_runs(canvas)
+    legend = canvas._legend
+    assert [label.text for _, label in legend.items] == ["GD", "Adam"]
+    mech = {"heads": np.array([[0.0, 0.0], [1.0, 1.0]]),
+            "descent": np.array([[1.0, 0.0], [0.0, 1.0]]),
+            "moment": np.full((2, 2), np.nan),  # optimizers without a moment
+            "step": np.array([[0.1, 0.1], [0.0, 0.0]])}
+    canvas.set_mechanics(mech)
+    labels = [label.text for _, label in legend.items]
+    assert labels == ["GD", "Adam", "descent \u2212\u2207f", "actual step"]
+    x, _ = canvas._arrows["descent"].getData()
+    assert np.isfinite(x).sum() == 2 * 5  # two arrows: shaft + two barbs each
+    assert not canvas._arrows["moment"].isVisible()
+    canvas.set_mechanics(None)
+    assert not any(curve.isVisible() for curve in canvas._arrows.values())
+    assert [label.text for _, label in legend.items] == ["GD", "Adam"]
+
+
+def test_arrows_keep_a_fixed_fraction_of_the_view(qtbot, canvas):
+    canvas.set_mechanics({"heads": np.zeros((1, 2)), "descent": np.array([[1e-6, 0.0]]),
+                          "moment": np.array([[0.0, 5e3]]), "step": np.zeros((1, 2))})
+    (x0, x1), _ = canvas.view_extent()
+    x, _ = canvas._arrows["descent"].getData()
+    assert x[1] - x[0] == pytest.approx(canvas_items.ARROW_FRACTION * (x1 - x0))
+    _, y = canvas._arrows["moment"].getData()
+    assert y[1] - y[0] == pytest.approx(canvas_items.ARROW_FRACTION * (x1 - x0))
+
+
+# -- contours ------------------------------------------------------------------------------
+def test_function_shows_contours_minima_and_colour_bar(qtbot, canvas):
+    scale = canvas.scale
+    assert len(scale.levels) == canvas.n_levels
+    assert canvas._image.image.shape == (canvas.grid_size, canvas.grid_size)
+    assert canvas._image.getLevels() == pytest.approx(scale.colour_range)
+    x, y = canvas.isoline_data()
+    assert np.isnan(x).any()
+    assert np.isfinite(x).sum() > 100
+    np.testing.assert_allclose(np.column_stack(canvas._minima.getData()), [[1.0, -0.5]])
+    (x0, x1), (y0, y1) = canvas.view_extent()
+    assert x0 <= -3.0 + 1e-9
+    assert x1 >= 3.0 - 1e-9
+    assert y0 <= -2.0 + 1e-9
+    assert y1 >= 2.0 - 1e-9
+    px, py = canvas.plot_item.getViewBox().viewPixelSize()
+    assert px == pytest.approx(py)  # aspect ratio locked at 1
+
+
+def test_zoom_recomputes_the_visible_region_with_the_same_levels(qtbot, canvas):
+    levels = canvas.scale.levels.copy()
+    colour_range = canvas._image.getLevels()
+    with qtbot.waitSignal(canvas.view_changed, timeout=2000):
+        canvas.plot_item.getViewBox().setRange(xRange=(0.5, 1.5), yRange=(-1.0, 0.0),
+                                               padding=0)
+    (vx0, vx1), (vy0, vy1) = canvas.view_extent()
+    qtbot.waitUntil(lambda: canvas.computed_extent() == canvas.view_extent(), timeout=2000)
+    np.testing.assert_array_equal(canvas.scale.levels, levels)
+    assert canvas._image.getLevels() == pytest.approx(colour_range)
+    rect = canvas._image.mapRectToParent(canvas._image.boundingRect())
+    assert rect.left() == pytest.approx(vx0, abs=(vx1 - vx0) / 200)
+    assert rect.right() == pytest.approx(vx1, abs=(vx1 - vx0) / 200)
+    x, y = canvas.isoline_data()
+    pts = np.column_stack([x, y])
+    pts = pts[np.isfinite(pts).all(axis=1)]
+    assert len(pts) > 50
+    assert pts[:, 0].min() >= vx0 - 1e-9
+    assert pts[:, 0].max() <= vx1 + 1e-9
+    assert pts[:, 1].min() >= vy0 - 1e-9
+    assert pts[:, 1].max() <= vy1 + 1e-9
+
+
+def test_fit_view_ignores_a_broken_extent(qtbot, canvas):
+    canvas.fit_view(((0.0, 1.0), (0.0, 1.0)))
+    (x0, x1), (y0, y1) = canvas.view_extent()
+    assert min(x1 - x0, y1 - y0) == pytest.approx(1.0)
+    canvas.fit_view(((0.0, np.inf), (0.0, 1.0)))
+    (x0, x1), _ = canvas.view_extent()
+    assert x0 <= -3.0 + 1e-9
+    assert x1 >= 3.0 - 1e-9

@@ -1,0 +1,338 @@
+"""The main window end to end (offscreen): launch state, clicks on the canvas, playback,
+panel edits, divergence, closing during a long run, and the remembered layout."""
+
+import dataclasses
+import html
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtWidgets import QLabel
+
+from beale_gui.core.engine import DIVERGED, OptimizerConfig
+from beale_gui.core.schedules import ScheduleConfig
+from beale_gui.gui.help import SHORTCUTS
+from beale_gui.gui.main_window import MainWindow
+from beale_gui.gui.model import SEED_START, OptimizerEntry
+
+WAIT = 15_000
+
+# The offscreen platform plugin warns whenever a top-level window's size constraints change
+# (any QMainWindow with a layout): a limitation of the plugin, not of the app.
+
+
+def _open(qtbot, tmp_path, restore=False, name="layout.ini"):
+    settings = QSettings(str(tmp_path / name), QSettings.Format.IniFormat)
+    window = MainWindow(settings, restore=restore)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The window as launched, with its first result drawn."""
+    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
+                   restore=False)
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):   # computed in the worker at launch
+        w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+    assert not w.worker.thread.isRunning()
+
+
+def _lr_field(window, box=0):
+    return window.panel.boxes[box].fields["lr"]
+
+
+def _type(qtbot, field, text):
+    """Replace a panel field's text the way a user does: select all, type."""
+    edit = field.lineEdit()
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def _click_canvas(qtbot, window, x, y, button=Qt.MouseButton.LeftButton):
+    view = window.canvas.layout_widget
+    vb = window.canvas.plot_item.getViewBox()
+    pos = view.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+    qtbot.mouseClick(view.viewport(), button, pos=pos)
+
+
+def test_launch_shows_the_seed_start_and_six_optimizers(window):
+    result = window.result()
+    np.testing.assert_array_equal(window.starts(), [SEED_START])
+    assert result.n_runs == 6
+    assert [c.name for c in result.configs] == ["gd", "momentum", "nesterov", "adagrad",
+                                               "rmsprop", "adam"]
+    np.testing.assert_allclose(result.paths[:, 0], [SEED_START] * 6)
+    assert window.current_step() == result.n_steps   # every path shown whole
+    assert not window.playback.is_playing            # ready: Play plays from step 0
+    assert window.playback.n_steps == result.n_steps > 0
+    assert window.results.model.rowCount() == 6
+    assert len(window.loss_plot.curves) == 6
+    assert window.playback.step_label.text() == f"step {result.n_steps} / {result.n_steps}"
+
+
+def test_click_on_the_canvas_adds_a_start_point_and_its_paths(qtbot, window):
+    x, y = 2.5, -2.5    # clear of the legend (top left)
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        _click_canvas(qtbot, window, x, y)
+    px, py = window.canvas.plot_item.getViewBox().viewPixelSize()
+    starts = window.starts()
+    assert starts.shape == (2, 2)
+    np.testing.assert_allclose(starts[1], (x, y), atol=2 * max(px, py))
+    result = window.result()
+    assert result.n_runs == 6 * 2
+    np.testing.assert_allclose(result.starts, starts)
+    assert window.results.model.rowCount() == 12
+    assert len(window.loss_plot.curves) == 12
+    # paused before the click: the new paths appear whole, and Space plays them from step 0
+    assert not window.playback.is_playing
+    assert window.current_step() == result.n_steps
+    new_runs = [i for i in range(result.n_runs) if result.start_index[i] == 1]
+    for i in new_runs:
+        assert window.canvas._runs[i].drawn_points() > 1
+    # while playing, a click restarts the animation from the start and keeps playing
+    window.playback.play()
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        _click_canvas(qtbot, window, -2.0, -2.5)
+    assert window.playback.is_playing
+    assert window.current_step() < window.result().n_steps // 2
+
+
+def test_space_plays_and_the_step_advances(qtbot, window):
+    window.activateWindow()
+    window.canvas.layout_widget.setFocus()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=WAIT)
+    with qtbot.waitSignal(window.playback.step_changed, timeout=WAIT,
+                          check_params_cb=lambda k: k >= 5):
+        qtbot.keyClick(window.canvas.layout_widget, Qt.Key.Key_Space)
+    assert window.playback.is_playing
+    assert window.current_step() >= 5
+    qtbot.keyClick(window.canvas.layout_widget, Qt.Key.Key_Space)
+    assert not window.playback.is_playing
+    k = window.current_step()
+    qtbot.keyClick(window.canvas.layout_widget, Qt.Key.Key_Right)
+    assert window.current_step() == k + 1
+    qtbot.keyClick(window.canvas.layout_widget, Qt.Key.Key_Home)
+    assert window.current_step() == 0
+    qtbot.keyClick(window.canvas.layout_widget, Qt.Key.Key_End)
+    assert window.current_step() == window.result().n_steps
+
+
+def test_the_scrubber_sets_the_step_everywhere(window):
+    result = window.result()
+    k = result.n_steps // 4
+    window.playback.scrubber.setValue(k)
+    assert window.current_step() == k
+    assert window.loss_plot.cursor_step == k
+    window.results.flush()
+    assert window.results.model.step == k
+    values = window.results.model.values()
+    idx = np.minimum(k, result.stop_step)
+    np.testing.assert_allclose(values[:, :2], result.paths[np.arange(6), idx])
+    assert window.playback.step_label.text() == f"step {k} / {result.n_steps}"
+
+
+def test_playback_reaches_the_end_and_stops(qtbot, window):
+    window.playback.set_speed_position(window.playback.speed_slider.maximum())
+    with qtbot.waitSignal(window.playback.playing_changed, timeout=WAIT,
+                          check_params_cb=lambda playing: not playing):
+        window.playback.play()
+    assert window.current_step() == window.result().n_steps
+
+
+def test_changing_lr_in_the_panel_recomputes(qtbot, window):
+    before = window.result()
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        _type(qtbot, _lr_field(window, 0), "0.002")
+    after = window.result()
+    assert after is not before
+    assert after.configs[0].hparams["lr"] == pytest.approx(0.002)
+    assert not np.allclose(after.paths[0, 1:50], before.paths[0, 1:50])
+    np.testing.assert_array_equal(after.paths[1], before.paths[1])   # momentum unchanged
+
+
+def test_an_invalid_lr_is_refused_with_a_message(qtbot, window):
+    before, generation = window.result(), window.worker.generation
+    speed = window.playback.speed_position
+    field = _lr_field(window, 0)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    with qtbot.waitSignal(window.panel.message, timeout=WAIT,
+                          check_params_cb=lambda m: "lr" in m):
+        _type(qtbot, field, "-1")
+    assert window.playback.speed_position == speed    # "-" was typed, not a shortcut
+    _press_key(qtbot, window, Qt.Key.Key_Minus)           # elsewhere it is one
+    assert window.playback.speed_position < speed
+    assert not field.is_valid()
+    assert "lr" in window.statusBar().currentMessage()
+    assert window.result() is before
+    assert window.worker.generation == generation        # nothing was recomputed
+
+
+def _only(entry_name, lr):
+    return [OptimizerEntry(OptimizerConfig(entry_name, {"lr": lr}), "#E69F00")]
+
+
+def test_a_diverging_optimizer_is_flagged_and_ranges_stay_finite(qtbot, window):
+    entries = _only("gd", 1e3) + window.panel.state().entries[5:]     # gd blows up, adam not
+    state = dataclasses.replace(window.panel.state(), entries=entries)
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.panel.set_state(state)
+    result = window.result()
+    assert result.status[0] == DIVERGED
+    assert result.status[1] != DIVERGED
+    model = window.results.model
+    assert "diverged" in model.data(model.index(0, 2))
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.BackgroundRole) is None
+    window.playback.to_end()
+    (x0, x1), (y0, y1) = window.canvas.view_extent()
+    (bx0, bx1), (by0, by1) = result.function.bounds
+    assert np.isfinite([x0, x1, y0, y1]).all()
+    assert x1 - x0 <= 4 * (bx1 - bx0)
+    assert y1 - y0 <= 4 * (by1 - by0)
+    assert np.isfinite(window.loss_plot.view_ranges()).all()
+    assert "diverged" in window.statusBar().currentMessage()
+
+
+def test_closing_during_a_long_run_ends_the_thread_promptly(qtbot, tmp_path):
+    w = _open(qtbot, tmp_path)
+    state = dataclasses.replace(w.panel.state(), entries=_only("gd", 1e-4), max_steps=10**6,
+                                tol=0.0)
+    with qtbot.waitSignal(w.worker.progress, timeout=WAIT):   # the long run is under way
+        w.panel.set_state(state)
+    assert w.worker.thread.isRunning()
+    w.close()
+    assert not w.worker.thread.isRunning()
+
+
+def test_dock_layout_round_trips_through_qsettings(qtbot, tmp_path):
+    first = _open(qtbot, tmp_path)
+    assert first.loss_dock.isVisible()
+    first.loss_dock.toggleViewAction().trigger()
+    first.action_mechanics.setChecked(True)
+    first.close()
+
+    second = _open(qtbot, tmp_path, restore=True)
+    assert not second.loss_dock.isVisible()
+    assert second.results_dock.isVisible()
+    assert second.panel_dock.isVisible()
+    assert second.action_mechanics.isChecked()
+    second.close()
+
+    third = _open(qtbot, tmp_path, restore=False)     # restore=False: the default layout
+    assert third.loss_dock.isVisible()
+    third.close()
+
+
+def test_a_failing_slot_is_reported_and_the_app_goes_on(qtbot, window, monkeypatch, caplog):
+    def boom(*_):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(window.loss_plot, "set_step", boom)   # called by the window only
+    window.playback.set_step(3)              # _on_step calls loss_plot.set_step
+    assert "kaboom" in window.statusBar().currentMessage()
+    assert any("kaboom" in r.getMessage() or "kaboom" in str(r.exc_info) for r in caplog.records)
+    window.results.flush()
+    assert window.results.model.step == window.result().n_steps  # the slot stopped at the failure
+    assert window.current_step() == 3         # and the app goes on
+
+
+def _press_key(qtbot, window, key):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    qtbot.keyClick(window.canvas.layout_widget, key)
+
+
+def test_right_click_removes_a_start_point_and_a_click_brings_runs_back(qtbot, window):
+    _click_canvas(qtbot, window, *SEED_START, button=Qt.MouseButton.RightButton)
+    assert window.starts().shape == (0, 2)
+    assert window.result() is None
+    assert window.results.model.rowCount() == 0
+    assert window.loss_plot.curves == []
+    assert window.playback.n_steps == 0
+    assert "start point" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        _click_canvas(qtbot, window, 2.5, -2.5)
+    assert window.result().n_runs == 6
+
+
+def test_dragging_a_start_point_moves_it(qtbot, window):
+    view = window.canvas.layout_widget
+    vb = window.canvas.plot_item.getViewBox()
+
+    def at(x, y):
+        return view.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+
+    start, end = (2.5, -2.5), (1.5, -1.0)    # clear of the legend (top left)
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        _click_canvas(qtbot, window, *start)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=at(*start))
+    for t in np.linspace(0.1, 1.0, 10):
+        qtbot.mouseMove(view.viewport(), at(start[0] + t * (end[0] - start[0]),
+                                            start[1] + t * (end[1] - start[1])))
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=at(*end))
+    px, py = vb.viewPixelSize()
+    qtbot.waitUntil(lambda: np.allclose(window.result().starts[1], end, atol=2 * max(px, py))
+                    and window.current_step() == window.result().n_steps, timeout=WAIT)
+    np.testing.assert_allclose(window.starts()[1], end, atol=2 * max(px, py))
+    np.testing.assert_array_equal(window.starts()[0], SEED_START)
+    np.testing.assert_allclose(window.result().starts, window.starts())
+
+
+def test_no_enabled_optimizer_clears_the_runs_with_a_message(qtbot, window):
+    state = window.panel.state()
+    for entry in state.entries:
+        entry.enabled = False
+    window.panel.set_state(state)
+    assert window.result() is None
+    assert "No optimizer" in window.statusBar().currentMessage()
+
+
+def test_a_schedule_puts_the_learning_rate_on_a_second_axis(qtbot, window):
+    assert window.loss_plot.lr_curves == []
+    config = OptimizerConfig("gd", {"lr": 0.01}, schedule=ScheduleConfig("inverse_time",
+                                                                         {"decay": 0.01}))
+    state = dataclasses.replace(window.panel.state(),
+                                entries=[OptimizerEntry(config, "#E69F00")])
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.panel.set_state(state)
+    (curve,) = window.loss_plot.lr_curves
+    x, y = curve.getData()
+    assert y[0] == pytest.approx(0.01)
+    assert y[-1] < y[0]
+    assert window.loss_plot.plot_item.getAxis("right").isVisible()
+
+
+def test_m_toggles_the_mechanics_arrows(qtbot, window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(window.canvas, "set_mechanics", shown.append)
+    _press_key(qtbot, window, Qt.Key.Key_M)
+    assert window.action_mechanics.isChecked()
+    assert set(shown[-1]) >= {"heads", "descent", "moment", "step"}
+    window.playback.set_step(10)
+    np.testing.assert_allclose(shown[-1]["heads"],
+                               window.result().paths[np.arange(6), 10])
+    _press_key(qtbot, window, Qt.Key.Key_M)
+    assert shown[-1] is None
+
+
+def test_the_shortcuts_dialog_lists_every_shortcut(qtbot, window):
+    _press_key(qtbot, window, Qt.Key.Key_F1)
+    dialog = window.shortcuts_dialog
+    qtbot.waitExposed(dialog)
+    text = dialog.findChild(QLabel).text()
+    for keys, _what in SHORTCUTS:
+        assert html.escape(keys) in text
+    for action in [*window.playback.actions(), window.action_mechanics, window.action_quit]:
+        for sequence in action.shortcuts():
+            name = sequence.toString()
+            assert any(name in keys or name.replace("+", "") in keys
+                       for keys, _ in SHORTCUTS), name
+    dialog.close()
