@@ -22,9 +22,9 @@ def _no_dangling_qthreads(request):
         return
     running = [t for t in app.findChildren(QThread) if t.isRunning()]
     # threads without a parent are not children of the app: the window tracks its own
-    from beale_gui.gui import worker_registry
-
     import shiboken6
+
+    from beale_gui.gui import worker_registry
 
     running += [t for t in worker_registry.live_threads()
                 if shiboken6.isValid(t) and t.isRunning()]
