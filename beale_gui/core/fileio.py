@@ -29,6 +29,9 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private; give it the mode a plain open() would, or the
+        # mode of the file it replaces
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -37,6 +40,22 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
             raise OSError(f"cannot write {target}: {exc.strerror or exc}") from None
         raise
     return target
+
+
+def _read_umask() -> int:
+    umask = os.umask(0)   # the only way to read it; done once, at import, before any thread
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> Path:

@@ -177,6 +177,13 @@ class ContourCanvas(QWidget):
         minima = np.asarray(function.minima, dtype=np.float64).reshape(-1, 2)
         self._minima.setData(x=minima[:, 0], y=minima[:, 1], data=function.minimum_values)
         self.fit_view()
+        self._timer.start()   # the view may not move (same bounds): fill it all the same
+
+    def settle(self) -> None:
+        """Compute the contours of the visible region now, without waiting for the debounce
+        (for offscreen figures, which have no event loop to wait in)."""
+        self._timer.stop()
+        self._recompute()
 
     def set_starts(self, starts: np.ndarray) -> None:
         """Show the start points, shape (S, 2). A point appended in answer to a click becomes

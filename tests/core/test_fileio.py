@@ -42,3 +42,18 @@ def test_non_os_errors_also_clean_up(tmp_path):
     with pytest.raises(RuntimeError):
         write_atomic(target, fail)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_files_get_the_usual_mode_and_replaced_files_keep_theirs(tmp_path):
+    import os
+
+    new = tmp_path / "new.txt"
+    write_text_atomic(new, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    old = tmp_path / "old.txt"
+    old.write_text("old")
+    old.chmod(0o640)
+    write_text_atomic(old, "new")
+    assert old.stat().st_mode & 0o777 == 0o640

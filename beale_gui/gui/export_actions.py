@@ -1,0 +1,211 @@
+"""File > Export image… (Ctrl+E), Export animation…, Export data… for the main window.
+
+``install_export_actions(window, file_menu)`` adds the actions (above Quit when the menu has
+the window's ``action_quit``) and keeps their controller as ``window.exports``. The window
+needs ``result()``, ``current_step()``, ``canvas``, ``panel`` and ``statusBar()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from .export_dialog import (
+    AnimationExport,
+    AnimationProgress,
+    ExportDialog,
+    ExportOptions,
+    NothingToExport,
+    export_data,
+    export_image,
+    suggested_path,
+    window_figure,
+    window_result,
+)
+
+log = logging.getLogger(__name__)
+
+MESSAGE_MS = 8000
+DATA_FILTER = "CSV table (*.csv);;JSON with the configuration (*.json)"
+
+
+class ExportController(QObject):
+    """The export actions and what they run. The ``ask_*`` methods open the dialogs (tests
+    replace them); ``export_*`` do the work with the options given."""
+
+    def __init__(self, window: QMainWindow, file_menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = os.path.expanduser("~")
+        self.job: AnimationExport | None = None
+        self.progress: AnimationProgress | None = None
+        self._box: QMessageBox | None = None
+        self.action_image = self._action("Export &image\u2026", self._on_image, "Ctrl+E",
+                                         "Save the canvas as PNG or SVG")
+        self.action_animation = self._action("Export &animation\u2026", self._on_animation,
+                                             "Ctrl+Shift+E",
+                                             "Save the runs step by step as GIF or MP4")
+        self.action_data = self._action("Export &data\u2026", self._on_data, "",
+                                        "Save every step of every run as CSV or JSON")
+        self.actions = [self.action_image, self.action_animation, self.action_data]
+        before = getattr(window, "action_quit", None)
+        if before is not None and before in file_menu.actions():
+            for action in self.actions:
+                file_menu.insertAction(before, action)
+            file_menu.insertSeparator(before)
+        else:
+            file_menu.addActions(self.actions)
+        window.installEventFilter(self)  # closing the window cancels an animation export
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.window and event.type() == QEvent.Type.Close
+                and self.job is not None and self.job.running):
+            self.job.cancel()
+        return super().eventFilter(watched, event)
+
+    def _action(self, text: str, slot, keys: str, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    # -- dialogs (tests replace these) --------------------------------------------------------
+    def ask_options(self, animation: bool) -> ExportOptions | None:
+        ext = ".gif" if animation else ".png"
+        dialog = ExportDialog(self.window, animation, self._suggest(ext))
+        try:
+            return dialog.options() if dialog.exec() == ExportDialog.DialogCode.Accepted \
+                else None
+        finally:
+            dialog.deleteLater()
+
+    def ask_data_path(self) -> str:
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Export data",
+                                                   self._suggest(".csv"), DATA_FILTER)
+        if path and not Path(path).suffix:
+            path += ".json" if "json" in chosen.lower() else ".csv"
+        return path
+
+    # -- the work -----------------------------------------------------------------------------
+    def export_image(self, opts: ExportOptions) -> bool:
+        try:
+            path = export_image(self.window, opts.path, opts.size, opts.style, opts.loss)
+        except (OSError, ValueError) as exc:
+            self._warn("Export image", f"Could not export the image: {exc}")
+            return False
+        self._done(path)
+        return True
+
+    def export_data(self, path: str) -> bool:
+        try:
+            written = export_data(self.window, path)
+        except (OSError, ValueError) as exc:
+            self._warn("Export data", f"Could not export the data: {exc}")
+            return False
+        self._done(written)
+        return True
+
+    def export_animation(self, opts: ExportOptions,
+                         show_progress: bool = True) -> AnimationExport | None:
+        """Start rendering; the job runs on from the event loop (``self.job``)."""
+        if self.job is not None and self.job.running:
+            self._warn("Export animation", "An animation is already being exported.")
+            return None
+        try:
+            window_result(self.window)
+            figure = window_figure(self.window, opts.size, opts.style, opts.loss,
+                                   animation=True)
+        except (OSError, ValueError) as exc:
+            self._warn("Export animation", f"Could not export the animation: {exc}")
+            return None
+        job = AnimationExport(figure, opts.path, opts.frames, opts.fps, parent=self)
+        job.finished.connect(lambda path: self._done(Path(path)))
+        job.failed.connect(lambda message: self._warn(
+            "Export animation", f"Could not export the animation: {message}"))
+        job.cancelled.connect(lambda: self._status("Animation export cancelled."))
+        self.job = job
+        if show_progress:
+            self.progress = AnimationProgress(job, self.window)
+            self.progress.show()
+        job.start()
+        return job
+
+    # -- slots --------------------------------------------------------------------------------
+    def _on_image(self, *_) -> None:
+        if not self._has_runs():
+            return
+        opts = self.ask_options(animation=False)
+        if opts is not None:
+            self.export_image(opts)
+
+    def _on_animation(self, *_) -> None:
+        if not self._has_runs():
+            return
+        opts = self.ask_options(animation=True)
+        if opts is not None:
+            self.export_animation(opts)
+
+    def _on_data(self, *_) -> None:
+        if not self._has_runs():
+            return
+        path = self.ask_data_path()
+        if path:
+            self.export_data(path)
+
+    # -- messages -----------------------------------------------------------------------------
+    def _has_runs(self) -> bool:
+        try:
+            window_result(self.window)
+        except NothingToExport:
+            self._status("Nothing to export yet: the runs are still being computed.")
+            return False
+        return True
+
+    def _suggest(self, ext: str) -> str:
+        result = self.window.result()
+        name = result.function.name if result is not None else "beale"
+        return suggested_path(self.folder, name, ext)
+
+    def _done(self, path: Path) -> None:
+        self.folder = str(Path(path).resolve().parent)
+        self._status(f"Exported {path}")
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, MESSAGE_MS)
+
+    def _warn(self, title: str, message: str) -> None:
+        """Say why in the status bar and in a (non-blocking) message box."""
+        log.warning("%s", message)
+        self.window.statusBar().showMessage(message, 2 * MESSAGE_MS)
+        if self._box is None:
+            self._box = QMessageBox(QMessageBox.Icon.Warning, title, message,
+                                    QMessageBox.StandardButton.Ok, self.window)
+            self._box.setWindowModality(Qt.WindowModality.NonModal)
+        self._box.setWindowTitle(title)
+        self._box.setText(message)
+        self._box.show()
+
+    @property
+    def last_message(self) -> str:
+        """The last warning's text (for tests)."""
+        return self._box.text() if self._box is not None else ""
+
+
+def install_export_actions(window: QMainWindow, file_menu: QMenu) -> list[QAction]:
+    """Add File > Export image… (Ctrl+E), Export animation… (Ctrl+Shift+E) and Export data…
+    to ``file_menu``; the controller is kept as ``window.exports``. Calling it again returns
+    the same actions."""
+    existing = getattr(window, "exports", None)
+    if isinstance(existing, ExportController):
+        return existing.actions
+    window.exports = ExportController(window, file_menu)
+    return window.exports.actions
+

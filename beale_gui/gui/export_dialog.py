@@ -1,0 +1,363 @@
+"""The window's export: what its menu actions run, their dialogs, and the animation job.
+
+The functions (:func:`export_image`, :func:`export_data`) and :class:`AnimationExport` do the
+work with a path given, so they run without any dialog (tests call them directly); the dialogs
+only collect a path and options.
+
+An animation renders in the GUI thread (the scene is Qt's) in slices of about
+:data:`SLICE_MS` from a zero-interval timer, so input and painting are handled between
+slices, while a thread quantizes and encodes the frames (:class:`~.export.BackgroundWriter`);
+a progress dialog shows how far it got and its Cancel stops it, leaving no file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from . import export as exporting
+from .figure import TrajectoryFigure
+from .model import PALETTE
+
+SLICE_MS = 30  # rendering time per event-loop turn during an animation export
+POLL_MS = 50  # how often a finished animation's encoder is asked whether it is done
+STYLE_TITLES = {"app": "App look", "print": "Print (light)"}
+
+
+class NothingToExport(ValueError):
+    """The window has no runs to export yet."""
+
+
+# -- what the window shows -----------------------------------------------------------------
+def window_colours(window, result) -> list[str]:
+    """Each configuration's colour as the window draws it (the panel's enabled optimizers,
+    when they are the ones the result was computed for; else the palette)."""
+    try:
+        entries = window.panel.state().enabled
+    except Exception:  # a panel mid-edit: fall back to the palette
+        entries = []
+    if len(entries) == len(result.configs) and all(
+            e.config.label() == c.label() for e, c in zip(entries, result.configs, strict=True)):
+        return [e.colour for e in entries]
+    return [PALETTE[i % len(PALETTE)] for i in range(len(result.configs))]
+
+
+def window_result(window):
+    result = window.result()
+    if result is None or result.paths is None:
+        raise NothingToExport("there are no runs to export yet")
+    return result
+
+
+def window_figure(window, size: tuple[int, int], style: str = "app", loss: bool = False,
+                  animation: bool = False) -> TrajectoryFigure:
+    """The window's runs as a figure: its view, colours, current step (the whole runs for an
+    animation) and mechanics arrows if shown."""
+    result = window_result(window)
+    mechanics = getattr(window, "action_mechanics", None)
+    # a canvas that was never shown has no view worth keeping: fit the runs instead
+    view = window.canvas.view_extent() if window.canvas.isVisible() else None
+    return TrajectoryFigure(
+        result, window_colours(window, result), size=size, style=style, loss=loss,
+        view=view, step=None if animation else window.current_step(),
+        show_step=animation, mechanics=bool(mechanics is not None and mechanics.isChecked()))
+
+
+def export_image(window, path, size: tuple[int, int] = exporting.DEFAULT_IMAGE_SIZE,
+                 style: str = "app", loss: bool = False) -> Path:
+    """Write the window's canvas as PNG or SVG (by extension). OSError or ValueError says
+    why it could not."""
+    if exporting.export_kind(path) != "image":
+        raise exporting.ExportError(f"{Path(path).name}: an image is written as .png or .svg")
+    exporting.check_target(path)
+    with window_figure(window, size, style, loss) as figure:
+        return exporting.write_image(figure, path)
+
+
+def export_data(window, path) -> Path:
+    """Write the window's runs as CSV, or as JSON that replays them."""
+    result = window_result(window)
+    if exporting.export_kind(path) != "data":
+        raise exporting.ExportError(f"{Path(path).name}: data is written as .csv or .json")
+    exporting.check_target(path)
+    expression = None
+    state = window.panel.state()
+    if state.function is result.function:
+        expression = state.expression
+    return exporting.write_data(exporting.experiment_of(result, expression), result, path)
+
+
+class AnimationExport(QObject):
+    """Render and encode an animation of ``figure`` into ``path`` without blocking the event
+    loop. The job owns the figure (it is closed at the end).
+
+    Signals
+    -------
+    progress(int, int)
+        Frames rendered so far, and in all.
+    finished(str)
+        The file was written (its path).
+    failed(str)
+        It could not be; the message says why (any existing file is untouched).
+    cancelled()
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, figure: TrajectoryFigure, path, frames: int = exporting.DEFAULT_FRAMES,
+                 fps: int = exporting.DEFAULT_FPS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.figure = figure
+        self.path = Path(path)
+        self.fps = int(fps)
+        self.steps = exporting.frame_steps(figure.last_step, frames)
+        self._frames = int(frames)
+        self._next = 0
+        self._writer: exporting.BackgroundWriter | None = None
+        self._timer = QTimer(self, interval=0)
+        self._timer.timeout.connect(self._on_render)
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._on_poll)
+        self.running = False
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.cancel)
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    def start(self) -> None:
+        """Check the path and options, then start; problems arrive as ``failed``."""
+        try:
+            exporting.check_animation(self.figure.size, self._frames, self.fps,
+                                      self.path.suffix.lower())
+            exporting.check_target(self.path)
+            self._writer = exporting.BackgroundWriter(
+                exporting.start_animation(self.figure, self.path, self.fps))
+        except (OSError, ValueError) as exc:
+            self._end()
+            self.failed.emit(str(exc))
+            return
+        self.running = True
+        self._timer.start()
+
+    def cancel(self) -> None:
+        """Stop now; nothing is written."""
+        if not self.running:
+            return
+        if self._writer is not None:
+            self._writer.abort()
+        self._end()
+        self.cancelled.emit()
+
+    def _on_render(self) -> None:
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        try:
+            while self._next < self.total and time.perf_counter() < deadline:
+                self.figure.set_step(int(self.steps[self._next]))
+                self._writer.add(self.figure.array())
+                self._next += 1
+            self.progress.emit(self._next, self.total)
+            if self._next == self.total:
+                self._timer.stop()
+                self._writer.finish()
+                self._poll.start()
+        except Exception as exc:  # the encoder failed (e.g. ffmpeg): report it, stop
+            self._fail(exc)
+
+    def _on_poll(self) -> None:
+        if not self._writer.done:
+            return
+        try:
+            path = self._writer.result()
+        except Exception as exc:
+            self._fail(exc)
+            return
+        self._end()
+        self.finished.emit(str(path))
+
+    def _fail(self, exc: BaseException) -> None:
+        if self._writer is not None:
+            self._writer.abort()
+        self._end()
+        self.failed.emit(str(exc) or type(exc).__name__)
+
+    def _end(self) -> None:
+        self.running = False
+        self._timer.stop()
+        self._poll.stop()
+        if self.figure is not None:
+            self.figure.close()
+            self.figure = None
+
+
+# -- dialogs ---------------------------------------------------------------------------------
+@dataclass
+class ExportOptions:
+    path: str
+    size: tuple[int, int]
+    style: str = "app"
+    loss: bool = False
+    frames: int = exporting.DEFAULT_FRAMES
+    fps: int = exporting.DEFAULT_FPS
+
+
+class ExportDialog(QDialog):
+    """The file and the options of an image or animation export."""
+
+    def __init__(self, parent: QWidget | None, animation: bool, suggested: str) -> None:
+        super().__init__(parent)
+        self.animation = animation
+        self.setWindowTitle("Export animation" if animation else "Export image")
+        form = QFormLayout(self)
+        self.path_edit = QLineEdit(suggested)
+        browse = QPushButton("Browse\u2026")
+        browse.clicked.connect(self._on_browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form.addRow("File:", row)
+        limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
+        w, h = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
+        self.width_box = _spin(16, limit, w, " px")
+        self.height_box = _spin(16, limit, h, " px")
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.width_box)
+        size_row.addWidget(QLabel("\u00d7"))
+        size_row.addWidget(self.height_box)
+        form.addRow("Size:", size_row)
+        self.style_box = QComboBox()
+        for key, title in STYLE_TITLES.items():
+            self.style_box.addItem(title, key)
+        form.addRow("Style:", self.style_box)
+        self.loss_box = QCheckBox("Loss plot beside the canvas")
+        self.loss_box.setChecked(animation)
+        form.addRow("", self.loss_box)
+        if animation:
+            self.frames_box = _spin(1, exporting.MAX_FRAMES, exporting.DEFAULT_FRAMES)
+            self.frames_box.setToolTip("Frames spread evenly over the whole runs")
+            self.fps_box = _spin(1, exporting.MAX_FPS, exporting.DEFAULT_FPS, " fps")
+            form.addRow("Frames:", self.frames_box)
+            form.addRow("Rate:", self.fps_box)
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #B00020")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> ExportOptions:
+        opts = ExportOptions(self.path_edit.text().strip(),
+                             (self.width_box.value(), self.height_box.value()),
+                             self.style_box.currentData(), self.loss_box.isChecked())
+        if self.animation:
+            opts.frames, opts.fps = self.frames_box.value(), self.fps_box.value()
+        return opts
+
+    def problem(self) -> str | None:
+        """Why the options cannot be exported (None when they can)."""
+        opts = self.options()
+        if not opts.path:
+            return "Choose a file."
+        try:
+            kind = exporting.export_kind(opts.path)
+            wanted = "animation" if self.animation else "image"
+            if kind != wanted:
+                ext = exporting.ANIMATION_EXTENSIONS if self.animation \
+                    else exporting.IMAGE_EXTENSIONS
+                return f"Choose a {' or '.join(ext)} file."
+            if self.animation:
+                exporting.check_animation(opts.size, opts.frames, opts.fps,
+                                          Path(opts.path).suffix.lower())
+                if Path(opts.path).suffix.lower() == ".mp4":
+                    problem = exporting.ffmpeg_problem()
+                    if problem:
+                        return problem
+            exporting.check_target(opts.path)
+        except (OSError, ValueError) as exc:
+            return str(exc)
+        return None
+
+    def _on_accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.message.setText(problem)
+            return
+        self.accept()
+
+    def _on_browse(self) -> None:
+        exts = exporting.ANIMATION_EXTENSIONS if self.animation else exporting.IMAGE_EXTENSIONS
+        names = {".png": "PNG image", ".svg": "SVG drawing", ".gif": "GIF animation",
+                 ".mp4": "MP4 video"}
+        filters = ";;".join(f"{names[e]} (*{e})" for e in exts)
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(),
+                                              self.path_edit.text(), filters)
+        if path:
+            if not Path(path).suffix:
+                path += exts[0]
+            self.path_edit.setText(path)
+
+
+def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    box.setAccelerated(True)
+    return box
+
+
+def suggested_path(folder: str, function_name: str, ext: str) -> str:
+    return os.path.join(folder or os.path.expanduser("~"), f"{function_name}-trajectories{ext}")
+
+
+class AnimationProgress(QProgressDialog):
+    """Progress of an :class:`AnimationExport`, with Cancel; not modal, so the window stays
+    usable while it renders."""
+
+    def __init__(self, job: AnimationExport, parent: QWidget | None = None) -> None:
+        super().__init__(f"Rendering {job.path.name}\u2026", "Cancel", 0, job.total, parent)
+        self.setWindowTitle("Export animation")
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.job = job
+        job.progress.connect(self._on_progress)
+        job.finished.connect(self.close)
+        job.failed.connect(self.close)
+        job.cancelled.connect(self.close)
+        self.canceled.connect(job.cancel)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.setMaximum(total)
+        self.setValue(done)
+        if done == total:
+            self.setLabelText(f"Encoding {self.job.path.name}\u2026")

@@ -1,0 +1,315 @@
+"""``python main.py export``: every format, real pixels, round trips, and clear failures.
+
+Pixel checks map function coordinates to image pixels through the figure's own view box at
+the export size (:meth:`TrajectoryFigure.map_to_pixel`), so they test where a point is drawn,
+not a stored screenshot.
+"""
+
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from beale_gui import cli
+from beale_gui.core.engine import OptimizerConfig
+from beale_gui.core.functions import get_function
+from beale_gui.core.session import Experiment, load_experiment
+from beale_gui.gui import export as exporting
+from beale_gui.gui.figure import TrajectoryFigure, ensure_app
+from beale_gui.gui.model import PALETTE
+
+ROOT = Path(__file__).resolve().parents[2]
+ISSUE_ARGS = ["--function", "beale", "--optimizer", "adam:lr=0.05", "--optimizer",
+              "momentum:lr=0.005,momentum=0.9", "--start", "0.7,1.4", "--start", "-2,2"]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _experiment(max_steps=1000) -> Experiment:
+    return Experiment(get_function("beale"),
+                      [OptimizerConfig("adam", {"lr": 0.05}),
+                       OptimizerConfig("momentum", {"lr": 0.005, "momentum": 0.9})],
+                      np.array([[0.7, 1.4], [-2.0, 2.0]]), max_steps=max_steps)
+
+
+@pytest.fixture(scope="module")
+def app():
+    return ensure_app()
+
+
+@pytest.fixture
+def figure(app):
+    fig = TrajectoryFigure(_experiment().run(), size=(1600, 1200))
+    yield fig
+    fig.close()
+
+
+def _rgb(path) -> np.ndarray:
+    from PIL import Image
+
+    with Image.open(path) as im:
+        return np.asarray(im.convert("RGB"))
+
+
+def _hex_rgb(colour: str) -> np.ndarray:
+    return np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+
+
+def _isolated_point(fig: TrajectoryFigure, run: int, up_to: int) -> np.ndarray:
+    """A point of ``run``'s path (before step ``up_to``) far, on screen, from every other
+    run's path, the start points and the minima, and from its own head."""
+    result = fig.result
+    pix = lambda xy: np.array([fig.map_to_pixel(*p) for p in xy])  # noqa: E731
+    others = [pix(result.paths[j, : result.stop_step[j] + 1][::2])
+              for j in range(result.n_runs) if j != run]
+    marks = pix(np.vstack([result.starts, result.function.minima,
+                           result.paths[run, up_to][None]]))
+    candidates = result.paths[run, 5: up_to - 5]
+    best, score = None, -1.0
+    for xy, p in zip(candidates, pix(candidates), strict=True):
+        near = min([np.min(np.hypot(*(o - p).T)) for o in others]
+                   + [np.min(np.hypot(*(marks - p).T)) / 2])
+        if near > score:
+            best, score = xy, near
+    assert score > 12, "no isolated point to test"
+    return best
+
+
+def _colour_near(rgb: np.ndarray, px: tuple[float, float], colour: str, radius=1) -> float:
+    """The smallest colour distance to ``colour`` around pixel ``px``."""
+    x, y = round(px[0]), round(px[1])
+    patch = rgb[y - radius: y + radius + 1, x - radius: x + radius + 1].reshape(-1, 3)
+    return float(np.min(np.abs(patch.astype(int) - _hex_rgb(colour)).max(axis=1)))
+
+
+# -- images ----------------------------------------------------------------------------------
+def test_png_is_the_size_asked_and_paths_are_where_they_map(figure, tmp_path):
+    path = exporting.write_image(figure, tmp_path / "fig.png")
+    rgb = _rgb(path)
+    assert rgb.shape == (1200, 1600, 3)
+    result = figure.result
+    for run, colour in ((0, PALETTE[0]), (2, PALETTE[1])):  # adam, momentum from (0.7, 1.4)
+        xy = _isolated_point(figure, run, int(result.stop_step[run]))
+        px = figure.map_to_pixel(*xy)
+        assert _colour_near(rgb, px, colour) < 40, (run, xy, px)
+    # and the minimum's white star sits where (3, 0.5) maps
+    assert _colour_near(rgb, figure.map_to_pixel(3.0, 0.5), "#FFFFFF", 0) < 10
+
+
+def test_png_at_an_earlier_step_leaves_the_rest_of_the_path_out(app, tmp_path):
+    result = _experiment().run()
+    with TrajectoryFigure(result, size=(1600, 1200), step=20) as fig:
+        rgb = _rgb(exporting.write_image(fig, tmp_path / "early.png"))
+        late = result.paths[0, 400]  # adam, far along its path: not drawn at step 20
+        assert _colour_near(rgb, fig.map_to_pixel(*late), PALETTE[0], 2) > 60
+
+
+def test_svg_parses_and_holds_the_paths(figure, tmp_path):
+    path = exporting.write_image(figure, tmp_path / "fig.svg")
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{SVG}svg"
+    assert root.get("viewBox") == "0 0 1600 1200"
+    assert not [e for e in root.iter() if e.get("vector-effect")], "hairlines left unflattened"
+    assert root.findall(f".//{SVG}clipPath"), "the view boxes must clip what they hold"
+    texts = "".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "Beale" in texts
+    assert "Adam" in texts
+    assert "Momentum" in texts
+    # each run's path starts where its start point maps, drawn in its optimizer's colour
+    result = figure.result
+    paths = []
+    for group in root.iter(f"{SVG}g"):
+        for shape in group:
+            if shape.tag == f"{SVG}path":
+                numbers = [float(v) for v in re.findall(r"[-+]?[\d.]+(?:e[-+]?\d+)?",
+                                                        shape.get("d", ""))]
+                if len(numbers) >= 4:
+                    paths.append((group.get("stroke", "").upper(),
+                                  np.array(numbers).reshape(-1, 2)))
+    for run in range(result.n_runs):
+        colour = PALETTE[int(result.config_index[run])]
+        start = np.array(figure.map_to_pixel(*result.starts[result.start_index[run]]))
+        assert any(stroke == colour and np.hypot(*(xy[0] - start)) < 0.5
+                   for stroke, xy in paths), run
+
+
+def test_print_style_is_light(app, tmp_path):
+    result = _experiment().run()
+    with TrajectoryFigure(result, size=(800, 600), style="print") as fig, \
+            TrajectoryFigure(result, size=(800, 600), style="app") as app_fig:
+        light, dark = fig.array(), app_fig.array()
+        corner = fig.map_to_pixel(-4.0, 4.0)  # contours only, high f
+        x, y = round(corner[0]), round(corner[1])
+        assert light[y, x].min() > 150  # pale grey
+        assert tuple(dark[y, x]) != tuple(light[y, x])
+
+
+# -- animations ------------------------------------------------------------------------------
+def test_gif_has_the_frames_asked_and_the_heads_move(app, tmp_path):
+    from PIL import Image, ImageSequence
+
+    result = _experiment(max_steps=60).run()
+    with TrajectoryFigure(result, size=(640, 360), loss=True, show_step=True) as fig:
+        path = exporting.write_animation(fig, tmp_path / "anim.gif", frames=12, fps=10)
+        end = result.paths[0, 60]  # adam from (0.7, 1.4) after 60 steps: mid-way
+        head = fig.map_to_pixel(*end)
+    with Image.open(path) as im:
+        assert im.n_frames == 12
+        assert im.info["loop"] == 0
+        frames = [np.asarray(f.convert("RGB")) for f in ImageSequence.Iterator(im)]
+    assert frames[0].shape == (360, 640, 3)
+    assert _colour_near(frames[-1], head, PALETTE[0], 2) < 40  # the head got there
+    assert _colour_near(frames[0], head, PALETTE[0], 2) > 60  # and was not there at first
+
+
+def test_gif_through_the_command_line(tmp_path, capsys):
+    out = tmp_path / "a.gif"
+    code = cli.main(["export", *ISSUE_ARGS, "--max-steps", "200", "--frames", "9", "--fps",
+                     "12", "--size", "400x300", "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    from PIL import Image
+
+    with Image.open(out) as im:
+        assert (im.n_frames, im.size) == (9, (400, 300))
+
+
+def test_frame_steps_cover_the_whole_run():
+    steps = exporting.frame_steps(1000, 120)
+    assert (len(steps), steps[0], steps[-1]) == (120, 0, 1000)
+    assert np.all(np.diff(steps) > 0)
+    assert list(exporting.frame_steps(5, 120)) == [0, 1, 2, 3, 4, 5]
+
+
+@pytest.mark.skipif(exporting.ffmpeg_problem() is not None, reason="ffmpeg is not available")
+def test_mp4_is_written(tmp_path, capsys):
+    out = tmp_path / "a.mp4"
+    code = cli.main(["export", *ISSUE_ARGS, "--max-steps", "100", "--frames", "8",
+                     "--size", "321x241", "--out", str(out)])  # odd sizes are padded
+    assert code == 0, capsys.readouterr().err
+    data = out.read_bytes()
+    assert len(data) > 1000
+    assert data[4:8] == b"ftyp"
+
+
+def test_mp4_without_ffmpeg_says_so(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(exporting, "ffmpeg_problem", lambda: "MP4 needs ffmpeg, not found")
+    out = tmp_path / "a.mp4"
+    assert cli.main(["export", "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "MP4" in err[0]
+    assert "ffmpeg" in err[0]
+    assert not out.exists()
+
+
+# -- data ------------------------------------------------------------------------------------
+def test_csv_round_trips_to_the_engine_arrays(tmp_path, capsys):
+    out = tmp_path / "paths.csv"
+    assert cli.main(["export", *ISSUE_ARGS, "--out", str(out)]) == 0, capsys.readouterr().err
+    result = _experiment().run()
+    rows = list(csv.DictReader(out.read_text().splitlines()))
+    assert list(rows[0]) == ["function", "optimizer", "run", "step", "x", "y", "loss",
+                             "grad_x", "grad_y", "lr"]
+    for i in range(result.n_runs):
+        mine = [r for r in rows if int(r["run"]) == i]
+        end = int(result.stop_step[i]) + 1
+        assert len(mine) == end
+        xy = np.array([[float(r["x"]), float(r["y"])] for r in mine])
+        np.testing.assert_array_equal(xy, result.paths[i, :end])
+        np.testing.assert_array_equal([float(r["loss"]) for r in mine], result.loss[i, :end])
+
+
+def test_json_round_trips_and_replays(tmp_path, capsys):
+    out = tmp_path / "paths.json"
+    assert cli.main(["export", *ISSUE_ARGS, "--out", str(out)]) == 0, capsys.readouterr().err
+    result = _experiment().run()
+    data = json.loads(out.read_text())
+    assert len(data["runs"]) == result.n_runs
+    for i, run in enumerate(data["runs"]):
+        end = int(result.stop_step[i]) + 1
+        np.testing.assert_array_equal(np.column_stack([run["x"], run["y"]]),
+                                      result.paths[i, :end])
+    replay = load_experiment(out).run()
+    np.testing.assert_array_equal(replay.paths, result.paths)
+
+
+# -- failures --------------------------------------------------------------------------------
+def _one_line(capsys) -> str:
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    return err[0]
+
+
+@pytest.mark.parametrize("name", ["fig.png", "fig.gif", "fig.csv"])
+def test_missing_folder_exits_2(tmp_path, capsys, name):
+    out = tmp_path / "no-such-folder" / name
+    assert cli.main(["export", "--out", str(out)]) == 2
+    assert "does not exist" in _one_line(capsys)
+
+
+@pytest.mark.parametrize("name", ["fig.png", "fig.svg", "anim.gif", "paths.json"])
+def test_failed_write_leaves_the_existing_file(monkeypatch, tmp_path, capsys, name):
+    out = tmp_path / name
+    out.write_bytes(b"precious")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    args = ["--max-steps", "30", "--frames", "3", "--size", "200x150"] if name.endswith(
+        ".gif") else []
+    assert cli.main(["export", *args, "--out", str(out)]) == 2
+    line = _one_line(capsys)
+    assert "cannot write" in line
+    assert "Permission denied" in line
+    assert out.read_bytes() == b"precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left
+
+
+def test_a_folder_as_target_exits_2(tmp_path, capsys):
+    (tmp_path / "x.png").mkdir()
+    assert cli.main(["export", "--out", str(tmp_path / "x.png")]) == 2
+    assert "folder" in _one_line(capsys)
+
+
+@pytest.mark.parametrize(("args", "word"), [
+    (["--out", "fig.bmp"], "'.bmp'"),
+    (["--out", "fig"], "no extension"),
+    (["--out", "fig.png", "--size", "0x100"], "positive"),
+    (["--out", "fig.png", "--size", "9000x100"], "at most 8000"),
+    (["--out", "fig.png", "--size", "big"], "WIDTHxHEIGHT"),
+    (["--out", "a.gif", "--size", "5000x100"], "at most 4096"),
+    (["--out", "a.gif", "--frames", "0"], "frames"),
+    (["--out", "a.gif", "--fps", "100"], "fps"),
+    (["--out", "fig.png", "--frames", "10"], "--frames"),
+    (["--out", "fig.png", "--style", "neon"], "--style"),
+    (["--out", "fig.csv", "--size", "100x100"], "--size"),
+    (["--out", "fig.png", "--step", "-1"], "--step"),
+    ([], "--out"),
+])
+def test_bad_export_arguments_exit_2(tmp_path, monkeypatch, capsys, args, word):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fig.bmp").write_bytes(b"keep")
+    assert cli.main(["export", *args]) == 2
+    assert word in _one_line(capsys)
+    assert (tmp_path / "fig.bmp").read_bytes() == b"keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fig.bmp"]
+
+
+def test_the_issue_command_works_with_no_display(tmp_path):
+    """The exact command of the issue, in a fresh process without DISPLAY or a Qt platform."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / "fig.png"
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "export", *ISSUE_ARGS,
+                           "--out", str(out)], capture_output=True, text=True, cwd=tmp_path,
+                          env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == f"wrote {out}"
+    assert _rgb(out).shape == (1200, 1600, 3)
