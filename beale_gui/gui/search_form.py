@@ -1,0 +1,526 @@
+"""The Search dock's form: what to search and how, validated as it is typed.
+
+One of the parameter panel's optimizers; one or two of its hyperparameters, each a range with a
+linear or log scale (:class:`AxisRow`); the method (grid, random, coarse-to-fine with its
+rounds, keep and shrink), the budget, the objective, the max steps and the start points (the
+window's, or K random ones). :meth:`SearchForm.validate` marks every bad field and names the
+first problem, as the core would (``Axis.check``); :meth:`SearchForm.job` fixes everything into
+a :class:`SearchJob` that runs in the background.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.engine import MAX_STEPS_PARAM, SEED_PARAM, OptimizerConfig
+from ..core.functions import TestFunction
+from ..core.optimizers import OptimizerSpec
+from ..core.params import Param, parse_number
+from ..core.search import (
+    MAX_BUDGET,
+    METHODS,
+    OBJECTIVES,
+    Axis,
+    SearchResult,
+    grid_points,
+    random_starts,
+    search,
+)
+from .fields import (
+    CheckedLineEdit,
+    FieldWithMessage,
+    HintLabel,
+    MessageLabel,
+    ParamField,
+    format_number,
+)
+from .figure import legend_label
+from .safety import guarded
+from .search_plot import OBJECTIVE_TITLES, search_title
+
+BUDGET = Param("budget", 400, 1, MAX_BUDGET, integer=True,
+               help="configurations in all; a grid takes budget^(1/D) points per hyperparameter")
+ROUNDS = Param("rounds", 3, 1, 20, integer=True, help="coarse-to-fine: rounds of sampling")
+KEEP = Param("keep", 0.2, 0.0, 1.0, low_open=True,
+             help="coarse-to-fine: the best fraction of the samples the next box is drawn around")
+SHRINK = Param("shrink", 0.5, 0.0, 1.0, low_open=True,
+               help="coarse-to-fine: each round's box is this fraction as wide as the last")
+RANDOM_STARTS = Param("random starts", 5, 1, 1000, integer=True,
+                      help="start points drawn uniformly in the function's view")
+MAX_STEPS = dataclasses.replace(MAX_STEPS_PARAM, default=500)
+START_SEED = dataclasses.replace(SEED_PARAM, help="seed of the random start points")
+METHOD_TITLES = {"grid": "grid", "random": "random (uniform in the scale)",
+                 "coarse-to-fine": "coarse-to-fine"}
+
+
+def default_range(param: Param) -> tuple[float, float, str]:
+    """A first range worth searching: lr 1e-4..1e-1 (log), decays and momenta 0.5..0.99."""
+    if param.name == "lr":
+        return min(1e-4, param.default / 100), max(1e-1, param.default * 10), "log"
+    if param.low == 0.0 and param.high == 1.0:
+        return 0.5, 0.99, "linear"
+    if param.log and param.default > 0:
+        return param.default / 100, min(param.default * 100, param.high), "log"
+    if param.default > param.low:
+        return param.low, min(2 * param.default, param.high), "linear"
+    return param.low, min(param.low + 1.0, param.high), "linear"
+
+
+def _form(layout: QFormLayout) -> QFormLayout:
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    layout.setVerticalSpacing(5)
+    return layout
+
+
+def _row(*widgets, stretch_last: bool = False) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    for w in widgets:
+        if isinstance(w, str):   # a label level with the fields' text, above any message
+            w = QLabel(w)
+            w.setFixedHeight(QLineEdit().sizeHint().height())
+        row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
+    if not stretch_last:
+        row.addStretch(1)
+    return box
+
+
+class AxisRow(QWidget):
+    """One searched hyperparameter: name, low, high and scale, validated together."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spec: OptimizerSpec | None = None
+        self.name_combo = QComboBox(self)
+        self.name_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.name_combo.setMinimumContentsLength(9)
+        self.low = CheckedLineEdit(self._end_problem, self, tooltip="lowest value searched")
+        self.high = CheckedLineEdit(self._end_problem, self, tooltip="highest value searched")
+        self.scale_combo = QComboBox(self)
+        self.scale_combo.addItems(["linear", "log"])
+        self.scale_combo.setToolTip("Sample uniformly in this scale: log spreads the samples "
+                                    "evenly over the decades (learning rates)")
+        for edit in (self.low, self.high):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0.00001") + 16)
+            edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            edit.edited.connect(self._on_edited)
+        self.name_combo.currentIndexChanged.connect(self._on_name_changed)
+        self.scale_combo.currentIndexChanged.connect(self._on_edited)
+        self.message = MessageLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(_row(self.name_combo, self.low, "to", self.high, self.scale_combo))
+        layout.addWidget(self.message)
+
+    # -- public ---------------------------------------------------------------------------
+    def set_optimizer(self, spec: OptimizerSpec, name: str | None) -> None:
+        """Offer ``spec``'s hyperparameters and select ``name`` (or the first) with its
+        default range."""
+        self._spec = spec
+        self.name_combo.blockSignals(True)
+        self.name_combo.clear()
+        for p in spec.params:
+            self.name_combo.addItem(p.name.replace("_", " "), p.name)
+            self.name_combo.setItemData(self.name_combo.count() - 1, p.help,
+                                        Qt.ItemDataRole.ToolTipRole)
+        index = self.name_combo.findData(name) if name else 0
+        self.name_combo.setCurrentIndex(max(index, 0))
+        self.name_combo.blockSignals(False)
+        self._on_name_changed()
+
+    def names(self) -> list[str]:
+        return [self.name_combo.itemData(i) for i in range(self.name_combo.count())]
+
+    def name(self) -> str:
+        return self.name_combo.currentData() or ""
+
+    def param(self) -> Param | None:
+        if self._spec is None:
+            return None
+        return next((p for p in self._spec.params if p.name == self.name()), None)
+
+    def set_range(self, low: float, high: float, scale: str) -> None:
+        """Show a range (programmatic: ``changed`` is not emitted)."""
+        self.scale_combo.blockSignals(True)
+        self.scale_combo.setCurrentText(scale)
+        self.scale_combo.blockSignals(False)
+        self.low.set_text(format_number(low))
+        self.high.set_text(format_number(high))
+
+    def axis(self) -> Axis:
+        """The row as an :class:`Axis` (ValueError when a field does not parse)."""
+        return Axis(self.name(), parse_number(self.low.text(), f"{self.name()} low"),
+                    parse_number(self.high.text(), f"{self.name()} high"),
+                    self.scale_combo.currentText())
+
+    def validate(self, base: OptimizerConfig | None) -> str:
+        """Check both ends and the range as the core does; mark what is wrong and return the
+        message ("" when the row is good)."""
+        if self.param() is None:   # no optimizer to search yet
+            return ""
+        self.low.recheck()
+        self.high.recheck()
+        problem = self.low.problem() or self.high.problem()
+        if not problem and base is not None and self.isEnabled():
+            axis = self.axis()
+            try:
+                axis.check(base)
+            except ValueError as error:
+                problem = str(error)
+                bad_low = axis.scale == "log" and axis.low <= 0
+                (self.low if bad_low else self.high).set_problem(problem)
+        if not self.isEnabled():
+            problem = ""
+            for edit in (self.low, self.high):
+                edit.set_problem("")
+        self.message.show_message(problem)
+        return problem
+
+    # -- internals --------------------------------------------------------------------------
+    def _end_problem(self, text: str) -> str | None:
+        param = self.param()
+        if param is None:
+            return None
+        return param.problem(parse_number(text, param.name))
+
+    def _on_name_changed(self, *_) -> None:
+        param = self.param()
+        if param is not None:
+            self.set_range(*default_range(param))
+        self.changed.emit()
+
+    def _on_edited(self, *_) -> None:
+        self.changed.emit()
+
+
+@dataclass
+class SearchJob:
+    """Everything one search needs, fixed when Run is pressed."""
+
+    entry_index: int
+    base: OptimizerConfig
+    function: TestFunction
+    axes: tuple[Axis, ...]
+    method: str
+    budget: int
+    objective: str
+    starts: np.ndarray
+    max_steps: int
+    tol: float
+    seed: int
+    rounds: int
+    keep: float
+    shrink: float
+
+    @property
+    def title(self) -> str:
+        return search_title(self.base.spec.title, self.function.title, self.objective,
+                            self.method)
+
+    def __call__(self, cancel: Callable[[], bool], progress: Callable[[float], None]):
+        clock = time.perf_counter()
+        result = search(self.function, self.base, self.axes, method=self.method,
+                        budget=self.budget, objective=self.objective, starts=self.starts,
+                        max_steps=self.max_steps, tol=self.tol, seed=self.seed,
+                        rounds=self.rounds, keep=self.keep, shrink=self.shrink, cancel=cancel,
+                        progress=progress)
+        return SearchOutcome(self, result, time.perf_counter() - clock)
+
+
+@dataclass
+class SearchOutcome:
+    job: SearchJob
+    result: SearchResult
+    seconds: float
+
+
+class SearchForm(QScrollArea):
+    """The search settings, scrollable.
+
+    Parameters
+    ----------
+    parameter_panel : ParameterPanel
+        Where the optimizers, the function, the tolerance and the seed come from.
+    starts : callable
+        ``starts() -> ndarray (S, 2)``: the window's current start points.
+
+    Signals
+    -------
+    changed(str)
+        After every edit: the first problem, or "" when a search may run.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, parameter_panel, starts: Callable[[], np.ndarray],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._panel = parameter_panel
+        self._starts = starts
+        self._entry_name: str | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self)
+        form = _form(QFormLayout(content))
+        self.form = form
+
+        self.optimizer_combo = QComboBox(content)
+        self.optimizer_combo.setToolTip("The parameter panel's optimizers: the one searched; "
+                                        "its other settings stay as they are there")
+        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer_chosen)
+        form.addRow("optimizer", self.optimizer_combo)
+
+        self.rows = [AxisRow(content), AxisRow(content)]
+        self.second = QCheckBox("and", content)
+        self.second.setToolTip("Search a second hyperparameter: a heatmap instead of a curve")
+        self.second.setChecked(True)
+        self.second.toggled.connect(self._on_second_toggled)
+        form.addRow("search", self.rows[0])
+        form.addRow(self.second, self.rows[1])
+        for row in self.rows:
+            row.changed.connect(self._on_edited)
+
+        self.method_combo = QComboBox(content)
+        for method in METHODS:
+            self.method_combo.addItem(METHOD_TITLES[method], method)
+        self.method_combo.currentIndexChanged.connect(self._on_method_changed)
+        self.budget_field = self._field(BUDGET, content)
+        self.budget_hint = HintLabel("", content)
+        self.budget_hint.setWordWrap(False)
+        self.budget_hint.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Preferred)
+        self.budget_hint.setToolTip("The grid: points per hyperparameter")
+        self.budget_hint.setFixedHeight(QLineEdit().sizeHint().height())
+        form.addRow("method", _row(self.method_combo, "budget",
+                                   self._wrap(self.budget_field), self.budget_hint))
+        self.rounds_field = self._field(ROUNDS, content)
+        self.keep_field = self._field(KEEP, content)
+        self.shrink_field = self._field(SHRINK, content)
+        self.c2f_row = _row("rounds", self._wrap(self.rounds_field), "keep",
+                            self._wrap(self.keep_field), "shrink", self._wrap(self.shrink_field))
+        form.addRow("", self.c2f_row)
+
+        self.objective_combo = QComboBox(content)
+        for objective in OBJECTIVES:
+            self.objective_combo.addItem(OBJECTIVE_TITLES[objective], objective)
+        self.objective_combo.setToolTip("Lower is better; averaged over the start points; a "
+                                        "diverged run scores worst")
+        self.objective_combo.currentIndexChanged.connect(self._on_edited)
+        self.max_steps_field = self._field(MAX_STEPS, content)
+        form.addRow("objective", _row(self.objective_combo, "max steps",
+                                      self._wrap(self.max_steps_field)))
+
+        self.current_starts = QRadioButton("current", content)
+        self.current_starts.setToolTip("The canvas's start points")
+        self.current_starts.setChecked(True)
+        self.random_starts = QRadioButton("random", content)
+        self.random_starts.setToolTip("Start points drawn uniformly in the function's view")
+        self.k_field = self._field(RANDOM_STARTS, content)
+        self.seed_field = self._field(START_SEED, content)
+        self.current_starts.toggled.connect(self._on_edited)
+        form.addRow("starts", _row(self.current_starts, self.random_starts,
+                                   self._wrap(self.k_field), "seed", self._wrap(self.seed_field)))
+
+        self.setWidget(content)
+        self.setMinimumWidth(content.minimumSizeHint().width()
+                             + self.verticalScrollBar().sizeHint().width())
+        self.setMinimumHeight(80)
+        self._on_method_changed()
+        self._panel.state_changed.connect(self._on_panel_changed)
+        self.refresh()
+
+    def _field(self, param: Param, parent: QWidget) -> ParamField:
+        field = ParamField(param, parent)
+        field.setMinimumWidth(field.fontMetrics().horizontalAdvance("0.0001") + 30)
+        field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        field.edited.connect(self._on_edited)
+        return field
+
+    @staticmethod
+    def _wrap(field: ParamField) -> FieldWithMessage:
+        return FieldWithMessage(field)
+
+    # -- public -----------------------------------------------------------------------------
+    def entry_index(self) -> int | None:
+        data = self.optimizer_combo.currentData()
+        return None if data is None else int(data)
+
+    def set_optimizer(self, entry_index: int) -> None:
+        """Choose the panel's optimizer entry ``entry_index``."""
+        self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(entry_index))
+
+    def refresh(self) -> None:
+        """Re-read the panel's optimizers and the window's start points."""
+        self._refresh_optimizers()
+        self.current_starts.setText(f"current ({len(self._starts())})")
+
+    def validate(self) -> str:
+        """Mark every bad field and return the first problem ("" when a search may run)."""
+        return self._validate()
+
+    def job(self) -> SearchJob:
+        """Everything the search needs, fixed now (ValueError when the core refuses it)."""
+        return self._job_from_fields()
+
+    def _base(self) -> OptimizerConfig | None:
+        index = self.entry_index()
+        entries = self._panel.state().entries
+        return entries[index].config if index is not None and index < len(entries) else None
+
+    def _axis_rows(self) -> list[AxisRow]:
+        return [row for row in self.rows if row.isEnabled()]
+
+    def report_error(self, message: str) -> None:
+        self.changed.emit(message)
+
+    def _validate(self, *_) -> str:
+        base = self._base()
+        problems = [row.validate(base) for row in self.rows]
+        if base is None:
+            problems.insert(0, "Add an optimizer in the parameter panel to search it")
+        rows = self._axis_rows()
+        if len(rows) == 2 and rows[0].name() == rows[1].name():
+            message = "Search two different hyperparameters (or untick the second)"
+            rows[1].message.show_message(message)
+            problems.append(message)
+        random = self.random_starts.isChecked()
+        self.k_field.setEnabled(random)
+        self.seed_field.setEnabled(random)
+        fields = [self.budget_field, self.max_steps_field]
+        if self.method() == "coarse-to-fine":
+            fields += [self.rounds_field, self.keep_field, self.shrink_field]
+        if random:
+            fields += [self.k_field, self.seed_field]
+        problems += [f.problem() for f in fields]
+        if not random and len(self._starts()) == 0:
+            problems.append("No start points: click the canvas to add one, or use random "
+                            "starts")
+        state = self._panel.state()
+        if self.objective() == "steps" and state.tol <= 0:
+            problems.append("Steps to the tolerance needs a tolerance: set one above 0 in the "
+                            "parameter panel")
+        self._update_budget_hint()
+        problem = next((p for p in problems if p), "")
+        self.changed.emit(problem)
+        return problem
+
+    def method(self) -> str:
+        return self.method_combo.currentData()
+
+    def objective(self) -> str:
+        return self.objective_combo.currentData()
+
+    def _job_from_fields(self) -> SearchJob:
+        state = self._panel.state()
+        index = self.entry_index()
+        base = state.entries[index].config
+        if self.random_starts.isChecked():
+            starts = random_starts(state.function, int(self.k_field.value()),
+                                   int(self.seed_field.value()))
+        else:
+            starts = self._starts()
+        axes = tuple(row.axis() for row in self._axis_rows())
+        for axis in axes:
+            axis.check(base)
+        return SearchJob(index, base, state.function, axes, self.method(),
+                         int(self.budget_field.value()), self.objective(), starts,
+                         int(self.max_steps_field.value()), state.tol, state.seed,
+                         int(self.rounds_field.value()), float(self.keep_field.value()),
+                         float(self.shrink_field.value()))
+
+    def _update_budget_hint(self) -> None:
+        dims = len(self._axis_rows())
+        text = ""
+        if self.method() == "grid" and self.budget_field.is_valid():
+            per_axis = round(len(grid_points([None] * dims, int(self.budget_field.value())))
+                             ** (1 / dims))
+            text = "\u00d7".join([str(per_axis)] * dims) if dims > 1 else ""
+        self.budget_hint.setText(text)
+
+    def _refresh_optimizers(self) -> None:
+        entries = self._panel.state().entries
+        current = self.entry_index()
+        combo = self.optimizer_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for i, entry in enumerate(entries):
+            text = f"{i + 1}. {legend_label(entry.config)}"
+            combo.addItem(text + ("" if entry.enabled else " \u2014 off"), i)
+        names = [e.config.name for e in entries]
+        if current is not None and current < len(entries) and names[current] == self._entry_name:
+            index = current
+        elif self._entry_name in names:
+            index = names.index(self._entry_name)
+        else:
+            enabled = [i for i, e in enumerate(entries) if e.enabled]
+            index = enabled[0] if enabled else (0 if entries else -1)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+        if index >= 0 and names[index] != self._entry_name:
+            self._on_optimizer_chosen()
+
+    @guarded
+    def _on_edited(self, *_) -> None:
+        self._validate()
+
+    @guarded
+    def _on_panel_changed(self, *_) -> None:
+        self.refresh()
+        self._validate()
+
+    @guarded
+    def _on_optimizer_chosen(self, *_) -> None:
+        base = self._base()
+        if base is None:
+            self._entry_name = None
+            return
+        self._entry_name = base.name
+        names = [p.name for p in base.spec.params]
+        self.rows[0].set_optimizer(base.spec, "lr")
+        second = "momentum" if "momentum" in names else next(
+            (n for n in names if n != self.rows[0].name()), None)
+        self.rows[1].set_optimizer(base.spec, second)
+        self.second.setEnabled(len(names) > 1)
+        self.second.blockSignals(True)
+        self.second.setChecked(second == "momentum")
+        self.second.blockSignals(False)
+        self._on_second_toggled()
+
+    @guarded
+    def _on_second_toggled(self, *_) -> None:
+        self.rows[1].setEnabled(self.second.isChecked() and self.second.isEnabled())
+        self._validate()
+
+    @guarded
+    def _on_method_changed(self, *_) -> None:
+        self.form.setRowVisible(self.c2f_row, self.method() == "coarse-to-fine")
+        self._validate()
+

@@ -1,0 +1,400 @@
+"""The Search dock: hyperparameter search of one of the panel's optimizers, in the background.
+
+Choose an optimizer (one of the parameter panel's), one or two of its hyperparameters with a
+range and a scale, a method, a budget, an objective and the start points; Run hands
+:func:`core.search.search` to a :class:`~.tasks.TaskRunner` with a progress bar and Cancel. The
+result is drawn by :class:`~.search_plot.SearchPlot` beside a top-10 table; clicking either
+emits ``picked(entry_index, hparams)``, which :func:`install_search` turns into
+``panel.set_hparams`` and a replay on the canvas from step 0.
+
+Every field is validated as it is typed; the core's refusals (``Axis.check``, ``search``) are
+shown as messages, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.search import SearchResult
+from .fields import MESSAGE_COLOUR
+from .safety import guarded
+from .search_form import SearchForm, SearchOutcome
+from .search_plot import OBJECTIVE_LABELS, SearchPlot, describe
+from .tasks import TaskRunner
+
+TOP_ROWS = 10
+PROGRESS_STEPS = 1000
+
+
+class SearchPanel(QWidget):
+    """The search form (:class:`SearchForm`), Run and Cancel with a progress bar, the result
+    plot and the top-10 table.
+
+    Parameters
+    ----------
+    parameter_panel : ParameterPanel
+        Where the optimizers, the function, the tolerance and the seed come from.
+    starts : callable
+        ``starts() -> ndarray (S, 2)``: the window's current start points.
+
+    Signals
+    -------
+    picked(int, dict)
+        Load these hyperparameters into the panel's optimizer entry ``int``.
+    """
+
+    picked = Signal(int, object)
+
+    def __init__(self, parameter_panel, starts: Callable[[], np.ndarray],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._panel = parameter_panel
+        self.outcome: SearchOutcome | None = None
+        self.runner = TaskRunner(self, name="search")
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.progress.connect(self._on_progress)
+
+        self.form = SearchForm(parameter_panel, starts, self)
+        self.form.changed.connect(self._on_form_changed)
+        self.plot = SearchPlot(self)
+        self.plot.picked.connect(self._on_plot_picked)
+        self.table = self._build_table()
+        # the form, Run and the top-10 table on the left; the plot takes the rest
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self._build_controls())
+        left.addWidget(self.table)
+        left.setStretchFactor(0, 0)
+        left.setStretchFactor(1, 1)
+        left.setChildrenCollapsible(False)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.plot)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([left.minimumSizeHint().width(), 600])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.form.validate()
+
+    # -- construction -----------------------------------------------------------------------
+    def _build_controls(self) -> QWidget:
+        """The form, then Run, Cancel, the progress and the message, which stay in sight
+        however short the dock."""
+        self.run_button = QPushButton("Run", self)
+        self.run_button.setToolTip("Search in the background")
+        self.run_button.clicked.connect(self._on_run_clicked)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setValue(0)
+        self.progress.setFormat("%p%")
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setContentsMargins(6, 0, 6, 0)
+        controls = QWidget(self)
+        column = QVBoxLayout(controls)
+        column.setContentsMargins(0, 0, 0, 4)
+        column.setSpacing(4)
+        column.addWidget(self.form, 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(6, 0, 6, 0)
+        for w in (self.run_button, self.cancel_button, self.progress):
+            buttons.addWidget(w)
+        column.addLayout(buttons)
+        column.addWidget(self.status)
+        return controls
+
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, 0, self)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setToolTip("The best ten configurations: click one to load it and watch it")
+        table.cellClicked.connect(self._on_table_clicked)
+        table.setMinimumHeight(90)
+        return table
+
+    # -- public -----------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def run(self) -> bool:
+        """Validate and start the search; False (with a message) when something is wrong."""
+        problem = self.form.validate()
+        if problem:
+            self._say(problem, error=True)
+            return False
+        if self.runner.is_closed:
+            return False
+        try:
+            job = self.form.job()
+        except ValueError as error:   # the core's refusal, e.g. an unknown hyperparameter
+            self._say(str(error), error=True)
+            return False
+        self.progress.setValue(0)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        n_starts = len(job.starts)
+        self._say(f"Searching {job.budget} configurations of {job.base.spec.title} from "
+                  f"{n_starts} start point{'s' if n_starts > 1 else ''}, "
+                  f"{job.max_steps} steps each\u2026")
+        self.runner.submit(job)
+        return True
+
+    def cancel(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()
+
+    def shutdown(self) -> None:
+        """Stop any search and its thread (the window is closing)."""
+        self.runner.shutdown()
+
+    def report_error(self, message: str) -> None:
+        self._say(message, error=True)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setProperty("error", bool(error and text))
+        self.status.setStyleSheet(f"color: {MESSAGE_COLOUR};" if error else "")
+        self.status.setText(text)
+
+    # -- slots -------------------------------------------------------------------------------
+    @guarded
+    def _on_form_changed(self, problem: str) -> None:
+        if not problem and self.status.property("error"):
+            self._say("")
+
+    @guarded
+    def _on_run_clicked(self, *_) -> None:
+        self.run()
+
+    def _idle(self) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    @guarded
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(round(fraction * PROGRESS_STEPS))
+
+    @guarded
+    def _on_finished(self, outcome: SearchOutcome) -> None:
+        self._idle()
+        self.outcome = outcome
+        result, job = outcome.result, outcome.job
+        self.progress.setValue(PROGRESS_STEPS)
+        self.plot.set_result(result, job.title)
+        self._fill_table(result, job.method == "coarse-to-fine")
+        n = len(result.scores)
+        text = f"{n} configurations in {outcome.seconds:.2f} s."
+        if np.isfinite(result.scores).any():
+            text += f" Best: {describe(result, result.best)}."
+        else:
+            text += " Every configuration diverged: try smaller values."
+        self._say(text + " Click a result to load it and watch it.")
+
+    @guarded
+    def _on_failed(self, message: str) -> None:
+        self._idle()
+        self.progress.setValue(0)
+        self._say(f"Search refused: {message}", error=True)
+
+    @guarded
+    def _on_cancelled(self) -> None:
+        self._idle()
+        self.progress.setValue(0)
+        self._say("Search cancelled.")
+
+    @guarded
+    def _on_plot_picked(self, i: int) -> None:
+        self._pick(i)
+
+    @guarded
+    def _on_table_clicked(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self._pick(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _pick(self, i: int) -> None:
+        """Load configuration ``i`` of the last result into the panel (via ``picked``)."""
+        if self.outcome is None:
+            return
+        result, job = self.outcome.result, self.outcome.job
+        self.plot.set_selected(i)
+        self._select_row(i)
+        entries = self._panel.state().entries
+        title = job.base.spec.title
+        if job.entry_index >= len(entries) or \
+                entries[job.entry_index].config.name != job.base.name:
+            self._say(f"The parameter panel no longer has {title} as optimizer "
+                      f"{job.entry_index + 1}: run the search again.", error=True)
+            return
+        self._say(f"Loaded into {title}: {describe(result, i)}.")
+        self.picked.emit(job.entry_index, result.hparams(i))
+
+    def _fill_table(self, result: SearchResult, rounds: bool) -> None:
+        names = [a.name for a in result.axes]
+        header = ["#", *names, OBJECTIVE_LABELS[result.objective].split(" (")[0], "status"]
+        if rounds:
+            header.append("round")
+        table = self.table
+        table.clear()
+        table.setColumnCount(len(header))
+        table.setHorizontalHeaderLabels(header)
+        order = result.order()[:TOP_ROWS]
+        table.setRowCount(len(order))
+        for r, i in enumerate(order):
+            score = float(result.scores[i])
+            cells = [str(r + 1), *(f"{v:.4g}" for v in result.points[i]),
+                     f"{score:.4g}" if np.isfinite(score) else "diverged", result.status(i)]
+            if rounds:
+                cells.append(str(int(result.rounds[i]) + 1))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(describe(result, i))
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, int(i))
+                table.setItem(r, c, item)
+
+    def _select_row(self, i: int) -> None:
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        for r in range(self.table.rowCount()):
+            if int(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)) == i:
+                self.table.selectRow(r)
+        self.table.blockSignals(False)
+
+
+class _SearchHook(QObject):
+    """Wires the search panel into the window: load a pick, replay it, stop on close."""
+
+    def __init__(self, window, panel: SearchPanel, dock: QDockWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._panel = panel
+        self._dock = dock
+        self._replay = False
+        panel.picked.connect(self._on_picked)
+        window.runs_ready.connect(self._on_runs_ready)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self._panel.shutdown()
+        return False
+
+    def report_error(self, message: str) -> None:
+        self._window.report_error(message)
+
+    @guarded
+    def _on_picked(self, entry_index: int, hparams: dict) -> None:
+        w = self._window
+        entry = w.panel.state().entries[entry_index]
+        unchanged = entry.enabled and all(
+            entry.config.hparams.get(k) == v for k, v in hparams.items())
+        if not entry.enabled:   # the user asked to watch it: switch it on
+            w.panel.boxes[entry_index].enable_box.setChecked(True)
+        values = ", ".join(f"{k}={v:.6g}" for k, v in hparams.items())
+        note = ""
+        job = self._panel.outcome.job if self._panel.outcome else None
+        if job is not None and job.max_steps != w.panel.state().max_steps:
+            note = (f" (the search ran {job.max_steps} steps; the canvas runs "
+                    f"{w.panel.state().max_steps})")
+        w.statusBar().showMessage(f"{entry.config.spec.title}: {values} \u2014 replaying from "
+                                  f"step 0{note}", 10_000)
+        if unchanged:
+            self._restart_playback()
+            return
+        self._replay = True
+        w.panel.set_hparams(entry_index, hparams)   # the window recomputes on state_changed
+        if not w.panel.is_valid():
+            self._replay = False
+
+    @guarded
+    def _on_runs_ready(self) -> None:
+        self._panel.form.refresh()
+        if self._replay:
+            self._replay = False
+            self._restart_playback()
+
+    def _restart_playback(self) -> None:
+        playback = self._window.playback
+        playback.set_step(0)
+        playback.play()
+
+
+def _tools_menu(window) -> QMenu:
+    """The window's Tools menu (created before Help the first time)."""
+    menu = getattr(window, "menu_tools", None)
+    if menu is None:
+        menu = QMenu("&Tools", window)
+        window.menuBar().insertMenu(window.menu_help.menuAction(), menu)
+        window.menu_tools = menu
+    return menu
+
+
+def install_search(window) -> SearchPanel:
+    """Add the Search dock (tabbed with Results), its View toggle and Tools > Search…
+    (Ctrl+F) to ``window``; the search stops when the window closes."""
+    panel = SearchPanel(window.panel, window.starts, window)
+    dock = QDockWidget("Search", window)
+    dock.setObjectName("search_dock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.tabifyDockWidget(window.results_dock, dock)
+    window.results_dock.raise_()
+    toggle = dock.toggleViewAction()
+    toggle.setText("&Search")
+    window.menu_view.insertAction(window.playback.toolbar.toggleViewAction(), toggle)
+
+    action = QAction("&Search hyperparameters\u2026", window)
+    action.setShortcut(QKeySequence("Ctrl+F"))
+    action.setToolTip("Grid, random or coarse-to-fine search of one or two hyperparameters")
+
+    def show_search() -> None:
+        dock.show()
+        dock.raise_()
+        height = int(window.height() * 0.45)   # room for the heatmap
+        if not dock.isFloating() and dock.height() < height:
+            window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+        panel.form.refresh()
+        panel.run_button.setFocus()
+
+    action.triggered.connect(show_search)
+    _tools_menu(window).addAction(action)
+    window.search_dock, window.search_panel, window.action_search = dock, panel, action
+    window._search_hook = _SearchHook(window, panel, dock)
+    return panel
+
