@@ -1,0 +1,553 @@
+"""The basin map on the canvas: an overlay image, its legend, and a dock that computes it.
+
+:class:`BasinOverlay` draws a :class:`~beale_gui.core.basins.BasinMap` on a canvas's plot: one
+cell per start point, coloured by the minimum (or cluster) it reached, with diverged and
+not-converged cells in their own colours, semi-transparent between the contour fill and the
+isolines; a legend gives each outcome's share of the cells. :class:`BasinController` adds it to
+the main window with a "Basin map" dock (View menu, B): the optimizer to map, grid size, max
+steps, colouring, Compute / Cancel with a progress bar, opacity and show/hide. The map is
+computed on the window's :class:`~beale_gui.gui.tasks.TaskRunner` only when asked, and is
+hidden (with a message) once the function or the mapped optimizer's settings change.
+:class:`BasinFigure` renders the same canvas and overlay offscreen for ``basins --out``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.basins import DIVERGED, GRID_PARAM, NOT_CONVERGED, BasinMap, basin_map, check_grid
+from ..core.engine import MAX_STEPS_PARAM
+from ..core.functions import TestFunction
+from . import canvas_items as ci
+from .canvas import ContourCanvas
+from .fields import FieldWithMessage, HintLabel, ParamField
+from .figure import check_size, ensure_app, legend_label
+from .model import PanelState
+from .safety import guarded
+from .tasks import TaskRunner
+
+# Paul Tol's "bright" then "muted" qualitative colours: told apart with every common colour-vision
+# deficiency, and unlike the optimizers' Okabe-Ito colours, so a basin never reads as a path.
+BASIN_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#332288",
+                 "#DDCC77", "#44AA99", "#999933", "#882255", "#88CCEE")
+DIVERGED_COLOUR = "#2B0A0A"
+NOT_CONVERGED_COLOUR = "#9A9A9A"
+Z_BASINS = (ci.Z_IMAGE + ci.Z_ISOLINES) / 2   # over the contour fill, under the isolines
+DEFAULT_OPACITY = 0.75
+SHADE_DEPTH = 0.75   # in "steps" colouring the slowest cells keep a quarter of their brightness
+MODES = {"outcome": "Outcome", "steps": "Outcome, darker = slower"}
+BASE_SIZE = (800.0, 600.0)   # the logical layout an exported figure is scaled from
+MESSAGE_MS = 8000
+
+
+def outcome_colour(code: int) -> str:
+    """The colour of an outcome code: a target's, ``DIVERGED`` or ``NOT_CONVERGED``."""
+    if code == DIVERGED:
+        return DIVERGED_COLOUR
+    if code == NOT_CONVERGED:
+        return NOT_CONVERGED_COLOUR
+    return BASIN_COLOURS[int(code) % len(BASIN_COLOURS)]
+
+
+def steps_range(bmap: BasinMap) -> tuple[int, int] | None:
+    """Fewest and most steps of the cells that did not diverge, or None if all diverged."""
+    steps = bmap.steps[bmap.outcome != DIVERGED]
+    return (int(steps.min()), int(steps.max())) if steps.size else None
+
+
+def basin_rgba(bmap: BasinMap, mode: str = "outcome") -> np.ndarray:
+    """The map as an RGBA image, shape (grid, grid, 4) uint8, indexed ``[iy, ix]`` (row 0 at
+    the bottom). ``mode`` ``"steps"`` darkens each cell linearly with the steps it took."""
+    codes = bmap.outcome_codes                  # targets, NOT_CONVERGED, DIVERGED
+    lut = np.array([QColor(outcome_colour(c)).getRgb() for c in codes], dtype=np.uint8)
+    k = len(bmap.targets)
+    outcome = bmap.outcome
+    index = np.where(outcome >= 0, outcome, np.where(outcome == NOT_CONVERGED, k, k + 1))
+    rgba = lut[index]
+    span = steps_range(bmap)
+    if mode == "steps" and span is not None and span[1] > span[0]:
+        t = (bmap.steps - span[0]) / (span[1] - span[0])
+        shade = np.where(outcome == DIVERGED, 1.0, 1.0 - SHADE_DEPTH * t)
+        rgba[..., :3] = np.round(rgba[..., :3] * shade[..., None]).astype(np.uint8)
+    return rgba
+
+
+class _Legend(pg.LegendItem):
+    """A legend that takes its own clicks (so clicking it adds no start point)."""
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802
+        ev.accept()
+
+
+class BasinOverlay:
+    """A basin map drawn on ``plot``: an image item over the map's extent and a legend."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        self.bmap: BasinMap | None = None
+        self.mode = "outcome"
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(Z_BASINS)
+        self.image.setOpacity(DEFAULT_OPACITY)
+        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.image.setVisible(False)
+        plot.addItem(self.image, ignoreBounds=True)
+        self.legend = _Legend(offset=(-8, -8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
+                              labelTextColor="#101010", labelTextSize="9pt", verSpacing=-6)
+        self.legend.setParentItem(plot.getViewBox())
+        self.legend.setZValue(1000)
+        self.legend.setVisible(False)
+
+    def set_map(self, bmap: BasinMap, mode: str | None = None) -> None:
+        """Draw ``bmap`` (in ``mode``, default the current one) and fill the legend."""
+        self.bmap = bmap
+        self.set_mode(mode or self.mode)
+        (x0, x1), (y0, y1) = bmap.xrange, bmap.yrange
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise ValueError(f"colouring '{mode}': choose from {', '.join(MODES)}")
+        self.mode = mode
+        if self.bmap is not None:
+            self.image.setImage(basin_rgba(self.bmap, mode), autoLevels=False)
+            self._fill_legend()
+
+    def set_opacity(self, opacity: float) -> None:
+        self.image.setOpacity(float(np.clip(opacity, 0.0, 1.0)))
+
+    def set_visible(self, visible: bool) -> None:
+        shown = bool(visible) and self.bmap is not None
+        self.image.setVisible(shown)
+        self.legend.setVisible(shown)
+
+    def is_visible(self) -> bool:
+        return self.image.isVisible()
+
+    def clear(self) -> None:
+        self.bmap = None
+        self.set_visible(False)
+        self.legend.clear()
+
+    def legend_labels(self) -> list[str]:
+        """The legend's text, row by row (HTML removed)."""
+        return [html.unescape(_strip_tags(label.text)) for _, label in self.legend.items]
+
+    def _fill_legend(self) -> None:
+        bmap = self.bmap
+        legend = self.legend
+        legend.clear()
+        legend.addItem(ci.LineSample(None), f"<b>Basins</b> of {html.escape(bmap.optimizer)}")
+        cells = bmap.outcome.size
+        counts = dict(zip(bmap.outcome_codes, bmap.counts().values(), strict=True))
+        for code, count in counts.items():
+            if code < 0 and count == 0:
+                continue   # list every target, and a failure only when it happened
+            sample = pg.ScatterPlotItem(symbol="s", size=12, pen=pg.mkPen("#303030", width=0.8),
+                                        brush=outcome_colour(code))
+            legend.addItem(sample, f"{html.escape(bmap.outcome_label(code))}&nbsp;&nbsp;"
+                                   f"{_share(count, cells)}")
+        span = steps_range(bmap)
+        if self.mode == "steps" and span is not None:
+            legend.addItem(ci.LineSample(None),
+                           f"darker = slower: {span[0]} to {span[1]} steps")
+
+
+def _share(count: int, total: int) -> str:
+    """``"26.7%"``; ``"<0.1%"`` for a few cells, so that "0.0%" always means none."""
+    share = 100.0 * count / total
+    return "<0.1%" if 0 < share < 0.05 else f"{share:.1f}%"
+
+
+def _title(bmap: BasinMap) -> str:
+    return f"{bmap.optimizer}, {bmap.grid}\u00d7{bmap.grid} starts, {bmap.max_steps} steps"
+
+
+def _strip_tags(text: str) -> str:
+    return re.sub(r"<[^>]*>", "", text)
+
+
+# -- the dock -----------------------------------------------------------------------------
+class BasinPanel(QWidget):
+    """The controls: what to map, how to colour it, Compute / Cancel and progress."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.optimizer = QComboBox(toolTip="The enabled optimizer whose settings are mapped")
+        self.grid = ParamField(GRID_PARAM)
+        self.grid.set_value(GRID_PARAM.default)
+        self.max_steps = ParamField(MAX_STEPS_PARAM)
+        self.max_steps.set_value(1000)
+        self.colouring = QComboBox(toolTip="Colour cells by the minimum reached; optionally "
+                                           "darker where a run took more steps")
+        for key, text in MODES.items():
+            self.colouring.addItem(text, key)
+        form.addRow("optimizer", self.optimizer)
+        form.addRow("grid", FieldWithMessage(self.grid))
+        form.addRow("max steps", FieldWithMessage(self.max_steps))
+        form.addRow("colour by", self.colouring)
+        self.compute = QPushButton("Compute", toolTip="Run the optimizer from every cell of "
+                                   "the grid over the visible view")
+        self.cancel = QPushButton("Cancel", enabled=False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.compute)
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        self.progress = QProgressBar(textVisible=False, visible=False, maximum=1000)
+        self.show_map = QCheckBox("Show map", checked=True)
+        self.opacity = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=100,
+                               value=round(100 * DEFAULT_OPACITY), toolTip="Opacity of the map")
+        shown = QHBoxLayout()
+        shown.addWidget(self.show_map)
+        shown.addWidget(QLabel("opacity"))
+        shown.addWidget(self.opacity, 1)
+        self.status = HintLabel("Press Compute to map where every start point of the view "
+                                "ends up: each cell is coloured by the minimum it reaches.")
+        right = QVBoxLayout()
+        right.addLayout(buttons)
+        right.addWidget(self.progress)
+        right.addLayout(shown)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)     # two columns: the dock is wide and short
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(form, 1)
+        layout.addSpacing(12)
+        layout.addLayout(right, 1)
+
+    def set_entries(self, state: PanelState) -> None:
+        """List the enabled optimizers of ``state``, keeping the selected entry if it stays."""
+        keep = self.optimizer.currentData()
+        self.optimizer.blockSignals(True)
+        self.optimizer.clear()
+        for i, entry in enumerate(state.entries):
+            if entry.enabled:
+                self.optimizer.addItem(legend_label(entry.config), i)
+                self.optimizer.setItemData(self.optimizer.count() - 1, QColor(entry.colour),
+                                           Qt.ItemDataRole.DecorationRole)
+        index = self.optimizer.findData(keep)
+        self.optimizer.setCurrentIndex(max(index, 0) if self.optimizer.count() else -1)
+        self.optimizer.blockSignals(False)
+
+    def set_busy(self, busy: bool) -> None:
+        self.compute.setEnabled(not busy)
+        self.cancel.setEnabled(busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+
+
+def _map_key(state: PanelState, entry: int) -> tuple | None:
+    """What a map depends on in the panel: the function and the mapped entry's settings."""
+    if not 0 <= entry < len(state.entries):
+        return None
+    f = state.function
+    minima = tuple(map(tuple, np.asarray(f.minima, dtype=float).reshape(-1, 2).tolist()))
+    return ((f.name, state.expression, f.bounds, minima), state.entries[entry].config,
+            (state.tol, state.seed))
+
+
+class BasinController(QObject):
+    """The basin map in a main window: overlay, dock, background computation and hover."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.canvas: ContourCanvas = window.canvas
+        self.overlay = BasinOverlay(self.canvas.plot_item)
+        self.panel = BasinPanel()
+        self.runner = TaskRunner(self, name="basins")
+        self._state: PanelState = window.panel.state()
+        self._key: tuple | None = None      # of the map shown or being computed
+        self._entry = -1
+        self.dock = QDockWidget("Basin map", window)
+        self.dock.setObjectName("basins_dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.results_dock, self.dock)
+        window.results_dock.raise_()
+        self.dock.hide()
+        self.action = self.dock.toggleViewAction()
+        self.action.setText("&Basin map")
+        self.action.setShortcut("B")
+        self.action.setToolTip("Show where every start point of the view ends up")
+        self.action.triggered.connect(self._on_action)
+        before = getattr(window, "action_reset_view", None)
+        window.menu_view.insertAction(before, self.action)
+        self.panel.set_entries(self._state)
+
+        p = self.panel
+        p.compute.clicked.connect(self._on_compute)
+        p.cancel.clicked.connect(self._on_cancel)
+        p.colouring.currentIndexChanged.connect(self._on_colouring)
+        p.opacity.valueChanged.connect(self._on_opacity)
+        p.show_map.toggled.connect(self._update_visible)
+        self.action.toggled.connect(self._update_visible)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.progress.connect(self._on_progress)
+        window.panel.state_changed.connect(self._on_state_changed)
+        self.canvas.cursor_moved.connect(self._on_cursor_moved)
+        window.installEventFilter(self)
+
+    # -- public -------------------------------------------------------------------------
+    def compute(self) -> bool:
+        """Start mapping the selected optimizer over the visible view; False (with a
+        message) when there is nothing to map or a setting is refused."""
+        p = self.panel
+        entry = p.optimizer.currentData()
+        if entry is None or self.runner.is_closed:
+            self._say("Enable an optimizer in the parameter panel to map it.")
+            return False
+        problem = p.grid.problem() or p.max_steps.problem()
+        grid, max_steps = int(p.grid.value()), int(p.max_steps.value())
+        try:
+            if problem:
+                raise ValueError(problem)
+            check_grid(grid, max_steps)
+        except ValueError as exc:
+            self._say(str(exc))
+            return False
+        state = self._state
+        config = state.entries[entry].config
+        xrange, yrange = self.canvas.view_extent()
+        function, tol, seed = state.function, state.tol, state.seed
+        self._entry, self._key = entry, _map_key(state, entry)
+        self.overlay.clear()
+        p.set_busy(True)
+        self._say(f"Mapping {legend_label(config)} from {grid}\u00d7{grid} start points\u2026")
+        self.runner.submit(lambda cancel, progress: basin_map(
+            function, config, grid=grid, xrange=xrange, yrange=yrange, max_steps=max_steps,
+            tol=tol, seed=seed, cancel=cancel, progress=progress))
+        return True
+
+    def cancel(self) -> None:
+        self.runner.cancel()
+
+    def shutdown(self) -> None:
+        """Stop any computation and end the thread (the window is closing)."""
+        if not self.runner.is_closed:
+            self.runner.shutdown()
+
+    def report_error(self, message: str) -> None:
+        self.window.report_error(message)
+
+    # -- slots --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    @guarded
+    def _on_action(self, *_) -> None:
+        if self.action.isChecked():    # shown: bring its tab to the front
+            self.dock.raise_()
+
+    @guarded
+    def _on_compute(self, *_) -> None:
+        self.compute()
+
+    @guarded
+    def _on_cancel(self, *_) -> None:
+        self.cancel()
+
+    @guarded
+    def _on_finished(self, bmap: BasinMap) -> None:
+        self.panel.set_busy(False)
+        self.overlay.set_map(bmap, self.panel.colouring.currentData())
+        self._update_visible()
+        found = sum(1 for c in bmap.outcome_codes if c >= 0 and np.any(bmap.outcome == c))
+        kind = "clusters" if bmap.clustered else "minima"
+        self._say(f"{_title(bmap)}: {found} {kind} reached. Hover a cell for its outcome.")
+
+    @guarded
+    def _on_failed(self, message: str) -> None:
+        self.panel.set_busy(False)
+        self._key = None
+        self._say(f"Could not map: {message}")
+
+    @guarded
+    def _on_cancelled(self) -> None:
+        self.panel.set_busy(False)
+        if self.overlay.bmap is None:
+            self._key = None
+            self._say("Cancelled.")
+
+    @guarded
+    def _on_progress(self, fraction: float) -> None:
+        self.panel.progress.setValue(round(1000 * fraction))
+
+    @guarded
+    def _on_colouring(self, *_) -> None:
+        self.overlay.set_mode(self.panel.colouring.currentData())
+
+    @guarded
+    def _on_opacity(self, value: int) -> None:
+        self.overlay.set_opacity(value / 100.0)
+
+    @guarded
+    def _update_visible(self, *_) -> None:
+        self.overlay.set_visible(self.action.isChecked() and self.panel.show_map.isChecked())
+
+    @guarded
+    def _on_state_changed(self, state: PanelState) -> None:
+        self._state = state
+        self.panel.set_entries(state)
+        if self._key is None:
+            return
+        key = _map_key(state, self._entry)
+        if key == self._key:
+            return
+        if key is None:
+            what = "the mapped optimizer was removed"
+        elif key[0] != self._key[0]:
+            what = "the function changed"
+        elif key[1] != self._key[1]:
+            what = "the mapped optimizer's settings changed"
+        else:
+            what = "the tolerance or seed changed"
+        if self.runner.busy:
+            self.runner.cancel()
+        self._key = None
+        self.overlay.clear()
+        self._say(f"The basin map was hidden: {what}. Press Compute to map again.")
+
+    @guarded
+    def _on_cursor_moved(self, x: float, y: float) -> None:
+        bmap = self.overlay.bmap
+        if bmap is None or not self.overlay.is_visible():
+            return
+        cell = bmap.cell_at(x, y)
+        if cell is not None:
+            self.window.statusBar().showMessage(bmap.describe(*cell), MESSAGE_MS)
+
+    def _say(self, message: str) -> None:
+        self.panel.status.setText(message)
+        self.window.statusBar().showMessage(message, MESSAGE_MS)
+
+
+def install_basins(window) -> BasinController:
+    """Add the basin map to ``window`` (a :class:`MainWindow`); kept as ``window.basins``."""
+    window.basins = BasinController(window)
+    return window.basins
+
+
+# -- headless figure ------------------------------------------------------------------------
+class BasinFigure:
+    """A basin map over its function's contours, drawn offscreen by the window's canvas and
+    overlay at ``size`` pixels (laid out at about 800 x 600 and scaled, so text reads the
+    same at every size)."""
+
+    def __init__(self, bmap: BasinMap, function: TestFunction,
+                 size: tuple[int, int] = (1600, 1200), mode: str = "outcome",
+                 opacity: float = DEFAULT_OPACITY) -> None:
+        check_size(size)
+        ensure_app()
+        self.size = (int(size[0]), int(size[1]))
+        w, h = self.size
+        self.scale = max(min(w / BASE_SIZE[0], h / BASE_SIZE[1]), 0.5)
+        self.logical = (w / self.scale, h / self.scale)
+        canvas = self.canvas = ContourCanvas()
+        canvas.grid_size = int(np.clip(0.8 * min(size), canvas.grid_size, 1000))
+        canvas.set_function(function)
+        title = f"{function.title}: basins of {_title(bmap)}"
+        canvas.plot_item.setTitle(f"<span style='color:#202020'>{html.escape(title)}</span>")
+        self.overlay = BasinOverlay(canvas.plot_item)
+        self.overlay.set_map(bmap, mode)
+        self.overlay.set_opacity(opacity)
+        self.overlay.set_visible(True)
+        # a legend keeps its pixel size over a zoomed plot; this one scales with the figure
+        self.overlay.legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations,
+                                    False)
+        # never shown: the plot is laid out in its scene at the logical size
+        canvas.layout_widget.ci.setGeometry(QRectF(0.0, 0.0, *self.logical))
+        QApplication.processEvents()
+        canvas.fit_view((bmap.xrange, bmap.yrange))
+        self._settle()
+
+    def _settle(self) -> None:
+        """Let the canvas recompute its contours for the final view (its debounce timer)."""
+        app = QApplication.instance()
+        for _ in range(200):
+            app.processEvents()
+            if self.canvas.computed_extent() == self.canvas.view_extent():
+                break
+            self.canvas.thread().msleep(5)
+        app.processEvents()
+
+    def map_to_pixel(self, x: float, y: float) -> tuple[float, float]:
+        """Where the function-space point (x, y) lands in the image, in pixels."""
+        p = self.canvas.plot_item.getViewBox().mapViewToScene(pg.Point(x, y))
+        return float(p.x() * self.scale), float(p.y() * self.scale)
+
+    def image(self) -> QImage:
+        """The figure as an RGB image of ``size`` pixels."""
+        image = QImage(*self.size, QImage.Format.Format_RGB32)
+        screen = QApplication.primaryScreen()
+        dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+        image.setDotsPerMeterX(round(dpi / 0.0254))   # paint text at the laid-out resolution
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        image.fill(QColor("white"))
+        scene = self.canvas.layout_widget.scene()
+        items = scene.items()
+        for item in items:   # draw everything afresh at the export resolution
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        opts = {"antialias": True, "background": QColor("white"), "resolutionScale": self.scale}
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            opts["painter"] = painter
+            for item in items:   # as pyqtgraph's exporters: symbols and pens drawn for export
+                if hasattr(item, "setExportMode"):
+                    item.setExportMode(True, opts)
+            scene.render(painter, QRectF(0, 0, *self.size), QRectF(0, 0, *self.logical),
+                         Qt.AspectRatioMode.IgnoreAspectRatio)
+        finally:
+            for item in items:
+                if hasattr(item, "setExportMode"):
+                    item.setExportMode(False, None)
+            painter.end()
+        return image
+
+    def png_bytes(self) -> bytes:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.image().save(buffer, "PNG"):
+            raise OSError("could not encode the image as PNG")
+        buffer.close()
+        return bytes(data.data())
+
+    def close(self) -> None:
+        """Delete the canvas now: left to the interpreter's exit, its scene may be torn down
+        after the QApplication and crash the process."""
+        self.canvas.close()
+        self.canvas.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,0 +1,318 @@
+"""The basin map in the window (Compute, progress, legend, pixels, Cancel, hover, invalidation)
+and ``basins --out`` on the command line."""
+
+import dataclasses
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+
+from beale_gui import cli
+from beale_gui.core.basins import basin_map
+from beale_gui.core.engine import OptimizerConfig
+from beale_gui.core.functions import get_function
+from beale_gui.gui.basin_overlay import BasinFigure, outcome_colour
+from beale_gui.gui.main_window import MainWindow
+from beale_gui.gui.model import OptimizerEntry
+
+WAIT = 20_000
+HIMMELBLAU = get_function("himmelblau")
+MINIMA = np.asarray(HIMMELBLAU.minima, dtype=float)
+ADAM = OptimizerConfig("adam", {"lr": 0.05})
+
+
+@pytest.fixture
+def no_mouse_rate_limit():
+    """pyqtgraph drops mouse moves closer than 10 ms apart; QTest sends them faster."""
+    old = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOption("mouseRateLimit", -1)
+    yield
+    pg.setConfigOption("mouseRateLimit", old)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, no_mouse_rate_limit):
+    """The window on Himmelblau with Adam (lr 0.05) only, its runs drawn, the dock open."""
+    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
+                   restore=False)
+    w.resize(1300, 850)
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        w.show()
+    qtbot.waitExposed(w)
+    state = dataclasses.replace(w.panel.state(), function=HIMMELBLAU, expression=None,
+                                entries=[OptimizerEntry(ADAM, "#0072B2")])
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        w.panel.set_state(state)
+    w.basins.action.trigger()          # View > Basin map (B)
+    qtbot.waitUntil(w.basins.dock.isVisible, timeout=WAIT)
+    yield w
+    w.close()
+    assert not w.basins.runner._thread.isRunning()
+
+
+def _compute(qtbot, window, grid=128, max_steps=1000):
+    basins = window.basins
+    basins.panel.grid.set_value(grid)
+    basins.panel.max_steps.set_value(max_steps)
+    seen = []
+    basins.runner.progress.connect(seen.append)
+    with qtbot.waitSignal(basins.runner.finished, timeout=WAIT):
+        qtbot.mouseClick(basins.panel.compute, Qt.MouseButton.LeftButton)
+        assert basins.panel.progress.isVisible()       # progress shown while computing
+        assert basins.panel.cancel.isEnabled()
+        assert not basins.panel.compute.isEnabled()
+    assert seen
+    assert seen[-1] == pytest.approx(1.0)
+    assert not basins.panel.progress.isVisible()
+    return basins.overlay.bmap
+
+
+def _grab(window) -> np.ndarray:
+    image = window.canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    h, w = image.height(), image.width()
+    data = np.frombuffer(image.constBits(), np.uint8, count=h * image.bytesPerLine())
+    return data.reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()
+
+
+def _canvas_pixel(window, x, y) -> tuple[int, int]:
+    canvas = window.canvas
+    scene = canvas.plot_item.getViewBox().mapViewToScene(QPointF(x, y))
+    p = canvas.layout_widget.viewport().mapTo(canvas, canvas.layout_widget.mapFromScene(scene))
+    return p.x(), p.y()
+
+
+def _beside_minima(bmap, distance=0.45):
+    """A point beside each minimum, away from the view's centre (clear of the star marker,
+    the paths and the heads), still in the minimum's basin."""
+    points = []
+    for k, m in enumerate(MINIMA):
+        p = m + distance * m / np.linalg.norm(m)
+        assert bmap.outcome[bmap.cell_at(*p)] == k
+        points.append(p)
+    return points
+
+
+def _patch_colour(rgb, col, row, radius=3) -> np.ndarray:
+    patch = rgb[row - radius:row + radius + 1, col - radius:col + radius + 1]
+    return np.median(patch.reshape(-1, 3), axis=0)
+
+
+def test_himmelblau_map_has_four_coloured_basins(qtbot, window):
+    before = _grab(window)
+    bmap = _compute(qtbot, window)
+    overlay = window.basins.overlay
+    assert overlay.is_visible()
+    assert overlay.image.image.shape[:2] == (128, 128)
+    (x0, x1), (y0, y1) = window.canvas.view_extent()
+    rect = overlay.image.mapRectToParent(overlay.image.boundingRect())
+    assert rect.left() == pytest.approx(x0)
+    assert rect.right() == pytest.approx(x1)
+    assert rect.top() == pytest.approx(y0)
+    assert rect.bottom() == pytest.approx(y1)
+    labels = overlay.legend_labels()
+    mins = [t for t in labels if t.startswith("min ")]
+    assert len(mins) == 4
+    assert all("%" in t for t in mins)
+    assert "adam(lr=0.05)" in labels[0]
+    # the legend sits in the view's lower right corner
+    vb = window.canvas.plot_item.getViewBox().sceneBoundingRect()
+    legend = overlay.legend.sceneBoundingRect()
+    assert vb.contains(legend)
+    assert legend.right() > vb.center().x()
+    assert legend.bottom() > vb.center().y()
+
+    after = _grab(window)
+    alpha = overlay.image.opacity()
+    colours = []
+    for k, (x, y) in enumerate(_beside_minima(bmap)):
+        col, row = _canvas_pixel(window, x, y)
+        colour = _patch_colour(after, col, row)
+        # the basin's colour, semi-transparent over the contours
+        basin = np.array(QColor(outcome_colour(k)).getRgb()[:3])
+        expected = alpha * basin + (1 - alpha) * _patch_colour(before, col, row)
+        np.testing.assert_allclose(colour, expected, atol=8)
+        colours.append(colour)
+    for i in range(4):
+        for j in range(i + 1, 4):
+            assert np.abs(colours[i] - colours[j]).sum() > 60, (i, j, colours)
+
+
+def test_steps_colouring_and_opacity_redraw_without_recomputing(qtbot, window):
+    bmap = _compute(qtbot, window, grid=64)
+    panel, overlay = window.basins.panel, window.basins.overlay
+    flat = overlay.image.image.copy()
+    panel.colouring.setCurrentIndex(panel.colouring.findData("steps"))
+    assert overlay.bmap is bmap
+    shaded = overlay.image.image
+    slow = np.unravel_index(np.argmax(bmap.steps), bmap.steps.shape)
+    assert shaded[slow][:3].sum() < flat[slow][:3].sum()              # darker = slower
+    assert any("slower" in t for t in overlay.legend_labels())
+    panel.opacity.setValue(30)
+    assert overlay.image.opacity() == pytest.approx(0.3)
+    panel.show_map.setChecked(False)
+    assert not overlay.is_visible()
+    panel.show_map.setChecked(True)
+    assert overlay.is_visible()
+    window.basins.action.trigger()          # B closes the dock and hides the map with it
+    assert not overlay.is_visible()
+
+
+def test_cancel_stops_a_big_map_promptly(qtbot, window):
+    basins = window.basins
+    # 512 x 512 starts: 4,000 steps is the most the core takes at that grid (MAX_CELL_STEPS)
+    basins.panel.grid.set_value(512)
+    basins.panel.max_steps.set_value(4000)
+    with qtbot.waitSignal(basins.runner.progress, timeout=WAIT):
+        qtbot.mouseClick(basins.panel.compute, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(basins.runner.cancelled, timeout=1000):
+        qtbot.mouseClick(basins.panel.cancel, Qt.MouseButton.LeftButton)
+    assert basins.panel.compute.isEnabled()
+    assert not basins.panel.progress.isVisible()
+    assert basins.overlay.bmap is None
+    assert not basins.overlay.is_visible()
+    # the thread is free again within a moment: a small map comes straight back
+    with qtbot.waitSignal(basins.runner.finished, timeout=2000):
+        basins.panel.grid.set_value(16)
+        basins.panel.max_steps.set_value(100)
+        basins.compute()
+
+
+def test_too_big_a_map_is_refused_with_a_message(qtbot, window):
+    basins = window.basins
+    basins.panel.grid.set_value(512)
+    basins.panel.max_steps.set_value(10_000)
+    qtbot.mouseClick(basins.panel.compute, Qt.MouseButton.LeftButton)
+    assert not basins.runner.busy
+    assert "limit" in basins.panel.status.text()
+    assert "limit" in window.statusBar().currentMessage()
+
+
+def test_hover_shows_the_cell_outcome_in_the_status_bar(qtbot, window):
+    bmap = _compute(qtbot, window, grid=64)
+    x, y = MINIMA[2] + (-0.3, -0.3)
+    vb = window.canvas.plot_item.getViewBox()
+    view = window.canvas.layout_widget
+    pos = view.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+    QTest.mouseMove(view.viewport(), pos)
+    message = window.statusBar().currentMessage()
+    assert "min 3 (-3.779, -3.283)" in message
+    under = vb.mapSceneToView(view.mapToScene(pos))
+    assert message == bmap.describe(*bmap.cell_at(under.x(), under.y()))
+
+
+def test_changing_the_function_hides_the_map(qtbot, window):
+    _compute(qtbot, window, grid=32)
+    basins = window.basins
+    assert basins.overlay.is_visible()
+    rosenbrock = dataclasses.replace(window.panel.state(), function=get_function("rosenbrock"))
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.panel.set_state(rosenbrock)
+    assert not basins.overlay.is_visible()
+    assert "function changed" in basins.panel.status.text()
+    assert "Compute" in basins.panel.status.text()
+
+
+def test_changing_the_mapped_optimizer_hides_the_map_and_others_do_not(qtbot, window):
+    _compute(qtbot, window, grid=32)
+    basins = window.basins
+    state = window.panel.state()
+    more = dataclasses.replace(state, entries=[*state.entries, OptimizerEntry(
+        OptimizerConfig("gd", {"lr": 0.01}), "#E69F00")])
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.panel.set_state(more)
+    assert basins.overlay.is_visible()        # another optimizer was added: still valid
+    assert basins.panel.optimizer.count() == 2
+    faster = dataclasses.replace(more, entries=[OptimizerEntry(
+        OptimizerConfig("adam", {"lr": 0.1}), "#0072B2"), more.entries[1]])
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.panel.set_state(faster)
+    assert not basins.overlay.is_visible()
+    assert "optimizer's settings changed" in basins.panel.status.text()
+
+
+def test_closing_during_a_map_ends_the_thread(qtbot, tmp_path):
+    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
+                   restore=False)
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        w.show()
+    w.basins.panel.grid.set_value(512)
+    w.basins.panel.max_steps.set_value(4000)
+    with qtbot.waitSignal(w.basins.runner.progress, timeout=WAIT):
+        assert w.basins.compute()
+    w.close()
+    assert not w.basins.runner._thread.isRunning()
+
+
+# -- the command line ------------------------------------------------------------------------
+def _read_png(path) -> np.ndarray:
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
+    h, w = image.height(), image.width()
+    data = np.frombuffer(image.constBits(), np.uint8, count=h * image.bytesPerLine())
+    return data.reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()
+
+
+def test_cli_out_draws_four_basins(qtbot, tmp_path, capsys):
+    path = tmp_path / "basins.png"
+    code = cli.main(["basins", "--function", "himmelblau", "--optimizer", "adam:lr=0.05",
+                     "--grid", "60", "--max-steps", "2000", "--out", str(path),
+                     "--size", "640x480"])
+    assert code == 0, capsys.readouterr().err
+    rgb = _read_png(path)
+    assert rgb.shape == (480, 640, 3)
+    # where the minima land: the same figure, built through the API
+    bmap = basin_map(HIMMELBLAU, ADAM, grid=60, max_steps=2000)
+    figure = BasinFigure(bmap, HIMMELBLAU, (640, 480))
+    try:
+        np.testing.assert_array_equal(_read_bytes(figure.png_bytes()), rgb)
+        colours = [_patch_colour(rgb, *map(round, figure.map_to_pixel(*p)), radius=2)
+                   for p in _beside_minima(bmap, 0.3)]
+    finally:
+        figure.close()
+    for i in range(4):
+        for j in range(i + 1, 4):
+            assert np.abs(colours[i] - colours[j]).sum() > 60, (i, j, colours)
+
+
+def _read_bytes(data: bytes) -> np.ndarray:
+    image = QImage.fromData(data).convertToFormat(QImage.Format.Format_RGB888)
+    h, w = image.height(), image.width()
+    raw = np.frombuffer(image.constBits(), np.uint8, count=h * image.bytesPerLine())
+    return raw.reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()
+
+
+@pytest.mark.parametrize(("out", "extra", "word"), [
+    ("missing/b.png", [], "does not exist"),
+    ("b.svg", [], ".png"),
+    ("b.png", ["--size", "10x"], "--size"),
+    ("b.png", ["--size", "0x100"], "--size"),
+])
+def test_cli_bad_out_exits_2_and_leaves_nothing(tmp_path, capsys, out, extra, word):
+    code = cli.main(["basins", "--function", "himmelblau", "--grid", "8",
+                     "--out", str(tmp_path / out), *extra])
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert word in err[0]
+    assert not (tmp_path / out).exists()
+
+
+def test_cli_failed_write_keeps_the_old_file(qapp, tmp_path, capsys, monkeypatch):
+    target = tmp_path / "b.png"
+    target.write_bytes(b"old")
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", disk_full)
+    code = cli.main(["basins", "--function", "himmelblau", "--grid", "8", "--max-steps", "50",
+                     "--out", str(target), "--size", "200x150"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1
+    assert "--out" in err[0]
+    assert "No space left" in err[0]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["b.png"]     # no temporary file left
