@@ -33,3 +33,29 @@ def _no_dangling_qthreads(request):
             t.quit()
             t.wait(2000)
         pytest.fail(f"test left {len(running)} QThread(s) running")
+
+
+# -- reliability figures ---------------------------------------------------------------------
+# The reliability tests count what they tried (fuzz examples, monkey actions, corrupt files
+# refused, failed writes that kept the old file) and the run prints the totals at the end.
+_FIGURES: dict[str, int] = {}
+
+
+@pytest.fixture(scope="session")
+def reliability_figures() -> dict[str, int]:
+    """A session-wide tally: ``figures[name] = figures.get(name, 0) + n``."""
+    return _FIGURES
+
+
+_ORDER = ("engine fuzz examples tried", "session fuzz examples refused or loaded cleanly",
+          "monkey actions survived", "corrupt session files refused",
+          "wrong-typed session values refused", "failed writes with the old file intact")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _FIGURES:
+        return
+    terminalreporter.section("reliability figures")
+    rank = {name: i for i, name in enumerate(_ORDER)}
+    for name in sorted(_FIGURES, key=lambda n: (rank.get(n, len(rank)), n)):
+        terminalreporter.write_line(f"{name}: {_FIGURES[name]:,}")
