@@ -9,6 +9,7 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from .core.params import parse_number
 from .core.schedules import ScheduleConfig
 from .core.session import Experiment, SessionError, load_experiment
 
-COMMANDS = ("run", "search", "basins")
+COMMANDS = ("run", "search", "basins", "export")
 _NEGATIVE = re.compile(r"^-[\d.]")
 
 
@@ -140,11 +141,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rounds", type=int, default=3, help="coarse-to-fine rounds (3)")
     p.add_argument("--csv", help="write every configuration with its objective as CSV")
     p.add_argument("--top", type=int, default=10, help="rows of the printed table (10)")
+    p.add_argument("--out", metavar="FILE.png",
+                   help="draw the heatmap (two parameters) or curve (one) as PNG")
+    p.add_argument("--size", metavar="WxH", default="1600x1200",
+                   help="pixel size of --out (1600x1200)")
 
     p = sub.add_parser("basins", help="map where every start point of a grid ends up")
     _add_common(p)
     p.add_argument("--grid", type=int, default=200, help="start points per axis (200)")
     p.add_argument("--csv", help="write one row per start point as CSV")
+    p.add_argument("--out", metavar="FILE.png", help="draw the map over the contours as PNG")
+    p.add_argument("--size", metavar="WxH", default="1600x1200",
+                   help="pixel size of --out (1600x1200)")
+
+    p = sub.add_parser("export", help="write a figure (.png, .svg), an animation (.gif, .mp4) "
+                       "or the runs' data (.csv, .json)")
+    _add_common(p)
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="the file to write; its extension chooses the format")
+    p.add_argument("--size", metavar="WxH",
+                   help="pixels (1600x1200 for images, 960x540 for animations)")
+    p.add_argument("--style", choices=("app", "print"), default="app",
+                   help="the app's look, or a light one for print (app)")
+    p.add_argument("--loss", action=argparse.BooleanOptionalAction, default=None,
+                   help="the loss plot beside the canvas (default: in animations only)")
+    p.add_argument("--step", type=int, default=None, metavar="K",
+                   help="an image shows the paths up to step K (default: to the end)")
+    p.add_argument("--frames", type=int, default=None,
+                   help="frames of an animation, spread over the whole runs (120)")
+    p.add_argument("--fps", type=int, default=None, help="frames per second (20)")
     return parser
 
 
@@ -264,6 +289,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         starts = searching.random_starts(exp.function, args.random_starts, exp.seed)
     if args.max_steps is None:
         exp.max_steps = 500
+    size = _search_out_size(args, len(axes))
     try:
         result = searching.search(
             exp.function, exp.optimizers[0], axes, method=args.method, budget=args.budget,
@@ -286,7 +312,36 @@ def cmd_search(args: argparse.Namespace) -> int:
     for row in [header, *rows]:
         print("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
     _write("csv", args.csv, lambda path: write_text_atomic(path, searching.csv_text(result)))
+    if args.out:
+        from .core.fileio import write_bytes_atomic
+        from .gui.search_plot import image_bytes, search_image, search_title
+
+        title = search_title(exp.optimizers[0].spec.title, exp.function.title, args.objective,
+                             args.method)
+        png = image_bytes(search_image(result, size, title))
+        _write("out", args.out, lambda path: write_bytes_atomic(path, png))
     return 0
+
+
+def _search_out_size(args: argparse.Namespace, n_params: int) -> tuple[int, int] | None:
+    """Refuse a bad ``--out`` path or ``--size`` before the search runs."""
+    if not args.out:
+        return None
+    from .gui.figure import parse_size
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".png":
+        raise UsageError(f"--out {args.out}: the search plot is written as .png")
+    if not out.resolve().parent.is_dir():
+        raise UsageError(f"--out {args.out}: folder {out.parent} does not exist")
+    if out.is_dir():
+        raise UsageError(f"--out {args.out}: is a folder")
+    if n_params > 2:
+        raise UsageError("--out draws one or two --param, not more")
+    try:
+        return parse_size(args.size)
+    except ValueError as exc:
+        raise UsageError(f"--size {exc}") from None
 
 
 def cmd_basins(args: argparse.Namespace) -> int:
@@ -299,6 +354,17 @@ def cmd_basins(args: argparse.Namespace) -> int:
     message = basins.GRID_PARAM.problem(args.grid)
     if message:
         raise UsageError(f"--grid {args.grid}: {message}")
+    if args.out:    # refuse a bad path or size before the map is computed
+        from .gui.figure import parse_size
+
+        if Path(args.out).suffix.lower() != ".png":
+            raise UsageError(f"--out {args.out}: the basin map is written as .png")
+        if not Path(args.out).resolve().parent.is_dir():
+            raise UsageError(f"--out {args.out}: folder {Path(args.out).parent} does not exist")
+        try:
+            size = parse_size(args.size)
+        except ValueError as exc:
+            raise UsageError(f"--size {exc}") from None
     try:
         bmap = basins.basin_map(exp.function, exp.optimizers[0], grid=args.grid,
                                 max_steps=exp.max_steps, tol=exp.tol if args.tol is not None
@@ -311,10 +377,92 @@ def cmd_basins(args: argparse.Namespace) -> int:
     for label, count in bmap.counts().items():
         print(f"  {label:<32} {count:>8}  {100 * count / cells:5.1f}%")
     _write("csv", args.csv, lambda path: write_text_atomic(path, basins.basins_csv_text(bmap)))
+    if args.out:
+        from .core.fileio import write_bytes_atomic
+        from .gui.basin_overlay import BasinFigure
+
+        figure = BasinFigure(bmap, exp.function, size)
+        try:
+            png = figure.png_bytes()
+        finally:
+            figure.close()
+        _write("out", args.out, lambda path: write_bytes_atomic(path, png))
     return 0
 
 
-HANDLERS = {"run": cmd_run, "search": cmd_search, "basins": cmd_basins}
+def cmd_export(args: argparse.Namespace) -> int:
+    from .gui import export as exporting
+
+    out = args.out
+    try:
+        kind = exporting.export_kind(out)
+    except exporting.ExportError as exc:
+        raise UsageError(f"--out: {exc}") from None
+    suffix = Path(out).suffix.lower()
+    animation = kind == "animation"
+    for option, value in (("frames", args.frames), ("fps", args.fps)):
+        if value is not None and not animation:
+            raise UsageError(f"--{option} applies to .gif and .mp4 only")
+    if args.step is not None and kind != "image":
+        raise UsageError("--step applies to .png and .svg only")
+    if args.step is not None and args.step < 0:
+        raise UsageError(f"--step {args.step}: must be >= 0")
+    if kind == "data" and (args.size or args.loss is not None or args.style != "app"):
+        raise UsageError("--size, --style and --loss apply to images and animations only")
+    default = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
+    limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
+    try:
+        size = exporting.parse_size(args.size, limit) if args.size else default
+    except exporting.ExportError as exc:
+        raise UsageError(f"--size {exc}") from None
+    frames = exporting.DEFAULT_FRAMES if args.frames is None else args.frames
+    fps = exporting.DEFAULT_FPS if args.fps is None else args.fps
+    if animation:
+        try:
+            exporting.check_animation(size, frames, fps, suffix)
+        except exporting.ExportError as exc:
+            raise UsageError(str(exc)) from None
+        problem = exporting.ffmpeg_problem() if suffix == ".mp4" else None
+        if problem:
+            raise UsageError(f"--out {out}: cannot write MP4: {problem}")
+    exp = experiment_from_args(args)
+    try:
+        exporting.check_target(out)
+    except OSError as exc:
+        raise UsageError(f"--out: {exc}") from None
+    try:
+        result = exp.run()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if kind == "data":
+        _write("out", out, lambda path: exporting.write_data(exp, result, path))
+        return 0
+
+    from .gui.figure import TrajectoryFigure, ensure_app
+
+    ensure_app()
+    loss = animation if args.loss is None else args.loss
+    from .gui.model import PALETTE
+
+    # a session's own colours and view, where it saved them
+    colours = [exp.colour_of(i) or PALETTE[i % len(PALETTE)] for i in range(len(exp.optimizers))]
+    with TrajectoryFigure(result, colours, size=size, style=args.style, loss=loss,
+                          view=exp.view, step=args.step, show_step=animation) as figure:
+        if kind == "image":
+            _write("out", out, lambda path: exporting.write_image(figure, path))
+        else:
+            _write("out", out, lambda path: exporting.write_animation(
+                figure, path, frames, fps, progress=_frame_progress))
+    return 0
+
+
+def _frame_progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\rframe {done}/{total}", end="\n" if done == total else "", file=sys.stderr,
+              flush=True)
+
+
+HANDLERS = {"run": cmd_run, "search": cmd_search, "basins": cmd_basins, "export": cmd_export}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

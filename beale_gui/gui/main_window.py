@@ -19,14 +19,17 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QWidget,
 )
 
 from .. import __version__
-from ..core.engine import DIVERGED, OptimizerConfig, RunResult
+from ..core.engine import DIVERGED, OptimizerConfig, RunResult, check_starts
 from ..core.inspect import fit_extent, mechanics_at
+from .basin_overlay import install_basins
 from .canvas import ContourCanvas
+from .export_actions import install_export_actions
 from .help import app_icon, show_about, show_shortcuts
 from .loss_plot import LossPlot
 from .model import SEED_START, OptimizerEntry, PanelState, RunOutcome, default_state
@@ -34,6 +37,8 @@ from .panel import ParameterPanel
 from .playback import Playback
 from .results_table import ResultsTable, format_number
 from .safety import guarded
+from .search_panel import install_search
+from .session_actions import install_sessions
 from .worker import WorkerController
 
 log = logging.getLogger(__name__)
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self._modes: dict[int, str] = {}
         self._fitted = None
         self._drag: tuple[int, float, float] | None = None
+        self._error_box: QMessageBox | None = None
 
         self.canvas = ContourCanvas()
         self.panel = ParameterPanel()        # opens on default_state()
@@ -104,6 +110,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
+        install_export_actions(self, self.menu_file)
+        install_search(self)
+        install_sessions(self)
+        install_basins(self)
 
         self.canvas.set_function(self._state.function)
         self.canvas.set_starts(self._starts)
@@ -214,6 +224,12 @@ class MainWindow(QMainWindow):
         """The start points, shape (S, 2)."""
         return self._starts.copy()
 
+    def set_starts(self, starts: np.ndarray) -> None:
+        """Replace every start point (shape (S, 2), checked by the core) and recompute."""
+        self._starts = check_starts(starts) if len(starts) else np.zeros((0, 2))
+        self.canvas.set_starts(self._starts)
+        self._recompute(PLAY)
+
     def current_step(self) -> int:
         return self.playback.step
 
@@ -221,8 +237,17 @@ class MainWindow(QMainWindow):
         return self._result
 
     def report_error(self, message: str) -> None:
-        """Show an error in the status bar (the guarded slots call this)."""
+        """Show an error in the status bar and in a non-modal dialog (the guarded slots call
+        this); a burst of errors updates one dialog rather than stacking many."""
         self.statusBar().showMessage(f"Error: {message}", 2 * MESSAGE_MS)
+        if self._error_box is None:
+            self._error_box = QMessageBox(
+                QMessageBox.Icon.Warning, APP_NAME,
+                "Something went wrong; the app carries on. Details are in the log.",
+                QMessageBox.StandardButton.Ok, self)
+            self._error_box.setWindowModality(Qt.WindowModality.NonModal)
+        self._error_box.setInformativeText(message)
+        self._error_box.show()
 
     # -- computing ----------------------------------------------------------------------------
     def _recompute(self, mode: str = PLAY) -> None:

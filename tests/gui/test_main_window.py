@@ -237,6 +237,9 @@ def test_a_failing_slot_is_reported_and_the_app_goes_on(qtbot, window, monkeypat
     monkeypatch.setattr(window.loss_plot, "set_step", boom)   # called by the window only
     window.playback.set_step(3)              # _on_step calls loss_plot.set_step
     assert "kaboom" in window.statusBar().currentMessage()
+    assert window._error_box.isVisible()                      # and in a dialog
+    assert "kaboom" in window._error_box.informativeText()
+    assert not window._error_box.isModal()
     assert any("kaboom" in r.getMessage() or "kaboom" in str(r.exc_info) for r in caplog.records)
     window.results.flush()
     assert window.results.model.step == window.result().n_steps  # the slot stopped at the failure

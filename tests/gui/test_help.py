@@ -1,0 +1,44 @@
+"""The Help dialog lists every keyboard shortcut the window has."""
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+
+from beale_gui.gui.help import SHORTCUTS
+from beale_gui.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+
+
+def _listed_keys() -> set[str]:
+    keys = set()
+    for text, _ in SHORTCUTS:
+        for part in text.split("  or  "):
+            keys.add(QKeySequence(part.strip()).toString())
+    return keys
+
+
+def test_every_action_shortcut_is_in_the_help(window):
+    listed = _listed_keys()
+    missing = {}
+    for action in window.findChildren(QAction):
+        for seq in action.shortcuts():
+            key = seq.toString()
+            if key and key not in listed:
+                missing[key] = action.text()
+    assert not missing, f"shortcuts missing from help.SHORTCUTS: {missing}"
+
+
+def test_the_readme_lists_the_same_shortcuts():
+    from pathlib import Path
+
+    from beale_gui.gui.help import shortcuts_text
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert shortcuts_text() in readme
