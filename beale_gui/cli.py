@@ -289,7 +289,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         starts = searching.random_starts(exp.function, args.random_starts, exp.seed)
     if args.max_steps is None:
         exp.max_steps = 500
-    size = _search_out_size(args, len(axes))
+    size = _png_out(args, "the search plot")
+    if args.out and len(axes) > 2:
+        raise UsageError("--out draws one or two --param, not more")
     try:
         result = searching.search(
             exp.function, exp.optimizers[0], axes, method=args.method, budget=args.budget,
@@ -314,7 +316,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     _write("csv", args.csv, lambda path: write_text_atomic(path, searching.csv_text(result)))
     if args.out:
         from .core.fileio import write_bytes_atomic
-        from .gui.search_plot import image_bytes, search_image, search_title
+        from .gui.figure import image_bytes
+        from .gui.search_plot import search_image, search_title
 
         title = search_title(exp.optimizers[0].spec.title, exp.function.title, args.objective,
                              args.method)
@@ -323,23 +326,34 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _search_out_size(args: argparse.Namespace, n_params: int) -> tuple[int, int] | None:
-    """Refuse a bad ``--out`` path or ``--size`` before the search runs."""
+def _png_out(args: argparse.Namespace, what: str) -> tuple[int, int] | None:
+    """The ``--size`` of a ``--out`` PNG (None without ``--out``), refusing a bad path or size
+    before anything is computed; ``what`` names the picture in the message."""
     if not args.out:
         return None
-    from .gui.figure import parse_size
+    if Path(args.out).suffix.lower() != ".png":
+        raise UsageError(f"--out {args.out}: {what} is written as .png")
+    _check_out(args.out)
+    return _parse_size(args.size)
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".png":
-        raise UsageError(f"--out {args.out}: the search plot is written as .png")
-    if not out.resolve().parent.is_dir():
-        raise UsageError(f"--out {args.out}: folder {out.parent} does not exist")
-    if out.is_dir():
-        raise UsageError(f"--out {args.out}: is a folder")
-    if n_params > 2:
-        raise UsageError("--out draws one or two --param, not more")
+
+def _check_out(path: str) -> None:
+    """UsageError unless ``path`` can be written (``gui.export.check_target``: the folder
+    exists and may be written, the path is not a folder or a read-only file)."""
+    from .gui.export import check_target
+
     try:
-        return parse_size(args.size)
+        check_target(path)
+    except OSError as exc:
+        raise UsageError(f"--out: {exc}") from None
+
+
+def _parse_size(text: str, limit: int | None = None) -> tuple[int, int]:
+    """``--size WxH`` as (W, H), at most ``limit`` (the export's MAX_SIDE) a side."""
+    from .gui import export as exporting
+
+    try:
+        return exporting.parse_size(text, exporting.MAX_SIDE if limit is None else limit)
     except ValueError as exc:
         raise UsageError(f"--size {exc}") from None
 
@@ -354,17 +368,7 @@ def cmd_basins(args: argparse.Namespace) -> int:
     message = basins.GRID_PARAM.problem(args.grid)
     if message:
         raise UsageError(f"--grid {args.grid}: {message}")
-    if args.out:    # refuse a bad path or size before the map is computed
-        from .gui.figure import parse_size
-
-        if Path(args.out).suffix.lower() != ".png":
-            raise UsageError(f"--out {args.out}: the basin map is written as .png")
-        if not Path(args.out).resolve().parent.is_dir():
-            raise UsageError(f"--out {args.out}: folder {Path(args.out).parent} does not exist")
-        try:
-            size = parse_size(args.size)
-        except ValueError as exc:
-            raise UsageError(f"--size {exc}") from None
+    size = _png_out(args, "the basin map")
     try:
         bmap = basins.basin_map(exp.function, exp.optimizers[0], grid=args.grid,
                                 max_steps=exp.max_steps, tol=exp.tol if args.tol is not None
@@ -411,10 +415,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--size, --style and --loss apply to images and animations only")
     default = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
     limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
-    try:
-        size = exporting.parse_size(args.size, limit) if args.size else default
-    except exporting.ExportError as exc:
-        raise UsageError(f"--size {exc}") from None
+    size = _parse_size(args.size, limit) if args.size else default
     frames = exporting.DEFAULT_FRAMES if args.frames is None else args.frames
     fps = exporting.DEFAULT_FPS if args.fps is None else args.fps
     if animation:
@@ -426,10 +427,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if problem:
             raise UsageError(f"--out {out}: cannot write MP4: {problem}")
     exp = experiment_from_args(args)
-    try:
-        exporting.check_target(out)
-    except OSError as exc:
-        raise UsageError(f"--out: {exc}") from None
+    _check_out(out)
     try:
         result = exp.run()
     except ValueError as exc:

@@ -42,8 +42,10 @@ from ..core.functions import TestFunction
 from . import canvas_items as ci
 from .canvas import ContourCanvas
 from .fields import FieldWithMessage, HintLabel, ParamField
-from .figure import check_size, ensure_app, legend_label
+from .figure import check_size, ensure_app, image_bytes
+from .labels import optimizer_label
 from .model import PanelState
+from .notify import MESSAGE_MS
 from .safety import guarded
 from .tasks import TaskRunner
 
@@ -58,7 +60,6 @@ DEFAULT_OPACITY = 0.75
 SHADE_DEPTH = 0.75   # in "steps" colouring the slowest cells keep a quarter of their brightness
 MODES = {"outcome": "Outcome", "steps": "Outcome, darker = slower"}
 BASE_SIZE = (800.0, 600.0)   # the logical layout an exported figure is scaled from
-MESSAGE_MS = 8000
 
 
 def outcome_colour(code: int) -> str:
@@ -245,7 +246,7 @@ class BasinPanel(QWidget):
         self.optimizer.clear()
         for i, entry in enumerate(state.entries):
             if entry.enabled:
-                self.optimizer.addItem(legend_label(entry.config), i)
+                self.optimizer.addItem(optimizer_label(entry.config), i)
                 self.optimizer.setItemData(self.optimizer.count() - 1, QColor(entry.colour),
                                            Qt.ItemDataRole.DecorationRole)
         index = self.optimizer.findData(keep)
@@ -339,7 +340,7 @@ class BasinController(QObject):
         self._entry, self._key = entry, _map_key(state, entry)
         self.overlay.clear()
         p.set_busy(True)
-        self._say(f"Mapping {legend_label(config)} from {grid}\u00d7{grid} start points\u2026")
+        self._say(f"Mapping {optimizer_label(config)} from {grid}\u00d7{grid} start points\u2026")
         self.runner.submit(lambda cancel, progress: basin_map(
             function, config, grid=grid, xrange=xrange, yrange=yrange, max_steps=max_steps,
             tol=tol, seed=seed, cancel=cancel, progress=progress))
@@ -381,7 +382,8 @@ class BasinController(QObject):
         self.overlay.set_map(bmap, self.panel.colouring.currentData())
         self._update_visible()
         found = sum(1 for c in bmap.outcome_codes if c >= 0 and np.any(bmap.outcome == c))
-        kind = "clusters" if bmap.clustered else "minima"
+        kind = ("cluster" if bmap.clustered else "minimum") if found == 1 else (
+            "clusters" if bmap.clustered else "minima")
         self._say(f"{_title(bmap)}: {found} {kind} reached. Hover a cell for its outcome.")
 
     @guarded
@@ -535,15 +537,7 @@ class BasinFigure:
         return image
 
     def png_bytes(self) -> bytes:
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.image().save(buffer, "PNG"):
-            raise OSError("could not encode the image as PNG")
-        buffer.close()
-        return bytes(data.data())
+        return image_bytes(self.image())
 
     def close(self) -> None:
         """Delete the canvas now: left to the interpreter's exit, its scene may be torn down

@@ -7,13 +7,12 @@ needs ``result()``, ``current_step()``, ``canvas``, ``panel`` and ``statusBar()`
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from .export_dialog import (
     AnimationExport,
@@ -27,14 +26,12 @@ from .export_dialog import (
     window_figure,
     window_result,
 )
+from .notify import WindowMessages
 
-log = logging.getLogger(__name__)
-
-MESSAGE_MS = 8000
 DATA_FILTER = "CSV table (*.csv);;JSON with the configuration (*.json)"
 
 
-class ExportController(QObject):
+class ExportController(QObject, WindowMessages):
     """The export actions and what they run. The ``ask_*`` methods open the dialogs (tests
     replace them); ``export_*`` do the work with the options given."""
 
@@ -44,7 +41,6 @@ class ExportController(QObject):
         self.folder = os.path.expanduser("~")
         self.job: AnimationExport | None = None
         self.progress: AnimationProgress | None = None
-        self._box: QMessageBox | None = None
         self.action_image = self._action("Export &image\u2026", self._on_image, "Ctrl+E",
                                          "Save the canvas as PNG or SVG")
         self.action_animation = self._action("Export &animation\u2026", self._on_animation,
@@ -177,26 +173,6 @@ class ExportController(QObject):
     def _done(self, path: Path) -> None:
         self.folder = str(Path(path).resolve().parent)
         self._status(f"Exported {path}")
-
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, MESSAGE_MS)
-
-    def _warn(self, title: str, message: str) -> None:
-        """Say why in the status bar and in a (non-blocking) message box."""
-        log.warning("%s", message)
-        self.window.statusBar().showMessage(message, 2 * MESSAGE_MS)
-        if self._box is None:
-            self._box = QMessageBox(QMessageBox.Icon.Warning, title, message,
-                                    QMessageBox.StandardButton.Ok, self.window)
-            self._box.setWindowModality(Qt.WindowModality.NonModal)
-        self._box.setWindowTitle(title)
-        self._box.setText(message)
-        self._box.show()
-
-    @property
-    def last_message(self) -> str:
-        """The last warning's text (for tests)."""
-        return self._box.text() if self._box is not None else ""
 
 
 def install_export_actions(window: QMainWindow, file_menu: QMenu) -> list[QAction]:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -333,6 +334,16 @@ def parse_points(text: str, name: str = "minima") -> list[tuple[float, float]]:
 
 def format_points(points) -> str:
     return "; ".join(f"{format_number(float(x))}, {format_number(float(y))}" for x, y in points)
+
+
+def compact_form(layout: QFormLayout, spacing: int = 4,
+                 margins: tuple[int, int, int, int] = (6, 6, 6, 6)) -> QFormLayout:
+    """``layout`` with labels right-aligned beside fields that take the width; returned."""
+    layout.setContentsMargins(*margins)
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    layout.setVerticalSpacing(spacing)
+    return layout
 
 
 class MessageLabel(QLabel):

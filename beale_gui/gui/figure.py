@@ -27,26 +27,23 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRec
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
-from ..core.engine import CONVERGED, DIVERGED, OptimizerConfig, RunResult
+from ..core.engine import CONVERGED, DIVERGED, RunResult
 from ..core.inspect import fit_extent, mechanics_at
 from . import canvas_items as ci
 from .canvas import ContourCanvas, Extent
 from .export import DEFAULT_IMAGE_SIZE, STYLES, check_size, parse_size
-
-__all__ = ["FRAME", "TrajectoryFigure", "check_size", "ensure_app", "legend_label",
-           "parse_size"]
+from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
 from .model import PALETTE
+
+__all__ = ["FRAME", "TrajectoryFigure", "activate_layout", "check_size", "ensure_app",
+           "image_bytes", "parse_size"]
 
 BASE_SIZE = (800.0, 540.0)  # the logical layout the fonts and pens are sized for
 MIN_SCALE = 0.5
 LOSS_COLUMN = 0.38  # share of the width the side column takes when it holds the loss plot
 SIDE_GAP = 12.0  # logical pixels between the canvas and the side column
 MAX_GRID = 1000  # contour samples per axis at the largest export sizes
-
-# As the window: one line style per start point (main_window.START_STYLES).
-START_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
-                Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine)
 
 TITLE_PT, NOTE_PT, LEGEND_PT = 13.0, 8.5, 9.5
 TEXT_COLOUR = "#202020"
@@ -89,12 +86,6 @@ def ensure_app() -> QApplication:
     return QApplication([sys.argv[0] if sys.argv else "beale-gui"])
 
 
-def legend_label(config: OptimizerConfig) -> str:
-    """``Adam (lr=0.05)``: as the window's legend, from :meth:`OptimizerConfig.label`."""
-    rest = config.label()[len(config.name):]
-    return config.spec.title + (f" {rest}" if rest else "")
-
-
 def _point(xy) -> str:
     return "(" + ", ".join(f"{v:g}".replace("-", "\u2212") for v in xy) + ")"
 
@@ -122,7 +113,7 @@ class TrajectoryFigure:
     mechanics : bool
         Draw the mechanics arrows at the heads.
     labels : sequence of str, optional
-        Legend text per configuration; default :func:`legend_label`.
+        Legend text per configuration; default :func:`~.labels.optimizer_label`.
     """
 
     def __init__(self, result: RunResult, colours: Sequence[str] | None = None, *,
@@ -147,7 +138,7 @@ class TrajectoryFigure:
             raise ValueError(f"{len(colours)} colours for {n_configs} optimizers")
         self._config_colours = colours
         self._labels = list(labels) if labels is not None else [
-            legend_label(c) for c in result.configs]
+            optimizer_label(c) for c in result.configs]
         self._mechanics = mechanics
         self._show_step = show_step
         w, h = self.size
@@ -238,7 +229,7 @@ class TrajectoryFigure:
                                 html.escape(label))
         if len(result.starts) > 1:
             for s, xy in enumerate(result.starts):
-                pen, halo = ci.path_pens("#606060", START_STYLES[s % len(START_STYLES)])
+                pen, halo = ci.path_pens("#606060", start_style(s))
                 self.legend.addItem(ci.LineSample(pen, halo), f"from {_point(xy)}")
         self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=ci.START_SIZE,
                                                pen=ci.START_PEN, brush=ci.START_BRUSH),
@@ -258,7 +249,7 @@ class TrajectoryFigure:
         if self._mechanics:
             for label, pen, halo in ci.ARROW_KINDS.values():
                 self.legend.addItem(ci.LineSample(pen, halo), label)
-        _activate(self.legend)
+        activate_layout(self.legend)
         self.legend.updateSize()
         self.step_label = pg.LabelItem("", color=TEXT_COLOUR, size="10pt", justify="left")
         self.side.addItem(self.step_label)
@@ -357,13 +348,13 @@ class TrajectoryFigure:
     @staticmethod
     def _place(root, size) -> None:
         root.setGeometry(QRectF(QPointF(0, 0), size))
-        _activate(root)
+        activate_layout(root)
 
     def _settle_canvas(self) -> None:
         """Recompute the contours and thin the paths for the final view now, rather than after
         the canvas's debounce timer (the figure never runs an event loop)."""
         self.canvas.settle()
-        _activate(self.canvas.layout_widget.ci)
+        activate_layout(self.canvas.layout_widget.ci)
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -374,7 +365,7 @@ class TrajectoryFigure:
     @property
     def run_styles(self) -> list[Qt.PenStyle]:
         """Each run's line style (its start point's)."""
-        return [START_STYLES[int(s) % len(START_STYLES)] for s in self.result.start_index]
+        return [start_style(s) for s in self.result.start_index]
 
     def key_colours(self) -> list[str]:
         """Colours of the small marks that must stay exact in a paletted image (``#RRGGBB``):
@@ -486,7 +477,7 @@ class TrajectoryFigure:
             .reshape(h, w, 3).copy()
 
     def png_bytes(self) -> bytes:
-        return _image_bytes(self.image(), "PNG")
+        return image_bytes(self.image())
 
     def __enter__(self) -> TrajectoryFigure:
         return self
@@ -514,7 +505,8 @@ def _layout_dpi() -> float:
     return float(screen.logicalDotsPerInch()) if screen is not None else 96.0
 
 
-def _image_bytes(image: QImage, fmt: str) -> bytes:
+def image_bytes(image: QImage, fmt: str = "PNG") -> bytes:
+    """``image`` encoded as ``fmt`` (PNG, JPG, BMP)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -524,7 +516,7 @@ def _image_bytes(image: QImage, fmt: str) -> bytes:
     return bytes(data.data())
 
 
-def _activate(root) -> None:
+def activate_layout(root) -> None:
     """Lay out ``root`` and every nested layout now (pyqtgraph posts LayoutRequest events)."""
     for _ in range(3):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

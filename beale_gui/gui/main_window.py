@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core.engine import DIVERGED, OptimizerConfig, RunResult, check_starts
+from ..core.engine import DIVERGED, RunResult, check_starts
 from ..core.inspect import fit_extent, mechanics_at
 from .basin_overlay import install_basins
 from .canvas import ContourCanvas
 from .export_actions import install_export_actions
 from .help import app_icon, show_about, show_shortcuts
+from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
 from .model import SEED_START, OptimizerEntry, PanelState, RunOutcome, default_state
+from .notify import MESSAGE_MS
 from .panel import ParameterPanel
 from .playback import Playback
 from .results_table import ResultsTable, format_number
@@ -46,22 +48,12 @@ log = logging.getLogger(__name__)
 APP_NAME = "Beale GUI"
 ORGANISATION = "beale-gui"
 SETTINGS_VERSION = 1
-# One line style per start point, so runs from different starts tell apart in one colour.
-START_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
-                Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine)
 DRAG_PREVIEW_MS = 60
-MESSAGE_MS = 8000
 
 # What a finished request is shown as. PLAY restarts the animation from step 0 and plays; when
 # the animation was paused, READY shows every path whole (Space then plays it from the start);
 # PREVIEW is the whole path while a start point is dragged.
 PLAY, READY, PREVIEW = "play", "ready", "preview"
-
-
-def optimizer_label(config: OptimizerConfig) -> str:
-    """``Adam (lr=0.05)``: the title and the settings that differ from the defaults."""
-    rest = config.label()[len(config.name):]
-    return config.spec.title + (f" {rest}" if rest else "")
 
 
 def _function_key(state: PanelState) -> tuple:
@@ -291,7 +283,7 @@ class MainWindow(QMainWindow):
         self._result, self._entries = result, list(entries)
         n = result.n_runs
         colours = [entries[int(result.config_index[i])].colour for i in range(n)]
-        styles = [START_STYLES[int(result.start_index[i]) % len(START_STYLES)] for i in range(n)]
+        styles = [start_style(result.start_index[i]) for i in range(n)]
         labels = [optimizer_label(result.configs[int(result.config_index[i])]) for i in range(n)]
         flags = ["diverged" if result.status[i] == DIVERGED else "" for i in range(n)]
         legend = [(optimizer_label(e.config), e.colour) for e in entries]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.engine import BATCH_SIZE, NOISE, OptimizerConfig, StochasticConfig
 from ..core.params import Param
 from ..core.schedules import SCHEDULES, ScheduleConfig
-from .fields import ElidedLabel, FieldWithMessage, ParamField, describe_param
+from .fields import ElidedLabel, FieldWithMessage, ParamField, compact_form, describe_param
 from .model import OptimizerEntry
 
 _LABELS = {"initial_accumulator_value": "initial acc.", "lr": "lr"}
@@ -82,11 +82,7 @@ class OptimizerBox(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self._build_header(entry))
         self.body = QWidget(self)
-        self.form = QFormLayout(self.body)
-        self.form.setContentsMargins(22, 4, 2, 2)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.form.setVerticalSpacing(4)
+        self.form = compact_form(QFormLayout(self.body), margins=(22, 4, 2, 2))
         layout.addWidget(self.body)
         self.fields = {p.name: self._add_field(p, config.hparams[p.name]) for p in self.spec.params}
         self._build_schedule(config.schedule)

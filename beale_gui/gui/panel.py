@@ -37,6 +37,7 @@ from .fields import (
     HintLabel,
     MessageLabel,
     ParamField,
+    compact_form,
     format_number,
     format_points,
     optional_number,
@@ -53,14 +54,6 @@ MAX_STEPS, TOLERANCE, SEED = MAX_STEPS_PARAM, TOL_PARAM, SEED_PARAM
 
 def _check_expression(text: str) -> str | None:
     return validate_expression(text) if text.strip() else None  # blank: a hint, not an error
-
-
-def _compact(layout: QFormLayout) -> QFormLayout:
-    layout.setContentsMargins(6, 6, 6, 6)
-    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    layout.setVerticalSpacing(4)
-    return layout
 
 
 class FunctionChooser(QWidget):
@@ -82,7 +75,7 @@ class FunctionChooser(QWidget):
                                Qt.ItemDataRole.ToolTipRole)
         self.combo.currentIndexChanged.connect(self._on_combo_changed)
         self.custom = QWidget(self)
-        form = _compact(QFormLayout(self.custom))
+        form = compact_form(QFormLayout(self.custom))
         form.setContentsMargins(0, 4, 0, 0)
         self.expression = CheckedLineEdit(
             _check_expression, placeholder="e.g. x**2 + 10*sin(y)",
@@ -275,7 +268,7 @@ class ParameterPanel(QWidget):
 
     def _run_part(self) -> QGroupBox:
         group = QGroupBox("Run", self)
-        form = _compact(QFormLayout(group))
+        form = compact_form(QFormLayout(group))
         self.max_steps_field = ParamField(MAX_STEPS, group)
         self.tol_field = ParamField(TOLERANCE, group, log_floor=1e-12)
         self.seed_field = ParamField(SEED, group)

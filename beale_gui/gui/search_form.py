@@ -51,9 +51,10 @@ from .fields import (
     HintLabel,
     MessageLabel,
     ParamField,
+    compact_form,
     format_number,
 )
-from .figure import legend_label
+from .labels import optimizer_label
 from .safety import guarded
 from .search_plot import OBJECTIVE_TITLES, search_title
 
@@ -83,14 +84,6 @@ def default_range(param: Param) -> tuple[float, float, str]:
     if param.default > param.low:
         return param.low, min(2 * param.default, param.high), "linear"
     return param.low, min(param.low + 1.0, param.high), "linear"
-
-
-def _form(layout: QFormLayout) -> QFormLayout:
-    layout.setContentsMargins(6, 6, 6, 6)
-    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    layout.setVerticalSpacing(5)
-    return layout
 
 
 def _row(*widgets, stretch_last: bool = False) -> QWidget:
@@ -289,7 +282,7 @@ class SearchForm(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget(self)
-        form = _form(QFormLayout(content))
+        form = compact_form(QFormLayout(content), spacing=5)
         self.form = form
 
         self.optimizer_combo = QComboBox(content)
@@ -472,7 +465,7 @@ class SearchForm(QScrollArea):
         combo.blockSignals(True)
         combo.clear()
         for i, entry in enumerate(entries):
-            text = f"{i + 1}. {legend_label(entry.config)}"
+            text = f"{i + 1}. {optimizer_label(entry.config)}"
             combo.addItem(text + ("" if entry.enabled else " \u2014 off"), i)
         names = [e.config.name for e in entries]
         if current is not None and current < len(entries) and names[current] == self._entry_name:

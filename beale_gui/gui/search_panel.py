@@ -52,10 +52,8 @@ class SearchPanel(QWidget):
 
     Parameters
     ----------
-    parameter_panel : ParameterPanel
-        Where the optimizers, the function, the tolerance and the seed come from.
-    starts : callable
-        ``starts() -> ndarray (S, 2)``: the window's current start points.
+    parameter_panel, starts
+        Passed to the :class:`SearchForm` (see there).
 
     Signals
     -------

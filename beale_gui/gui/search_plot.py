@@ -8,7 +8,7 @@ a curve, plotted) on a log scale. Diverged configurations show through as grey h
 the heatmap, or as red crosses. The best is a star.
 
 The window's search panel and ``python main.py search --out`` draw through the same
-:class:`SearchPlot`; :func:`search_png` renders one offscreen with pyqtgraph's ImageExporter.
+:class:`SearchPlot`; :func:`search_image` renders one offscreen with pyqtgraph's ImageExporter.
 """
 
 from __future__ import annotations
@@ -18,19 +18,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QEvent,
-    QIODevice,
-    QPoint,
-    QPointF,
-    QRectF,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPen
-from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..core.search import Axis, SearchResult
 
@@ -541,7 +531,7 @@ def search_image(result: SearchResult, size: tuple[int, int], title: str = "") -
     """
     from pyqtgraph.exporters import ImageExporter
 
-    from .figure import check_size, ensure_app
+    from .figure import activate_layout, check_size, ensure_app
 
     check_size(size)
     ensure_app()
@@ -554,9 +544,7 @@ def search_image(result: SearchResult, size: tuple[int, int], title: str = "") -
         view.resize(max(round(w / scale), 1), max(round(h / scale), 1))
         view.resizeEvent(None)
         plot.set_result(result, title)
-        for _ in range(3):
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            view.ci.layout.activate()
+        activate_layout(view.ci)
         exporter = ImageExporter(view.ci)
         params = exporter.parameters()
         params["width"] = w
@@ -567,13 +555,3 @@ def search_image(result: SearchResult, size: tuple[int, int], title: str = "") -
         plot.deleteLater()
     return image.convertToFormat(QImage.Format.Format_RGB32)
 
-
-def image_bytes(image: QImage, fmt: str = "PNG") -> bytes:
-    """``image`` encoded as ``fmt`` (PNG, JPG, BMP)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, fmt):
-        raise OSError(f"could not encode the image as {fmt}")
-    buffer.close()
-    return bytes(data.data())

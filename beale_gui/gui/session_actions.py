@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -35,6 +35,7 @@ from ..core.session import (
     usable_view,
 )
 from .model import PALETTE, SEED_START, OptimizerEntry, PanelState, default_state
+from .notify import WindowMessages
 from .safety import guarded
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,6 @@ FILE_FILTER = "Beale GUI sessions (*.json);;All files (*)"
 MAX_RECENT = 8
 GROUP = "sessions"
 AUTOSAVE_NAME = "last-session.json"
-MESSAGE_MS = 8000
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def _fingerprint(session: Session) -> dict:
     return d
 
 
-class SessionController(QObject):
+class SessionController(QObject, WindowMessages):
     """The File menu's session entries and the title, for one :class:`MainWindow`.
 
     The file dialogs and the discard question are the methods :meth:`ask_open_path`,
@@ -143,7 +143,6 @@ class SessionController(QObject):
         self.name = UNTITLED              # shown in the title
         self._clean: dict | None = None   # the fingerprint when last opened or saved
         self._pending_view = None
-        self._box: QMessageBox | None = None
         self._build_actions()
         self._connect()
         self._clean = _fingerprint(window_session(window))
@@ -453,26 +452,6 @@ class SessionController(QObject):
     def _forget_recent(self, path: str) -> None:
         self.settings.setValue(f"{GROUP}/recent", [p for p in self.recent_files() if p != path])
         self._rebuild_recent()
-
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, MESSAGE_MS)
-
-    def _warn(self, title: str, message: str) -> None:
-        """Say why in the status bar and in a (non-blocking) message box."""
-        log.warning("%s", message)
-        self.window.statusBar().showMessage(message, 2 * MESSAGE_MS)
-        if self._box is None:
-            self._box = QMessageBox(QMessageBox.Icon.Warning, title, message,
-                                    QMessageBox.StandardButton.Ok, self.window)
-            self._box.setWindowModality(Qt.WindowModality.NonModal)
-        self._box.setWindowTitle(title)
-        self._box.setText(message)
-        self._box.show()
-
-    @property
-    def last_message(self) -> str:
-        """The last warning's text (for tests)."""
-        return self._box.text() if self._box is not None else ""
 
 
 def _seed_starts() -> np.ndarray:

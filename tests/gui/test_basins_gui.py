@@ -4,9 +4,8 @@ and ``basins --out`` on the command line."""
 import dataclasses
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
@@ -18,6 +17,8 @@ from beale_gui.gui.basin_overlay import BasinFigure, outcome_colour
 from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.model import OptimizerEntry
 
+from .helpers import canvas_pixel, grab_array, open_window, rgb_array, settings_in, viewport_point
+
 WAIT = 20_000
 HIMMELBLAU = get_function("himmelblau")
 MINIMA = np.asarray(HIMMELBLAU.minima, dtype=float)
@@ -25,23 +26,9 @@ ADAM = OptimizerConfig("adam", {"lr": 0.05})
 
 
 @pytest.fixture
-def no_mouse_rate_limit():
-    """pyqtgraph drops mouse moves closer than 10 ms apart; QTest sends them faster."""
-    old = pg.getConfigOption("mouseRateLimit")
-    pg.setConfigOption("mouseRateLimit", -1)
-    yield
-    pg.setConfigOption("mouseRateLimit", old)
-
-
-@pytest.fixture
 def window(qtbot, tmp_path, no_mouse_rate_limit):
     """The window on Himmelblau with Adam (lr 0.05) only, its runs drawn, the dock open."""
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
-    w.resize(1300, 850)
-    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.show()
-    qtbot.waitExposed(w)
+    w = open_window(qtbot, settings_in(tmp_path), size=(1300, 850), timeout=WAIT)
     state = dataclasses.replace(w.panel.state(), function=HIMMELBLAU, expression=None,
                                 entries=[OptimizerEntry(ADAM, "#0072B2")])
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
@@ -70,20 +57,6 @@ def _compute(qtbot, window, grid=128, max_steps=1000):
     return basins.overlay.bmap
 
 
-def _grab(window) -> np.ndarray:
-    image = window.canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
-    h, w = image.height(), image.width()
-    data = np.frombuffer(image.constBits(), np.uint8, count=h * image.bytesPerLine())
-    return data.reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()
-
-
-def _canvas_pixel(window, x, y) -> tuple[int, int]:
-    canvas = window.canvas
-    scene = canvas.plot_item.getViewBox().mapViewToScene(QPointF(x, y))
-    p = canvas.layout_widget.viewport().mapTo(canvas, canvas.layout_widget.mapFromScene(scene))
-    return p.x(), p.y()
-
-
 def _beside_minima(bmap, distance=0.45):
     """A point beside each minimum, away from the view's centre (clear of the star marker,
     the paths and the heads), still in the minimum's basin."""
@@ -101,7 +74,7 @@ def _patch_colour(rgb, col, row, radius=3) -> np.ndarray:
 
 
 def test_himmelblau_map_has_four_coloured_basins(qtbot, window):
-    before = _grab(window)
+    before = grab_array(window.canvas)
     bmap = _compute(qtbot, window)
     overlay = window.basins.overlay
     assert overlay.is_visible()
@@ -124,11 +97,11 @@ def test_himmelblau_map_has_four_coloured_basins(qtbot, window):
     assert legend.right() > vb.center().x()
     assert legend.bottom() > vb.center().y()
 
-    after = _grab(window)
+    after = grab_array(window.canvas)
     alpha = overlay.image.opacity()
     colours = []
     for k, (x, y) in enumerate(_beside_minima(bmap)):
-        col, row = _canvas_pixel(window, x, y)
+        col, row = canvas_pixel(window.canvas, x, y)
         colour = _patch_colour(after, col, row)
         # the basin's colour, semi-transparent over the contours
         basin = np.array(QColor(outcome_colour(k)).getRgb()[:3])
@@ -195,7 +168,7 @@ def test_hover_shows_the_cell_outcome_in_the_status_bar(qtbot, window):
     x, y = MINIMA[2] + (-0.3, -0.3)
     vb = window.canvas.plot_item.getViewBox()
     view = window.canvas.layout_widget
-    pos = view.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+    pos = viewport_point(window.canvas, x, y)
     QTest.mouseMove(view.viewport(), pos)
     message = window.statusBar().currentMessage()
     assert "min 3 (-3.779, -3.283)" in message
@@ -234,8 +207,7 @@ def test_changing_the_mapped_optimizer_hides_the_map_and_others_do_not(qtbot, wi
 
 
 def test_closing_during_a_map_ends_the_thread(qtbot, tmp_path):
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
+    w = MainWindow(settings_in(tmp_path), restore=False)
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
         w.show()
     w.basins.panel.grid.set_value(512)
@@ -247,26 +219,19 @@ def test_closing_during_a_map_ends_the_thread(qtbot, tmp_path):
 
 
 # -- the command line ------------------------------------------------------------------------
-def _read_png(path) -> np.ndarray:
-    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
-    h, w = image.height(), image.width()
-    data = np.frombuffer(image.constBits(), np.uint8, count=h * image.bytesPerLine())
-    return data.reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()
-
-
 def test_cli_out_draws_four_basins(qtbot, tmp_path, capsys):
     path = tmp_path / "basins.png"
     code = cli.main(["basins", "--function", "himmelblau", "--optimizer", "adam:lr=0.05",
                      "--grid", "60", "--max-steps", "2000", "--out", str(path),
                      "--size", "640x480"])
     assert code == 0, capsys.readouterr().err
-    rgb = _read_png(path)
+    rgb = rgb_array(QImage(str(path)))
     assert rgb.shape == (480, 640, 3)
     # where the minima land: the same figure, built through the API
     bmap = basin_map(HIMMELBLAU, ADAM, grid=60, max_steps=2000)
     figure = BasinFigure(bmap, HIMMELBLAU, (640, 480))
     try:
-        np.testing.assert_array_equal(_read_bytes(figure.png_bytes()), rgb)
+        np.testing.assert_array_equal(rgb_array(QImage.fromData(figure.png_bytes())), rgb)
         colours = [_patch_colour(rgb, *map(round, figure.map_to_pixel(*p)), radius=2)
                    for p in _beside_minima(bmap, 0.3)]
     finally:
@@ -274,13 +239,6 @@ def test_cli_out_draws_four_basins(qtbot, tmp_path, capsys):
     for i in range(4):
         for j in range(i + 1, 4):
             assert np.abs(colours[i] - colours[j]).sum() > 60, (i, j, colours)
-
-
-def _read_bytes(data: bytes) -> np.ndarray:
-    image = QImage.fromData(data).convertToFormat(QImage.Format.Format_RGB888)
-    h, w = image.height(), image.width()
-    raw = np.frombuffer(image.constBits(), np.uint8, count=h * image.bytesPerLine())
-    return raw.reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()
 
 
 @pytest.mark.parametrize(("out", "extra", "word"), [

@@ -3,15 +3,16 @@
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from beale_gui.core.functions import TestFunction
 from beale_gui.gui import canvas_items
 from beale_gui.gui.canvas import RECOMPUTE_DELAY_MS, ContourCanvas
+
+from .helpers import canvas_pixel, grab_array, viewport_point
 
 PAST_DEBOUNCE = 4 * RECOMPUTE_DELAY_MS  # a bounded wait to show that nothing is emitted
 ORANGE = "#E69F00"
@@ -33,15 +34,6 @@ BOWL = Bowl("bowl", "Bowl", "(x-1)^2 + ...", ((-3.0, 3.0), (-2.0, 2.0)),
 
 
 @pytest.fixture
-def no_mouse_rate_limit():
-    """pyqtgraph drops mouse moves closer than 10 ms apart; QTest sends them faster."""
-    old = pg.getConfigOption("mouseRateLimit")
-    pg.setConfigOption("mouseRateLimit", -1)
-    yield
-    pg.setConfigOption("mouseRateLimit", old)
-
-
-@pytest.fixture
 def canvas(qtbot, no_mouse_rate_limit):
     widget = ContourCanvas()
     qtbot.addWidget(widget)
@@ -51,12 +43,6 @@ def canvas(qtbot, no_mouse_rate_limit):
     with qtbot.waitSignal(widget.view_changed, timeout=2000):
         widget.set_function(BOWL)
     return widget
-
-
-def viewport_point(canvas, x, y) -> QPoint:
-    """Where data point (x, y) is on the layout widget's viewport."""
-    scene_pos = canvas.plot_item.getViewBox().mapViewToScene(QPointF(x, y))
-    return canvas.layout_widget.mapFromScene(scene_pos)
 
 
 def data_per_pixel(canvas) -> float:
@@ -72,19 +58,6 @@ def drag(qtbot, canvas, start, end, steps=6):
         p = QPoint(round(p0.x() + t * (p1.x() - p0.x())), round(p0.y() + t * (p1.y() - p0.y())))
         QTest.mouseMove(vp, p)
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, p1)
-
-
-def grab_array(canvas) -> np.ndarray:
-    """The rendered canvas as an (H, W, 3) uint8 array."""
-    image = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
-    h, w = image.height(), image.width()
-    data = np.frombuffer(image.constBits(), np.uint8, count=h * image.bytesPerLine())
-    return data.reshape(h, image.bytesPerLine())[:, :w * 3].reshape(h, w, 3).copy()
-
-
-def canvas_pixel(canvas, x, y) -> tuple[int, int]:
-    p = canvas.layout_widget.viewport().mapTo(canvas, viewport_point(canvas, x, y))
-    return p.x(), p.y()
 
 
 def near_colour(rgb, col, row, colour, radius=3, tol=40) -> bool:

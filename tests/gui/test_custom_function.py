@@ -6,10 +6,9 @@ import os
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from beale_gui.core.functions import FUNCTIONS
-from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.model import default_state
 from beale_gui.gui.panel import CUSTOM, DEBOUNCE_MS
 from beale_gui.gui.results_table import format_number
@@ -20,16 +19,10 @@ HOSTILE = "__import__('os').system('x')"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
-    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    yield w
-    w.close()
-    assert not w.worker.thread.isRunning()
+def window(window):
+    """The shared window (tests/gui/conftest.py), active so that typing reaches it."""
+    window.activateWindow()
+    return window
 
 
 def _type(qtbot, edit, text):

@@ -7,7 +7,7 @@ import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton
 
@@ -23,6 +23,8 @@ from beale_gui.gui.export_dialog import (
 )
 from beale_gui.gui.main_window import MainWindow
 
+from .helpers import settings_in
+
 WAIT = 20_000
 
 # the offscreen platform warns on showing any top-level window (the progress dialog)
@@ -32,8 +34,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 @pytest.fixture
 def window(qtbot, tmp_path):
     """The main window with its first runs computed (never shown: nothing here needs it)."""
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
+    w = MainWindow(settings_in(tmp_path), restore=False)
     qtbot.addWidget(w)
     qtbot.waitUntil(lambda: w.result() is not None, timeout=WAIT)
     yield w

@@ -1,16 +1,17 @@
 """The Help dialog lists every keyboard shortcut the window has."""
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 
 from beale_gui.gui.help import SHORTCUTS
 from beale_gui.gui.main_window import MainWindow
 
+from .helpers import settings_in
+
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
+    w = MainWindow(settings_in(tmp_path, "s.ini"), restore=False)
     qtbot.addWidget(w)
     yield w
     w.close()

@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from beale_gui.core.engine import DIVERGED, OptimizerConfig
@@ -15,6 +15,8 @@ from beale_gui.gui.help import SHORTCUTS
 from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.model import SEED_START, OptimizerEntry
 
+from .helpers import settings_in, viewport_point
+
 WAIT = 15_000
 
 # The offscreen platform plugin warns whenever a top-level window's size constraints change
@@ -22,24 +24,10 @@ WAIT = 15_000
 
 
 def _open(qtbot, tmp_path, restore=False, name="layout.ini"):
-    settings = QSettings(str(tmp_path / name), QSettings.Format.IniFormat)
-    window = MainWindow(settings, restore=restore)
+    window = MainWindow(settings_in(tmp_path, name), restore=restore)
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    """The window as launched, with its first result drawn."""
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
-    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):   # computed in the worker at launch
-        w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    assert not w.worker.thread.isRunning()
 
 
 def _lr_field(window, box=0):
@@ -55,10 +43,8 @@ def _type(qtbot, field, text):
 
 
 def _click_canvas(qtbot, window, x, y, button=Qt.MouseButton.LeftButton):
-    view = window.canvas.layout_widget
-    vb = window.canvas.plot_item.getViewBox()
-    pos = view.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
-    qtbot.mouseClick(view.viewport(), button, pos=pos)
+    qtbot.mouseClick(window.canvas.layout_widget.viewport(), button,
+                     pos=viewport_point(window.canvas, x, y))
 
 
 def test_launch_shows_the_seed_start_and_six_optimizers(window):
@@ -270,7 +256,7 @@ def test_dragging_a_start_point_moves_it(qtbot, window):
     vb = window.canvas.plot_item.getViewBox()
 
     def at(x, y):
-        return view.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+        return viewport_point(window.canvas, x, y)
 
     start, end = (2.5, -2.5), (1.5, -1.0)    # clear of the legend (top left)
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):

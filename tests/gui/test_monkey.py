@@ -10,8 +10,7 @@ import sys
 from collections import Counter
 
 import numpy as np
-import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.gui.fields import ParamField
 from beale_gui.gui.main_window import MainWindow
+
+from .helpers import settings_in, viewport_point
 
 SEED = 20240607
 ACTIONS = 320
@@ -59,9 +60,7 @@ class Monkey:
 
     # -- the canvas ----------------------------------------------------------------------------
     def _viewport_point(self, x: float, y: float) -> QPoint:
-        canvas = self.w.canvas
-        scene = canvas.plot_item.getViewBox().mapViewToScene(QPointF(x, y))
-        return canvas.layout_widget.mapFromScene(scene)
+        return viewport_point(self.w.canvas, x, y)
 
     def _random_point(self) -> tuple[float, float]:
         (x0, x1), (y0, y1) = self.w.canvas.view_extent()
@@ -304,16 +303,6 @@ class Monkey:
         return name
 
 
-@pytest.fixture
-def no_mouse_rate_limit():
-    import pyqtgraph as pg
-
-    old = pg.getConfigOption("mouseRateLimit")
-    pg.setConfigOption("mouseRateLimit", -1)
-    yield
-    pg.setConfigOption("mouseRateLimit", old)
-
-
 def test_a_monkey_cannot_break_the_window(qtbot, qtlog, tmp_path, monkeypatch, caplog,
                                           no_mouse_rate_limit, reliability_figures):
     uncaught, reported = [], []
@@ -325,8 +314,7 @@ def test_a_monkey_cannot_break_the_window(qtbot, qtlog, tmp_path, monkeypatch, c
 
     monkeypatch.setattr(sys, "excepthook", hook)
     caplog.set_level(logging.WARNING)
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
+    w = MainWindow(settings_in(tmp_path), restore=False)
     original_report = w.report_error
     monkeypatch.setattr(w, "report_error",
                         lambda message: (reported.append(message), original_report(message)))

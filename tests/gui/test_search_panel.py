@@ -5,14 +5,13 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDockWidget
 
 from beale_gui import cli
 from beale_gui.core.search import Axis
 from beale_gui.core.search import search as run_search
-from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.search_plot import SearchPlot, colour_values, log_ticks
 
 WAIT = 15_000
@@ -20,20 +19,15 @@ MOMENTUM = 1   # the default panel's second entry
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
-    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.show()
-    qtbot.waitExposed(w)
+def window(qtbot, window):
+    """The shared window (tests/gui/conftest.py) with the Search dock open."""
     # room for the form, the plot and the table whatever the offscreen screen's size
-    w.resize(1500, 1000)
-    w.action_search.trigger()
-    w.resizeDocks([w.search_dock], [480], Qt.Orientation.Vertical)
-    qtbot.waitUntil(lambda: w.search_panel.plot.layout_widget.height() > 250, timeout=WAIT)
-    yield w
-    w.close()
-    assert not w.worker.thread.isRunning()
+    window.resize(1500, 1000)
+    window.action_search.trigger()
+    window.resizeDocks([window.search_dock], [480], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: window.search_panel.plot.layout_widget.height() > 250,
+                    timeout=WAIT)
+    return window
 
 
 @pytest.fixture

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.records import write_json
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.session import load_experiment, load_session
 from beale_gui.gui import session_actions
-from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.model import OptimizerEntry, default_state
 from beale_gui.gui.session_actions import autosave_path, window_session
+
+from .helpers import open_window, settings_in
 
 WAIT = 15_000
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,25 +26,11 @@ REFUSED = "corrupt session files refused"
 KEPT = "failed writes with the old file intact"
 
 
-def _settings(tmp_path, name="layout.ini") -> QSettings:
-    return QSettings(str(tmp_path / name), QSettings.Format.IniFormat)
-
-
-def _open_window(qtbot, settings) -> MainWindow:
-    w = MainWindow(settings, restore=False)
-    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = _open_window(qtbot, _settings(tmp_path))
-    w.sessions.ask_discard = lambda: True   # no modal question in tests
-    yield w
-    w.close()
-    assert not w.worker.thread.isRunning()
+def window(window):
+    """The shared window (tests/gui/conftest.py), asking no modal question."""
+    window.sessions.ask_discard = lambda: True
+    return window
 
 
 def _fingerprint(w) -> dict:
@@ -320,17 +306,17 @@ def test_an_unsaved_change_can_keep_open_from_going_ahead(qtbot, window, tmp_pat
 
 
 def test_the_last_session_is_restored_at_launch(qtbot, tmp_path):
-    first = _open_window(qtbot, _settings(tmp_path))
+    first = open_window(qtbot, settings_in(tmp_path))
     preset = next(p for p in first.sessions.presets if "Himmelblau" in p.title)
     with qtbot.waitSignal(first.runs_ready, timeout=WAIT):
         first.sessions.load_preset(preset)
     first.canvas.start_added.emit(4.0, 4.0)        # an unsaved change
     expected = _fingerprint(first)
     first.close()
-    assert autosave_path(_settings(tmp_path)) == tmp_path / "layout.last-session.json"
+    assert autosave_path(settings_in(tmp_path)) == tmp_path / "layout.last-session.json"
     assert (tmp_path / "layout.last-session.json").exists()
 
-    second = _open_window(qtbot, _settings(tmp_path))
+    second = open_window(qtbot, settings_in(tmp_path))
     qtbot.waitUntil(lambda: _fingerprint(second) == expected, timeout=WAIT)
     assert second.windowTitle() == "Himmelblau's four minima[*] \u2014 Beale GUI"
     assert second.isWindowModified()
@@ -339,7 +325,7 @@ def test_the_last_session_is_restored_at_launch(qtbot, tmp_path):
 
 def test_a_corrupt_autosave_is_ignored_with_a_message(qtbot, tmp_path, reliability_figures):
     (tmp_path / "layout.last-session.json").write_bytes(b'{"format": "beale-gui-sess')
-    w = _open_window(qtbot, _settings(tmp_path))
+    w = open_window(qtbot, settings_in(tmp_path))
     qtbot.waitUntil(lambda: "could not be restored" in w.statusBar().currentMessage(),
                     timeout=WAIT)
     assert "is truncated" in w.statusBar().currentMessage()
@@ -350,16 +336,16 @@ def test_a_corrupt_autosave_is_ignored_with_a_message(qtbot, tmp_path, reliabili
 
 
 def test_the_autosave_can_be_switched_off(qtbot, tmp_path):
-    settings = _settings(tmp_path)
+    settings = settings_in(tmp_path)
     settings.setValue("sessions/autosave", False)
-    w = _open_window(qtbot, settings)
+    w = open_window(qtbot, settings)
     w.close()
     assert autosave_path(settings) is None
     assert not list(tmp_path.glob("*.json"))
 
 
 def test_a_failed_autosave_does_not_stop_the_window_closing(qtbot, tmp_path, monkeypatch):
-    w = _open_window(qtbot, _settings(tmp_path))
+    w = open_window(qtbot, settings_in(tmp_path))
 
     def fail(*_):
         raise OSError(28, "No space left on device")

@@ -7,26 +7,16 @@ import gc
 import time
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.gui import worker_registry
 from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.model import OptimizerEntry
 
+from .helpers import settings_in
+
 WAIT = 15_000
 CLOSE_LIMIT_S = 1.0
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
-    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def _close_promptly(qtbot, qtlog, w, limit: float = CLOSE_LIMIT_S) -> None:
@@ -97,8 +87,7 @@ def test_closing_during_everything_at_once(qtbot, qtlog, window):
 
 
 def test_closing_before_the_first_run_arrives(qtbot, qtlog, tmp_path):
-    w = MainWindow(QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat),
-                   restore=False)
+    w = MainWindow(settings_in(tmp_path), restore=False)
     w.show()
     _close_promptly(qtbot, qtlog, w)     # the launch timers fire into a closed window
     qtbot.wait(50)
