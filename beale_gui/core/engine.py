@@ -3,7 +3,9 @@
 Every optimizer configuration runs from every start point. A configuration's hyperparameters
 may be arrays of shape (V,), each entry a variant, so one batch holds a whole search; the runs
 are laid out configuration-major, then variant, then start. There is no per-run Python loop:
-each step is a handful of whole-array operations per configuration.
+each step is a handful of in-place whole-array operations per configuration, and a large batch
+is cut into cache-sized pieces run on every core (:mod:`beale_gui.core.lockstep`,
+:mod:`beale_gui.core.units`); results do not depend on the split, bit for bit.
 
 Stop rules, as in the seed's loop: before each update the loss ``z`` is compared with the
 previous one, and once ``|z_prev - z| < tol`` the run stops *after* that update (``tol`` 0
@@ -14,20 +16,21 @@ diverges when its point, f or the gradient stops being finite or a coordinate le
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import lockstep
 from .functions import TestFunction
+from .lockstep import CONVERGED, DIVERGED, MAX_STEPS, Cancelled
 from .optimizers import OptimizerSpec, get_optimizer
 from .params import Param
 from .schedules import ScheduleConfig
 
-MAX_STEPS = 0
-CONVERGED = 1
-DIVERGED = 2
+__all__ = ["CONVERGED", "DIVERGED", "MAX_STEPS", "Cancelled", "OptimizerConfig", "RunResult",
+           "StochasticConfig", "check_starts", "estimate_bytes", "run"]
+
 STATUS_NAMES = {MAX_STEPS: "max steps", CONVERGED: "converged", DIVERGED: "diverged"}
 
 DIVERGENCE_BOUND = 1e10
@@ -43,10 +46,6 @@ MAX_STEPS_PARAM = Param("max_steps", 1000, 0, 10_000_000, integer=True,
 TOL_PARAM = Param("tol", 0.0, 0.0, 1e6, log=True,
                   help="stop a run once |f(previous) - f| < tol (the seed's rule); 0 = off")
 SEED_PARAM = Param("seed", 0, 0, 2**32 - 1, integer=True, help="random seed of stochastic runs")
-
-
-class Cancelled(Exception):
-    """Raised by :func:`run` when its ``cancel`` callback asks it to stop."""
 
 
 @dataclass(frozen=True)
@@ -195,8 +194,8 @@ class _Group:
     hp: dict
     lr0: object
     schedule: Callable
+    constant_schedule: bool
     noise: StochasticConfig | None
-    state: dict
 
 
 def _expand(value, n_variants: int, n_starts: int):
@@ -281,8 +280,8 @@ def run(
         n = n_var * n_starts
         hp = {k: _expand(v, n_var, n_starts) for k, v in config.hparams.items()}
         groups.append(_Group(config.spec, slice(row, row + n), hp, hp.get("lr", 1.0),
-                             config.schedule.build(), config.noise,
-                             config.spec.init(n, hp)))
+                             config.schedule.build(), config.schedule.is_constant,
+                             config.noise))
         config_index.append(np.full(n, c))
         variant_index.append(np.repeat(np.arange(n_var), n_starts))
         start_index.append(np.tile(np.arange(n_starts), n_var))
@@ -295,145 +294,20 @@ def run(
             f"{MEMORY_LIMIT_BYTES / 2**30:.0f} GiB: lower max steps or the number of runs")
 
     start_index = np.concatenate(start_index)
-    rng = np.random.default_rng(seed)
+    job = lockstep.Job(function, groups, starts[start_index], max_steps, tol,
+                       np.random.default_rng(seed), record, record_state, cancel, progress,
+                       progress_interval, DIVERGENCE_BOUND, NOISE_WITHOUT_TERMS)
     with np.errstate(all="ignore"):
-        out = _loop(function, groups, starts[start_index], max_steps, tol, rng, record,
-                    record_state, cancel, progress, progress_interval)
+        out = job.execute()
     result = RunResult(function, configs, starts, max_steps, tol, seed,
                        np.concatenate(config_index), np.concatenate(variant_index),
-                       start_index, **out)
+                       start_index, status=out.status, stop_step=out.stop,
+                       final_xy=out.final_xy, final_loss=out.final_loss, paths=out.paths,
+                       loss=out.loss, grads=out.grads, moment=out.moment,
+                       effective_lr=out.eff)
     if record:
         steps = np.arange(result.n_steps + 1, dtype=np.float64)
         result.lr = np.empty((n_runs, len(steps)))
         for g in groups:
             result.lr[g.rows] = g.schedule(steps[None, :], g.lr0)
     return result
-
-
-def _stochastic_grad(function, group, w, g, rng):
-    """Unbiased mini-batch gradient plus noise for the group's rows."""
-    noise = group.noise
-    k = function.n_terms
-    if k:
-        b = min(noise.batch_size, k)
-        if b < k:
-            tg = function.term_grads(w)                       # (n, K, 2)
-            keys = rng.random((len(w), k))
-            chosen = keys <= np.sort(keys, axis=1)[:, b - 1:b]  # b random terms per run
-            g = (k / b) * np.einsum("nk,nkd->nd", chosen, tg)
-        scale = noise.noise
-    else:
-        scale = noise.noise or NOISE_WITHOUT_TERMS
-    if scale:
-        g = g + scale * rng.standard_normal(g.shape)
-    return g
-
-
-def _healthy(w: np.ndarray, f: np.ndarray, g: np.ndarray) -> np.ndarray:
-    """Runs whose point, f and gradient are finite and inside the bound, shape (N,).
-
-    Column by column: numpy's reductions over an axis of length 2 cost more than the rest.
-    """
-    ok = np.isfinite(f)
-    ok &= np.isfinite(g[:, 0])
-    ok &= np.isfinite(g[:, 1])
-    ok &= np.abs(w[:, 0]) <= DIVERGENCE_BOUND
-    ok &= np.abs(w[:, 1]) <= DIVERGENCE_BOUND
-    return ok
-
-
-def _loop(function, groups, w0, max_steps, tol, rng, record, record_state, cancel, progress,
-          progress_interval):
-    n = len(w0)
-    w = w0.copy()
-    f, g = function.value_and_grad(w)
-    status = np.zeros(n, dtype=np.int8)
-    stop = np.full(n, max_steps)
-    bad = ~_healthy(w, f, g)
-    status[bad] = DIVERGED
-    stop[bad] = 0
-    active = ~bad
-    pre_z = np.zeros(n)
-
-    if record:
-        paths = np.empty((max_steps + 1, n, 2))
-        loss = np.empty((max_steps + 1, n))
-        grads = np.empty((max_steps + 1, n, 2))
-        paths[0], loss[0], grads[0] = w, f, g
-    if record_state:
-        moment = np.full((max_steps + 1, n, 2), np.nan)
-        eff = np.full((max_steps + 1, n, 2), np.nan)
-        for grp in groups:
-            if grp.spec.moment:
-                moment[0, grp.rows] = 0.0
-
-    w_new = np.empty_like(w)
-    last_report = time.perf_counter()
-    steps_done = 0
-    for s in range(max_steps):
-        if not active.any():
-            break
-        if (s & 63) == 0 and s and (cancel is not None or progress is not None):
-            now = time.perf_counter()
-            if now - last_report >= progress_interval:
-                last_report = now
-                if cancel is not None and cancel():
-                    raise Cancelled
-                if progress is not None:
-                    progress(s, max_steps)
-        t = s + 1
-        np.copyto(w_new, w)
-        for grp in groups:
-            rows = grp.rows
-            if not active[rows].any():
-                continue
-            g_rows = g[rows]
-            if grp.noise is not None:
-                g_rows = _stochastic_grad(function, grp, w[rows], g_rows, rng)
-            lr = grp.schedule(s, grp.lr0)
-            grp.spec.update(w_new[rows], g_rows, grp.state, grp.hp, lr, t)
-            if record_state:
-                if grp.spec.moment:
-                    moment[t, rows] = grp.state[grp.spec.moment]
-                if grp.spec.effective_lr is not None:
-                    eff[t, rows] = grp.spec.effective_lr(grp.state, grp.hp, lr, t)
-        f_new, g_new = function.value_and_grad(w_new)
-        diverged = active & ~_healthy(w_new, f_new, g_new)
-        converged = active & ~diverged & (np.abs(pre_z - f) < tol) if tol > 0 else None
-        frozen = ~active | diverged
-        if frozen.any():
-            np.copyto(w_new, w, where=frozen[:, None])
-            np.copyto(f_new, f, where=frozen)
-            np.copyto(g_new, g, where=frozen[:, None])
-            if record_state:
-                np.copyto(moment[t], moment[s], where=frozen[:, None])
-                np.copyto(eff[t], eff[s], where=frozen[:, None])
-        if record:
-            paths[t], loss[t], grads[t] = w_new, f_new, g_new
-        if diverged.any():
-            status[diverged] = DIVERGED
-            stop[diverged] = s
-            active &= ~diverged
-        if converged is not None and converged.any():
-            status[converged] = CONVERGED
-            stop[converged] = t
-            active &= ~converged
-        pre_z = f
-        w, w_new = w_new, w
-        f, g = f_new, g_new
-        steps_done = t
-    if progress is not None:
-        progress(max_steps, max_steps)
-    stop = np.minimum(stop, steps_done)
-
-    out = {"status": status, "stop_step": stop, "final_xy": w.copy(), "final_loss": f.copy()}
-    if record:
-        end = steps_done + 1
-        out["paths"] = np.ascontiguousarray(paths[:end].transpose(1, 0, 2))
-        out["loss"] = np.ascontiguousarray(loss[:end].T)
-        out["grads"] = np.ascontiguousarray(grads[:end].transpose(1, 0, 2))
-    if record_state:
-        end = steps_done + 1
-        out["moment"] = np.ascontiguousarray(moment[:end].transpose(1, 0, 2))
-        out["effective_lr"] = np.ascontiguousarray(eff[:end].transpose(1, 0, 2))
-    return out

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]
+_SMALL_BATCH = 64  # up to this many points, in-place evaluators avoid broadcasting
 
 
 def _split(xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -76,6 +78,21 @@ class TestFunction:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         gx, gy = self._grad(x, y)
         return self._value(x, y), gx, gy
+
+    def _evaluator(self, xy: np.ndarray, fg: np.ndarray) -> Callable[[], None]:
+        """For the engine: ``evaluate()`` writes f, gx, gy at the points ``xy`` into ``fg``.
+
+        ``xy`` has shape (4, n): rows 0 and 1 are x and y, rows 2 and 3 are scratch the
+        function may use; ``fg`` has shape (3, n). Values are those of :meth:`value_and_grad`,
+        bit for bit. A subclass may override this with a version that allocates nothing.
+        """
+        x, y = xy[0], xy[1]
+
+        def evaluate() -> None:
+            f, gx, gy = self._value_and_grad(x, y)
+            fg[0], fg[1], fg[2] = f, gx, gy
+
+        return evaluate
 
     # -- public API -----------------------------------------------------------------------
     def value(self, xy: np.ndarray) -> np.ndarray:
@@ -211,6 +228,57 @@ class Beale(SumOfSquares):
 
     def _residual_grads(self, x, y):
         return [(y - 1, x), (y**2 - 1, 2.0 * x * y), (y**3 - 1, 3.0 * x * y**2)]
+
+    def _evaluator(self, xy: np.ndarray, fg: np.ndarray) -> Callable[[], None]:
+        """The expressions of :meth:`_value_and_grad` on stacked rows, in place.
+
+        ``[y, y**2, y**3]`` are rows 1-3 of ``xy``, so each residual-wise operation is one
+        ufunc call over a (3, n) array; every element goes through the same operations in the
+        same order as the seed's expressions (``r * 1.0`` is exact, and a sum over the first
+        axis adds the rows in order), so values are identical. For a few points, where each
+        call's overhead is the cost, constants are full arrays: calls without broadcasting
+        are the cheapest.
+        """
+        n = xy.shape[1]
+        x, y, y2, y3, powers = xy[0], xy[1], xy[2], xy[3], xy[1:4]
+        r, q = np.empty((3, n)), np.empty((3, n))
+        f, gx, gy, g = fg[0], fg[1], fg[2], fg[1:3]
+        q_hi, powers_lo = q[1:], powers[:2]
+        consts = np.array([[1.5], [2.25], [2.625]])
+        factors = np.array([[1.0], [2.0], [3.0]])
+        small = n <= _SMALL_BATCH
+        if small:
+            consts, factors = np.repeat(consts, n, axis=1), np.repeat(factors, n, axis=1)
+            ones, two, xs = np.ones((3, n)), np.full((2, n), 2.0), np.empty((3, n))
+        else:
+            ones, two, xs = 1.0, 2.0, x
+        add, sub, mul = np.add, np.subtract, np.multiply
+        q0, q1, q2 = q
+
+        def total(out: np.ndarray) -> None:
+            """out = q[0] + q[1] + q[2], left to right (two calls cost less than a sum over
+            the first axis for a few points; both add in this order)."""
+            if small:
+                add(add(q0, q1, out), q2, out)
+            else:
+                add.reduce(q, 0, None, out)
+
+        def evaluate() -> None:
+            np.square(y, y2)                    # y**2, which numpy computes as a square
+            np.power(y, 3, y3)                  # y**3
+            if small:
+                np.copyto(xs, x)
+            add(sub(consts, xs, r), mul(xs, powers, q), r)      # r_i = c_i - x + x * y**i
+            np.square(r, q)
+            total(f)                                            # f = r1**2 + r2**2 + r3**2
+            mul(r, sub(powers, ones, q), q)
+            total(gx)                                           # sum r_i * (y**i - 1)
+            mul(mul(r, factors, q), xs, q)                      # r1 x, r2 2 x, r3 3 x
+            mul(q_hi, powers_lo, q_hi)                          # ... times 1, y, y**2
+            total(gy)
+            mul(g, two, g)
+
+        return evaluate
 
     def _value_and_grad(self, x, y):
         y2 = y**2

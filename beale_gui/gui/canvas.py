@@ -210,11 +210,21 @@ class ContourCanvas(QWidget):
         is ``"diverged"`` for a run that blew up (its head becomes a red X once it gets there).
         ``legend`` lists (label, colour) per optimizer.
         """
-        self._remove_runs()
-        for path, colour, style in zip(paths, colours, styles, strict=True):
-            track = ci.PathTrack(path, colour, style)
+        # Reuse the curves already in the plot: adding and removing pyqtgraph items costs
+        # more than all the rest of a new result.
+        tracks = self._runs
+        for track in tracks[len(paths):]:
             for item in track.items:
-                self._add(item, ci.Z_PATHS)
+                self._plot.removeItem(item)
+        self._runs = []
+        for i, (path, colour, style) in enumerate(zip(paths, colours, styles, strict=True)):
+            if i < len(tracks):
+                track = tracks[i]
+                track.reset(path, colour, style)
+            else:
+                track = ci.PathTrack(path, colour, style)
+                for item in track.items:
+                    self._add(item, ci.Z_PATHS)
             self._runs.append(track)
         self._thin_paths()
         self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)

@@ -190,44 +190,72 @@ class PathTrack:
     """One run's path, drawn up to a step.
 
     The path is thinned to the screen's resolution
-    (:func:`beale_gui.core.contours.thin_polyline`) and drawn by two curves: a *prefix*, cached
-    as a pixmap and redrawn only every :data:`CHUNK` points, and a short live *tail* up to the
-    head. So a frame redraws at most :data:`CHUNK` segments per path however long it is.
+    (:func:`beale_gui.core.contours.thin_polyline`) and drawn by three curves: a *base* up to
+    the last multiple of :data:`BLOCK` points and a *middle* from there up to the last multiple
+    of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end moves, and a short
+    live *tail* up to the head. So a frame redraws at most ``CHUNK`` segments per path, the
+    middle (at most ``BLOCK``) every ``CHUNK`` points and the whole base only every ``BLOCK``,
+    however long the path is.
     """
 
     CHUNK = 128
+    BLOCK = 1024
 
     def __init__(self, path: np.ndarray, colour: str, style: Qt.PenStyle) -> None:
-        self.xy = np.asarray(path, dtype=np.float64).reshape(-1, 2)
         pen, halo = path_pens(colour, style)
-        self.prefix, self.tail = (
+        self.base, self.middle, self.tail = (
             pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=False, skipFiniteCheck=True)
-            for _ in range(2))
-        self.prefix.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.thin((0.0, 0.0))
+            for _ in range(3))
+        for curve in (self.base, self.middle):
+            curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._style = (colour, style)
+        self._set_path(path)
 
     @property
-    def items(self) -> tuple[pg.PlotCurveItem, pg.PlotCurveItem]:
-        return self.prefix, self.tail
+    def items(self) -> tuple[pg.PlotCurveItem, ...]:
+        return self.base, self.middle, self.tail
+
+    def reset(self, path: np.ndarray, colour: str, style: Qt.PenStyle) -> None:
+        """Show another run with the same curves (cheaper than new ones)."""
+        if (colour, style) != self._style:
+            self._style = (colour, style)
+            pen, halo = path_pens(colour, style)
+            for curve in self.items:
+                curve.setPen(pen)
+                curve.setShadowPen(halo)
+        self._set_path(path)
+
+    def _set_path(self, path: np.ndarray) -> None:
+        self.xy = np.asarray(path, dtype=np.float64).reshape(-1, 2)
+        self.thin((0.0, 0.0))
 
     def thin(self, cell: tuple[float, float]) -> None:
         """Re-thin for boxes of size ``cell`` (data units); (0, 0) keeps every point."""
         self.keep = contours.thin_polyline(self.xy, cell)
         self.xt = np.ascontiguousarray(self.xy[self.keep, 0])
         self.yt = np.ascontiguousarray(self.xy[self.keep, 1])
-        self._split = -1
+        self._ends = (-1, -1)
+
+    def _show(self, curve: pg.PlotCurveItem, start: int, end: int) -> None:
+        """Points start..end (inclusive) on ``curve``; nothing when the span is empty."""
+        stop = end + 1 if end > start else start
+        curve.setData(x=self.xt[start:stop], y=self.yt[start:stop], skipFiniteCheck=True)
 
     def draw(self, j: int) -> None:
         """Draw the path up to point ``j``."""
         n = int(np.searchsorted(self.keep, j, side="right"))
-        split = (max(n - 1, 0) // self.CHUNK) * self.CHUNK
-        if split != self._split:
-            self._split = split
-            end = split + 1 if split else 0
-            self.prefix.setData(x=self.xt[:end], y=self.yt[:end], skipFiniteCheck=True)
-        self.tail.setData(x=self.xt[split:n], y=self.yt[split:n], skipFiniteCheck=True)
+        last = max(n - 1, 0)
+        block = (last // self.BLOCK) * self.BLOCK
+        chunk = (last // self.CHUNK) * self.CHUNK
+        if (block, chunk) != self._ends:
+            if block != self._ends[0]:
+                self._show(self.base, 0, block)
+            self._show(self.middle, block, chunk)
+            self._ends = (block, chunk)
+        self.tail.setData(x=self.xt[chunk:n], y=self.yt[chunk:n], skipFiniteCheck=True)
 
     def drawn_points(self) -> int:
-        """How many points the two curves hold together (the shared one counted once)."""
+        """How many points the curves hold together (each shared end counted once)."""
         counts = [len(c.getData()[0]) if c.getData()[0] is not None else 0 for c in self.items]
-        return counts[0] + counts[1] - (1 if counts[0] and counts[1] else 0)
+        shown = [c for c in counts if c]
+        return sum(shown) - max(len(shown) - 1, 0)

@@ -1,0 +1,612 @@
+"""Every performance target of DESIGN.md section 5, measured against its reference.
+
+Run by hand (never part of the test run)::
+
+    python tests/benchmarks/bench.py            # the full run, a few minutes
+    python tests/benchmarks/bench.py --quick    # fewer repeats: under two minutes
+    python tests/benchmarks/bench.py --only engine,click
+
+Each row times the app and its reference in the same process, back to back, and reports
+medians over repeats, so a busy machine slows both sides alike; rows that start processes
+(start-up, import, memory) run each probe several times. Ratios are reference / measured.
+The exit status is 1 when any target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gc
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path[:0] = [str(ROOT), str(HERE)]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import numpy as np  # noqa: E402
+from references import SeedAdam, SeedMomentum, numpy_adam, seed_f, seed_gradients  # noqa: E402
+
+from beale_gui.core import contours  # noqa: E402
+from beale_gui.core.basins import basin_map  # noqa: E402
+from beale_gui.core.engine import OptimizerConfig, run  # noqa: E402
+from beale_gui.core.functions import get_function  # noqa: E402
+from beale_gui.core.search import Axis, search  # noqa: E402
+
+BEALE = get_function("beale")
+SEED_START = (0.7, 1.4)
+ADAM = {"lr": 0.05}        # the app's default Adam
+ENGINE_RUNS, ENGINE_STEPS = 100_000, 200
+
+
+@dataclass
+class Row:
+    name: str
+    measured: float
+    reference: float | None
+    target: str
+    passed: bool | None          # None: information, no target
+    unit: str = "s"
+    ref_name: str = ""
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.reference is None or not self.measured:
+            return None
+        return self.reference / self.measured
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value * 1e3:,.1f} ms" if value < 1 else f"{value:,.2f} s"
+    if unit == "ms":
+        return f"{value:,.1f} ms"
+    if unit == "us":
+        return f"{value:,.1f} us"
+    if unit == "MB":
+        return f"{value:,.1f} MB"
+    return f"{value:,.3g} {unit}"
+
+
+def timed(fn: Callable[[], object], repeats: int, warmup: int = 1) -> float:
+    """Median wall time of ``fn()`` over ``repeats`` calls (after ``warmup`` calls).
+
+    Overflow in the references (the seed's loop runs on after a run blows up, as the seed
+    did) is not reported.
+    """
+    with np.errstate(all="ignore"):
+        for _ in range(warmup):
+            fn()
+        times = []
+        for _ in range(repeats):
+            gc.collect()
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+# -- the engine -------------------------------------------------------------------------------
+def spread_starts(n: int, seed: int = 0) -> np.ndarray:
+    """Starts uniform over Beale's default view, as a basin map or random starts spread them."""
+    (x0, x1), (y0, y1) = BEALE.bounds
+    return np.random.default_rng(seed).uniform([x0, y0], [x1, y1], size=(n, 2))
+
+
+def search_batch(n: int) -> tuple[OptimizerConfig, np.ndarray]:
+    """n Adam configurations (lr log-spaced 1e-4..1e-1, beta1 0.5..0.99) from the seed's
+    start: one batch of a hyperparameter search, as the app runs it."""
+    side = int(math.isqrt(n))
+    lr = np.geomspace(1e-4, 1e-1, side)
+    beta1 = np.linspace(0.5, 0.99, n // side)
+    grid_lr, grid_b1 = np.meshgrid(lr, beta1)
+    return (OptimizerConfig("adam", {"lr": grid_lr.ravel(), "beta1": grid_b1.ravel()}),
+            np.array([SEED_START]))
+
+
+def engine_rows(quick: bool) -> list[Row]:
+    repeats = 3 if quick else 5
+    ref_repeats = 1 if quick else 3
+    rows = []
+    workloads = [
+        ("spread starts", OptimizerConfig("adam", ADAM), spread_starts(ENGINE_RUNS)),
+        ("search batch", *search_batch(ENGINE_RUNS)),
+    ]
+    seed_n = 20 if quick else 60
+    for label, config, starts in workloads:
+        n = len(starts) * config.n_variants
+        w0 = np.repeat(starts, n // len(starts), axis=0) if len(starts) < n else starts
+        hp = config.hparams
+
+        def engine(config=config, starts=starts, record=False):
+            return run(BEALE, config, starts, max_steps=ENGINE_STEPS, tol=0.0, record=record)
+
+        def reference(w0=w0, hp=hp):
+            lr = hp["lr"][:, None] if isinstance(hp["lr"], np.ndarray) else hp["lr"]
+            beta1 = hp["beta1"][:, None] if isinstance(hp["beta1"], np.ndarray) else hp["beta1"]
+            return numpy_adam(BEALE, w0, ENGINE_STEPS, lr=lr, beta1=beta1)
+
+        t_engine = timed(engine, repeats)
+        t_ref = timed(reference, ref_repeats, warmup=0)
+        rows.append(Row(f"engine: Adam on Beale, 100,000 runs x 200 steps ({label})",
+                        t_engine, t_ref, ">= 4x", t_ref / t_engine >= 4,
+                        ref_name="straightforward numpy"))
+        # the seed's loop, per trajectory, on a sample of the same runs
+        pick = np.linspace(0, n - 1, seed_n).astype(int)
+        lrs = np.broadcast_to(hp["lr"], (n,))[pick]
+        b1s = np.broadcast_to(hp["beta1"], (n,))[pick]
+
+        def seed_loop(pick=pick, lrs=lrs, b1s=b1s, w0=w0):
+            for i, lr, b1 in zip(pick, lrs, b1s, strict=True):
+                SeedAdam(seed_f, seed_gradients, w0[i, 0], w0[i, 1], learning_rate=float(lr),
+                         beta1=float(b1)).train(ENGINE_STEPS)
+
+        t_seed = timed(seed_loop, 1 if quick else 3, warmup=0) / seed_n
+        per_run = t_engine / n
+        rows.append(Row(f"engine per trajectory vs the seed's loop ({label})", per_run * 1e6,
+                        t_seed * 1e6, ">= 300x", t_seed / per_run >= 300, unit="us",
+                        ref_name="seed loop"))
+        if label == "spread starts":
+            t_rec = timed(lambda engine=engine: engine(record=True), 1 if quick else 3)
+            rows.append(Row("  the same, record=True (every step kept)", t_rec, t_ref,
+                            "-", None, ref_name="straightforward numpy"))
+    return rows
+
+
+# -- contours ---------------------------------------------------------------------------------
+def contour_rows(quick: bool) -> list[Row]:
+    import pyqtgraph as pg
+
+    repeats = 7 if quick else 21
+    (x0, x1), (y0, y1) = BEALE.bounds
+    xs, ys, Z = contours.sample_grid(BEALE, (x0, x1), (y0, y1), 400)
+    scale = contours.log_scale(Z, 20)
+
+    def ours():
+        return contours.join_polylines(contours.isolines(xs, ys, Z, scale.levels))
+
+    def reference():
+        return [pg.functions.isocurve(Z, level, connected=True) for level in scale.levels]
+
+    def full_redraw():          # what a pan or zoom costs: sample, colour image and isolines
+        _, _, z = contours.sample_grid(BEALE, (x0, x1), (y0, y1), 400)
+        scale.image(z)
+        return contours.join_polylines(contours.isolines(xs, ys, z, scale.levels))
+
+    t = timed(ours, repeats)
+    t_ref = timed(reference, max(3, repeats // 3))
+    t_full = timed(full_redraw, repeats)
+    return [Row("contours: 400 x 400 grid, 20 levels", t, t_ref, "<= 30 ms", t <= 0.030,
+                ref_name="pg isocurve"),
+            Row("  the same with sampling and the colour image (a pan or zoom)", t_full, t_ref,
+                "-", None, ref_name="pg isocurve")]
+
+
+# -- the GUI ----------------------------------------------------------------------------------
+class Gui:
+    """The real main window, offscreen, with helpers to wait for its results."""
+
+    SIZE = (1400, 900)
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from beale_gui.gui.main_window import MainWindow
+
+        self.app = QApplication.instance() or QApplication([sys.argv[0]])
+        path = os.path.join(tempfile.mkdtemp(), "layout.ini")
+        self.window = MainWindow(QSettings(path, QSettings.Format.IniFormat), restore=False)
+        self.window.resize(*self.SIZE)
+        self.window.show()
+        self.wait_runs()
+
+    def wait_runs(self, timeout_ms: int = 120_000) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        self.window.runs_ready.connect(loop.quit)
+        timer = QTimer(singleShot=True)
+        timer.timeout.connect(loop.quit)
+        timer.start(timeout_ms)
+        loop.exec()
+        self.window.runs_ready.disconnect(loop.quit)
+        if not timer.isActive():
+            raise RuntimeError("no result within the timeout")
+        timer.stop()
+
+    def set_run(self, max_steps: int, starts) -> None:
+        w = self.window
+        w.panel.set_state(dataclasses.replace(w.panel.state(), max_steps=max_steps, tol=0.0))
+        self.wait_runs()
+        while len(w.starts()):
+            w.canvas.start_removed.emit(0)
+        for x, y in starts:
+            w.canvas.start_added.emit(float(x), float(y))
+            self.wait_runs()
+
+    def settle(self, ms: int = 200) -> None:
+        """Run the event loop for ``ms`` milliseconds (timers fire, repaints happen)."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def render_frame(self) -> None:
+        """Render what a frame repaints: the canvas and the loss plot."""
+        self.window.canvas.grab()
+        self.window.loss_plot.grab()
+
+    def close(self) -> None:
+        self.window.close()
+
+
+def frame_rows(gui: Gui, quick: bool) -> list[Row]:
+    import pyqtgraph as pg
+
+    w = gui.window
+    gui.set_run(9_999, [SEED_START, (-2.0, 2.5)])       # 12 paths of 10,000 points
+    result = w.result()
+    assert (result.n_runs, result.n_steps) == (12, 9_999)
+    # "as fast as possible" playback: the whole run in FAST_SECONDS at one frame per FRAME_MS,
+    # the most steps per frame; runs of consecutive frames start at offsets across the run
+    from beale_gui.gui.playback import FAST_SECONDS, FRAME_MS
+
+    stride = max(round(result.n_steps / FAST_SECONDS * FRAME_MS / 1000), 1)
+    runs, per_run = (4, 15) if quick else (8, 30)
+    steps = [min(int(result.n_steps * r / runs) + i * stride, result.n_steps)
+             for r in range(runs) for i in range(per_run)]
+    frames = len(steps)
+
+    def app_frames() -> list[float]:
+        times = []
+        for k in steps:
+            gc.collect()
+            t = time.perf_counter()
+            w.playback.set_step(k)
+            gui.render_frame()
+            times.append(time.perf_counter() - t)
+        return times
+
+    app_frames()                                          # warm the caches
+    t_app = statistics.median(app_frames())
+    t = time.perf_counter()
+    w.grab()
+    t_window = time.perf_counter() - t
+
+    naive = _naive_view(pg, w, result)
+    naive_steps = steps[::4]
+
+    def naive_frames() -> list[float]:
+        times = []
+        for k in naive_steps:
+            t = time.perf_counter()
+            naive.draw(k)
+            for widget in naive.widgets():
+                widget.grab()
+            times.append(time.perf_counter() - t)
+        return times
+
+    def part_frames(widget) -> float:
+        times = []
+        for k in steps:
+            t = time.perf_counter()
+            w.playback.set_step(k)
+            widget.grab()
+            times.append(time.perf_counter() - t)
+        return statistics.median(times)
+
+    t_canvas, t_loss = part_frames(w.canvas), part_frames(w.loss_plot)
+    naive_frames()
+    t_naive = statistics.median(naive_frames())
+    for widget in naive.widgets():
+        widget.close()
+    size = w.canvas.size()
+    return [Row("frame: 12 paths x 10,000 points + loss curves, offscreen (median)", t_app,
+                t_naive, "<= 16 ms", t_app <= 0.016, ref_name="plain pyqtgraph",
+                note=f"{frames} frames of {stride} steps; canvas {size.width()}x{size.height()} "
+                     f"px {t_canvas * 1e3:.1f} ms, loss plot {t_loss * 1e3:.1f} ms; the whole "
+                     f"window {t_window * 1e3:.0f} ms")]
+
+
+def _naive_view(pg, window, result):
+    from references import NaiveView
+
+    from beale_gui.core.inspect import loss_for_plot
+
+    values, _, _ = loss_for_plot(result)
+    colours = [c.name() for c in (pg.intColor(i, len(result.paths)) for i in
+                                  range(len(result.paths)))]
+    size = window.canvas.size()
+    loss_size = window.loss_plot.size()
+    return NaiveView(pg, list(result.paths), list(values), colours,
+                     (size.width(), size.height()), (loss_size.width(), loss_size.height()))
+
+
+def click_rows(gui: Gui, quick: bool) -> list[Row]:
+    """A click on the canvas (a start point added) until the new paths are rendered: the
+    engine on the worker thread, the window's update, the canvas and loss plot drawn."""
+    from beale_gui.gui.model import default_entries
+
+    w = gui.window
+    gui.set_run(2_000, [SEED_START])
+    repeats = 7 if quick else 21
+    times, updates, renders = [], [], []
+    show = w._show_result            # timed from outside, for the breakdown
+
+    def timed_show(*args, **kwargs):
+        t = time.perf_counter()
+        show(*args, **kwargs)
+        updates.append(time.perf_counter() - t)
+
+    w._show_result = timed_show
+    try:
+        for _ in range(repeats + 1):
+            w.canvas.start_removed.emit(0)
+            gui.settle()                 # let debounced work (a contour redraw) finish first
+            gc.collect()
+            t = time.perf_counter()
+            w.canvas.start_added.emit(*SEED_START)
+            gui.wait_runs()
+            t_render = time.perf_counter()
+            gui.render_frame()
+            renders.append(time.perf_counter() - t_render)
+            times.append(time.perf_counter() - t)
+            result = w.result()
+            assert (result.n_runs, result.n_steps) == (6, 2_000)
+    finally:
+        del w._show_result
+    t_click = statistics.median(times[1:])
+    configs = [e.config for e in default_entries()]
+    t_engine = timed(lambda: run(BEALE, configs, [SEED_START], max_steps=2_000, tol=0.0,
+                                 record_state=True), repeats)
+
+    def seed_loops():
+        SeedMomentum(seed_f, seed_gradients, *SEED_START, learning_rate=0.01).train(2_000)
+
+    t_seed = timed(seed_loops, 3 if quick else 7) * len(configs)
+    return [Row("click to new paths drawn: 6 optimizers x 2,000 steps", t_click, t_seed,
+                "<= 100 ms", t_click <= 0.100, ref_name="seed loop x 6",
+                note=f"engine alone {t_engine * 1e3:.0f} ms; window update "
+                     f"{statistics.median(updates[1:]) * 1e3:.0f} ms; canvas and loss plot "
+                     f"rendered {statistics.median(renders[1:]) * 1e3:.0f} ms")]
+
+
+# -- search and basins ------------------------------------------------------------------------
+def search_rows(quick: bool) -> list[Row]:
+    base = OptimizerConfig("momentum")
+    axes = [Axis("lr", 1e-4, 1e-1, "log"), Axis("momentum", 0.5, 0.99)]
+
+    def ours():
+        return search(BEALE, base, axes, method="grid", budget=10_000, max_steps=500,
+                      starts=(SEED_START,))
+
+    t = timed(ours, 3 if quick else 5)
+    n_seed = 10 if quick else 30
+    lrs = np.geomspace(1e-4, 1e-1, n_seed)
+    t_seed = timed(lambda: [SeedMomentum(seed_f, seed_gradients, *SEED_START,
+                                         learning_rate=float(lr)).train(500) for lr in lrs],
+                   1, warmup=0) / n_seed * 10_000
+    return [Row("search: 10,000 configurations x 500 steps (momentum, grid)", t, t_seed,
+                "<= 1 s", t <= 1.0, ref_name="seed loop (extrap.)")]
+
+
+def basin_rows(quick: bool) -> list[Row]:
+    """Beale (the default function; a third of its view has y < 0, where numpy's y**3 is
+    slow) and Himmelblau (the command line's example), Adam lr 0.05, basins' default tol."""
+    rows = []
+    n_seed = 10 if quick else 30
+    starts = spread_starts(n_seed, seed=1)
+    t_seed = timed(lambda: [SeedAdam(seed_f, seed_gradients, x, y, learning_rate=0.05)
+                            .train(1_000, 1e-9) for x, y in starts], 1, warmup=0)
+    t_seed *= 256**2 / n_seed
+    for label, fn in (("Beale", BEALE), ("Himmelblau", get_function("himmelblau"))):
+        reports: list[float] = []
+
+        def one(fn=fn, reports=reports):
+            reports.clear()
+            return basin_map(fn, OptimizerConfig("adam", ADAM), grid=256, max_steps=1_000,
+                             progress=reports.append)
+
+        t = timed(one, 1 if quick else 3)
+        rows.append(Row(f"basin map: 256 x 256 starts x 1,000 steps ({label}, Adam)", t,
+                        t_seed if fn is BEALE else None, "<= 3 s", t <= 3.0,
+                        ref_name="seed loop (extrap.)" if fn is BEALE else "",
+                        note=f"{len(reports)} progress reports"))
+    return rows
+
+
+# -- processes --------------------------------------------------------------------------------
+PYCACHE = Path(tempfile.mkdtemp(prefix="beale-bench-pycache-"))
+
+
+def probe(kind: str, cached: bool = True) -> float:
+    """The figure a fresh ``probes.py KIND`` process prints.
+
+    ``cached``: with compiled bytecode kept (in a temporary cache, ``PYTHONPYCACHEPREFIX``),
+    as an installed app has it from its second start on; otherwise every module is compiled
+    from source, as this machine's environment (PYTHONDONTWRITEBYTECODE=1) does.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    if cached:
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    out = subprocess.run([sys.executable, str(HERE / "probes.py"), kind], capture_output=True,
+                         text=True, timeout=600, cwd=ROOT, env=env)
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"probe {kind} failed:\n{out.stderr[-2000:]}")
+    return float(lines[-1].split()[1])
+
+
+def median_probe(kind: str, n: int, cached: bool = True) -> float:
+    if cached:
+        probe(kind)                      # fills the bytecode cache; not counted
+    return statistics.median(probe(kind, cached) for _ in range(n))
+
+
+def process_rows(quick: bool) -> list[Row]:
+    n = 3 if quick else 7
+    rows = []
+    start = median_probe("startup", n)
+    empty = median_probe("startup-empty", n)
+    cold = median_probe("startup", max(n // 2, 1), cached=False)
+    rows.append(Row("start-up to the window shown (first paint)", start, empty, "<= 1.5 s",
+                    start <= 1.5, ref_name="empty Qt window",
+                    note=f"{cold:.2f} s with every module compiled from source"))
+    core = median_probe("import-core", n)
+    numpy_only = median_probe("import-numpy", n)
+    core_cold = median_probe("import-core", n, cached=False)
+    rows.append(Row("import beale_gui.core (all 13 modules, numpy included)", core, numpy_only,
+                    "<= 0.2 s", core <= 0.2, ref_name="import numpy",
+                    note=f"{core_cold * 1e3:.0f} ms with every module compiled from source"))
+    gui = median_probe("memory", 1 if quick else 3)
+    engine = probe("memory-engine")
+    nominal = 6 * 100_001 * (2 + 1 + 2 + 1 + 4) * 8 / 2**20
+    rows.append(Row("memory: 6 optimizers x 100,000 steps, in the app, above baseline", gui,
+                    nominal, "<= 100 MB", gui <= 100, unit="MB", ref_name="arrays' size",
+                    note=f"engine alone {engine:.0f} MB"))
+    return rows
+
+
+# -- the report -------------------------------------------------------------------------------
+def machine() -> list[str]:
+    import contourpy
+    import pyqtgraph
+    import PySide6
+
+    model = platform.processor() or "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next(line.split(":", 1)[1].strip() for line in f
+                         if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return [f"CPU: {model}, {os.cpu_count()} cores; {platform.system()} {platform.release()}; "
+            f"two threads of numpy ran {parallel_speedup():.2f}x as fast as one",
+            f"Python {platform.python_version()}, numpy {np.__version__}, "
+            f"PySide6 {PySide6.__version__}, pyqtgraph {pyqtgraph.__version__}, "
+            f"contourpy {contourpy.__version__}",
+            "load average at start: " + ", ".join(f"{v:.2f}" for v in os.getloadavg())]
+
+
+def parallel_speedup() -> float:
+    """How much of the second core this process gets now (2.0: all of it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(_=None):
+        a = np.random.default_rng(0).random(20_000)
+        b = np.empty_like(a)
+        for _ in range(300):
+            np.sqrt(np.multiply(a, a, b), b)
+
+    work()
+    one = timed(lambda: (work(), work()), 3, warmup=0)
+    with ThreadPoolExecutor(2) as pool:
+        two = timed(lambda: list(pool.map(work, range(2))), 3, warmup=1)
+    return one / two
+
+
+def print_table(rows: list[Row]) -> None:
+    head = ("row", "measured", "reference", "ratio", "target", "result")
+    body = []
+    for r in rows:
+        ref = fmt(r.reference, r.unit) + (f" ({r.ref_name})" if r.ref_name else "")
+        ratio = "-" if r.ratio is None else f"{r.ratio:,.1f}x"
+        result = "info" if r.passed is None else ("PASS" if r.passed else "MISS")
+        body.append((r.name, fmt(r.measured, r.unit), ref, ratio, r.target, result))
+    widths = [max(len(x[i]) for x in (head, *body)) for i in range(len(head))]
+    line = "  ".join("-" * w for w in widths)
+    print(line)
+    print("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
+    print(line)
+    for r, cells in zip(rows, body, strict=True):
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)))
+        if r.note:
+            print(" " * 4 + r.note)
+    print(line)
+
+
+def print_markdown(rows: list[Row], info: list[str]) -> None:
+    """The table for the README's performance section."""
+    print("| what | measured | reference | ratio | target | |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        ref = fmt(r.reference, r.unit) + (f" ({r.ref_name})" if r.ref_name else "")
+        ratio = "-" if r.ratio is None else f"{r.ratio:,.1f}x"
+        result = "" if r.passed is None else ("PASS" if r.passed else "**MISS**")
+        name = r.name.strip() if not r.name.startswith("  ") else "&nbsp;&nbsp;" + r.name.strip()
+        print(f"| {name} | {fmt(r.measured, r.unit)} | {ref} | {ratio} | {r.target} | {result} |")
+    print()
+    for line in info:
+        print(f"{line}  ")
+
+
+GROUPS = ("engine", "contours", "frame", "click", "search", "basins", "processes")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (under 2 minutes)")
+    parser.add_argument("--markdown", action="store_true",
+                        help="also print the table as Markdown, for the README")
+    parser.add_argument("--only", default=",".join(GROUPS),
+                        help=f"comma-separated subset of: {', '.join(GROUPS)}")
+    args = parser.parse_args(argv)
+    only = [g.strip() for g in args.only.split(",") if g.strip()]
+    unknown = set(only) - set(GROUPS)
+    if unknown:
+        parser.error(f"unknown group(s): {', '.join(sorted(unknown))}")
+    t0 = time.perf_counter()
+    info = machine()
+    for line in info:
+        print(line, flush=True)
+    rows: list[Row] = []
+    gui = Gui() if {"frame", "click"} & set(only) else None
+    makers = {"engine": lambda: engine_rows(args.quick),
+              "contours": lambda: contour_rows(args.quick),
+              "frame": lambda: frame_rows(gui, args.quick),
+              "click": lambda: click_rows(gui, args.quick),
+              "search": lambda: search_rows(args.quick),
+              "basins": lambda: basin_rows(args.quick),
+              "processes": lambda: process_rows(args.quick)}
+    for group in GROUPS:
+        if group in only:
+            made = makers[group]()
+            rows.extend(made)
+            for r in made:
+                print(f"  measured {r.name}: {fmt(r.measured, r.unit)}", flush=True)
+    if gui is not None:
+        gui.close()
+    print()
+    print_table(rows)
+    print(f"load average at the end: {', '.join(f'{v:.2f}' for v in os.getloadavg())}; "
+          f"{time.perf_counter() - t0:.0f} s in all" + (" (--quick)" if args.quick else ""))
+    if args.markdown:
+        print()
+        print_markdown(rows, info)
+    missed = [r.name for r in rows if r.passed is False]
+    print(f"{len(missed)} target(s) missed" if missed else "every target met")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

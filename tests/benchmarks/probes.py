@@ -1,0 +1,195 @@
+"""Measurements that need a fresh process; ``bench.py`` runs ``python probes.py KIND``.
+
+Each prints one line, ``RESULT <number>``:
+
+- ``startup``: builds the real main window offscreen (temporary settings, default layout),
+  shows it, and prints the seconds from the process's start to its first paint.
+- ``startup-empty``: the same for an empty ``QMainWindow``: what Qt itself costs.
+- ``import-core``: seconds to import every module of ``beale_gui.core``.
+- ``import-numpy``: seconds to import numpy (the floor of the line above).
+- ``memory``: the main window offscreen runs 6 optimizers x 100,000 steps (record_state, as
+  the app does) and draws them; prints the peak resident memory above the baseline (the
+  window with its first result drawn), in MB.
+- ``memory-engine``: the same run through the engine alone, peak above the baseline in MB.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+T0 = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+CORE_MODULES = ("engine", "functions", "optimizers", "schedules", "params", "expression",
+                "contours", "search", "basins", "inspect", "session", "records", "fileio")
+MEMORY_STEPS = 100_000
+
+
+def process_seconds() -> float:
+    """Seconds since this process started (from /proc, so the interpreter's start counts)."""
+    with open("/proc/self/stat") as f:
+        start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as f:
+        uptime = float(f.read().split()[0])
+    return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM")
+
+
+def reset_peak() -> None:
+    """Reset the kernel's high-water mark of resident memory (Linux >= 4.0)."""
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+
+
+def _first_paint(window, app) -> float:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    seen: list[float] = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen.append(process_seconds())
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watch = Watch()
+    app.installEventFilter(watch)
+    window.show()
+    QTimer.singleShot(10_000, app.quit)
+    app.exec()
+    if not seen:
+        raise RuntimeError("the window was never painted")
+    return seen[0]
+
+
+def startup(empty: bool) -> float:
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    if empty:
+        window = QMainWindow()
+        window.resize(1400, 900)
+    else:
+        from beale_gui.gui.main_window import MainWindow
+
+        path = os.path.join(tempfile.mkdtemp(), "layout.ini")
+        window = MainWindow(QSettings(path, QSettings.Format.IniFormat), restore=False)
+    return _first_paint(window, app)
+
+
+def import_time(what: str) -> float:
+    import importlib
+
+    t = time.perf_counter()
+    if what == "numpy":
+        importlib.import_module("numpy")
+    else:
+        for name in CORE_MODULES:
+            importlib.import_module(f"beale_gui.core.{name}")
+    return time.perf_counter() - t
+
+
+def _wait(signal, app, timeout_ms: int = 120_000) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def memory_gui() -> float:
+    import dataclasses
+    import gc
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from beale_gui.gui.main_window import MainWindow
+
+    app = QApplication([sys.argv[0]])
+    path = os.path.join(tempfile.mkdtemp(), "layout.ini")
+    window = MainWindow(QSettings(path, QSettings.Format.IniFormat), restore=False)
+    window.resize(1400, 900)
+    window.show()
+    _wait(window.runs_ready, app)
+    window.grab()
+    gc.collect()
+    base = rss_mb()
+    reset_peak()
+    state = dataclasses.replace(window.panel.state(), max_steps=MEMORY_STEPS, tol=0.0)
+    window.panel.set_state(state)
+    _wait(window.runs_ready, app)
+    result = window.result()
+    if result is None or result.n_steps != MEMORY_STEPS:
+        raise RuntimeError("the long run did not arrive")
+    window.grab()
+    window.playback.set_step(MEMORY_STEPS // 2)
+    window.grab()
+    peak = peak_rss_mb()
+    window.close()
+    return peak - base
+
+
+def memory_engine() -> float:
+    import gc
+
+    from beale_gui.core.engine import run
+    from beale_gui.core.functions import get_function
+    from beale_gui.gui.model import default_entries
+
+    beale = get_function("beale")
+    configs = [e.config for e in default_entries()]
+    run(beale, configs, [[0.7, 1.4]], max_steps=100, record_state=True)
+    gc.collect()
+    base = rss_mb()
+    reset_peak()
+    result = run(beale, configs, [[0.7, 1.4]], max_steps=MEMORY_STEPS, tol=0.0,
+                 record_state=True)
+    assert result.n_steps == MEMORY_STEPS
+    return peak_rss_mb() - base
+
+
+def main(kind: str) -> None:
+    if kind == "startup":
+        value = startup(empty=False)
+    elif kind == "startup-empty":
+        value = startup(empty=True)
+    elif kind == "import-core":
+        value = import_time("core")
+    elif kind == "import-numpy":
+        value = import_time("numpy")
+    elif kind == "memory":
+        value = memory_gui()
+    elif kind == "memory-engine":
+        value = memory_engine()
+    else:
+        raise SystemExit(f"unknown probe {kind!r}")
+    print(f"RESULT {value!r}", flush=True)
+    os._exit(0)     # no teardown: nothing after the measurement belongs to it
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,118 @@
+"""The engine's batch machinery: results do not depend on how a batch is split or threaded."""
+
+import threading
+
+import numpy as np
+import pytest
+
+from beale_gui.core import lockstep
+from beale_gui.core.engine import Cancelled, OptimizerConfig, StochasticConfig, run
+from beale_gui.core.functions import get_function
+from beale_gui.core.schedules import ScheduleConfig
+
+BEALE = get_function("beale")
+FIELDS = ("status", "stop_step", "final_xy", "final_loss", "paths", "loss", "grads", "lr",
+          "moment", "effective_lr")
+
+
+def _configs():
+    return [
+        OptimizerConfig("adam", {"lr": np.geomspace(1e-3, 0.3, 7)},
+                        ScheduleConfig("inverse_time", {"decay": 0.01})),
+        OptimizerConfig("sgd", {"lr": 0.01}),
+        OptimizerConfig("momentum", {"lr": np.array([0.001, 0.03]),
+                                     "momentum": np.array([0.5, 0.95])}),
+        OptimizerConfig("gd", {"lr": 0.01}, stochastic=StochasticConfig(batch_size=2, noise=0.1)),
+        OptimizerConfig("rmsprop", {"lr": 0.02, "momentum": 0.3}),
+        OptimizerConfig("nadam", {"lr": 0.05, "weight_decay": 0.01}),
+    ]
+
+
+def _starts(n):
+    starts = np.random.default_rng(3).uniform(-4.5, 4.5, (n, 2))
+    starts[::17] *= 1e3       # some blow up at once or soon
+    return starts
+
+
+def _one_unit(monkeypatch):
+    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 10**9)
+
+
+def _many_units(monkeypatch, workers=3):
+    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(lockstep, "CHUNK_ROWS", 37)
+    monkeypatch.setattr(lockstep, "SERIAL_CHUNK_ROWS", 37)
+    monkeypatch.setattr(lockstep, "WORKERS", workers)
+
+
+@pytest.mark.parametrize(("record_state", "workers"), [(False, 3), (True, 3), (True, 1)])
+def test_a_split_batch_equals_one_unit_bit_for_bit(monkeypatch, record_state, workers):
+    kwargs = {"max_steps": 120, "tol": 1e-7, "seed": 5, "record_state": record_state}
+    starts = _starts(40)
+    _one_unit(monkeypatch)
+    whole = run(BEALE, _configs(), starts, **kwargs)
+    _many_units(monkeypatch, workers)
+    split = run(BEALE, _configs(), starts, **kwargs)
+    assert set(np.unique(whole.status)) == {0, 1, 2}          # every status occurs
+    for name in FIELDS:
+        a, b = getattr(whole, name), getattr(split, name)
+        if a is None:
+            assert b is None
+        else:
+            np.testing.assert_array_equal(a, b, err_msg=name)
+
+
+def test_unrecorded_split_batch_ends_where_the_recorded_one_does(monkeypatch):
+    _many_units(monkeypatch)
+    starts = _starts(300)
+    full = run(BEALE, _configs()[:3], starts, max_steps=80, tol=1e-9)
+    lean = run(BEALE, _configs()[:3], starts, max_steps=80, tol=1e-9, record=False)
+    for name in ("status", "stop_step", "final_xy", "final_loss"):
+        np.testing.assert_array_equal(getattr(full, name), getattr(lean, name), err_msg=name)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_split_batch_reports_progress_in_order_and_cancels(monkeypatch, workers):
+    _many_units(monkeypatch, workers)
+    seen = []
+    run(BEALE, OptimizerConfig("adam"), _starts(500), max_steps=3000, record=False,
+        progress=lambda done, total: seen.append((done, total)), progress_interval=0.0)
+    assert seen[-1] == (3000, 3000)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    threads = threading.active_count()
+    calls = []
+    with pytest.raises(Cancelled):
+        run(BEALE, OptimizerConfig("adam"), _starts(500), max_steps=10**6, record=False,
+            cancel=lambda: calls.append(1) or len(calls) > 2, progress_interval=0.0)
+    assert threading.active_count() == threads      # the pool's threads have ended
+
+
+def test_an_error_in_a_unit_reaches_the_caller(monkeypatch):
+    _many_units(monkeypatch, workers=2)
+
+    class Broken(type(BEALE)):
+        def _evaluator(self, xy, fg):
+            raise RuntimeError("broken on purpose")
+
+    broken = Broken("broken", "Broken", "", BEALE.bounds, BEALE.minima)
+    with pytest.raises(RuntimeError, match="on purpose"):
+        run(broken, OptimizerConfig("gd"), _starts(200), max_steps=10, record=False)
+
+
+@pytest.mark.parametrize("n", [1, 5, 64, 65, 3000])
+def test_in_place_evaluators_equal_value_and_grad_bit_for_bit(n):
+    from beale_gui.core.functions import FUNCTIONS
+
+    rng = np.random.default_rng(n)
+    special = np.array([[1e200, -1e200], [np.inf, 0.0], [np.nan, 1.0], [0.0, 0.0], [-3.0, -0.5]])
+    for name, fn in FUNCTIONS.items():
+        (x0, x1), (y0, y1) = fn.bounds
+        xy = rng.uniform([x0, y0], [x1, y1], size=(n, 2))
+        xy[: min(n, len(special))] = special[: min(n, len(special))]
+        buf, fg = np.empty((4, n)), np.empty((3, n))
+        buf[:2] = xy.T
+        with np.errstate(all="ignore"):
+            fn._evaluator(buf, fg)()
+        f, g = fn.value_and_grad(xy)
+        np.testing.assert_array_equal(fg[0], f, err_msg=name)
+        np.testing.assert_array_equal(fg[1:].T, g, err_msg=name)
