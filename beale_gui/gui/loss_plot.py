@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..core.engine import DIVERGED, RunResult
 from ..core.inspect import loss_for_plot, loss_view_range
@@ -107,6 +107,8 @@ class LossPlot(QWidget):
             curve = pg.PlotDataItem(np.arange(end), values[i, :end],
                                     pen=pg.mkPen(colours[i], width=width, style=styles[i]))
             curve.setLogMode(False, log)
+            # cached as a pixmap: a frame moves only the step cursor over the curves
+            curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.plot_item.addItem(curve)
             self._curves.append(curve)
         self._set_lr(result, colours)
