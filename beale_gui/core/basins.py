@@ -128,6 +128,11 @@ class BasinMap:
         return {self.outcome_label(c): int(np.count_nonzero(flat == c))
                 for c in self.outcome_codes}
 
+    @property
+    def n_reached(self) -> int:
+        """How many of the targets (minima or clusters) at least one cell reached."""
+        return len(np.intersect1d(self.outcome, np.arange(len(self.targets))))
+
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         """``(iy, ix)`` of the cell containing ``(x, y)``, or None outside the view."""
         (x0, x1), (y0, y1) = self.xrange, self.yrange

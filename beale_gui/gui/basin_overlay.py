@@ -381,7 +381,7 @@ class BasinController(QObject):
         self.panel.set_busy(False)
         self.overlay.set_map(bmap, self.panel.colouring.currentData())
         self._update_visible()
-        found = sum(1 for c in bmap.outcome_codes if c >= 0 and np.any(bmap.outcome == c))
+        found = bmap.n_reached
         kind = ("cluster" if bmap.clustered else "minimum") if found == 1 else (
             "clusters" if bmap.clustered else "minima")
         self._say(f"{_title(bmap)}: {found} {kind} reached. Hover a cell for its outcome.")
