@@ -218,77 +218,79 @@ class SumOfSquares(_Fused):
 class Beale(SumOfSquares):
     """Beale: three squared residuals; one minimum, (3, 0.5), where f = 0 exactly.
 
-    f (here and via :meth:`SumOfSquares._value`) and the gradient are the seed's expressions
-    operation for operation (same operands, same order, ``y**2`` and ``y**3`` as powers), so
-    the seed's published runs are reproduced bit for bit: do not "simplify" them.
+    The residuals are the seed's ``c_i - x + x * y**i`` written as ``c_i + x * (y**i - 1)``,
+    with ``y**3`` as ``y**2 * y`` (numpy's power takes a scalar path for negative y that
+    costs twenty multiplications), so the engine needs fewer operations; both agree with the
+    seed's expressions to a few units in the last place (the seed's published runs come out
+    digit for digit). Every path (value, gradient, terms, the engine's in-place evaluator)
+    does the same operations in the same order, so they agree bit for bit.
     """
 
     def _residuals(self, x, y):
-        return [1.5 - x + x * y, 2.25 - x + x * y**2, 2.625 - x + x * y**3]
+        y2 = y * y
+        return [(y - 1.0) * x + 1.5, (y2 - 1.0) * x + 2.25, (y2 * y - 1.0) * x + 2.625]
 
     def _residual_grads(self, x, y):
-        return [(y - 1, x), (y**2 - 1, 2.0 * x * y), (y**3 - 1, 3.0 * x * y**2)]
+        y2 = y * y
+        return [(y - 1.0, x), (y2 - 1.0, 2.0 * x * y), (y2 * y - 1.0, 3.0 * x * y2)]
 
     def _evaluator(self, xy: np.ndarray, fg: np.ndarray) -> Callable[[], None]:
         """The expressions of :meth:`_value_and_grad` on stacked rows, in place.
 
         ``[y, y**2, y**3]`` are rows 1-3 of ``xy``, so each residual-wise operation is one
-        ufunc call over a (3, n) array; every element goes through the same operations in the
-        same order as the seed's expressions (``r * 1.0`` is exact, and a sum over the first
-        axis adds the rows in order), so values are identical. For a few points, where each
-        call's overhead is the cost, constants are full arrays: calls without broadcasting
-        are the cheapest.
+        ufunc call over a (3, n) array, and a sum over the first axis adds the rows in order,
+        as the written sums do. For a few points, where each call's overhead is the cost,
+        constants are full arrays: calls without broadcasting are the cheapest.
         """
         n = xy.shape[1]
         x, y, y2, y3, powers = xy[0], xy[1], xy[2], xy[3], xy[1:4]
-        r, q = np.empty((3, n)), np.empty((3, n))
+        p, r, q = np.empty((3, n)), np.empty((3, n)), np.empty((3, n))
         f, gx, gy, g = fg[0], fg[1], fg[2], fg[1:3]
-        q_hi, powers_lo = q[1:], powers[:2]
+        q_hi, r_hi, powers_lo = q[1:], r[1:], powers[:2]
         consts = np.array([[1.5], [2.25], [2.625]])
-        factors = np.array([[1.0], [2.0], [3.0]])
+        factors = np.array([[2.0], [3.0]])
         small = n <= _SMALL_BATCH
         if small:
             consts, factors = np.repeat(consts, n, axis=1), np.repeat(factors, n, axis=1)
             ones, two, xs = np.ones((3, n)), np.full((2, n), 2.0), np.empty((3, n))
         else:
             ones, two, xs = 1.0, 2.0, x
-        add, sub, mul = np.add, np.subtract, np.multiply
-        q0, q1, q2 = q
+        add, mul = np.add, np.multiply
+        r0, q1, q2 = r[0], q[1], q[2]
 
         def total(out: np.ndarray) -> None:
             """out = q[0] + q[1] + q[2], left to right (two calls cost less than a sum over
             the first axis for a few points; both add in this order)."""
             if small:
-                add(add(q0, q1, out), q2, out)
+                add(add(q[0], q1, out), q2, out)
             else:
                 add.reduce(q, 0, None, out)
 
         def evaluate() -> None:
-            np.square(y, y2)                    # y**2, which numpy computes as a square
-            np.power(y, 3, y3)                  # y**3
+            mul(y, y, y2)
+            mul(y2, y, y3)
             if small:
                 np.copyto(xs, x)
-            add(sub(consts, xs, r), mul(xs, powers, q), r)      # r_i = c_i - x + x * y**i
-            np.square(r, q)
+            np.subtract(powers, ones, p)                        # p_i = y**i - 1
+            add(mul(p, xs, r), consts, r)                       # r_i = p_i x + c_i
+            mul(r, r, q)
             total(f)                                            # f = r1**2 + r2**2 + r3**2
-            mul(r, sub(powers, ones, q), q)
-            total(gx)                                           # sum r_i * (y**i - 1)
-            mul(mul(r, factors, q), xs, q)                      # r1 x, r2 2 x, r3 3 x
-            mul(q_hi, powers_lo, q_hi)                          # ... times 1, y, y**2
-            total(gy)
+            mul(r, p, q)
+            total(gx)                                           # sum r_i p_i
+            mul(mul(r_hi, powers_lo, q_hi), factors, q_hi)      # 2 (r2 y), 3 (r3 y**2)
+            add(add(r0, q1, gy), q2, gy)
+            mul(gy, x, gy)                                      # (r1 + 2 r2 y + 3 r3 y**2) x
             mul(g, two, g)
 
         return evaluate
 
     def _value_and_grad(self, x, y):
-        y2 = y**2
-        y3 = y**3
-        r1 = 1.5 - x + x * y
-        r2 = 2.25 - x + x * y2
-        r3 = 2.625 - x + x * y3
-        f = r1**2 + r2**2 + r3**2
-        gx = 2.0 * (r1 * (y - 1) + r2 * (y2 - 1) + r3 * (y3 - 1))
-        gy = 2.0 * (r1 * x + r2 * 2.0 * x * y + r3 * 3.0 * x * y2)
+        y2 = y * y
+        p1, p2, p3 = y - 1.0, y2 - 1.0, y2 * y - 1.0
+        r1, r2, r3 = p1 * x + 1.5, p2 * x + 2.25, p3 * x + 2.625
+        f = r1 * r1 + r2 * r2 + r3 * r3
+        gx = 2.0 * (r1 * p1 + r2 * p2 + r3 * p3)
+        gy = 2.0 * ((r1 + (r2 * y) * 2.0 + (r3 * y2) * 3.0) * x)
         return f, gx, gy
 
 
