@@ -259,12 +259,9 @@ class Beale(SumOfSquares):
         r0, q1, q2 = r[0], q[1], q[2]
 
         def total(out: np.ndarray) -> None:
-            """out = q[0] + q[1] + q[2], left to right (two calls cost less than a sum over
-            the first axis for a few points; both add in this order)."""
-            if small:
-                add(add(q[0], q1, out), q2, out)
-            else:
-                add.reduce(q, 0, None, out)
+            """out = q[0] + q[1] + q[2], left to right (two calls cost less than numpy's sum
+            over the first axis, for a few points or many)."""
+            add(add(q[0], q1, out), q2, out)
 
         def evaluate() -> None:
             mul(y, y, y2)
