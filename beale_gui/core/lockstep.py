@@ -1,12 +1,13 @@
 """The engine's batch: split into units, run on every core, assembled (internal to
 :mod:`beale_gui.core.engine`).
 
-Small batches (the GUI's few paths) are one unit (:mod:`beale_gui.core.units`) on the calling
-thread. Large ones are cut into units of some thousands of rows, whose working arrays stay
-close to a core's cache, and run on every core from a thread pool (numpy releases the GIL
-inside its loops); the calling thread meanwhile polls cancel and reports progress. Stochastic
-configurations stay together in one unit, so the generator's draws come in the same order
-whatever the split.
+Small batches (the GUI's few paths) are one unit on the calling thread: for a handful of
+deterministic runs one stepped in Python floats (:mod:`beale_gui.core.scalar`), else one of
+numpy arrays (:mod:`beale_gui.core.units`). Large ones are cut into units of some thousands
+of rows, whose working arrays stay close to a core's cache, and run on every core from a
+thread pool (numpy releases the GIL inside its loops); the calling thread meanwhile polls
+cancel and reports progress. Stochastic configurations stay together in one unit, so the
+generator's draws come in the same order whatever the split.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from .scalar import small_unit
 from .units import CONVERGED, DIVERGED, MAX_STEPS, Outputs, Part, Unit
 
 __all__ = ["CONVERGED", "DIVERGED", "MAX_STEPS", "Cancelled", "Job"]
@@ -92,7 +94,7 @@ class Job:
         workers = max(WORKERS, 1)
         groups = self.groups
         if n < PARALLEL_MIN_ROWS:
-            return [Unit(self, [self._part(g, g.rows.start, g.rows.stop) for g in groups])]
+            return [small_unit(self, [self._part(g, g.rows.start, g.rows.stop) for g in groups])]
         units = []
         stochastic = [g for g in groups if g.noise is not None]
         if stochastic:
