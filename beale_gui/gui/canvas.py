@@ -23,6 +23,9 @@ from . import canvas_items as ci
 Extent = tuple[tuple[float, float], tuple[float, float]]
 
 RECOMPUTE_DELAY_MS = 60
+# Path curves kept hidden for later results, beyond the ones shown: adding and removing
+# pyqtgraph items costs more than all the rest of a new result.
+SPARE_TRACKS = 48
 DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
@@ -56,14 +59,16 @@ class ContourCanvas(QWidget):
         self._function: TestFunction | None = None
         self._scale: contours.LogScale | None = None
         self._computed: Extent | None = None
+        self._tracks: list[ci.PathTrack] = []   # in the plot; the first len(_runs) shown
         self._runs: list[ci.PathTrack] = []
         self._head_style: dict = {}
         self._stops = np.zeros(0, dtype=int)
         self._diverged = np.zeros(0, dtype=bool)
         self._step = 0
+        self._drawn_step: int | None = None   # what the paths and heads show, None if stale
         self._mechanics: dict | None = None
         self._legend_entries: list[tuple[str, str]] = []
-        self._legend_key: list | None = None
+        self._legend_key: tuple | None = None   # what the legend item holds
         self._adding = False  # a click emitted start_added; select the point when it arrives
 
         self.layout_widget = pg.GraphicsLayoutWidget(self)
@@ -203,47 +208,42 @@ class ContourCanvas(QWidget):
 
     def set_runs(self, paths: list[np.ndarray], stops: list[int], colours: list[str],
                  styles: list[Qt.PenStyle], flags: list[str],
-                 legend: list[tuple[str, str]]) -> None:
-        """Create one curve per run and draw each up to the current step.
+                 legend: list[tuple[str, str]], step: int | None = None) -> None:
+        """Show one path per run (on the curves of earlier runs where there are some) and draw
+        each up to ``step`` (None: the current step).
 
         ``paths[i]`` has shape (T_i + 1, 2); ``stops[i]`` is its last valid index; ``flags[i]``
         is ``"diverged"`` for a run that blew up (its head becomes a red X once it gets there).
         ``legend`` lists (label, colour) per optimizer.
         """
-        # Reuse the curves already in the plot: adding and removing pyqtgraph items costs
-        # more than all the rest of a new result.
-        tracks = self._runs
-        for track in tracks[len(paths):]:
-            for item in track.items:
-                self._plot.removeItem(item)
-        self._runs = []
-        for i, (path, colour, style) in enumerate(zip(paths, colours, styles, strict=True)):
-            if i < len(tracks):
-                track = tracks[i]
-                track.reset(path, colour, style)
-            else:
-                track = ci.PathTrack(path, colour, style)
-                for item in track.items:
-                    self._add(item, ci.Z_PATHS)
-            self._runs.append(track)
-        self._thin_paths()
+        self._use_tracks(list(zip(colours, styles, strict=True)))
+        cell = self._thin_cell()
+        for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
+            track.reset(path, colour, style, cell)
         self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)
         self._diverged = np.array([f == "diverged" for f in flags], dtype=bool)
-        brushes = [pg.mkBrush(c) for c in colours]
-        self._heads.setData(x=[], y=[])
-        self._head_style = {"brush": brushes, "pen": [pg.mkPen(ci.halo_colour(c), width=1.5)
-                                                      for c in colours]}
+        # the same pen and brush objects for a colour: the heads' symbols render only once
+        head_styles = [ci.head_style(c) for c in colours]
+        self._head_style = {"brush": [brush for brush, _ in head_styles],
+                            "pen": [pen for _, pen in head_styles]}
         self._legend_entries = list(legend)
         self._rebuild_legend()
+        if not self._runs:
+            self._heads.setData(x=[], y=[])
+            self._crosses.setData(x=[], y=[])
+        if step is not None:
+            self._step = max(int(step), 0)
         self._draw_step()
 
     def set_step(self, k: int) -> None:
         """Draw every path up to ``min(k, stops[i])`` with its head marker there."""
         self._step = max(int(k), 0)
-        self._draw_step()
+        if self._step != self._drawn_step:   # the playhead is set again after a new result
+            self._draw_step()
 
     def _draw_step(self) -> None:
         k = self._step
+        self._drawn_step = k if self._runs else None
         if not self._runs:
             return
         idx = np.minimum(k, self._stops)
@@ -310,11 +310,15 @@ class ContourCanvas(QWidget):
         self._isolines.setData(x=lines[:, 0], y=lines[:, 1], connect="finite")
         self._computed = ((float(xs[0]), float(xs[-1])), (float(ys[0]), float(ys[-1])))
 
-    def _thin_paths(self) -> None:
-        """Thin the paths to half a screen pixel of the current view."""
+    def _thin_cell(self) -> tuple[float, float]:
+        """Half a screen pixel of the current view, in data units: what paths are thinned to."""
         px, py = self._vb.viewPixelSize()
+        return px / 2, py / 2
+
+    def _thin_paths(self) -> None:
+        cell = self._thin_cell()
         for track in self._runs:
-            track.thin((px / 2, py / 2))
+            track.thin(cell)
 
     def _recompute(self) -> None:
         if self._runs:
@@ -342,26 +346,48 @@ class ContourCanvas(QWidget):
             curve.setVisible(len(lines) > 0)
 
     def _rebuild_legend(self) -> None:
-        entries = [(label, *ci.path_pens(colour, Qt.PenStyle.SolidLine))
-                   for label, colour in self._legend_entries]
-        if self._mechanics is not None:
-            entries += [(label, pen, halo) for kind, (label, pen, halo) in ci.ARROW_KINDS.items()
-                        if self._arrows[kind].isVisible()]
-        key = [(label, pen.color().name(), pen.style()) for label, pen, _ in entries]
-        if key == self._legend_key:
-            return  # set_mechanics runs every frame: relayout only on change
-        self._legend_key = key
-        self._legend.clear()
-        for label, pen, halo in entries:
-            self._legend.addItem(ci.LineSample(pen, halo), label)
-        self._legend.setToolTip(ci.ARROW_TOOLTIP if self._mechanics is not None else "")
-        self._legend.setVisible(bool(entries))
+        arrows = () if self._mechanics is None else tuple(
+            kind for kind, curve in self._arrows.items() if curve.isVisible())
+        key = (tuple(self._legend_entries), arrows)
+        shown = bool(self._legend_entries or arrows)
+        # set_mechanics runs every frame, and a click clears the runs and brings the same
+        # optimizers back: refill the legend only when its entries change (hidden, it keeps
+        # the old ones)
+        if shown and key != self._legend_key:
+            self._legend_key = key
+            self._legend.clear()
+            for label, colour in self._legend_entries:
+                self._legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
+                                     label)
+            for kind in arrows:
+                label, pen, halo = ci.ARROW_KINDS[kind]
+                self._legend.addItem(ci.LineSample(pen, halo), label)
+        tip = ci.ARROW_TOOLTIP if self._mechanics is not None else ""
+        if self._legend.toolTip() != tip:
+            self._legend.setToolTip(tip)
+        if self._legend.isVisible() != shown:
+            self._legend.setVisible(shown)
 
-    def _remove_runs(self) -> None:
-        for track in self._runs:
+    def _use_tracks(self, styles: list[tuple[str, Qt.PenStyle]]) -> None:
+        """Keep a track per (colour, pen style) in ``styles`` for the runs (adding what is
+        missing) and hide the rest."""
+        n = len(styles)
+        while len(self._tracks) < n:
+            track = ci.PathTrack(*styles[len(self._tracks)])
+            for item in track.items:
+                self._add(item, ci.Z_PATHS)
+            self._tracks.append(track)
+        for track in self._tracks[n:]:
+            track.hide()
+        for track in self._tracks[n + SPARE_TRACKS:]:
             for item in track.items:
                 self._plot.removeItem(item)
-        self._runs = []
+        del self._tracks[n + SPARE_TRACKS:]
+        self._runs = self._tracks[:n]
+
+    def _remove_runs(self) -> None:
+        self._use_tracks([])
+        self._drawn_step = None
         self._stops = np.zeros(0, dtype=int)
         self._diverged = np.zeros(0, dtype=bool)
         self._heads.setData(x=[], y=[])

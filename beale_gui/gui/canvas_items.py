@@ -7,6 +7,8 @@ elsewhere (so the view pans and empty clicks reach the canvas).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
@@ -78,6 +80,12 @@ def path_pens(colour: str, style: Qt.PenStyle) -> tuple[pg.QtGui.QPen, pg.QtGui.
         # segments (drawLines), several times faster than stroking one wide path
         p.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen, halo
+
+
+@lru_cache(maxsize=256)
+def head_style(colour: str) -> tuple[pg.QtGui.QBrush, pg.QtGui.QPen]:
+    """The brush and outline pen of a path's head marker (one pair per colour, shared)."""
+    return pg.mkBrush(colour), pg.mkPen(halo_colour(colour), width=1.5)
 
 
 class LineSample(ItemSample):
@@ -201,7 +209,7 @@ class PathTrack:
     CHUNK = 128
     BLOCK = 1024
 
-    def __init__(self, path: np.ndarray, colour: str, style: Qt.PenStyle) -> None:
+    def __init__(self, colour: str, style: Qt.PenStyle) -> None:
         pen, halo = path_pens(colour, style)
         self.base, self.middle, self.tail = (
             pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=False, skipFiniteCheck=True)
@@ -209,25 +217,42 @@ class PathTrack:
         for curve in (self.base, self.middle):
             curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._style = (colour, style)
-        self._set_path(path)
+        self._shown = True
+        self._set_path(np.zeros((0, 2)))
 
     @property
     def items(self) -> tuple[pg.PlotCurveItem, ...]:
         return self.base, self.middle, self.tail
 
-    def reset(self, path: np.ndarray, colour: str, style: Qt.PenStyle) -> None:
-        """Show another run with the same curves (cheaper than new ones)."""
+    def reset(self, path: np.ndarray, colour: str, style: Qt.PenStyle,
+              cell: tuple[float, float] = (0.0, 0.0)) -> None:
+        """Show a run, shape (T + 1, 2), on these curves (cheaper than new ones), thinned for
+        boxes of size ``cell`` (see :meth:`thin`); nothing is drawn until :meth:`draw`."""
         if (colour, style) != self._style:
             self._style = (colour, style)
             pen, halo = path_pens(colour, style)
             for curve in self.items:
                 curve.setPen(pen)
                 curve.setShadowPen(halo)
-        self._set_path(path)
+        self._set_path(path, cell)
+        if not self._shown:
+            self._shown = True
+            for curve in self.items:
+                curve.setVisible(True)
 
-    def _set_path(self, path: np.ndarray) -> None:
+    def hide(self) -> None:
+        """Hide the curves and let go of the path, keeping the curves for a later run."""
+        if not self._shown:
+            return
+        self._shown = False
+        for curve in self.items:
+            curve.setVisible(False)
+            curve.clear()
+        self._set_path(np.zeros((0, 2)))
+
+    def _set_path(self, path: np.ndarray, cell: tuple[float, float] = (0.0, 0.0)) -> None:
         self.xy = np.asarray(path, dtype=np.float64).reshape(-1, 2)
-        self.thin((0.0, 0.0))
+        self.thin(cell)
 
     def thin(self, cell: tuple[float, float]) -> None:
         """Re-thin for boxes of size ``cell`` (data units); (0, 0) keeps every point."""

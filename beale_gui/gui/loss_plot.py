@@ -17,6 +17,62 @@ from ..core.engine import DIVERGED, RunResult
 from ..core.inspect import loss_for_plot, loss_view_range
 
 CURSOR_COLOUR = "#444444"
+# Curves kept hidden for later results, beyond the ones shown: adding and removing pyqtgraph
+# items costs more than all the rest of a new result.
+SPARE_CURVES = 48
+
+PenKey = tuple[str, float, Qt.PenStyle]   # colour, width, style
+
+
+class CurvePool:
+    """The curves of one view box: shown ones first, then hidden ones kept for later results.
+
+    Parameters
+    ----------
+    add, remove : callables
+        Put a curve into the view box and take it out.
+    cached : bool
+        Cache the curves as pixmaps (for a plot whose frames move only a cursor over them).
+    """
+
+    def __init__(self, add, remove, cached: bool = False) -> None:
+        self._add, self._remove, self._cached = add, remove, cached
+        self._items: list[pg.PlotDataItem] = []
+        self._pens: list[PenKey | None] = []
+        self._n = 0
+
+    @property
+    def shown(self) -> list[pg.PlotDataItem]:
+        return self._items[:self._n]
+
+    def show(self, curves: Sequence[tuple[np.ndarray, np.ndarray, PenKey]]) -> None:
+        """Show a curve per (x, y, pen) and hide the rest; x and y have the same shape (T,)."""
+        for i, (x, y, pen) in enumerate(curves):
+            if i == len(self._items):
+                item = pg.PlotDataItem()
+                if self._cached:
+                    item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+                self._add(item)
+                self._items.append(item)
+                self._pens.append(None)
+            item = self._items[i]
+            if pen != self._pens[i]:
+                self._pens[i] = pen
+                colour, width, style = pen
+                item.setData(x, y, pen=pg.mkPen(colour, width=width, style=style))
+            else:
+                item.setData(x, y)
+            if not item.isVisible():
+                item.setVisible(True)
+        n = len(curves)
+        for item in self._items[n:]:
+            if item.isVisible():
+                item.setVisible(False)
+                item.clear()
+        for item in self._items[n + SPARE_CURVES:]:
+            self._remove(item)
+        del self._items[n + SPARE_CURVES:], self._pens[n + SPARE_CURVES:]
+        self._n = n
 
 
 class LossPlot(QWidget):
@@ -64,8 +120,8 @@ class LossPlot(QWidget):
         pi.vb.sigResized.connect(self._sync_lr_view)
         pi.hideAxis("right")
 
-        self._curves: list[pg.PlotDataItem] = []
-        self._lr_curves: list[pg.PlotDataItem] = []
+        self._curves = CurvePool(pi.addItem, pi.removeItem, cached=True)
+        self._lr_curves = CurvePool(self._lr_view.addItem, self._lr_view.removeItem)
         self._n_steps = 0
         self.label = "f"
         self.log_y = True
@@ -77,12 +133,9 @@ class LossPlot(QWidget):
     # -- data ---------------------------------------------------------------------------------
     def clear(self) -> None:
         """No runs: empty plot."""
-        for item in self._curves:
-            self.plot_item.removeItem(item)
-        for item in self._lr_curves:
-            self._lr_view.removeItem(item)
-        self._curves, self._lr_curves = [], []
-        self.plot_item.hideAxis("right")
+        self._curves.show([])
+        self._lr_curves.show([])
+        self._show_right_axis(False)
         self._n_steps = 0
 
     def set_result(self, result: RunResult, colours: Sequence[str],
@@ -95,50 +148,48 @@ class LossPlot(QWidget):
         colours, styles : sequences of length N
             Each run's optimizer colour and its start point's pen style.
         """
-        self.clear()
         values, label, log = loss_for_plot(result)
         self.label, self.log_y = label, log
-        self.plot_item.setLogMode(x=False, y=log)
-        self.plot_item.setLabel("left", label)
-        self._n_steps = result.n_steps
-        for i in range(result.n_runs):
-            end = int(result.stop_step[i]) + 1
-            width = 2.0 if result.status[i] != DIVERGED else 1.5
-            curve = pg.PlotDataItem(np.arange(end), values[i, :end],
-                                    pen=pg.mkPen(colours[i], width=width, style=styles[i]))
-            curve.setLogMode(False, log)
-            # cached as a pixmap: a frame moves only the step cursor over the curves
-            curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self.plot_item.addItem(curve)
-            self._curves.append(curve)
-        self._set_lr(result, colours)
-        self._cursor.setBounds((0, max(self._n_steps, 1)))
-        self.plot_item.setXRange(0, max(self._n_steps, 1), padding=0.02)
-        self.plot_item.setYRange(*loss_view_range(result, values, log), padding=0)
-
-    def _set_lr(self, result: RunResult, colours: Sequence[str]) -> None:
-        scheduled = [c for c, config in enumerate(result.configs)
-                     if not config.schedule.is_constant]
-        if not scheduled:
-            return
         pi = self.plot_item
-        pi.showAxis("right")
-        pi.setLabel("right", "lr (dotted)")
-        shown = set()
-        for i in range(result.n_runs):
+        pi.setLogMode(x=False, y=log)
+        self._set_axis_label("left", label)
+        self._n_steps = result.n_steps
+        ends = [int(result.stop_step[i]) + 1 for i in range(result.n_runs)]
+        # the curves are cached as pixmaps: a frame moves only the step cursor over them
+        self._curves.show([
+            (np.arange(end), values[i, :end],
+             (colours[i], 2.0 if result.status[i] != DIVERGED else 1.5, styles[i]))
+            for i, end in enumerate(ends)])
+        self._set_lr(result, colours, ends)
+        self._cursor.setBounds((0, max(self._n_steps, 1)))
+        pi.setXRange(0, max(self._n_steps, 1), padding=0.02)
+        pi.setYRange(*loss_view_range(result, values, log), padding=0)
+
+    def _set_lr(self, result: RunResult, colours: Sequence[str], ends: list[int]) -> None:
+        """A dotted learning-rate curve per scheduled configuration and variant."""
+        curves, shown = [], set()
+        for i, end in enumerate(ends):
             c = int(result.config_index[i])
             key = (c, int(result.variant_index[i]))
-            if c not in scheduled or key in shown:
+            if result.configs[c].schedule.is_constant or key in shown:
                 continue
             shown.add(key)
-            end = int(result.stop_step[i]) + 1
-            curve = pg.PlotDataItem(np.arange(end), result.lr[i, :end],
-                                    pen=pg.mkPen(colours[i], width=1.5,
-                                                 style=Qt.PenStyle.DotLine))
-            self._lr_view.addItem(curve)
-            self._lr_curves.append(curve)
-        self._lr_view.enableAutoRange(axis="y", enable=True)
-        self._sync_lr_view()
+            curves.append((np.arange(end), result.lr[i, :end],
+                           (colours[i], 1.5, Qt.PenStyle.DotLine)))
+        self._lr_curves.show(curves)
+        self._show_right_axis(bool(curves))
+        if curves:
+            self._set_axis_label("right", "lr (dotted)")
+            self._lr_view.enableAutoRange(axis="y", enable=True)
+            self._sync_lr_view()
+
+    def _set_axis_label(self, side: str, text: str) -> None:
+        if self.plot_item.getAxis(side).labelText != text:   # a new label lays the plot out
+            self.plot_item.setLabel(side, text)
+
+    def _show_right_axis(self, show: bool) -> None:
+        if self.plot_item.getAxis("right").isVisible() != show:
+            self.plot_item.showAxis("right", show)
 
     # -- the cursor ---------------------------------------------------------------------------
     def set_step(self, k: int) -> None:
@@ -151,11 +202,13 @@ class LossPlot(QWidget):
 
     @property
     def curves(self) -> list[pg.PlotDataItem]:
-        return list(self._curves)
+        """The loss curves shown, one per run."""
+        return self._curves.shown
 
     @property
     def lr_curves(self) -> list[pg.PlotDataItem]:
-        return list(self._lr_curves)
+        """The learning-rate curves shown."""
+        return self._lr_curves.shown
 
     def view_ranges(self) -> list[list[float]]:
         """The loss view's [[x0, x1], [y0, y1]] in plotted units (log10 of y on a log axis)."""

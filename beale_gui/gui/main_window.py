@@ -287,16 +287,20 @@ class MainWindow(QMainWindow):
         labels = [optimizer_label(result.configs[int(result.config_index[i])]) for i in range(n)]
         flags = ["diverged" if result.status[i] == DIVERGED else "" for i in range(n)]
         legend = [(optimizer_label(e.config), e.colour) for e in entries]
+        # every view starts at the playhead's new step, so moving the playhead there below
+        # redraws nothing twice
+        step = 0 if mode == PLAY else result.n_steps
         self.canvas.set_runs([result.paths[i] for i in range(n)],
-                             [int(s) for s in result.stop_step], colours, styles, flags, legend)
+                             [int(s) for s in result.stop_step], colours, styles, flags, legend,
+                             step=step)
         if mode != PREVIEW:
             extent = fit_extent(result, result.function.bounds)
             if extent != self._fitted:
                 self._fitted = extent
                 self.canvas.fit_view(extent)
         self.loss_plot.set_result(result, colours, styles)
-        self.results.set_result(result, labels, colours)
-        self.playback.set_range(result.n_steps, 0 if mode == PLAY else result.n_steps)
+        self.results.set_result(result, labels, colours, step=step)
+        self.playback.set_range(result.n_steps, step)
         if mode == PLAY:
             self.playback.play()
         diverged = int(np.count_nonzero(result.status == DIVERGED))

@@ -79,7 +79,7 @@ class ResultsModel(QAbstractTableModel):
 
     # -- data in ------------------------------------------------------------------------------
     def set_result(self, result: RunResult | None, labels: Sequence[str] = (),
-                   colours: Sequence[str] = ()) -> None:
+                   colours: Sequence[str] = (), step: int = 0) -> None:
         self.beginResetModel()
         self._result = result
         if result is None:
@@ -90,12 +90,13 @@ class ResultsModel(QAbstractTableModel):
             self._colours = [QColor(c) for c in colours]
             self._starts = [format_point(*result.starts[s]) for s in result.start_index]
             self._status = [result.describe(i) for i in range(result.n_runs)]
-            self._load_step(0)
+            self._load_step(step)
         self.endResetModel()
 
     def set_step(self, k: int) -> None:
-        """Values at step ``k``; one dataChanged over the value columns."""
-        if self._result is None or self._result.n_runs == 0:
+        """Values at step ``k``; one dataChanged over the value columns (none when the values
+        are at ``k`` already)."""
+        if self._result is None or self._result.n_runs == 0 or int(k) == self.step:
             return
         self._load_step(k)
         self.dataChanged.emit(self.index(0, FIRST_VALUE_COLUMN),
@@ -110,6 +111,10 @@ class ResultsModel(QAbstractTableModel):
 
     def result(self) -> RunResult | None:
         return self._result
+
+    def fixed_texts(self) -> tuple[tuple[str, ...], ...]:
+        """The texts of the fixed columns (optimizer, start, status), column by column."""
+        return tuple(self._labels), tuple(self._starts), tuple(self._status)
 
     def values(self) -> np.ndarray:
         """The value columns at the current step, shape (N, 7)."""
@@ -188,6 +193,7 @@ class ResultsTable(QWidget):
         header.setStretchLastSection(True)
 
         self._pending: int | None = None
+        self._fitted: tuple | None = None   # what the column widths were fitted to
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.setInterval(REFRESH_MS)
@@ -198,10 +204,10 @@ class ResultsTable(QWidget):
         layout.addWidget(self.view)
 
     def set_result(self, result: RunResult | None, labels: Sequence[str] = (),
-                   colours: Sequence[str] = ()) -> None:
-        """A new batch of runs (None clears the table); values at step 0."""
+                   colours: Sequence[str] = (), step: int = 0) -> None:
+        """A new batch of runs (None clears the table); values at ``step``."""
         self._pending = None
-        self.model.set_result(result, labels, colours)
+        self.model.set_result(result, labels, colours, step)
         if result is not None:
             self._fit_columns()
 
@@ -230,6 +236,20 @@ class ResultsTable(QWidget):
             self._throttle.start()
 
     def _fit_columns(self) -> None:
+        # Fitting measures every visible row: skip it when the same texts would be measured
+        # in the same rows and nobody has resized a column since.
+        view = self.view
+        key = (self.model.fixed_texts(), view.font().toString(), view.isVisible(),
+               view.viewport().height(), view.verticalScrollBar().value())
+        if self._fitted == (key, self._widths()):
+            return
+        self._fit_columns_now()
+        self._fitted = (key, self._widths())
+
+    def _widths(self) -> list[int]:
+        return [self.view.columnWidth(col) for col in range(self.model.columnCount())]
+
+    def _fit_columns_now(self) -> None:
         metrics = self.view.fontMetrics()
         sample = format_number(-1.234567e-5)
         for col in range(self.model.columnCount()):

@@ -239,6 +239,79 @@ def test_legend_lists_the_optimizers_and_arrows(qtbot, canvas):
     assert [label.text for _, label in legend.items] == ["GD", "Adam"]
 
 
+def legend_labels(canvas) -> list[str]:
+    return [label.text for _, label in canvas._legend.items]
+
+
+def drawn_path_curves(canvas) -> list:
+    return [item for item in canvas.plot_item.items
+            if item.zValue() == canvas_items.Z_PATHS and item.isVisible()]
+
+
+def test_new_runs_reuse_the_path_curves_and_the_legend(qtbot, canvas):
+    set_two_runs(canvas)
+    tracks = list(canvas._runs)
+    samples = [sample for sample, _ in canvas._legend.items]
+    n_items = len(canvas.plot_item.items)
+    canvas.clear_runs()
+    assert canvas._runs == []
+    assert drawn_path_curves(canvas) == []
+    assert not canvas._legend.isVisible()
+    set_two_runs(canvas)
+    assert canvas._runs == tracks
+    assert [sample for sample, _ in canvas._legend.items] == samples   # not rebuilt
+    assert canvas._legend.isVisible()
+    assert legend_labels(canvas) == ["GD", "Adam"]
+    assert len(canvas.plot_item.items) == n_items
+    assert len(drawn_path_curves(canvas)) == 2 * 3
+
+
+def test_a_run_left_out_of_the_next_result_is_not_drawn(qtbot, canvas):
+    a, b = set_two_runs(canvas)
+    n = len(a)
+    canvas.set_runs([a], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)],
+                    step=n - 1)
+    assert len(canvas._runs) == 1
+    assert canvas._runs[0].drawn_points() == n
+    assert len(drawn_path_curves(canvas)) == 3
+    assert len(canvas._heads.getData()[0]) == 1
+    assert len(canvas._crosses.getData()[0]) == 0
+    assert legend_labels(canvas) == ["GD"]
+    rgb = grab_array(canvas)
+    assert near_colour(rgb, *canvas_pixel(canvas, *a[30]), ORANGE)
+    assert not near_colour(rgb, *canvas_pixel(canvas, *b[30]), BLUE)
+
+
+def test_reused_curves_take_each_runs_colour_and_style(qtbot, canvas):
+    a, b = set_two_runs(canvas)
+    n = len(a)
+    green = "#009E73"
+    canvas.set_runs([b, a], [n - 1, n - 1], [green, ORANGE],
+                    [Qt.PenStyle.DotLine, Qt.PenStyle.SolidLine], ["", ""],
+                    [("RMSprop", green), ("GD", ORANGE)], step=n - 1)
+    pens = [track.base.opts["pen"] for track in canvas._runs]
+    assert [p.color() for p in pens] == [QColor(green), QColor(ORANGE)]
+    assert [p.style() for p in pens] == [Qt.PenStyle.DotLine, Qt.PenStyle.SolidLine]
+    assert legend_labels(canvas) == ["RMSprop", "GD"]
+    assert [sample.pens[-1].color() for sample, _ in canvas._legend.items] == [
+        QColor(green), QColor(ORANGE)]
+    rgb = grab_array(canvas)
+    assert near_colour(rgb, *canvas_pixel(canvas, *b[30]), green)
+    assert not near_colour(rgb, *canvas_pixel(canvas, *b[30]), BLUE)
+
+
+def test_set_runs_draws_at_the_step_given(qtbot, canvas):
+    a = straight_path((-2.5, 1.5), (1.0, -0.5), 201)
+    canvas.set_runs([a], [200], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)],
+                    step=40)
+    assert canvas._runs[0].drawn_points() == 41
+    np.testing.assert_allclose(np.column_stack(canvas._heads.getData()), [a[40]])
+    canvas.set_step(40)     # the playhead arriving at the same step changes nothing
+    assert canvas._runs[0].drawn_points() == 41
+    canvas.set_step(100)
+    assert canvas._runs[0].drawn_points() == 101
+
+
 def test_arrows_keep_a_fixed_fraction_of_the_view(qtbot, canvas):
     canvas.set_mechanics({"heads": np.zeros((1, 2)), "descent": np.array([[1e-6, 0.0]]),
                           "moment": np.array([[0.0, 5e3]]), "step": np.zeros((1, 2))})

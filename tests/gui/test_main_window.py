@@ -7,11 +7,13 @@ import html
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from beale_gui.core.engine import DIVERGED, OptimizerConfig
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.gui.help import SHORTCUTS
+from beale_gui.gui.labels import optimizer_label, start_style
 from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.model import SEED_START, OptimizerEntry
 
@@ -297,6 +299,39 @@ def test_a_schedule_puts_the_learning_rate_on_a_second_axis(qtbot, window):
     assert y[0] == pytest.approx(0.01)
     assert y[-1] < y[0]
     assert window.loss_plot.plot_item.getAxis("right").isVisible()
+
+
+def _legend(window) -> list[tuple[str, str]]:
+    return [(label.text, sample.pens[-1].color().name())
+            for sample, label in window.canvas._legend.items]
+
+
+def test_the_views_follow_the_optimizers_and_the_start_points(qtbot, window):
+    entries = [e for e in window.panel.state().entries if e.enabled]
+    assert _legend(window) == [(optimizer_label(e.config), QColor(e.colour).name())
+                               for e in entries]
+    two = [OptimizerEntry(OptimizerConfig("gd", {"lr": 0.002}), "#D55E00"),
+           OptimizerEntry(OptimizerConfig("adam", {"lr": 0.05}), "#009E73")]
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.panel.set_state(dataclasses.replace(window.panel.state(), entries=two))
+    assert _legend(window) == [(optimizer_label(e.config), e.colour.lower()) for e in two]
+    assert len(window.canvas._runs) == len(window.loss_plot.curves) == 2
+    window.canvas.start_removed.emit(0)
+    assert window.canvas._runs == []
+    assert window.loss_plot.curves == []
+    assert not window.canvas._legend.isVisible()
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.canvas.start_added.emit(*SEED_START)
+        window.canvas.start_added.emit(2.5, -2.5)
+    result = window.result()
+    assert result.n_runs == 4
+    assert window.canvas._legend.isVisible()
+    assert _legend(window) == [(optimizer_label(e.config), e.colour.lower()) for e in two]
+    assert len(window.canvas._runs) == len(window.loss_plot.curves) == 4
+    for i, curve in enumerate(window.loss_plot.curves):
+        assert curve.opts["pen"].color() == QColor(two[result.config_index[i]].colour)
+        assert curve.opts["pen"].style() == start_style(result.start_index[i])
+        np.testing.assert_array_equal(window.canvas._runs[i].xy, result.paths[i])
 
 
 def test_m_toggles_the_mechanics_arrows(qtbot, window, monkeypatch):
