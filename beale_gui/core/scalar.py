@@ -19,6 +19,7 @@ afterwards, as for a numpy unit.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -34,6 +35,7 @@ from .units import CONVERGED, DIVERGED, MAX_STEPS, POLL_STEPS, Part, Unit
 SCALAR_MAX_ROWS = 32
 SCALAR_BASE_ROWS = 8
 SCALAR_ROWS_PER_PART = 4
+BLOCK_STEPS = 4096            # steps of a record or state kept before they go to the batch
 
 ScalarStep = Callable[[float, float, float, float, float, int], tuple[float, float]]
 Log = Callable[[tuple], None] | None
@@ -270,7 +272,7 @@ class ScalarUnit:
         with np.errstate(all="ignore"):
             self._run()
 
-    def _runs(self) -> tuple[list[tuple], list[list | None]]:
+    def _runs(self) -> tuple[list[tuple], list[array | None]]:
         """Per run, in the unit's order: (position, step, constant rate or None, rate table or
         None), and its state log (None unless the state is recorded)."""
         runs, logs = [], []
@@ -280,7 +282,7 @@ class ScalarUnit:
             lr = p.lr0_all if p.constant_lr else None
             for j in range(len(p.rows0)):
                 state = {k: v[j].tolist() for k, v in p.state_rows.items()}
-                log = [] if keep_state else None
+                log = array("d") if keep_state else None        # raw doubles, not floats
                 step = scalar_step(p.spec.name, p.hp0, state, None if log is None else log.extend)
                 runs.append((len(runs), step, lr, table))
                 logs.append(log)
@@ -300,7 +302,9 @@ class ScalarUnit:
         evaluate()
         w, v = points.tolist(), values.tolist()
         record = out.paths is not None
-        w_hist, v_hist = bytearray(points_bytes), bytearray(values_bytes)
+        history = _History(out, idx, points_bytes, values_bytes) if record else None
+        if history is not None:
+            history.add()
         bound, tol = job.bound, job.tol
         check_tol = tol > 0.0
         isfinite = math.isfinite
@@ -310,6 +314,8 @@ class ScalarUnit:
                     and isfinite(v[i]) and isfinite(v[n + i]) and isfinite(v[n2 + i]))
 
         runs, logs = self._runs()
+        keep_state = out.moment is not None
+        logged = [0] * n                          # steps of each run's state in its stacks
         live = []
         for run in runs:
             i = run[0]
@@ -344,9 +350,10 @@ class ScalarUnit:
                     outside = True
             if evaluate_at is None:
                 evaluate()
-            if record:
-                w_hist += points_bytes
-                v_hist += values_bytes
+            if history is not None:
+                history.add()
+            if keep_state and not t % BLOCK_STEPS:
+                self._write_state(logs, logged)
             w_new, v_new = points.tolist(), values.tolist()
             if outside or not isfinite(sum(v_new)):
                 diverged = [r[0] for r in live if not healthy(w_new, v_new, r[0])]
@@ -368,40 +375,68 @@ class ScalarUnit:
         self.steps = job.max_steps
         for i, *_ in live:
             self._stop(i, MAX_STEPS, job.max_steps, w[i], w[n + i], v[i])
-        if record:
-            self._write_record(w_hist, v_hist)
-        if out.moment is not None:
-            self._write_state(logs)
+        if history is not None:
+            history.flush()
+        if keep_state:
+            self._write_state(logs, logged)
 
     def _stop(self, i: int, status: int, step: int, x: float, y: float, f: float) -> None:
         out, row = self.job.out, self.idx[i]
         out.status[row], out.stop[row] = status, step
         out.final_xy[row], out.final_loss[row] = (x, y), f
 
-    def _write_record(self, w_hist: bytearray, v_hist: bytearray) -> None:
-        """Paths, loss and gradients of every recorded step into the batch's arrays."""
-        out, n, rows = self.job.out, self.n0, self.idx
-        w = np.frombuffer(w_hist).reshape(-1, 2, n)
-        v = np.frombuffer(v_hist).reshape(-1, 3, n)
-        end = len(w)
-        out.paths[rows, :end] = w.transpose(2, 0, 1)
-        out.loss[rows, :end] = v[:, 0].T
-        out.grads[rows, :end] = v[:, 1:].transpose(2, 0, 1)
-
-    def _write_state(self, logs: list[list | None]) -> None:
-        """Each run's logged state into its part's stacks (the moment and what the effective
-        learning rates are computed from at the end)."""
-        logs = iter(logs)
+    def _write_state(self, logs: list[array | None], logged: list[int]) -> None:
+        """Each run's state logged since the last call into its part's stacks (the moment and
+        what the effective learning rates are computed from at the end); ``logged`` counts
+        each run's steps written so far."""
+        r = 0
         for p in self.all_parts:
             offsets, width = {}, 0
             for k, w in p.widths.items():
                 offsets[k] = width
                 width += w
             for j in range(len(p.rows0)):
-                log = next(logs)
-                if not log:
-                    continue
-                logged = np.fromiter(log, np.float64, len(log)).reshape(-1, width)
-                for k, stack in p.stacks.items():
-                    o = offsets[k]
-                    stack[1:len(logged) + 1, j] = logged[:, o:o + p.widths[k]]
+                log = logs[r]
+                if log:
+                    values = np.frombuffer(log, np.float64).reshape(-1, width)
+                    a, b = logged[r] + 1, logged[r] + 1 + len(values)
+                    for k, stack in p.stacks.items():
+                        o = offsets[k]
+                        stack[a:b, j] = values[:, o:o + p.widths[k]]
+                    logged[r] = b - 1
+                    del values                   # a view of the log: then it can shrink
+                    del log[:]
+                r += 1
+
+
+class _History:
+    """Every step's points and values, staged as bytes (a copy per step, no numpy call) for
+    BLOCK_STEPS steps at a time, then written into the batch's arrays: a long run needs no
+    second copy of its whole record."""
+
+    def __init__(self, out, rows: np.ndarray, points: memoryview, values: memoryview) -> None:
+        n = len(rows)
+        self.out, self.rows = out, rows
+        self.points, self.values = points, values
+        self.w, self.v = np.empty((BLOCK_STEPS, 2, n)), np.empty((BLOCK_STEPS, 3, n))
+        self.w_into, self.v_into = memoryview(self.w).cast("B"), memoryview(self.v).cast("B")
+        self.w_size, self.v_size = len(points), len(values)
+        self.base = self.j = 0
+
+    def add(self) -> None:
+        """Stage the current points and values as the next step."""
+        if self.j == BLOCK_STEPS:
+            self.flush()
+        j, ws, vs = self.j, self.w_size, self.v_size
+        self.w_into[j * ws:(j + 1) * ws] = self.points
+        self.v_into[j * vs:(j + 1) * vs] = self.values
+        self.j = j + 1
+
+    def flush(self) -> None:
+        """Write the staged steps into the batch's paths, loss and gradients."""
+        out, rows, m = self.out, self.rows, self.j
+        a, b = self.base, self.base + m
+        out.paths[rows, a:b] = self.w[:m].transpose(2, 0, 1)
+        out.loss[rows, a:b] = self.v[:m, 0].T
+        out.grads[rows, a:b] = self.v[:m, 1:].transpose(2, 0, 1)
+        self.base, self.j = b, 0

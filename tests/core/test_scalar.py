@@ -149,6 +149,20 @@ def test_divergent_runs_stop_where_the_numpy_path_stops_them(monkeypatch, units,
     assert np.isfinite(fast.paths).all()
 
 
+@pytest.mark.parametrize("block", [1, 7, 64])
+def test_records_written_a_block_at_a_time_match(monkeypatch, units, block):
+    """The record and the state go to the batch BLOCK_STEPS steps at a time: runs that stop
+    inside a block, at its edge and after several blocks all match the numpy path."""
+    monkeypatch.setattr(scalar, "BLOCK_STEPS", block)
+    configs = [OptimizerConfig("gd", {"lr": 10.0}), OptimizerConfig("momentum", {"lr": 0.01}),
+               OptimizerConfig("adam", {"lr": 0.05}), OptimizerConfig("nadam", {"lr": 0.05}),
+               OptimizerConfig("rmsprop")]
+    fast, slow = _both(monkeypatch, units, BEALE, configs, STARTS[:2], max_steps=700,
+                       tol=1e-6, record_state=True)
+    _assert_same(fast, slow)
+    assert len(set(fast.stop_step.tolist())) >= 4
+
+
 def test_a_batch_that_all_stops_ends_early_alike(monkeypatch, units):
     configs = [OptimizerConfig("gd", {"lr": 10.0}), OptimizerConfig("adam", {"lr": 0.05})]
     fast, slow = _both(monkeypatch, units, BEALE, configs, STARTS[:1], max_steps=5000,
