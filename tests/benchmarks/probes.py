@@ -23,8 +23,11 @@ T0 = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-CORE_MODULES = ("engine", "functions", "optimizers", "schedules", "params", "expression",
-                "contours", "search", "basins", "inspect", "session", "records", "fileio")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# every module of beale_gui.core, read off the folder (importing it would start the clock late)
+CORE_MODULES = tuple(sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, "beale_gui",
+                                                                          "core"))
+                            if name.endswith(".py") and name != "__init__.py"))
 MEMORY_STEPS = 100_000
 
 
