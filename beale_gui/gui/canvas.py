@@ -76,7 +76,7 @@ class ContourCanvas(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.layout_widget)
-        self._plot = self.layout_widget.addPlot()
+        self._plot = self.layout_widget.addPlot(axisItems=ci.cached_axes("left", "bottom"))
         self._build_plot()
         self._build_items()
 
@@ -256,6 +256,7 @@ class ContourCanvas(QWidget):
         self._heads.setData(x=hx, y=hy, **self._head_style)
         crossed = self._diverged & (k >= self._stops)
         self._crosses.setData(x=hx[crossed], y=hy[crossed])
+        self._crosses.setVisible(bool(crossed.any()))   # an empty scatter still costs a paint
 
     def clear_runs(self) -> None:
         """Remove every path, head, arrow and legend entry."""

@@ -88,6 +88,40 @@ def head_style(colour: str) -> tuple[pg.QtGui.QBrush, pg.QtGui.QPen]:
     return pg.mkBrush(colour), pg.mkPen(halo_colour(colour), width=1.5)
 
 
+class CachedAxisItem(pg.AxisItem):
+    """An axis (with its grid, if any) kept as a pixmap between the frames that change it.
+
+    pyqtgraph draws an axis by replaying its ``picture``, which it drops on every change
+    (range, ticks, log mode, size, pens); dropping it here also invalidates the pixmap, so the
+    axis is re-rendered whenever pyqtgraph would draw a new picture. Replaying the picture
+    every frame cost more than the rest of a loss-plot frame. The pixmap looks the same as
+    the picture (a translucent grid may blend one level off); exported figures are unchanged.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self):
+        # a pixel more all round: the cached pixmap would clip an axis line on its edge
+        return super().boundingRect().adjusted(-1, -1, 1, 1)
+
+    @property
+    def picture(self):
+        return self._picture
+
+    @picture.setter
+    def picture(self, value) -> None:
+        self._picture = value
+        if value is None:
+            self.update()
+
+
+def cached_axes(*sides: str) -> dict[str, CachedAxisItem]:
+    """Cached axes for a plot's ``axisItems``."""
+    return {side: CachedAxisItem(side) for side in sides}
+
+
 class LineSample(ItemSample):
     """A legend sample: a line in ``pen`` over its outline ``halo``, as drawn on the canvas.
     Clicking it does nothing (pyqtgraph's sample would hide its item)."""
@@ -260,6 +294,7 @@ class PathTrack:
         self.xt = np.ascontiguousarray(self.xy[self.keep, 0])
         self.yt = np.ascontiguousarray(self.xy[self.keep, 1])
         self._ends = (-1, -1)
+        self._tail_span = (-1, -1)
 
     def _show(self, curve: pg.PlotCurveItem, start: int, end: int) -> None:
         """Points start..end (inclusive) on ``curve``; nothing when the span is empty."""
@@ -277,7 +312,9 @@ class PathTrack:
                 self._show(self.base, 0, block)
             self._show(self.middle, block, chunk)
             self._ends = (block, chunk)
-        self.tail.setData(x=self.xt[chunk:n], y=self.yt[chunk:n], skipFiniteCheck=True)
+        if (chunk, n) != self._tail_span:   # setData rebuilds the curve, even for the same points
+            self._tail_span = (chunk, n)
+            self.tail.setData(x=self.xt[chunk:n], y=self.yt[chunk:n], skipFiniteCheck=True)
 
     def drawn_points(self) -> int:
         """How many points the curves hold together (each shared end counted once)."""

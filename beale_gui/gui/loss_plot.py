@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..core.engine import DIVERGED, RunResult
 from ..core.inspect import loss_for_plot, loss_view_range
+from .canvas_items import cached_axes
 
 CURSOR_COLOUR = "#444444"
 # Curves kept hidden for later results, beyond the ones shown: adding and removing pyqtgraph
@@ -88,7 +89,9 @@ class LossPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
+        # only the cursor moves between frames: the axes and grid stay pixmaps
+        self.plot_widget = pg.PlotWidget(background="w",
+                                         axisItems=cached_axes("left", "bottom", "right"))
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         pi = self.plot_item
         pi.showGrid(x=True, y=True, alpha=0.25)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsItem
 
 from beale_gui.core.functions import TestFunction
 from beale_gui.gui import canvas_items
@@ -181,14 +182,17 @@ def test_set_step_draws_each_path_up_to_its_stop(qtbot, canvas):
     heads = np.column_stack(canvas._heads.getData())
     np.testing.assert_allclose(heads, [a[40], b[40]])
     assert len(canvas._crosses.getData()[0]) == 0
+    assert not canvas._crosses.isVisible()
     canvas.set_step(150)
     assert [t.drawn_points() for t in runs] == [151, 61]  # b stopped at 60
     np.testing.assert_allclose(np.column_stack(canvas._crosses.getData()), [b[60]])
+    assert canvas._crosses.isVisible()
     canvas.set_step(10_000)
     assert [t.drawn_points() for t in runs] == [201, 61]
     canvas.set_step(3)  # back again
     assert [t.drawn_points() for t in runs] == [4, 4]
     assert len(canvas._crosses.getData()[0]) == 0
+    assert not canvas._crosses.isVisible()
 
 
 def test_long_paths_are_thinned_but_end_at_the_head(qtbot, canvas):
@@ -202,6 +206,36 @@ def test_long_paths_are_thinned_but_end_at_the_head(qtbot, canvas):
     x, y = track.tail.getData()
     assert np.hypot(x[-1] - path[-1, 0], y[-1] - path[-1, 1]) < data_per_pixel(canvas)
     np.testing.assert_allclose(np.column_stack(canvas._heads.getData()), [path[-1]])
+
+
+def drawn_path(track) -> np.ndarray:
+    """The points a track's base, middle and tail curves draw, joined, shape (K, 2)."""
+    pieces = [np.column_stack(c.getData()) for c in track.items
+              if c.getData()[0] is not None and len(c.getData()[0])]
+    return np.concatenate([pieces[0]] + [p[1:] for p in pieces[1:]])
+
+
+def test_the_curves_always_draw_the_thinned_path_up_to_the_head(qtbot, canvas):
+    n = 5_001
+    t = np.linspace(0.0, 1.0, n)
+    path = np.column_stack([-2.5 + 5.0 * t, 1.5 * np.sin(40 * t)])   # never crosses a cell twice
+    canvas.set_runs([path], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)])
+    (track,) = canvas._runs
+
+    def assert_drawn_up_to(j):
+        kept = track.keep[track.keep <= j]
+        np.testing.assert_array_equal(drawn_path(track), path[kept])
+
+    for j in (0, 3, 900, 905, 905, 2600, 2601, 40, n - 1, n - 1):  # forwards, still, back
+        canvas.set_step(j)
+        assert_drawn_up_to(j)
+    cells = len(track.keep)
+    canvas.plot_item.getViewBox().scaleBy((0.25, 0.25))   # finer cells: re-thinned and redrawn
+    canvas.settle()
+    assert len(track.keep) > cells
+    assert_drawn_up_to(n - 1)
+    canvas.set_step(1234)
+    assert_drawn_up_to(1234)
 
 
 def test_a_path_is_drawn_in_its_colour(qtbot, canvas):
@@ -362,6 +396,50 @@ def test_zoom_recomputes_the_visible_region_with_the_same_levels(qtbot, canvas):
     assert pts[:, 0].max() <= vx1 + 1e-9
     assert pts[:, 1].min() >= vy0 - 1e-9
     assert pts[:, 1].max() <= vy1 + 1e-9
+
+
+@pytest.fixture
+def direct_canvas(qtbot):
+    """A canvas like ``canvas`` whose axes paint directly: what the cached axes must show."""
+    widget = ContourCanvas()
+    for side in ("left", "bottom"):
+        widget.plot_item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    with qtbot.waitSignal(widget.view_changed, timeout=2000):
+        widget.set_function(BOWL)
+    return widget
+
+
+def test_cached_axes_show_each_view_and_size(qtbot, canvas, direct_canvas):
+    twins = (canvas, direct_canvas)
+    for side in ("left", "bottom"):
+        assert (canvas.plot_item.getAxis(side).cacheMode()
+                == QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    np.testing.assert_array_equal(grab_array(canvas), grab_array(direct_canvas))
+    changes = [
+        lambda c: c.plot_item.getViewBox().setRange(xRange=(0.5, 1.5), yRange=(-1.0, 0.0),
+                                                   padding=0),          # zoom: new ticks
+        lambda c: c.plot_item.getViewBox().translateBy(x=0.137, y=-0.071),   # pan
+        lambda c: c.fit_view(),
+    ]
+    for change in changes:
+        before = grab_array(canvas)                  # the axes are cached pixmaps now
+        for c in twins:
+            change(c)
+            c.settle()
+        after = grab_array(canvas)
+        assert not np.array_equal(after, before)
+        np.testing.assert_array_equal(after, grab_array(direct_canvas))
+    grab_array(canvas)
+    with qtbot.waitSignals([c.view_changed for c in twins], timeout=2000):
+        for c in twins:
+            c.resize(700, 450)
+    resized = grab_array(canvas)
+    assert resized.shape[:2] == (450, 700)
+    np.testing.assert_array_equal(resized, grab_array(direct_canvas))
 
 
 def test_fit_view_ignores_a_broken_extent(qtbot, canvas):

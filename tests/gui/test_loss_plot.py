@@ -6,6 +6,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
 
 from beale_gui.core.engine import DIVERGED, OptimizerConfig, run
 from beale_gui.core.functions import get_function
@@ -140,3 +141,54 @@ def test_learning_rate_curves_come_and_go_with_the_schedule(loss):
     assert lr.isVisible()
     assert right.isVisible()
     assert lr.opts["pen"].color() == QColor(GREEN)
+
+
+@pytest.fixture
+def direct_loss(qtbot):
+    """A loss plot like ``loss`` whose axes (and grid) paint directly."""
+    widget = LossPlot()
+    for side in ("left", "bottom", "right"):
+        widget.plot_item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    qtbot.addWidget(widget)
+    widget.resize(500, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def assert_looks_the_same(cached: LossPlot, direct: LossPlot) -> None:
+    # the translucent grid, blended from a pixmap, may round one level off
+    a, b = grab_array(cached).astype(int), grab_array(direct).astype(int)
+    assert a.shape == b.shape
+    assert np.abs(a - b).max() <= 1
+
+
+def test_cached_axes_and_grid_show_each_range_scale_and_size(qtbot, loss, direct_loss):
+    for side in ("left", "bottom", "right"):
+        assert (loss.plot_item.getAxis(side).cacheMode()
+                == QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    beale = result_of([GD, ADAM], [(1.0, 1.5), (-2.0, 2.0)])
+    saddle = result_of([GD, ADAM], [(0.5, 0.5)], function=get_function("saddle"), steps=50)
+    scheduled = result_of([DECAYING, ADAM], [(1.0, 1.5)])
+    colours, styles = [ORANGE, BLUE] * 2, [SOLID, SOLID, DASH, DASH]
+    changes = [
+        lambda p: p.set_result(beale, colours, styles),
+        lambda p: p.set_step(120),                             # only the cursor moves
+        lambda p: p.plot_item.setYRange(-3.0, 1.0, padding=0),  # new ticks and grid lines
+        lambda p: p.plot_item.setXRange(20, 80, padding=0),
+        lambda p: p.set_result(saddle, colours[:2], styles[:2]),  # a linear axis
+        lambda p: p.set_result(scheduled, colours[:2], styles[:2]),  # the right axis
+        lambda p: p.set_result(beale, colours, styles),           # log again
+    ]
+    for change in changes:
+        before = grab_array(loss)                          # the axes are cached pixmaps now
+        change(loss)
+        change(direct_loss)
+        assert not np.array_equal(grab_array(loss), before)
+        assert_looks_the_same(loss, direct_loss)
+    size = loss.plot_item.vb.size()
+    for p in (loss, direct_loss):
+        p.resize(380, 240)
+    qtbot.waitUntil(lambda: all(p.plot_item.vb.size() != size for p in (loss, direct_loss)))
+    assert grab_array(loss).shape[:2] == (240, 380)
+    assert_looks_the_same(loss, direct_loss)
