@@ -28,6 +28,15 @@ def open_window(qtbot, settings: QSettings, *, size: tuple[int, int] | None = No
     return w
 
 
+def shown(qtbot, widget, size: tuple[int, int]):
+    """``widget`` at ``size``, shown and exposed, closed with the test."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def viewport_point(canvas, x: float, y: float) -> QPoint:
     """Where data point (x, y) is on the canvas's layout widget's viewport."""
     scene_pos = canvas.plot_item.getViewBox().mapViewToScene(QPointF(x, y))

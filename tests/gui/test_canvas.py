@@ -13,7 +13,7 @@ from beale_gui.core.functions import TestFunction
 from beale_gui.gui import canvas_items
 from beale_gui.gui.canvas import RECOMPUTE_DELAY_MS, ContourCanvas
 
-from .helpers import canvas_pixel, grab_array, viewport_point
+from .helpers import canvas_pixel, grab_array, shown, viewport_point
 
 PAST_DEBOUNCE = 4 * RECOMPUTE_DELAY_MS  # a bounded wait to show that nothing is emitted
 ORANGE = "#E69F00"
@@ -34,16 +34,21 @@ BOWL = Bowl("bowl", "Bowl", "(x-1)^2 + ...", ((-3.0, 3.0), (-2.0, 2.0)),
             minima=np.array([[1.0, -0.5]]))
 
 
-@pytest.fixture
-def canvas(qtbot, no_mouse_rate_limit):
+def bowl_canvas(qtbot, cached_axes: bool = True) -> ContourCanvas:
+    """A canvas showing BOWL at 900 x 600 (its axes painted directly when not cached)."""
     widget = ContourCanvas()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
+    if not cached_axes:
+        for side in ("left", "bottom"):
+            widget.plot_item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    shown(qtbot, widget, (900, 600))
     with qtbot.waitSignal(widget.view_changed, timeout=2000):
         widget.set_function(BOWL)
     return widget
+
+
+@pytest.fixture
+def canvas(qtbot, no_mouse_rate_limit):
+    return bowl_canvas(qtbot)
 
 
 def data_per_pixel(canvas) -> float:
@@ -401,16 +406,7 @@ def test_zoom_recomputes_the_visible_region_with_the_same_levels(qtbot, canvas):
 @pytest.fixture
 def direct_canvas(qtbot):
     """A canvas like ``canvas`` whose axes paint directly: what the cached axes must show."""
-    widget = ContourCanvas()
-    for side in ("left", "bottom"):
-        widget.plot_item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitSignal(widget.view_changed, timeout=2000):
-        widget.set_function(BOWL)
-    return widget
+    return bowl_canvas(qtbot, cached_axes=False)
 
 
 def test_cached_axes_show_each_view_and_size(qtbot, canvas, direct_canvas):

@@ -14,7 +14,7 @@ from beale_gui.core.inspect import loss_for_plot, loss_view_range
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.gui.loss_plot import LossPlot
 
-from .helpers import grab_array
+from .helpers import grab_array, shown
 
 ORANGE, BLUE, GREEN = "#E69F00", "#0000FF", "#009E73"
 SOLID, DASH = Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine
@@ -32,12 +32,7 @@ def result_of(configs, starts, function=BEALE, steps=200):
 
 @pytest.fixture
 def loss(qtbot):
-    widget = LossPlot()
-    qtbot.addWidget(widget)
-    widget.resize(500, 300)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, LossPlot(), (500, 300))
 
 
 def drawn_curves(plot: LossPlot) -> list[pg.PlotDataItem]:

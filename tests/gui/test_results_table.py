@@ -9,6 +9,8 @@ from beale_gui.core.functions import get_function
 from beale_gui.core.inspect import state_at
 from beale_gui.gui.results_table import ResultsTable
 
+from .helpers import shown
+
 GD = OptimizerConfig("gd", {"lr": 0.001})
 ADAM = OptimizerConfig("adam", {"lr": 0.05})
 COLOURS = ["#E69F00", "#0072B2"]
@@ -21,12 +23,7 @@ def result_of(starts):
 
 @pytest.fixture
 def table(qtbot):
-    widget = ResultsTable()
-    qtbot.addWidget(widget)
-    widget.resize(900, 300)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, ResultsTable(), (900, 300))
 
 
 def shown_values(table) -> np.ndarray:
