@@ -56,6 +56,7 @@ class Playback(QObject):
         self._timer.timeout.connect(self._on_tick)
         self._clock = QElapsedTimer()
         self.toolbar = self._build_toolbar()
+        self._shown_playing: bool | None = None   # what the play button shows
         self._sync_widgets()
 
     # -- state ------------------------------------------------------------------------------
@@ -270,12 +271,13 @@ class Playback(QObject):
         self._scrubber.blockSignals(False)
         self._step_label.setText(f"step {self._step} / {self._n_steps}")
         playing = self.is_playing
-        style = self.toolbar.style()
-        sp = QStyle.StandardPixmap
-        icon = sp.SP_MediaPause if playing else sp.SP_MediaPlay
-        self.action_play.setIcon(style.standardIcon(icon))
-        self.action_play.setText("Pause" if playing else "Play")
-        self.action_play.setToolTip(("Pause" if playing else "Play") + " (Space)")
+        if playing != self._shown_playing:     # every frame comes here: only on a change
+            self._shown_playing = playing
+            sp = QStyle.StandardPixmap
+            icon = sp.SP_MediaPause if playing else sp.SP_MediaPlay
+            self.action_play.setIcon(self.toolbar.style().standardIcon(icon))
+            self.action_play.setText("Pause" if playing else "Play")
+            self.action_play.setToolTip(("Pause" if playing else "Play") + " (Space)")
         enabled = self._n_steps > 0
         for action in (self.action_start, self.action_back, self.action_play,
                        self.action_forward, self.action_end):

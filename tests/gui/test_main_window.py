@@ -100,8 +100,11 @@ def test_space_plays_and_the_step_advances(qtbot, window):
         qtbot.keyClick(window.canvas.layout_widget, Qt.Key.Key_Space)
     assert window.playback.is_playing
     assert window.current_step() >= 5
+    play = window.playback.action_play
+    assert (play.text(), play.toolTip()) == ("Pause", "Pause (Space)")
     qtbot.keyClick(window.canvas.layout_widget, Qt.Key.Key_Space)
     assert not window.playback.is_playing
+    assert (play.text(), play.toolTip()) == ("Play", "Play (Space)")
     k = window.current_step()
     qtbot.keyClick(window.canvas.layout_widget, Qt.Key.Key_Right)
     assert window.current_step() == k + 1
