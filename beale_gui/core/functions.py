@@ -12,6 +12,7 @@ import functools
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
@@ -50,6 +51,9 @@ class TestFunction:
     """
 
     __test__ = False  # not a pytest test class, despite the name
+    # f is finite wherever |x| and |y| are at most this: then the engine, which stops a run
+    # whose coordinates leave its (smaller) bound, need not compute f just to see it finite.
+    value_finite_within: ClassVar[float] = 0.0
 
     name: str
     title: str
@@ -79,12 +83,14 @@ class TestFunction:
         gx, gy = self._grad(x, y)
         return self._value(x, y), gx, gy
 
-    def _evaluator(self, xy: np.ndarray, fg: np.ndarray) -> Callable[[], None]:
+    def _evaluator(self, xy: np.ndarray, fg: np.ndarray,
+                   value: bool = True) -> Callable[[], None]:
         """For the engine: ``evaluate()`` writes f, gx, gy at the points ``xy`` into ``fg``.
 
         ``xy`` has shape (4, n): rows 0 and 1 are x and y, rows 2 and 3 are scratch the
         function may use; ``fg`` has shape (3, n). Values are those of :meth:`value_and_grad`,
-        bit for bit. A subclass may override this with a version that allocates nothing.
+        bit for bit. A subclass may override this with a version that allocates nothing, and
+        that leaves f (``fg[0]``) alone when ``value`` is False.
         """
         x, y = xy[0], xy[1]
 
@@ -234,8 +240,12 @@ class Beale(SumOfSquares):
         y2 = y * y
         return [(y - 1.0, x), (y2 - 1.0, 2.0 * x * y), (y2 * y - 1.0, 3.0 * x * y2)]
 
-    def _evaluator(self, xy: np.ndarray, fg: np.ndarray) -> Callable[[], None]:
-        """The expressions of :meth:`_value_and_grad` on stacked rows, in place.
+    value_finite_within = 1e30    # |r3| <= ~1e120 there, so f <= ~1e241
+
+    def _evaluator(self, xy: np.ndarray, fg: np.ndarray,
+                   value: bool = True) -> Callable[[], None]:
+        """The expressions of :meth:`_value_and_grad` on stacked rows, in place (f only when
+        ``value``).
 
         ``[y, y**2, y**3]`` are rows 1-3 of ``xy``, so each residual-wise operation is one
         ufunc call over a (3, n) array, and a sum over the first axis adds the rows in order,
@@ -270,8 +280,9 @@ class Beale(SumOfSquares):
                 np.copyto(xs, x)
             np.subtract(powers, ones, p)                        # p_i = y**i - 1
             add(mul(p, xs, r), consts, r)                       # r_i = p_i x + c_i
-            mul(r, r, q)
-            total(f)                                            # f = r1**2 + r2**2 + r3**2
+            if value:
+                mul(r, r, q)
+                total(f)                                        # f = r1**2 + r2**2 + r3**2
             mul(r, p, q)
             total(gx)                                           # sum r_i p_i
             mul(mul(r_hi, powers_lo, q_hi), factors, q_hi)      # 2 (r2 y), 3 (r3 y**2)

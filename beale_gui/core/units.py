@@ -60,8 +60,11 @@ class Points:
     small 1-D arrays cost a third of those on (n, 2) views.
     """
 
-    def __init__(self, function, n: int, by_rows: bool, scratch: np.ndarray | None) -> None:
+    def __init__(self, function, n: int, by_rows: bool, scratch: np.ndarray | None,
+                 value: bool = True) -> None:
         self.fg = np.empty((3, n))
+        if not value:
+            self.fg[0] = 0.0               # f is not computed: a finite stand-in
         if by_rows:
             self.xy = np.empty((4, n))
             self.w, self.g = self.xy[:2].T, self.fg[1:3].T
@@ -71,7 +74,8 @@ class Points:
             self.w, self.g = np.empty((n, 2)), np.empty((n, 2))
             self.w_flat, self.g_flat = self.w.reshape(-1), self.g.reshape(-1)
         self.by_rows = by_rows
-        self._evaluate = function._evaluator(self.xy, self.fg)
+        self._evaluate = (function._evaluator(self.xy, self.fg) if value
+                          else function._evaluator(self.xy, self.fg, False))
 
     def evaluate(self) -> None:
         if self.by_rows:
@@ -297,12 +301,19 @@ class Unit:
         self.n0 = sum(len(p.rows0) for p in parts)
         self.steps = 0
         self.steps_done = 0
+        # f every step only where something reads it: the stop rule, the record, or the
+        # divergence check of a function whose f could overflow inside the bound; else once,
+        # at the final points
+        fn = job.function
+        self.value = (job.tol > 0 or job.out.paths is not None
+                      or fn.value_finite_within < job.bound)
 
     # -- working arrays ---------------------------------------------------------------------
     def _buffers(self, n: int) -> tuple[Points, Points]:
         scratch = None if self.by_rows else np.empty((4, n))
-        fn = self.job.function
-        return Points(fn, n, self.by_rows, scratch), Points(fn, n, self.by_rows, scratch)
+        fn, value = self.job.function, self.value
+        return (Points(fn, n, self.by_rows, scratch, value),
+                Points(fn, n, self.by_rows, scratch, value))
 
     def _allocate(self, n: int) -> None:
         """Scratch for ``n`` working rows; parts placed; steps for both sets of points."""
@@ -464,6 +475,9 @@ class Unit:
             rows = self.idx[live]
             out.final_xy[rows] = cur.w[live]
             out.final_loss[rows] = cur.fg[0, live]
+        if not self.value:
+            rows = np.concatenate([p.rows0 for p in self.all_parts])
+            out.final_loss[rows] = _values_at(job.function, out.final_xy[rows])
 
     def _retire(self, mask: np.ndarray) -> None:
         """Runs in ``mask`` have stopped; a part with none left running is not stepped."""
@@ -484,6 +498,14 @@ class Unit:
         out.paths[where, t] = pts.w
         out.loss[where, t] = pts.fg[0]
         out.grads[where, t] = pts.g
+
+
+def _values_at(function, points: np.ndarray) -> np.ndarray:
+    """f at ``points`` (n, 2) by the function's evaluator: the numbers a step computes."""
+    xy, fg = np.empty((4, len(points))), np.empty((3, len(points)))
+    xy[:2] = points.T
+    function._evaluator(xy, fg)()
+    return fg[0]
 
 
 def _where(rows: np.ndarray):

@@ -91,7 +91,7 @@ def test_an_error_in_a_unit_reaches_the_caller(monkeypatch):
     _many_units(monkeypatch, workers=2)
 
     class Broken(type(BEALE)):
-        def _evaluator(self, xy, fg):
+        def _evaluator(self, xy, fg, value=True):
             raise RuntimeError("broken on purpose")
 
     broken = Broken("broken", "Broken", "", BEALE.bounds, BEALE.minima)
@@ -116,3 +116,23 @@ def test_in_place_evaluators_equal_value_and_grad_bit_for_bit(n):
         f, g = fn.value_and_grad(xy)
         np.testing.assert_array_equal(fg[0], f, err_msg=name)
         np.testing.assert_array_equal(fg[1:].T, g, err_msg=name)
+
+
+@pytest.mark.parametrize("split", ["one unit", "many units"])
+def test_beale_without_f_each_step_gives_the_same_results(monkeypatch, split):
+    """With no stop rule and no record, Beale's f (finite wherever the bound lets a run go) is
+    computed once at the end: every result is what computing it each step gives, divergent
+    runs and starts outside the bound included."""
+    (_one_unit if split == "one unit" else _many_units)(monkeypatch)
+    configs = [c for c in _configs() if c.noise is None]
+    configs.append(OptimizerConfig("gd", {"lr": 0.5}))                  # diverges
+    kwargs = dict(max_steps=300, tol=0.0, record=False)
+    ours = run(BEALE, configs, _starts(60), **kwargs)
+    with monkeypatch.context() as m:
+        m.setattr(type(BEALE), "value_finite_within", 0.0)             # f every step
+        every_step = run(BEALE, configs, _starts(60), **kwargs)
+    for name in ("status", "stop_step", "final_xy", "final_loss"):
+        np.testing.assert_array_equal(getattr(ours, name), getattr(every_step, name), name)
+    assert (ours.status == lockstep.DIVERGED).any()
+    assert (ours.stop_step == 0).any()                                  # outside at once
+    np.testing.assert_array_equal(ours.final_loss, BEALE.value(ours.final_xy))
