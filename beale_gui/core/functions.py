@@ -225,8 +225,8 @@ class Beale(SumOfSquares):
     """Beale: three squared residuals; one minimum, (3, 0.5), where f = 0 exactly.
 
     The residuals are the seed's ``c_i - x + x * y**i`` written as ``c_i + x * (y**i - 1)``,
-    with ``y**3`` as ``y**2 * y`` (numpy's power takes a scalar path for negative y that
-    costs twenty multiplications), so the engine needs fewer operations; both agree with the
+    with ``y**3`` as ``y**2 * y`` (numpy's power takes a scalar path for negative y, ~40x
+    slower than for positive), so the engine needs fewer operations; both agree with the
     seed's expressions to a few units in the last place (the seed's published runs come out
     digit for digit). Every path (value, gradient, terms, the engine's in-place evaluator)
     does the same operations in the same order, so they agree bit for bit.
@@ -248,8 +248,8 @@ class Beale(SumOfSquares):
         ``value``).
 
         ``[y, y**2, y**3]`` are rows 1-3 of ``xy``, so each residual-wise operation is one
-        ufunc call over a (3, n) array, and a sum over the first axis adds the rows in order,
-        as the written sums do. For a few points, where each call's overhead is the cost,
+        ufunc call over a (3, n) array; the rows are summed in order, as the written sums
+        are. For a few points, where each call's overhead is the cost,
         constants are full arrays: calls without broadcasting are the cheapest.
         """
         n = xy.shape[1]
