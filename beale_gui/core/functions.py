@@ -16,6 +16,8 @@ from typing import ClassVar
 
 import numpy as np
 
+from . import aligned
+
 Bounds = tuple[tuple[float, float], tuple[float, float]]
 _SMALL_BATCH = 64  # up to this many points, in-place evaluators avoid broadcasting
 
@@ -254,7 +256,7 @@ class Beale(SumOfSquares):
         """
         n = xy.shape[1]
         x, y, y2, y3, powers = xy[0], xy[1], xy[2], xy[3], xy[1:4]
-        p, r, q = np.empty((3, n)), np.empty((3, n)), np.empty((3, n))
+        p, r, q = aligned.empty((3, n)), aligned.empty((3, n)), aligned.empty((3, n))
         f, gx, gy, g = fg[0], fg[1], fg[2], fg[1:3]
         q_hi, r_hi, powers_lo = q[1:], r[1:], powers[:2]
         consts = np.array([[1.5], [2.25], [2.625]])
@@ -262,7 +264,8 @@ class Beale(SumOfSquares):
         small = n <= _SMALL_BATCH
         if small:
             consts, factors = np.repeat(consts, n, axis=1), np.repeat(factors, n, axis=1)
-            ones, two, xs = np.ones((3, n)), np.full((2, n), 2.0), np.empty((3, n))
+            ones, two = aligned.full((3, n), 1.0), aligned.full((2, n), 2.0)
+            xs = aligned.empty((3, n))
         else:
             ones, two, xs = 1.0, 2.0, x
         add, mul = np.add, np.multiply

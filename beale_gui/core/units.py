@@ -19,6 +19,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import aligned
+
 MAX_STEPS, CONVERGED, DIVERGED = 0, 1, 2
 POLL_STEPS = 64               # a unit on the calling thread polls cancel and progress this
                               # often; one on a worker thread looks at its stop flag every step
@@ -62,16 +64,16 @@ class Points:
 
     def __init__(self, function, n: int, by_rows: bool, scratch: np.ndarray | None,
                  value: bool = True) -> None:
-        self.fg = np.empty((3, n))
+        self.fg = aligned.empty((3, n))
         if not value:
             self.fg[0] = 0.0               # f is not computed: a finite stand-in
         if by_rows:
-            self.xy = np.empty((4, n))
+            self.xy = aligned.empty((4, n))
             self.w, self.g = self.xy[:2].T, self.fg[1:3].T
             self.w_flat, self.g_flat = self.xy[:2].reshape(-1), self.fg[1:3].reshape(-1)
         else:
             self.xy = scratch
-            self.w, self.g = np.empty((n, 2)), np.empty((n, 2))
+            self.w, self.g = aligned.empty((n, 2)), aligned.empty((n, 2))
             self.w_flat, self.g_flat = self.w.reshape(-1), self.g.reshape(-1)
         self.by_rows = by_rows
         self._evaluate = (function._evaluator(self.xy, self.fg) if value
@@ -159,7 +161,7 @@ class Part:
                     else self.lr0_rows)
         self.state = {k: self._laid_out(v) for k, v in self.state_rows.items()}
         self.step = self.spec.kernel(self.hp)
-        self.tmp = [np.empty(self.shape) for _ in range(self.spec.n_tmp)]
+        self.tmp = [aligned.empty(self.shape) for _ in range(self.spec.n_tmp)]
         self.recorded = [(stack, self._rows(self.state[k], self.widths[k]))
                          for k, stack in self.stacks.items()]
 
@@ -169,10 +171,16 @@ class Part:
         flat (2n,), x0 y0 x1 y1 ..., a per-run value repeated."""
         n = self.hi - self.lo
         if not self.by_rows:
-            return np.array(np.broadcast_to(values, (n, 2))).reshape(-1)
+            out = aligned.empty((n, 2))
+            out[...] = values
+            return out.reshape(-1)
         if values.shape[1] == 1:
-            return np.array(values[:, 0])
-        return np.array(values.T).reshape(self.shape)
+            out = aligned.empty(n)
+            out[...] = values[:, 0]
+            return out
+        out = aligned.empty((2, n))
+        out[...] = values.T
+        return out.reshape(self.shape)
 
     def _rows(self, laid_out: np.ndarray, width: int) -> np.ndarray:
         """The (n, width) view of an array made by :meth:`_laid_out`."""
@@ -310,20 +318,20 @@ class Unit:
 
     # -- working arrays ---------------------------------------------------------------------
     def _buffers(self, n: int) -> tuple[Points, Points]:
-        scratch = None if self.by_rows else np.empty((4, n))
+        scratch = None if self.by_rows else aligned.empty((4, n))
         fn, value = self.job.function, self.value
         return (Points(fn, n, self.by_rows, scratch, value),
                 Points(fn, n, self.by_rows, scratch, value))
 
     def _allocate(self, n: int) -> None:
         """Scratch for ``n`` working rows; parts placed; steps for both sets of points."""
-        self.d = np.empty(n)
-        self.conv = np.empty(n, dtype=bool)
-        self.bad = np.empty(n, dtype=bool)
-        self.ok = np.empty(n, dtype=bool)
-        self.b3 = np.empty((3, n), dtype=bool)
-        self.b2 = np.empty(2 * n, dtype=bool)
-        self.abs2 = np.empty(2 * n)
+        self.d = aligned.empty(n)
+        self.conv = aligned.empty(n, dtype=bool)
+        self.bad = aligned.empty(n, dtype=bool)
+        self.ok = aligned.empty(n, dtype=bool)
+        self.b3 = aligned.empty((3, n), dtype=bool)
+        self.b2 = aligned.empty(2 * n, dtype=bool)
+        self.abs2 = aligned.empty(2 * n)
         lo = 0
         for p in self.parts:
             p.setup(self.by_rows, lo, lo + len(p.rows))

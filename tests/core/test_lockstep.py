@@ -136,3 +136,49 @@ def test_beale_without_f_each_step_gives_the_same_results(monkeypatch, split):
     assert (ours.status == lockstep.DIVERGED).any()
     assert (ours.stop_step == 0).any()                                  # outside at once
     np.testing.assert_array_equal(ours.final_loss, BEALE.value(ours.final_xy))
+
+
+def test_units_work_in_cache_line_aligned_rows(monkeypatch):
+    """Each unit of a split batch holds a multiple of 8 rows (the last one: what is left), so
+    every row of its (k, n) working arrays starts on a 64-byte boundary, as its first does."""
+    from beale_gui.core import aligned, units
+
+    seen = []
+    real_run = units.Unit.run
+
+    def run_and_look(self):
+        real_run(self)
+        pts = self.points[0]
+        seen.append((self.n0, [a[i].ctypes.data % aligned.ALIGNMENT
+                               for a in (pts.xy, pts.fg) for i in range(len(a))]))
+
+    monkeypatch.setattr(units.Unit, "run", run_and_look)
+    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(lockstep, "CHUNK_ROWS", 100)
+    monkeypatch.setattr(lockstep, "WORKERS", 2)
+    run(BEALE, OptimizerConfig("adam", {"lr": 0.05}), _starts(1003), max_steps=3, tol=0.0,
+        record=False)
+    sizes = [n for n, _ in seen]
+    assert sum(sizes) == 1003
+    assert len(sizes) >= 10
+    full = sorted(sizes)[1:]                                      # the last one: the rest
+    assert full[0] % aligned.ROW_MULTIPLE == 0
+    assert full == [full[0]] * len(full)
+    assert all(offset == 0 for n, offsets in seen if n % 8 == 0 for offset in offsets)
+
+
+@pytest.mark.parametrize("shape", [0, 1, 7, (3, 5), (2, 16384), (0, 4)])
+@pytest.mark.parametrize("dtype", [np.float64, bool])
+def test_aligned_arrays_are_contiguous_and_start_on_a_cache_line(shape, dtype):
+    from beale_gui.core import aligned
+
+    a = aligned.empty(shape, dtype)
+    assert a.shape == ((shape,) if isinstance(shape, int) else shape)
+    assert a.dtype == dtype
+    assert a.flags.c_contiguous
+    assert a.flags.writeable
+    b = aligned.full(shape, 1.5)
+    assert (b == 1.5).all()
+    if a.size:                              # an empty array's address means nothing
+        assert a.ctypes.data % aligned.ALIGNMENT == 0
+        assert b.ctypes.data % aligned.ALIGNMENT == 0
