@@ -20,6 +20,7 @@ same bit for bit either way.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -272,11 +273,22 @@ def _moments(hp: Mapping):
     return moments
 
 
+def adam_folds_root(hp: Mapping) -> bool:
+    """Whether Adam's step may take ``root = sqrt(1 - beta2**t)`` into its scalars, as
+    ``m / (sqrt(v) + eps * root) * (step_size * root)`` for torch's
+    ``m / (sqrt(v) / root + eps) * step_size``: one division of the arrays fewer, the same to a
+    few units in the last place, unless ``eps * root`` could leave the normal floats (root is
+    smallest at step 1), where torch's own order is kept."""
+    smallest = np.asarray(hp["eps"]) * np.sqrt(1.0 - np.asarray(hp["beta2"]))
+    return bool(np.all(smallest >= sys.float_info.min))
+
+
 def _adam_kernel(hp: Mapping, amsgrad: bool = False, decoupled: bool = False) -> Step:
     decayed = None if decoupled else _decayer(hp)   # AdamW decays the weights instead
     wd, beta1, beta2 = hp.get("weight_decay", 0.0), hp["beta1"], hp["beta2"]
     eps = _operand(hp["eps"])
     moments = _moments(hp)
+    folds = adam_folds_root(hp)
 
     def step(w, g, state, lr, t, tmp, out):
         if decoupled:
@@ -285,11 +297,15 @@ def _adam_kernel(hp: Mapping, amsgrad: bool = False, decoupled: bool = False) ->
             g = decayed(g, w, tmp[0])
         moments(g, state, tmp[1])
         step_size = lr / (1.0 - beta1 ** t)
+        root = _sqrt_of(1.0 - beta2 ** t)
         v = state["exp_avg_sq"]
         if amsgrad:
             v = np.maximum(state["max_exp_avg_sq"], v, out=state["max_exp_avg_sq"])
-        denom = _div(_sqrt(v, tmp[1]), _sqrt_of(1.0 - beta2 ** t), tmp[1])
-        _add(denom, eps, denom)
+        if folds:
+            denom = _add(_sqrt(v, tmp[1]), eps * root, tmp[1])
+            step_size = step_size * root
+        else:
+            denom = _add(_div(_sqrt(v, tmp[1]), root, tmp[1]), eps, tmp[1])
         _sub(w, _mul(_div(state["exp_avg"], denom, tmp[2]), step_size, tmp[2]), out)
 
     return step

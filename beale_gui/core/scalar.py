@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 
 from .functions import Beale
+from .optimizers import adam_folds_root
 from .units import CONVERGED, DIVERGED, MAX_STEPS, POLL_STEPS, Part, Unit
 
 # A small deterministic batch is stepped in Python when it has at most
@@ -127,6 +128,7 @@ def _adam(hp: Mapping, state: dict, log: Log, amsgrad: bool = False,
     mx, my = state["exp_avg"]
     vx, vy = state["exp_avg_sq"]
     ux, uy = state["max_exp_avg_sq"]
+    folds = adam_folds_root(hp)
 
     def step(x, y, gx, gy, lr, t):
         nonlocal mx, my, vx, vy, ux, uy
@@ -141,9 +143,15 @@ def _adam(hp: Mapping, state: dict, log: Log, amsgrad: bool = False,
                 ux = vx
             if vy > uy or vy != vy:
                 uy = vy
-            dx, dy = _sqrt(ux) / root + eps, _sqrt(uy) / root + eps
+            sx, sy = _sqrt(ux), _sqrt(uy)
         else:
-            dx, dy = _sqrt(vx) / root + eps, _sqrt(vy) / root + eps
+            sx, sy = _sqrt(vx), _sqrt(vy)
+        if folds:
+            tiny = eps * root
+            dx, dy = sx + tiny, sy + tiny
+            step_size = step_size * root
+        else:
+            dx, dy = sx / root + eps, sy / root + eps
         if log is not None:
             log((mx, my, vx, vy, ux, uy))
         return x - (mx / dx) * step_size, y - (my / dy) * step_size

@@ -315,6 +315,8 @@ class Unit:
         fn = job.function
         self.value = (job.tol > 0 or job.out.paths is not None
                       or fn.value_finite_within < job.bound)
+        # and f and the gradient are finite wherever the points are inside the bound
+        self.finite_inside = fn.value_finite_within >= job.bound
 
     # -- working arrays ---------------------------------------------------------------------
     def _buffers(self, n: int) -> tuple[Points, Points]:
@@ -351,19 +353,21 @@ class Unit:
         """None when every run is healthy; otherwise the mask of runs whose point, f and
         gradient are finite and inside the bound.
 
-        The common case is settled by a sum (not finite when any term is NaN or infinite, or,
-        rarely, when finite terms overflow: then the exact test decides) and the largest and
-        smallest coordinate (a NaN makes the comparison false); for a few runs Python does
-        that on the values faster than numpy's calls.
+        The common case is settled by a sum of f and the gradients (not finite when any term
+        is NaN or infinite, or, rarely, when finite terms overflow: then the exact test
+        decides; not needed where the function promises them finite inside the bound) and
+        the largest and smallest coordinate (a NaN makes the comparison false); for a few
+        runs Python does that on the values faster than numpy's calls.
         """
         bound = self.job.bound
         if len(self.idx) <= SMALL_UNIT:
             if (math.isfinite(sum(pts.fg.ravel().tolist()))
                     and all(-bound <= v <= bound for v in pts.w_flat.tolist())):
                 return None
-        elif (math.isfinite(float(np.add.reduce(pts.fg, axis=None)))
-              and np.maximum.reduce(pts.w_flat) <= bound
-              and np.minimum.reduce(pts.w_flat) >= -bound):
+        elif (np.maximum.reduce(pts.w_flat) <= bound
+              and np.minimum.reduce(pts.w_flat) >= -bound
+              and (self.finite_inside
+                   or math.isfinite(float(np.add.reduce(pts.fg, axis=None))))):
             return None
         ok = np.logical_and.reduce(np.isfinite(pts.fg, self.b3), axis=0, out=self.ok)
         inside = _pairs(np.less_equal(np.abs(pts.w_flat, self.abs2), bound, self.b2),

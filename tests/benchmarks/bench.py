@@ -101,6 +101,23 @@ def timed(fn: Callable[[], object], repeats: int, warmup: int = 1) -> float:
     return statistics.median(times)
 
 
+def timed_pair(fn: Callable[[], object], ref: Callable[[], object], repeats: int,
+               warmup: int = 1) -> tuple[float, float]:
+    """Median wall times of ``fn()`` and ``ref()``, called in turn ``repeats`` times each
+    (after ``warmup`` calls of ``fn``), so that a change in the machine's load falls on both."""
+    with np.errstate(all="ignore"):
+        for _ in range(warmup):
+            fn()
+        times: tuple[list[float], list[float]] = ([], [])
+        for _ in range(repeats):
+            for f, out in ((fn, times[0]), (ref, times[1])):
+                gc.collect()
+                t = time.perf_counter()
+                f()
+                out.append(time.perf_counter() - t)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 # -- the engine -------------------------------------------------------------------------------
 def spread_starts(n: int, seed: int = 0) -> np.ndarray:
     """Starts uniform over Beale's default view, as a basin map or random starts spread them."""
@@ -121,7 +138,6 @@ def search_batch(n: int) -> tuple[OptimizerConfig, np.ndarray]:
 
 def engine_rows(quick: bool) -> list[Row]:
     repeats = 3 if quick else 5
-    ref_repeats = 1 if quick else 3
     rows = []
     workloads = [
         ("spread starts", OptimizerConfig("adam", ADAM), spread_starts(ENGINE_RUNS)),
@@ -141,8 +157,7 @@ def engine_rows(quick: bool) -> list[Row]:
             beta1 = hp["beta1"][:, None] if isinstance(hp["beta1"], np.ndarray) else hp["beta1"]
             return numpy_adam(BEALE, w0, ENGINE_STEPS, lr=lr, beta1=beta1)
 
-        t_engine = timed(engine, repeats)
-        t_ref = timed(reference, ref_repeats, warmup=0)
+        t_engine, t_ref = timed_pair(engine, reference, repeats)
         rows.append(Row(f"engine: Adam on Beale, 100,000 runs x 200 steps ({label})",
                         t_engine, t_ref, ">= 4x", t_ref / t_engine >= 4,
                         ref_name="straightforward numpy"))
