@@ -6,8 +6,9 @@ Run by hand (never part of the test run)::
     python tests/benchmarks/bench.py --quick    # fewer repeats: under two minutes
     python tests/benchmarks/bench.py --only engine,click
 
-Each row times the app and its reference in the same process, back to back, and reports
-medians over repeats, so a busy machine slows both sides alike; rows that start processes
+Each row times the app and its reference in the same process, back to back (the engine rows
+alternate the two over their repeats), and reports medians over repeats, so a busy machine
+slows both sides alike; rows that start processes
 (start-up, import, memory) run each probe several times. Ratios are reference / measured.
 The exit status is 1 when any target is missed.
 """
