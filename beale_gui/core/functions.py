@@ -257,7 +257,8 @@ class Beale(SumOfSquares):
         """
         n = xy.shape[1]
         x, y, y2, y3, powers = xy[0], xy[1], xy[2], xy[3], xy[1:4]
-        p, r, q = aligned.empty((3, n)), aligned.empty((3, n)), aligned.empty((3, n))
+        p, r = aligned.empty((3, n)), aligned.empty((3, n))
+        q = p               # the products overwrite p once r is made from it
         f, gx, gy, g = fg[0], fg[1], fg[2], fg[1:3]
         q_hi, r_hi, powers_lo = q[1:], r[1:], powers[:2]
         consts = np.array([[1.5], [2.25], [2.625]])
@@ -284,11 +285,11 @@ class Beale(SumOfSquares):
                 np.copyto(xs, x)
             np.subtract(powers, ones, p)                        # p_i = y**i - 1
             add(mul(p, xs, r), consts, r)                       # r_i = p_i x + c_i
+            mul(r, p, q)
+            total(gx)                                           # sum r_i p_i
             if value:
                 mul(r, r, q)
                 total(f)                                        # f = r1**2 + r2**2 + r3**2
-            mul(r, p, q)
-            total(gx)                                           # sum r_i p_i
             mul(mul(r_hi, powers_lo, q_hi), factors, q_hi)      # 2 (r2 y), 3 (r3 y**2)
             add(add(r0, q1, gy), q2, gy)
             mul(gy, x, gy)                                      # (r1 + 2 r2 y + 3 r3 y**2) x

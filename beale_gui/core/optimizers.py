@@ -306,7 +306,7 @@ def _adam_kernel(hp: Mapping, amsgrad: bool = False, decoupled: bool = False) ->
             step_size = step_size * root
         else:
             denom = _add(_div(_sqrt(v, tmp[1]), root, tmp[1]), eps, tmp[1])
-        _sub(w, _mul(_div(state["exp_avg"], denom, tmp[2]), step_size, tmp[2]), out)
+        _sub(w, _mul(_div(state["exp_avg"], denom, denom), step_size, denom), out)
 
     return step
 
