@@ -15,6 +15,7 @@ import numpy as np
 
 from .core.engine import (
     DIVERGED,
+    DIVERGENCE_BOUND,
     MAX_STEPS,
     MAX_STEPS_PARAM,
     SEED_PARAM,
@@ -85,6 +86,10 @@ def parse_start(text: str) -> tuple[float, float]:
         raise UsageError(f"--start '{text}': expected two numbers X,Y") from None
     if not all(np.isfinite(xy)):
         raise UsageError(f"--start '{text}': coordinates must be finite")
+    if max(abs(v) for v in xy) > DIVERGENCE_BOUND:
+        bound = f"{DIVERGENCE_BOUND:.0e}".replace("e+", "e")
+        raise UsageError(f"--start '{text}': coordinates must be within ±{bound}, beyond which "
+                         "a run counts as diverged")
     return xy
 
 

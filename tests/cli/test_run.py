@@ -114,6 +114,7 @@ def test_diverged_run_is_reported(capsys):
     (["--start", "a,b"], "--start"),
     (["--start", "nan,1"], "finite"),
     (["--start", "inf,1"], "finite"),
+    (["--start", "1e11,0"], "within ±1e10"),
     (["--function", "bale"], "unknown function 'bale'"),
     (["--max-steps", "-5"], "--max-steps"),
     (["--max-steps", "x"], "max-steps"),
