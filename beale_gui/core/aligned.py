@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-__all__ = ["ALIGNMENT", "ROW_MULTIPLE", "empty", "full"]
+__all__ = ["ALIGNMENT", "ROW_MULTIPLE", "array", "empty", "full"]
 
 ALIGNMENT = 64                   # bytes: a cache line, and the widest SIMD vector
 ROW_MULTIPLE = ALIGNMENT // 8    # float64 elements in ALIGNMENT bytes
@@ -27,6 +27,14 @@ def empty(shape: int | tuple[int, ...], dtype=np.float64) -> np.ndarray:
     raw = np.empty(nbytes + ALIGNMENT, dtype=np.uint8)
     start = -raw.__array_interface__["data"][0] % ALIGNMENT
     return raw[start:start + nbytes].view(dtype).reshape(shape)
+
+
+def array(values) -> np.ndarray:
+    """A C-contiguous float64 copy of ``values``, aligned as :func:`empty` is."""
+    values = np.asarray(values)
+    out = empty(values.shape)
+    out[...] = values
+    return out
 
 
 def full(shape: int | tuple[int, ...], value, dtype=np.float64) -> np.ndarray:

@@ -171,16 +171,10 @@ class Part:
         flat (2n,), x0 y0 x1 y1 ..., a per-run value repeated."""
         n = self.hi - self.lo
         if not self.by_rows:
-            out = aligned.empty((n, 2))
-            out[...] = values
-            return out.reshape(-1)
+            return aligned.array(np.broadcast_to(values, (n, 2))).reshape(-1)
         if values.shape[1] == 1:
-            out = aligned.empty(n)
-            out[...] = values[:, 0]
-            return out
-        out = aligned.empty((2, n))
-        out[...] = values.T
-        return out.reshape(self.shape)
+            return aligned.array(values[:, 0])
+        return aligned.array(values.T).reshape(self.shape)
 
     def _rows(self, laid_out: np.ndarray, width: int) -> np.ndarray:
         """The (n, width) view of an array made by :meth:`_laid_out`."""

@@ -179,6 +179,10 @@ def test_aligned_arrays_are_contiguous_and_start_on_a_cache_line(shape, dtype):
     assert a.flags.writeable
     b = aligned.full(shape, 1.5)
     assert (b == 1.5).all()
+    values = np.arange(a.size, dtype=np.float64).reshape(a.shape)
+    c = aligned.array(values.T)
+    np.testing.assert_array_equal(c, values.T)
+    assert c.flags.c_contiguous
     if a.size:                              # an empty array's address means nothing
-        assert a.ctypes.data % aligned.ALIGNMENT == 0
-        assert b.ctypes.data % aligned.ALIGNMENT == 0
+        for arr in (a, b, c):
+            assert arr.ctypes.data % aligned.ALIGNMENT == 0
