@@ -254,7 +254,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             # as the seed: f and x, y after step k, and the gradient that made step k
             print(_seed_line(k, result.loss[i, k], result.paths[i, k], result.grads[i, k - 1]))
         if result.status[i] == DIVERGED:
-            print(f"Diverged at step {stop + 1}; last finite point:")
+            print(f"Diverged at step {result.event_step[i]}; last finite point:")
         elif result.status[i] == MAX_STEPS:
             print("Stopped at max steps")
         else:

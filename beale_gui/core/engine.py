@@ -125,7 +125,8 @@ class RunResult:
         ``MAX_STEPS``, ``CONVERGED`` or ``DIVERGED``.
     stop_step : ndarray of int, shape (N,)
         Index of the run's last valid point. A converged run stopped at that step; a diverged
-        run blew up at ``stop_step + 1``; points after it repeat the last one.
+        run blew up at ``stop_step + 1``, or at its start (``bad_start``); points after it
+        repeat the last one.
     final_xy : ndarray, shape (N, 2); final_loss : ndarray, shape (N,)
     paths : ndarray, shape (N, T+1, 2), or None when not recorded; step 0 is the start.
     loss : ndarray, shape (N, T+1); grads : ndarray, shape (N, T+1, 2)
@@ -156,6 +157,7 @@ class RunResult:
     lr: np.ndarray | None = None
     moment: np.ndarray | None = None
     effective_lr: np.ndarray | None = None
+    bad_start: np.ndarray | None = None     # (N,) bool: diverged at the start, never stepped
 
     @property
     def n_runs(self) -> int:
@@ -168,8 +170,12 @@ class RunResult:
 
     @property
     def event_step(self) -> np.ndarray:
-        """The step each run's status refers to: where it converged, blew up or stopped."""
-        return self.stop_step + (self.status == DIVERGED)
+        """The step each run's status refers to: where it converged, blew up (0 for a start
+        that was not finite or inside the bound) or stopped."""
+        blew_up = self.status == DIVERGED
+        if self.bad_start is not None:
+            blew_up = blew_up & ~self.bad_start
+        return self.stop_step + blew_up
 
     def describe(self, i: int) -> str:
         """``converged at step 516``, ``diverged at step 12`` or ``stopped at max steps``."""
@@ -304,7 +310,7 @@ def run(
                        start_index, status=out.status, stop_step=out.stop,
                        final_xy=out.final_xy, final_loss=out.final_loss, paths=out.paths,
                        loss=out.loss, grads=out.grads, moment=out.moment,
-                       effective_lr=out.eff)
+                       effective_lr=out.eff, bad_start=out.bad_start)
     if record:
         steps = np.arange(result.n_steps + 1, dtype=np.float64)
         result.lr = np.empty((n_runs, len(steps)))

@@ -331,6 +331,7 @@ class ScalarUnit:
                 live.append(run)
             else:
                 self._stop(i, DIVERGED, 0, w[i], w[n + i], v[i])
+                out.bad_start[self.idx[i]] = True
         prev = [0.0] * n                          # the seed's pre_z = 0.0
         poll = job.poll
         mask = 0 if job.parallel else POLL_STEPS - 1

@@ -36,6 +36,7 @@ class Outputs:
     def __init__(self, n: int, max_steps: int, record: bool, record_state: bool) -> None:
         self.status = np.zeros(n, dtype=np.int8)
         self.stop = np.full(n, max_steps)
+        self.bad_start = np.zeros(n, dtype=bool)     # diverged before any step: at the start
         self.final_xy = np.empty((n, 2))
         self.final_loss = np.empty(n)
         shape = (n, max_steps + 1)
@@ -410,6 +411,7 @@ class Unit:
             rows = self.idx[bad]
             out.status[rows] = DIVERGED
             out.stop[rows] = 0
+            out.bad_start[rows] = True
             out.final_xy[rows] = cur.w[bad]
             out.final_loss[rows] = cur.fg[0, bad]
             self._compact(ok.copy())

@@ -10,6 +10,7 @@ import pytest
 from beale_gui.core import engine
 from beale_gui.core.engine import (
     CONVERGED,
+    DIVERGED,
     MAX_STEPS,
     Cancelled,
     OptimizerConfig,
@@ -201,3 +202,21 @@ def test_core_imports_with_qt_blocked():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize("n_starts", [2, 40])       # the scalar path, and a numpy unit
+def test_a_start_outside_the_bound_diverges_at_step_0(n_starts):
+    """A start beyond the bound is never stepped: its run diverged at step 0, while one that
+    blows up in its first update diverged at step 1."""
+    starts = np.tile([[0.7, 1.4]], (n_starts, 1))
+    starts[0] = [2e10, 0.0]
+    r = run(get_function("beale"), OptimizerConfig("gd", {"lr": 0.01}), starts, max_steps=5)
+    assert r.status[0] == DIVERGED
+    assert r.event_step[0] == 0
+    assert r.describe(0) == "diverged at step 0"
+    np.testing.assert_array_equal(r.final_xy[0], [2e10, 0.0])
+    assert (r.status[1:] == MAX_STEPS).all()
+    blown = run(get_function("beale"), OptimizerConfig("gd", {"lr": 0.01}), [[1e3, 1e3]],
+                max_steps=5)
+    assert blown.status[0] == DIVERGED
+    assert blown.event_step[0] == 1
