@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from .. import __version__
+from ..resources import icon_path
 
 # (keys, what they do), in the order the Help dialog lists them.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
@@ -82,21 +83,6 @@ def show_about(parent: QWidget, app_name: str) -> None:
 
 
 def app_icon() -> QIcon:
-    """Contour rings around a minimum, drawn at run time (no image files needed)."""
-    icon = QIcon()
-    for size in (16, 32, 64, 128):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        centre = QPointF(size * 0.5, size * 0.55)
-        p.setPen(QPen(QColor("#ffffff"), max(size / 32, 1)))
-        for k, colour in enumerate(("#3B0F70", "#8C2981", "#DE4968", "#FE9F6D")):
-            r = size * (0.48 - 0.1 * k)
-            p.setBrush(QBrush(QColor(colour)))
-            p.drawEllipse(centre, r, r * 0.8)
-        p.setBrush(QBrush(QColor("#ffffff")))
-        p.drawEllipse(centre, size * 0.06, size * 0.06)
-        p.end()
-        icon.addPixmap(pixmap)
-    return icon
+    """The app's icon: contour rings around a minimum (``resources/icons/beale-gui.svg``, the
+    file the desktop entry names too)."""
+    return QIcon(str(icon_path()))

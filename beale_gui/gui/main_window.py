@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, restore: bool = True) -> None:
         super().__init__()
         self.setWindowTitle(f"{APP_NAME}: gradient descent, step by step")
+        self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else QSettings()
         self._state = default_state()
         self._starts = np.array([SEED_START], dtype=np.float64)
@@ -472,15 +474,19 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def run_app(argv: list[str] | None = None) -> int:
-    """Create the application, show the window, and run the event loop."""
+def run_app(argv: list[str] | None = None, session: Path | None = None) -> int:
+    """Create the application, show the window (on ``session`` when given, else where the
+    last launch left off), and run the event loop. ``argv`` are options for Qt."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("beale-gui")   # matches resources/beale-gui.desktop
     window = MainWindow()
+    if session is not None:
+        window.sessions.open_at_launch(session)
 
     def excepthook(kind, value, tb):   # last resort: an unguarded slot
         log.error("uncaught exception", exc_info=(kind, value, tb))

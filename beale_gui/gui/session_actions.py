@@ -7,10 +7,12 @@
   refused file changes nothing;
 - writes sessions atomically: a failed save keeps the old file and says why;
 - shows the session's file name in the title, with ``*`` while it has unsaved changes;
-- saves the current session on close and restores it at the next launch. The autosave lives in
-  the app's data folder, or beside the settings file when the window was given an ini file
-  (tests), and the ``sessions/autosave`` setting (false) turns it off. A corrupt autosave is
-  ignored with a message in the status bar.
+- keeps the current session for the next launch: a few seconds after each change, and on
+  close; the next launch restores it. The autosave lives in the app's data folder
+  (``QStandardPaths.AppDataLocation``), or beside the settings file when the window was given an
+  ini file (tests), and the ``sessions/autosave`` setting (false) turns it off. A corrupt
+  autosave is ignored with a message in the status bar; a location that cannot be written is
+  reported once (until a later autosave succeeds), and nothing in the window is lost.
 """
 
 from __future__ import annotations
@@ -34,34 +36,36 @@ from ..core.session import (
     session_from_dict,
     usable_view,
 )
+from ..resources import preset_paths
 from .model import PALETTE, SEED_START, OptimizerEntry, PanelState, default_state
 from .notify import WindowMessages
 from .safety import guarded
 
 log = logging.getLogger(__name__)
 
-PRESETS_DIR = Path(__file__).resolve().parents[2] / "resources" / "presets"
 APP_TITLE = "Beale GUI"
 UNTITLED = "Untitled"
 FILE_FILTER = "Beale GUI sessions (*.json);;All files (*)"
 MAX_RECENT = 8
 GROUP = "sessions"
 AUTOSAVE_NAME = "last-session.json"
+AUTOSAVE_DELAY_MS = 3000   # after the last change: a burst of edits is written once
 
 
 @dataclass(frozen=True)
 class Preset:
-    """A session file shipped in ``resources/presets``."""
+    """A session file shipped in the package (:func:`beale_gui.resources.preset_paths`)."""
 
     path: Path
     title: str
     description: str = ""
 
 
-def list_presets(folder: Path = PRESETS_DIR) -> list[Preset]:
-    """The presets in ``folder``, in file-name order, titled from their JSON."""
+def list_presets(folder: Path | None = None) -> list[Preset]:
+    """The presets in ``folder`` (the shipped ones by default), in file-name order, titled from
+    their JSON."""
     presets = []
-    for path in sorted(Path(folder).glob("*.json")):
+    for path in sorted(Path(folder).glob("*.json")) if folder else preset_paths():
         try:
             data = read_json(path)
             title, description = str(data.get("title") or ""), str(data.get("description") or "")
@@ -143,6 +147,10 @@ class SessionController(QObject, WindowMessages):
         self.name = UNTITLED              # shown in the title
         self._clean: dict | None = None   # the fingerprint when last opened or saved
         self._pending_view = None
+        self._launch_path: Path | None = None   # opened at launch instead of the autosave
+        self._autosave_reported = False         # a failure is said once, until one succeeds
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self._on_autosave_due)
         self._build_actions()
         self._connect()
         self._clean = _fingerprint(window_session(window))
@@ -291,23 +299,44 @@ class SessionController(QObject, WindowMessages):
             self._update_title()
         return True
 
-    def autosave(self) -> bool:
-        """Keep the current session for the next launch (atomically); False when it could not."""
+    def autosave(self, report: bool = True) -> bool:
+        """Keep the current session for the next launch (atomically); False when it could not.
+
+        The first failure is reported (``report``: in a message box and the status bar), later
+        ones only logged, until an autosave succeeds again. The window keeps everything.
+        """
+        self._autosave_timer.stop()
         path = autosave_path(self.settings)
         if path is None:
             return False
+        s = self.settings
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             save_session(window_session(self.window), path)
-            s = self.settings
             s.setValue(f"{GROUP}/last_path", str(self.path) if self.path else "")
             s.setValue(f"{GROUP}/last_name", self.name)
             s.setValue(f"{GROUP}/last_modified", self.is_modified())
             s.sync()
-        except (OSError, ValueError):
-            log.exception("could not keep the session for the next launch")
+            if s.status() == QSettings.Status.AccessError:
+                raise OSError(f"the settings file {s.fileName()} cannot be written")
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            if report and not self._autosave_reported:
+                self._autosave_reported = True
+                self._warn("The session cannot be kept",
+                           f"The session cannot be kept for the next launch ({path}: "
+                           f"{reason}). Everything is still in the window; use File > Save "
+                           "session to keep it. This is said once.")
+            else:
+                log.info("autosave failed again: %s: %s", path, reason)
             return False
+        self._autosave_reported = False
         return True
+
+    @property
+    def autosave_pending(self) -> bool:
+        """True while a change waits to be autosaved."""
+        return self._autosave_timer.isActive()
 
     def report_error(self, message: str) -> None:
         self.window.report_error(message)
@@ -383,14 +412,29 @@ class SessionController(QObject, WindowMessages):
         if path:
             self.save_to(path)
 
+    def open_at_launch(self, path: str | Path) -> None:
+        """Open ``path`` once the event loop runs, instead of the last session; if it cannot
+        be opened, the last session comes back and a message says why."""
+        self._launch_path = Path(path)
+
     @guarded
     def _on_launched(self) -> None:
+        path, self._launch_path = self._launch_path, None
+        if path is not None and not self.window.worker.is_closed and self.open_path(path):
+            return
         self.restore_last()
 
     @guarded
     def _on_edited(self, *_) -> None:
         self._pending_view = None   # the user moved on: a late result keeps the current view
         self._update_title()
+        if autosave_path(self.settings) is not None:
+            self._autosave_timer.start()
+
+    @guarded
+    def _on_autosave_due(self) -> None:
+        if not self.window.worker.is_closed:
+            self.autosave()
 
     @guarded
     def _on_runs_ready(self) -> None:
@@ -402,7 +446,7 @@ class SessionController(QObject, WindowMessages):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Close:
             try:
-                self.autosave()
+                self.autosave(report=False)   # the window is going: a message would not be seen
             except Exception:   # closing must go on whatever happens here
                 log.exception("autosave on close failed")
         return False

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from beale_gui import cli
+from beale_gui.resources import preset_paths
 
 ROOT = Path(__file__).resolve().parents[2]
-PRESETS = sorted((ROOT / "resources" / "presets").glob("*.json"))
+PRESETS = preset_paths()
 IDS = [p.stem for p in PRESETS]
 REFUSED = "corrupt session files refused"
 

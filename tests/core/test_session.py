@@ -4,7 +4,6 @@ that are refused with a message naming the problem, and atomic saves that keep t
 import copy
 import json
 import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -28,8 +27,9 @@ from beale_gui.core.session import (
     session_from_dict,
     usable_view,
 )
+from beale_gui.resources import preset_paths
 
-PRESETS = sorted((Path(__file__).resolve().parents[2] / "resources" / "presets").glob("*.json"))
+PRESETS = preset_paths()
 REFUSED = "corrupt session files refused"
 WRONG = "wrong-typed session values refused"
 KEPT = "failed writes with the old file intact"

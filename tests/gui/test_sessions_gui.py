@@ -16,12 +16,13 @@ from beale_gui.core.session import load_experiment, load_session
 from beale_gui.gui import session_actions
 from beale_gui.gui.model import OptimizerEntry, default_state
 from beale_gui.gui.session_actions import autosave_path, window_session
+from beale_gui.resources import preset_paths
 
 from .helpers import open_window, settings_in
 
 WAIT = 15_000
 ROOT = Path(__file__).resolve().parents[2]
-PRESETS = sorted((ROOT / "resources" / "presets").glob("*.json"))
+PRESETS = preset_paths()
 REFUSED = "corrupt session files refused"
 KEPT = "failed writes with the old file intact"
 
