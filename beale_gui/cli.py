@@ -14,10 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from .core.engine import (
+    BATCH_SIZE,
     DIVERGED,
     DIVERGENCE_BOUND,
     MAX_STEPS,
     MAX_STEPS_PARAM,
+    NOISE,
     SEED_PARAM,
     TOL_PARAM,
     OptimizerConfig,
@@ -30,6 +32,8 @@ from .core.session import Experiment, SessionError, load_experiment
 
 COMMANDS = ("run", "search", "basins", "export")
 _NEGATIVE = re.compile(r"^-[\d.]")
+# options whose value may start with any "-": an expression such as -x**2 + y**2
+_TAKES_EXPRESSION = ("--expr",)
 
 
 class UsageError(Exception):
@@ -51,6 +55,8 @@ def _key_values(text: str, what: str) -> tuple[str, dict[str, float]]:
         key, eq, value = item.partition("=")
         if not eq or not key.strip():
             raise UsageError(f"{what} '{text}': expected key=value, got '{item}'")
+        if key.strip() in values:
+            raise UsageError(f"{what} '{text}': {key.strip()} is given twice")
         try:
             values[key.strip()] = parse_number(value, key.strip())
         except ValueError as exc:
@@ -67,7 +73,7 @@ def parse_optimizer(text: str, schedule: ScheduleConfig, noise: StochasticConfig
 
 
 def parse_schedule(text: str | None) -> ScheduleConfig:
-    if not text:
+    if text is None:
         return ScheduleConfig()
     name, values = _key_values(text, "--schedule")
     try:
@@ -94,10 +100,14 @@ def parse_start(text: str) -> tuple[float, float]:
 
 
 def _glue_negative_values(argv: Sequence[str]) -> list[str]:
-    """Let ``--start -2,2`` mean what it says (argparse would take -2,2 for an option)."""
+    """Let ``--start -2,2`` and ``--expr -x**2`` mean what they say (argparse would take
+    -2,2 or -x**2 for an option)."""
     out: list[str] = []
     for arg in argv:
-        if out and out[-1].startswith("--") and "=" not in out[-1] and _NEGATIVE.match(arg):
+        glue = _NEGATIVE.match(arg) or (
+            out and out[-1] in _TAKES_EXPRESSION and arg.startswith("-")
+            and not arg.startswith("--"))
+        if out and out[-1].startswith("--") and "=" not in out[-1] and glue:
             out[-1] = f"{out[-1]}={arg}"
         else:
             out.append(arg)
@@ -180,21 +190,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def experiment_from_args(args: argparse.Namespace) -> Experiment:
     """The experiment the arguments describe (a session file, then the flags over it)."""
-    if args.session:
+    for option in ("session", "function", "expr", "schedule"):
+        if getattr(args, option) is not None and not getattr(args, option).strip():
+            raise UsageError(f"--{option}: the value is empty")
+    if args.session is not None:
         try:
             exp = load_experiment(args.session)
         except SessionError as exc:
             raise UsageError(f"--session: {exc}") from None
     else:
         exp = Experiment(get_function("beale"), [], np.array([[0.7, 1.4]]))
-    if args.function and args.expr:
+    if args.function is not None and args.expr is not None:
         raise UsageError("give --function or --expr, not both")
-    if args.function:
+    if args.function is not None:
         try:
             exp.function, exp.expression = get_function(args.function), None
         except ValueError as exc:
             raise UsageError(f"--function: {exc}") from None
-    if args.expr:
+    if args.expr is not None:
         from .core.expression import parse_expression
 
         try:
@@ -203,10 +216,14 @@ def experiment_from_args(args: argparse.Namespace) -> Experiment:
             raise UsageError(f"--expr: {exc}") from None
     noise = None
     if args.batch_size is not None or args.noise is not None:
-        try:
-            noise = StochasticConfig(args.batch_size or 1, args.noise or 0.0)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+        # each checked as typed: a batch of 0 is refused, not taken for the default 1
+        for param, option, value in ((BATCH_SIZE, "--batch-size", args.batch_size),
+                                     (NOISE, "--noise", args.noise)):
+            message = None if value is None else param.problem(value)
+            if message:
+                raise UsageError(f"{option} {value:g}: {message}")
+        noise = StochasticConfig(BATCH_SIZE.default if args.batch_size is None
+                                 else args.batch_size, args.noise or 0.0)
     schedule = parse_schedule(args.schedule)
     if args.optimizer:
         exp.optimizers = [parse_optimizer(t, schedule, noise) for t in args.optimizer]
@@ -225,6 +242,31 @@ def experiment_from_args(args: argparse.Namespace) -> Experiment:
     return exp
 
 
+def _need_starts(exp: Experiment) -> None:
+    """UsageError when there is no start point (a session may have none)."""
+    if len(exp.starts) == 0:
+        raise UsageError("--start: the session has no start points; give --start X,Y")
+
+
+def _one_configuration(exp: Experiment, command: str):
+    """The one optimizer configuration ``search`` and ``basins`` take, or UsageError."""
+    if len(exp.optimizers) != 1:
+        raise UsageError(f"--optimizer: {command} takes exactly one optimizer")
+    config = exp.optimizers[0]
+    if config.n_variants != 1:   # lists of hyperparameters come from a session file only
+        raise UsageError(f"--session: {command} takes one configuration; the session's "
+                         f"{config.name} has {config.n_variants} (lists of hyperparameters)")
+    return config
+
+
+def _run(exp: Experiment):
+    """``exp.run()``; the engine's refusal (too much memory) names --max-steps."""
+    try:
+        return exp.run()
+    except ValueError as exc:
+        raise UsageError(f"--max-steps {exp.max_steps}: {exc}") from None
+
+
 def _seed_line(step: int, z: float, xy, g=None) -> str:
     line = f"steps: {step}  z: {z:.6f}  x: {xy[0]:.5f}  y: {xy[1]:.5f}"
     if g is not None:
@@ -238,39 +280,58 @@ def cmd_run(args: argparse.Namespace) -> int:
     exp = experiment_from_args(args)
     if args.every < 1:
         raise UsageError(f"--every {args.every}: must be >= 1")
-    try:
-        result = exp.run()
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    _need_starts(exp)
+    _check_out(args.csv, "csv")
+    _check_out(args.json, "json")
+    result = _run(exp)
+    written = _write_all([("csv", args.csv, lambda path: write_csv(result, path)),
+                          ("json", args.json, lambda path: write_json(exp, result, path))])
     labels = run_labels(result)
+    lines = []
     for i in range(result.n_runs):
         start = result.starts[result.start_index[i]]
         if result.n_runs > 1:
-            print(f"{'' if i == 0 else chr(10)}# run {i}: {labels[i]} from "
-                  f"({start[0]:g}, {start[1]:g})")
+            lines.append(f"{'' if i == 0 else chr(10)}# run {i}: {labels[i]} from "
+                         f"({start[0]:g}, {start[1]:g})")
         stop = int(result.stop_step[i])
-        print(_seed_line(0, result.loss[i, 0], result.paths[i, 0]))
+        lines.append(_seed_line(0, result.loss[i, 0], result.paths[i, 0]))
         for k in range(args.every, stop + 1, args.every):
             # as the seed: f and x, y after step k, and the gradient that made step k
-            print(_seed_line(k, result.loss[i, k], result.paths[i, k], result.grads[i, k - 1]))
+            lines.append(_seed_line(k, result.loss[i, k], result.paths[i, k],
+                                    result.grads[i, k - 1]))
         if result.status[i] == DIVERGED:
-            print(f"Diverged at step {result.event_step[i]}; last finite point:")
+            lines.append(f"Diverged at step {result.event_step[i]}; last finite point:")
         elif result.status[i] == MAX_STEPS:
-            print("Stopped at max steps")
+            lines.append("Stopped at max steps")
         else:
-            print("Enough convergence")
-        print(_seed_line(stop, result.loss[i, stop], result.paths[i, stop]))
-    _write("csv", args.csv, lambda path: write_csv(result, path))
-    _write("json", args.json, lambda path: write_json(exp, result, path))
+            lines.append("Enough convergence")
+        lines.append(_seed_line(stop, result.loss[i, stop], result.paths[i, stop]))
+    _report(lines, written)
     return 0
 
 
-def _write(option: str, path: str | None, write) -> None:
-    if path:
-        try:
-            write(path)
-        except OSError as exc:
-            raise UsageError(f"--{option}: {exc}") from None
+def _write_all(outputs) -> list[str]:
+    """Write each ``(option, path, write)`` whose path is given; the paths written.
+
+    Runs before anything is printed, so a failed write (exit 2) leaves stdout empty and
+    stderr one line naming the option.
+    """
+    written = []
+    for option, path, write in outputs:
+        if path:
+            try:
+                write(path)
+            except OSError as exc:
+                raise UsageError(f"--{option}: {exc}") from None
+            written.append(path)
+    return written
+
+
+def _report(lines: list[str], written: list[str]) -> None:
+    """Print a command's lines, then say which files it wrote (on stderr)."""
+    if lines:
+        print("\n".join(lines))
+    for path in written:
         print(f"wrote {path}", file=sys.stderr)
 
 
@@ -279,78 +340,108 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .core.fileio import write_text_atomic
 
     exp = experiment_from_args(args)
-    if len(exp.optimizers) != 1:
-        raise UsageError("--optimizer: search takes exactly one optimizer")
+    config = _one_configuration(exp, "search")
     if not args.param:
         raise UsageError("--param: give at least one, e.g. --param lr=1e-4:1e-1:log")
-    try:
-        axes = [searching.parse_axis(t) for t in args.param]
-    except ValueError as exc:
-        raise UsageError(f"--param: {exc}") from None
+    axes = []
+    for text in args.param:
+        try:
+            axis = searching.parse_axis(text)
+            axis.check(config)
+        except ValueError as exc:
+            raise UsageError(f"--param {text}: {exc}") from None
+        if axis.name in {a.name for a in axes}:
+            raise UsageError(f"--param {text}: {axis.name} is searched once only")
+        axes.append(axis)
+    if len(axes) > searching.MAX_AXES:
+        raise UsageError(f"--param: search one to {searching.MAX_AXES} hyperparameters, "
+                         f"not {len(axes)}")
+    for option, value, choices in (("method", args.method, searching.METHODS),
+                                   ("objective", args.objective, searching.OBJECTIVES)):
+        if value not in choices:
+            raise UsageError(f"--{option} {value}: unknown {option} '{value}'; choose from "
+                             f"{', '.join(choices)}")
+    for option, value, low, high in (("budget", args.budget, 1, searching.MAX_BUDGET),
+                                     ("rounds", args.rounds, 1, searching.MAX_ROUNDS),
+                                     ("top", args.top, 0, None)):
+        if value < low or (high is not None and value > high):
+            raise UsageError(f"--{option} {value}: must be " + (
+                f"in [{low}, {high}]" if high is not None else f">= {low}"))
     starts = exp.starts
     if args.random_starts is not None:
-        if not 1 <= args.random_starts <= 1000:
-            raise UsageError(f"--random-starts {args.random_starts}: must be in [1, 1000]")
+        if not 1 <= args.random_starts <= searching.MAX_RANDOM_STARTS:
+            raise UsageError(f"--random-starts {args.random_starts}: must be in "
+                             f"[1, {searching.MAX_RANDOM_STARTS}]")
         starts = searching.random_starts(exp.function, args.random_starts, exp.seed)
+    else:
+        _need_starts(exp)
     if args.max_steps is None:
         exp.max_steps = 500
     size = _png_out(args, "the search plot")
     if args.out and len(axes) > 2:
         raise UsageError("--out draws one or two --param, not more")
+    _check_out(args.csv, "csv")
     try:
         result = searching.search(
             exp.function, exp.optimizers[0], axes, method=args.method, budget=args.budget,
             objective=args.objective, starts=starts, max_steps=exp.max_steps, tol=exp.tol,
             seed=exp.seed, rounds=args.rounds)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    best = result.best
-    names = [a.name for a in axes]
-    print(f"{len(result.scores)} configurations of {exp.optimizers[0].name} x {len(starts)} "
-          f"start(s), {exp.max_steps} steps, objective {args.objective}")
-    print("best: " + ", ".join(f"{k}={v:.6g}" for k, v in result.hparams(best).items())
-          + f"  objective={result.scores[best]:.6g}  ({result.status(best)})")
-    print()
-    header = ["rank", *names, "objective", "status", "round"]
-    rows = [[str(r + 1), *(f"{result.points[i, d]:.6g}" for d in range(len(axes))),
-             f"{result.scores[i]:.6g}", result.status(i), str(result.rounds[i])]
-            for r, i in enumerate(result.order()[: max(args.top, 0)])]
-    widths = [max(len(h), *(len(row[c]) for row in rows)) for c, h in enumerate(header)]
-    for row in [header, *rows]:
-        print("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)))
-    _write("csv", args.csv, lambda path: write_text_atomic(path, searching.csv_text(result)))
+    except ValueError as exc:   # everything is checked above; a last guard, still one line
+        raise UsageError(f"search: {exc}") from None
+    outputs = [("csv", args.csv,
+                lambda path: write_text_atomic(path, searching.csv_text(result)))]
     if args.out:
         from .core.fileio import write_bytes_atomic
         from .gui.figure import image_bytes
         from .gui.search_plot import search_image, search_title
 
-        title = search_title(exp.optimizers[0].spec.title, exp.function.title, args.objective,
+        title = search_title(config.spec.title, exp.function.title, args.objective,
                              args.method)
         png = image_bytes(search_image(result, size, title))
-        _write("out", args.out, lambda path: write_bytes_atomic(path, png))
+        outputs.append(("out", args.out, lambda path: write_bytes_atomic(path, png)))
+    written = _write_all(outputs)
+    best = result.best
+    names = [a.name for a in axes]
+    lines = [f"{len(result.scores)} configurations of {config.name} x {len(starts)} "
+             f"start(s), {exp.max_steps} steps, objective {args.objective}",
+             "best: " + ", ".join(f"{k}={v:.6g}" for k, v in result.hparams(best).items())
+             + f"  objective={result.scores[best]:.6g}  ({result.status(best)})", ""]
+    header = ["rank", *names, "objective", "status", "round"]
+    rows = [[str(r + 1), *(f"{result.points[i, d]:.6g}" for d in range(len(axes))),
+             f"{result.scores[i]:.6g}", result.status(i), str(result.rounds[i])]
+            for r, i in enumerate(result.order()[: args.top])]
+    widths = [max([len(h), *(len(row[c]) for row in rows)]) for c, h in enumerate(header)]
+    lines += ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
+              for row in [header, *rows]]
+    _report(lines, written)
     return 0
 
 
 def _png_out(args: argparse.Namespace, what: str) -> tuple[int, int] | None:
     """The ``--size`` of a ``--out`` PNG (None without ``--out``), refusing a bad path or size
     before anything is computed; ``what`` names the picture in the message."""
-    if not args.out:
+    if args.out is None:
         return None
+    _check_out(args.out)
     if Path(args.out).suffix.lower() != ".png":
         raise UsageError(f"--out {args.out}: {what} is written as .png")
-    _check_out(args.out)
     return _parse_size(args.size)
 
 
-def _check_out(path: str) -> None:
-    """UsageError unless ``path`` can be written (``gui.export.check_target``: the folder
-    exists and may be written, the path is not a folder or a read-only file)."""
-    from .gui.export import check_target
+def _check_out(path: str | None, option: str = "out") -> None:
+    """UsageError unless ``path`` (when given) can be written: the folder exists and may be
+    written, the path is not a folder or a read-only file. Checked before anything is
+    computed, so a bad path costs nothing and prints nothing else."""
+    from .core.fileio import check_writable
 
+    if path is None:
+        return
+    if not path.strip():
+        raise UsageError(f"--{option}: the path is empty")
     try:
-        check_target(path)
+        check_writable(path)
     except OSError as exc:
-        raise UsageError(f"--out: {exc}") from None
+        raise UsageError(f"--{option}: {exc}") from None
 
 
 def _parse_size(text: str, limit: int | None = None) -> tuple[int, int]:
@@ -368,24 +459,21 @@ def cmd_basins(args: argparse.Namespace) -> int:
     from .core.fileio import write_text_atomic
 
     exp = experiment_from_args(args)
-    if len(exp.optimizers) != 1:
-        raise UsageError("--optimizer: basins takes exactly one optimizer")
-    message = basins.GRID_PARAM.problem(args.grid)
-    if message:
-        raise UsageError(f"--grid {args.grid}: {message}")
-    size = _png_out(args, "the basin map")
+    config = _one_configuration(exp, "basins")
     try:
-        bmap = basins.basin_map(exp.function, exp.optimizers[0], grid=args.grid,
+        basins.check_grid(args.grid, exp.max_steps)   # its range, and grid x grid x max steps
+    except ValueError as exc:
+        raise UsageError(f"--grid {args.grid}: {exc}") from None
+    size = _png_out(args, "the basin map")
+    _check_out(args.csv, "csv")
+    try:
+        bmap = basins.basin_map(exp.function, config, grid=args.grid,
                                 max_steps=exp.max_steps, tol=exp.tol if args.tol is not None
                                 else basins.DEFAULT_TOL, seed=exp.seed)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    cells = args.grid * args.grid
-    print(f"{exp.function.title}: {exp.optimizers[0].label()} from {args.grid} x {args.grid} "
-          f"start points, {exp.max_steps} steps")
-    for label, count in bmap.counts().items():
-        print(f"  {label:<32} {count:>8}  {100 * count / cells:5.1f}%")
-    _write("csv", args.csv, lambda path: write_text_atomic(path, basins.basins_csv_text(bmap)))
+    except ValueError as exc:   # everything is checked above; a last guard, still one line
+        raise UsageError(f"basins: {exc}") from None
+    outputs = [("csv", args.csv,
+                lambda path: write_text_atomic(path, basins.basins_csv_text(bmap)))]
     if args.out:
         from .core.fileio import write_bytes_atomic
         from .gui.basin_overlay import BasinFigure
@@ -395,7 +483,14 @@ def cmd_basins(args: argparse.Namespace) -> int:
             png = figure.png_bytes()
         finally:
             figure.close()
-        _write("out", args.out, lambda path: write_bytes_atomic(path, png))
+        outputs.append(("out", args.out, lambda path: write_bytes_atomic(path, png)))
+    written = _write_all(outputs)
+    cells = args.grid * args.grid
+    lines = [f"{exp.function.title}: {config.label()} from {args.grid} x {args.grid} "
+             f"start points, {exp.max_steps} steps"]
+    lines += [f"  {label:<32} {count:>8}  {100 * count / cells:5.1f}%"
+              for label, count in bmap.counts().items()]
+    _report(lines, written)
     return 0
 
 
@@ -403,6 +498,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .gui import export as exporting
 
     out = args.out
+    if not out.strip():
+        raise UsageError("--out: the path is empty")
     try:
         kind = exporting.export_kind(out)
     except exporting.ExportError as exc:
@@ -424,21 +521,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     frames = exporting.DEFAULT_FRAMES if args.frames is None else args.frames
     fps = exporting.DEFAULT_FPS if args.fps is None else args.fps
     if animation:
+        if not 1 <= frames <= exporting.MAX_FRAMES:
+            raise UsageError(f"--frames {frames}: must be in [1, {exporting.MAX_FRAMES}]")
+        top = exporting.GIF_MAX_FPS if suffix == ".gif" else exporting.MAX_FPS
+        if not 1 <= fps <= top:
+            raise UsageError(f"--fps {fps}: must be in [1, {top}] for {suffix}")
         try:
             exporting.check_animation(size, frames, fps, suffix)
-        except exporting.ExportError as exc:
-            raise UsageError(str(exc)) from None
+        except exporting.ExportError as exc:   # too large a GIF: fewer frames or pixels
+            raise UsageError(f"--frames {frames}: {exc}") from None
         problem = exporting.ffmpeg_problem() if suffix == ".mp4" else None
         if problem:
             raise UsageError(f"--out {out}: cannot write MP4: {problem}")
     exp = experiment_from_args(args)
+    _need_starts(exp)
     _check_out(out)
-    try:
-        result = exp.run()
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    result = _run(exp)
     if kind == "data":
-        _write("out", out, lambda path: exporting.write_data(exp, result, path))
+        _report([], _write_all([("out", out,
+                                 lambda path: exporting.write_data(exp, result, path))]))
         return 0
 
     from .gui.figure import TrajectoryFigure, ensure_app
@@ -452,10 +553,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     with TrajectoryFigure(result, colours, size=size, style=args.style, loss=loss,
                           view=exp.view, step=args.step, show_step=animation) as figure:
         if kind == "image":
-            _write("out", out, lambda path: exporting.write_image(figure, path))
+            write = lambda path: exporting.write_image(figure, path)  # noqa: E731
         else:
-            _write("out", out, lambda path: exporting.write_animation(
-                figure, path, frames, fps, progress=_frame_progress))
+            write = lambda path: exporting.write_animation(  # noqa: E731
+                figure, path, frames, fps, progress=_frame_progress)
+        written = _write_all([("out", out, write)])
+    _report([], written)
     return 0
 
 

@@ -58,6 +58,23 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~_UMASK
 
 
+def check_writable(path: str | os.PathLike) -> Path:
+    """Fail early, before anything is computed, with the ``OSError`` (naming the path) that
+    :func:`write_atomic` would raise: the folder is missing or may not be written, the path is a
+    folder, or it is a read-only file."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OSError(f"cannot write {target}: folder {folder} does not exist")
+    if target.is_dir():
+        raise OSError(f"cannot write {target}: it is a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OSError(f"cannot write {target}: permission denied")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OSError(f"cannot write {target}: the file is read-only")
+    return target
+
+
 def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
     return write_atomic(path, lambda fh: fh.write(text.encode("utf-8")))
 

@@ -21,6 +21,9 @@ METHODS = ("grid", "random", "coarse-to-fine")
 OBJECTIVES = ("final-loss", "steps", "distance")
 SCALES = ("linear", "log")
 MAX_BUDGET = 1_000_000
+MAX_AXES = 4
+MAX_ROUNDS = 20
+MAX_RANDOM_STARTS = 1000
 
 
 @dataclass(frozen=True)
@@ -177,8 +180,8 @@ def search(
     them by ``shrink`` per round. ``progress(fraction)`` reports overall progress.
     """
     axes = tuple(axes)
-    if not 1 <= len(axes) <= 4:
-        raise ValueError("search one to four hyperparameters")
+    if not 1 <= len(axes) <= MAX_AXES:
+        raise ValueError(f"search one to {MAX_AXES} hyperparameters")
     if len({a.name for a in axes}) != len(axes):
         raise ValueError("each hyperparameter may be searched once")
     for a in axes:
@@ -189,8 +192,8 @@ def search(
         raise ValueError(f"unknown objective '{objective}'; choose from {', '.join(OBJECTIVES)}")
     if isinstance(budget, bool) or not isinstance(budget, int) or not 1 <= budget <= MAX_BUDGET:
         raise ValueError(f"budget must be a whole number in [1, {MAX_BUDGET}]")
-    if not (isinstance(rounds, int) and 1 <= rounds <= 20):
-        raise ValueError("rounds must be a whole number in [1, 20]")
+    if not (isinstance(rounds, int) and 1 <= rounds <= MAX_ROUNDS):
+        raise ValueError(f"rounds must be a whole number in [1, {MAX_ROUNDS}]")
     if not (0 < keep <= 1):
         raise ValueError("keep must be a fraction in (0, 1]")
     if not (0 < shrink <= 1):
