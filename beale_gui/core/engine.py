@@ -134,8 +134,12 @@ class RunResult:
     lr : ndarray, shape (N, T+1)
         The learning rate of the update made from each step.
     moment, effective_lr : ndarray, shape (N, T+1, 2), or None
-        The velocity / first moment after each step's update, and the per-axis effective
-        learning rate of adaptive methods (NaN where it does not apply); recorded on request.
+        Recorded on request, at index ``t`` for the update from point ``t - 1`` to ``t`` (0
+        and NaN at index 0): the velocity / first moment after that update, and the per-axis
+        effective learning rate of adaptive methods, defined by that update's step
+        (``paths[:, t] - paths[:, t-1]`` is minus the rate times the gradient or moment it
+        scales; the table in :class:`~beale_gui.core.optimizers.OptimizerSpec`). NaN where
+        an optimizer has no moment or rate.
     """
 
     function: TestFunction

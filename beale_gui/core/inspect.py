@@ -1,6 +1,13 @@
 """What the window shows at one step of a recorded batch: table values and mechanics arrows.
 
-The views only index these arrays; every piece of arithmetic on trajectories stays here.
+The views only index these arrays; every piece of arithmetic on trajectories stays here. The
+table's effective learning rate and the moment arrow are ``RunResult.effective_lr`` and
+``RunResult.moment`` of the update made from the playhead, so the actual-step arrow is the
+rate times the moment arrow (Adam, AMSGrad, NAdam; AdamW plus its decoupled decay) or times
+the descent arrow (Adagrad, Adadelta, RMSprop without momentum; with coupled weight decay,
+the descent arrow less ``weight_decay * w``); see
+:class:`beale_gui.core.optimizers.OptimizerSpec`. tests/core/test_mechanics.py checks these
+arrays against torch.optim and against the steps.
 """
 
 from __future__ import annotations
@@ -22,7 +29,8 @@ def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
     -------
     dict with ``step`` (N,), ``xy`` (N, 2), ``loss`` (N,), ``grad`` (N, 2), ``grad_norm`` (N,),
     ``distance`` (N,) to the nearest known minimum (NaN when none is known), and
-    ``effective_lr`` (N, 2) (NaN for non-adaptive optimizers or when not recorded).
+    ``effective_lr`` (N, 2), the per-axis rate of the update from this step (NaN for
+    non-adaptive optimizers or when not recorded).
     """
     idx = step_index(result, k)
     rows = np.arange(result.n_runs)

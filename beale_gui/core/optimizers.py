@@ -40,15 +40,66 @@ _add, _sub, _mul, _div, _sqrt = np.add, np.subtract, np.multiply, np.divide, np.
 class OptimizerSpec:
     """One optimizer in the registry.
 
+    What the window shows of a run, and what each value explains: the *moment* arrow is the
+    state entry :attr:`moment` after each update, and the per-axis *effective learning rate*
+    (the table's columns) is :attr:`effective_lr`, defined by the step it explains. With
+    ``lr`` the rate of the update, ``g`` the gradient the update used (``g + weight_decay * w``
+    where weight decay is coupled, as in torch: every optimizer but AdamW) and ``dw`` the step
+    actually taken (``w_{t+1} - w_t``, sign included), per axis:
+
+    ========  ==============================================  ===================================
+    name      moment (arrow)                                  effective lr ``eff`` multiplies
+    ========  ==============================================  ===================================
+    gd, sgd   none                                            none: ``dw = -lr * g``
+    momentum  ``velocity`` (torch's ``momentum_buffer``)      none: ``dw = -lr * velocity``
+    nesterov  ``velocity`` (``momentum_buffer``)              none: ``dw = -lr * (g + momentum *
+                                                              velocity)``
+    adagrad   none                                            the gradient: ``dw = -eff * g``,
+                                                              ``eff = lr / (sqrt(sum) + eps)``
+    rmsprop   ``velocity``: ``momentum_buffer``, or           the gradient: ``eff = lr /
+              ``g / (sqrt(square_avg) + eps)`` when           (sqrt(square_avg) + eps)``;
+              momentum is 0 (``dw = -lr * velocity``)         ``dw = -eff * g`` without momentum,
+                                                              ``dw = -lr * momentum *
+                                                              velocity_{t-1} - eff * g`` with it
+    adam,     ``exp_avg`` (m, not bias-corrected)             the first moment: ``dw = -eff * m``,
+    amsgrad                                                   ``eff = lr / (1 - beta1**t) /
+                                                              (sqrt(v) / sqrt(1 - beta2**t) +
+                                                              eps)``, v = ``exp_avg_sq`` (AMSGrad:
+                                                              ``max_exp_avg_sq``)
+    adamw     ``exp_avg``                                     the first moment, as Adam; the
+                                                              decoupled decay is a separate term
+                                                              ``eff`` does not scale: ``dw =
+                                                              -lr * weight_decay * w - eff * m``
+    nadam     ``nesterov_moment``: the bias-corrected         the combined moment: ``dw = -eff *
+              Nesterov moment ``(1 - mu_t) / (1 -             nesterov_moment``, ``eff = lr /
+              mu_product) * g + mu_{t+1} / (1 - mu_product    (sqrt(v / (1 - beta2**t)) + eps)``
+              * mu_{t+1}) * m`` (torch's step is ``-eff``
+              times it, as two terms)
+    adadelta  none                                            the gradient: ``dw = -eff * g``,
+                                                              ``eff = lr * sqrt(acc_delta_{t-1}
+                                                              + eps) / sqrt(square_avg + eps)``
+                                                              with ``acc_delta`` as it was
+                                                              *before* the update
+    ========  ==============================================  ===================================
+
+    Each identity holds to rounding (tests/core/test_mechanics.py checks it for every step, and
+    every value against torch.optim's state fed the engine's gradients).
+
     Attributes
     ----------
     moment : str or None
         The state entry drawn as the velocity / first-moment arrow.
     effective_lr : callable or None
         ``effective_lr(state, hp, lr, t) -> (N, 2)``: the per-axis step size an adaptive method
-        applies to its moment or gradient. ``t`` may also be an integer array of steps that
-        broadcasts against the state entries (stacked over steps), with ``lr`` likewise; the
-        result is then the same, bit for bit, as step by step.
+        applies to what :attr:`effective_lr_scales` names (see the table). ``state`` holds the
+        entries of :attr:`effective_lr_state` after the update of step ``t``, those also in
+        :attr:`effective_lr_previous` as they were before it. ``t`` may also be an integer
+        array of steps that broadcasts against the state entries (stacked over steps), with
+        ``lr`` likewise; the result is then the same, bit for bit, as step by step.
+    effective_lr_scales : str or None
+        What the effective rate multiplies to give the step: ``"gradient"`` (the gradient the
+        update used, weight decay included where it is coupled) or ``"moment"`` (the state
+        entry :attr:`moment`).
     stochastic : bool
         Gradients of a random mini-batch of the function's terms by default (``sgd``).
     kernel : callable
@@ -57,6 +108,9 @@ class OptimizerSpec:
         How many scratch arrays shaped like ``w`` the step uses.
     effective_lr_state : tuple of str
         The state entries :attr:`effective_lr` reads.
+    effective_lr_previous : tuple of str
+        Those of them it reads as they were before the update (the engine keeps every step's
+        state, so the previous step's is at hand).
     """
 
     name: str
@@ -70,6 +124,8 @@ class OptimizerSpec:
     description: str = ""
     n_tmp: int = 3
     effective_lr_state: tuple[str, ...] = ()
+    effective_lr_scales: str | None = None
+    effective_lr_previous: tuple[str, ...] = ()
 
     def update(self, w: np.ndarray, g: np.ndarray, state: State, hp: Mapping, lr,
                t: int) -> None:
@@ -332,6 +388,7 @@ def _amsgrad_eff(state, hp, lr, t):
 def _nadam_init(n: int, hp: Mapping) -> State:
     state = _adam_init(n, hp)
     state["mu_product"] = np.ones((n, 1))
+    state["nesterov_moment"] = np.zeros((n, 2))
     return state
 
 
@@ -355,15 +412,20 @@ def _nadam_kernel(hp: Mapping) -> Step:
         denom += eps
         first = lr * (1.0 - mu) / (1.0 - mu_product) * (g / denom)
         second = lr * mu_next / (1.0 - mu_product * mu_next) * (state["exp_avg"] / denom)
+        # what the step is -lr / denom times: the bias-corrected Nesterov moment (shown, not
+        # used; the step keeps torch's two terms)
+        moment = state["nesterov_moment"]
+        _mul(g, (1.0 - mu) / (1.0 - mu_product), moment)
+        _add(moment, _mul(state["exp_avg"], mu_next / (1.0 - mu_product * mu_next), tmp[2]),
+             moment)
         _sub(_sub(w, first, out), second, out)   # (w - first) - second
 
     return step
 
 
 def _nadam_eff(state, hp, lr, t):
-    mu_next = _nadam_mu(hp, t + 1)
     denom = np.sqrt(state["exp_avg_sq"] / (1.0 - step_power(hp["beta2"], t))) + hp["eps"]
-    return lr * mu_next / (1.0 - state["mu_product"] * mu_next) / denom
+    return lr / denom
 
 
 def _adadelta_init(n: int, hp: Mapping) -> State:
@@ -390,8 +452,9 @@ def _adadelta_kernel(hp: Mapping) -> Step:
 
 
 def _adadelta_eff(state, hp, lr, t):
+    # acc_delta as it was before the update (effective_lr_previous): the one the step used
     eps = hp["eps"]
-    return lr * np.sqrt(state["acc_delta"] + eps) / np.sqrt(state["square_avg"] + eps)
+    return lr * (np.sqrt(state["acc_delta"] + eps) / np.sqrt(state["square_avg"] + eps))
 
 
 # -- the registry -----------------------------------------------------------------------------
@@ -419,7 +482,7 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             Param("initial_accumulator_value", 0.0, 0.0, 1e6,
                   help="starting value of the sum of squared gradients"),
             WEIGHT_DECAY), _adagrad_init, _adagrad_kernel, effective_lr=_adagrad_eff,
-            effective_lr_state=("sum",),
+            effective_lr_state=("sum",), effective_lr_scales="gradient",
             description="lr / sqrt(sum of g^2) per axis: big steps where gradients were small"),
         OptimizerSpec("rmsprop", "RMSprop", (
             _lr(0.01), Param("alpha", 0.99, 0.0, 1.0, high_open=True,
@@ -428,33 +491,36 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
             Param("momentum", 0.0, 0.0, 1.0, high_open=True, help="momentum factor"),
             WEIGHT_DECAY), _rmsprop_init, _rmsprop_kernel, moment="velocity",
             effective_lr=_rmsprop_eff, effective_lr_state=("square_avg",),
+            effective_lr_scales="gradient",
             description="lr / sqrt(moving mean of g^2): Adagrad that forgets"),
         OptimizerSpec("adam", "Adam", (_lr(0.001), BETA1, BETA2, ADAM_EPS, WEIGHT_DECAY),
                       _adam_init, _adam_kernel, moment="exp_avg", effective_lr=_adam_eff,
-                      effective_lr_state=_ADAM_STATE,
+                      effective_lr_state=_ADAM_STATE, effective_lr_scales="moment",
                       description="Momentum + RMSprop with bias correction"),
         OptimizerSpec("adamw", "AdamW", (
             _lr(0.001), BETA1, BETA2, ADAM_EPS,
             Param("weight_decay", 0.01, 0.0, 1e3, help="decoupled weight decay")),
             _adam_init, _adamw_kernel, moment="exp_avg", effective_lr=_adam_eff,
-            effective_lr_state=_ADAM_STATE,
+            effective_lr_state=_ADAM_STATE, effective_lr_scales="moment",
             description="Adam with weight decay applied to w, not to the gradient"),
         OptimizerSpec("nadam", "NAdam", (
             _lr(0.002), BETA1, BETA2, ADAM_EPS,
             Param("momentum_decay", 0.004, 0.0, 1e3, help="momentum decay psi"),
-            WEIGHT_DECAY), _nadam_init, _nadam_kernel, moment="exp_avg",
-            effective_lr=_nadam_eff, effective_lr_state=("exp_avg_sq", "mu_product"),
+            WEIGHT_DECAY), _nadam_init, _nadam_kernel, moment="nesterov_moment",
+            effective_lr=_nadam_eff, effective_lr_state=("exp_avg_sq",),
+            effective_lr_scales="moment",
             description="Adam with Nesterov momentum"),
         OptimizerSpec("amsgrad", "AMSGrad", (_lr(0.001), BETA1, BETA2, ADAM_EPS, WEIGHT_DECAY),
                       _adam_init, _amsgrad_kernel, moment="exp_avg", effective_lr=_amsgrad_eff,
-                      effective_lr_state=("max_exp_avg_sq",),
+                      effective_lr_state=("max_exp_avg_sq",), effective_lr_scales="moment",
                       description="Adam with the running maximum of the second moment"),
         OptimizerSpec("adadelta", "Adadelta", (
             _lr(1.0), Param("rho", 0.9, 0.0, 1.0, high_open=True,
                             help="decay of the running averages"),
             Param("eps", 1e-6, 0.0, 1.0, low_open=True, log=True, help=_EPS_HELP),
             WEIGHT_DECAY), _adadelta_init, _adadelta_kernel, effective_lr=_adadelta_eff,
-            effective_lr_state=("square_avg", "acc_delta"),
+            effective_lr_state=("square_avg", "acc_delta"), effective_lr_scales="gradient",
+            effective_lr_previous=("acc_delta",),
             description="Step sizes from the ratio of running RMS of updates and gradients"),
     )
 }

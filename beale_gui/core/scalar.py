@@ -184,10 +184,13 @@ def _nadam(hp: Mapping, state: dict, log: Log) -> ScalarStep:
         vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
         correction = 1.0 - beta2 ** t
         dx, dy = _sqrt(vx / correction) + eps, _sqrt(vy / correction) + eps
-        a = lr * (1.0 - mu) / (1.0 - product)
-        b = lr * mu_next / (1.0 - product * mu_next)
-        if log is not None:
-            log((mx, my, vx, vy, ux, uy, product))
+        kept, done, done_next = 1.0 - mu, 1.0 - product, 1.0 - product * mu_next
+        a = lr * kept / done
+        b = lr * mu_next / done_next
+        if log is not None:                    # the bias-corrected Nesterov moment, shown
+            c, d = kept / done, mu_next / done_next
+            nx, ny = gx * c + mx * d, gy * c + my * d
+            log((mx, my, vx, vy, ux, uy, product, nx, ny))
         return (x - a * (gx / dx)) - b * (mx / dx), (y - a * (gy / dy)) - b * (my / dy)
 
     return step

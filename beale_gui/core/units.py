@@ -136,20 +136,24 @@ class Part:
         self.n_active = n
         # State recorded at every step, (T+1, n, width) each: the moment straight into the
         # result, and what the effective learning rate is computed from at the end, the first
-        # such entry in the result's array for it (overwritten by the rates then).
+        # such entry in the result's array for it (overwritten by the rates then). An entry
+        # the rate reads one step back keeps its own array, its step 0 the initial state.
         self.stacks = {}
         if out.moment is not None:
             if spec.moment:
                 self.stacks[spec.moment] = out.moment[lo:hi].transpose(1, 0, 2)
                 self.stacks[spec.moment][0] = 0.0
             spare = out.eff[lo:hi].transpose(1, 0, 2)
+            previous = spec.effective_lr_previous
             for k in spec.effective_lr_state if spec.effective_lr is not None else ():
                 if k in self.stacks:
                     continue
-                if self.widths[k] == 2 and spare is not None:
+                if self.widths[k] == 2 and spare is not None and k not in previous:
                     self.stacks[k], spare = spare, None
                 else:
                     self.stacks[k] = np.empty((max_steps + 1, n, self.widths[k]))
+                    if k in previous:
+                        self.stacks[k][0] = self.state_rows[k]
 
     def setup(self, by_rows: bool, lo: int, hi: int) -> None:
         """Take rows lo:hi of a unit laid out ``by_rows``; state and scratch to match."""
@@ -248,7 +252,7 @@ class Part:
     def finish(self, out: Outputs, steps: int) -> None:
         """The effective learning rate of every recorded step, from the recorded state, a
         block of steps at a time (each block's rates are computed before they are written,
-        over the state they come from)."""
+        over the state they come from; an entry read one step back is never that state)."""
         spec = self.spec
         if not self.stacks or spec.effective_lr is None:
             return
@@ -256,7 +260,8 @@ class Part:
         for a in range(1, steps + 1, FINISH_STEPS):
             b = min(a + FINISH_STEPS, steps + 1)
             t = np.arange(a, b)[:, None, None]
-            state = {k: self.stacks[k][a:b] for k in spec.effective_lr_state}
+            state = {k: self.stacks[k][a - 1:b - 1] if k in spec.effective_lr_previous
+                     else self.stacks[k][a:b] for k in spec.effective_lr_state}
             lr = self.group.schedule(t - 1, self.lr0_all)      # the rate of each update
             eff = spec.effective_lr(state, self.hp0, lr, t)
             out.eff[rows, a:b] = np.broadcast_to(eff, (b - a, len(self.rows0), 2)).transpose(
