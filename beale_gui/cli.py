@@ -19,11 +19,13 @@ from .core.engine import (
     DIVERGENCE_BOUND,
     MAX_STEPS,
     MAX_STEPS_PARAM,
+    MEMORY_LIMIT_BYTES,
     NOISE,
     SEED_PARAM,
     TOL_PARAM,
     OptimizerConfig,
     StochasticConfig,
+    estimate_bytes,
 )
 from .core.functions import FUNCTIONS, get_function
 from .core.params import parse_number
@@ -260,11 +262,14 @@ def _one_configuration(exp: Experiment, command: str):
 
 
 def _run(exp: Experiment):
-    """``exp.run()``; the engine's refusal (too much memory) names --max-steps."""
+    """``exp.run()``; the engine's refusal of a batch too big for memory names --max-steps."""
     try:
         return exp.run()
     except ValueError as exc:
-        raise UsageError(f"--max-steps {exp.max_steps}: {exc}") from None
+        n_runs = sum(c.n_variants for c in exp.optimizers) * len(exp.starts)
+        if estimate_bytes(n_runs, exp.max_steps, True, False) > MEMORY_LIMIT_BYTES:
+            raise UsageError(f"--max-steps {exp.max_steps}: {exc}") from None
+        raise UsageError(f"run: {exc}") from None   # not expected: all else is checked before
 
 
 def _seed_line(step: int, z: float, xy, g=None) -> str:

@@ -44,6 +44,8 @@ MAX_FILE_BYTES = 256 * 2**20   # a data export of long runs is big; anything lar
 MAX_OPTIMIZERS = 64
 MAX_STARTS = 1000
 MAX_TEXT = 10_000              # title and description
+MAX_MINIMA = 1000              # a typed function's listed minima
+MAX_DEPTH = 32                 # lists and objects within each other under a key (a session: 4)
 MIN_VIEW_SPAN = 1e-9
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -205,6 +207,35 @@ def _kind(value) -> str:
     return type(value).__name__
 
 
+def _shown(value, width: int = 40) -> str:
+    """``value`` for a message, at most about ``width`` characters: text and numbers as
+    written, anything else by its kind (never the repr of a whole list, which may be huge or
+    nested too deeply to print)."""
+    if isinstance(value, str):
+        return repr(value[:width]) + ("..." if len(value) > width else "")
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)[:width]
+    return _kind(value)
+
+
+def _depth(value, limit: int) -> int:
+    """How deeply lists and objects nest in ``value`` (0 for a number or text), counted
+    without recursion and only up to ``limit + 1``."""
+    deepest, todo = 0, [(value, 0)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, dict):
+            item = item.values()
+        elif not isinstance(item, list):
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        if depth > limit:
+            break
+        todo.extend((v, depth) for v in item if isinstance(v, (list, dict)))
+    return deepest
+
+
 def _expect(value, kind, where: str) -> None:
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         wanted = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
@@ -296,7 +327,9 @@ def optimizer_from_dict(d: dict, where: str) -> OptimizerConfig:
             raise SessionError(f"{where}.stochastic: unknown key '{unknown[0]}' "
                                "(it takes batch_size, noise)")
         stochastic = _built(f"{where}.stochastic", lambda: StochasticConfig(**values))
-    return _built(where, lambda: OptimizerConfig(d["name"], hparams, schedule, stochastic))
+    config = _built(where, lambda: OptimizerConfig(d["name"], hparams, schedule, stochastic))
+    _built(f"{where}.hparams", lambda: config.n_variants)   # lists of one length
+    return config
 
 
 def function_from_dict(d: dict) -> tuple[TestFunction, str | None]:
@@ -312,7 +345,7 @@ def function_from_dict(d: dict) -> tuple[TestFunction, str | None]:
             bounds = _points(bounds, "function.bounds", 2, 2)
         minima = d.get("minima")
         if minima is not None:
-            minima = _points(minima, "function.minima", 0, 1000)
+            minima = _points(minima, "function.minima", 0, MAX_MINIMA)
         return _built("function", lambda: parse_expression(
             text, bounds=bounds, minima=np.asarray(minima or np.zeros((0, 2))))), text
     if "name" not in d:
@@ -377,18 +410,28 @@ def _check_header(d) -> None:
     if not isinstance(d, dict):
         raise SessionError(f"not a Beale GUI session: the file holds {_kind(d)}, not an object")
     if d.get("format") != FORMAT:
-        raise SessionError(f"not a Beale GUI session (format {d.get('format')!r:.60})")
+        raise SessionError(f"not a Beale GUI session (format {_shown(d.get('format'), 60)})")
     version = d.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise SessionError(f"version: expected a positive whole number, got {version!r:.60}")
+        raise SessionError(f"version: expected a positive whole number, got "
+                           f"{_shown(version, 60)}")
     if version > VERSION:
         raise SessionError(f"version {version} is newer than this program reads ({VERSION}); "
                            "update Beale GUI to open it")
 
 
+def _check_depth(d: dict) -> None:
+    """SessionError naming the first key whose value nests deeper than ``MAX_DEPTH``; the
+    ``runs`` a data export adds are not read, so not walked."""
+    for key, value in d.items():
+        if key != "runs" and _depth(value, MAX_DEPTH) > MAX_DEPTH:
+            raise SessionError(f"{key[:40]}: nested more than {MAX_DEPTH} levels deep")
+
+
 def session_from_dict(d: dict) -> Session:
     """Validate a dictionary and build the session; SessionError names what is wrong."""
     _check_header(d)
+    _check_depth(d)
     function, expression = function_from_dict(d.get("function"))
     opts = d.get("optimizers")
     _expect(opts, list, "optimizers")
@@ -401,7 +444,8 @@ def session_from_dict(d: dict) -> Session:
         if colour is not None:
             _expect(colour, str, f"optimizers[{i}].colour")
             if not _COLOUR.fullmatch(colour):
-                raise SessionError(f"optimizers[{i}].colour: expected #rrggbb, got {colour!r:.40}")
+                raise SessionError(f"optimizers[{i}].colour: expected #rrggbb, got "
+                                   f"{_shown(colour)}")
         colours.append(colour)
         on = o.get("enabled", True)
         _expect(on, bool, f"optimizers[{i}].enabled")
@@ -444,8 +488,11 @@ def read_json(path: str | os.PathLike):
         what = "is truncated" if ends_early else "is not valid JSON"
         raise SessionError(f"{name} {what} (line {exc.lineno}, column {exc.colno}: "
                            f"{exc.msg})") from None
-    except (ValueError, RecursionError) as exc:   # e.g. a 5000-digit number, nesting too deep
-        raise SessionError(f"{name} is not valid JSON ({type(exc).__name__})") from None
+    except RecursionError:
+        raise SessionError(f"{name} is not valid JSON for a session: nested too deeply") from None
+    except ValueError:   # Python's limit on the digits of a whole number
+        raise SessionError(f"{name} is not valid JSON for a session: a number has too many "
+                           "digits") from None
 
 
 def load_session(path: str | os.PathLike) -> Session:

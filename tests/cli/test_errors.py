@@ -66,6 +66,7 @@ ERRORS = [
     ("session-foreign", ["run", "--session", "{tmp}/foreign.json"], "--session"),
     ("session-bad-value", ["run", "--session", "{tmp}/bad-lr.json"], "--session"),
     ("session-newer", ["run", "--session", "{tmp}/newer.json"], "--session"),
+    ("session-lists-differ-in-length", ["run", "--session", "{tmp}/ragged.json"], "--session"),
     ("function-and-expr", ["run", "--function", "beale", "--expr", "x**2"], "--function"),
     ("function-unknown", ["run", "--function", "bale"], "--function"),
     ("function-empty", ["run", "--function", ""], "--function"),
@@ -255,6 +256,8 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "variants.json").write_text(json.dumps(_session(
         optimizers=[{"name": "momentum", "hparams": {"lr": [0.01, 0.02],
                                                      "momentum": [0.5, 0.9]}}])))
+    (tmp_path / "ragged.json").write_text(json.dumps(_session(
+        optimizers=[{"name": "adam", "hparams": {"lr": [0.01, 0.02], "beta1": [0.5, 0.8, 0.9]}}])))
     (tmp_path / "dir.png").mkdir()
     (tmp_path / "dir.csv").mkdir()
     return tmp_path
