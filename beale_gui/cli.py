@@ -95,10 +95,14 @@ def parse_start(text: str) -> tuple[float, float]:
     if not all(np.isfinite(xy)):
         raise UsageError(f"--start '{text}': coordinates must be finite")
     if max(abs(v) for v in xy) > DIVERGENCE_BOUND:
-        bound = f"{DIVERGENCE_BOUND:.0e}".replace("e+", "e")
-        raise UsageError(f"--start '{text}': coordinates must be within ±{bound}, beyond which "
-                         "a run counts as diverged")
+        raise UsageError(f"--start '{text}': coordinates must be within ±{_bound_text()}, "
+                         "beyond which a run counts as diverged")
     return xy
+
+
+def _bound_text() -> str:
+    """The divergence bound as typed: ``1e10``."""
+    return f"{DIVERGENCE_BOUND:.0e}".replace("e+", "e")
 
 
 def _glue_negative_values(argv: Sequence[str]) -> list[str]:
@@ -304,6 +308,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             # as the seed: f and x, y after step k, and the gradient that made step k
             lines.append(_seed_line(k, result.loss[i, k], result.paths[i, k],
                                     result.grads[i, k - 1]))
+        if result.status[i] == DIVERGED and result.bad_start is not None \
+                and result.bad_start[i]:
+            # never stepped: there is no finite point to show but the start, printed above
+            lines.append("Diverged at step 0: f or its gradient is not finite at the start, "
+                         f"or the start is beyond ±{_bound_text()}")
+            continue
         if result.status[i] == DIVERGED:
             lines.append(f"Diverged at step {result.event_step[i]}; last finite point:")
         elif result.status[i] == MAX_STEPS:
@@ -328,6 +338,8 @@ def _write_all(outputs) -> list[str]:
                 write(path)
             except OSError as exc:
                 raise UsageError(f"--{option}: {exc}") from None
+            except ValueError as exc:   # a value the format cannot hold: still one line
+                raise UsageError(f"--{option}: cannot write {path}: {exc}") from None
             written.append(path)
     return written
 

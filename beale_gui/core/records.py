@@ -54,6 +54,12 @@ def csv_text(result: RunResult) -> str:
     return buf.getvalue()
 
 
+def _finite(v) -> float | None:
+    """``v`` as a float, or None (JSON null) when it is NaN or infinite."""
+    v = float(v)
+    return v if np.isfinite(v) else None
+
+
 def _finite_list(a: np.ndarray) -> list:
     return [None if not np.isfinite(v) else float(v) for v in np.ravel(a)] if a.ndim == 1 else [
         _finite_list(row) for row in a]
@@ -73,8 +79,9 @@ def json_dict(experiment: Experiment, result: RunResult) -> dict:
             "status": STATUS_NAMES[int(result.status[i])],
             "stop_step": int(result.stop_step[i]),
             "event_step": int(result.event_step[i]),
-            "final": {"x": float(result.final_xy[i, 0]), "y": float(result.final_xy[i, 1]),
-                      "loss": float(result.final_loss[i])},
+            # f may be NaN or infinite where a run diverged at its start: null, as in the arrays
+            "final": {"x": _finite(result.final_xy[i, 0]), "y": _finite(result.final_xy[i, 1]),
+                      "loss": _finite(result.final_loss[i])},
         }
         if result.paths is not None:
             entry.update(

@@ -235,3 +235,31 @@ def test_statuses_in_the_data_export_match_the_engine(tmp_path, capsys):
     names = {MAX_STEPS: "max steps", CONVERGED: "converged", DIVERGED: "diverged"}
     assert statuses == [names[int(s)] for s in result.status] == ["max steps", "diverged"]
     capsys.readouterr()
+
+
+def test_a_start_where_f_is_not_finite_diverges_at_step_0_without_a_last_finite_point(
+        capsys, tmp_path):
+    """log(x) at x = -1 is NaN: the run never steps. The step-0 line shows f as it is; there
+    is no 'last finite point' to repeat; the other run goes on; the JSON holds null, not NaN."""
+    path = tmp_path / "r.json"
+    assert cli.main(["run", "--expr", "log(x)", "--start", "-1,1", "--start", "1,1",
+                     "--max-steps", "3", "--json", str(path)]) == 0
+    out = capsys.readouterr().out
+    first, second = out.split("\n\n")
+    assert first.splitlines()[1:] == [
+        "steps: 0  z: nan  x: -1.00000  y: 1.00000",
+        "Diverged at step 0: f or its gradient is not finite at the start, or the start is "
+        "beyond ±1e10"]
+    assert "last finite point" not in out
+    assert second.splitlines()[-2] == "Stopped at max steps"
+    data = json.loads(path.read_text(), parse_constant=lambda c: pytest.fail(f"JSON holds {c}"))
+    bad = data["runs"][0]
+    assert (bad["status"], bad["event_step"], bad["stop_step"]) == ("diverged", 0, 0)
+    assert bad["loss"] == [None]
+    assert bad["final"] == {"x": -1.0, "y": 1.0, "loss": None}
+    assert load_experiment(path).expression == "log(x)"
+    # the data export writes the same
+    again = tmp_path / "d.json"
+    assert cli.main(["export", "--expr", "log(x)", "--start", "-1,1", "--start", "1,1",
+                     "--max-steps", "3", "--out", str(again)]) == 0
+    assert json.loads(again.read_text())["runs"] == data["runs"]
