@@ -1,13 +1,30 @@
-"""Helpers shared by the GUI tests: the window on a settings file of its own, data points mapped
-to pixels of the canvas, and rendered images as numpy arrays."""
+"""Helpers shared by the GUI tests: windows that are closed and deleted with the test, waits on
+the app's own signals, data points mapped to pixels of the canvas, and rendered images as numpy
+arrays."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QSettings
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSettings, QThread, Signal
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from beale_gui.gui.main_window import MainWindow
+from beale_gui.gui.tasks import TaskRunner
 
 WAIT = 15_000
+
+# Every window a test makes (through new_window or open_window) until the test ends: the autouse
+# fixture in conftest.py closes and deletes what is left (close_all_windows). Not
+# qtbot.addWidget: pytest-qt calls close() on its widgets without asking whether they still
+# exist, and never runs the deleteLater it posts, so the window would die in the next test.
+_windows: list[MainWindow] = []
+# Windows whose threads did not stop when closed: a running QThread must never be destroyed
+# (Qt aborts the process), so these are never deleted; tests/conftest.py stops the threads
+# and fails the test.
+_kept: list[MainWindow] = []
 
 
 def settings_in(tmp_path, name: str = "layout.ini") -> QSettings:
@@ -15,11 +32,18 @@ def settings_in(tmp_path, name: str = "layout.ini") -> QSettings:
     return QSettings(str(tmp_path / name), QSettings.Format.IniFormat)
 
 
+def new_window(settings: QSettings, *, restore: bool = False) -> MainWindow:
+    """A new window on ``settings`` (not shown), closed and deleted when the test ends."""
+    w = MainWindow(settings, restore=restore)
+    _windows.append(w)
+    return w
+
+
 def open_window(qtbot, settings: QSettings, *, size: tuple[int, int] | None = None,
                 timeout: int = WAIT) -> MainWindow:
     """A window on ``settings`` in the default layout (resized to ``size`` first), shown, with
-    the runs computed at launch drawn."""
-    w = MainWindow(settings, restore=False)
+    the runs computed at launch drawn; closed and deleted when the test ends."""
+    w = new_window(settings)
     if size is not None:
         w.resize(*size)
     with qtbot.waitSignal(w.runs_ready, timeout=timeout):   # computed in the worker at launch
@@ -28,8 +52,92 @@ def open_window(qtbot, settings: QSettings, *, size: tuple[int, int] | None = No
     return w
 
 
+def window_threads(w: MainWindow) -> list[QThread]:
+    """The threads of ``w``: the runs', the search's and the basin map's."""
+    return [w.worker.thread, w.search_panel.runner._thread, w.basins.runner._thread]
+
+
+def delete_later_now() -> None:
+    """Run the deletions that deleteLater posted. Safe from the test itself or a fixture (no
+    slot of the deleted objects is on the stack then); processEvents() alone would leave them
+    to whatever event loop runs next, in the next test."""
+    if QApplication.instance() is not None:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def close_window(w: MainWindow) -> None:
+    """Close ``w`` unless the test did, check that closing stopped its threads, and delete it
+    now. Harmless on a window already deleted: nothing of it is touched."""
+    _windows[:] = [x for x in _windows if x is not w]
+    if not shiboken6.isValid(w):
+        return
+    if not w.worker.is_closed:   # closed already: closing again would save it all again
+        w.close()
+    running = [t.objectName() for t in window_threads(w) if t.isRunning()]
+    if running:
+        _kept.append(w)
+        raise AssertionError(f"closing the window left threads running: {running}")
+    w.deleteLater()
+    delete_later_now()
+
+
+def close_all_windows() -> None:
+    """Close and delete every window the test made and left open (the autouse fixture's
+    teardown), then run every deleteLater still pending (qtbot.addWidget's too)."""
+    failures = []
+    while _windows:
+        try:
+            close_window(_windows[-1])     # takes it off the list whatever happens
+        except Exception as error:
+            failures.append(f"{type(error).__name__}: {error}")
+    delete_later_now()
+    assert not failures, failures
+
+
+# -- waits on the app's signals ---------------------------------------------------------------
+def debounce_settled(qtbot, panel) -> None:
+    """Let the parameter panel's debounce fire if an edit started it: its timer's timeout is
+    what emits ``state_changed`` (or the "Not applied" message), so afterwards nothing more is
+    emitted until the next edit."""
+    timer = panel._timer
+    if timer.isActive():
+        with qtbot.waitSignal(timer.timeout, timeout=WAIT):
+            pass
+    assert not timer.isActive()
+
+
+@contextmanager
+def nothing_applied(qtbot, panel) -> Iterator[None]:
+    """The edits in the block emit no ``state_changed``, neither at once nor when the debounce
+    they started fires (no fixed wait: the wait ends when the debounce has decided)."""
+    with qtbot.assertNotEmitted(panel.state_changed):
+        yield
+        debounce_settled(qtbot, panel)
+
+
+class _Relay(QObject):
+    """Brings a worker thread's signal to this thread: a signal connected to ``said`` is queued
+    here. (pytest-qt's blockers must not hear a signal in the thread that emits it: their slot
+    would stop their timer from that thread.)"""
+
+    said = Signal(int)
+
+
+@contextmanager
+def task_cancelled(qtbot, runner: TaskRunner, timeout: int = WAIT) -> Iterator[object]:
+    """Waits, at the end of the block, until the task running on ``runner`` stops because it was
+    asked to (it raised ``Cancelled``) rather than finishing. ``runner`` itself says nothing once
+    it is shut down, and says "cancelled" at once when asked, so only its worker can tell."""
+    relay = _Relay()
+    runner._worker.cancelled.connect(relay.said)
+    with qtbot.waitSignal(relay.said, timeout=timeout) as blocker:
+        yield blocker
+
+
+# -- widgets, pixels and images --------------------------------------------------------------
 def shown(qtbot, widget, size: tuple[int, int]):
-    """``widget`` at ``size``, shown and exposed, closed with the test."""
+    """``widget`` at ``size``, shown and exposed; closed and deleted when the test ends
+    (pytest-qt closes it and posts its deleteLater, the autouse fixture runs that)."""
     qtbot.addWidget(widget)
     widget.resize(*size)
     widget.show()

@@ -21,9 +21,8 @@ from beale_gui.gui.export_dialog import (
     window_colours,
     window_figure,
 )
-from beale_gui.gui.main_window import MainWindow
 
-from .helpers import settings_in
+from .helpers import close_window, new_window, settings_in
 
 WAIT = 20_000
 
@@ -34,12 +33,10 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 @pytest.fixture
 def window(qtbot, tmp_path):
     """The main window with its first runs computed (never shown: nothing here needs it)."""
-    w = MainWindow(settings_in(tmp_path), restore=False)
-    qtbot.addWidget(w)
+    w = new_window(settings_in(tmp_path))
     qtbot.waitUntil(lambda: w.result() is not None, timeout=WAIT)
     yield w
-    w.close()
-    w.worker.shutdown()
+    close_window(w)
 
 
 @pytest.fixture

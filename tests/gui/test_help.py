@@ -4,17 +4,15 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 
 from beale_gui.gui.help import SHORTCUTS
-from beale_gui.gui.main_window import MainWindow
 
-from .helpers import settings_in
+from .helpers import close_window, new_window, settings_in
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(settings_in(tmp_path, "s.ini"), restore=False)
-    qtbot.addWidget(w)
+    w = new_window(settings_in(tmp_path, "s.ini"))
     yield w
-    w.close()
+    close_window(w)
 
 
 def _listed_keys() -> set[str]:

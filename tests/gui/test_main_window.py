@@ -14,10 +14,9 @@ from beale_gui.core.engine import DIVERGED, OptimizerConfig
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.gui.help import SHORTCUTS
 from beale_gui.gui.labels import optimizer_label, start_style
-from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.model import SEED_START, OptimizerEntry
 
-from .helpers import settings_in, viewport_point
+from .helpers import new_window, settings_in, viewport_point
 
 WAIT = 15_000
 
@@ -26,7 +25,7 @@ WAIT = 15_000
 
 
 def _open(qtbot, tmp_path, restore=False, name="layout.ini"):
-    window = MainWindow(settings_in(tmp_path, name), restore=restore)
+    window = new_window(settings_in(tmp_path, name), restore=restore)   # deleted with the test
     window.show()
     qtbot.waitExposed(window)
     return window

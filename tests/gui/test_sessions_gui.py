@@ -368,9 +368,7 @@ def test_a_run_too_big_for_memory_is_refused_in_the_window_naming_the_limit(qtbo
 
 
 def test_a_basin_grid_too_big_is_refused_naming_the_limit(window):
-    basins = getattr(window, "basins", None)
-    if basins is None:
-        pytest.skip("no basin map in this window")
+    basins = window.basins
     basins.panel.grid.set_value(1024)
     basins.panel.max_steps.set_value(5000)
     assert not basins.compute()

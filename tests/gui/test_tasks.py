@@ -74,10 +74,22 @@ def test_value_errors_become_messages_and_bugs_are_reported(qtbot, runner, caplo
     assert blocker.args == ["ZeroDivisionError: oops"]
 
 
-def test_shutdown_during_a_long_task_returns_promptly(qtbot):
+def test_shutdown_during_a_long_task_stops_it(qtbot):
     r = TaskRunner()
-    r.submit(_slow)
-    qtbot.wait(50)
-    assert r.shutdown(1000)
+    ended = []
+
+    def task(cancel, progress):
+        try:
+            result = _slow(cancel, progress)
+        except Cancelled:
+            ended.append("cancelled")
+            raise
+        ended.append("finished")
+        return result
+
+    with qtbot.waitSignal(r.progress, timeout=5000):   # under way
+        r.submit(task)
+    assert r.shutdown(5000)
+    assert ended == ["cancelled"]      # stopped where it was, not run to its end
     with pytest.raises(RuntimeError, match="shut down"):
         r.submit(_slow)

@@ -12,11 +12,10 @@ import pytest
 from beale_gui.app import _session_argument
 from beale_gui.core.session import load_session
 from beale_gui.gui import session_actions
-from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.session_actions import autosave_path
 from beale_gui.resources import preset_paths
 
-from .helpers import open_window, settings_in
+from .helpers import new_window, open_window, settings_in
 
 WAIT = 15_000
 NOT_KEPT = "cannot be kept for the next launch"
@@ -85,7 +84,7 @@ def test_a_later_failure_is_reported_again_after_the_location_recovered(
 
 def test_a_session_named_at_launch_opens_instead_of_the_last_one(qtbot, tmp_path):
     preset = next(p for p in preset_paths() if "himmelblau" in p.name)
-    w = MainWindow(settings_in(tmp_path), restore=False)
+    w = new_window(settings_in(tmp_path))
     w.sessions.open_at_launch(preset)
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
         w.show()
@@ -96,7 +95,7 @@ def test_a_session_named_at_launch_opens_instead_of_the_last_one(qtbot, tmp_path
 
 
 def test_a_session_named_at_launch_that_cannot_be_read_says_why(qtbot, tmp_path):
-    w = MainWindow(settings_in(tmp_path), restore=False)
+    w = new_window(settings_in(tmp_path))
     w.sessions.open_at_launch(tmp_path / "missing.json")
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
         w.show()
