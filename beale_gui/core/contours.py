@@ -29,6 +29,8 @@ from .functions import TestFunction
 LOW_PERCENTILE = 0.5
 HIGH_PERCENTILE = 99.5
 MAX_DECADES = 8.0
+_BIGGEST = float(np.finfo(np.float64).max)
+_SMALLEST = float(np.finfo(np.float64).smallest_subnormal)
 
 _EMPTY = np.empty((0, 2))
 
@@ -66,21 +68,17 @@ class LogScale:
     shift : float
         Added to f before the log (0 unless f went negative where the scale was made).
     levels : ndarray, shape (L,)
-        Isoline levels in units of f, increasing; ``levels + shift`` is geometric.
+        Isoline levels in units of f, increasing; ``levels + shift`` is geometric from ``low``
+        to ``high`` as far as f's float64 resolution near ``-shift`` allows (where it does not,
+        as for ``-1e16 + x``, levels one float apart stand in for the ones that would coincide).
+    low, high : float
+        Lowest and highest shifted value, ``0 < low < high < inf``: the colour range.
     """
 
     shift: float
     levels: np.ndarray
-
-    @property
-    def low(self) -> float:
-        """Lowest shifted value (``levels[0] + shift``) > 0."""
-        return float(self.levels[0] + self.shift)
-
-    @property
-    def high(self) -> float:
-        """Highest shifted value (``levels[-1] + shift``)."""
-        return float(self.levels[-1] + self.shift)
+    low: float
+    high: float
 
     @property
     def colour_range(self) -> tuple[float, float]:
@@ -107,16 +105,19 @@ def log_scale(Z: np.ndarray, n_levels: int = 20) -> LogScale:
     """Choose a :class:`LogScale` with ``n_levels`` levels from sampled values ``Z``.
 
     Non-finite values are ignored; a constant (or empty) ``Z`` still gives valid increasing
-    levels.
+    levels, and so do values at the ends of float64 (``1e308 * x``, ``-1e308``): shifted
+    values beyond the largest float count as the largest, and the colour range stays finite.
     """
     n_levels = max(int(n_levels), 2)
     z = np.asarray(Z, dtype=np.float64).ravel()
     z = z[np.isfinite(z)]
     if z.size == 0:
-        return LogScale(0.0, np.geomspace(1.0, 10.0, n_levels))
+        return _scale(0.0, 1.0, 10.0, n_levels)
     zmin = float(z.min())
     shift = -zmin if zmin < 0 else 0.0
-    v = z + shift
+    with np.errstate(over="ignore"):
+        v = z + shift                         # inf where f spans more than floats hold
+    np.minimum(v, _BIGGEST, out=v)
     high = float(np.percentile(v, HIGH_PERCENTILE))
     positive = v[v > 0]
     low = float(np.percentile(positive, LOW_PERCENTILE)) if positive.size else 0.0
@@ -124,8 +125,26 @@ def log_scale(Z: np.ndarray, n_levels: int = 20) -> LogScale:
         high = 1.0
     low = max(low, high * 10.0**-MAX_DECADES)
     if not high > low * (1 + 1e-9):  # (nearly) constant: one decade around the value
-        low, high = high / np.sqrt(10.0), high * np.sqrt(10.0)
-    return LogScale(shift, np.geomspace(low, high, n_levels) - shift)
+        root = np.sqrt(10.0)
+        low, high = high / root, (high * root if high < _BIGGEST / root else _BIGGEST)
+        low = min(low, high / 10.0)
+        if not low > 0:                       # a subnormal constant: as far down as floats go
+            low, high = _SMALLEST, max(high, 10 * _SMALLEST)
+    return _scale(shift, low, high, n_levels)
+
+
+def _scale(shift: float, low: float, high: float, n_levels: int) -> LogScale:
+    """The scale from ``low`` to ``high`` (shifted values, ``0 < low < high < inf``), its levels
+    in units of f made strictly increasing where subtracting ``shift`` merged some."""
+    with np.errstate(over="ignore"):      # near the largest float; the ends are exact
+        levels = np.geomspace(low, high, n_levels)
+    np.minimum(levels, high, out=levels)
+    levels -= shift
+    if not (np.diff(levels) > 0).all():
+        for i in range(1, len(levels)):
+            if not levels[i] > levels[i - 1]:
+                levels[i] = np.nextafter(levels[i - 1], np.inf)
+    return LogScale(float(shift), levels, float(low), float(high))
 
 
 def log_levels(Z: np.ndarray, n_levels: int = 20) -> np.ndarray:

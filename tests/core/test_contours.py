@@ -149,6 +149,52 @@ def test_log_image_with_a_fixed_scale_matches_log10():
     np.testing.assert_array_equal(log_image(Z), log_image(Z, scale))
 
 
+
+# Surfaces at the ends of float64, as a user can type them (literals stop at 1e100, products
+# do not): a range wider than floats hold, a constant at the largest or smallest float, a
+# spread far below the resolution of f near its shift.
+EXTREME = {
+    "spans past the largest float": lambda x, y: 1e308 * x,
+    "largest constant": lambda x, y: 0 * x + 1e308,
+    "negative largest constant": lambda x, y: 0 * x - 1e308,
+    "below the resolution of its shift": lambda x, y: -1e16 + 1e-10 * x,
+    "coarse next to its shift": lambda x, y: -1e16 + x,
+    "subnormal constant": lambda x, y: 0 * x + 5e-324,
+    "subnormal slope": lambda x, y: 5e-324 * x,
+    "overflows everywhere": lambda x, y: 1e308 * (x + 10),
+}
+
+
+@pytest.mark.parametrize("name", EXTREME)
+def test_surfaces_at_the_ends_of_float64_get_a_finite_scale(name):
+    xs, ys, Z = sample_grid(formula(name, EXTREME[name], ((-5.0, 5.0), (-5.0, 5.0))),
+                            (-5.0, 5.0), (-5.0, 5.0), n=60)
+    scale = log_scale(Z, 20)          # warnings are errors here: no overflow on the way
+    assert scale.levels.shape == (20,)
+    assert np.isfinite(scale.levels).all()
+    assert (np.diff(scale.levels) > 0).all()
+    assert 0 < scale.low < scale.high < np.inf
+    lo, hi = scale.colour_range
+    assert np.isfinite([lo, hi]).all()
+    assert lo < hi
+    image = log_image(Z, scale)
+    assert np.isfinite(image).all()
+    assert image.min() >= lo
+    assert image.max() <= hi
+    assert len(isolines(xs, ys, Z, scale.levels)) == 20
+
+
+def test_levels_merged_by_a_large_shift_stay_one_float_apart():
+    _, _, Z = sample_grid(formula("coarse", EXTREME["coarse next to its shift"]),
+                          (-5.0, 5.0), (-5.0, 5.0), n=60)
+    scale = log_scale(Z, 20)
+    assert scale.shift == pytest.approx(1e16)
+    gaps = np.diff(scale.levels)
+    assert (gaps > 0).all()
+    assert gaps.min() == np.spacing(1e16)     # the finest step f has there
+    # the colour range is the shifted values' own, not one rebuilt from the merged levels
+    assert scale.colour_range == pytest.approx(np.log10([scale.low, scale.high]))
+
 # -- isolines ------------------------------------------------------------------------------
 def test_isolines_are_polylines_inside_the_range_on_their_level():
     xr, yr = (-1.5, 2.5), (-2.0, 1.0)
