@@ -1,0 +1,181 @@
+"""Flat surfaces: a zero gradient leaves every run where it started.
+
+Typing ``1`` or ``0*x`` as the custom function must not make a run diverge or move, whatever
+the optimizer, the stop rule, the other start points in the batch, or the path the batch takes
+through the engine: Python floats for a few runs (:mod:`beale_gui.core.scalar`), numpy arrays
+for more (:class:`beale_gui.core.units.Unit`), several units on worker threads for many.
+
+Two optimizers move on a flat surface by design, and are checked for doing exactly that: ``sgd``
+(stochastic by default; a function without terms gets Gaussian gradient noise) and ``adamw``
+(decoupled weight decay shrinks w by ``1 - lr * weight_decay`` a step whatever the gradient).
+"""
+
+import numpy as np
+import pytest
+
+from beale_gui.core import lockstep, scalar
+from beale_gui.core.engine import (
+    CONVERGED,
+    DIVERGED,
+    MAX_STEPS,
+    OptimizerConfig,
+    run,
+)
+from beale_gui.core.expression import parse_expression
+from beale_gui.core.optimizers import OPTIMIZERS
+from beale_gui.core.units import Unit
+from beale_gui.gui.model import default_state
+
+FLAT = ["1", "0*x", "0*x + 0*y", "5", "x - x"]
+GUI_TOL = default_state().tol          # the stop tolerance the window starts with
+MOVE_BY_DESIGN = {"sgd", "adamw"}
+STILL = [name for name in OPTIMIZERS if name not in MOVE_BY_DESIGN]
+# inside the default view, on an axis, at the origin, and near the divergence bound
+STARTS = np.array([[0.7, 1.4], [-2.0, 3.0], [4.9, -4.9], [0.0, 0.0], [-3.0, 0.0], [9e9, -9e9]])
+MAX = 40
+
+
+@pytest.fixture
+def kinds(monkeypatch):
+    """The kind of unit each batch ran as (the first unit of a large batch), in order."""
+    seen = []
+    choose = lockstep.small_unit
+    units = lockstep.Job.units
+
+    def spy_small(job, parts):
+        unit = choose(job, parts)
+        seen.append(type(unit))
+        return unit
+
+    def spy_units(job):
+        made = units(job)
+        if len(job.starts) >= lockstep.PARALLEL_MIN_ROWS:
+            seen.append(("parallel", len(made)))
+        return made
+
+    monkeypatch.setattr(lockstep, "small_unit", spy_small)
+    monkeypatch.setattr(lockstep.Job, "units", spy_units)
+    return seen
+
+
+def _run_on(path, monkeypatch, function, configs, starts, tol):
+    """The batch on ``path``: "scalar", "numpy" (one Unit) or "parallel" (units on threads)."""
+    with monkeypatch.context() as m:
+        if path == "numpy":
+            m.setattr(scalar, "SCALAR_MAX_ROWS", 0)
+        elif path == "parallel":
+            m.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
+            m.setattr(lockstep, "CHUNK_ROWS", 8)
+            m.setattr(lockstep, "SERIAL_CHUNK_ROWS", 8)
+            m.setattr(lockstep, "WORKERS", 2)
+        return run(function, configs, starts, max_steps=MAX, tol=tol, record_state=True)
+
+
+def _expected_status(result, tol):
+    """The seed's rule on a flat surface: |f_prev - f| is |0 - f| before the first update
+    (``pre_z = 0.0``) and 0 from then on, so a run stops after update 1 where |f| < tol and
+    after update 2 elsewhere; with tol 0 it runs to max steps."""
+    f = result.loss[:, 0]
+    if tol == 0:
+        return np.full(result.n_runs, MAX_STEPS), np.full(result.n_runs, MAX)
+    return np.full(result.n_runs, CONVERGED), np.where(np.abs(f) < tol, 1, 2)
+
+
+def _assert_stayed(result, starts, tol):
+    at = starts[result.start_index]
+    assert (result.status != DIVERGED).all(), [result.describe(i) for i in range(result.n_runs)]
+    np.testing.assert_array_equal(result.final_xy, at)
+    for i in range(result.n_runs):
+        np.testing.assert_array_equal(result.paths[i],
+                                      np.broadcast_to(at[i], (result.n_steps + 1, 2)))
+    np.testing.assert_array_equal(result.grads, 0.0)
+    status, step = _expected_status(result, tol)
+    np.testing.assert_array_equal(result.status, status)
+    np.testing.assert_array_equal(result.event_step, step)
+    assert np.isfinite(result.final_loss).all()
+
+
+@pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
+@pytest.mark.parametrize("text", FLAT)
+@pytest.mark.parametrize("name", STILL)
+def test_one_run_stays_at_its_start(monkeypatch, kinds, name, text, tol):
+    function = parse_expression(text)
+    for path, kind in (("scalar", scalar.ScalarUnit), ("numpy", Unit)):
+        result = _run_on(path, monkeypatch, function, [OptimizerConfig(name)], STARTS[:1], tol)
+        assert kinds[-1] is kind
+        _assert_stayed(result, STARTS, tol)
+
+
+@pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
+@pytest.mark.parametrize("text", FLAT)
+@pytest.mark.parametrize("path", ["scalar", "numpy", "parallel"])
+def test_the_default_six_from_many_starts_all_stay(monkeypatch, kinds, path, text, tol):
+    """The window's optimizers from start points inside the view and far out: no run
+    diverges, none moves, and each stops as the stop rule says."""
+    names = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
+    assert [e.config.name for e in default_state().entries] == names
+    configs = [OptimizerConfig(n) for n in names]
+    # the scalar path takes at most 32 runs of six configurations
+    starts = STARTS[[0, 1, 3, 4, 5]] if path == "scalar" else np.tile(STARTS, (3, 1))
+    result = _run_on(path, monkeypatch, parse_expression(text), configs, starts, tol)
+    if path == "parallel":
+        assert kinds[-1] == ("parallel", kinds[-1][1])
+        assert kinds[-1][1] > 1                 # units on worker threads
+    else:
+        assert kinds[-1] is (scalar.ScalarUnit if path == "scalar" else Unit)
+    _assert_stayed(result, starts, tol)
+
+
+@pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
+@pytest.mark.parametrize("path", ["scalar", "numpy", "parallel"])
+def test_every_optimizer_in_one_batch_stays(monkeypatch, kinds, path, tol):
+    configs = [OptimizerConfig(name, {"weight_decay": 0.0} if name == "adamw" else {})
+               for name in STILL + ["adamw"]]
+    starts = STARTS[[0, 5]] if path == "scalar" else STARTS
+    result = _run_on(path, monkeypatch, parse_expression("0*x + 0*y"), configs, starts, tol)
+    if path != "parallel":
+        assert kinds[-1] is (scalar.ScalarUnit if path == "scalar" else Unit)
+    _assert_stayed(result, starts, tol)
+
+
+def test_runs_stay_whatever_the_other_starts_are(monkeypatch):
+    """A start the engine refuses to step (beyond the divergence bound) is flagged at step 0,
+    and changes nothing for the others."""
+    starts = np.vstack([STARTS, [[2e10, 0.0]]])
+    configs = [OptimizerConfig(n) for n in STILL]
+    for path in ("scalar", "numpy"):
+        result = _run_on(path, monkeypatch, parse_expression("1"), configs, starts, GUI_TOL)
+        far = result.start_index == len(starts) - 1
+        assert (result.status[far] == DIVERGED).all()
+        assert result.bad_start[far].all()
+        assert (result.event_step[far] == 0).all()
+        near = ~far
+        assert (result.status[near] == CONVERGED).all()
+        np.testing.assert_array_equal(result.final_xy[near], starts[result.start_index[near]])
+
+
+@pytest.mark.parametrize("text", FLAT)
+def test_adamw_only_decays_the_weights(monkeypatch, text):
+    config = OptimizerConfig("adamw")
+    lr, wd = config.hparams["lr"], config.hparams["weight_decay"]
+    for path in ("scalar", "numpy"):
+        result = _run_on(path, monkeypatch, parse_expression(text), [config], STARTS[:3], 0.0)
+        assert (result.status == MAX_STEPS).all()
+        shrink = (1.0 - lr * wd) ** np.arange(MAX + 1)
+        for i in range(result.n_runs):
+            np.testing.assert_allclose(result.paths[i],
+                                       shrink[:, None] * STARTS[result.start_index[i]],
+                                       rtol=1e-12)
+
+
+@pytest.mark.parametrize("text", FLAT)
+def test_sgd_walks_on_its_noise_and_never_diverges(text):
+    result = run(parse_expression(text), [OptimizerConfig("sgd")], STARTS[:5], max_steps=MAX,
+                 tol=0.0, seed=3)
+    assert (result.status == MAX_STEPS).all()
+    assert np.isfinite(result.paths).all()
+    np.testing.assert_array_equal(result.grads, 0.0)          # the exact gradient is zero
+    moved = np.abs(result.final_xy - STARTS[:5]).max(axis=1)
+    lr = result.configs[0].hparams["lr"]
+    assert (moved > 0).all()
+    assert (moved < 10 * lr * np.sqrt(MAX)).all()   # unit-variance noise: a random walk
