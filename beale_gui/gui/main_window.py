@@ -306,10 +306,11 @@ class MainWindow(QMainWindow):
         if mode == PLAY:
             self.playback.play()
         diverged = int(np.count_nonzero(result.status == DIVERGED))
+        note = "runs diverged: each is drawn up to where it blew up."
         if diverged:
-            self.statusBar().showMessage(
-                f"{diverged} of {n} runs diverged: each is drawn up to where it blew up.",
-                MESSAGE_MS)
+            self.statusBar().showMessage(f"{diverged} of {n} {note}", MESSAGE_MS)
+        elif self.statusBar().currentMessage().endswith(note):
+            self.statusBar().clearMessage()     # the last result's news, not this one's
         self.runs_ready.emit()
 
     @guarded

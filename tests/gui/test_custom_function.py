@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from beale_gui.core.engine import CONVERGED, DIVERGED
 from beale_gui.core.functions import FUNCTIONS
 from beale_gui.gui.model import default_state
 from beale_gui.gui.panel import CUSTOM
@@ -140,3 +141,24 @@ def test_a_basin_map_of_a_typed_function_finds_its_clusters(qtbot, window):
     np.testing.assert_allclose(sorted(bmap.targets[:, 0]), [-1.0, 1.0], atol=0.05)
     assert [t for t in basins.overlay.legend_labels() if t.startswith("cluster")]
     assert basins.overlay.is_visible()
+
+
+def test_a_flat_function_shows_no_diverged_runs_even_after_one_that_had_some(qtbot, window):
+    """Typing ``1`` after a function on which half the runs blew up: every run stays at its
+    start, and the status bar no longer says that runs diverged."""
+    _type_custom(qtbot, window, "1e100*x")
+    assert (window.result().status == DIVERGED).sum() == 3
+    assert "3 of 6 runs diverged" in window.statusBar().currentMessage()
+    for text in ("1", "0*x"):
+        with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+            _type(qtbot, window.panel.function_chooser.expression, text)
+        result = window.result()
+        assert result.function.expression == text
+        assert (result.status == CONVERGED).all()
+        np.testing.assert_array_equal(result.final_xy, result.starts[result.start_index])
+        assert "diverged" not in window.statusBar().currentMessage()
+        model = window.results.model
+        texts = [str(model.data(model.index(row, col)) or "") for row in range(result.n_runs)
+                 for col in range(model.columnCount())]
+        assert not [t for t in texts if "diverged" in t]
+        assert [t for t in texts if t.startswith("converged at step")]
