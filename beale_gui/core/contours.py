@@ -50,13 +50,25 @@ def sample_grid(
     Z : ndarray, shape (n, n)
         ``Z[j, i] = f(xs[i], ys[j])`` (rows follow y), as contourpy expects.
     """
-    xs = np.linspace(float(xrange[0]), float(xrange[1]), int(n))
-    ys = np.linspace(float(yrange[0]), float(yrange[1]), int(n))
+    xs, ys = _linspace(*xrange, int(n)), _linspace(*yrange, int(n))
     # (n, n, 2) whose x and y planes are each contiguous: ufuncs on them run faster
     xy = np.empty((2, len(ys), len(xs))).transpose(1, 2, 0)
     xy[..., 0] = xs[None, :]
     xy[..., 1] = ys[:, None]
     return xs, ys, function.value(xy)
+
+
+def _linspace(start: float, stop: float, n: int) -> np.ndarray:
+    """``np.linspace``, also between ends further apart than the largest float."""
+    start, stop = float(start), float(stop)
+    with np.errstate(over="ignore"):
+        wide = not np.isfinite(stop - start)
+    if not wide or n < 2:
+        return np.linspace(start, stop, n)
+    t = np.linspace(0.0, 1.0, n)
+    out = start * (1.0 - t) + stop * t
+    out[[0, -1]] = start, stop
+    return out
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,14 @@ def test_sample_grid_rows_follow_y():
     assert Z[j, i] == pytest.approx(BOWL.value(np.array([xs[i], ys[j]])))
 
 
+
+def test_sample_grid_spans_ranges_wider_than_the_largest_float():
+    xs, ys, Z = sample_grid(BOWL, (-1e308, 1e308), (-1.0, 1.0), n=5)
+    np.testing.assert_array_equal(xs, [-1e308, -5e307, 0.0, 5e307, 1e308])
+    np.testing.assert_array_equal(ys, np.linspace(-1.0, 1.0, 5))
+    assert Z.shape == (5, 5)
+
+
 # -- levels and image ----------------------------------------------------------------------
 @pytest.mark.parametrize("function", LOCAL, ids=lambda f: f.name)
 def test_levels_are_increasing_finite_and_log_spaced(function):
