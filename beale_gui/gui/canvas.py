@@ -4,6 +4,11 @@ Mouse: a left click on empty space adds a start point; dragging a start point mo
 pans only when the drag starts off the points); right-click on a start point, or Delete /
 Backspace with one selected, removes it. Pan and zoom recompute the contours for the visible
 region after the view settles, with colours and levels fixed per function.
+
+Zoom and pan stop at limits set per function from its bounds (:func:`view_limits`): in to a
+millionth of the bounds, out to ten thousand times them, and never so far in that the contour
+grid's samples stop being distinct floats; the view's centre stays within that widest view of
+the bounds, so the function's domain is always a Reset view (R) away.
 """
 
 from __future__ import annotations
@@ -27,6 +32,67 @@ RECOMPUTE_DELAY_MS = 60
 # pyqtgraph items costs more than all the rest of a new result.
 SPARE_TRACKS = 48
 DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+# Zoom limits (see view_limits): the narrowest and widest view as fractions of the larger side
+# of the function's bounds; the narrowest also relative to the largest coordinate a view can
+# reach, so the grid's samples stay distinct floats some ulps apart; and, whatever the bounds,
+# spans where pixel sizes, ticks and f stay ordinary floats.
+ZOOM_IN = 1e-6
+ZOOM_OUT = 1e4
+RESOLUTION = 1e-10
+SMALLEST_SPAN, LARGEST_SPAN = 1e-100, 1e100
+
+
+def view_limits(bounds: Extent) -> dict[str, float]:
+    """pyqtgraph ``ViewBox.setLimits`` keywords for a function with these bounds: the span of
+    a view from ``ZOOM_IN`` to ``ZOOM_OUT`` times the bounds' larger side, and its edges
+    within the widest view on either side of the bounds' centre."""
+    (x0, x1), (y0, y1) = ((float(a), float(b)) for a, b in bounds)
+    with np.errstate(over="ignore"):
+        side = max(x1 - x0, y1 - y0)                          # inf for bounds of +-1e308
+    side = min(max(side, SMALLEST_SPAN), LARGEST_SPAN)
+    widest = min(ZOOM_OUT * side, LARGEST_SPAN)
+    cx, cy = x0 / 2 + x1 / 2, y0 / 2 + y1 / 2
+    cx, cy = (float(np.clip(c, -LARGEST_SPAN, LARGEST_SPAN)) for c in (cx, cy))
+    farthest = max(abs(cx), abs(cy)) + widest
+    narrowest = max(ZOOM_IN * side, RESOLUTION * farthest, SMALLEST_SPAN)
+    widest = max(widest, 10.0 * narrowest)
+    return {"xMin": cx - widest, "xMax": cx + widest, "yMin": cy - widest, "yMax": cy + widest,
+            "minXRange": narrowest, "maxXRange": widest,
+            "minYRange": narrowest, "maxYRange": widest}
+
+
+class LimitedViewBox(pg.ViewBox):
+    """A ViewBox that brings a requested range within its zoom limits before pyqtgraph's own
+    clamping, which loses a range far wider than the limit to cancellation (+-1e100 under a
+    limit of 6e4 ends as a zero-width range at 0), and that ignores a non-finite one (which
+    pyqtgraph raises on) for the axis it names."""
+
+    def setRange(self, rect=None, xRange=None, yRange=None, *args, **kwargs):
+        if rect is not None:
+            rect = QRectF(rect).normalized()
+            xRange = (rect.left(), rect.right()) if xRange is None else xRange
+            yRange = (rect.top(), rect.bottom()) if yRange is None else yRange
+        limits = self.state["limits"]
+        xRange = _clamped(xRange, limits["xRange"][1], limits["xLimits"])
+        yRange = _clamped(yRange, limits["yRange"][1], limits["yLimits"])
+        if xRange is None and yRange is None:
+            return
+        super().setRange(None, xRange, yRange, *args, **kwargs)
+
+
+def _clamped(span, widest, edges) -> tuple[float, float] | None:
+    """``span`` (lo, hi), at most ``widest`` wide about its centre kept within ``edges``; None
+    when not given or not finite."""
+    if span is None:
+        return None
+    lo, hi = sorted(float(v) for v in span)
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        return None
+    if widest is not None and not hi - lo <= widest:          # hi - lo may overflow
+        low, high = (-np.inf if e is None else e for e in edges)
+        centre = float(np.clip(lo / 2 + hi / 2, low + widest / 2, high - widest / 2))
+        lo, hi = centre - widest / 2, centre + widest / 2
+    return lo, hi
 
 
 class ContourCanvas(QWidget):
@@ -58,6 +124,7 @@ class ContourCanvas(QWidget):
         self.n_levels = 20
         self._function: TestFunction | None = None
         self._scale: contours.LogScale | None = None
+        self._limits: dict[str, float] | None = None    # the view's, set per function
         self._computed: Extent | None = None
         self._tracks: list[ci.PathTrack] = []   # in the plot; the first len(_runs) shown
         self._runs: list[ci.PathTrack] = []
@@ -76,7 +143,8 @@ class ContourCanvas(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.layout_widget)
-        self._plot = self.layout_widget.addPlot(axisItems=ci.cached_axes("left", "bottom"))
+        self._plot = self.layout_widget.addPlot(viewBox=LimitedViewBox(),
+                                                axisItems=ci.cached_axes("left", "bottom"))
         self._build_plot()
         self._build_items()
 
@@ -164,6 +232,11 @@ class ContourCanvas(QWidget):
         return self._function
 
     @property
+    def zoom_limits(self) -> dict[str, float] | None:
+        """The view's limits for the current function (:func:`view_limits`), None before one."""
+        return None if self._limits is None else dict(self._limits)
+
+    @property
     def scale(self) -> contours.LogScale | None:
         """The function's colour scale and isoline levels (fixed until the next function)."""
         return self._scale
@@ -172,7 +245,9 @@ class ContourCanvas(QWidget):
         """Show ``function``: contours over its bounds (which fix the levels), its minima;
         resets the view to the bounds."""
         self._function = function
-        (x0, x1), (y0, y1) = function.bounds
+        self._limits = view_limits(function.bounds)
+        self._vb.setLimits(**self._limits)
+        (x0, x1), (y0, y1) = self._within_limits(function.bounds)
         xs, ys, Z = contours.sample_grid(function, (x0, x1), (y0, y1), self.grid_size)
         self._scale = contours.log_scale(Z, self.n_levels)
         self._bar.setLevels(values=self._scale.colour_range)
@@ -282,8 +357,25 @@ class ContourCanvas(QWidget):
             if self._function is None:
                 return
             extent = self._function.bounds
-        (x0, x1), (y0, y1) = extent
+        (x0, x1), (y0, y1) = self._within_limits(extent)
         self._vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+
+    def _within_limits(self, extent: Extent) -> Extent:
+        """``extent`` narrowed, where it is wider than the zoom limits allow, to the widest view
+        centred on the function's bounds (a far start point or a far view must not push the
+        domain out of sight)."""
+        if self._limits is None:
+            return extent
+        widest = self._limits["maxXRange"]
+        (bx0, bx1), (by0, by1) = self._function.bounds
+        out = []
+        for (lo, hi), centre in zip(extent, (bx0 / 2 + bx1 / 2, by0 / 2 + by1 / 2),
+                                    strict=True):
+            lo, hi = float(lo), float(hi)
+            if not hi - lo <= widest:
+                lo, hi = centre - widest / 4, centre + widest / 4   # room for the aspect ratio
+            out.append((lo, hi))
+        return out[0], out[1]
 
     def view_extent(self) -> Extent:
         """The visible range ((x0, x1), (y0, y1))."""

@@ -165,6 +165,10 @@ class LossPlot(QWidget):
             for i, end in enumerate(ends)])
         self._set_lr(result, colours, ends)
         self._cursor.setBounds((0, max(self._n_steps, 1)))
+        # zoom and pan over the steps there are: pyqtgraph's downsampling raises on a view
+        # some 1e18 steps wide (the y axis it already holds to floats' range)
+        span = max(self._n_steps, 1)
+        pi.setLimits(xMin=-span, xMax=2 * span, minXRange=1e-3, maxXRange=3 * span)
         pi.setXRange(0, max(self._n_steps, 1), padding=0.02)
         pi.setYRange(*loss_view_range(result, values, log), padding=0)
 
