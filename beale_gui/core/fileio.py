@@ -14,8 +14,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def _check_name(path) -> None:
+    """OSError for a name no file can have (Python would raise ValueError deep inside)."""
+    if "\0" in os.fspath(path):
+        raise OSError(f"cannot write {os.fspath(path)!r}: a file name cannot hold a NUL "
+                      "character")
+
+
 def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
     """Call ``write(fileobj)`` on a temporary file in the target's folder, then replace it."""
+    _check_name(path)
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -62,6 +70,7 @@ def check_writable(path: str | os.PathLike) -> Path:
     """Fail early, before anything is computed, with the ``OSError`` (naming the path) that
     :func:`write_atomic` would raise: the folder is missing or may not be written, the path is a
     folder, or it is a read-only file."""
+    _check_name(path)
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():

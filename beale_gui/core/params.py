@@ -103,9 +103,44 @@ def check_params(specs: Sequence[Param], values: Mapping[str, object] | None, ow
     return {p.name: p.check(values.get(p.name, p.default)) for p in specs}
 
 
+# characters that look like part of a number but are not: named in the message, since the
+# text as shown ('1е5', '−1', '1\u200b') looks like a number to whoever typed it
+_LOOKALIKES = {"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
+               "\u0435": "e", "\u0415": "E", "\u00b7": ".", "\u066b": ".", "\u2024": "."}
+
+
+def odd_character(text: str) -> str:
+    """A description of the first character of ``text`` that has no place in a number typed in
+    plain ASCII (an invisible or right-to-left mark, a minus sign or letter from another script,
+    a superscript digit), e.g. ``'−' (U+2212 MINUS SIGN; type - instead)``; "" when there is
+    none. Digits of other scripts ('٣', '１') are numbers to Python and are not named."""
+    import unicodedata
+
+    for c in text:
+        if (c.isascii() and c.isprintable()) or c.isdecimal() or c.isspace():
+            continue
+        name = unicodedata.name(c, "")
+        shown = repr(c) if not c.isprintable() else f"'{c}'"
+        hint = f"; type {_LOOKALIKES[c]} instead" if c in _LOOKALIKES else (
+            "; type plain digits" if c.isdigit() else "")
+        return f"{shown} (U+{ord(c):04X}{' ' + name if name else ''}{hint})"
+    return ""
+
+
 def parse_number(text: str, name: str) -> float:
-    """Parse a user-typed number, raising ValueError with a message naming ``name``."""
+    """Parse a user-typed number, raising ValueError with a message naming ``name``.
+
+    Surrounding spaces are ignored and -0 is 0 (so it is never shown or saved as -0). A text
+    that is not a number gets a message naming the character that spoils it when that
+    character is invisible or only looks like part of a number (``odd_character``).
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"Invalid {name}: {text!r} is not a number")
+    if not text.strip():
+        raise ValueError(f"Invalid {name}: the value is empty")
     try:
-        return float(text.strip())
-    except (ValueError, AttributeError):
-        raise ValueError(f"Invalid {name}: {text!r} is not a number") from None
+        return float(text.strip()) + 0.0   # + 0.0: -0.0 becomes 0.0
+    except ValueError:
+        odd = odd_character(text)
+        because = f": it holds {odd}" if odd else ""
+        raise ValueError(f"Invalid {name}: {text!r} is not a number{because}") from None

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .engine import (
+    DIVERGENCE_BOUND,
     MAX_STEPS_PARAM,
     SEED_PARAM,
     TOL_PARAM,
@@ -47,6 +48,7 @@ MAX_TEXT = 10_000              # title and description
 MAX_MINIMA = 1000              # a typed function's listed minima
 MAX_DEPTH = 32                 # lists and objects within each other under a key (a session: 4)
 MIN_VIEW_SPAN = 1e-9
+MAX_RUNS = 1_000_000           # optimizers x hyperparameter variants x starts, in one session
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 Extent = tuple[tuple[float, float], tuple[float, float]]
@@ -253,7 +255,7 @@ def _number(value, where: str) -> float:
         v = math.inf
     if not math.isfinite(v):
         raise SessionError(f"{where}: {value!r:.40} is not a finite number")
-    return v
+    return v + 0.0   # -0.0 becomes 0.0: never shown or saved back as -0
 
 
 def _points(value, where: str, least: int = 0, most: int | None = None) -> list[list[float]]:
@@ -343,15 +345,62 @@ def function_from_dict(d: dict) -> tuple[TestFunction, str | None]:
         bounds = d.get("bounds")
         if bounds is not None:
             bounds = _points(bounds, "function.bounds", 2, 2)
+            problem = bounds_problem(bounds)
+            if problem:
+                raise SessionError(f"function.bounds: {problem}")
         minima = d.get("minima")
         if minima is not None:
             minima = _points(minima, "function.minima", 0, MAX_MINIMA)
+            for i, point in enumerate(minima):
+                problem = point_problem(point)
+                if problem:
+                    raise SessionError(f"function.minima[{i}]: {problem}")
         return _built("function", lambda: parse_expression(
             text, bounds=bounds, minima=np.asarray(minima or np.zeros((0, 2))))), text
     if "name" not in d:
         raise SessionError("function: missing 'name' (or 'expression')")
     _expect(d["name"], str, "function.name")
     return _built("function", lambda: get_function(d["name"])), None
+
+
+def _bound_text() -> str:
+    return f"{DIVERGENCE_BOUND:.0e}".replace("e+", "e")   # 1e10
+
+
+def point_problem(point) -> str | None:
+    """Why (x, y) cannot be a typed function's known minimum, or None: it must lie within the
+    divergence bound (beyond it every run has diverged, so nothing can reach it)."""
+    if max(abs(float(v)) for v in point) > DIVERGENCE_BOUND:
+        return (f"({float(point[0]):g}, {float(point[1]):g}) is beyond \u00b1{_bound_text()}, "
+                "where every run has diverged")
+    return None
+
+
+def bounds_problem(bounds) -> str | None:
+    """Why ((x min, x max), (y min, y max)) cannot be a typed function's view, or None. Each
+    end must be finite and within the divergence bound (beyond it every run has diverged at
+    its start), and each span at least ``MIN_VIEW_SPAN`` (a narrower one cannot be shown)."""
+    for axis, (low, high) in zip("xy", bounds, strict=True):
+        problem = span_problem(axis, low, high)
+        if problem:
+            return problem
+    return None
+
+
+def span_problem(axis: str, low: float, high: float) -> str | None:
+    """Why ``low`` to ``high`` cannot be the ``axis`` ("x" or "y") range of a typed function's
+    view, or None (see :func:`bounds_problem`)."""
+    low, high = float(low), float(high)
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return f"{axis} min and max must be finite numbers"
+    if max(abs(low), abs(high)) > DIVERGENCE_BOUND:
+        return (f"{axis} min and max must be within \u00b1{_bound_text()}, beyond which "
+                "every run has diverged")
+    if low >= high:
+        return f"{axis} max must be greater than {axis} min"
+    if high - low < MIN_VIEW_SPAN:
+        return f"{axis} max - {axis} min must be at least {MIN_VIEW_SPAN:g}"
+    return None
 
 
 def usable_view(extent) -> Extent | None:
@@ -393,7 +442,7 @@ def _setting(d: dict, param) -> float:
     message = param.problem(value)
     if message:
         raise SessionError(f"{param.name}: {message}")
-    return float(value)
+    return float(value) + 0.0   # -0.0 becomes 0.0
 
 
 def _strict_json(value) -> bool:
@@ -452,6 +501,10 @@ def session_from_dict(d: dict) -> Session:
         enabled.append(on)
     starts = _points(d.get("starts"), "starts", 0, MAX_STARTS)   # none: the window may have none
     starts = _built("starts", lambda: check_starts(starts)) if starts else np.zeros((0, 2))
+    n_runs = sum(c.n_variants for c in optimizers) * len(starts)
+    if n_runs > MAX_RUNS:
+        raise SessionError(f"optimizers x starts: {n_runs:,} runs (every hyperparameter "
+                           f"variant from every start); the limit is {MAX_RUNS:,}")
     max_steps, tol, seed = (_setting(d, p) for p in (MAX_STEPS_PARAM, TOL_PARAM, SEED_PARAM))
     view = _view(d.get("view"))
     title, description = _text(d, "title"), _text(d, "description")
@@ -470,6 +523,8 @@ def experiment_from_dict(d: dict) -> Experiment:
 def read_json(path: str | os.PathLike):
     """The JSON in ``path``; SessionError says why it cannot be read."""
     name = os.fspath(path)
+    if "\0" in name:   # open() would raise ValueError: no file has such a name
+        raise SessionError(f"cannot read {name!r}: a file name cannot hold a NUL character")
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.fileio import write_atomic, write_bytes_atomic
+from ..core.fileio import check_writable, write_atomic, write_bytes_atomic
 from ..core.records import write_csv, write_json
 from ..core.session import Experiment
 from .svg import svg_bytes
@@ -88,18 +88,10 @@ def check_size(size: tuple[int, int], limit: int = MAX_SIDE) -> None:
 
 
 def check_target(path: str | os.PathLike) -> Path:
-    """Fail early, with a message naming the path, if ``path`` cannot be written."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OSError(f"cannot write {target}: folder {folder} does not exist")
-    if target.is_dir():
-        raise OSError(f"cannot write {target}: it is a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OSError(f"cannot write {target}: permission denied")
-    if target.exists() and not os.access(target, os.W_OK):
-        raise OSError(f"cannot write {target}: the file is read-only")
-    return target
+    """Fail early, with a message naming the path, if ``path`` cannot be written (the checks
+    of :func:`~beale_gui.core.fileio.check_writable`: a NUL in the name, a missing or
+    read-only folder, a folder or a read-only file in the way)."""
+    return check_writable(path)
 
 
 def check_animation(size: tuple[int, int], frames: int, fps: int, suffix: str) -> None:

@@ -25,6 +25,7 @@ from beale_gui.core.session import (
     MAX_FILE_BYTES,
     MAX_MINIMA,
     MAX_OPTIMIZERS,
+    MAX_RUNS,
     MAX_STARTS,
     MAX_TEXT,
     MIN_VIEW_SPAN,
@@ -127,7 +128,19 @@ REFUSALS = [
     ("bounds-value-text", _with((("function",), {**EXPRESSION, "bounds": [["-3", 3], [-2, 2]]})),
      "function.bounds[0]: expected a number, got a string"),
     ("bounds-inverted", _with((("function",), {**EXPRESSION, "bounds": [[3, -3], [-2, 2]]})),
-     "bounds must be"),
+     "function.bounds: x max must be greater than x min"),
+    ("bounds-beyond-the-divergence-bound", _with(
+        (("function",), {**EXPRESSION, "bounds": [[-3, 3], [-2, 2e10]]})),
+     "function.bounds: y min and max must be within \u00b11e10"),
+    ("bounds-span-overflows", _with(
+        (("function",), {**EXPRESSION, "bounds": [[-1e308, 1e308], [-2, 2]]})),
+     "function.bounds: x min and max must be within"),
+    ("bounds-too-narrow", _with(
+        (("function",), {**EXPRESSION, "bounds": [[0, 1e-320], [-2, 2]]})),
+     f"function.bounds: x max - x min must be at least {MIN_VIEW_SPAN:g}"),
+    ("minimum-beyond-the-divergence-bound", _with(
+        (("function",), {**EXPRESSION, "minima": [[0, 0], [1e308, 0]]})),
+     "function.minima[1]: (1e+308, 0) is beyond \u00b11e10"),
     ("minima-too-many", _with((("function",), {**EXPRESSION,
                                                "minima": [[0, 0]] * (MAX_MINIMA + 1)})),
      f"function.minima: {MAX_MINIMA + 1} points; the limit is {MAX_MINIMA}"),
@@ -209,6 +222,11 @@ REFUSALS = [
     ("start-text", _with((("starts", 1, 0), "-1")), "starts[1]: expected a number, got a string"),
     ("start-infinite", _with((("starts", 0, 1), float("-inf"))),
      "starts[0]: -inf is not a finite number"),
+    # -- MAX_RUNS: every variant from every start ----------------------------------------------
+    ("runs-too-many", _with((("optimizers", 1, "hparams", "lr"), [0.01] * 1001),
+                            (("starts",), [[0.5, 0.5]] * 1000)),
+     f"optimizers x starts: 1,002,000 runs (every hyperparameter variant from every start); "
+     f"the limit is {MAX_RUNS:,}"),
     # -- _setting: max_steps, tol, seed ---------------------------------------------------------
     ("max-steps-text", _with((("max_steps",), "300")), "max_steps: expected a number"),
     ("max-steps-negative", _with((("max_steps",), -1)), "max_steps: Invalid max_steps"),
@@ -396,15 +414,29 @@ def test_unknown_keys_nested_up_to_max_depth_load_and_save_again():
      {**EXPRESSION, "minima": [[0, 0]] * (MAX_MINIMA + 1)}),
     (("notes",), _nested(MAX_DEPTH), _nested(MAX_DEPTH + 1)),
     (("view",), [[0, MIN_VIEW_SPAN], [0, 1]], [[0, MIN_VIEW_SPAN * 0.99], [0, 1]]),
+    (("function",), {**EXPRESSION, "bounds": [[0, MIN_VIEW_SPAN], [-1e10, 1e10]]},
+     {**EXPRESSION, "bounds": [[0, MIN_VIEW_SPAN * 0.99], [-1e10, 1e10]]}),
+    (("function",), {**EXPRESSION, "minima": [[-1e10, 1e10]]},
+     {**EXPRESSION, "minima": [[-1e10, 1.0000001e10]]}),
     (("version",), VERSION, VERSION + 1),
     (("max_steps",), 10_000_000, 10_000_001),
     (("seed",), 2**32 - 1, 2**32),
 ], ids=["optimizers", "starts", "title", "description", "minima", "depth", "view-span",
-        "version", "max_steps", "seed"])
+        "bounds-span", "minimum-within-the-bound", "version", "max_steps", "seed"])
 def test_each_limit_admits_its_edge_and_refuses_one_more(path, at_limit, over):
     session_from_dict(_with((path, at_limit)))
     with pytest.raises(SessionError):
         session_from_dict(_with((path, over)))
+
+
+def test_the_runs_limit_admits_its_edge_and_refuses_one_more():
+    """MAX_RUNS counts every hyperparameter variant from every start: 999 + 1 variants from
+    1000 starts load; 1000 + 1 do not (a 15 MB file that would take GBs to run)."""
+    starts = [[0.5, 0.5]] * 1000
+    at_limit = _with((("optimizers", 1, "hparams", "lr"), [0.01] * 999), (("starts",), starts))
+    assert len(session_from_dict(at_limit).experiment.starts) == 1000
+    over = _with((("optimizers", 1, "hparams", "lr"), [0.01] * 1000), (("starts",), starts))
+    _refuse(lambda: session_from_dict(over), "1,001,000 runs")
 
 
 # -- every raise is reached --------------------------------------------------------------------
@@ -424,6 +456,7 @@ def test_every_raise_is_reached(tmp_path, monkeypatch):
         for error in _refusals_of(content, folder, words):
             reached |= _raise_sites(error)
     for call in (lambda: load_session(tmp_path / "nope.json"),
+                 lambda: load_session(str(tmp_path / "nul\0.json")),
                  lambda: Session(Experiment(get_function("beale"), [OptimizerConfig("gd")],
                                             np.zeros((1, 2))), [True, True])):
         with pytest.raises(SessionError) as info:
@@ -451,3 +484,4 @@ def test_the_limits_are_what_the_module_says():
     assert MAX_FILE_BYTES == 256 * 2**20
     assert (MAX_OPTIMIZERS, MAX_STARTS, MAX_TEXT, MAX_MINIMA, MAX_DEPTH) == (64, 1000, 10_000,
                                                                              1000, 32)
+    assert MAX_RUNS == 1_000_000
