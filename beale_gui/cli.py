@@ -28,12 +28,15 @@ from .core.engine import (
     estimate_bytes,
 )
 from .core.functions import FUNCTIONS, get_function
-from .core.params import parse_number
+from .core.params import odd_character, parse_number
 from .core.schedules import ScheduleConfig
 from .core.session import Experiment, SessionError, load_experiment
 
 COMMANDS = ("run", "search", "basins", "export")
 _NEGATIVE = re.compile(r"^-[\d.]")
+# a value echoed in an error line is cut to its first 60 characters past this length (a path
+# is never so long; 5000 typed digits would make the one line unreadable)
+_LONG_WORD = re.compile(r"[^\s'\":,]{200,}")
 # options whose value may start with any "-": an expression such as -x**2 + y**2
 _TAKES_EXPRESSION = ("--expr",)
 
@@ -45,6 +48,37 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse would print usage and exit; say one line
         raise UsageError(message)
+
+
+def _number_arg(text: str) -> float:
+    """The type of the options that take a number (``--tol``, ``--noise``): as the window's
+    fields read it, and a message naming an invisible or look-alike character."""
+    try:
+        return parse_number(text, "")
+    except ValueError:
+        raise argparse.ArgumentTypeError(_not_a("a number", text)) from None
+
+
+def _whole_arg(text: str) -> int:
+    """The type of the options that take a whole number (``--max-steps``, ``--grid``...): as
+    typed, or written as a float that is whole (``1e6``, as the window's fields accept)."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        pass
+    try:
+        value = parse_number(text, "")
+    except ValueError:
+        raise argparse.ArgumentTypeError(_not_a("a whole number", text)) from None
+    if not (np.isfinite(value) and value == round(value)):
+        raise argparse.ArgumentTypeError(_not_a("a whole number", text))
+    return int(value)
+
+
+def _not_a(what: str, text: str) -> str:
+    odd = odd_character(text)
+    shown = repr(text[:40]) + ("..." if len(text) > 40 else "")
+    return f"expected {what}, got {shown}" + (f"; it holds {odd}" if odd else "")
 
 
 def _key_values(text: str, what: str) -> tuple[str, dict[str, float]]:
@@ -89,9 +123,9 @@ def parse_start(text: str) -> tuple[float, float]:
     if len(parts) != 2:
         raise UsageError(f"--start '{text}': expected X,Y such as 0.7,1.4")
     try:
-        xy = tuple(float(p) for p in parts)
-    except ValueError:
-        raise UsageError(f"--start '{text}': expected two numbers X,Y") from None
+        xy = tuple(parse_number(p, "X" if i == 0 else "Y") for i, p in enumerate(parts))
+    except ValueError as exc:
+        raise UsageError(f"--start '{text}': expected two numbers X,Y ({exc})") from None
     if not all(np.isfinite(xy)):
         raise UsageError(f"--start '{text}': coordinates must be finite")
     if max(abs(v) for v in xy) > DIVERGENCE_BOUND:
@@ -126,17 +160,17 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
                    help="repeatable, e.g. gd:lr=0.01 or adam:lr=0.05,beta1=0.8")
     p.add_argument("--start", action="append", metavar="X,Y", help="repeatable (default 0.7,1.4)")
-    p.add_argument("--max-steps", type=int, default=None, help="most updates per run (1000)")
-    p.add_argument("--tol", type=float, default=None,
+    p.add_argument("--max-steps", type=_whole_arg, default=None, help="most updates per run (1000)")
+    p.add_argument("--tol", type=_number_arg, default=None,
                    help="stop when |delta f| < TOL, as the seed's loop (0 = off; default 0)")
     p.add_argument("--schedule", metavar="NAME[:key=value]",
                    help="constant, inverse_time:decay=0.01, step:step_size=100,gamma=0.5, "
                         "exponential:gamma=0.995, cosine:period=1000")
-    p.add_argument("--batch-size", type=int, default=None,
+    p.add_argument("--batch-size", type=_whole_arg, default=None,
                    help="mini-batch of the function's terms: makes every optimizer stochastic")
-    p.add_argument("--noise", type=float, default=None,
+    p.add_argument("--noise", type=_number_arg, default=None,
                    help="Gaussian gradient-noise scale: makes every optimizer stochastic")
-    p.add_argument("--seed", type=int, default=None, help="seed of stochastic gradients (0)")
+    p.add_argument("--seed", type=_whole_arg, default=None, help="seed of stochastic gradients (0)")
     p.add_argument("--session", help="read everything from a session or data JSON file")
 
 
@@ -148,20 +182,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--csv", help="write every step of every run as CSV")
     p.add_argument("--json", help="write the runs and their configuration as JSON")
-    p.add_argument("--every", type=int, default=100, help="print a line every N steps (100)")
+    p.add_argument("--every", type=_whole_arg, default=100, help="print a line every N steps (100)")
     p = sub.add_parser("search", help="search one or two hyperparameters of one optimizer")
     _add_common(p)
     p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH[:log]",
                    help="a searched hyperparameter, e.g. lr=1e-4:1e-1:log (repeatable)")
     p.add_argument("--method", default="grid", help="grid, random or coarse-to-fine (grid)")
-    p.add_argument("--budget", type=int, default=400, help="configurations in all (400)")
+    p.add_argument("--budget", type=_whole_arg, default=400, help="configurations in all (400)")
     p.add_argument("--objective", default="final-loss",
                    help="final-loss, steps (to meet --tol) or distance (to the nearest minimum)")
-    p.add_argument("--random-starts", type=int, default=None, metavar="K",
+    p.add_argument("--random-starts", type=_whole_arg, default=None, metavar="K",
                    help="average over K random start points in the view instead of --start")
-    p.add_argument("--rounds", type=int, default=3, help="coarse-to-fine rounds (3)")
+    p.add_argument("--rounds", type=_whole_arg, default=3, help="coarse-to-fine rounds (3)")
     p.add_argument("--csv", help="write every configuration with its objective as CSV")
-    p.add_argument("--top", type=int, default=10, help="rows of the printed table (10)")
+    p.add_argument("--top", type=_whole_arg, default=10, help="rows of the printed table (10)")
     p.add_argument("--out", metavar="FILE.png",
                    help="draw the heatmap (two parameters) or curve (one) as PNG")
     p.add_argument("--size", metavar="WxH", default="1600x1200",
@@ -169,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("basins", help="map where every start point of a grid ends up")
     _add_common(p)
-    p.add_argument("--grid", type=int, default=200, help="start points per axis (200)")
+    p.add_argument("--grid", type=_whole_arg, default=200, help="start points per axis (200)")
     p.add_argument("--csv", help="write one row per start point as CSV")
     p.add_argument("--out", metavar="FILE.png", help="draw the map over the contours as PNG")
     p.add_argument("--size", metavar="WxH", default="1600x1200",
@@ -186,11 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the app's look, or a light one for print (app)")
     p.add_argument("--loss", action=argparse.BooleanOptionalAction, default=None,
                    help="the loss plot beside the canvas (default: in animations only)")
-    p.add_argument("--step", type=int, default=None, metavar="K",
+    p.add_argument("--step", type=_whole_arg, default=None, metavar="K",
                    help="an image shows the paths up to step K (default: to the end)")
-    p.add_argument("--frames", type=int, default=None,
+    p.add_argument("--frames", type=_whole_arg, default=None,
                    help="frames of an animation, spread over the whole runs (120)")
-    p.add_argument("--fps", type=int, default=None, help="frames per second (20)")
+    p.add_argument("--fps", type=_whole_arg, default=None, help="frames per second (20)")
     return parser
 
 
@@ -392,6 +426,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         starts = searching.random_starts(exp.function, args.random_starts, exp.seed)
     else:
         _need_starts(exp)
+    try:
+        searching.check_work(args.method, args.budget, args.rounds, len(axes), len(starts))
+    except ValueError as exc:
+        raise UsageError(f"--budget {args.budget}: {exc}") from None
     if args.max_steps is None:
         exp.max_steps = 500
     size = _png_out(args, "the search plot")
@@ -534,7 +572,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--size, --style and --loss apply to images and animations only")
     default = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
     limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
-    size = _parse_size(args.size, limit) if args.size else default
+    size = _parse_size(args.size, limit) if args.size is not None else default
     frames = exporting.DEFAULT_FRAMES if args.frames is None else args.frames
     fps = exporting.DEFAULT_FPS if args.fps is None else args.fps
     if animation:
@@ -599,8 +637,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"no command; choose from {', '.join(COMMANDS)}")
         return HANDLERS[args.command](args)
     except UsageError as exc:
-        print(f"beale-gui {command}: error: {exc}" if command else f"beale-gui: error: {exc}",
-              file=sys.stderr)
+        message = _LONG_WORD.sub(lambda m: m.group(0)[:60] + "...", str(exc))
+        print(f"beale-gui {command}: error: {message}" if command
+              else f"beale-gui: error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
