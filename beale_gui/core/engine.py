@@ -10,8 +10,11 @@ is cut into cache-sized pieces run on every core (:mod:`beale_gui.core.lockstep`
 Stop rules, as in the seed's loop: before each update the loss ``z`` is compared with the
 previous one, and once ``|z_prev - z| < tol`` the run stops *after* that update (``tol`` 0
 turns the rule off; the first comparison is against 0, as the seed's ``pre_z = 0.0``). A run
-diverges when its point, f or the gradient stops being finite or a coordinate leaves
-``DIVERGENCE_BOUND``; it keeps its last finite point.
+diverges when its point, f or the gradient stops being finite, a coordinate leaves
+``DIVERGENCE_BOUND`` or a component of the gradient leaves ``GRADIENT_BOUND``; it keeps its
+last finite point. (Past that gradient its square, which the adaptive methods accumulate,
+overflows: the run would stall where it is with a state of inf and, its f no longer changing,
+be called converged.)
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ __all__ = ["CONVERGED", "DIVERGED", "MAX_STEPS", "Cancelled", "OptimizerConfig",
 STATUS_NAMES = {MAX_STEPS: "max steps", CONVERGED: "converged", DIVERGED: "diverged"}
 
 DIVERGENCE_BOUND = 1e10
+# A gradient component beyond this ends a run: squares of gradients stay below 1e300, and a sum
+# of MAX_STEPS_PARAM.high of them (Adagrad's) stays finite.
+GRADIENT_BOUND = 1e150
 MEMORY_LIMIT_BYTES = 4 * 2**30
 NOISE_WITHOUT_TERMS = 1.0  # gradient-noise scale for stochastic runs on functions without terms
 
@@ -306,7 +312,8 @@ def run(
     start_index = np.concatenate(start_index)
     job = lockstep.Job(function, groups, starts[start_index], max_steps, tol,
                        np.random.default_rng(seed), record, record_state, cancel, progress,
-                       progress_interval, DIVERGENCE_BOUND, NOISE_WITHOUT_TERMS)
+                       progress_interval, DIVERGENCE_BOUND, GRADIENT_BOUND,
+                       NOISE_WITHOUT_TERMS)
     with np.errstate(all="ignore"):
         out = job.execute()
     result = RunResult(function, configs, starts, max_steps, tol, seed,

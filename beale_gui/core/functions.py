@@ -53,9 +53,10 @@ class TestFunction:
     """
 
     __test__ = False  # not a pytest test class, despite the name
-    # f and its gradient are finite wherever |x| and |y| are at most this: then the engine,
-    # which stops a run whose coordinates leave its (smaller) bound, need not compute f, nor
-    # look at f and the gradient, just to see them finite.
+    # f and its gradient are finite, and the gradient's components at most the engine's
+    # GRADIENT_BOUND (1e150), wherever |x| and |y| are at most this: then the engine, which
+    # stops a run whose coordinates leave its (smaller) bound, need not compute f, nor look at
+    # f and the gradient, just to see them finite and the gradient inside its bound.
     value_finite_within: ClassVar[float] = 0.0
 
     name: str
@@ -243,7 +244,7 @@ class Beale(SumOfSquares):
         y2 = y * y
         return [(y - 1.0, x), (y2 - 1.0, 2.0 * x * y), (y2 * y - 1.0, 3.0 * x * y2)]
 
-    value_finite_within = 1e30    # |r3| <= ~1e120 there: f <= ~1e241, |g| <= ~1e211
+    value_finite_within = 1e20    # |r3| <= ~1e80 there: f <= ~1e161, |g| <= ~1e141
 
     def _evaluator(self, xy: np.ndarray, fg: np.ndarray,
                    value: bool = True) -> Callable[[], None]:

@@ -48,7 +48,8 @@ class Job:
     def __init__(self, function, groups: Sequence, starts: np.ndarray, max_steps: int,
                  tol: float, rng, record: bool, record_state: bool,
                  cancel: Callable[[], bool] | None, progress: Callable[[int, int], None] | None,
-                 progress_interval: float, bound: float, no_terms_noise: float) -> None:
+                 progress_interval: float, bound: float, grad_bound: float,
+                 no_terms_noise: float) -> None:
         self.function = function
         self.groups = groups
         self.starts = starts
@@ -60,7 +61,8 @@ class Job:
         self.cancel = cancel
         self.progress = progress
         self.interval = progress_interval
-        self.bound = bound
+        self.bound = bound                  # on the coordinates
+        self.grad_bound = grad_bound        # on the gradient's components
         self.no_terms_noise = no_terms_noise
         self.out = Outputs(len(starts), max_steps, record, record_state)
         self.aborted = False

@@ -316,13 +316,14 @@ class ScalarUnit:
         history = _History(out, idx, points_bytes, values_bytes) if record else None
         if history is not None:
             history.add()
-        bound, tol = job.bound, job.tol
+        bound, grad_bound, tol = job.bound, job.grad_bound, job.tol
         check_tol = tol > 0.0
-        isfinite = math.isfinite
+        isfinite, hypot = math.isfinite, math.hypot
 
         def healthy(w, v, i):
-            return (-bound <= w[i] <= bound and -bound <= w[n + i] <= bound
-                    and isfinite(v[i]) and isfinite(v[n + i]) and isfinite(v[n2 + i]))
+            return (-bound <= w[i] <= bound and -bound <= w[n + i] <= bound and isfinite(v[i])
+                    and -grad_bound <= v[n + i] <= grad_bound
+                    and -grad_bound <= v[n2 + i] <= grad_bound)
 
         runs, logs = self._runs()
         keep_state = out.moment is not None
@@ -367,7 +368,9 @@ class ScalarUnit:
             if keep_state and not t % BLOCK_STEPS:
                 self._write_state(logs, logged)
             w_new, v_new = points.tolist(), values.tolist()
-            if outside or not isfinite(sum(v_new)):
+            # the values' norm is NaN or inf where one is, and beyond the gradient's bound
+            # where one is (an f beyond it, or many values near it, call the exact test too)
+            if outside or not hypot(*v_new) <= grad_bound:
                 diverged = [r[0] for r in live if not healthy(w_new, v_new, r[0])]
                 for i in diverged:
                     self._stop(i, DIVERGED, s, w[i], w[n + i], v[i])   # the last finite point

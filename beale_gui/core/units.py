@@ -315,7 +315,8 @@ class Unit:
         fn = job.function
         self.value = (job.tol > 0 or job.out.paths is not None
                       or fn.value_finite_within < job.bound)
-        # and f and the gradient are finite wherever the points are inside the bound
+        # and f and the gradient are finite, the gradient inside its bound, wherever the
+        # points are inside theirs
         self.finite_inside = fn.value_finite_within >= job.bound
 
     # -- working arrays ---------------------------------------------------------------------
@@ -351,27 +352,36 @@ class Unit:
 
     def _healthy(self, pts: Points) -> np.ndarray | None:
         """None when every run is healthy; otherwise the mask of runs whose point, f and
-        gradient are finite and inside the bound.
+        gradient are finite, the point inside the bound and the gradient inside its own.
 
-        The common case is settled by a sum of f and the gradients (not finite when any term
-        is NaN or infinite, or, rarely, when finite terms overflow: then the exact test
-        decides; not needed where the function promises them finite inside the bound) and
-        the largest and smallest coordinate (a NaN makes the comparison false); for a few
-        runs Python does that on the values faster than numpy's calls.
+        The common case is settled by the sum of f (not finite when any term is NaN or
+        infinite, or, rarely, when finite terms overflow: then the exact test decides) and
+        the largest and smallest component of the gradients, both not needed where the
+        function promises them inside the bounds, and the largest and smallest coordinate (a
+        NaN makes the comparisons false); for a few runs Python does that on the values
+        faster than numpy's calls.
         """
-        bound = self.job.bound
+        bound, grad_bound = self.job.bound, self.job.grad_bound
+        grads = pts.fg[1:3].reshape(-1)
         if len(self.idx) <= SMALL_UNIT:
-            if (math.isfinite(sum(pts.fg.ravel().tolist()))
+            if (math.isfinite(sum(pts.fg[0].tolist()))
+                    and all(-grad_bound <= v <= grad_bound for v in grads.tolist())
                     and all(-bound <= v <= bound for v in pts.w_flat.tolist())):
                 return None
         elif (np.maximum.reduce(pts.w_flat) <= bound
               and np.minimum.reduce(pts.w_flat) >= -bound
               and (self.finite_inside
-                   or math.isfinite(float(np.add.reduce(pts.fg, axis=None))))):
+                   or (math.isfinite(float(np.add.reduce(pts.fg[0])))
+                       and np.maximum.reduce(grads) <= grad_bound
+                       and np.minimum.reduce(grads) >= -grad_bound))):
             return None
+        n = len(self.ok)
         ok = np.logical_and.reduce(np.isfinite(pts.fg, self.b3), axis=0, out=self.ok)
+        steep = np.less_equal(np.abs(grads, self.abs2), grad_bound, self.b2)
+        ok &= steep[:n]
+        ok &= steep[n:]
         inside = _pairs(np.less_equal(np.abs(pts.w_flat, self.abs2), bound, self.b2),
-                        len(ok), self.by_rows)
+                        n, self.by_rows)
         ok &= inside[:, 0]
         ok &= inside[:, 1]
         return ok

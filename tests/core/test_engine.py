@@ -7,7 +7,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from beale_gui.core import engine
+from beale_gui.core import engine, scalar
 from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
@@ -16,8 +16,12 @@ from beale_gui.core.engine import (
     OptimizerConfig,
     run,
 )
+from beale_gui.core.expression import ExpressionError, parse_expression
 from beale_gui.core.functions import get_function
+from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.schedules import SCHEDULES, ScheduleConfig
+
+from .test_fuzz import check_result
 
 BEALE = get_function("beale")
 
@@ -220,3 +224,121 @@ def test_a_start_outside_the_bound_diverges_at_step_0(n_starts):
                 max_steps=5)
     assert blown.status[0] == DIVERGED
     assert blown.event_step[0] == 1
+
+
+# -- surfaces a hostile user might type ------------------------------------------------------
+# Every deterministic optimizer (weight decay off, so that only the gradient moves a run), on
+# the scalar path for a few runs and the numpy one for many; whatever happens, the result keeps
+# every promise the fuzz test checks, and the status says what happened.
+STILL = [name for name in OPTIMIZERS if name not in ("sgd", "adamw")]
+HOSTILE_STARTS = np.array([[0.7, 1.4], [-2.0, 3.0], [1e-3, -0.5], [-1e-3, 0.0], [0.0, 0.0],
+                           [1e-300, 2.0], [4.0, 0.0]])
+
+
+def _hostile(monkeypatch, text, path, tol, starts=HOSTILE_STARTS, max_steps=300):
+    configs = [OptimizerConfig(name) for name in STILL]
+    if path == "scalar":
+        starts = starts[[0, 1, 4]]             # 30 runs: the scalar path takes up to 32 of 10
+    with monkeypatch.context() as m:
+        if path == "numpy":
+            m.setattr(scalar, "SCALAR_MAX_ROWS", 0)
+        result = run(parse_expression(text), configs, starts, max_steps=max_steps, tol=tol)
+    check_result(result, max_steps, tol)
+    return result, starts
+
+
+def _moved_down(result) -> np.ndarray:
+    """Per run: its f at the stop is below its f at the start."""
+    return result.final_loss < result.loss[:, 0]
+
+
+PATHS_AND_TOLS = pytest.mark.parametrize(("path", "tol"), [("scalar", 1e-9), ("scalar", 0.0),
+                                                           ("numpy", 1e-9), ("numpy", 0.0)])
+
+
+@PATHS_AND_TOLS
+def test_a_linear_function_moves_steadily_to_max_steps(monkeypatch, path, tol):
+    """f = x is unbounded below: every run walks left with y unchanged and stops at max steps
+    (a start where |f| < tol meets the seed's rule, which compares the first f with 0, and
+    stops after one step)."""
+    result, starts = _hostile(monkeypatch, "x", path, tol)
+    at_zero = np.abs(result.loss[:, 0]) < tol
+    assert (result.status[~at_zero] == MAX_STEPS).all()
+    assert (result.status[at_zero] == CONVERGED).all()
+    assert (result.event_step[at_zero] == 1).all()
+    for i in np.flatnonzero(~at_zero):
+        path_i = result.paths[i]
+        assert (np.diff(path_i[:, 0]) < 0).all()          # steadily left
+        np.testing.assert_array_equal(path_i[:, 1], path_i[0, 1])
+
+
+def test_a_linear_function_diverges_where_it_leaves_the_bound():
+    lr = 1e6
+    result = run(parse_expression("x"), OptimizerConfig("gd", {"lr": lr}), [[0.7, 1.4]],
+                 max_steps=20_000, tol=0.0, record=False)
+    # x_k = 0.7 - 1e6 k is inside the bound up to k = 10,000 and beyond it at 10,001
+    assert result.describe(0) == "diverged at step 10001"
+    assert result.final_xy[0, 0] == 0.7 - lr * 10_000
+    assert abs(result.final_xy[0, 0]) <= engine.DIVERGENCE_BOUND
+
+
+@PATHS_AND_TOLS
+def test_kinks_are_crossed_without_blowing_up(monkeypatch, path, tol):
+    """abs(x) + abs(y): runs go down to the kinks and rattle about them by about a step (a
+    start within a step of them may end a little higher), never diverging."""
+    result, _ = _hostile(monkeypatch, "abs(x) + abs(y)", path, tol)
+    assert (result.status != DIVERGED).all()
+    assert _moved_down(result)[result.loss[:, 0] > 0.5].all()
+
+
+@PATHS_AND_TOLS
+@pytest.mark.parametrize("text", ["x**2 + 1e100*1e100*1e100*y**2", "1e100*1e100*x"])
+def test_a_gradient_too_steep_for_float64_is_a_divergence_at_the_start(monkeypatch, path, tol,
+                                                                      text):
+    """|g| > 1e150: an adaptive method's square of it overflows, and the run used to stall
+    where it started with f unchanged, 'converged at step 2'. Now every optimizer says the
+    run diverged at step 0 (and a start on the axis where the steep term vanishes runs)."""
+    result, starts = _hostile(monkeypatch, text, path, tol)
+    steep = np.abs(result.grads[:, 0]).max(axis=1) > engine.GRADIENT_BOUND
+    assert steep.any()
+    assert (result.status[steep] == DIVERGED).all()
+    assert (result.event_step[steep] == 0).all()
+    assert result.bad_start[steep].all()
+    np.testing.assert_array_equal(result.final_xy[steep], starts[result.start_index[steep]])
+    assert (result.status[~steep] != DIVERGED).all()     # y = 0: a parabola in x
+
+
+def test_a_literal_too_large_is_refused_with_a_message():
+    with pytest.raises(ExpressionError, match="too large"):
+        parse_expression("x**2 + 1e300*y**2")
+
+
+@PATHS_AND_TOLS
+def test_a_square_root_left_of_its_domain_diverges_honestly(monkeypatch, path, tol):
+    """sqrt(x): a start at x < 0 has no f (NaN) and diverged at step 0, one at x = 0 an
+    infinite gradient; a run from x > 0 walks left to x = 0 and diverges when it steps past,
+    keeping its last point with f finite."""
+    result, starts = _hostile(monkeypatch, "sqrt(x)", path, tol)
+    x0 = starts[result.start_index, 0]
+    bad = x0 <= 0
+    assert (result.status[bad] == DIVERGED).all()
+    assert (result.event_step[bad] == 0).all()
+    assert (result.final_xy[~bad, 0] >= 0).all()
+    assert np.isfinite(result.final_loss[~bad]).all()
+    stepped_past = ~bad & (result.status == DIVERGED)
+    assert stepped_past.any()
+    assert (result.event_step[stepped_past] >= 1).all()
+
+
+@PATHS_AND_TOLS
+def test_a_pole_at_zero(monkeypatch, path, tol):
+    """1/x: at x = 0 f is inf, at 1e-300 the gradient is -inf; both diverged at step 0. Near
+    the pole a run may be flung far out by the huge gradient (and then goes on, or leaves the
+    bound and says so), never with a non-finite point."""
+    result, starts = _hostile(monkeypatch, "1/x", path, tol)
+    x0 = starts[result.start_index, 0]
+    pole = (x0 == 0) | (np.abs(x0) == 1e-300)
+    assert (result.status[pole] == DIVERGED).all()
+    assert (result.event_step[pole] == 0).all()
+    assert np.isfinite(result.final_xy).all()
+    assert (result.status[~pole & (np.abs(x0) >= 0.5)] != DIVERGED).all()

@@ -16,6 +16,7 @@ from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
     DIVERGENCE_BOUND,
+    GRADIENT_BOUND,
     MAX_STEPS,
     NOISE,
     TOL_PARAM,
@@ -110,10 +111,11 @@ def check_result(result, max_steps: int, tol: float) -> None:
         assert 0 <= s <= T
         path, loss, grads = result.paths[i], result.loss[i], result.grads[i]
         assert (path[s:] == path[s]).all()   # frozen after the stop step
-        if not (np.isfinite(loss[0]) and np.isfinite(grads[0]).all()
+        if not (np.isfinite(loss[0]) and (np.abs(grads[0]) <= GRADIENT_BOUND).all()
                 and (np.abs(path[0]) <= DIVERGENCE_BOUND).all()):
-            # f or its gradient is not finite at the start itself (log(x) at x = 0):
-            # diverged at once, nothing to draw beyond the start
+            # f or its gradient is not finite at the start itself (log(x) at x = 0), or the
+            # gradient is beyond its bound (sqrt(y) at y = 5e-324): diverged at once,
+            # nothing to draw beyond the start
             assert status == DIVERGED
             assert s == 0
             continue
@@ -121,6 +123,7 @@ def check_result(result, max_steps: int, tol: float) -> None:
         assert np.isfinite(path[: s + 1]).all()
         assert np.isfinite(loss[: s + 1]).all()
         assert np.isfinite(grads[: s + 1]).all()
+        assert (np.abs(grads[: s + 1]) <= GRADIENT_BOUND).all()
         assert np.isfinite(result.lr[i, : s + 1]).all()
         assert (np.abs(path[: s + 1]) <= DIVERGENCE_BOUND).all()
         assert (result.final_xy[i] == path[s]).all()
