@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from beale_gui.core.expression import parse_expression
 from beale_gui.gui.canvas import ZOOM_IN, ZOOM_OUT, ContourCanvas, view_limits
+from beale_gui.gui.panel import CUSTOM
 
 from .helpers import WAIT, shown, viewport_point
 from .test_canvas import BOWL
@@ -252,3 +253,43 @@ def test_the_loss_plot_zooms_over_the_steps_there_are(qtbot, window, notches):
     assert 1e-3 * (1 - 1e-6) <= x1 - x0 <= 3 * n * (1 + 1e-6)
     if notches < 0:
         assert x1 - x0 == pytest.approx(3 * n)
+
+
+# -- hostile surfaces in the window ----------------------------------------------------------
+HOSTILE = ["x", "abs(x) + abs(y)", "x**2 + 1e100*1e100*1e100*y**2", "1e100*1e100*x", "sqrt(x)",
+           "1/x", "-x**2", "1e100*1e100*1e100*1e8*x", "0/0", "1", "0*x"]
+
+
+def _type_expression(qtbot, window, text) -> None:
+    combo = window.panel.function_chooser.combo
+    combo.setCurrentIndex(combo.findData(CUSTOM))
+    edit = window.panel.function_chooser.expression
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(edit, text)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_hostile_surface_in_the_window_keeps_the_views_whole(qtbot, window, text):
+    """Whatever the surface: runs with a status each, the canvas on the domain with finite
+    contours, the loss plot on finite ranges, and the table saying what the result says."""
+    window.activateWindow()
+    window.action_mechanics.setChecked(True)
+    _type_expression(qtbot, window, text)
+    result = window.result()
+    assert result.function.expression == text
+    canvas = window.canvas
+    assert_within_limits(canvas)
+    assert_shows_bounds(canvas, result.function.bounds)
+    assert_contours_drawn(canvas)
+    assert np.isfinite(window.loss_plot.view_ranges()).all()
+    model = window.results.model
+    texts = {str(model.data(model.index(row, col)) or "") for row in range(result.n_runs)
+             for col in range(model.columnCount())}
+    for i in range(result.n_runs):
+        assert any(result.describe(i) in t for t in texts)
+    for step in (0, 1, result.n_steps):
+        window.playback.set_step(step)
+        window.grab()
