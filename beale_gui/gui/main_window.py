@@ -439,7 +439,8 @@ class MainWindow(QMainWindow):
         finally:
             s.endGroup()
         self.action_mechanics.setChecked(bool(mechanics))
-        if isinstance(speed, (int, str)) and str(speed).isdigit():
+        # ASCII digits only: "²" and "٣" are digits to isdigit() but "²" is not to int()
+        if isinstance(speed, (int, str)) and str(speed).isascii() and str(speed).isdigit():
             self.playback.set_speed_position(int(speed))
         restored = False
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
