@@ -31,17 +31,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
+from ..core.params import Param
 from . import export as exporting
+from .fields import ParamField
 from .figure import TrajectoryFigure
 from .model import PALETTE
 
 SLICE_MS = 30  # rendering time per event-loop turn during an animation export
 POLL_MS = 50  # how often a finished animation's encoder is asked whether it is done
 STYLE_TITLES = {"app": "App look", "print": "Print (light)"}
+MIN_SIDE = 16  # the smallest width or height the dialog offers
 
 
 class NothingToExport(ValueError):
@@ -243,12 +245,13 @@ class ExportDialog(QDialog):
         form.addRow("File:", row)
         limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
         w, h = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
-        self.width_box = _spin(16, limit, w, " px")
-        self.height_box = _spin(16, limit, h, " px")
+        self.width_box = _whole_field("width", MIN_SIDE, limit, w, "pixels across")
+        self.height_box = _whole_field("height", MIN_SIDE, limit, h, "pixels down")
         size_row = QHBoxLayout()
-        size_row.addWidget(self.width_box)
+        size_row.addWidget(self.width_box, 1)
         size_row.addWidget(QLabel("\u00d7"))
-        size_row.addWidget(self.height_box)
+        size_row.addWidget(self.height_box, 1)
+        size_row.addWidget(QLabel("px"))
         form.addRow("Size:", size_row)
         self.style_box = QComboBox()
         for key, title in STYLE_TITLES.items():
@@ -258,15 +261,19 @@ class ExportDialog(QDialog):
         self.loss_box.setChecked(animation)
         form.addRow("", self.loss_box)
         if animation:
-            self.frames_box = _spin(1, exporting.MAX_FRAMES, exporting.DEFAULT_FRAMES)
-            self.frames_box.setToolTip("Frames spread evenly over the whole runs")
-            self.fps_box = _spin(1, exporting.MAX_FPS, exporting.DEFAULT_FPS, " fps")
+            self.frames_box = _whole_field("frames", 1, exporting.MAX_FRAMES,
+                                           exporting.DEFAULT_FRAMES,
+                                           "frames spread evenly over the whole runs")
+            self.fps_box = _whole_field("fps", 1, exporting.MAX_FPS, exporting.DEFAULT_FPS,
+                                        "frames per second")
             form.addRow("Frames:", self.frames_box)
-            form.addRow("Rate:", self.fps_box)
+            form.addRow("Rate (fps):", self.fps_box)
         self.message = QLabel("")
         self.message.setStyleSheet("color: #B00020")
         self.message.setWordWrap(True)
         form.addRow(self.message)
+        for field in self.number_fields():   # a bad number is named as it is typed
+            field.problem_changed.connect(self._on_number_problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_accept)
@@ -281,8 +288,17 @@ class ExportDialog(QDialog):
             opts.frames, opts.fps = self.frames_box.value(), self.fps_box.value()
         return opts
 
+    def number_fields(self) -> list[ParamField]:
+        """Width and height, and for an animation frames and rate."""
+        fields = [self.width_box, self.height_box]
+        return fields + ([self.frames_box, self.fps_box] if self.animation else [])
+
     def problem(self) -> str | None:
-        """Why the options cannot be exported (None when they can)."""
+        """Why the options cannot be exported (None when they can). A number typed out of
+        range or not a number is named here, never replaced by the last good one."""
+        bad = next((f.problem() for f in self.number_fields() if f.problem()), "")
+        if bad:
+            return bad
         opts = self.options()
         if not opts.path:
             return "Choose a file."
@@ -305,6 +321,10 @@ class ExportDialog(QDialog):
             return str(exc)
         return None
 
+    def _on_number_problem(self, *_) -> None:
+        self.message.setText(next((f.problem() for f in self.number_fields() if f.problem()),
+                                  ""))
+
     def _on_accept(self) -> None:
         problem = self.problem()
         if problem:
@@ -325,13 +345,13 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path)
 
 
-def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setValue(value)
-    box.setSuffix(suffix)
-    box.setAccelerated(True)
-    return box
+def _whole_field(name: str, low: int, high: int, value: int, help: str) -> ParamField:
+    """A whole-number field of the dialog: any text may be typed; one out of [low, high] or
+    not a number is marked with its message (a spin box would block the keystroke or put
+    the last good value back without a word)."""
+    field = ParamField(Param(name, value, low, high, integer=True, help=help))
+    field.set_value(value)
+    return field
 
 
 def suggested_path(folder: str, function_name: str, ext: str) -> str:

@@ -31,6 +31,7 @@ from ..core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfi
 from ..core.expression import DEFAULT_BOUNDS, FUNCTION_NAMES, parse_expression, validate_expression
 from ..core.functions import FUNCTIONS, TestFunction
 from ..core.optimizers import OPTIMIZERS
+from ..core.session import point_problem, span_problem
 from .fields import (
     CheckedLineEdit,
     FieldWithMessage,
@@ -50,6 +51,15 @@ DEBOUNCE_MS = 200
 CUSTOM = "custom"
 CUSTOM_TITLE = "Custom\u2026"
 MAX_STEPS, TOLERANCE, SEED = MAX_STEPS_PARAM, TOL_PARAM, SEED_PARAM
+
+
+def _check_minima(text: str) -> str | None:
+    """Why the known-minima text is refused (each x, y pair within the divergence bound)."""
+    for point in parse_points(text):
+        problem = point_problem(point)
+        if problem:
+            return f"Invalid minima: {problem}"
+    return None
 
 
 def _check_expression(text: str) -> str | None:
@@ -86,7 +96,7 @@ class FunctionChooser(QWidget):
                                        tooltip=f"{name} of the view (blank: the placeholder)")
                        for i, name in enumerate(("x min", "x max", "y min", "y max"))]
         form.addRow("view", self._bounds_grid())
-        self.minima = CheckedLineEdit(lambda t: parse_points(t) and None,
+        self.minima = CheckedLineEdit(_check_minima,
                                       placeholder="e.g. 3, 0.5; -1, 2",
                                       tooltip="known minima to mark, as x, y pairs split by ';'")
         form.addRow("minima", FieldWithMessage(self.minima))
@@ -194,8 +204,9 @@ class FunctionChooser(QWidget):
                 values = [optional_number(e.text(), "") for e in (lo, hi)]
                 low, high = (DEFAULT_BOUNDS["xy".index(axis)][i] if v is None else v
                              for i, v in enumerate(values))
-                if low >= high:
-                    hi.set_problem(f"Invalid view: {axis} max must be greater than {axis} min")
+                problem = span_problem(axis, low, high)
+                if problem:
+                    hi.set_problem(f"Invalid view: {problem}")
         self.bounds_message.show_message(next((e.problem() for e in self.bounds
                                                if e.problem()), ""))
 

@@ -41,6 +41,7 @@ from ..core.search import (
     OBJECTIVES,
     Axis,
     SearchResult,
+    check_work,
     grid_points,
     random_starts,
     search,
@@ -416,6 +417,13 @@ class SearchForm(QScrollArea):
         if not random and len(self._starts()) == 0:
             problems.append("No start points: click the canvas to add one, or use random "
                             "starts")
+        elif all(f.is_valid() for f in fields) and rows:
+            n_starts = int(self.k_field.value()) if random else len(self._starts())
+            try:   # a round must fit in memory: configurations x start points
+                check_work(self.method(), int(self.budget_field.value()),
+                           int(self.rounds_field.value()), len(rows), n_starts)
+            except ValueError as error:
+                problems.append(f"Too large a search: {error}")
         state = self._panel.state()
         if self.objective() == "steps" and state.tol <= 0:
             problems.append("Steps to the tolerance needs a tolerance: set one above 0 in the "

@@ -9,7 +9,6 @@ accepted and harmless (exit 0, only "wrote" lines on stderr, every file written 
 JSON that reopens as a session, images that open).
 """
 
-import errno
 import json
 import os
 import shutil
@@ -23,7 +22,7 @@ from PIL import Image
 from beale_gui import cli
 from beale_gui.core import fileio
 from beale_gui.core.session import load_experiment
-from tests.core.test_adversarial import HOSTILE, count, fixed
+from tests.core.test_adversarial import HOSTILE, DiskFills, count, fixed
 
 KEPT = "failed writes with the old file intact"
 RUN = ["run", "--optimizer", "gd", "--start", "0.7,1.4", "--max-steps", "5",
@@ -355,29 +354,6 @@ OUTPUTS = [
 ]
 
 
-class _DiskFills:
-    """A file object whose writes stop with ENOSPC after ``room`` bytes."""
-
-    def __init__(self, fh, room: int) -> None:
-        self._fh, self._room = fh, room
-
-    def write(self, data) -> int:
-        if len(data) > self._room:
-            self._fh.write(data[: self._room])
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        self._room -= len(data)
-        return self._fh.write(data)
-
-    def __getattr__(self, name):
-        return getattr(self._fh, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return self._fh.__exit__(*exc)
-
-
 def _outputs_argv(args, out: Path) -> list[str]:
     return [a.replace("{out}", str(out)) for a in args]
 
@@ -391,7 +367,7 @@ def test_a_disk_that_fills_midway_keeps_the_old_file_and_says_so(args, suffix, o
     target = tmp_path / f"out{suffix}"
     target.write_bytes(b"old")
     real = os.fdopen
-    monkeypatch.setattr(fileio.os, "fdopen", lambda *a, **k: _DiskFills(real(*a, **k), 50))
+    monkeypatch.setattr(fileio.os, "fdopen", lambda *a, **k: DiskFills(real(*a, **k), 50))
     code = cli.main(_outputs_argv(args, tmp_path / "out"))
     captured = capsys.readouterr()
     monkeypatch.undo()

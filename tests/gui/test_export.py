@@ -177,7 +177,7 @@ def test_export_dialog_checks_its_options(qtbot, window, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "a.png"))
     assert ".gif or .mp4" in dialog.problem()
     dialog.path_edit.setText(str(tmp_path / "a.gif"))
-    dialog.fps_box.setValue(60)
+    dialog.fps_box.set_value(60)
     assert "fps" in dialog.problem()
     opts = dialog.options()
     assert (opts.size, opts.loss, opts.frames) == (exporting.DEFAULT_ANIMATION_SIZE, True,
