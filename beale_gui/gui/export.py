@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core.fileio import check_writable, write_atomic, write_bytes_atomic
+from ..core.params import odd_character
 from ..core.records import write_csv, write_json
 from ..core.session import Experiment
 from .svg import svg_bytes
@@ -63,8 +64,10 @@ def export_kind(path: str | os.PathLike) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in KINDS:
         shown = f"'{suffix}'" if suffix else "no extension"
-        raise ExportError(f"{Path(path).name}: {shown} is not a format this app writes; "
-                          f"use {', '.join(EXTENSIONS[:-1])} or {EXTENSIONS[-1]}")
+        odd = odd_character(suffix)   # '.png' with a zero-width space looks like '.png'
+        raise ExportError(f"{Path(path).name}: {shown} is not a format this app writes"
+                          + (f" (it holds {odd})" if odd else "")
+                          + f"; use {', '.join(EXTENSIONS[:-1])} or {EXTENSIONS[-1]}")
     return KINDS[suffix]
 
 

@@ -503,6 +503,30 @@ def test_a_hostile_autosave_is_ignored_with_a_message_or_restored_harmlessly(
     count(reliability_figures, accepted=not refused)
 
 
+@pytest.mark.parametrize("name", ["layout.ini", "layout.last-session.json"],
+                         ids=["settings", "autosave"])
+def test_a_settings_file_or_autosave_that_is_a_folder_is_said_and_the_window_goes_on(
+        qtbot, tmp_path, name, reliability_figures):
+    (tmp_path / name).mkdir()
+    w = open_window(qtbot, settings_in(tmp_path))
+    if name.endswith(".json"):
+        qtbot.waitUntil(lambda: "could not be restored" in w.statusBar().currentMessage(),
+                        timeout=WAIT)
+        assert "Is a directory" in w.statusBar().currentMessage()
+    assert not w.sessions.autosave()
+    assert "cannot be kept for the next launch" in w.sessions.last_message
+    assert "Everything is still in the window" in w.sessions.last_message
+    paste(qtbot, w.panel.max_steps_field.lineEdit(), "77")
+    qtbot.waitUntil(lambda: w.result().max_steps == 77, timeout=WAIT)
+    count(reliability_figures, accepted=False)
+
+
+def test_an_extension_with_an_invisible_character_is_named(qtbot, window, tmp_path):
+    dialog = ExportDialog(window, False, str(tmp_path / "x.png\u200b"))
+    qtbot.addWidget(dialog)
+    assert "U+200B ZERO WIDTH SPACE" in dialog.problem()
+
+
 # -- the first point in the window --------------------------------------------------
 
 def _log_runs(qtbot, w):
