@@ -49,7 +49,9 @@ def reliability_figures() -> dict[str, int]:
 
 _ORDER = ("engine fuzz examples tried", "session fuzz examples refused or loaded cleanly",
           "monkey actions survived", "corrupt session files refused",
-          "wrong-typed session values refused", "failed writes with the old file intact")
+          "wrong-typed session values refused", "failed writes with the old file intact",
+          "adversarial inputs tried", "adversarial inputs refused cleanly",
+          "adversarial inputs accepted and harmless", "adversarial findings fixed")
 
 
 def pytest_terminal_summary(terminalreporter):
