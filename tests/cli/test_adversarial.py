@@ -209,6 +209,25 @@ def test_a_huge_value_is_cut_short_in_the_error_line(folder, capsys, reliability
     fixed(reliability_figures)
 
 
+@pytest.mark.parametrize("argv", [
+    ["export", "--out", "x.png", "--size", "100000x100000"],
+    ["export", "--out", "x.gif", "--size", "100000x100000"],
+    ["export", "--out", "x.svg", "--size", "100000x1"],
+    ["search", "--param", "lr=1e-3:1e-1", "--out", "s.png", "--size", "100000x100000"],
+    ["basins", "--out", "b.png", "--size", "1x100000"],
+    ["run", "--max-steps", "1000000000000"],
+    ["basins", "--grid", "1000000"],
+    ["search", "--param", "lr=1e-3:1e-1", "--budget", "1000000000000"],
+    ["export", "--out", "x.gif", "--frames", "1000000000000"],
+], ids=["png", "gif", "svg", "search-png", "basins-png", "max-steps", "grid", "budget",
+        "frames"])
+def test_huge_sizes_and_counts_are_refused_at_once(argv, folder, capsys, reliability_figures):
+    code, _, err = _attempt(argv, folder, capsys)
+    assert code == 2
+    assert "must be" in err or "outside" in err
+    count(reliability_figures, accepted=False)
+
+
 def test_a_search_too_large_for_memory_is_refused_before_it_runs(folder, capsys):
     """1,000,000 configurations x 44 random starts peaked at 18 GB; now one line, at once."""
     code, _, err = _attempt(["search", "--optimizer", "adam", "--param", "lr=1e-3:1e-1:log",
