@@ -34,6 +34,7 @@ from .export_actions import install_export_actions
 from .help import app_icon, show_about, show_shortcuts
 from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
+from .memory import release_free_memory
 from .model import SEED_START, OptimizerEntry, PanelState, RunOutcome, default_state
 from .notify import MESSAGE_MS
 from .panel import ParameterPanel
@@ -50,6 +51,9 @@ APP_NAME = "Beale GUI"
 ORGANISATION = "beale-gui"
 SETTINGS_VERSION = 1
 DRAG_PREVIEW_MS = 60
+# Once results stop arriving for this long, the memory the replaced ones freed goes back to the
+# system (see beale_gui.gui.memory); while the animation plays, when it stops.
+RELEASE_MS = 1000
 
 # What a finished request is shown as. PLAY restarts the animation from step 0 and plays; when
 # the animation was paused, READY shows every path whole (Space then plays it from the start);
@@ -96,6 +100,8 @@ class MainWindow(QMainWindow):
         self.worker = WorkerController(self)
         self.playback = Playback(self)
         self._drag_timer = QTimer(self, singleShot=True, interval=DRAG_PREVIEW_MS)
+        self._release_timer = QTimer(self, singleShot=True, interval=RELEASE_MS)
+        self._release_pending = False
 
         self.setCentralWidget(self.canvas)
         self._build_docks()
@@ -206,6 +212,8 @@ class MainWindow(QMainWindow):
         self.playback.step_changed.connect(self._on_step)
         self.loss_plot.step_requested.connect(self._on_step_requested)
         self._drag_timer.timeout.connect(self._on_drag_preview)
+        self._release_timer.timeout.connect(self._on_release_due)
+        self.playback.playing_changed.connect(self._on_playing_changed)
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()
@@ -268,6 +276,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_mechanics(None)
         self.loss_plot.clear()
         self.results.clear()
+        self._release_timer.start()
         self.statusBar().showMessage(message, MESSAGE_MS)
 
     @guarded
@@ -305,6 +314,7 @@ class MainWindow(QMainWindow):
         self.playback.set_range(result.n_steps, step)
         if mode == PLAY:
             self.playback.play()
+        self._release_timer.start()   # the replaced result is freed by now
         diverged = int(np.count_nonzero(result.status == DIVERGED))
         note = "runs diverged: each is drawn up to where it blew up."
         if diverged:
@@ -324,6 +334,20 @@ class MainWindow(QMainWindow):
         self._progress.setRange(0, max(total, 1))
         self._progress.setValue(done)
         self._progress.show()
+
+    # -- memory -------------------------------------------------------------------------------
+    @guarded
+    def _on_release_due(self) -> None:
+        if self.playback.is_playing:   # a few ms: not in the middle of an animation
+            self._release_pending = True
+            return
+        self._release_pending = False
+        release_free_memory()
+
+    @guarded
+    def _on_playing_changed(self, playing: bool) -> None:
+        if not playing and self._release_pending and not self._release_timer.isActive():
+            self._on_release_due()
 
     # -- the playhead ---------------------------------------------------------------------------
     @guarded
@@ -468,6 +492,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.playback.pause()
         self._drag_timer.stop()
+        self._release_timer.stop()
         try:
             self.save_settings()
         except Exception:
