@@ -1,0 +1,260 @@
+"""Memory stays flat (offscreen): clicks that add start points and right-clicks that remove them
+leave nothing behind of earlier results. Counted, not timed and not read off the resident size
+(which a shared machine makes noisy): the items in the canvas's and loss plot's scenes, the
+items that hold a cached pixmap, the line-segment buffers pyqtgraph keeps per curve, the
+RunResult objects alive; and after many clicks only the current result is alive."""
+
+import dataclasses
+import gc
+import weakref
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+from beale_gui.core.engine import RunResult
+from beale_gui.gui import main_window as main_window_module
+from beale_gui.gui.memory import can_release, release_free_memory
+
+from .helpers import WAIT, open_window, settings_in, viewport_point
+
+STEPS = 200          # shorter runs than the default: what is counted does not depend on it
+NO_CACHE = QGraphicsItem.CacheMode.NoCache
+
+
+# -- what the window holds ----------------------------------------------------------------------
+def _scenes(w):
+    return w.canvas.layout_widget.scene(), w.loss_plot.plot_widget.scene()
+
+
+def _segment_bytes(curve: pg.PlotCurveItem) -> int:
+    """The bytes of the line-segment buffer pyqtgraph keeps for ``curve`` (it draws opaque
+    wide curves as separate segments and keeps the buffer at its largest size)."""
+    assert hasattr(curve, "_lineSegments"), "pyqtgraph no longer keeps _lineSegments: update"
+    buffer = curve._lineSegments
+    return 0 if buffer is None else buffer._capa * buffer._nfields * 8
+
+
+def footprint(w) -> dict[str, int]:
+    """What the window's views hold, counted."""
+    gc.collect()
+    items = [list(scene.items()) for scene in _scenes(w)]
+    everything = items[0] + items[1]
+    curves = [i for i in everything if isinstance(i, pg.PlotCurveItem)]
+    return {
+        "canvas items": len(items[0]),
+        "loss-plot items": len(items[1]),
+        "cached items": sum(i.cacheMode() != NO_CACHE for i in everything),
+        "segment bytes": sum(_segment_bytes(c) for c in curves),
+        "results alive": sum(isinstance(o, RunResult) for o in gc.get_objects()),
+        "graphics objects alive": sum(isinstance(o, pg.GraphicsObject)
+                                      for o in gc.get_objects()),
+    }
+
+
+def hidden_holders(w) -> list[str]:
+    """Hidden items of the two scenes that still hold data or a cached pixmap (the curves kept
+    for later results must hold neither)."""
+    held = []
+    arrows = set(w.canvas._arrows.values())   # the current result's arrows, hidden with M
+    for scene in _scenes(w):
+        for item in scene.items():
+            if item.isVisible() or item in arrows:
+                continue
+            if item.cacheMode() != NO_CACHE:
+                held.append(f"{type(item).__name__} with a pixmap cache")
+            if isinstance(item, pg.PlotCurveItem):
+                x, _ = item.getData()
+                if x is not None and len(x):
+                    held.append(f"PlotCurveItem with {len(x)} points")
+                if _segment_bytes(item):
+                    held.append(f"PlotCurveItem with {_segment_bytes(item)} segment bytes")
+    return held
+
+
+def _alive(w) -> list[tuple[int, bool]]:
+    """Every RunResult alive: its number of runs, and whether it is the window's result."""
+    gc.collect()
+    return [(o.n_runs, o is w.result()) for o in gc.get_objects() if isinstance(o, RunResult)]
+
+
+# -- driving it ---------------------------------------------------------------------------------
+def _points(w, n: int, seed: int = 0) -> list[tuple[float, float]]:
+    """``n`` start points a click can add now: inside the view and clear of its edges, of the
+    legend (with the mechanics arrows' entries too) and of the start points and each other."""
+    vb = w.canvas.plot_item.getViewBox()
+    inside = vb.sceneBoundingRect().adjusted(20, 20, -20, -20)
+    legend = w.canvas._legend.sceneBoundingRect()
+    legend.setHeight(legend.height() * 1.6)          # room for the three arrow entries
+    legend = legend.adjusted(-20, -20, 20, 20)
+    (x0, x1), (y0, y1) = w.canvas.view_extent()
+    rng = np.random.default_rng(seed)
+    taken = [tuple(p) for p in w.starts()]
+    out: list[tuple[float, float]] = []
+    while len(out) < n:
+        x, y = float(rng.uniform(x0, x1)), float(rng.uniform(y0, y1))
+        pos = vb.mapViewToScene(QPointF(x, y))
+        if not inside.contains(pos) or legend.contains(pos):
+            continue
+        if all(np.hypot(x - a, y - b) > 0.04 * (x1 - x0) for a, b in taken + out):
+            out.append((x, y))
+    return out
+
+
+def _click(qtbot, w, x, y, button=Qt.MouseButton.LeftButton) -> None:
+    """A click on the canvas at (x, y), waiting for the result it brings."""
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        qtbot.mouseClick(w.canvas.layout_widget.viewport(), button,
+                         pos=viewport_point(w.canvas, x, y))
+
+
+def _drawn(w) -> None:
+    """Draw the result at its middle and its end, as a user would see it."""
+    w.playback.set_step(w.result().n_steps // 2)
+    w.grab()
+    w.playback.set_step(w.result().n_steps)
+    w.grab()
+
+
+def _cycle(qtbot, w, x, y, seen: list) -> None:
+    """Click at (x, y) to add a start point, look at it with the mechanics arrows on, and
+    right-click it away."""
+    n = len(w.starts())
+    _click(qtbot, w, x, y)
+    assert len(w.starts()) == n + 1
+    seen.append(weakref.ref(w.result()))
+    w.action_mechanics.trigger()          # the arrows and their legend entries come...
+    _drawn(w)
+    w.action_mechanics.trigger()          # ...and go
+    _click(qtbot, w, x, y, Qt.MouseButton.RightButton)
+    assert len(w.starts()) == n
+    seen.append(weakref.ref(w.result()))
+    _drawn(w)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The launch window at the benchmarks' size (the offscreen screen's default leaves the
+    legend a large part of the canvas)."""
+    return open_window(qtbot, settings_in(tmp_path), size=(1400, 900))
+
+
+@pytest.fixture
+def short_runs(qtbot, window):
+    """The launch window with runs of :data:`STEPS` steps."""
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.panel.set_state(dataclasses.replace(window.panel.state(), max_steps=STEPS))
+    _drawn(window)
+    return window
+
+
+# -- the tests ----------------------------------------------------------------------------------
+def test_click_and_remove_cycles_leave_the_same_footprint(qtbot, short_runs):
+    w = short_runs
+    seen: list = []
+    _cycle(qtbot, w, *_points(w, 1, seed=100)[0], seen)
+    first = footprint(w)
+    assert first["results alive"] == 1
+    for k in range(20):
+        _cycle(qtbot, w, *_points(w, 1, seed=k)[0], seen)
+    assert footprint(w) == first
+    assert not hidden_holders(w)
+    assert [r for r in seen[:-1] if r() is not None] == []   # only the last result lives on
+    assert seen[-1]() is w.result()
+
+
+def test_after_fifty_clicks_only_the_current_result_is_alive(qtbot, short_runs):
+    w = short_runs
+    launch = footprint(w)
+    seen = [weakref.ref(w.result())]
+    for k in range(50):
+        _click(qtbot, w, *_points(w, 1, seed=k)[0])   # where the view is now
+        seen.append(weakref.ref(w.result()))
+    _drawn(w)
+    gc.collect()
+    assert [r for r in seen[:-1] if r() is not None] == []
+    assert _alive(w) == [(6 * 51, True)]
+    assert len(w.loss_plot.curves) == 6 * 51
+    assert not hidden_holders(w)
+    grown = footprint(w)
+
+    # back to the seed's start alone: what the 306 runs left is hidden and empty
+    while len(w.starts()) > 1:
+        with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+            w.canvas.start_removed.emit(len(w.starts()) - 1)
+    _drawn(w)
+    gc.collect()
+    assert _alive(w) == [(6, True)]
+    assert not hidden_holders(w)
+    shrunk = footprint(w)
+    # the same 6 runs as at launch hold what they held then (the items are more: the spare
+    # curves, hidden and empty, kept for a later result)
+    for what in ("segment bytes", "cached items"):
+        assert shrunk[what] == launch[what] < grown[what], what
+    assert shrunk["results alive"] == launch["results alive"] == 1
+
+
+def test_a_long_result_leaves_no_buffers_to_a_short_one(qtbot, short_runs):
+    """pyqtgraph keeps a curve's line-segment buffer at the largest size it drew: curves
+    reused for a shorter result must not keep a longer earlier one's."""
+    w = short_runs
+
+    def with_steps(n):
+        with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+            w.panel.set_state(dataclasses.replace(w.panel.state(), max_steps=n, tol=0.0))
+        _drawn(w)
+        return footprint(w)
+
+    short = with_steps(STEPS)
+    long = with_steps(20 * STEPS)
+    assert long["segment bytes"] > 5 * short["segment bytes"]
+    assert with_steps(STEPS) == short
+
+
+# -- giving freed memory back -------------------------------------------------------------------
+@pytest.fixture
+def releases(monkeypatch):
+    """Calls of the window's release of freed memory, counted (and still made)."""
+    calls = []
+
+    def counted():
+        calls.append(1)
+        return release_free_memory()
+
+    monkeypatch.setattr(main_window_module, "release_free_memory", counted)
+    return calls
+
+
+def test_freed_memory_is_released_once_results_settle(qtbot, window, releases):
+    w = window
+    x, y = _points(w, 1, seed=3)[0]
+    _click(qtbot, w, x, y)
+    assert w._release_timer.isActive()
+    with qtbot.waitSignal(w._release_timer.timeout, timeout=WAIT):
+        pass
+    assert releases == [1]
+    assert not w._release_pending
+
+
+def test_no_release_in_the_middle_of_the_animation(qtbot, window, releases):
+    w = window
+    w.playback.play()
+    assert w.playback.is_playing
+    x, y = _points(w, 1, seed=4)[0]
+    _click(qtbot, w, x, y)                  # a new result plays from step 0
+    assert w.playback.is_playing
+    with qtbot.waitSignal(w._release_timer.timeout, timeout=WAIT):
+        pass
+    if w.playback.is_playing:               # a slow machine may have played it to the end
+        assert releases == []
+        assert w._release_pending
+        w.playback.pause()
+    assert releases == [1]
+    assert not w._release_pending
+
+
+def test_release_free_memory_never_raises():
+    assert isinstance(release_free_memory(), bool)
+    assert can_release() or not release_free_memory()
