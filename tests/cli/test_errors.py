@@ -17,6 +17,8 @@ import pytest
 
 from beale_gui import cli
 
+from . import child_env
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # outputs given to every case of the command unless it sets them itself, so that "no file
@@ -362,6 +364,6 @@ def test_through_main_py_a_bad_argument_exits_2_with_one_line_and_no_traceback(c
         command = [sys.executable, str(ROOT / "main.py"), *argv]
     before = _snapshot(folder)
     done = subprocess.run(command, capture_output=True, text=True, cwd=folder, timeout=120,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+                          env=child_env(QT_QPA_PLATFORM="offscreen"))
     _assert_refused(done.returncode, done.stdout, done.stderr, named)
     assert _snapshot(folder) == before

@@ -25,6 +25,8 @@ from beale_gui.gui import export as exporting
 from beale_gui.gui.figure import TrajectoryFigure, ensure_app
 from beale_gui.gui.model import PALETTE
 
+from . import child_env
+
 ROOT = Path(__file__).resolve().parents[2]
 ISSUE_ARGS = ["--function", "beale", "--optimizer", "adam:lr=0.05", "--optimizer",
               "momentum:lr=0.005,momentum=0.9", "--start", "0.7,1.4", "--start", "-2,2"]
@@ -304,7 +306,7 @@ def test_bad_export_arguments_exit_2(tmp_path, monkeypatch, capsys, args, word):
 
 def test_the_issue_command_works_with_no_display(tmp_path):
     """The exact command of the issue, in a fresh process without DISPLAY or a Qt platform."""
-    env = {k: v for k, v in os.environ.items()
+    env = {k: v for k, v in child_env().items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = tmp_path / "fig.png"
     proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "export", *ISSUE_ARGS,
