@@ -111,7 +111,8 @@ class BasinOverlay:
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(Z_BASINS)
         self.image.setOpacity(DEFAULT_OPACITY)
-        self.image.setVisible(False)   # cached as a pixmap only while shown (set_visible)
+        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.image.setVisible(False)
         plot.addItem(self.image, ignoreBounds=True)
         self.legend = _Legend(offset=(-8, -8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
                               labelTextColor="#101010", labelTextSize="9pt", verSpacing=-6)
@@ -140,7 +141,6 @@ class BasinOverlay:
     def set_visible(self, visible: bool) -> None:
         shown = bool(visible) and self.bmap is not None
         self.image.setVisible(shown)
-        ci.set_cached(self.image, shown)   # a hidden map keeps no pixmap of itself
         self.legend.setVisible(shown)
 
     def is_visible(self) -> bool:
@@ -149,7 +149,7 @@ class BasinOverlay:
     def clear(self) -> None:
         self.bmap = None
         self.set_visible(False)
-        self.image.clear()   # nor its colours
+        self.image.clear()   # the dropped map's colours go too
         self.legend.clear()
 
     def legend_labels(self) -> list[str]:

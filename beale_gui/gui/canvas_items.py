@@ -106,11 +106,6 @@ class CachedAxisItem(pg.AxisItem):
         # a pixel more all round: the cached pixmap would clip an axis line on its edge
         return super().boundingRect().adjusted(-1, -1, 1, 1)
 
-    def itemChange(self, change, value):  # noqa: N802 - Qt's name
-        if change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
-            set_cached(self, bool(value))   # a hidden axis (the loss plot's lr) keeps no pixmap
-        return super().itemChange(change, value)
-
     @property
     def picture(self):
         return self._picture
@@ -120,16 +115,6 @@ class CachedAxisItem(pg.AxisItem):
         self._picture = value
         if value is None:
             self.update()
-
-
-def set_cached(item: QGraphicsItem, cached: bool) -> None:
-    """Cache ``item`` as a pixmap while it is shown, or drop its pixmap: Qt keeps a hidden
-    item's pixmap in the QPixmapCache until the cache overflows, so the curves kept hidden for
-    later results would hold their last frames, up to the whole cache limit."""
-    mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
-            else QGraphicsItem.CacheMode.NoCache)
-    if item.cacheMode() != mode:
-        item.setCacheMode(mode)
 
 
 def cached_axes(*sides: str) -> dict[str, CachedAxisItem]:
@@ -263,8 +248,8 @@ class PathTrack:
         self.base, self.middle, self.tail = (
             pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=False, skipFiniteCheck=True)
             for _ in range(3))
-        for curve in self.cached:
-            set_cached(curve, True)
+        for curve in (self.base, self.middle):
+            curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._style = (colour, style)
         self._shown = True
         self._set_path(np.zeros((0, 2)))
@@ -272,11 +257,6 @@ class PathTrack:
     @property
     def items(self) -> tuple[pg.PlotCurveItem, ...]:
         return self.base, self.middle, self.tail
-
-    @property
-    def cached(self) -> tuple[pg.PlotCurveItem, ...]:
-        """The curves cached as pixmaps while shown."""
-        return self.base, self.middle
 
     def reset(self, path: np.ndarray, colour: str, style: Qt.PenStyle,
               cell: tuple[float, float] = (0.0, 0.0)) -> None:
@@ -297,8 +277,6 @@ class PathTrack:
             self._shown = True
             for curve in self.items:
                 curve.setVisible(True)
-            for curve in self.cached:
-                set_cached(curve, True)
 
     def hide(self) -> None:
         """Hide the curves and let go of the path, keeping the curves for a later run."""
@@ -308,8 +286,6 @@ class PathTrack:
         for curve in self.items:
             curve.setVisible(False)
             curve.clear()
-        for curve in self.cached:
-            set_cached(curve, False)
         self._set_path(np.zeros((0, 2)))
 
     def _set_path(self, path: np.ndarray, cell: tuple[float, float] = (0.0, 0.0)) -> None:

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..core.engine import DIVERGED, RunResult
 from ..core.inspect import loss_for_plot, loss_view_range
-from .canvas_items import cached_axes, set_cached
+from .canvas_items import cached_axes
 
 CURSOR_COLOUR = "#444444"
 # Curves kept hidden for later results, beyond the ones shown: adding and removing pyqtgraph
@@ -51,6 +51,8 @@ class CurvePool:
         for i, (x, y, pen) in enumerate(curves):
             if i == len(self._items):
                 item = pg.PlotDataItem()
+                if self._cached:
+                    item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 self._add(item)
                 self._items.append(item)
                 self._pens.append(None)
@@ -66,14 +68,11 @@ class CurvePool:
                 item.setData(x, y)
             if not item.isVisible():
                 item.setVisible(True)
-            if self._cached:
-                set_cached(item.curve, True)
         n = len(curves)
         for item in self._items[n:]:
             if item.isVisible():
                 item.setVisible(False)
                 item.clear()
-                set_cached(item.curve, False)   # its pixmap goes too
         for item in self._items[n + SPARE_CURVES:]:
             self._remove(item)
         del self._items[n + SPARE_CURVES:], self._pens[n + SPARE_CURVES:]
