@@ -5,6 +5,7 @@ Run by hand (never part of the test run)::
     python tests/benchmarks/bench.py            # the full run, a few minutes
     python tests/benchmarks/bench.py --quick    # fewer repeats: under two minutes
     python tests/benchmarks/bench.py --only engine,click
+    python tests/benchmarks/bench.py --only memory    # what 50 clicks on the canvas leave
 
 Each row times the app and its reference in the same process, back to back (the engine rows
 alternate the two over their repeats), and reports medians over repeats, so a busy machine
@@ -37,7 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np  # noqa: E402
-from probes import CORE_MODULES  # noqa: E402
+from probes import CLICKS, CORE_MODULES  # noqa: E402
 from references import SeedAdam, SeedMomentum, numpy_adam, seed_f, seed_gradients  # noqa: E402
 
 from beale_gui.core import contours  # noqa: E402
@@ -453,12 +454,17 @@ PYCACHE = Path(tempfile.mkdtemp(prefix="beale-bench-pycache-"))
 
 
 def probe(kind: str, cached: bool = True) -> float:
-    """The figure a fresh ``probes.py KIND`` process prints.
+    """The figure a fresh ``probes.py KIND`` process prints (the first, when it prints several).
 
     ``cached``: with compiled bytecode kept (in a temporary cache, ``PYTHONPYCACHEPREFIX``),
     as an installed app has it from its second start on; otherwise every module is compiled
     from source, as this machine's environment (PYTHONDONTWRITEBYTECODE=1) does.
     """
+    return probe_values(kind, cached)[0]
+
+
+def probe_values(kind: str, cached: bool = True) -> list[float]:
+    """Every figure on the ``RESULT`` line a fresh ``probes.py KIND`` process prints."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPYCACHEPREFIX", None)
@@ -471,7 +477,7 @@ def probe(kind: str, cached: bool = True) -> float:
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")]
     if out.returncode != 0 or not lines:
         raise RuntimeError(f"probe {kind} failed:\n{out.stderr[-2000:]}")
-    return float(lines[-1].split()[1])
+    return [float(v) for v in lines[-1].split()[1:]]
 
 
 def median_probe(kind: str, n: int, cached: bool = True) -> float:
@@ -503,6 +509,27 @@ def process_rows(quick: bool) -> list[Row]:
                     nominal, "<= 100 MB", gui <= 100, unit="MB", ref_name="arrays' size",
                     note=f"engine alone {engine:.0f} MB"))
     return rows
+
+
+def memory_rows(quick: bool) -> list[Row]:
+    return [click_memory_row(1 if quick else 3)]
+
+
+def click_memory_row(n: int) -> Row:
+    """Resident size after 50 clicks on the canvas (each adds a start point: 306 runs x 1,000
+    steps at the end), above the window's own at launch, median over ``n`` processes; every
+    result but the last must be gone by then."""
+    runs = [probe_values("memory-clicks") for _ in range(n)]
+    last, one, base = (statistics.median(r[i] for r in runs) for i in range(3))
+    alive = max(r[3] for r in runs)
+    n_runs = 6 * (CLICKS + 1)
+    nominal = n_runs * 1_001 * (2 + 1 + 2 + 1 + 2 + 2) * 8 / 2**20   # the result's arrays
+    return Row(f"memory: {CLICKS} clicks ({n_runs} runs x 1,000 steps), in the app, above "
+               "baseline", last, nominal, "<= 150 MB", last <= 150 and alive == 1, unit="MB",
+               ref_name="arrays' size",
+               note=f"after 1 click {one:.1f} MB; the window at launch {base:.0f} MB resident; "
+                    f"{alive:.0f} result(s) alive at the end"
+                    + (f"; median of {n} processes" if n > 1 else ""))
 
 
 # -- the report -------------------------------------------------------------------------------
@@ -578,7 +605,7 @@ def print_markdown(rows: list[Row], info: list[str]) -> None:
         print(f"{line}  ")
 
 
-GROUPS = ("engine", "contours", "frame", "click", "search", "basins", "processes")
+GROUPS = ("engine", "contours", "frame", "click", "search", "basins", "processes", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -605,7 +632,8 @@ def main(argv: list[str] | None = None) -> int:
               "click": lambda: click_rows(gui, args.quick),
               "search": lambda: search_rows(args.quick),
               "basins": lambda: basin_rows(args.quick),
-              "processes": lambda: process_rows(args.quick)}
+              "processes": lambda: process_rows(args.quick),
+              "memory": lambda: memory_rows(args.quick)}
     for group in GROUPS:
         if group in only:
             made = makers[group]()

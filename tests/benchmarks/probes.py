@@ -11,6 +11,14 @@ Each prints one line, ``RESULT <number>``:
   the app does) and draws them; prints the peak resident memory above the baseline (the
   window with its first result drawn), in MB.
 - ``memory-engine``: the same run through the engine alone, peak above the baseline in MB.
+- ``memory-clicks``: the main window offscreen at its default settings (6 optimizers x 1,000
+  steps); :data:`CLICKS` clicks on the canvas, one after another, each adding a start point
+  (so every click's result has 6 more runs), each result drawn with the playhead at its end
+  and in its middle. Prints the resident size after the last click and after the first, both
+  above the baseline (the window with its launch result drawn), then the baseline itself, in
+  MB, and the number of RunResult objects alive at the end. Each figure is read once the
+  window has let go of the freed memory (:data:`beale_gui.gui.main_window.RELEASE_MS` after
+  the result).
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ CORE_MODULES = tuple(sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, 
                                                                           "core"))
                             if name.endswith(".py") and name != "__init__.py"))
 MEMORY_STEPS = 100_000
+CLICKS = 50
 
 
 def process_seconds() -> float:
@@ -175,6 +184,60 @@ def memory_engine() -> float:
     return peak_rss_mb() - base
 
 
+def _settled(window, app) -> None:
+    """Wait until ``window`` has released what its last result freed (its release timer;
+    revisions before it had none)."""
+    timer = getattr(window, "_release_timer", None)
+    if timer is not None and timer.isActive():
+        _wait(timer.timeout, app)
+
+
+def memory_clicks() -> tuple[float, float, float, int]:
+    import gc
+    import tempfile
+
+    import numpy as np
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from beale_gui.core.engine import RunResult
+    from beale_gui.gui.main_window import MainWindow
+
+    app = QApplication([sys.argv[0]])
+    path = os.path.join(tempfile.mkdtemp(), "layout.ini")
+    window = MainWindow(QSettings(path, QSettings.Format.IniFormat), restore=False)
+    window.resize(1400, 900)
+    window.show()
+    _wait(window.runs_ready, app)
+    window.grab()
+    _settled(window, app)
+    gc.collect()
+    base = rss_mb()
+    # start points spread over Beale's view, in a fixed order
+    (x0, x1), (y0, y1) = window.canvas.view_extent()
+    rng = np.random.default_rng(1)
+    points = rng.uniform([x0 + 0.1 * (x1 - x0), y0 + 0.1 * (y1 - y0)],
+                         [x1 - 0.1 * (x1 - x0), y1 - 0.1 * (y1 - y0)], size=(CLICKS, 2))
+    after: dict[int, float] = {}
+    for k, (x, y) in enumerate(points, start=1):
+        window.canvas.start_added.emit(float(x), float(y))
+        _wait(window.runs_ready, app)
+        result = window.result()
+        window.grab()
+        window.playback.set_step(result.n_steps // 2)
+        window.grab()
+        if k in (1, CLICKS):
+            _settled(window, app)
+            gc.collect()
+            after[k] = rss_mb()
+    if window.result().n_runs != 6 * (CLICKS + 1):
+        raise RuntimeError(f"{window.result().n_runs} runs after {CLICKS} clicks")
+    gc.collect()
+    alive = sum(1 for o in gc.get_objects() if isinstance(o, RunResult))
+    window.close()
+    return after[CLICKS] - base, after[1] - base, base, alive
+
+
 def main(kind: str) -> None:
     if kind == "startup":
         value = startup(empty=False)
@@ -188,6 +251,9 @@ def main(kind: str) -> None:
         value = memory_gui()
     elif kind == "memory-engine":
         value = memory_engine()
+    elif kind == "memory-clicks":
+        print("RESULT " + " ".join(repr(v) for v in memory_clicks()), flush=True)
+        os._exit(0)
     else:
         raise SystemExit(f"unknown probe {kind!r}")
     print(f"RESULT {value!r}", flush=True)
