@@ -130,6 +130,17 @@ class Job:
         return Part(group, lo, hi, self.max_steps, self.out)
 
     def execute(self) -> Outputs:
+        # The units refer to the job, and the job to them and to its own poll method: those
+        # references go when the run ends, however it ends, or the cycles would keep the
+        # outputs (every recorded array of the run) alive until the garbage collector's next
+        # full pass, which a quiet GUI may not make for many runs.
+        try:
+            return self._execute()
+        finally:
+            self._units = None
+            self.poll = None
+
+    def _execute(self) -> Outputs:
         self._units = units = self.units()
         self.parallel = len(units) > 1 and WORKERS > 1
         if self.parallel:
