@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import (
@@ -19,8 +20,16 @@ from PySide6.QtCore import (
     QTimer,
     Slot,
 )
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.engine import CONVERGED, DIVERGED, RunResult
 from ..core.inspect import state_at
@@ -59,6 +68,20 @@ def format_number(v: float) -> str:
     return f"{v:.4f}" if a < 10 else f"{v:.5g}"
 
 
+@lru_cache(maxsize=256)
+def swatch(colour: str) -> QIcon:
+    """A square of ``colour`` for an item view's decoration, one icon per colour.
+
+    What Qt draws for a QColor decoration, made once: given a QColor, the delegate makes a new
+    pixmap at every paint, and the icon engine files each one in the QPixmapCache under that
+    pixmap's own key, so the cache grew with every repaint (some 30 KB per result) until it
+    reached its limit (128 MB, which the canvas sets for its own pixmaps)."""
+    size = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
 def format_point(x: float, y: float) -> str:
     return f"({x:.3g}, {y:.3g})"
 
@@ -70,7 +93,7 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._result: RunResult | None = None
         self._labels: list[str] = []
-        self._colours: list[QColor] = []
+        self._colours: list[QIcon] = []
         self._starts: list[str] = []
         self._status: list[str] = []
         self._state: dict[str, np.ndarray] | None = None
@@ -87,7 +110,7 @@ class ResultsModel(QAbstractTableModel):
             self._values = np.zeros((0, len(COLUMNS) - FIRST_VALUE_COLUMN))
         else:
             self._labels = list(labels)
-            self._colours = [QColor(c) for c in colours]
+            self._colours = [swatch(QColor(c).name()) for c in colours]
             self._starts = [format_point(*result.starts[s]) for s in result.start_index]
             self._status = [result.describe(i) for i in range(result.n_runs)]
             self._load_step(step)

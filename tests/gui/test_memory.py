@@ -13,6 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QGraphicsItem
 
 from beale_gui.core.engine import Cancelled, OptimizerConfig, RunResult, run
@@ -211,6 +212,27 @@ def test_a_long_result_leaves_no_buffers_to_a_short_one(qtbot, short_runs):
     long = with_steps(20 * STEPS)
     assert long["segment bytes"] > 5 * short["segment bytes"]
     assert with_steps(STEPS) == short
+
+
+def test_the_tables_colour_swatches_are_one_icon_per_colour(qtbot, short_runs):
+    """A QColor decoration made the delegate draw a new pixmap at every paint, which the icon
+    engine filed in the QPixmapCache under that pixmap's own key: the cache grew with every
+    repaint of the table until it reached its limit."""
+    w = short_runs
+    model = w.results.model
+
+    def icons():
+        return [model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+                for row in range(model.rowCount())]
+
+    first = icons()
+    assert all(isinstance(icon, QIcon) and not icon.isNull() for icon in first)
+    assert len({icon.cacheKey() for icon in first}) == 6       # one per optimizer colour
+    _click(qtbot, w, *_points(w, 1, seed=5)[0])
+    w.grab()
+    again = icons()
+    assert len(again) == 12
+    assert {i.cacheKey() for i in again} == {i.cacheKey() for i in first}
 
 
 # -- the engine's runs ---------------------------------------------------------------------------
