@@ -1,6 +1,6 @@
 """Measurements that need a fresh process; ``bench.py`` runs ``python probes.py KIND``.
 
-Each prints one line, ``RESULT <number>``:
+Each prints one line, ``RESULT <number>`` (``memory-clicks``: four numbers):
 
 - ``startup``: builds the real main window offscreen (temporary settings, default layout),
   shows it, and prints the seconds from the process's start to its first paint.
