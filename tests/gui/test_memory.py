@@ -51,8 +51,8 @@ def footprint(w) -> dict[str, int]:
         "loss-plot items": len(items[1]),
         "cached pixmaps": sum(i.cacheMode() != NO_CACHE and i.isVisible() for i in everything),
         "segment bytes": sum(_segment_bytes(c) for c in curves),
-        "results alive": sum(isinstance(o, RunResult) for o in gc.get_objects()),
-        "graphics objects alive": sum(isinstance(o, pg.GraphicsObject)
+        "results alive": sum(type(o) is RunResult for o in gc.get_objects()),
+        "graphics objects alive": sum(issubclass(type(o), pg.GraphicsObject)
                                       for o in gc.get_objects()),
     }
 
@@ -78,7 +78,7 @@ def hidden_holders(w) -> list[str]:
 def _alive(w) -> list[tuple[int, bool]]:
     """Every RunResult alive: its number of runs, and whether it is the window's result."""
     gc.collect()
-    return [(o.n_runs, o is w.result()) for o in gc.get_objects() if isinstance(o, RunResult)]
+    return [(o.n_runs, o is w.result()) for o in gc.get_objects() if type(o) is RunResult]
 
 
 # -- driving it ---------------------------------------------------------------------------------
