@@ -173,23 +173,27 @@ def test_a_data_export_opens_as_a_session_and_replays_the_same_runs(tmp_path):
 
 # -- refusals ----------------------------------------------------------------------------------
 
-def _mutated(path: tuple, value) -> dict:
-    d = base_dict()
+def change(d: dict, path: tuple, value) -> dict:
+    """``d`` with the item at ``path`` set to ``value``, or removed for ``DELETE``; in place."""
     target = d
     for key in path[:-1]:
         target = target[key]
-    if value is _DELETE:
+    if value is DELETE:
         del target[path[-1]]
     else:
         target[path[-1]] = value
     return d
 
 
-_DELETE = object()
+def _mutated(path: tuple, value) -> dict:
+    return change(base_dict(), path, value)
+
+
+DELETE = object()   # change(): remove the key
 BAD_VALUES = [
     # (where, value, words the message must contain)
     (("format",), "something-else", "not a Beale GUI session"),
-    (("format",), _DELETE, "not a Beale GUI session"),
+    (("format",), DELETE, "not a Beale GUI session"),
     (("version",), VERSION + 1, "newer than this program reads"),
     (("version",), 99, "update Beale GUI"),
     (("version",), "1", "version"),
@@ -212,7 +216,7 @@ BAD_VALUES = [
     (("optimizers",), [{"name": "gd"}] * 65, "the limit is 64"),
     (("optimizers", 0), "gd", "optimizers[0]: expected an object"),
     (("optimizers", 0, "name"), "adamm", "unknown optimizer 'adamm'"),
-    (("optimizers", 0, "name"), _DELETE, "optimizers[0]: missing 'name'"),
+    (("optimizers", 0, "name"), DELETE, "optimizers[0]: missing 'name'"),
     (("optimizers", 0, "hparams"), [0.01], "optimizers[0].hparams: expected an object"),
     (("optimizers", 0, "hparams", "lr"), "0.01", "optimizers[0].hparams.lr: expected a number"),
     (("optimizers", 0, "hparams", "lr"), -1, "Invalid lr"),
@@ -242,7 +246,7 @@ BAD_VALUES = [
     (("starts",), [[0.7, "1.4"]], "starts[0]: expected a number, got a string"),
     (("starts",), [[0.7, 1e999]], "not a finite number"),
     (("starts",), [[0, 0]] * 1001, "the limit is 1000"),
-    (("starts",), _DELETE, "starts: expected a list, got null"),
+    (("starts",), DELETE, "starts: expected a list, got null"),
     (("max_steps",), -5, "Invalid max_steps"),
     (("max_steps",), 2.5, "whole number"),
     (("max_steps",), 10**9, "Invalid max_steps"),

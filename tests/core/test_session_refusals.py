@@ -39,6 +39,8 @@ from beale_gui.core.session import (
     session_from_dict,
 )
 
+from .test_session import DELETE, change
+
 REFUSED = "corrupt session files refused"
 
 BASE = {
@@ -54,20 +56,14 @@ BASE = {
     "view": [[-4.5, 4.5], [-4.0, 4.0]], "title": "Base", "description": "every part",
 }
 EXPRESSION = {"expression": "x**2 + 3*y**2", "bounds": [[-3, 3], [-2, 2]], "minima": [[0, 0]]}
-_DELETE = object()
+_DELETE = DELETE
 
 
 def _with(*changes) -> dict:
     """BASE with ``(path, value)`` changes; ``_DELETE`` removes the key."""
     d = copy.deepcopy(BASE)
     for path, value in changes:
-        target = d
-        for key in path[:-1]:
-            target = target[key]
-        if value is _DELETE:
-            del target[path[-1]]
-        else:
-            target[path[-1]] = value
+        change(d, path, value)
     return d
 
 
