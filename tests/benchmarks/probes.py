@@ -131,9 +131,9 @@ def _wait(signal, app, timeout_ms: int = 120_000) -> None:
     signal.disconnect(loop.quit)
 
 
-def memory_gui() -> float:
-    import dataclasses
-    import gc
+def _window_shown():
+    """The application and a window at 1400x900 on a settings file of its own, shown, its
+    launch result drawn."""
     import tempfile
 
     from PySide6.QtCore import QSettings
@@ -148,6 +148,14 @@ def memory_gui() -> float:
     window.show()
     _wait(window.runs_ready, app)
     window.grab()
+    return app, window
+
+
+def memory_gui() -> float:
+    import dataclasses
+    import gc
+
+    app, window = _window_shown()
     gc.collect()
     base = rss_mb()
     reset_peak()
@@ -194,22 +202,12 @@ def _settled(window, app) -> None:
 
 def memory_clicks() -> tuple[float, float, float, int]:
     import gc
-    import tempfile
 
     import numpy as np
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from beale_gui.core.engine import RunResult
-    from beale_gui.gui.main_window import MainWindow
 
-    app = QApplication([sys.argv[0]])
-    path = os.path.join(tempfile.mkdtemp(), "layout.ini")
-    window = MainWindow(QSettings(path, QSettings.Format.IniFormat), restore=False)
-    window.resize(1400, 900)
-    window.show()
-    _wait(window.runs_ready, app)
-    window.grab()
+    app, window = _window_shown()
     _settled(window, app)
     gc.collect()
     base = rss_mb()
