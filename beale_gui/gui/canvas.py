@@ -8,7 +8,7 @@ region after the view settles, with colours and levels fixed per function.
 Zoom and pan stop at limits set per function from its bounds (:func:`view_limits`): in to a
 millionth of the bounds, out to ten thousand times them, and never so far in that the contour
 grid's samples stop being distinct floats; the view's centre stays within that widest view of
-the bounds, so the function's domain is always a Reset view (R) away.
+the bounds, so the function's domain is always a Reset view (R) away (see zoom_limits.py).
 """
 
 from __future__ import annotations
@@ -24,75 +24,13 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 from ..core import contours
 from ..core.functions import TestFunction
 from . import canvas_items as ci
-
-Extent = tuple[tuple[float, float], tuple[float, float]]
+from .zoom_limits import Extent, LimitedViewBox, view_limits
 
 RECOMPUTE_DELAY_MS = 60
 # Path curves kept hidden for later results, beyond the ones shown: adding and removing
 # pyqtgraph items costs more than all the rest of a new result.
 SPARE_TRACKS = 48
 DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-# Zoom limits (see view_limits): the narrowest and widest view as fractions of the larger side
-# of the function's bounds; the narrowest also relative to the largest coordinate a view can
-# reach, so the grid's samples stay distinct floats some ulps apart; and, whatever the bounds,
-# spans where pixel sizes, ticks and f stay ordinary floats.
-ZOOM_IN = 1e-6
-ZOOM_OUT = 1e4
-RESOLUTION = 1e-10
-SMALLEST_SPAN, LARGEST_SPAN = 1e-100, 1e100
-
-
-def view_limits(bounds: Extent) -> dict[str, float]:
-    """pyqtgraph ``ViewBox.setLimits`` keywords for a function with these bounds: the span of
-    a view from ``ZOOM_IN`` to ``ZOOM_OUT`` times the bounds' larger side, and its edges
-    within the widest view on either side of the bounds' centre."""
-    (x0, x1), (y0, y1) = ((float(a), float(b)) for a, b in bounds)
-    with np.errstate(over="ignore"):
-        side = max(x1 - x0, y1 - y0)                          # inf for bounds of +-1e308
-    side = min(max(side, SMALLEST_SPAN), LARGEST_SPAN)
-    widest = min(ZOOM_OUT * side, LARGEST_SPAN)
-    cx, cy = x0 / 2 + x1 / 2, y0 / 2 + y1 / 2
-    cx, cy = (float(np.clip(c, -LARGEST_SPAN, LARGEST_SPAN)) for c in (cx, cy))
-    farthest = max(abs(cx), abs(cy)) + widest
-    narrowest = max(ZOOM_IN * side, RESOLUTION * farthest, SMALLEST_SPAN)
-    widest = max(widest, 10.0 * narrowest)
-    return {"xMin": cx - widest, "xMax": cx + widest, "yMin": cy - widest, "yMax": cy + widest,
-            "minXRange": narrowest, "maxXRange": widest,
-            "minYRange": narrowest, "maxYRange": widest}
-
-
-class LimitedViewBox(pg.ViewBox):
-    """A ViewBox that brings a requested range within its zoom limits before pyqtgraph's own
-    clamping, which loses a range far wider than the limit to cancellation (+-1e100 under a
-    limit of 6e4 ends as a zero-width range at 0), and that ignores a non-finite one (which
-    pyqtgraph raises on) for the axis it names."""
-
-    def setRange(self, rect=None, xRange=None, yRange=None, *args, **kwargs):
-        if rect is not None:
-            rect = QRectF(rect).normalized()
-            xRange = (rect.left(), rect.right()) if xRange is None else xRange
-            yRange = (rect.top(), rect.bottom()) if yRange is None else yRange
-        limits = self.state["limits"]
-        xRange = _clamped(xRange, limits["xRange"][1], limits["xLimits"])
-        yRange = _clamped(yRange, limits["yRange"][1], limits["yLimits"])
-        if xRange is None and yRange is None:
-            return
-        super().setRange(None, xRange, yRange, *args, **kwargs)
-
-
-def _clamped(span, widest, edges) -> tuple[float, float] | None:
-    """``span`` (lo, hi), at most ``widest`` wide about its centre kept within ``edges``; None
-    when not given or not finite."""
-    if span is None:
-        return None
-    lo, hi = sorted(float(v) for v in span)
-    if not (np.isfinite(lo) and np.isfinite(hi)):
-        return None
-    if widest is not None and not hi - lo <= widest:          # hi - lo may overflow
-        low, high = (-np.inf if e is None else e for e in edges)
-        centre = float(np.clip(lo / 2 + hi / 2, low + widest / 2, high - widest / 2))
-        lo, hi = centre - widest / 2, centre + widest / 2
-    return lo, hi
 
 
 class ContourCanvas(QWidget):
@@ -391,6 +329,57 @@ class ContourCanvas(QWidget):
         """The range the current contour image was computed for."""
         return self._computed
 
+    # -- what is drawn, read-only (for tests and export) --------------------------------------
+    def run_tracks(self) -> tuple[ci.PathTrack, ...]:
+        """The tracks drawing the current runs, one per run in order (do not draw on them)."""
+        return tuple(self._runs)
+
+    def head_points(self) -> np.ndarray:
+        """Where the runs' heads are drawn, shape (N, 2) (a copy)."""
+        return _points_of(self._heads)
+
+    def cross_points(self) -> np.ndarray:
+        """Where the red crosses of diverged runs are, shape (M, 2) (a copy)."""
+        return _points_of(self._crosses)
+
+    def crosses_shown(self) -> bool:
+        """Whether the crosses of diverged runs are visible."""
+        return self._crosses.isVisible()
+
+    def arrow_curves(self) -> dict[str, pg.PlotCurveItem]:
+        """The mechanics arrows' curves by kind (a new dict; do not draw on them)."""
+        return dict(self._arrows)
+
+    def legend_rows(self) -> tuple[tuple[ci.LineSample, str], ...]:
+        """The legend's rows, each as (sample item, label text)."""
+        return tuple((sample, label.text) for sample, label in self._legend.items)
+
+    def legend_shown(self) -> bool:
+        """Whether the legend is visible."""
+        return self._legend.isVisible()
+
+    def legend_rect(self) -> QRectF:
+        """The legend's bounding rectangle in scene coordinates."""
+        return self._legend.sceneBoundingRect()
+
+    def contour_image(self) -> np.ndarray | None:
+        """The contour image as drawn, shape (grid, grid) of log values (a copy)."""
+        image = self._image.image
+        return None if image is None else np.array(image)
+
+    def contour_levels(self) -> tuple[float, float]:
+        """The contour image's colour levels (low, high)."""
+        lo, hi = self._image.getLevels()
+        return float(lo), float(hi)
+
+    def contour_rect(self) -> QRectF:
+        """Where the contour image lies, in data coordinates."""
+        return self._image.mapRectToParent(self._image.boundingRect())
+
+    def minima_points(self) -> np.ndarray:
+        """The known minima as drawn, shape (K, 2) (a copy)."""
+        return _points_of(self._minima)
+
     # -- drawing -----------------------------------------------------------------------------
     def _draw_contours(self, xs: np.ndarray, ys: np.ndarray, Z: np.ndarray) -> None:
         scale = self._scale
@@ -526,3 +515,9 @@ class ContourCanvas(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def _points_of(scatter: pg.ScatterPlotItem) -> np.ndarray:
+    """A scatter's points, shape (N, 2) (a copy)."""
+    x, y = scatter.getData()
+    return np.column_stack([np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)])

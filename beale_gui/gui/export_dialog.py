@@ -274,11 +274,11 @@ class ExportDialog(QDialog):
         form.addRow(self.message)
         for field in self.number_fields():   # a bad number is named as it is typed
             field.problem_changed.connect(self._on_number_problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
 
     def options(self) -> ExportOptions:
         opts = ExportOptions(self.path_edit.text().strip(),

@@ -220,6 +220,10 @@ class LossPlot(QWidget):
         """The learning-rate curves shown."""
         return self._lr_curves.shown
 
+    def lr_view_items(self) -> tuple:
+        """Every item in the learning-rate view, shown or hidden (read-only)."""
+        return tuple(self._lr_view.addedItems)
+
     def view_ranges(self) -> list[list[float]]:
         """The loss view's [[x0, x1], [y0, y1]] in plotted units (log10 of y on a log axis)."""
         return self.plot_item.viewRange()

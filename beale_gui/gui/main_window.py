@@ -34,7 +34,7 @@ from .export_actions import install_export_actions
 from .help import app_icon, show_about, show_shortcuts
 from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
-from .memory import release_free_memory
+from .memory import MemoryRelease
 from .model import SEED_START, OptimizerEntry, PanelState, RunOutcome, default_state
 from .notify import MESSAGE_MS
 from .panel import ParameterPanel
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
     """
 
     runs_ready = Signal()       # a new result has been drawn everywhere
+    launched = Signal()         # the launch timer fired (the first runs asked for, unless closed)
 
     def __init__(self, settings: QSettings | None = None, restore: bool = True) -> None:
         super().__init__()
@@ -100,8 +101,7 @@ class MainWindow(QMainWindow):
         self.worker = WorkerController(self)
         self.playback = Playback(self)
         self._drag_timer = QTimer(self, singleShot=True, interval=DRAG_PREVIEW_MS)
-        self._release_timer = QTimer(self, singleShot=True, interval=RELEASE_MS)
-        self._release_pending = False
+        self.memory = MemoryRelease(self.playback, RELEASE_MS, self)
 
         self.setCentralWidget(self.canvas)
         self._build_docks()
@@ -212,8 +212,6 @@ class MainWindow(QMainWindow):
         self.playback.step_changed.connect(self._on_step)
         self.loss_plot.step_requested.connect(self._on_step_requested)
         self._drag_timer.timeout.connect(self._on_drag_preview)
-        self._release_timer.timeout.connect(self._on_release_due)
-        self.playback.playing_changed.connect(self._on_playing_changed)
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()
@@ -237,6 +235,10 @@ class MainWindow(QMainWindow):
 
     def result(self) -> RunResult | None:
         return self._result
+
+    def error_dialog(self) -> QMessageBox | None:
+        """The non-modal dialog showing the last error, None before any (do not change it)."""
+        return self._error_box
 
     def report_error(self, message: str) -> None:
         """Show an error in the status bar and in a non-modal dialog (the guarded slots call
@@ -276,20 +278,24 @@ class MainWindow(QMainWindow):
         self.canvas.set_mechanics(None)
         self.loss_plot.clear()
         self.results.clear()
-        self._release_timer.start()
+        self.memory.schedule()
         self.statusBar().showMessage(message, MESSAGE_MS)
 
     @guarded
     def _on_launched(self) -> None:
         self._recompute(READY)
+        self.launched.emit()
 
     @guarded
     def _on_run_finished(self, outcome: RunOutcome) -> None:
         mode = self._modes.pop(outcome.generation, READY)
         self._progress.hide()
-        self._show_result(outcome.result, outcome.request.entries, mode)
+        self.show_result(outcome.result, outcome.request.entries, mode)
 
-    def _show_result(self, result: RunResult, entries: list[OptimizerEntry], mode: str) -> None:
+    def show_result(self, result: RunResult, entries: list[OptimizerEntry],
+                    mode: str = READY) -> None:
+        """Draw ``result`` (computed for ``entries``) in every view; the window calls it for
+        each finished run (benchmarks time it). ``mode``: PLAY, READY or PREVIEW."""
         self.playback.pause()
         self._result, self._entries = result, list(entries)
         n = result.n_runs
@@ -314,7 +320,7 @@ class MainWindow(QMainWindow):
         self.playback.set_range(result.n_steps, step)
         if mode == PLAY:
             self.playback.play()
-        self._release_timer.start()   # the replaced result is freed by now
+        self.memory.schedule()   # the replaced result is freed by now
         diverged = int(np.count_nonzero(result.status == DIVERGED))
         note = "runs diverged: each is drawn up to where it blew up."
         if diverged:
@@ -334,20 +340,6 @@ class MainWindow(QMainWindow):
         self._progress.setRange(0, max(total, 1))
         self._progress.setValue(done)
         self._progress.show()
-
-    # -- memory -------------------------------------------------------------------------------
-    @guarded
-    def _on_release_due(self) -> None:
-        if self.playback.is_playing:   # a few ms: not in the middle of an animation
-            self._release_pending = True
-            return
-        self._release_pending = False
-        release_free_memory()
-
-    @guarded
-    def _on_playing_changed(self, playing: bool) -> None:
-        if not playing and self._release_pending and not self._release_timer.isActive():
-            self._on_release_due()
 
     # -- the playhead ---------------------------------------------------------------------------
     @guarded
@@ -492,7 +484,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.playback.pause()
         self._drag_timer.stop()
-        self._release_timer.stop()
+        self.memory.stop()
         try:
             self.save_settings()
         except Exception:

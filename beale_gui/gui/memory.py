@@ -6,7 +6,8 @@ are allocated, and the main one, where the views copy them. The freed pieces are
 between live ones, so they are seldom reused whole, and over a session of clicks the resident
 size climbs by some 100 MB more than anything alive needs. :func:`release_free_memory` asks
 malloc to hand every whole free page back (``malloc_trim(0)``, a few milliseconds); the window
-calls it once a result has settled. Where there is no glibc it does nothing.
+calls it once a result has settled (:class:`MemoryRelease`). Where there is no glibc it does
+nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import ctypes
 import logging
 import sys
+
+from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
 
@@ -47,3 +50,50 @@ def release_free_memory() -> bool:
     except Exception:   # never worth an error: the memory stays with the process
         log.exception("malloc_trim failed")
         return False
+
+
+class MemoryRelease(QObject):
+    """Gives freed memory back once results stop arriving for ``delay_ms``; while the
+    animation plays (a few ms matter then), when it stops.
+
+    Parameters
+    ----------
+    playback
+        The window's :class:`~beale_gui.gui.playback.Playback`.
+    """
+
+    def __init__(self, playback, delay_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._playback = playback
+        self._pending = False
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self._on_due)
+        playback.playing_changed.connect(self._on_playing_changed)
+
+    @property
+    def timer(self) -> QTimer:
+        """The single-shot timer a new result restarts (read-only: wait on its timeout)."""
+        return self._timer
+
+    @property
+    def pending(self) -> bool:
+        """True while a release waits for the animation to stop."""
+        return self._pending
+
+    def schedule(self) -> None:
+        """A result was replaced: release once nothing new arrives for the delay."""
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _on_due(self) -> None:
+        if self._playback.is_playing:   # a few ms: not in the middle of an animation
+            self._pending = True
+            return
+        self._pending = False
+        release_free_memory()
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        if not playing and self._pending and not self._timer.isActive():
+            self._on_due()

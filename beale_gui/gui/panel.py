@@ -219,6 +219,7 @@ class ParameterPanel(QWidget):
 
     state_changed = Signal(object)  # a valid PanelState, debounced after edits
     message = Signal(str)           # for the status bar; "" clears
+    settled = Signal()              # the debounce after an edit fired (applied or refused)
 
     def __init__(self, parent: QWidget | None = None, *, state: PanelState | None = None) -> None:
         super().__init__(parent)
@@ -227,7 +228,7 @@ class ParameterPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._commit)
+        self._timer.timeout.connect(self._on_debounced)
         self.scroll = QScrollArea(self)  # one scroll for all: docks are often short
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -326,6 +327,15 @@ class ParameterPanel(QWidget):
         self._timer.stop()
         self._commit()
 
+    @property
+    def edit_pending(self) -> bool:
+        """True while an edit waits for the debounce (``settled`` follows)."""
+        return self._timer.isActive()
+
+    def set_enabled(self, entry_index: int, enabled: bool) -> None:
+        """Tick or untick optimizer ``entry_index``, applied as a click on its box is."""
+        self.boxes[entry_index].enable_box.setChecked(enabled)
+
     def is_valid(self) -> bool:
         return not self.problem()
 
@@ -397,6 +407,10 @@ class ParameterPanel(QWidget):
 
     def _on_edited(self) -> None:
         self._timer.start()  # restarts a running timer: one emission after a burst of edits
+
+    def _on_debounced(self) -> None:
+        self._commit()
+        self.settled.emit()
 
     def _commit(self) -> None:
         try:

@@ -293,6 +293,11 @@ class SearchPlot(QWidget):
     def is_curve(self) -> bool:
         return self._result is not None and self._one_d
 
+    def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The one-parameter curve as drawn, (x, y) copies (empty when there is none)."""
+        x, y = self._curve.getData()
+        return (np.zeros(0), np.zeros(0)) if x is None else (np.array(x), np.array(y))
+
     def clear(self, title: str = "") -> None:
         """No result: an empty plot with ``title``."""
         self._result, self._shape, self._selected = None, None, None

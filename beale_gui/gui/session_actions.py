@@ -204,7 +204,7 @@ class SessionController(QObject, WindowMessages):
             action = self.menu_recent.addAction(f"&{i} {Path(path).name}")
             action.setStatusTip(path)
             action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self._on_open_recent(p))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if paths:
             self.menu_recent.addSeparator()
             self.menu_recent.addAction("Clear list", self._on_clear_recent)
@@ -384,7 +384,9 @@ class SessionController(QObject, WindowMessages):
             self.open_path(path)
 
     @guarded
-    def _on_open_recent(self, path: str) -> None:
+    def open_recent(self, path: str) -> None:
+        """What Open Recent's entry for ``path`` does: ask about unsaved changes and open
+        it; a file that is gone leaves the list, with a message."""
         if not Path(path).exists():
             self._forget_recent(path)
             self._warn("Cannot open the session", f"{path} no longer exists.")

@@ -56,13 +56,16 @@ class TaskRunner(QObject):
     """One background thread running one task at a time; a newer task cancels the older.
 
     Signals carry only the newest task's news: ``finished(result)``, ``failed(message)``,
-    ``cancelled()``, ``progress(fraction)``.
+    ``cancelled()``, ``progress(fraction)``. ``stopped(generation)`` says that a task stopped
+    midway because it was asked to (it raised ``Cancelled``), for every task, even after
+    :meth:`shutdown`.
     """
 
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
     progress = Signal(float)
+    stopped = Signal(int)
     _execute = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None, name: str = "task") -> None:
@@ -80,6 +83,7 @@ class TaskRunner(QObject):
         self._worker.failed.connect(self._on_failed)
         self._worker.cancelled.connect(self._on_cancelled)
         self._worker.progress.connect(self._on_progress)
+        self._worker.cancelled.connect(self.stopped)
         self._thread.start()
 
     # -- called from the worker thread ------------------------------------------------------
@@ -88,6 +92,11 @@ class TaskRunner(QObject):
             return self._closing or generation != self._generation
 
     # -- GUI thread -------------------------------------------------------------------------
+    @property
+    def thread(self) -> QThread:
+        """The thread the tasks run on (read-only)."""
+        return self._thread
+
     @property
     def busy(self) -> bool:
         return self._busy

@@ -194,8 +194,9 @@ def memory_engine() -> float:
 
 def _settled(window, app) -> None:
     """Wait until ``window`` has released what its last result freed (its release timer;
-    revisions before it had none)."""
-    timer = getattr(window, "_release_timer", None)
+    revisions before it had none; older ones kept it as ``_release_timer``)."""
+    memory = getattr(window, "memory", None)
+    timer = memory.timer if memory is not None else getattr(window, "_release_timer", None)
     if timer is not None and timer.isActive():
         _wait(timer.timeout, app)
 

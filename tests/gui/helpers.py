@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSettings, QThread, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, QThread
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -54,7 +54,7 @@ def open_window(qtbot, settings: QSettings, *, size: tuple[int, int] | None = No
 
 def window_threads(w: MainWindow) -> list[QThread]:
     """The threads of ``w``: the runs', the search's and the basin map's."""
-    return [w.worker.thread, w.search_panel.runner._thread, w.basins.runner._thread]
+    return [w.worker.thread, w.search_panel.runner.thread, w.basins.runner.thread]
 
 
 def delete_later_now() -> None:
@@ -99,11 +99,10 @@ def debounce_settled(qtbot, panel) -> None:
     """Let the parameter panel's debounce fire if an edit started it: its timer's timeout is
     what emits ``state_changed`` (or the "Not applied" message), so afterwards nothing more is
     emitted until the next edit."""
-    timer = panel._timer
-    if timer.isActive():
-        with qtbot.waitSignal(timer.timeout, timeout=WAIT):
+    if panel.edit_pending:
+        with qtbot.waitSignal(panel.settled, timeout=WAIT):
             pass
-    assert not timer.isActive()
+    assert not panel.edit_pending
 
 
 @contextmanager
@@ -115,22 +114,12 @@ def nothing_applied(qtbot, panel) -> Iterator[None]:
         debounce_settled(qtbot, panel)
 
 
-class _Relay(QObject):
-    """Brings a worker thread's signal to this thread: a signal connected to ``said`` is queued
-    here. (pytest-qt's blockers must not hear a signal in the thread that emits it: their slot
-    would stop their timer from that thread.)"""
-
-    said = Signal(int)
-
-
 @contextmanager
 def task_cancelled(qtbot, runner: TaskRunner, timeout: int = WAIT) -> Iterator[object]:
     """Waits, at the end of the block, until the task running on ``runner`` stops because it was
-    asked to (it raised ``Cancelled``) rather than finishing. ``runner`` itself says nothing once
-    it is shut down, and says "cancelled" at once when asked, so only its worker can tell."""
-    relay = _Relay()
-    runner._worker.cancelled.connect(relay.said)
-    with qtbot.waitSignal(relay.said, timeout=timeout) as blocker:
+    asked to (it raised ``Cancelled``) rather than finishing. ``runner`` says "cancelled" at once
+    when asked and nothing once it is shut down; its ``stopped`` signal tells."""
+    with qtbot.waitSignal(runner.stopped, timeout=timeout) as blocker:
         yield blocker
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from beale_gui.core import fileio
 from beale_gui.core.engine import OptimizerConfig
@@ -412,7 +412,7 @@ def test_a_size_typed_out_of_range_is_named_not_replaced(qtbot, window, tmp_path
     qtbot.addWidget(dialog)
     paste(qtbot, dialog.width_box.lineEdit(), typed)
     assert dialog.width_box.lineEdit().text() == typed
-    dialog._on_accept()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() != ExportDialog.DialogCode.Accepted
     assert dialog.message.text().startswith("Invalid width: ")
     if typed == "10000":
@@ -441,7 +441,7 @@ def test_a_hostile_settings_file_still_opens_the_window(qtbot, tmp_path, line,
     assert w.result() is not None
     assert w.playback.speed_position >= 0
     for path in w.sessions.recent_files():   # opening one that cannot be is a message
-        w.sessions._on_open_recent(path)
+        w.sessions.open_recent(path)
     w.sessions.autosave()
     count(reliability_figures, accepted=True)
     if "\u00b2" in line and "speed" in line:

@@ -226,7 +226,7 @@ def test_closing_during_a_map_ends_the_thread(qtbot, tmp_path):
         assert w.basins.compute()
     with task_cancelled(qtbot, w.basins.runner):    # the map stops; it does not run to its end
         w.close()
-    assert not w.basins.runner._thread.isRunning()
+    assert not w.basins.runner.thread.isRunning()
 
 
 # -- the command line ------------------------------------------------------------------------

@@ -180,25 +180,25 @@ def set_two_runs(canvas, n=201, stop_b=60, flag_b="diverged"):
 
 def test_set_step_draws_each_path_up_to_its_stop(qtbot, canvas):
     a, b = set_two_runs(canvas)  # steps of ~10 px: thinning keeps every point
-    runs = canvas._runs
+    runs = canvas.run_tracks()
     canvas.set_step(0)
     assert [t.drawn_points() for t in runs] == [1, 1]
     canvas.set_step(40)
     assert [t.drawn_points() for t in runs] == [41, 41]
-    heads = np.column_stack(canvas._heads.getData())
+    heads = canvas.head_points()
     np.testing.assert_allclose(heads, [a[40], b[40]])
-    assert len(canvas._crosses.getData()[0]) == 0
-    assert not canvas._crosses.isVisible()
+    assert len(canvas.cross_points()) == 0
+    assert not canvas.crosses_shown()
     canvas.set_step(150)
     assert [t.drawn_points() for t in runs] == [151, 61]  # b stopped at 60
-    np.testing.assert_allclose(np.column_stack(canvas._crosses.getData()), [b[60]])
-    assert canvas._crosses.isVisible()
+    np.testing.assert_allclose(canvas.cross_points(), [b[60]])
+    assert canvas.crosses_shown()
     canvas.set_step(10_000)
     assert [t.drawn_points() for t in runs] == [201, 61]
     canvas.set_step(3)  # back again
     assert [t.drawn_points() for t in runs] == [4, 4]
-    assert len(canvas._crosses.getData()[0]) == 0
-    assert not canvas._crosses.isVisible()
+    assert len(canvas.cross_points()) == 0
+    assert not canvas.crosses_shown()
 
 
 def test_long_paths_are_thinned_but_end_at_the_head(qtbot, canvas):
@@ -206,12 +206,12 @@ def test_long_paths_are_thinned_but_end_at_the_head(qtbot, canvas):
     path = straight_path((-2.0, -1.0), (2.0, 1.0), n)
     canvas.set_runs([path], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)])
     canvas.set_step(n - 1)
-    (track,) = canvas._runs
+    (track,) = canvas.run_tracks()
     drawn = track.drawn_points()
     assert 100 < drawn < 2000  # about one point per half pixel, not 10,000
     x, y = track.tail.getData()
     assert np.hypot(x[-1] - path[-1, 0], y[-1] - path[-1, 1]) < data_per_pixel(canvas)
-    np.testing.assert_allclose(np.column_stack(canvas._heads.getData()), [path[-1]])
+    np.testing.assert_allclose(canvas.head_points(), [path[-1]])
 
 
 def drawn_path(track) -> np.ndarray:
@@ -226,7 +226,7 @@ def test_the_curves_always_draw_the_thinned_path_up_to_the_head(qtbot, canvas):
     t = np.linspace(0.0, 1.0, n)
     path = np.column_stack([-2.5 + 5.0 * t, 1.5 * np.sin(40 * t)])   # never crosses a cell twice
     canvas.set_runs([path], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)])
-    (track,) = canvas._runs
+    (track,) = canvas.run_tracks()
 
     def assert_drawn_up_to(j):
         kept = track.keep[track.keep <= j]
@@ -262,25 +262,24 @@ def test_a_path_is_drawn_in_its_colour(qtbot, canvas):
 
 def test_legend_lists_the_optimizers_and_arrows(qtbot, canvas):
     set_two_runs(canvas)
-    legend = canvas._legend
-    assert [label.text for _, label in legend.items] == ["GD", "Adam"]
+    assert legend_labels(canvas) == ["GD", "Adam"]
     mech = {"heads": np.array([[0.0, 0.0], [1.0, 1.0]]),
             "descent": np.array([[1.0, 0.0], [0.0, 1.0]]),
             "moment": np.full((2, 2), np.nan),  # optimizers without a moment
             "step": np.array([[0.1, 0.1], [0.0, 0.0]])}
     canvas.set_mechanics(mech)
-    labels = [label.text for _, label in legend.items]
+    labels = legend_labels(canvas)
     assert labels == ["GD", "Adam", "descent \u2212\u2207f", "actual step"]
-    x, _ = canvas._arrows["descent"].getData()
+    x, _ = canvas.arrow_curves()["descent"].getData()
     assert np.isfinite(x).sum() == 2 * 5  # two arrows: shaft + two barbs each
-    assert not canvas._arrows["moment"].isVisible()
+    assert not canvas.arrow_curves()["moment"].isVisible()
     canvas.set_mechanics(None)
-    assert not any(curve.isVisible() for curve in canvas._arrows.values())
-    assert [label.text for _, label in legend.items] == ["GD", "Adam"]
+    assert not any(curve.isVisible() for curve in canvas.arrow_curves().values())
+    assert legend_labels(canvas) == ["GD", "Adam"]
 
 
 def legend_labels(canvas) -> list[str]:
-    return [label.text for _, label in canvas._legend.items]
+    return [text for _, text in canvas.legend_rows()]
 
 
 def drawn_path_curves(canvas) -> list:
@@ -290,17 +289,17 @@ def drawn_path_curves(canvas) -> list:
 
 def test_new_runs_reuse_the_path_curves_and_the_legend(qtbot, canvas):
     set_two_runs(canvas)
-    tracks = list(canvas._runs)
-    samples = [sample for sample, _ in canvas._legend.items]
+    tracks = canvas.run_tracks()
+    samples = [sample for sample, _ in canvas.legend_rows()]
     n_items = len(canvas.plot_item.items)
     canvas.clear_runs()
-    assert canvas._runs == []
+    assert canvas.run_tracks() == ()
     assert drawn_path_curves(canvas) == []
-    assert not canvas._legend.isVisible()
+    assert not canvas.legend_shown()
     set_two_runs(canvas)
-    assert canvas._runs == tracks
-    assert [sample for sample, _ in canvas._legend.items] == samples   # not rebuilt
-    assert canvas._legend.isVisible()
+    assert canvas.run_tracks() == tracks
+    assert [sample for sample, _ in canvas.legend_rows()] == samples   # not rebuilt
+    assert canvas.legend_shown()
     assert legend_labels(canvas) == ["GD", "Adam"]
     assert len(canvas.plot_item.items) == n_items
     assert len(drawn_path_curves(canvas)) == 2 * 3
@@ -311,11 +310,11 @@ def test_a_run_left_out_of_the_next_result_is_not_drawn(qtbot, canvas):
     n = len(a)
     canvas.set_runs([a], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)],
                     step=n - 1)
-    assert len(canvas._runs) == 1
-    assert canvas._runs[0].drawn_points() == n
+    assert len(canvas.run_tracks()) == 1
+    assert canvas.run_tracks()[0].drawn_points() == n
     assert len(drawn_path_curves(canvas)) == 3
-    assert len(canvas._heads.getData()[0]) == 1
-    assert len(canvas._crosses.getData()[0]) == 0
+    assert len(canvas.head_points()) == 1
+    assert len(canvas.cross_points()) == 0
     assert legend_labels(canvas) == ["GD"]
     rgb = grab_array(canvas)
     assert near_colour(rgb, *canvas_pixel(canvas, *a[30]), ORANGE)
@@ -329,11 +328,11 @@ def test_reused_curves_take_each_runs_colour_and_style(qtbot, canvas):
     canvas.set_runs([b, a], [n - 1, n - 1], [green, ORANGE],
                     [Qt.PenStyle.DotLine, Qt.PenStyle.SolidLine], ["", ""],
                     [("RMSprop", green), ("GD", ORANGE)], step=n - 1)
-    pens = [track.base.opts["pen"] for track in canvas._runs]
+    pens = [track.base.opts["pen"] for track in canvas.run_tracks()]
     assert [p.color() for p in pens] == [QColor(green), QColor(ORANGE)]
     assert [p.style() for p in pens] == [Qt.PenStyle.DotLine, Qt.PenStyle.SolidLine]
     assert legend_labels(canvas) == ["RMSprop", "GD"]
-    assert [sample.pens[-1].color() for sample, _ in canvas._legend.items] == [
+    assert [sample.pens[-1].color() for sample, _ in canvas.legend_rows()] == [
         QColor(green), QColor(ORANGE)]
     rgb = grab_array(canvas)
     assert near_colour(rgb, *canvas_pixel(canvas, *b[30]), green)
@@ -344,21 +343,21 @@ def test_set_runs_draws_at_the_step_given(qtbot, canvas):
     a = straight_path((-2.5, 1.5), (1.0, -0.5), 201)
     canvas.set_runs([a], [200], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)],
                     step=40)
-    assert canvas._runs[0].drawn_points() == 41
-    np.testing.assert_allclose(np.column_stack(canvas._heads.getData()), [a[40]])
+    assert canvas.run_tracks()[0].drawn_points() == 41
+    np.testing.assert_allclose(canvas.head_points(), [a[40]])
     canvas.set_step(40)     # the playhead arriving at the same step changes nothing
-    assert canvas._runs[0].drawn_points() == 41
+    assert canvas.run_tracks()[0].drawn_points() == 41
     canvas.set_step(100)
-    assert canvas._runs[0].drawn_points() == 101
+    assert canvas.run_tracks()[0].drawn_points() == 101
 
 
 def test_arrows_keep_a_fixed_fraction_of_the_view(qtbot, canvas):
     canvas.set_mechanics({"heads": np.zeros((1, 2)), "descent": np.array([[1e-6, 0.0]]),
                           "moment": np.array([[0.0, 5e3]]), "step": np.zeros((1, 2))})
     (x0, x1), _ = canvas.view_extent()
-    x, _ = canvas._arrows["descent"].getData()
+    x, _ = canvas.arrow_curves()["descent"].getData()
     assert x[1] - x[0] == pytest.approx(canvas_items.ARROW_FRACTION * (x1 - x0))
-    _, y = canvas._arrows["moment"].getData()
+    _, y = canvas.arrow_curves()["moment"].getData()
     assert y[1] - y[0] == pytest.approx(canvas_items.ARROW_FRACTION * (x1 - x0))
 
 
@@ -366,12 +365,12 @@ def test_arrows_keep_a_fixed_fraction_of_the_view(qtbot, canvas):
 def test_function_shows_contours_minima_and_colour_bar(qtbot, canvas):
     scale = canvas.scale
     assert len(scale.levels) == canvas.n_levels
-    assert canvas._image.image.shape == (canvas.grid_size, canvas.grid_size)
-    assert canvas._image.getLevels() == pytest.approx(scale.colour_range)
+    assert canvas.contour_image().shape == (canvas.grid_size, canvas.grid_size)
+    assert canvas.contour_levels() == pytest.approx(scale.colour_range)
     x, y = canvas.isoline_data()
     assert np.isnan(x).any()
     assert np.isfinite(x).sum() > 100
-    np.testing.assert_allclose(np.column_stack(canvas._minima.getData()), [[1.0, -0.5]])
+    np.testing.assert_allclose(canvas.minima_points(), [[1.0, -0.5]])
     (x0, x1), (y0, y1) = canvas.view_extent()
     assert x0 <= -3.0 + 1e-9
     assert x1 >= 3.0 - 1e-9
@@ -383,15 +382,15 @@ def test_function_shows_contours_minima_and_colour_bar(qtbot, canvas):
 
 def test_zoom_recomputes_the_visible_region_with_the_same_levels(qtbot, canvas):
     levels = canvas.scale.levels.copy()
-    colour_range = canvas._image.getLevels()
+    colour_range = canvas.contour_levels()
     with qtbot.waitSignal(canvas.view_changed, timeout=WAIT):
         canvas.plot_item.getViewBox().setRange(xRange=(0.5, 1.5), yRange=(-1.0, 0.0),
                                                padding=0)
     (vx0, vx1), (vy0, vy1) = canvas.view_extent()
     qtbot.waitUntil(lambda: canvas.computed_extent() == canvas.view_extent(), timeout=WAIT)
     np.testing.assert_array_equal(canvas.scale.levels, levels)
-    assert canvas._image.getLevels() == pytest.approx(colour_range)
-    rect = canvas._image.mapRectToParent(canvas._image.boundingRect())
+    assert canvas.contour_levels() == pytest.approx(colour_range)
+    rect = canvas.contour_rect()
     assert rect.left() == pytest.approx(vx0, abs=(vx1 - vx0) / 200)
     assert rect.right() == pytest.approx(vx1, abs=(vx1 - vx0) / 200)
     x, y = canvas.isoline_data()

@@ -128,7 +128,7 @@ def test_learning_rate_curves_come_and_go_with_the_schedule(loss):
 
     loss.set_result(result_of([GD, ADAM], [(1.0, 1.5)]), [ORANGE, BLUE], [SOLID, SOLID])
     assert loss.lr_curves == []
-    assert [item for item in loss._lr_view.addedItems if item.isVisible()] == []
+    assert [item for item in loss.lr_view_items() if item.isVisible()] == []
     assert not right.isVisible()
 
     loss.set_result(scheduled, [GREEN, BLUE, GREEN, BLUE], [SOLID, SOLID, DASH, DASH])

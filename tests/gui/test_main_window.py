@@ -81,7 +81,7 @@ def test_click_on_the_canvas_adds_a_start_point_and_its_paths(qtbot, window):
     assert window.current_step() == result.n_steps
     new_runs = [i for i in range(result.n_runs) if result.start_index[i] == 1]
     for i in new_runs:
-        assert window.canvas._runs[i].drawn_points() > 1
+        assert window.canvas.run_tracks()[i].drawn_points() > 1
     # while playing, a click restarts the animation from the start and keeps playing
     window.playback.play()
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
@@ -227,9 +227,9 @@ def test_a_failing_slot_is_reported_and_the_app_goes_on(qtbot, window, monkeypat
     monkeypatch.setattr(window.loss_plot, "set_step", boom)   # called by the window only
     window.playback.set_step(3)              # _on_step calls loss_plot.set_step
     assert "kaboom" in window.statusBar().currentMessage()
-    assert window._error_box.isVisible()                      # and in a dialog
-    assert "kaboom" in window._error_box.informativeText()
-    assert not window._error_box.isModal()
+    assert window.error_dialog().isVisible()                      # and in a dialog
+    assert "kaboom" in window.error_dialog().informativeText()
+    assert not window.error_dialog().isModal()
     assert any("kaboom" in r.getMessage() or "kaboom" in str(r.exc_info) for r in caplog.records)
     window.results.flush()
     assert window.results.model.step == window.result().n_steps  # the slot stopped at the failure
@@ -304,8 +304,8 @@ def test_a_schedule_puts_the_learning_rate_on_a_second_axis(qtbot, window):
 
 
 def _legend(window) -> list[tuple[str, str]]:
-    return [(label.text, sample.pens[-1].color().name())
-            for sample, label in window.canvas._legend.items]
+    return [(text, sample.pens[-1].color().name())
+            for sample, text in window.canvas.legend_rows()]
 
 
 def test_the_views_follow_the_optimizers_and_the_start_points(qtbot, window):
@@ -317,23 +317,23 @@ def test_the_views_follow_the_optimizers_and_the_start_points(qtbot, window):
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         window.panel.set_state(dataclasses.replace(window.panel.state(), entries=two))
     assert _legend(window) == [(optimizer_label(e.config), e.colour.lower()) for e in two]
-    assert len(window.canvas._runs) == len(window.loss_plot.curves) == 2
+    assert len(window.canvas.run_tracks()) == len(window.loss_plot.curves) == 2
     window.canvas.start_removed.emit(0)
-    assert window.canvas._runs == []
+    assert window.canvas.run_tracks() == ()
     assert window.loss_plot.curves == []
-    assert not window.canvas._legend.isVisible()
+    assert not window.canvas.legend_shown()
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         window.canvas.start_added.emit(*SEED_START)
         window.canvas.start_added.emit(2.5, -2.5)
     result = window.result()
     assert result.n_runs == 4
-    assert window.canvas._legend.isVisible()
+    assert window.canvas.legend_shown()
     assert _legend(window) == [(optimizer_label(e.config), e.colour.lower()) for e in two]
-    assert len(window.canvas._runs) == len(window.loss_plot.curves) == 4
+    assert len(window.canvas.run_tracks()) == len(window.loss_plot.curves) == 4
     for i, curve in enumerate(window.loss_plot.curves):
         assert curve.opts["pen"].color() == QColor(two[result.config_index[i]].colour)
         assert curve.opts["pen"].style() == start_style(result.start_index[i])
-        np.testing.assert_array_equal(window.canvas._runs[i].xy, result.paths[i])
+        np.testing.assert_array_equal(window.canvas.run_tracks()[i].xy, result.paths[i])
 
 
 def test_m_toggles_the_mechanics_arrows(qtbot, window, monkeypatch):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from beale_gui.core.engine import Cancelled, OptimizerConfig, RunResult, run
 from beale_gui.core.functions import get_function
-from beale_gui.gui import main_window as main_window_module
+from beale_gui.gui import memory as memory_module
 from beale_gui.gui.memory import can_release, release_free_memory
 
 from .helpers import WAIT, open_window, settings_in, viewport_point
@@ -61,7 +61,7 @@ def hidden_holders(w) -> list[str]:
     """Hidden curves of the two scenes that still hold points or a line-segment buffer (the
     curves kept for later results must hold neither)."""
     held = []
-    arrows = set(w.canvas._arrows.values())   # the current result's arrows, hidden with M
+    arrows = set(w.canvas.arrow_curves().values())   # the current result's arrows, hidden with M
     for scene in _scenes(w):
         for item in scene.items():
             if item.isVisible() or item in arrows:
@@ -87,7 +87,7 @@ def _points(w, n: int, seed: int = 0) -> list[tuple[float, float]]:
     legend (with the mechanics arrows' entries too) and of the start points and each other."""
     vb = w.canvas.plot_item.getViewBox()
     inside = vb.sceneBoundingRect().adjusted(20, 20, -20, -20)
-    legend = w.canvas._legend.sceneBoundingRect()
+    legend = w.canvas.legend_rect()
     legend.setHeight(legend.height() * 1.6)          # room for the three arrow entries
     legend = legend.adjusted(-20, -20, 20, 20)
     (x0, x1), (y0, y1) = w.canvas.view_extent()
@@ -285,7 +285,7 @@ def releases(monkeypatch):
         calls.append(1)
         return release_free_memory()
 
-    monkeypatch.setattr(main_window_module, "release_free_memory", counted)
+    monkeypatch.setattr(memory_module, "release_free_memory", counted)
     return calls
 
 
@@ -293,11 +293,11 @@ def test_freed_memory_is_released_once_results_settle(qtbot, window, releases):
     w = window
     x, y = _points(w, 1, seed=3)[0]
     _click(qtbot, w, x, y)
-    assert w._release_timer.isActive()
-    with qtbot.waitSignal(w._release_timer.timeout, timeout=WAIT):
+    assert w.memory.timer.isActive()
+    with qtbot.waitSignal(w.memory.timer.timeout, timeout=WAIT):
         pass
     assert releases == [1]
-    assert not w._release_pending
+    assert not w.memory.pending
 
 
 def test_no_release_in_the_middle_of_the_animation(qtbot, window, releases):
@@ -307,14 +307,14 @@ def test_no_release_in_the_middle_of_the_animation(qtbot, window, releases):
     x, y = _points(w, 1, seed=4)[0]
     _click(qtbot, w, x, y)                  # a new result plays from step 0
     assert w.playback.is_playing
-    with qtbot.waitSignal(w._release_timer.timeout, timeout=WAIT):
+    with qtbot.waitSignal(w.memory.timer.timeout, timeout=WAIT):
         pass
     if w.playback.is_playing:               # a slow machine may have played it to the end
         assert releases == []
-        assert w._release_pending
+        assert w.memory.pending
         w.playback.pause()
     assert releases == [1]
-    assert not w._release_pending
+    assert not w.memory.pending
 
 
 def test_release_free_memory_never_raises():

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget
 
 from beale_gui import cli
@@ -212,7 +213,7 @@ def test_one_parameter_search_draws_a_curve(qtbot, search):
     plot = search.plot
     assert plot.is_curve
     assert plot.shape is None
-    x, _ = plot._curve.getData()
+    x, _ = plot.curve_data()
     assert len(x) == int(np.isfinite(result.scores).sum())
     assert np.all(np.diff(x) >= 0)              # in log10(lr), sorted
     assert x.min() >= -4
@@ -234,13 +235,12 @@ def test_coarse_to_fine_samples_are_points_with_a_symbol_per_round(qtbot, search
     assert search.table.columnCount() == 6      # #, lr, momentum, objective, status, round
 
 
-def test_hover_shows_the_configuration(qtbot, search):
+def test_hover_shows_the_configuration(qtbot, search, no_mouse_rate_limit):
     _set(qtbot, search.form.budget_field, 16)
     _set(qtbot, search.form.max_steps_field, 100)
     result = _run(qtbot, search).result
     plot = search.plot
-    scene = plot.layout_widget.mapToScene(plot.widget_pos(3))
-    plot._on_mouse_moved(scene)
+    QTest.mouseMove(plot.layout_widget.viewport(), plot.widget_pos(3))
     assert plot.info.text().startswith(f"lr = {result.points[3, 0]:.4g}")
 
 
@@ -271,7 +271,7 @@ def test_a_function_below_zero_is_plotted_on_a_linear_objective_scale(qtbot):
     plot.set_result(result)
     assert plot.is_curve
     assert plot.plot_item.getAxis("left").labelText == "final loss f"
-    _, y = plot._curve.getData()
+    _, y = plot.curve_data()
     np.testing.assert_allclose(np.sort(y), np.sort(result.scores))   # as they are, not log
     plot.close()
 

@@ -10,7 +10,6 @@ import gc
 
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.gui import worker_registry
-from beale_gui.gui.main_window import MainWindow
 from beale_gui.gui.model import OptimizerEntry
 
 from .helpers import close_window, new_window, settings_in, task_cancelled
@@ -117,12 +116,10 @@ def test_closing_during_everything_at_once(qtbot, qtlog, window):
     _stopped_and_silent(qtlog, window)
 
 
-def test_closing_before_the_first_run_arrives(qtbot, qtlog, tmp_path, monkeypatch):
+def test_closing_before_the_first_run_arrives(qtbot, qtlog, tmp_path):
     launched = []
-    on_launched = MainWindow._on_launched
-    monkeypatch.setattr(MainWindow, "_on_launched",
-                        lambda self: (launched.append(True), on_launched(self)))
     w = new_window(settings_in(tmp_path))
+    w.launched.connect(lambda: launched.append(True))
     w.show()
     w.close()
     assert not launched

@@ -13,8 +13,9 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from beale_gui.core.expression import parse_expression
-from beale_gui.gui.canvas import ZOOM_IN, ZOOM_OUT, ContourCanvas, view_limits
+from beale_gui.gui.canvas import ContourCanvas
 from beale_gui.gui.panel import CUSTOM
+from beale_gui.gui.zoom_limits import ZOOM_IN, ZOOM_OUT, view_limits
 
 from .helpers import WAIT, shown, viewport_point
 from .test_canvas import BOWL
@@ -62,10 +63,10 @@ def assert_contours_drawn(canvas) -> None:
     """The contours of the settled view: computed for it, a finite image, isolines inside."""
     canvas.settle()
     assert canvas.computed_extent() == canvas.view_extent()
-    image = canvas._image.image
+    image = canvas.contour_image()
     assert image is not None
     assert np.isfinite(image).all()
-    lo, hi = canvas._image.getLevels()
+    lo, hi = canvas.contour_levels()
     assert np.isfinite([lo, hi]).all()
     assert lo < hi
     x, y = canvas.isoline_data()
