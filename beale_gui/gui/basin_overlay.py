@@ -19,7 +19,7 @@ import re
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QAction, QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSlider,
@@ -273,32 +274,46 @@ def _map_key(state: PanelState, entry: int) -> tuple | None:
 
 
 class BasinController(QObject):
-    """The basin map in a main window: overlay, dock, background computation and hover."""
+    """The basin map in a main window: overlay, dock, background computation and hover.
 
-    def __init__(self, window) -> None:
+    Parameters
+    ----------
+    window : MainWindow
+        The shell: its docks and status bar.
+    canvas : ContourCanvas
+        Gets the overlay; its view is what is mapped.
+    parameter_panel : ParameterPanel
+        Its enabled optimizers can be mapped; a change of the mapped one hides the map.
+    tab_with : QDockWidget
+        The dock the Basin map dock is tabbed with.
+    view_menu, view_before
+        The dock's toggle (B) goes into ``view_menu`` above ``view_before``.
+    """
+
+    def __init__(self, window, canvas: ContourCanvas, parameter_panel, tab_with: QDockWidget,
+                 view_menu: QMenu, view_before: QAction) -> None:
         super().__init__(window)
         self.window = window
-        self.canvas: ContourCanvas = window.canvas
-        self.overlay = BasinOverlay(self.canvas.plot_item)
+        self.canvas = canvas
+        self.overlay = BasinOverlay(canvas.plot_item)
         self.panel = BasinPanel()
         self.runner = TaskRunner(self, name="basins")
-        self._state: PanelState = window.panel.state()
+        self._state: PanelState = parameter_panel.state()
         self._key: tuple | None = None      # of the map shown or being computed
         self._entry = -1
         self.dock = QDockWidget("Basin map", window)
         self.dock.setObjectName("basins_dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.results_dock, self.dock)
-        window.results_dock.raise_()
+        window.tabifyDockWidget(tab_with, self.dock)
+        tab_with.raise_()
         self.dock.hide()
         self.action = self.dock.toggleViewAction()
         self.action.setText("&Basin map")
         self.action.setShortcut("B")
         self.action.setToolTip("Show where every start point of the view ends up")
         self.action.triggered.connect(self._on_action)
-        before = getattr(window, "action_reset_view", None)
-        window.menu_view.insertAction(before, self.action)
+        view_menu.insertAction(view_before, self.action)
         self.panel.set_entries(self._state)
 
         p = self.panel
@@ -312,9 +327,8 @@ class BasinController(QObject):
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
         self.runner.progress.connect(self._on_progress)
-        window.panel.state_changed.connect(self._on_state_changed)
+        parameter_panel.state_changed.connect(self._on_state_changed)
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
-        window.installEventFilter(self)
 
     # -- public -------------------------------------------------------------------------
     def compute(self) -> bool:
@@ -359,11 +373,6 @@ class BasinController(QObject):
         self.window.report_error(message)
 
     # -- slots --------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.shutdown()
-        return False
-
     @guarded
     def _on_action(self, *_) -> None:
         if self.action.isChecked():    # shown: bring its tab to the front
@@ -451,12 +460,6 @@ class BasinController(QObject):
     def _say(self, message: str) -> None:
         self.panel.status.setText(message)
         self.window.statusBar().showMessage(message, MESSAGE_MS)
-
-
-def install_basins(window) -> BasinController:
-    """Add the basin map to ``window`` (a :class:`MainWindow`); kept as ``window.basins``."""
-    window.basins = BasinController(window)
-    return window.basins
 
 
 # -- headless figure ------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """File > Export image… (Ctrl+E), Export animation…, Export data… for the main window.
 
-``install_export_actions(window, file_menu)`` adds the actions (above Quit when the menu has
-the window's ``action_quit``) and keeps their controller as ``window.exports``. The window
-needs ``result()``, ``current_step()``, ``canvas``, ``panel`` and ``statusBar()``.
+The window builds an :class:`ExportController` with its File menu (the actions go above
+``before``, its Quit) and calls :meth:`ExportController.shutdown` when it closes. The window
+needs ``result()``, ``run_colours()``, ``current_step()``, ``canvas``, ``panel`` and
+``statusBar()``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
@@ -35,7 +36,8 @@ class ExportController(QObject, WindowMessages):
     """The export actions and what they run. The ``ask_*`` methods open the dialogs (tests
     replace them); ``export_*`` do the work with the options given."""
 
-    def __init__(self, window: QMainWindow, file_menu: QMenu) -> None:
+    def __init__(self, window: QMainWindow, file_menu: QMenu,
+                 before: QAction | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.folder = os.path.expanduser("~")
@@ -49,20 +51,17 @@ class ExportController(QObject, WindowMessages):
         self.action_data = self._action("Export &data\u2026", self._on_data, "",
                                         "Save every step of every run as CSV or JSON")
         self.actions = [self.action_image, self.action_animation, self.action_data]
-        before = getattr(window, "action_quit", None)
-        if before is not None and before in file_menu.actions():
+        if before is not None:
             for action in self.actions:
                 file_menu.insertAction(before, action)
             file_menu.insertSeparator(before)
         else:
             file_menu.addActions(self.actions)
-        window.installEventFilter(self)  # closing the window cancels an animation export
 
-    def eventFilter(self, watched, event) -> bool:
-        if (watched is self.window and event.type() == QEvent.Type.Close
-                and self.job is not None and self.job.running):
+    def shutdown(self) -> None:
+        """The window is closing: cancel an animation export under way (no file is left)."""
+        if self.job is not None and self.job.running:
             self.job.cancel()
-        return super().eventFilter(watched, event)
 
     def _action(self, text: str, slot, keys: str, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -173,15 +172,3 @@ class ExportController(QObject, WindowMessages):
     def _done(self, path: Path) -> None:
         self.folder = str(Path(path).resolve().parent)
         self._status(f"Exported {path}")
-
-
-def install_export_actions(window: QMainWindow, file_menu: QMenu) -> list[QAction]:
-    """Add File > Export image… (Ctrl+E), Export animation… (Ctrl+Shift+E) and Export data…
-    to ``file_menu``; the controller is kept as ``window.exports``. Calling it again returns
-    the same actions."""
-    existing = getattr(window, "exports", None)
-    if isinstance(existing, ExportController):
-        return existing.actions
-    window.exports = ExportController(window, file_menu)
-    return window.exports.actions
-

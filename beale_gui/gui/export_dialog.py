@@ -38,7 +38,6 @@ from ..core.params import Param
 from . import export as exporting
 from .fields import ParamField
 from .figure import TrajectoryFigure
-from .model import PALETTE
 
 SLICE_MS = 30  # rendering time per event-loop turn during an animation export
 POLL_MS = 50  # how often a finished animation's encoder is asked whether it is done
@@ -51,19 +50,6 @@ class NothingToExport(ValueError):
 
 
 # -- what the window shows -----------------------------------------------------------------
-def window_colours(window, result) -> list[str]:
-    """Each configuration's colour as the window draws it (the panel's enabled optimizers,
-    when they are the ones the result was computed for; else the palette)."""
-    try:
-        entries = window.panel.state().enabled
-    except Exception:  # a panel mid-edit: fall back to the palette
-        entries = []
-    if len(entries) == len(result.configs) and all(
-            e.config.label() == c.label() for e, c in zip(entries, result.configs, strict=True)):
-        return [e.colour for e in entries]
-    return [PALETTE[i % len(PALETTE)] for i in range(len(result.configs))]
-
-
 def window_result(window):
     result = window.result()
     if result is None or result.paths is None:
@@ -76,13 +62,12 @@ def window_figure(window, size: tuple[int, int], style: str = "app", loss: bool 
     """The window's runs as a figure: its view, colours, current step (the whole runs for an
     animation) and mechanics arrows if shown."""
     result = window_result(window)
-    mechanics = getattr(window, "action_mechanics", None)
     # a canvas that was never shown has no view worth keeping: fit the runs instead
     view = window.canvas.view_extent() if window.canvas.isVisible() else None
     return TrajectoryFigure(
-        result, window_colours(window, result), size=size, style=style, loss=loss,
+        result, window.run_colours(), size=size, style=style, loss=loss,
         view=view, step=None if animation else window.current_step(),
-        show_step=animation, mechanics=bool(mechanics is not None and mechanics.isChecked()))
+        show_step=animation, mechanics=window.action_mechanics.isChecked())
 
 
 def export_image(window, path, size: tuple[int, int] = exporting.DEFAULT_IMAGE_SIZE,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QWidget,
@@ -28,9 +29,9 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core.engine import DIVERGED, RunResult, check_starts
 from ..core.inspect import fit_extent, mechanics_at
-from .basin_overlay import install_basins
+from .basin_overlay import BasinController
 from .canvas import ContourCanvas
-from .export_actions import install_export_actions
+from .export_actions import ExportController
 from .help import app_icon, show_about, show_shortcuts
 from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
@@ -41,8 +42,8 @@ from .panel import ParameterPanel
 from .playback import Playback
 from .results_table import ResultsTable, format_number
 from .safety import guarded
-from .search_panel import install_search
-from .session_actions import install_sessions
+from .search_panel import SearchController
+from .session_actions import SessionController
 from .worker import WorkerController
 
 log = logging.getLogger(__name__)
@@ -110,10 +111,18 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
-        install_export_actions(self, self.menu_file)
-        install_search(self)
-        install_sessions(self)
-        install_basins(self)
+        # the controllers, each given what it uses; closeEvent shuts them down in turn
+        self.exports: ExportController = ExportController(self, self.menu_file,
+                                                          before=self.action_quit)
+        self.search: SearchController = SearchController(
+            self, self.panel, self.playback, tab_with=self.results_dock,
+            view_menu=self.menu_view, view_before=self.playback.toolbar.toggleViewAction(),
+            tools_menu=self.menu_tools)
+        self.sessions: SessionController = SessionController(
+            self, self._settings, self.menu_file, before=self.action_quit)
+        self.basins: BasinController = BasinController(
+            self, self.canvas, self.panel, tab_with=self.results_dock, view_menu=self.menu_view,
+            view_before=self.action_reset_view)
 
         self.canvas.set_function(self._state.function)
         self.canvas.set_starts(self._starts)
@@ -192,6 +201,8 @@ class MainWindow(QMainWindow):
         self.menu_playback = bar.addMenu("&Playback")
         self.menu_playback.addActions(self.playback.actions())
 
+        self.menu_tools: QMenu = bar.addMenu("&Tools")   # the search adds its entry
+
         self.menu_help = bar.addMenu("&Help")
         self.action_shortcuts = self._action(self.menu_help, "&Keyboard shortcuts",
                                              self._on_show_shortcuts, ["F1"])
@@ -232,6 +243,10 @@ class MainWindow(QMainWindow):
 
     def current_step(self) -> int:
         return self.playback.step
+
+    def run_colours(self) -> list[str]:
+        """Each configuration's colour in the shown result, as drawn (empty without one)."""
+        return [e.colour for e in self._entries]
 
     def result(self) -> RunResult | None:
         return self._result
@@ -283,6 +298,7 @@ class MainWindow(QMainWindow):
 
     @guarded
     def _on_launched(self) -> None:
+        self.sessions.launch()   # the file given at launch, else the last session
         self._recompute(READY)
         self.launched.emit()
 
@@ -482,13 +498,20 @@ class MainWindow(QMainWindow):
             self._default_dock_sizes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop everything, in this order: playback and timers; an animation export; the
+        session and the layout kept for the next launch; then the basin map, the search and
+        the runs, each stopped where it is and its thread ended."""
         self.playback.pause()
         self._drag_timer.stop()
         self.memory.stop()
+        self.exports.shutdown()
+        self.sessions.shutdown()
         try:
             self.save_settings()
         except Exception:
             log.exception("could not save the window layout")
+        self.basins.shutdown()
+        self.search.shutdown()
         self.worker.shutdown()
         super().closeEvent(event)
 

@@ -4,7 +4,7 @@ Choose an optimizer (one of the parameter panel's), one or two of its hyperparam
 range and a scale, a method, a budget, an objective and the start points; Run hands
 :func:`core.search.search` to a :class:`~.tasks.TaskRunner` with a progress bar and Cancel. The
 result is drawn by :class:`~.search_plot.SearchPlot` beside a top-10 table; clicking either
-emits ``picked(entry_index, hparams)``, which :func:`install_search` turns into
+emits ``picked(entry_index, hparams)``, which :class:`SearchController` turns into
 ``panel.set_hparams`` and a replay on the canvas from step 0.
 
 Every field is validated as it is typed; the core's refusals (``Axis.check``, ``search``) are
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -295,104 +295,101 @@ class SearchPanel(QWidget):
         self.table.blockSignals(False)
 
 
-class _SearchHook(QObject):
-    """Wires the search panel into the window: load a pick, replay it, stop on close."""
+class SearchController(QObject):
+    """The Search dock in the main window: its toggle in the View menu, Tools > Search…
+    (Ctrl+F), loading a pick into the parameter panel and replaying it.
 
-    def __init__(self, window, panel: SearchPanel, dock: QDockWidget) -> None:
+    Parameters
+    ----------
+    window : MainWindow
+        The shell: its docks, status bar, ``starts()`` and ``runs_ready``.
+    parameter_panel : ParameterPanel
+        Where a pick is loaded.
+    playback : Playback
+        Replays a pick from step 0.
+    tab_with : QDockWidget
+        The dock the Search dock is tabbed with (it stays in front).
+    view_menu, view_before
+        The dock's toggle goes into ``view_menu`` above ``view_before``.
+    tools_menu
+        Gets Search hyperparameters….
+    """
+
+    def __init__(self, window, parameter_panel, playback, tab_with: QDockWidget,
+                 view_menu: QMenu, view_before: QAction, tools_menu: QMenu) -> None:
         super().__init__(window)
         self._window = window
-        self._panel = panel
-        self._dock = dock
+        self._parameters = parameter_panel
+        self._playback = playback
         self._replay = False
-        panel.picked.connect(self._on_picked)
+        self.panel = SearchPanel(parameter_panel, window.starts, window)
+        self.dock = QDockWidget("Search", window)
+        self.dock.setObjectName("search_dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.tabifyDockWidget(tab_with, self.dock)
+        tab_with.raise_()
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("&Search")
+        view_menu.insertAction(view_before, toggle)
+        self.action = QAction("&Search hyperparameters\u2026", window)
+        self.action.setShortcut(QKeySequence("Ctrl+F"))
+        self.action.setToolTip("Grid, random or coarse-to-fine search of one or two "
+                               "hyperparameters")
+        self.action.triggered.connect(self._on_show)
+        tools_menu.addAction(self.action)
+        self.panel.picked.connect(self._on_picked)
         window.runs_ready.connect(self._on_runs_ready)
-        window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._window and event.type() == QEvent.Type.Close:
-            self._panel.shutdown()
-        return False
+    def shutdown(self) -> None:
+        """Stop any search and its thread (the window is closing)."""
+        self.panel.shutdown()
 
     def report_error(self, message: str) -> None:
         self._window.report_error(message)
 
     @guarded
-    def _on_picked(self, entry_index: int, hparams: dict) -> None:
-        w = self._window
-        entry = w.panel.state().entries[entry_index]
-        unchanged = entry.enabled and all(
-            entry.config.hparams.get(k) == v for k, v in hparams.items())
-        if not entry.enabled:   # the user asked to watch it: switch it on
-            w.panel.boxes[entry_index].enable_box.setChecked(True)
-        values = ", ".join(f"{k}={v:.6g}" for k, v in hparams.items())
-        note = ""
-        job = self._panel.outcome.job if self._panel.outcome else None
-        if job is not None and job.max_steps != w.panel.state().max_steps:
-            note = (f" (the search ran {job.max_steps} steps; the canvas runs "
-                    f"{w.panel.state().max_steps})")
-        w.statusBar().showMessage(f"{entry.config.spec.title}: {values} \u2014 replaying from "
-                                  f"step 0{note}", 10_000)
-        if unchanged:
-            self._restart_playback()
-            return
-        self._replay = True
-        w.panel.set_hparams(entry_index, hparams)   # the window recomputes on state_changed
-        if not w.panel.is_valid():
-            self._replay = False
-
-    @guarded
-    def _on_runs_ready(self) -> None:
-        self._panel.form.refresh()
-        if self._replay:
-            self._replay = False
-            self._restart_playback()
-
-    def _restart_playback(self) -> None:
-        playback = self._window.playback
-        playback.set_step(0)
-        playback.play()
-
-
-def _tools_menu(window) -> QMenu:
-    """The window's Tools menu (created before Help the first time)."""
-    menu = getattr(window, "menu_tools", None)
-    if menu is None:
-        menu = QMenu("&Tools", window)
-        window.menuBar().insertMenu(window.menu_help.menuAction(), menu)
-        window.menu_tools = menu
-    return menu
-
-
-def install_search(window) -> SearchPanel:
-    """Add the Search dock (tabbed with Results), its View toggle and Tools > Search…
-    (Ctrl+F) to ``window``; the search stops when the window closes."""
-    panel = SearchPanel(window.panel, window.starts, window)
-    dock = QDockWidget("Search", window)
-    dock.setObjectName("search_dock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.tabifyDockWidget(window.results_dock, dock)
-    window.results_dock.raise_()
-    toggle = dock.toggleViewAction()
-    toggle.setText("&Search")
-    window.menu_view.insertAction(window.playback.toolbar.toggleViewAction(), toggle)
-
-    action = QAction("&Search hyperparameters\u2026", window)
-    action.setShortcut(QKeySequence("Ctrl+F"))
-    action.setToolTip("Grid, random or coarse-to-fine search of one or two hyperparameters")
-
-    def show_search() -> None:
+    def _on_show(self, *_) -> None:
+        dock, window = self.dock, self._window
         dock.show()
         dock.raise_()
         height = int(window.height() * 0.45)   # room for the heatmap
         if not dock.isFloating() and dock.height() < height:
             window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
-        panel.form.refresh()
-        panel.run_button.setFocus()
+        self.panel.form.refresh()
+        self.panel.run_button.setFocus()
 
-    action.triggered.connect(show_search)
-    _tools_menu(window).addAction(action)
-    window.search_dock, window.search_panel, window.action_search = dock, panel, action
-    window._search_hook = _SearchHook(window, panel, dock)
-    return panel
+    @guarded
+    def _on_picked(self, entry_index: int, hparams: dict) -> None:
+        parameters = self._parameters
+        entry = parameters.state().entries[entry_index]
+        unchanged = entry.enabled and all(
+            entry.config.hparams.get(k) == v for k, v in hparams.items())
+        if not entry.enabled:   # the user asked to watch it: switch it on
+            parameters.set_enabled(entry_index, True)
+        values = ", ".join(f"{k}={v:.6g}" for k, v in hparams.items())
+        note = ""
+        job = self.panel.outcome.job if self.panel.outcome else None
+        if job is not None and job.max_steps != parameters.state().max_steps:
+            note = (f" (the search ran {job.max_steps} steps; the canvas runs "
+                    f"{parameters.state().max_steps})")
+        self._window.statusBar().showMessage(
+            f"{entry.config.spec.title}: {values} \u2014 replaying from step 0{note}", 10_000)
+        if unchanged:
+            self._restart_playback()
+            return
+        self._replay = True
+        parameters.set_hparams(entry_index, hparams)   # the window recomputes on state_changed
+        if not parameters.is_valid():
+            self._replay = False
 
+    @guarded
+    def _on_runs_ready(self) -> None:
+        self.panel.form.refresh()
+        if self._replay:
+            self._replay = False
+            self._restart_playback()
+
+    def _restart_playback(self) -> None:
+        self._playback.set_step(0)
+        self._playback.play()

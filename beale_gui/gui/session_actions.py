@@ -1,6 +1,7 @@
 """Sessions in the window: File > New, Open, Save, Save As, Open Recent and Presets.
 
-:func:`install_sessions` adds the menu entries and a :class:`SessionController` that
+:class:`SessionController`, built by the main window with its settings and File menu, adds the
+menu entries and
 
 - turns the window's state (panel, start points, view) into a :class:`~core.session.Session`
   and back; a file is read and checked completely before anything in the window changes, so a
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -135,14 +136,26 @@ def _fingerprint(session: Session) -> dict:
 class SessionController(QObject, WindowMessages):
     """The File menu's session entries and the title, for one :class:`MainWindow`.
 
+    Parameters
+    ----------
+    window : MainWindow
+        Its panel, canvas, start points and title are the session's.
+    settings : QSettings
+        Where recent files and the autosave's file name are kept.
+    file_menu, before
+        The entries go into ``file_menu`` above ``before`` (the window's Quit).
+
     The file dialogs and the discard question are the methods :meth:`ask_open_path`,
-    :meth:`ask_save_path` and :meth:`ask_discard`; tests replace them.
+    :meth:`ask_save_path` and :meth:`ask_discard`; tests replace them. The window calls
+    :meth:`launch` once its event loop runs and :meth:`shutdown` when it closes.
     """
 
-    def __init__(self, window: QMainWindow, settings: QSettings) -> None:
+    def __init__(self, window: QMainWindow, settings: QSettings, file_menu: QMenu,
+                 before: QAction) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
+        self._closed = False
         self.path: Path | None = None     # the file Save writes to
         self.name = UNTITLED              # shown in the title
         self._clean: dict | None = None   # the fingerprint when last opened or saved
@@ -151,11 +164,10 @@ class SessionController(QObject, WindowMessages):
         self._autosave_reported = False         # a failure is said once, until one succeeds
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self._on_autosave_due)
-        self._build_actions()
+        self._build_actions(file_menu, before)
         self._connect()
         self._clean = _fingerprint(window_session(window))
         self._update_title()
-        window.installEventFilter(self)
 
     # -- menus ------------------------------------------------------------------------------
     def _action(self, text: str, slot, keys: str = "", tip: str = "") -> QAction:
@@ -166,7 +178,7 @@ class SessionController(QObject, WindowMessages):
         action.triggered.connect(slot)
         return action
 
-    def _build_actions(self) -> None:
+    def _build_actions(self, menu: QMenu, before: QAction) -> None:
         w = self.window
         self.action_new = self._action("&New session", self._on_new, "Ctrl+N",
                                        "Start again from the default settings")
@@ -186,7 +198,6 @@ class SessionController(QObject, WindowMessages):
             action.setStatusTip(preset.description)
             action.triggered.connect(lambda _=False, p=preset: self._on_preset(p))
         self.menu_presets.setEnabled(bool(self.presets))
-        menu, before = w.menu_file, w.action_quit
         for action in (self.action_new, self.action_open):
             menu.insertAction(before, action)
         menu.insertMenu(before, self.menu_recent)
@@ -279,7 +290,7 @@ class SessionController(QObject, WindowMessages):
     def restore_last(self) -> bool:
         """Open the autosaved session, if any; a bad one is ignored with a message."""
         path = autosave_path(self.settings)
-        if path is None or not path.exists() or self.window.worker.is_closed:
+        if path is None or not path.exists() or self._closed:
             return False
         try:
             _, session, state = _read(path)
@@ -420,11 +431,22 @@ class SessionController(QObject, WindowMessages):
         self._launch_path = Path(path)
 
     @guarded
-    def _on_launched(self) -> None:
+    def launch(self) -> None:
+        """The window's event loop runs: open the file given at launch, else the last
+        session (nothing once the window has closed)."""
         path, self._launch_path = self._launch_path, None
-        if path is not None and not self.window.worker.is_closed and self.open_path(path):
+        if path is not None and not self._closed and self.open_path(path):
             return
         self.restore_last()
+
+    def shutdown(self) -> None:
+        """The window is closing: keep the session for the next launch (without a message:
+        it would not be seen) and take no more work."""
+        self._closed = True
+        try:
+            self.autosave(report=False)
+        except Exception:   # closing must go on whatever happens here
+            log.exception("autosave on close failed")
 
     @guarded
     def _on_edited(self, *_) -> None:
@@ -435,7 +457,7 @@ class SessionController(QObject, WindowMessages):
 
     @guarded
     def _on_autosave_due(self) -> None:
-        if not self.window.worker.is_closed:
+        if not self._closed:
             self.autosave()
 
     @guarded
@@ -444,14 +466,6 @@ class SessionController(QObject, WindowMessages):
             self.window.canvas.fit_view(self._pending_view)
             self._pending_view = None
         self._update_title()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            try:
-                self.autosave(report=False)   # the window is going: a message would not be seen
-            except Exception:   # closing must go on whatever happens here
-                log.exception("autosave on close failed")
-        return False
 
     # -- internals --------------------------------------------------------------------------
     def _save(self) -> bool:
@@ -502,14 +516,3 @@ class SessionController(QObject, WindowMessages):
 
 def _seed_starts() -> np.ndarray:
     return np.array([SEED_START], dtype=np.float64)
-
-
-def install_sessions(window: QMainWindow, settings: QSettings | None = None
-                     ) -> SessionController:
-    """Add the session entries to ``window``'s File menu and restore the last session once the
-    event loop runs. ``settings`` defaults to the window's own (where recent files are kept)."""
-    settings = settings if settings is not None else window._settings
-    controller = SessionController(window, settings)
-    window.sessions = controller
-    QTimer.singleShot(0, controller, controller._on_launched)
-    return controller

@@ -54,7 +54,7 @@ def open_window(qtbot, settings: QSettings, *, size: tuple[int, int] | None = No
 
 def window_threads(w: MainWindow) -> list[QThread]:
     """The threads of ``w``: the runs', the search's and the basin map's."""
-    return [w.worker.thread, w.search_panel.runner.thread, w.basins.runner.thread]
+    return [w.worker.thread, w.search.panel.runner.thread, w.basins.runner.thread]
 
 
 def delete_later_now() -> None:

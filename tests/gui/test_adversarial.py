@@ -29,7 +29,6 @@ from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.expression import parse_expression
 from beale_gui.core.schedules import SCHEDULES
 from beale_gui.core.session import load_experiment
-from beale_gui.gui.export_actions import install_export_actions
 from beale_gui.gui.export_dialog import ExportDialog, ExportOptions
 from beale_gui.gui.fields import ParamField
 from beale_gui.gui.model import OptimizerEntry
@@ -280,8 +279,8 @@ def test_a_minimum_beyond_the_bound_is_refused(qtbot, window):
 @pytest.fixture
 def search(qtbot, window):
     window.resize(1500, 1000)
-    window.action_search.trigger()
-    panel = window.search_panel
+    window.search.action.trigger()
+    panel = window.search.panel
     panel.form.set_optimizer(1)   # Momentum: two hyperparameters, two rows
     return panel
 
@@ -540,7 +539,6 @@ def _log_runs(qtbot, w):
     result = w.result()
     assert [result.describe(i) for i in range(2)] == ["diverged at step 0",
                                                       "stopped at max steps (5)"]
-    install_export_actions(w, w.menu_file)
     return result
 
 
@@ -616,7 +614,6 @@ def _target(tmp_path, kind) -> Path:
 @pytest.mark.parametrize("kind", list(WRITES))
 def test_a_disk_that_fills_midway_keeps_the_old_file_and_the_window_says_so(
         qtbot, window, tmp_path, monkeypatch, kind, reliability_figures):
-    install_export_actions(window, window.menu_file)
     target = _target(tmp_path, kind)
     target.write_bytes(b"old")
     _disk_fills(monkeypatch)
@@ -631,7 +628,6 @@ def test_a_disk_that_fills_midway_keeps_the_old_file_and_the_window_says_so(
 
 def test_an_animation_whose_disk_fills_keeps_the_old_file(qtbot, window, tmp_path, monkeypatch,
                                                           reliability_figures):
-    install_export_actions(window, window.menu_file)
     target = tmp_path / "a.gif"
     target.write_bytes(b"old")
     _disk_fills(monkeypatch)
@@ -667,7 +663,6 @@ def test_an_autosave_whose_disk_fills_keeps_the_last_one_and_says_so_once(
 @pytest.mark.parametrize("kind", list(WRITES))
 def test_a_folder_that_disappears_or_a_file_replaced_by_a_folder_is_reported(
         qtbot, window, tmp_path, monkeypatch, kind):
-    install_export_actions(window, window.menu_file)
     folder = tmp_path / "gone"
     folder.mkdir()
     real_mkstemp = fileio.tempfile.mkstemp

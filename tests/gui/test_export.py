@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QPushButton
 
 from beale_gui.core.inspect import fit_extent
 from beale_gui.gui import export as exporting
-from beale_gui.gui.export_actions import ExportController, install_export_actions
+from beale_gui.gui.export_actions import ExportController
 from beale_gui.gui.export_dialog import (
     AnimationExport,
     ExportDialog,
     ExportOptions,
-    window_colours,
     window_figure,
 )
 
@@ -41,7 +40,6 @@ def window(qtbot, tmp_path):
 
 @pytest.fixture
 def exports(window) -> ExportController:
-    install_export_actions(window, window.menu_file)
     return window.exports
 
 
@@ -50,14 +48,14 @@ def _encoders() -> list[threading.Thread]:
 
 
 def test_the_file_menu_has_the_export_actions(window):
-    actions = install_export_actions(window, window.menu_file)
+    actions = window.exports.actions
     assert [a.text() for a in actions] == ["Export &image\u2026", "Export &animation\u2026",
                                            "Export &data\u2026"]
     menu = window.menu_file.actions()
     assert all(a in menu for a in actions)
     assert menu.index(actions[-1]) < menu.index(window.action_quit)  # above Quit
     assert actions[0].shortcut() == QKeySequence("Ctrl+E")
-    assert install_export_actions(window, window.menu_file) == actions  # once only
+    assert window.exports.actions == actions  # once only
     assert len([a for a in window.menu_file.actions() if a.text().startswith("Export")]) == 3
 
 
@@ -74,7 +72,7 @@ def test_export_image_writes_the_window_view(exports, window, tmp_path):
 
 def test_window_figure_matches_the_window(window):
     result = window.result()
-    colours = window_colours(window, result)
+    colours = window.run_colours()
     assert colours == [e.colour for e in window.panel.state().enabled]
     with window_figure(window, (800, 600)) as fig:
         assert fig.step == min(window.current_step(), result.n_steps)

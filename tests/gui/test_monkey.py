@@ -239,7 +239,7 @@ class Monkey:
 
     # -- background tasks ----------------------------------------------------------------------
     def search(self):
-        panel = self.w.search_panel
+        panel = self.w.search.panel
         if panel.busy and self.rng.random() < 0.5:
             panel.cancel()
             return
@@ -248,7 +248,7 @@ class Monkey:
         panel.run()
 
     def pick_search_result(self):
-        table = self.w.search_panel.table
+        table = self.w.search.panel.table
         if table.rowCount():
             rect = table.visualItemRect(table.item(self.rng.randrange(table.rowCount()), 0))
             self.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,

@@ -26,16 +26,16 @@ def window(qtbot, window):
     """The shared window (tests/gui/conftest.py) with the Search dock open."""
     # room for the form, the plot and the table whatever the offscreen screen's size
     window.resize(1500, 1000)
-    window.action_search.trigger()
-    window.resizeDocks([window.search_dock], [480], Qt.Orientation.Vertical)
-    qtbot.waitUntil(lambda: window.search_panel.plot.layout_widget.height() > 250,
+    window.search.action.trigger()
+    window.resizeDocks([window.search.dock], [480], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: window.search.panel.plot.layout_widget.height() > 250,
                     timeout=WAIT)
     return window
 
 
 @pytest.fixture
 def search(window):
-    panel = window.search_panel
+    panel = window.search.panel
     panel.form.set_optimizer(MOMENTUM)
     return panel
 
@@ -57,17 +57,17 @@ def _run(qtbot, panel, timeout=WAIT):
 
 
 def test_the_search_dock_its_menu_entries_and_defaults(qtbot, window):
-    dock = window.search_dock
+    dock = window.search.dock
     assert isinstance(dock, QDockWidget)
     assert dock.windowTitle() == "Search"
     assert dock.toggleViewAction() in window.menu_view.actions()
-    assert window.action_search.shortcut().toString() == "Ctrl+F"
-    assert window.action_search in window.menu_tools.actions()
+    assert window.search.action.shortcut().toString() == "Ctrl+F"
+    assert window.search.action in window.menu_tools.actions()
     dock.hide()
-    window.action_search.trigger()
+    window.search.action.trigger()
     assert dock.isVisible()
 
-    panel = window.search_panel
+    panel = window.search.panel
     panel.form.set_optimizer(MOMENTUM)
     lr, momentum = panel.form.rows
     assert (lr.name(), lr.low.text(), lr.high.text(), lr.scale_combo.currentText()) == \

@@ -48,7 +48,7 @@ def _start_run(qtbot, w, state) -> list[tuple[int, int]]:
 
 
 def _start_search(qtbot, w) -> None:
-    panel = w.search_panel
+    panel = w.search.panel
     panel.form.budget_field.set_value(100_000)
     panel.form.max_steps_field.set_value(100_000)
     with qtbot.waitSignal(panel.runner.progress, timeout=WAIT):   # under way
@@ -80,7 +80,7 @@ def test_closing_during_a_million_step_run(qtbot, qtlog, window):
 
 
 def test_closing_during_a_running_search(qtbot, qtlog, window):
-    panel = window.search_panel
+    panel = window.search.panel
     _start_search(qtbot, window)
     with task_cancelled(qtbot, panel.runner):
         window.close()
@@ -105,13 +105,13 @@ def test_closing_during_everything_at_once(qtbot, qtlog, window):
     seen = _start_run(qtbot, window, state)
     _start_search(qtbot, window)
     _start_basins(qtbot, window)
-    with (_run_cancelled(qtbot, window), task_cancelled(qtbot, window.search_panel.runner),
+    with (_run_cancelled(qtbot, window), task_cancelled(qtbot, window.search.panel.runner),
           task_cancelled(qtbot, window.basins.runner)):
         window.close()
     done, total = seen[-1]
     assert done < total
     assert window.result().n_steps < MILLION
-    assert window.search_panel.outcome is None
+    assert window.search.panel.outcome is None
     assert window.basins.overlay.bmap is None
     _stopped_and_silent(qtlog, window)
 
