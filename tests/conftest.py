@@ -24,9 +24,9 @@ def _no_dangling_qthreads(request):
     # threads without a parent are not children of the app: the window tracks its own
     import shiboken6
 
-    from beale_gui.gui import worker_registry
+    from beale_gui.gui.task_runner import live_threads
 
-    running += [t for t in worker_registry.live_threads()
+    running += [t for t in live_threads()
                 if shiboken6.isValid(t) and t.isRunning()]
     if running:
         for t in running:

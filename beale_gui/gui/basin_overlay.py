@@ -6,7 +6,7 @@ not-converged cells in their own colours, semi-transparent between the contour f
 isolines; a legend gives each outcome's share of the cells. :class:`BasinController` adds it to
 the main window with a "Basin map" dock (View menu, B): the optimizer to map, grid size, max
 steps, colouring, Compute / Cancel with a progress bar, opacity and show/hide. The map is
-computed on the window's :class:`~beale_gui.gui.tasks.TaskRunner` only when asked, and is
+computed on its own :class:`~beale_gui.gui.task_runner.TaskRunner` only when asked, and is
 hidden (with a message) once the function or the mapped optimizer's settings change.
 :class:`BasinFigure` renders the same canvas and overlay offscreen for ``basins --out``.
 """
@@ -48,7 +48,7 @@ from .labels import optimizer_label
 from .model import PanelState
 from .notify import MESSAGE_MS
 from .safety import guarded
-from .tasks import TaskRunner
+from .task_runner import TaskRunner, fraction_progress
 
 # Paul Tol's "bright" then "muted" qualitative colours: told apart with every common colour-vision
 # deficiency, and unlike the optimizers' Okabe-Ito colours, so a basin never reads as a path.
@@ -358,7 +358,7 @@ class BasinController(QObject):
         self._say(f"Mapping {optimizer_label(config)} from {grid}\u00d7{grid} start points\u2026")
         self.runner.submit(lambda cancel, progress: basin_map(
             function, config, grid=grid, xrange=xrange, yrange=yrange, max_steps=max_steps,
-            tol=tol, seed=seed, cancel=cancel, progress=progress))
+            tol=tol, seed=seed, cancel=cancel, progress=fraction_progress(progress)))
         return True
 
     def cancel(self) -> None:
@@ -387,7 +387,7 @@ class BasinController(QObject):
         self.cancel()
 
     @guarded
-    def _on_finished(self, bmap: BasinMap) -> None:
+    def _on_finished(self, _generation: int, bmap: BasinMap) -> None:
         self.panel.set_busy(False)
         self.overlay.set_map(bmap, self.panel.colouring.currentData())
         self._update_visible()
@@ -397,21 +397,21 @@ class BasinController(QObject):
         self._say(f"{_title(bmap)}: {found} {kind} reached. Hover a cell for its outcome.")
 
     @guarded
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, _generation: int, message: str) -> None:
         self.panel.set_busy(False)
         self._key = None
         self._say(f"Could not map: {message}")
 
     @guarded
-    def _on_cancelled(self) -> None:
+    def _on_cancelled(self, _generation: int) -> None:
         self.panel.set_busy(False)
         if self.overlay.bmap is None:
             self._key = None
             self._say("Cancelled.")
 
     @guarded
-    def _on_progress(self, fraction: float) -> None:
-        self.panel.progress.setValue(round(1000 * fraction))
+    def _on_progress(self, _generation: int, done: int, total: int) -> None:
+        self.panel.progress.setValue(round(self.panel.progress.maximum() * done / max(total, 1)))
 
     @guarded
     def _on_colouring(self, *_) -> None:

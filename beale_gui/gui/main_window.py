@@ -1,6 +1,7 @@
-"""The main window: canvas in the centre, docks around it, a worker behind it.
+"""The main window: canvas in the centre, docks around it, a task runner behind it.
 
-Data flow: panel state + start points -> :class:`WorkerController` (engine on a QThread) ->
+Data flow: panel state + start points -> a :class:`RunRequest` on the runs' :class:`TaskRunner`
+(the engine on a QThread) ->
 :class:`RunResult` -> canvas, loss plot and results table; the :class:`Playback` playhead then
 moves all three through the computed steps. Every slot is guarded: an exception is logged and
 shown in the status bar, and the app goes on.
@@ -36,7 +37,14 @@ from .help import app_icon, show_about, show_shortcuts
 from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
 from .memory import MemoryRelease
-from .model import SEED_START, OptimizerEntry, PanelState, RunOutcome, default_state
+from .model import (
+    SEED_START,
+    OptimizerEntry,
+    PanelState,
+    RunOutcome,
+    RunRequest,
+    default_state,
+)
 from .notify import MESSAGE_MS
 from .panel import ParameterPanel
 from .playback import Playback
@@ -44,7 +52,7 @@ from .results_table import ResultsTable, format_number
 from .safety import guarded
 from .search_panel import SearchController
 from .session_actions import SessionController
-from .worker import WorkerController
+from .task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +107,7 @@ class MainWindow(QMainWindow):
         self._state = self.panel.state()
         self.loss_plot = LossPlot()
         self.results = ResultsTable()
-        self.worker = WorkerController(self)
+        self.runs: TaskRunner = TaskRunner(self, name="runs")
         self.playback = Playback(self)
         self._drag_timer = QTimer(self, singleShot=True, interval=DRAG_PREVIEW_MS)
         self.memory = MemoryRelease(self.playback, RELEASE_MS, self)
@@ -217,9 +225,9 @@ class MainWindow(QMainWindow):
         c.cursor_moved.connect(self._on_cursor_moved)
         self.panel.state_changed.connect(self._on_state_changed)
         self.panel.message.connect(self._on_panel_message)
-        self.worker.finished.connect(self._on_run_finished)
-        self.worker.failed.connect(self._on_run_failed)
-        self.worker.progress.connect(self._on_run_progress)
+        self.runs.finished.connect(self._on_run_finished)
+        self.runs.failed.connect(self._on_run_failed)
+        self.runs.progress.connect(self._on_run_progress)
         self.playback.step_changed.connect(self._on_step)
         self.loss_plot.step_requested.connect(self._on_step_requested)
         self._drag_timer.timeout.connect(self._on_drag_preview)
@@ -270,7 +278,7 @@ class MainWindow(QMainWindow):
 
     # -- computing ----------------------------------------------------------------------------
     def _recompute(self, mode: str = PLAY) -> None:
-        if self.worker.is_closed:       # closing: a late timer or panel edit changes nothing
+        if self.runs.is_closed:         # closing: a late timer or panel edit changes nothing
             return
         if len(self._starts) == 0:
             self._clear_result("Click the canvas to add a start point.")
@@ -280,11 +288,15 @@ class MainWindow(QMainWindow):
             return
         if mode == PLAY and not self.playback.is_playing:
             mode = READY
-        request = self.worker.request(self._state, self._starts.copy())
-        self._modes = {request.generation: mode}
+        self._submit(self._starts.copy(), mode)
+
+    def _submit(self, starts: np.ndarray, mode: str) -> None:
+        """Run the enabled optimizers from ``starts``, to be shown in ``mode``."""
+        request = RunRequest(self._state, starts, list(self._state.enabled))
+        self._modes = {self.runs.submit(request): mode}
 
     def _clear_result(self, message: str) -> None:
-        self.worker.cancel()
+        self.runs.cancel()
         self._modes.clear()
         self._progress.hide()
         self._result, self._entries = None, []
@@ -303,8 +315,8 @@ class MainWindow(QMainWindow):
         self.launched.emit()
 
     @guarded
-    def _on_run_finished(self, outcome: RunOutcome) -> None:
-        mode = self._modes.pop(outcome.generation, READY)
+    def _on_run_finished(self, generation: int, outcome: RunOutcome) -> None:
+        mode = self._modes.pop(generation, READY)
         self._progress.hide()
         self.show_result(outcome.result, outcome.request.entries, mode)
 
@@ -417,8 +429,7 @@ class MainWindow(QMainWindow):
             return
         starts = self._starts.copy()
         starts[i] = (x, y)
-        request = self.worker.request(self._state, starts)
-        self._modes = {request.generation: PREVIEW}
+        self._submit(starts, PREVIEW)
 
     @guarded
     def _on_start_removed(self, i: int) -> None:
@@ -512,7 +523,7 @@ class MainWindow(QMainWindow):
             log.exception("could not save the window layout")
         self.basins.shutdown()
         self.search.shutdown()
-        self.worker.shutdown()
+        self.runs.shutdown()
         super().closeEvent(event)
 
 

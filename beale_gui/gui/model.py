@@ -1,11 +1,13 @@
-"""Plain data passed between the panel, the worker and the views."""
+"""Plain data passed between the panel, the task runner and the views."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..core import engine
 from ..core.engine import OptimizerConfig, RunResult
 from ..core.functions import TestFunction, get_function
 
@@ -60,18 +62,30 @@ def default_state() -> PanelState:
 
 @dataclass
 class RunRequest:
-    """What the worker computes: the panel's enabled optimizers from every start point."""
+    """What the runs' task computes: the panel's enabled optimizers from every start point.
 
-    generation: int
+    Calling it (on the task runner's thread) runs the engine, recording every step and the
+    optimizers' state, and returns a :class:`RunOutcome`.
+    """
+
     state: PanelState
     starts: np.ndarray
     entries: list[OptimizerEntry] = field(default_factory=list)
 
+    def __call__(self, cancel: Callable[[], bool],
+                 progress: Callable[[int, int], None]) -> RunOutcome:
+        state = self.state
+        entries = self.entries or state.enabled
+        result = engine.run(
+            state.function, [e.config for e in entries], self.starts,
+            max_steps=state.max_steps, tol=state.tol, seed=state.seed,
+            record=True, record_state=True, cancel=cancel, progress=progress)
+        return RunOutcome(self, result)
+
 
 @dataclass
 class RunOutcome:
-    """The worker's answer to a :class:`RunRequest`."""
+    """The answer to a :class:`RunRequest`."""
 
-    generation: int
     request: RunRequest
     result: RunResult

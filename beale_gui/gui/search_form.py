@@ -58,6 +58,7 @@ from .fields import (
 from .labels import optimizer_label
 from .safety import guarded
 from .search_plot import OBJECTIVE_TITLES, search_title
+from .task_runner import fraction_progress
 
 BUDGET = Param("budget", 400, 1, MAX_BUDGET, integer=True,
                help="configurations in all; a grid takes budget^(1/D) points per hyperparameter")
@@ -238,13 +239,13 @@ class SearchJob:
         return search_title(self.base.spec.title, self.function.title, self.objective,
                             self.method)
 
-    def __call__(self, cancel: Callable[[], bool], progress: Callable[[float], None]):
+    def __call__(self, cancel: Callable[[], bool], progress: Callable[[int, int], None]):
         clock = time.perf_counter()
         result = search(self.function, self.base, self.axes, method=self.method,
                         budget=self.budget, objective=self.objective, starts=self.starts,
                         max_steps=self.max_steps, tol=self.tol, seed=self.seed,
                         rounds=self.rounds, keep=self.keep, shrink=self.shrink, cancel=cancel,
-                        progress=progress)
+                        progress=fraction_progress(progress))
         return SearchOutcome(self, result, time.perf_counter() - clock)
 
 

@@ -2,10 +2,10 @@
 
 Choose an optimizer (one of the parameter panel's), one or two of its hyperparameters with a
 range and a scale, a method, a budget, an objective and the start points; Run hands
-:func:`core.search.search` to a :class:`~.tasks.TaskRunner` with a progress bar and Cancel. The
-result is drawn by :class:`~.search_plot.SearchPlot` beside a top-10 table; clicking either
-emits ``picked(entry_index, hparams)``, which :class:`SearchController` turns into
-``panel.set_hparams`` and a replay on the canvas from step 0.
+:func:`core.search.search` to a :class:`~.task_runner.TaskRunner` with a progress bar and
+Cancel. The result is drawn by :class:`~.search_plot.SearchPlot` beside a top-10 table;
+clicking either emits ``picked(entry_index, hparams)``, which :class:`SearchController` turns
+into ``panel.set_hparams`` and a replay on the canvas from step 0.
 
 Every field is validated as it is typed; the core's refusals (``Axis.check``, ``search``) are
 shown as messages, never as tracebacks.
@@ -40,7 +40,7 @@ from .fields import MESSAGE_COLOUR
 from .safety import guarded
 from .search_form import SearchForm, SearchOutcome
 from .search_plot import OBJECTIVE_LABELS, SearchPlot, describe
-from .tasks import TaskRunner
+from .task_runner import TaskRunner
 
 TOP_ROWS = 10
 PROGRESS_STEPS = 1000
@@ -204,11 +204,11 @@ class SearchPanel(QWidget):
         self.cancel_button.setEnabled(False)
 
     @guarded
-    def _on_progress(self, fraction: float) -> None:
-        self.progress.setValue(round(fraction * PROGRESS_STEPS))
+    def _on_progress(self, _generation: int, done: int, total: int) -> None:
+        self.progress.setValue(round(PROGRESS_STEPS * done / max(total, 1)))
 
     @guarded
-    def _on_finished(self, outcome: SearchOutcome) -> None:
+    def _on_finished(self, _generation: int, outcome: SearchOutcome) -> None:
         self._idle()
         self.outcome = outcome
         result, job = outcome.result, outcome.job
@@ -224,13 +224,13 @@ class SearchPanel(QWidget):
         self._say(text + " Click a result to load it and watch it.")
 
     @guarded
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, _generation: int, message: str) -> None:
         self._idle()
         self.progress.setValue(0)
         self._say(f"Search refused: {message}", error=True)
 
     @guarded
-    def _on_cancelled(self) -> None:
+    def _on_cancelled(self, _generation: int) -> None:
         self._idle()
         self.progress.setValue(0)
         self._say("Search cancelled.")

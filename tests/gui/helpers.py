@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from beale_gui.gui.main_window import MainWindow
-from beale_gui.gui.tasks import TaskRunner
+from beale_gui.gui.task_runner import TaskRunner
 
 WAIT = 15_000
 
@@ -54,7 +54,7 @@ def open_window(qtbot, settings: QSettings, *, size: tuple[int, int] | None = No
 
 def window_threads(w: MainWindow) -> list[QThread]:
     """The threads of ``w``: the runs', the search's and the basin map's."""
-    return [w.worker.thread, w.search.panel.runner.thread, w.basins.runner.thread]
+    return [w.runs.thread, w.search.panel.runner.thread, w.basins.runner.thread]
 
 
 def delete_later_now() -> None:
@@ -71,7 +71,7 @@ def close_window(w: MainWindow) -> None:
     _windows[:] = [x for x in _windows if x is not w]
     if not shiboken6.isValid(w):
         return
-    if not w.worker.is_closed:   # closed already: closing again would save it all again
+    if not w.runs.is_closed:   # closed already: closing again would save it all again
         w.close()
     running = [t.objectName() for t in window_threads(w) if t.isRunning()]
     if running:

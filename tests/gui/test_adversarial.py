@@ -342,7 +342,7 @@ def test_a_log_search_from_a_subnormal_low_end_runs(qtbot, search):
     assert form.validate() == ""
     with qtbot.waitSignal(search.runner.finished, timeout=WAIT) as blocker:
         assert search.run()
-    outcome = blocker.args[0]
+    outcome = blocker.args[1]
     assert np.isfinite(outcome.result.points).all()
     assert outcome.result.points.min() == 1e-320
 
@@ -360,7 +360,7 @@ def test_the_basin_panel_fields_refuse_or_harmlessly_take_every_hostile_value(
     paste(qtbot, panel.max_steps.lineEdit(), "1_0")     # 10
     with qtbot.waitSignal(window.basins.runner.finished, timeout=WAIT) as blocker:
         assert window.basins.compute()
-    assert blocker.args[0].outcome.shape == (3, 3)
+    assert blocker.args[1].outcome.shape == (3, 3)
 
 
 # -- the export dialog ------------------------------------------------------------------------

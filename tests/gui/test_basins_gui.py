@@ -53,7 +53,7 @@ def _compute(qtbot, window, grid=128, max_steps=1000):
     basins.panel.grid.set_value(grid)
     basins.panel.max_steps.set_value(max_steps)
     seen = []
-    basins.runner.progress.connect(seen.append)
+    basins.runner.progress.connect(lambda _g, done, total: seen.append(done / total))
     with qtbot.waitSignal(basins.runner.finished, timeout=WAIT):
         qtbot.mouseClick(basins.panel.compute, Qt.MouseButton.LeftButton)
         assert basins.panel.progress.isVisible()       # progress shown while computing

@@ -84,7 +84,7 @@ def test_typing_a_function_runs_the_optimizers_on_it(qtbot, window):
 def test_a_hostile_expression_is_refused_and_nothing_changes(qtbot, window, monkeypatch):
     calls = []
     monkeypatch.setattr(os, "system", lambda *args: calls.append(args) or 0)
-    before, generation = window.result(), window.worker.generation
+    before, generation = window.result(), window.runs.generation
     title = window.canvas.plot_item.titleLabel.text
     chooser = window.panel.function_chooser
     _choose_custom(window)
@@ -95,7 +95,7 @@ def test_a_hostile_expression_is_refused_and_nothing_changes(qtbot, window, monk
     assert "Not applied" in window.statusBar().currentMessage()
     assert calls == []                                    # nothing was executed
     assert window.result() is before                      # nothing was recomputed
-    assert window.worker.generation == generation
+    assert window.runs.generation == generation
     assert window.canvas.function is FUNCTIONS["beale"]
     assert window.canvas.plot_item.titleLabel.text == title
     assert window.panel.state().function is FUNCTIONS["beale"]

@@ -147,7 +147,7 @@ def test_changing_lr_in_the_panel_recomputes(qtbot, window):
 
 
 def test_an_invalid_lr_is_refused_with_a_message(qtbot, window):
-    before, generation = window.result(), window.worker.generation
+    before, generation = window.result(), window.runs.generation
     speed = window.playback.speed_position
     field = _lr_field(window, 0)
     window.activateWindow()
@@ -161,7 +161,7 @@ def test_an_invalid_lr_is_refused_with_a_message(qtbot, window):
     assert not field.is_valid()
     assert "lr" in window.statusBar().currentMessage()
     assert window.result() is before
-    assert window.worker.generation == generation        # nothing was recomputed
+    assert window.runs.generation == generation        # nothing was recomputed
 
 
 def _only(entry_name, lr):
@@ -194,11 +194,11 @@ def test_closing_during_a_long_run_ends_the_thread_promptly(qtbot, tmp_path):
     w = _open(qtbot, tmp_path)
     state = dataclasses.replace(w.panel.state(), entries=_only("gd", 1e-4), max_steps=10**6,
                                 tol=0.0)
-    with qtbot.waitSignal(w.worker.progress, timeout=WAIT):   # the long run is under way
+    with qtbot.waitSignal(w.runs.progress, timeout=WAIT):   # the long run is under way
         w.panel.set_state(state)
-    assert w.worker.thread.isRunning()
+    assert w.runs.thread.isRunning()
     w.close()
-    assert not w.worker.thread.isRunning()
+    assert not w.runs.thread.isRunning()
 
 
 def test_dock_layout_round_trips_through_qsettings(qtbot, tmp_path):

@@ -53,7 +53,7 @@ def _set(qtbot, field, value):
 def _run(qtbot, panel, timeout=WAIT):
     with qtbot.waitSignal(panel.runner.finished, timeout=timeout) as blocker:
         qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
-    return blocker.args[0]
+    return blocker.args[1]
 
 
 def test_the_search_dock_its_menu_entries_and_defaults(qtbot, window):
@@ -86,7 +86,7 @@ def test_a_two_parameter_grid_reports_progress_and_draws_a_heatmap(qtbot, search
     _set(qtbot, search.form.budget_field, 36)
     _set(qtbot, search.form.max_steps_field, 200)
     fractions = []
-    search.runner.progress.connect(fractions.append)
+    search.runner.progress.connect(lambda _g, done, total: fractions.append(done / total))
     outcome = _run(qtbot, search)
     qtbot.waitUntil(lambda: fractions and fractions[-1] == 1.0, timeout=WAIT)
     assert search.progress.value() == search.progress.maximum()

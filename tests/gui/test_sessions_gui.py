@@ -354,13 +354,13 @@ def test_a_failed_autosave_does_not_stop_the_window_closing(qtbot, tmp_path, mon
     monkeypatch.setattr(session_actions, "save_session", fail)
     w.close()
     assert not w.isVisible()
-    assert not w.worker.thread.isRunning()
+    assert not w.runs.thread.isRunning()
 
 
 def test_a_run_too_big_for_memory_is_refused_in_the_window_naming_the_limit(qtbot, window):
     state = window.panel.state()
     assert len(state.enabled) == 6
-    with qtbot.waitSignal(window.worker.failed, timeout=WAIT):
+    with qtbot.waitSignal(window.runs.failed, timeout=WAIT):
         window.panel.set_state(dataclasses.replace(state, max_steps=10_000_000))
     message = window.statusBar().currentMessage()
     assert "Could not run" in message

@@ -9,8 +9,8 @@ import dataclasses
 import gc
 
 from beale_gui.core.engine import OptimizerConfig
-from beale_gui.gui import worker_registry
 from beale_gui.gui.model import OptimizerEntry
+from beale_gui.gui.task_runner import live_threads
 
 from .helpers import close_window, new_window, settings_in, task_cancelled
 
@@ -22,7 +22,7 @@ LONG = 5 * MILLION   # one GD run: some 8 s here, so a stalled CI machine cannot
 def _stopped_and_silent(qtlog, w) -> None:
     """Every thread has stopped; deleting the window (now, not in some later event loop) and
     collecting its wrappers makes Qt say nothing about threads."""
-    assert not any(t.isRunning() for t in worker_registry.live_threads())
+    assert not any(t.isRunning() for t in live_threads())
     close_window(w)
     gc.collect()
     assert not [r for r in qtlog.records if "QThread" in r.message]
@@ -31,8 +31,8 @@ def _stopped_and_silent(qtlog, w) -> None:
 def _run_cancelled(qtbot, w):
     """A blocker: the run computing now says it was cancelled (the worker emits that instead of
     a result when it stops midway; its generation tells it from older requests)."""
-    generation = w.worker.generation
-    return qtbot.waitSignal(w.worker.cancelled, timeout=WAIT,
+    generation = w.runs.generation
+    return qtbot.waitSignal(w.runs.stopped, timeout=WAIT,
                             check_params_cb=lambda g: g == generation)
 
 
@@ -40,10 +40,10 @@ def _start_run(qtbot, w, state) -> list[tuple[int, int]]:
     """Show ``state`` and wait until its run is under way; returns the progress seen so far
     and from then on, as (steps done, steps in all)."""
     seen = []
-    w.worker.progress.connect(lambda _generation, done, total: seen.append((done, total)))
-    with qtbot.waitSignal(w.worker.progress, timeout=WAIT):
+    w.runs.progress.connect(lambda _generation, done, total: seen.append((done, total)))
+    with qtbot.waitSignal(w.runs.progress, timeout=WAIT):
         w.panel.set_state(state)
-    assert w.worker.is_running()
+    assert w.runs.thread.isRunning()
     return seen
 
 
@@ -126,12 +126,12 @@ def test_closing_before_the_first_run_arrives(qtbot, qtlog, tmp_path):
     # the launch timers fire into the closed window, and it asks for nothing
     qtbot.waitUntil(lambda: bool(launched), timeout=WAIT)
     assert w.result() is None
-    assert w.worker.generation == 0
+    assert w.runs.generation == 0
     _stopped_and_silent(qtlog, w)
 
 
 def test_closing_twice_is_harmless(qtbot, qtlog, window):
     window.close()
-    assert not any(t.isRunning() for t in worker_registry.live_threads())
+    assert not any(t.isRunning() for t in live_threads())
     window.close()
     _stopped_and_silent(qtlog, window)

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from beale_gui.core.engine import Cancelled
-from beale_gui.gui.tasks import TaskRunner
+from beale_gui.gui.task_runner import TaskRunner, fraction_progress
 
 
 @pytest.fixture
@@ -19,29 +19,29 @@ def _slow(cancel, progress):
     for i in range(10_000):
         if cancel():
             raise Cancelled
-        progress(i / 10_000)
+        progress(i, 10_000)
         time.sleep(0.001)
     return "done"
 
 
 def test_a_task_returns_its_result_with_progress(qtbot, runner):
     seen = []
-    runner.progress.connect(seen.append)
+    runner.progress.connect(lambda _generation, done, total: seen.append(done / total))
 
     def task(cancel, progress):
-        progress(0.5)
+        fraction_progress(progress)(0.5)
         return 42
 
     with qtbot.waitSignal(runner.finished, timeout=5000) as blocker:
-        runner.submit(task)
-    assert blocker.args == [42]
+        generation = runner.submit(task)
+    assert blocker.args == [generation, 42]
     qtbot.waitUntil(lambda: seen == [0.5], timeout=5000)
     assert not runner.busy
 
 
 def test_a_newer_task_supersedes_a_slow_one(qtbot, runner):
     results = []
-    runner.finished.connect(results.append)
+    runner.finished.connect(lambda _generation, result: results.append(result))
     runner.submit(_slow)
     with qtbot.waitSignal(runner.finished, timeout=5000):
         runner.submit(lambda cancel, progress: "second")
@@ -63,15 +63,15 @@ def test_value_errors_become_messages_and_bugs_are_reported(qtbot, runner, caplo
         raise ValueError("grid too large")
 
     with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
-        runner.submit(refuse)
-    assert blocker.args == ["grid too large"]
+        generation = runner.submit(refuse)
+    assert blocker.args == [generation, "grid too large"]
 
     def bug(cancel, progress):
         raise ZeroDivisionError("oops")
 
     with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
-        runner.submit(bug)
-    assert blocker.args == ["ZeroDivisionError: oops"]
+        generation = runner.submit(bug)
+    assert blocker.args == [generation, "ZeroDivisionError: oops"]
 
 
 def test_shutdown_during_a_long_task_stops_it(qtbot):
