@@ -301,12 +301,7 @@ class BasinController(QObject):
         self._state: PanelState = parameter_panel.state()
         self._key: tuple | None = None      # of the map shown or being computed
         self._entry = -1
-        self.dock = QDockWidget("Basin map", window)
-        self.dock.setObjectName("basins_dock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(tab_with, self.dock)
-        tab_with.raise_()
+        self.dock = window.add_dock("Basin map", "basins_dock", self.panel, tab_with=tab_with)
         self.dock.hide()
         self.action = self.dock.toggleViewAction()
         self.action.setText("&Basin map")

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,12 +53,12 @@ from .safety import guarded
 from .search_panel import SearchController
 from .session_actions import SessionController
 from .task_runner import TaskRunner
+from .window_layout import default_dock_sizes, default_size, restore_layout, save_layout
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Beale GUI"
 ORGANISATION = "beale-gui"
-SETTINGS_VERSION = 1
 DRAG_PREVIEW_MS = 60
 # Once results stop arriving for this long, the memory the replaced ones freed goes back to the
 # system (see beale_gui.gui.memory); while the animation plays, when it stops.
@@ -134,40 +134,38 @@ class MainWindow(QMainWindow):
 
         self.canvas.set_function(self._state.function)
         self.canvas.set_starts(self._starts)
-        self._layout_pending = not (restore and self._restore_settings())
+        self._layout_pending = not (restore and restore_layout(
+            self, self._settings, self.action_mechanics, self.playback))
         if self._layout_pending:
-            self._default_size()
+            default_size(self)
         # the first runs start once the event loop runs, so they do not hold up the first paint
         QTimer.singleShot(0, self, self._on_launched)
         self.statusBar().showMessage(
             "Space plays the animation; click the canvas to add a start point.", MESSAGE_MS)
 
     # -- construction -----------------------------------------------------------------------
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
-              ) -> QDockWidget:
+    def add_dock(self, title: str, name: str, widget: QWidget,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea,
+                 tab_with: QDockWidget | None = None) -> QDockWidget:
+        """A dock holding ``widget`` (``name`` keys it in the saved layout); tabbed behind
+        ``tab_with`` when given, which stays in front."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)   # movable, floatable and closable: Qt's defaults
         self.addDockWidget(area, dock)
+        if tab_with is not None:
+            self.tabifyDockWidget(tab_with, dock)
+            tab_with.raise_()
         return dock
 
     def _build_docks(self) -> None:
-        self.panel_dock = self._dock("Parameters", "panel_dock", self.panel,
+        self.panel_dock = self.add_dock("Parameters", "panel_dock", self.panel,
                                      Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.loss_dock = self._dock("Loss", "loss_dock", self.loss_plot,
+        self.loss_dock = self.add_dock("Loss", "loss_dock", self.loss_plot,
                                     Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.results_dock = self._dock("Results", "results_dock", self.results,
+        self.results_dock = self.add_dock("Results", "results_dock", self.results,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(self.loss_dock, self.results_dock, Qt.Orientation.Horizontal)
-
-    def _default_dock_sizes(self) -> None:
-        """The default layout's proportions (the window must have its size by now)."""
-        width, height = self.width(), self.height()
-        self.resizeDocks([self.panel_dock], [330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.loss_dock, self.results_dock], [int(height * 0.3)] * 2,
-                         Qt.Orientation.Vertical)
-        self.resizeDocks([self.loss_dock, self.results_dock],
-                         [int(width * 0.3), width - int(width * 0.3)], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -231,12 +229,6 @@ class MainWindow(QMainWindow):
         self.playback.step_changed.connect(self._on_step)
         self.loss_plot.step_requested.connect(self._on_step_requested)
         self._drag_timer.timeout.connect(self._on_drag_preview)
-
-    def _default_size(self) -> None:
-        screen = self.screen().availableGeometry()
-        width = min(1400, screen.width() - 40)
-        height = min(900, screen.height() - 60)
-        self.resize(max(width, 800), max(height, 560))
 
     # -- public ---------------------------------------------------------------------------------
     def starts(self) -> np.ndarray:
@@ -472,41 +464,11 @@ class MainWindow(QMainWindow):
         show_about(self, APP_NAME)
 
     # -- settings and closing -------------------------------------------------------------------
-    def _restore_settings(self) -> bool:
-        s = self._settings
-        s.beginGroup("main_window")
-        try:
-            geometry, state = s.value("geometry"), s.value("state")
-            mechanics = s.value("mechanics", False, type=bool)
-            speed = s.value("speed", None)
-        finally:
-            s.endGroup()
-        self.action_mechanics.setChecked(bool(mechanics))
-        # ASCII digits only: "²" and "٣" are digits to isdigit() but "²" is not to int()
-        if isinstance(speed, (int, str)) and str(speed).isascii() and str(speed).isdigit():
-            self.playback.set_speed_position(int(speed))
-        restored = False
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            restored = self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, SETTINGS_VERSION)
-        return restored
-
-    def save_settings(self) -> None:
-        s = self._settings
-        s.beginGroup("main_window")
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("state", self.saveState(SETTINGS_VERSION))
-        s.setValue("mechanics", self.action_mechanics.isChecked())
-        s.setValue("speed", self.playback.speed_position)
-        s.endGroup()
-        s.sync()
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._layout_pending:
             self._layout_pending = False
-            self._default_dock_sizes()
+            default_dock_sizes(self, self.panel_dock, self.loss_dock, self.results_dock)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop everything, in this order: playback and timers; an animation export; the
@@ -518,7 +480,7 @@ class MainWindow(QMainWindow):
         self.exports.shutdown()
         self.sessions.shutdown()
         try:
-            self.save_settings()
+            save_layout(self, self._settings, self.action_mechanics, self.playback)
         except Exception:
             log.exception("could not save the window layout")
         self.basins.shutdown()

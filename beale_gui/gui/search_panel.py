@@ -323,12 +323,7 @@ class SearchController(QObject):
         self._playback = playback
         self._replay = False
         self.panel = SearchPanel(parameter_panel, window.starts, window)
-        self.dock = QDockWidget("Search", window)
-        self.dock.setObjectName("search_dock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(tab_with, self.dock)
-        tab_with.raise_()
+        self.dock = window.add_dock("Search", "search_dock", self.panel, tab_with=tab_with)
         toggle = self.dock.toggleViewAction()
         toggle.setText("&Search")
         view_menu.insertAction(view_before, toggle)
