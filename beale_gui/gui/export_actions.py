@@ -2,8 +2,8 @@
 
 The window builds an :class:`ExportController` with its File menu (the actions go above
 ``before``, its Quit) and calls :meth:`ExportController.shutdown` when it closes. The window
-needs ``result()``, ``run_colours()``, ``current_step()``, ``canvas``, ``panel`` and
-``statusBar()``.
+needs ``result()``, ``run_colours()``, ``run_expression()``, ``current_step()``,
+``canvas``, ``action_mechanics`` and ``statusBar()``.
 """
 
 from __future__ import annotations

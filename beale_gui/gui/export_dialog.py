@@ -87,11 +87,8 @@ def export_data(window, path) -> Path:
     if exporting.export_kind(path) != "data":
         raise exporting.ExportError(f"{Path(path).name}: data is written as .csv or .json")
     exporting.check_target(path)
-    expression = None
-    state = window.panel.state()
-    if state.function is result.function:
-        expression = state.expression
-    return exporting.write_data(exporting.experiment_of(result, expression), result, path)
+    return exporting.write_data(exporting.experiment_of(result, window.run_expression()),
+                                result, path)
 
 
 class AnimationExport(QObject):

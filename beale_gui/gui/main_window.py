@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._starts = np.array([SEED_START], dtype=np.float64)
         self._result: RunResult | None = None
         self._entries: list[OptimizerEntry] = []
+        self._expression: str | None = None   # the shown result's function as typed
         self._modes: dict[int, str] = {}
         self._fitted = None
         self._drag: tuple[int, float, float] | None = None
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.runs: TaskRunner = TaskRunner(self, name="runs")
         self.playback = Playback(self)
         self._drag_timer = QTimer(self, singleShot=True, interval=DRAG_PREVIEW_MS)
-        self.memory = MemoryRelease(self.playback, RELEASE_MS, self)
+        self.memory: MemoryRelease = MemoryRelease(self.playback, RELEASE_MS, self)
 
         self.setCentralWidget(self.canvas)
         self._build_docks()
@@ -244,6 +245,10 @@ class MainWindow(QMainWindow):
     def current_step(self) -> int:
         return self.playback.step
 
+    def run_expression(self) -> str | None:
+        """The expression the shown result's function was typed as (None for a built-in)."""
+        return self._expression
+
     def run_colours(self) -> list[str]:
         """Each configuration's colour in the shown result, as drawn (empty without one)."""
         return [e.colour for e in self._entries]
@@ -291,7 +296,7 @@ class MainWindow(QMainWindow):
         self.runs.cancel()
         self._modes.clear()
         self._progress.hide()
-        self._result, self._entries = None, []
+        self._result, self._entries, self._expression = None, [], None
         self.playback.set_range(0)
         self.canvas.clear_runs()
         self.canvas.set_mechanics(None)
@@ -310,6 +315,7 @@ class MainWindow(QMainWindow):
     def _on_run_finished(self, generation: int, outcome: RunOutcome) -> None:
         mode = self._modes.pop(generation, READY)
         self._progress.hide()
+        self._expression = outcome.request.state.expression
         self.show_result(outcome.result, outcome.request.entries, mode)
 
     def show_result(self, result: RunResult, entries: list[OptimizerEntry],
