@@ -601,7 +601,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ensure_app()
     loss = animation if args.loss is None else args.loss
-    from .gui.model import PALETTE
+    from .document.document import PALETTE
 
     # a session's own colours and view, where it saved them
     colours = [exp.colour_of(i) or PALETTE[i % len(PALETTE)] for i in range(len(exp.optimizers))]

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from ..core.engine import CONVERGED, DIVERGED, RunResult
 from ..core.inspect import fit_extent, mechanics_at
+from ..document.document import PALETTE
 from . import canvas_items as ci
 from .canvas import ContourCanvas, Extent
 from .export import DEFAULT_IMAGE_SIZE, STYLES, check_size, parse_size
 from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
-from .model import PALETTE
 
 __all__ = ["FRAME", "TrajectoryFigure", "activate_layout", "check_size", "ensure_app",
            "image_bytes", "parse_size"]

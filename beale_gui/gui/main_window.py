@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core.engine import DIVERGED, RunResult, check_starts
 from ..core.inspect import fit_extent, mechanics_at
+from ..document.document import SEED_START, OptimizerEntry
 from .basin_overlay import BasinController
 from .canvas import ContourCanvas
 from .export_actions import ExportController
@@ -37,14 +38,7 @@ from .help import app_icon, show_about, show_shortcuts
 from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
 from .memory import MemoryRelease
-from .model import (
-    SEED_START,
-    OptimizerEntry,
-    PanelState,
-    RunOutcome,
-    RunRequest,
-    default_state,
-)
+from .model import PanelState, RunOutcome, RunRequest, default_state
 from .notify import MESSAGE_MS
 from .panel import ParameterPanel
 from .playback import Playback

@@ -8,23 +8,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..core import engine
-from ..core.engine import OptimizerConfig, RunResult
+from ..core.engine import RunResult
 from ..core.functions import TestFunction, get_function
-
-# Okabe-Ito: distinguishable with every common colour-vision deficiency.
-PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-           "#000000")
-
-SEED_START = (0.7, 1.4)
-
-
-@dataclass
-class OptimizerEntry:
-    """One row of the parameter panel: an optimizer, its colour, and whether it runs."""
-
-    config: OptimizerConfig
-    colour: str
-    enabled: bool = True
+from ..document.document import OptimizerEntry, default_entries
 
 
 @dataclass
@@ -41,19 +27,6 @@ class PanelState:
     @property
     def enabled(self) -> list[OptimizerEntry]:
         return [e for e in self.entries if e.enabled]
-
-
-def default_entries() -> list[OptimizerEntry]:
-    """The seed's optimizers with settings that show each one's character on Beale."""
-    configs = [
-        OptimizerConfig("gd", {"lr": 0.01}),
-        OptimizerConfig("momentum", {"lr": 0.01, "momentum": 0.9}),
-        OptimizerConfig("nesterov", {"lr": 0.01, "momentum": 0.9}),
-        OptimizerConfig("adagrad", {"lr": 0.5}),
-        OptimizerConfig("rmsprop", {"lr": 0.01}),
-        OptimizerConfig("adam", {"lr": 0.05}),
-    ]
-    return [OptimizerEntry(c, PALETTE[i]) for i, c in enumerate(configs)]
 
 
 def default_state() -> PanelState:

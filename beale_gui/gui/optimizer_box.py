@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from ..core.engine import BATCH_SIZE, NOISE, OptimizerConfig, StochasticConfig
 from ..core.params import Param
 from ..core.schedules import SCHEDULES, ScheduleConfig
+from ..document.document import OptimizerEntry
 from .fields import ElidedLabel, FieldWithMessage, ParamField, compact_form, describe_param
-from .model import OptimizerEntry
 
 _LABELS = {"initial_accumulator_value": "initial acc.", "lr": "lr"}
 

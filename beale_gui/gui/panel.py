@@ -32,6 +32,7 @@ from ..core.expression import DEFAULT_BOUNDS, FUNCTION_NAMES, parse_expression, 
 from ..core.functions import FUNCTIONS, TestFunction
 from ..core.optimizers import OPTIMIZERS
 from ..core.session import point_problem, span_problem
+from ..document.document import PALETTE, OptimizerEntry
 from .fields import (
     CheckedLineEdit,
     FieldWithMessage,
@@ -44,7 +45,7 @@ from .fields import (
     optional_number,
     parse_points,
 )
-from .model import PALETTE, OptimizerEntry, PanelState, default_state
+from .model import PanelState, default_state
 from .optimizer_box import OptimizerBox
 
 DEBOUNCE_MS = 200

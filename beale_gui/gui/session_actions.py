@@ -37,8 +37,9 @@ from ..core.session import (
     session_from_dict,
     usable_view,
 )
+from ..document.document import PALETTE, SEED_START, OptimizerEntry
 from ..resources import preset_paths
-from .model import PALETTE, SEED_START, OptimizerEntry, PanelState, default_state
+from .model import PanelState, default_state
 from .notify import WindowMessages
 from .safety import guarded
 

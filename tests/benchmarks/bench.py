@@ -359,7 +359,7 @@ def _naive_view(pg, window, result):
 def click_rows(gui: Gui, quick: bool) -> list[Row]:
     """A click on the canvas (a start point added) until the new paths are rendered: the
     engine on the worker thread, the window's update, the canvas and loss plot drawn."""
-    from beale_gui.gui.model import default_entries
+    from beale_gui.document import default_entries
 
     w = gui.window
     gui.set_run(2_000, [SEED_START])

@@ -178,7 +178,7 @@ def memory_engine() -> float:
 
     from beale_gui.core.engine import run
     from beale_gui.core.functions import get_function
-    from beale_gui.gui.model import default_entries
+    from beale_gui.document import default_entries
 
     beale = get_function("beale")
     configs = [e.config for e in default_entries()]

@@ -29,9 +29,9 @@ from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.expression import parse_expression
 from beale_gui.core.schedules import SCHEDULES
 from beale_gui.core.session import load_experiment
+from beale_gui.document import OptimizerEntry
 from beale_gui.gui.export_dialog import ExportDialog, ExportOptions
 from beale_gui.gui.fields import ParamField
-from beale_gui.gui.model import OptimizerEntry
 from beale_gui.gui.panel import CUSTOM
 from beale_gui.gui.session_actions import autosave_path
 from tests.core.test_adversarial import HOSTILE, DiskFills, count, fixed

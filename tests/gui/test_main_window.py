@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel
 
 from beale_gui.core.engine import DIVERGED, OptimizerConfig
 from beale_gui.core.schedules import ScheduleConfig
+from beale_gui.document import SEED_START, OptimizerEntry
 from beale_gui.gui.help import SHORTCUTS
 from beale_gui.gui.labels import optimizer_label, start_style
-from beale_gui.gui.model import SEED_START, OptimizerEntry
 
 from .helpers import new_window, settings_in, viewport_point
 
@@ -281,8 +281,7 @@ def test_dragging_a_start_point_moves_it(qtbot, window):
 
 def test_no_enabled_optimizer_clears_the_runs_with_a_message(qtbot, window):
     state = window.panel.state()
-    for entry in state.entries:
-        entry.enabled = False
+    state.entries = [dataclasses.replace(entry, enabled=False) for entry in state.entries]
     window.panel.set_state(state)
     assert window.result() is None
     assert "No optimizer" in window.statusBar().currentMessage()

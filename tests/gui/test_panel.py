@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from beale_gui.core.engine import StochasticConfig
 from beale_gui.core.functions import FUNCTIONS
 from beale_gui.core.optimizers import OPTIMIZERS
+from beale_gui.document import PALETTE
 from beale_gui.gui.fields import ParamField, format_number, parse_points
-from beale_gui.gui.model import PALETTE, default_state
+from beale_gui.gui.model import default_state
 from beale_gui.gui.panel import CUSTOM, ParameterPanel
 
 from .helpers import WAIT, debounce_settled, nothing_applied

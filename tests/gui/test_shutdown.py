@@ -9,7 +9,7 @@ import dataclasses
 import gc
 
 from beale_gui.core.engine import OptimizerConfig
-from beale_gui.gui.model import OptimizerEntry
+from beale_gui.document import OptimizerEntry
 from beale_gui.gui.task_runner import live_threads
 
 from .helpers import close_window, new_window, settings_in, task_cancelled

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from beale_gui.core.engine import OptimizerConfig
-from beale_gui.gui.model import OptimizerEntry, RunOutcome, RunRequest, default_state
+from beale_gui.document import OptimizerEntry
+from beale_gui.gui.model import RunOutcome, RunRequest, default_state
 from beale_gui.gui.task_runner import TaskRunner
 
 LONG = 10**6

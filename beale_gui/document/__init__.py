@@ -1,0 +1,21 @@
+"""The window's model, without Qt: the :class:`Document` (everything shown as configuration),
+the :class:`RunState` (the shown result and the playhead), their events, and the one converter
+each way between a document and a saved :class:`~beale_gui.core.session.Session`."""
+
+from .convert import document_of, fingerprint, session_of
+from .document import (
+    PALETTE,
+    SEED_START,
+    Document,
+    OptimizerEntry,
+    default_entries,
+    function_key,
+    next_colour,
+    with_hparams,
+)
+from .events import Event, Events
+from .run_state import RunState
+
+__all__ = ["PALETTE", "SEED_START", "Document", "Event", "Events", "OptimizerEntry", "RunState",
+           "default_entries", "document_of", "fingerprint", "function_key", "next_colour",
+           "session_of", "with_hparams"]
