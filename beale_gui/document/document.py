@@ -67,11 +67,10 @@ def default_entries() -> list[OptimizerEntry]:
     return [OptimizerEntry(c, PALETTE[i]) for i, c in enumerate(configs)]
 
 
-def next_colour(entries: Sequence[OptimizerEntry]) -> str:
-    """The first palette colour no entry uses (the palette again, in turn, once all are)."""
-    used = {e.colour.upper() for e in entries}
-    return next((c for c in PALETTE if c.upper() not in used),
-                PALETTE[len(entries) % len(PALETTE)])
+def next_colour(used: Sequence[str]) -> str:
+    """The first palette colour not in ``used`` (the palette again, in turn, once all are)."""
+    taken = {c.upper() for c in used}
+    return next((c for c in PALETTE if c.upper() not in taken), PALETTE[len(used) % len(PALETTE)])
 
 
 def function_key(function: TestFunction, expression: str | None) -> tuple:
@@ -116,7 +115,7 @@ def _checked(name: str, value):
     if name == "max_steps":
         return int(MAX_STEPS_PARAM.check(value))
     if name == "tol":
-        return TOL_PARAM.check(value)
+        return TOL_PARAM.check(value) + 0.0    # -0.0 is 0.0, as the panel shows it
     if name == "seed":
         return int(SEED_PARAM.check(value))
     if name == "starts":
@@ -165,8 +164,9 @@ class Document:
         return self._expression
 
     @property
-    def entries(self) -> tuple[OptimizerEntry, ...]:
-        return self._entries
+    def entries(self) -> list[OptimizerEntry]:
+        """The optimizer entries (a new list: change them through the document)."""
+        return list(self._entries)
 
     @property
     def enabled(self) -> list[OptimizerEntry]:
@@ -206,21 +206,21 @@ class Document:
     def update(self, **values) -> frozenset[str]:
         """Set several fields at once (the names of :meth:`values`): everything is checked
         before anything changes (ValueError names the first refusal), then each part that
-        changed is announced once, and ``changed`` once. Returns the parts that changed."""
+        changed is announced once, and ``changed`` once; a value equal to the one held replaces
+        it without a word (as psygnal's evented dataclasses do). Returns the parts that
+        changed."""
         unknown = set(values) - {n for names in FIELDS.values() for n in names}
         if unknown:
             raise TypeError(f"Document has no field {sorted(unknown)[0]!r}")
         checked = {name: _checked(name, value) for name, value in values.items()}
         changed = [part for part in PARTS
-                   if any(name in checked and not _same(checked[name], getattr(self, name))
+                   if any(name in checked and not _same(checked[name], getattr(self, f"_{name}"))
                           for name in FIELDS[part])]
-        for part in changed:
-            for name in FIELDS[part]:
-                if name in checked:
-                    setattr(self, f"_{name}", checked[name])
+        for name, value in checked.items():   # an equal value is kept too, silently
+            setattr(self, f"_{name}", value)
         # the payloads are taken now: a listener may change the document again while the
         # events go out, and each event tells what this call set
-        payloads = {part: tuple(getattr(self, name) for name in FIELDS[part])
+        payloads = {part: tuple(getattr(self, f"_{name}") for name in FIELDS[part])
                     for part in changed}
         for part in changed:
             getattr(self.events, EVENTS[part]).emit(*payloads[part])
@@ -247,7 +247,8 @@ class Document:
     def add_optimizer(self, name: str) -> OptimizerEntry:
         """Append optimizer ``name`` with the registry's defaults and the next unused
         palette colour."""
-        entry = OptimizerEntry(OptimizerConfig(name), next_colour(self._entries))
+        colour = next_colour([e.colour for e in self._entries])
+        entry = OptimizerEntry(OptimizerConfig(name), colour)
         self.update(entries=[*self._entries, entry])
         return entry
 

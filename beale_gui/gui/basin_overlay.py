@@ -40,12 +40,12 @@ from PySide6.QtWidgets import (
 from ..core.basins import DIVERGED, GRID_PARAM, NOT_CONVERGED, BasinMap, basin_map, check_grid
 from ..core.engine import MAX_STEPS_PARAM
 from ..core.functions import TestFunction
+from ..document import Document, OptimizerEntry
 from . import canvas_items as ci
 from .canvas import ContourCanvas
 from .fields import FieldWithMessage, HintLabel, ParamField
 from .figure import check_size, ensure_app, image_bytes
 from .labels import optimizer_label
-from .model import PanelState
 from .notify import MESSAGE_MS
 from .safety import guarded
 from .task_runner import TaskRunner, fraction_progress
@@ -241,12 +241,12 @@ class BasinPanel(QWidget):
         layout.addSpacing(12)
         layout.addLayout(right, 1)
 
-    def set_entries(self, state: PanelState) -> None:
-        """List the enabled optimizers of ``state``, keeping the selected entry if it stays."""
+    def set_entries(self, entries: tuple[OptimizerEntry, ...]) -> None:
+        """List the enabled ones of ``entries``, keeping the selected entry if it stays."""
         keep = self.optimizer.currentData()
         self.optimizer.blockSignals(True)
         self.optimizer.clear()
-        for i, entry in enumerate(state.entries):
+        for i, entry in enumerate(entries):
             if entry.enabled:
                 self.optimizer.addItem(optimizer_label(entry.config), i)
                 self.optimizer.setItemData(self.optimizer.count() - 1, QColor(entry.colour),
@@ -263,14 +263,14 @@ class BasinPanel(QWidget):
             self.progress.setValue(0)
 
 
-def _map_key(state: PanelState, entry: int) -> tuple | None:
-    """What a map depends on in the panel: the function and the mapped entry's settings."""
-    if not 0 <= entry < len(state.entries):
+def _map_key(document: Document, entry: int) -> tuple | None:
+    """What a map depends on in the document: the function and the mapped entry's settings."""
+    if not 0 <= entry < len(document.entries):
         return None
-    f = state.function
+    f = document.function
     minima = tuple(map(tuple, np.asarray(f.minima, dtype=float).reshape(-1, 2).tolist()))
-    return ((f.name, state.expression, f.bounds, minima), state.entries[entry].config,
-            (state.tol, state.seed))
+    return ((f.name, document.expression, f.bounds, minima), document.entries[entry].config,
+            (document.tol, document.seed))
 
 
 class BasinController(QObject):
@@ -280,25 +280,26 @@ class BasinController(QObject):
     ----------
     window : MainWindow
         The shell: its docks and status bar.
+    document : Document
+        Its enabled optimizers can be mapped over its view; a change of the function or of
+        the mapped optimizer hides the map.
     canvas : ContourCanvas
-        Gets the overlay; its view is what is mapped.
-    parameter_panel : ParameterPanel
-        Its enabled optimizers can be mapped; a change of the mapped one hides the map.
+        Gets the overlay; the cursor over it tells a cell's outcome.
     tab_with : QDockWidget
         The dock the Basin map dock is tabbed with.
     view_menu, view_before
         The dock's toggle (B) goes into ``view_menu`` above ``view_before``.
     """
 
-    def __init__(self, window, canvas: ContourCanvas, parameter_panel, tab_with: QDockWidget,
-                 view_menu: QMenu, view_before: QAction) -> None:
+    def __init__(self, window, document: Document, canvas: ContourCanvas,
+                 tab_with: QDockWidget, view_menu: QMenu, view_before: QAction) -> None:
         super().__init__(window)
         self.window = window
+        self.document = document
         self.canvas = canvas
         self.overlay = BasinOverlay(canvas.plot_item)
         self.panel = BasinPanel()
         self.runner = TaskRunner(self, name="basins")
-        self._state: PanelState = parameter_panel.state()
         self._key: tuple | None = None      # of the map shown or being computed
         self._entry = -1
         self.dock = window.add_dock("Basin map", "basins_dock", self.panel, tab_with=tab_with)
@@ -309,7 +310,7 @@ class BasinController(QObject):
         self.action.setToolTip("Show where every start point of the view ends up")
         self.action.triggered.connect(self._on_action)
         view_menu.insertAction(view_before, self.action)
-        self.panel.set_entries(self._state)
+        self.panel.set_entries(document.entries)
 
         p = self.panel
         p.compute.clicked.connect(self._on_compute)
@@ -322,7 +323,7 @@ class BasinController(QObject):
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
         self.runner.progress.connect(self._on_progress)
-        parameter_panel.state_changed.connect(self._on_state_changed)
+        document.events.changed.connect(self._on_document_changed)
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
 
     # -- public -------------------------------------------------------------------------
@@ -343,11 +344,11 @@ class BasinController(QObject):
         except ValueError as exc:
             self._say(str(exc))
             return False
-        state = self._state
-        config = state.entries[entry].config
-        xrange, yrange = self.canvas.view_extent()
-        function, tol, seed = state.function, state.tol, state.seed
-        self._entry, self._key = entry, _map_key(state, entry)
+        d = self.document
+        config = d.entries[entry].config
+        xrange, yrange = d.view if d.view is not None else d.function.bounds
+        function, tol, seed = d.function, d.tol, d.seed
+        self._entry, self._key = entry, _map_key(d, entry)
         self.overlay.clear()
         p.set_busy(True)
         self._say(f"Mapping {optimizer_label(config)} from {grid}\u00d7{grid} start points\u2026")
@@ -421,12 +422,13 @@ class BasinController(QObject):
         self.overlay.set_visible(self.action.isChecked() and self.panel.show_map.isChecked())
 
     @guarded
-    def _on_state_changed(self, state: PanelState) -> None:
-        self._state = state
-        self.panel.set_entries(state)
+    def _on_document_changed(self, parts: frozenset[str]) -> None:
+        if not parts & {"function", "optimizers", "settings"}:
+            return
+        self.panel.set_entries(self.document.entries)
         if self._key is None:
             return
-        key = _map_key(state, self._entry)
+        key = _map_key(self.document, self._entry)
         if key == self._key:
             return
         if key is None:

@@ -1,9 +1,13 @@
 """The contour canvas: a test function's log-scaled contours, start points, and the runs' paths.
 
-Mouse: a left click on empty space adds a start point; dragging a start point moves it (the view
-pans only when the drag starts off the points); right-click on a start point, or Delete /
-Backspace with one selected, removes it. Pan and zoom recompute the contours for the visible
-region after the view settles, with colours and levels fixed per function.
+Given a :class:`~beale_gui.document.Document`, the canvas shows its function, start points and
+view and writes what the mouse does into it: a left click on empty space adds a start point
+(which becomes the selected one); dragging a start point moves it (the view pans only when the
+drag starts off the points; ``start_dragging`` tells where it is meanwhile); right-click on a
+start point, or Delete / Backspace with one selected, removes it; panning and zooming set the
+document's view. Without a document (the offscreen figures) it only shows what it is given.
+Pan and zoom recompute the contours for the visible region after the view settles, with colours
+and levels fixed per function.
 
 Zoom and pan stop at limits set per function from its bounds (:func:`view_limits`): in to a
 millionth of the bounds, out to ten thousand times them, and never so far in that the contour
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..core import contours
 from ..core.functions import TestFunction
+from ..document import Document, function_key
 from . import canvas_items as ci
 from .zoom_limits import Extent, LimitedViewBox, view_limits
 
@@ -47,14 +52,12 @@ class ContourCanvas(QWidget):
         Number of isolines.
     """
 
-    start_added = Signal(float, float)
-    start_moved = Signal(int, float, float)
-    start_dragging = Signal(int, float, float)
-    start_removed = Signal(int)
+    start_dragging = Signal(int, float, float)   # a start point is being dragged to (x, y)
     cursor_moved = Signal(float, float)
-    view_changed = Signal()
+    view_changed = Signal()      # the contours were recomputed for a new view
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 document: Document | None = None) -> None:
         super().__init__(parent)
         # item pixmap caches (contours, path prefixes) must fit, or every frame re-renders
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), ci.PIXMAP_CACHE_KB))
@@ -74,7 +77,8 @@ class ContourCanvas(QWidget):
         self._mechanics: dict | None = None
         self._legend_entries: list[tuple[str, str]] = []
         self._legend_key: tuple | None = None   # what the legend item holds
-        self._adding = False  # a click emitted start_added; select the point when it arrives
+        self._document = document
+        self._function_key: tuple | None = None   # of the document's function shown
 
         self.layout_widget = pg.GraphicsLayoutWidget(self)
         self.layout_widget.setBackground("w")
@@ -95,6 +99,13 @@ class ContourCanvas(QWidget):
         scene.sigMouseClicked.connect(self._on_scene_clicked)
         scene.sigMouseMoved.connect(self._on_scene_moved)
         self.layout_widget.installEventFilter(self)
+        if document is not None:
+            events = document.events
+            events.function_changed.connect(self._on_function_changed)
+            events.starts_changed.connect(self.set_starts)
+            events.view_changed.connect(self._on_view_changed)
+            self._on_function_changed(document.function, document.expression)
+            self.set_starts(document.starts)
 
     # -- construction ----------------------------------------------------------------------
     def _build_plot(self) -> None:
@@ -148,8 +159,8 @@ class ContourCanvas(QWidget):
             ci.Z_MINIMA)
         self._starts = self._add(ci.StartPointsItem(), ci.Z_STARTS)
         self._starts.sigDragging.connect(self.start_dragging)
-        self._starts.sigMoved.connect(self.start_moved)
-        self._starts.sigRemoveRequested.connect(self.start_removed)
+        self._starts.sigMoved.connect(self._on_start_moved)
+        self._starts.sigRemoveRequested.connect(self._on_start_removed)
         self._legend = pg.LegendItem(offset=(8, 8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
                                      labelTextColor="#101010", labelTextSize="10pt")
         self._legend.setParentItem(self._vb)
@@ -168,6 +179,11 @@ class ContourCanvas(QWidget):
     @property
     def function(self) -> TestFunction | None:
         return self._function
+
+    @property
+    def document(self) -> Document | None:
+        """The document the canvas shows and writes into (None for an offscreen figure)."""
+        return self._document
 
     @property
     def zoom_limits(self) -> dict[str, float] | None:
@@ -204,17 +220,11 @@ class ContourCanvas(QWidget):
         self._recompute()
 
     def set_starts(self, starts: np.ndarray) -> None:
-        """Show the start points, shape (S, 2). A point appended in answer to a click becomes
-        the selected one; otherwise the selection is kept while the points stay the same."""
+        """Show the start points, shape (S, 2); the selection is kept while their number
+        stays the same."""
         starts = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
-        old = self._starts.positions
-        selected = self._starts.selected
-        if self._adding and len(starts) == len(old) + 1:
-            selected = len(starts) - 1
-        elif len(starts) != len(old):
-            selected = None
-        self._adding = False
-        self._starts.set_points(starts, selected)
+        same = len(starts) == len(self._starts.positions)
+        self._starts.set_points(starts, self._starts.selected if same else None)
 
     def selected_start(self) -> int | None:
         return self._starts.selected
@@ -476,10 +486,36 @@ class ContourCanvas(QWidget):
         self._crosses.setData(x=[], y=[])
         self._rebuild_legend()
 
+    # -- the document ----------------------------------------------------------------------
+    def _on_function_changed(self, function: TestFunction, expression: str | None) -> None:
+        key = function_key(function, expression)
+        if key != self._function_key:   # the same contours for the same name and bounds
+            self._function_key = key
+            self.set_function(function)
+
+    def _on_view_changed(self, view: Extent | None) -> None:
+        if view is not None and view == self.view_extent():
+            return
+        self.fit_view(view)
+        self._publish_view()    # what the view became (the aspect ratio is locked)
+
+    def _publish_view(self) -> None:
+        if self._document is not None:
+            self._document.set_view(self.view_extent())
+
+    def _on_start_moved(self, i: int, x: float, y: float) -> None:
+        if self._document is not None and 0 <= i < len(self._document.starts):
+            self._document.move_start(i, x, y)
+
+    def _on_start_removed(self, i: int) -> None:
+        if self._document is not None and 0 <= i < len(self._document.starts):
+            self._document.remove_start(i)
+
     # -- events ------------------------------------------------------------------------------
     def _on_range_changed(self, *_args) -> None:
         if self._mechanics is not None:
             self._draw_arrows()
+        self._publish_view()
         self._timer.start()
 
     def _in_view(self, scene_pos) -> bool:
@@ -490,12 +526,12 @@ class ContourCanvas(QWidget):
 
     def _on_scene_clicked(self, ev) -> None:
         if (ev.isAccepted() or ev.double() or ev.button() != Qt.MouseButton.LeftButton
-                or not self._in_view(ev.scenePos())):
+                or not self._in_view(ev.scenePos()) or self._document is None):
             return
         p = self._vb.mapSceneToView(ev.scenePos())
         self._starts.select(None)
-        self._adding = True
-        self.start_added.emit(float(p.x()), float(p.y()))
+        # the document redraws the points before add_start returns: the new one is selected
+        self._starts.select(self._document.add_start(float(p.x()), float(p.y())))
 
     def _on_scene_moved(self, scene_pos) -> None:
         if self._vb.sceneBoundingRect().contains(scene_pos):
@@ -505,13 +541,13 @@ class ContourCanvas(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.layout_widget and event.type() == QEvent.Type.KeyPress
                 and event.key() in DELETE_KEYS and self._starts.selected is not None):
-            self.start_removed.emit(self._starts.selected)
+            self._on_start_removed(self._starts.selected)
             return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in DELETE_KEYS and self._starts.selected is not None:
-            self.start_removed.emit(self._starts.selected)
+            self._on_start_removed(self._starts.selected)
             event.accept()
             return
         super().keyPressEvent(event)

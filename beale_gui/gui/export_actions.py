@@ -2,8 +2,8 @@
 
 The window builds an :class:`ExportController` with its File menu (the actions go above
 ``before``, its Quit) and calls :meth:`ExportController.shutdown` when it closes. The window
-needs ``result()``, ``run_colours()``, ``run_expression()``, ``current_step()``,
-``canvas``, ``action_mechanics`` and ``statusBar()``.
+needs its ``run_state`` (the result, its colours and expression, the step), its ``document``
+(the view), ``canvas``, ``action_mechanics`` and ``statusBar()``.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ class ExportController(QObject, WindowMessages):
         return True
 
     def _suggest(self, ext: str) -> str:
-        result = self.window.result()
+        result = self.window.run_state.result
         name = result.function.name if result is not None else "beale"
         return suggested_path(self.folder, name, ext)
 

@@ -51,7 +51,7 @@ class NothingToExport(ValueError):
 
 # -- what the window shows -----------------------------------------------------------------
 def window_result(window):
-    result = window.result()
+    result = window.run_state.result
     if result is None or result.paths is None:
         raise NothingToExport("there are no runs to export yet")
     return result
@@ -63,10 +63,10 @@ def window_figure(window, size: tuple[int, int], style: str = "app", loss: bool 
     animation) and mechanics arrows if shown."""
     result = window_result(window)
     # a canvas that was never shown has no view worth keeping: fit the runs instead
-    view = window.canvas.view_extent() if window.canvas.isVisible() else None
+    view = window.document.view if window.canvas.isVisible() else None
     return TrajectoryFigure(
-        result, window.run_colours(), size=size, style=style, loss=loss,
-        view=view, step=None if animation else window.current_step(),
+        result, window.run_state.config_colours(), size=size, style=style, loss=loss,
+        view=view, step=None if animation else window.run_state.step,
         show_step=animation, mechanics=window.action_mechanics.isChecked())
 
 
@@ -87,7 +87,7 @@ def export_data(window, path) -> Path:
     if exporting.export_kind(path) != "data":
         raise exporting.ExportError(f"{Path(path).name}: data is written as .csv or .json")
     exporting.check_target(path)
-    return exporting.write_data(exporting.experiment_of(result, window.run_expression()),
+    return exporting.write_data(exporting.experiment_of(result, window.run_state.expression),
                                 result, path)
 
 

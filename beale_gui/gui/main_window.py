@@ -1,10 +1,11 @@
-"""The main window: canvas in the centre, docks around it, a task runner behind it.
+"""The main window: canvas in the centre, docks around it, the document and run state behind.
 
-Data flow: panel state + start points -> a :class:`RunRequest` on the runs' :class:`TaskRunner`
-(the engine on a QThread) ->
-:class:`RunResult` -> canvas, loss plot and results table; the :class:`Playback` playhead then
-moves all three through the computed steps. Every slot is guarded: an exception is logged and
-shown in the status bar, and the app goes on.
+Data flow: the parameter panel and the canvas write into the :class:`Document`; the
+:class:`RunController` (runs.py) runs what it holds on a task runner and puts each result into
+the :class:`RunState`; :class:`RunViews` (run_views.py) draws it in the canvas, loss plot and
+results table, and moves them with the :class:`Playback` playhead. The window builds every view
+and controller and shuts them down. Every slot is guarded: an exception is logged and shown in
+the status bar, and the app goes on.
 """
 
 from __future__ import annotations
@@ -28,21 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core.engine import DIVERGED, RunResult, check_starts
-from ..core.inspect import fit_extent, mechanics_at
-from ..document.document import SEED_START, OptimizerEntry
+from ..core.engine import RunResult
+from ..document import Document, RunState
 from .basin_overlay import BasinController
 from .canvas import ContourCanvas
 from .export_actions import ExportController
 from .help import app_icon, show_about, show_shortcuts
-from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
 from .memory import MemoryRelease
-from .model import PanelState, RunOutcome, RunRequest, default_state
 from .notify import MESSAGE_MS
 from .panel import ParameterPanel
 from .playback import Playback
 from .results_table import ResultsTable, format_number
+from .run_views import RunViews
+from .runs import PLAY, READY, RunController
 from .safety import guarded
 from .search_panel import SearchController
 from .session_actions import SessionController
@@ -53,20 +53,9 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Beale GUI"
 ORGANISATION = "beale-gui"
-DRAG_PREVIEW_MS = 60
 # Once results stop arriving for this long, the memory the replaced ones freed goes back to the
 # system (see beale_gui.gui.memory); while the animation plays, when it stops.
 RELEASE_MS = 1000
-
-# What a finished request is shown as. PLAY restarts the animation from step 0 and plays; when
-# the animation was paused, READY shows every path whole (Space then plays it from the start);
-# PREVIEW is the whole path while a start point is dragged.
-PLAY, READY, PREVIEW = "play", "ready", "preview"
-
-
-def _function_key(state: PanelState) -> tuple:
-    return (state.function.name, state.expression, state.function.bounds)
-
 
 class MainWindow(QMainWindow):
     """The application window.
@@ -87,24 +76,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME}: gradient descent, step by step")
         self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else QSettings()
-        self._state = default_state()
-        self._starts = np.array([SEED_START], dtype=np.float64)
-        self._result: RunResult | None = None
-        self._entries: list[OptimizerEntry] = []
-        self._expression: str | None = None   # the shown result's function as typed
-        self._modes: dict[int, str] = {}
-        self._fitted = None
-        self._drag: tuple[int, float, float] | None = None
         self._error_box: QMessageBox | None = None
+        self.document = Document()
+        self.run_state = RunState()
 
-        self.canvas = ContourCanvas()
-        self.panel = ParameterPanel()        # opens on default_state()
-        self._state = self.panel.state()
+        self.canvas = ContourCanvas(document=self.document)
+        self.panel = ParameterPanel(self.document)
         self.loss_plot = LossPlot()
         self.results = ResultsTable()
-        self.runs: TaskRunner = TaskRunner(self, name="runs")
         self.playback = Playback(self)
-        self._drag_timer = QTimer(self, singleShot=True, interval=DRAG_PREVIEW_MS)
         self.memory: MemoryRelease = MemoryRelease(self.playback, RELEASE_MS, self)
 
         self.setCentralWidget(self.canvas)
@@ -113,22 +93,27 @@ class MainWindow(QMainWindow):
         self.addActions(self.playback.actions())   # shortcuts work with the toolbar hidden
         self._build_status_bar()
         self._build_menus()
-        self._connect()
         # the controllers, each given what it uses; closeEvent shuts them down in turn
+        self.run_views = RunViews(self.run_state, self, self.canvas, self.loss_plot,
+                                  self.results, self.playback, self.action_mechanics)
+        self.run_controller = RunController(self.document, self.run_state, self, self.playback,
+                                            self._progress, self.memory,
+                                            self.canvas.start_dragging)
+        self.runs: TaskRunner = self.run_controller.runner
+        self._connect()
         self.exports: ExportController = ExportController(self, self.menu_file,
                                                           before=self.action_quit)
         self.search: SearchController = SearchController(
-            self, self.panel, self.playback, tab_with=self.results_dock,
+            self, self.document, self.panel, self.playback, tab_with=self.results_dock,
             view_menu=self.menu_view, view_before=self.playback.toolbar.toggleViewAction(),
             tools_menu=self.menu_tools)
         self.sessions: SessionController = SessionController(
-            self, self._settings, self.menu_file, before=self.action_quit)
+            self, self.document, self._settings, self.menu_file, before=self.action_quit)
+        self.sessions.opened.connect(self._on_session_opened)
         self.basins: BasinController = BasinController(
-            self, self.canvas, self.panel, tab_with=self.results_dock, view_menu=self.menu_view,
-            view_before=self.action_reset_view)
+            self, self.document, self.canvas, tab_with=self.results_dock,
+            view_menu=self.menu_view, view_before=self.action_reset_view)
 
-        self.canvas.set_function(self._state.function)
-        self.canvas.set_starts(self._starts)
         self._layout_pending = not (restore and restore_layout(
             self, self._settings, self.action_mechanics, self.playback))
         if self._layout_pending:
@@ -176,7 +161,8 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
+        if slot is not None:
+            action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
@@ -192,8 +178,8 @@ class MainWindow(QMainWindow):
             self.menu_view.addAction(dock.toggleViewAction())
         self.menu_view.addAction(self.playback.toolbar.toggleViewAction())
         self.menu_view.addSeparator()
-        self.action_mechanics = self._action(self.menu_view, "&Mechanics arrows",
-                                             self._on_mechanics_toggled, ["M"], checkable=True)
+        self.action_mechanics = self._action(self.menu_view, "&Mechanics arrows", None, ["M"],
+                                             checkable=True)   # run_views.py draws them
         self.action_mechanics.setToolTip("Arrows at each head: the descent direction (-∇f), "
                                          "the velocity / first moment, and the step taken")
         self.action_reset_view = self._action(self.menu_view, "&Reset view",
@@ -210,45 +196,28 @@ class MainWindow(QMainWindow):
         self.action_about = self._action(self.menu_help, "&About", self._on_about)
 
     def _connect(self) -> None:
-        c = self.canvas
-        c.start_added.connect(self._on_start_added)
-        c.start_moved.connect(self._on_start_moved)
-        c.start_dragging.connect(self._on_start_dragging)
-        c.start_removed.connect(self._on_start_removed)
-        c.cursor_moved.connect(self._on_cursor_moved)
-        self.panel.state_changed.connect(self._on_state_changed)
+        self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.panel.message.connect(self._on_panel_message)
-        self.runs.finished.connect(self._on_run_finished)
-        self.runs.failed.connect(self._on_run_failed)
-        self.runs.progress.connect(self._on_run_progress)
-        self.playback.step_changed.connect(self._on_step)
-        self.loss_plot.step_requested.connect(self._on_step_requested)
-        self._drag_timer.timeout.connect(self._on_drag_preview)
+        self.run_controller.ready.connect(self.runs_ready)
 
     # -- public ---------------------------------------------------------------------------------
     def starts(self) -> np.ndarray:
-        """The start points, shape (S, 2)."""
-        return self._starts.copy()
+        """The start points, shape (S, 2) (a copy of the document's)."""
+        return self.document.starts.copy()
 
     def set_starts(self, starts: np.ndarray) -> None:
-        """Replace every start point (shape (S, 2), checked by the core) and recompute."""
-        self._starts = check_starts(starts) if len(starts) else np.zeros((0, 2))
-        self.canvas.set_starts(self._starts)
-        self._recompute(PLAY)
+        """Replace every start point (shape (S, 2), checked by the core); the runs follow."""
+        self.document.set_starts(starts)
 
     def current_step(self) -> int:
-        return self.playback.step
-
-    def run_expression(self) -> str | None:
-        """The expression the shown result's function was typed as (None for a built-in)."""
-        return self._expression
+        return self.run_state.step
 
     def run_colours(self) -> list[str]:
         """Each configuration's colour in the shown result, as drawn (empty without one)."""
-        return [e.colour for e in self._entries]
+        return self.run_state.config_colours()
 
     def result(self) -> RunResult | None:
-        return self._result
+        return self.run_state.result
 
     def error_dialog(self) -> QMessageBox | None:
         """The non-modal dialog showing the last error, None before any (do not change it)."""
@@ -267,181 +236,22 @@ class MainWindow(QMainWindow):
         self._error_box.setInformativeText(message)
         self._error_box.show()
 
-    # -- computing ----------------------------------------------------------------------------
-    def _recompute(self, mode: str = PLAY) -> None:
-        if self.runs.is_closed:         # closing: a late timer or panel edit changes nothing
-            return
-        if len(self._starts) == 0:
-            self._clear_result("Click the canvas to add a start point.")
-            return
-        if not self._state.enabled:
-            self._clear_result("No optimizer is enabled: tick one in the parameter panel.")
-            return
-        if mode == PLAY and not self.playback.is_playing:
-            mode = READY
-        self._submit(self._starts.copy(), mode)
-
-    def _submit(self, starts: np.ndarray, mode: str) -> None:
-        """Run the enabled optimizers from ``starts``, to be shown in ``mode``."""
-        request = RunRequest(self._state, starts, list(self._state.enabled))
-        self._modes = {self.runs.submit(request): mode}
-
-    def _clear_result(self, message: str) -> None:
-        self.runs.cancel()
-        self._modes.clear()
-        self._progress.hide()
-        self._result, self._entries, self._expression = None, [], None
-        self.playback.set_range(0)
-        self.canvas.clear_runs()
-        self.canvas.set_mechanics(None)
-        self.loss_plot.clear()
-        self.results.clear()
-        self.memory.schedule()
-        self.statusBar().showMessage(message, MESSAGE_MS)
-
+    # -- slots --------------------------------------------------------------------------------
     @guarded
     def _on_launched(self) -> None:
         self.sessions.launch()   # the file given at launch, else the last session
-        self._recompute(READY)
+        self.run_controller.recompute(READY)
         self.launched.emit()
 
     @guarded
-    def _on_run_finished(self, generation: int, outcome: RunOutcome) -> None:
-        mode = self._modes.pop(generation, READY)
-        self._progress.hide()
-        self._expression = outcome.request.state.expression
-        self.show_result(outcome.result, outcome.request.entries, mode)
-
-    def show_result(self, result: RunResult, entries: list[OptimizerEntry],
-                    mode: str = READY) -> None:
-        """Draw ``result`` (computed for ``entries``) in every view; the window calls it for
-        each finished run (benchmarks time it). ``mode``: PLAY, READY or PREVIEW."""
-        self.playback.pause()
-        self._result, self._entries = result, list(entries)
-        n = result.n_runs
-        colours = [entries[int(result.config_index[i])].colour for i in range(n)]
-        styles = [start_style(result.start_index[i]) for i in range(n)]
-        labels = [optimizer_label(result.configs[int(result.config_index[i])]) for i in range(n)]
-        flags = ["diverged" if result.status[i] == DIVERGED else "" for i in range(n)]
-        legend = [(optimizer_label(e.config), e.colour) for e in entries]
-        # every view starts at the playhead's new step, so moving the playhead there below
-        # redraws nothing twice
-        step = 0 if mode == PLAY else result.n_steps
-        self.canvas.set_runs([result.paths[i] for i in range(n)],
-                             [int(s) for s in result.stop_step], colours, styles, flags, legend,
-                             step=step)
-        if mode != PREVIEW:
-            extent = fit_extent(result, result.function.bounds)
-            if extent != self._fitted:
-                self._fitted = extent
-                self.canvas.fit_view(extent)
-        self.loss_plot.set_result(result, colours, styles)
-        self.results.set_result(result, labels, colours, step=step)
-        self.playback.set_range(result.n_steps, step)
-        if mode == PLAY:
-            self.playback.play()
-        self.memory.schedule()   # the replaced result is freed by now
-        diverged = int(np.count_nonzero(result.status == DIVERGED))
-        note = "runs diverged: each is drawn up to where it blew up."
-        if diverged:
-            self.statusBar().showMessage(f"{diverged} of {n} {note}", MESSAGE_MS)
-        elif self.statusBar().currentMessage().endswith(note):
-            self.statusBar().clearMessage()     # the last result's news, not this one's
-        self.runs_ready.emit()
-
-    @guarded
-    def _on_run_failed(self, generation: int, message: str) -> None:
-        self._modes.pop(generation, None)
-        self._progress.hide()
-        self.statusBar().showMessage(f"Could not run: {message}", 2 * MESSAGE_MS)
-
-    @guarded
-    def _on_run_progress(self, generation: int, done: int, total: int) -> None:
-        self._progress.setRange(0, max(total, 1))
-        self._progress.setValue(done)
-        self._progress.show()
-
-    # -- the playhead ---------------------------------------------------------------------------
-    @guarded
-    def _on_step(self, k: int) -> None:
-        if self._result is None:
-            return
-        self.canvas.set_step(k)
-        if self.action_mechanics.isChecked():
-            self.canvas.set_mechanics(mechanics_at(self._result, k))
-        self.loss_plot.set_step(k)
-        self.results.set_step(k)
-
-    @guarded
-    def _on_step_requested(self, k: int) -> None:
-        self.playback.pause()
-        self.playback.set_step(k)
-
-    @guarded
-    def _on_mechanics_toggled(self, *_) -> None:
-        if self.action_mechanics.isChecked() and self._result is not None:
-            self.canvas.set_mechanics(mechanics_at(self._result, self.playback.step))
-        else:
-            self.canvas.set_mechanics(None)
+    def _on_session_opened(self) -> None:
+        self.run_controller.recompute(PLAY)
 
     @guarded
     def _on_reset_view(self, *_) -> None:
-        self.canvas.fit_view(self._fitted)
-
-    # -- start points ---------------------------------------------------------------------------
-    @guarded
-    def _on_start_added(self, x: float, y: float) -> None:
-        self._starts = np.vstack([self._starts, [[x, y]]])
-        self.canvas.set_starts(self._starts)
-        self._recompute(PLAY)
-
-    @guarded
-    def _on_start_moved(self, i: int, x: float, y: float) -> None:
-        self._drag_timer.stop()
-        self._drag = None
-        if not 0 <= i < len(self._starts):
-            return
-        self._starts = self._starts.copy()
-        self._starts[i] = (x, y)
-        self.canvas.set_starts(self._starts)
-        self._recompute(PLAY)
-
-    @guarded
-    def _on_start_dragging(self, i: int, x: float, y: float) -> None:
-        self._drag = (i, x, y)
-        if not self._drag_timer.isActive():
-            self._drag_timer.start()
-
-    @guarded
-    def _on_drag_preview(self) -> None:
-        if self._drag is None or not self._state.enabled:
-            return
-        i, x, y = self._drag
-        if not 0 <= i < len(self._starts):
-            return
-        starts = self._starts.copy()
-        starts[i] = (x, y)
-        self._submit(starts, PREVIEW)
-
-    @guarded
-    def _on_start_removed(self, i: int) -> None:
-        if not 0 <= i < len(self._starts):
-            return
-        self._starts = np.delete(self._starts, i, axis=0)
-        self.canvas.set_starts(self._starts)
-        self._recompute(PLAY)
+        self.run_controller.reset_view()
 
     # -- panel and cursor -----------------------------------------------------------------------
-    @guarded
-    def _on_state_changed(self, state: PanelState) -> None:
-        if state == self._state:
-            return
-        if _function_key(state) != _function_key(self._state):
-            self.canvas.set_function(state.function)
-            self._fitted = None
-        self._state = state
-        self._recompute(PLAY)
-
     @guarded
     def _on_panel_message(self, message: str) -> None:
         if message:
@@ -451,7 +261,7 @@ class MainWindow(QMainWindow):
 
     @guarded
     def _on_cursor_moved(self, x: float, y: float) -> None:
-        f = float(self._state.function.value(np.array([x, y])))
+        f = float(self.document.function.value(np.array([x, y])))
         self.cursor_label.setText(f"x = {x:.5g}  y = {y:.5g}  f(x, y) = {format_number(f)}")
 
     # -- help -----------------------------------------------------------------------------------
@@ -475,7 +285,6 @@ class MainWindow(QMainWindow):
         session and the layout kept for the next launch; then the basin map, the search and
         the runs, each stopped where it is and its thread ended."""
         self.playback.pause()
-        self._drag_timer.stop()
         self.memory.stop()
         self.exports.shutdown()
         self.sessions.shutdown()
@@ -485,7 +294,7 @@ class MainWindow(QMainWindow):
             log.exception("could not save the window layout")
         self.basins.shutdown()
         self.search.shutdown()
-        self.runs.shutdown()
+        self.run_controller.shutdown()
         super().closeEvent(event)
 
 

@@ -179,9 +179,13 @@ class OptimizerBox(QFrame):
         return self._colour
 
     def set_colour(self, colour: str) -> None:
+        """Show ``colour``; a new one is an edit (``changed``)."""
+        edited = colour != self._colour
         self._colour = colour
         self.colour_button.setIcon(swatch_icon(colour))
         self.colour_button.setToolTip(f"Colour {colour} (click to change)")
+        if edited:
+            self.changed.emit()
 
     def is_expanded(self) -> bool:
         return self.body.isVisibleTo(self)
@@ -236,7 +240,6 @@ class OptimizerBox(QFrame):
                                        f"Colour of {self.spec.title}")
         if colour.isValid() and colour.name() != QColor(self._colour).name():
             self.set_colour(colour.name())
-            self.changed.emit()
 
     def _on_enabled_toggled(self, enabled: bool) -> None:
         self.title.setEnabled(enabled)

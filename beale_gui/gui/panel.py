@@ -1,22 +1,20 @@
-"""The parameter panel: the function, the optimizers and the run settings.
+"""The parameter panel: the function, the optimizers and the run settings of a document.
 
 Every field is validated as it is typed (see :mod:`.fields`); a bad value is marked with its
 message and nothing is applied. Edits restart a short single-shot timer; when it fires and
-everything is valid the panel emits ``state_changed(PanelState)``. The panel parses numbers and
-asks the core registries whether values are valid; it computes nothing.
+everything is valid the panel writes the fields into its :class:`~beale_gui.document.Document`
+and emits ``applied``. A change of the document from elsewhere (a session opened, a search
+result picked) is shown in the fields it concerns. The panel parses numbers and asks the core
+registries whether values are valid; it computes nothing.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
-from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,204 +26,30 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfig
-from ..core.expression import DEFAULT_BOUNDS, FUNCTION_NAMES, parse_expression, validate_expression
-from ..core.functions import FUNCTIONS, TestFunction
+from ..core.functions import TestFunction
 from ..core.optimizers import OPTIMIZERS
-from ..core.session import point_problem, span_problem
-from ..document.document import PALETTE, OptimizerEntry
-from .fields import (
-    CheckedLineEdit,
-    FieldWithMessage,
-    HintLabel,
-    MessageLabel,
-    ParamField,
-    compact_form,
-    format_number,
-    format_points,
-    optional_number,
-    parse_points,
-)
-from .model import PanelState, default_state
+from ..document import Document, OptimizerEntry, next_colour
+from .fields import FieldWithMessage, HintLabel, ParamField, compact_form
+from .function_chooser import FunctionChooser
 from .optimizer_box import OptimizerBox
 
 DEBOUNCE_MS = 200
-CUSTOM = "custom"
-CUSTOM_TITLE = "Custom\u2026"
 MAX_STEPS, TOLERANCE, SEED = MAX_STEPS_PARAM, TOL_PARAM, SEED_PARAM
-
-
-def _check_minima(text: str) -> str | None:
-    """Why the known-minima text is refused (each x, y pair within the divergence bound)."""
-    for point in parse_points(text):
-        problem = point_problem(point)
-        if problem:
-            return f"Invalid minima: {problem}"
-    return None
-
-
-def _check_expression(text: str) -> str | None:
-    return validate_expression(text) if text.strip() else None  # blank: a hint, not an error
-
-
-class FunctionChooser(QWidget):
-    """The registry's functions and "Custom…": an expression, view bounds and known minima."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._extra: dict[str, TestFunction] = {}  # loaded functions not in the registry
-        self._cache: dict[tuple, TestFunction] = {}
-        self.combo = QComboBox(self)
-        for key, function in FUNCTIONS.items():
-            self.combo.addItem(function.title, key)
-            self.combo.setItemData(self.combo.count() - 1, function.formula,
-                                   Qt.ItemDataRole.ToolTipRole)
-        self.combo.addItem(CUSTOM_TITLE, CUSTOM)
-        self.combo.setItemData(self.combo.count() - 1, "Type your own f(x, y)",
-                               Qt.ItemDataRole.ToolTipRole)
-        self.combo.currentIndexChanged.connect(self._on_combo_changed)
-        self.custom = QWidget(self)
-        form = compact_form(QFormLayout(self.custom))
-        form.setContentsMargins(0, 4, 0, 0)
-        self.expression = CheckedLineEdit(
-            _check_expression, placeholder="e.g. x**2 + 10*sin(y)",
-            tooltip="f(x, y) with + - * / **, pi, e and " + ", ".join(FUNCTION_NAMES))
-        form.addRow("f(x, y)", FieldWithMessage(self.expression))
-        self.bounds = [CheckedLineEdit(partial(self._check_bound, name),
-                                       placeholder=format_number(DEFAULT_BOUNDS[i // 2][i % 2]),
-                                       tooltip=f"{name} of the view (blank: the placeholder)")
-                       for i, name in enumerate(("x min", "x max", "y min", "y max"))]
-        form.addRow("view", self._bounds_grid())
-        self.minima = CheckedLineEdit(_check_minima,
-                                      placeholder="e.g. 3, 0.5; -1, 2",
-                                      tooltip="known minima to mark, as x, y pairs split by ';'")
-        form.addRow("minima", FieldWithMessage(self.minima))
-        self.hint = HintLabel("Type f(x, y) to use it. Blank view fields take the grey "
-                              "defaults.")
-        form.addRow(self.hint)
-        for edit in (self.expression, *self.bounds, self.minima):
-            edit.edited.connect(self._on_edited)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo)
-        layout.addWidget(self.custom)
-        self._on_combo_changed()
-
-    def _bounds_grid(self) -> QWidget:
-        box = QWidget(self.custom)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(4)
-        grid.setVerticalSpacing(2)
-        for row, axis in enumerate("xy"):
-            grid.addWidget(QLabel(axis), row, 0)
-            grid.addWidget(self.bounds[2 * row], row, 1)
-            grid.addWidget(QLabel("to"), row, 2)
-            grid.addWidget(self.bounds[2 * row + 1], row, 3)
-        self.bounds_message = MessageLabel(box)
-        grid.addWidget(self.bounds_message, 2, 0, 1, 4)
-        return box
-
-    @staticmethod
-    def _check_bound(name: str, text: str) -> None:
-        optional_number(text, name)
-
-    def is_custom(self) -> bool:
-        return self.combo.currentData() == CUSTOM
-
-    def problem(self) -> str:
-        if not self.is_custom():
-            return ""
-        if not self.expression.text().strip():
-            return "Type an expression f(x, y) for the custom function"
-        edits = (self.expression, *self.bounds, self.minima)
-        return next((e.problem() for e in edits if e.problem()), "")
-
-    def function(self) -> tuple[TestFunction, str | None]:
-        """The chosen function and its expression (None for a registry function).
-
-        Raises ValueError (ExpressionError included) naming the problem.
-        """
-        key = self.combo.currentData()
-        if key != CUSTOM:
-            return (FUNCTIONS.get(key) or self._extra[key]), None
-        problem = self.problem()
-        if problem:
-            raise ValueError(problem)
-        text = self.expression.text().strip()
-        values = [optional_number(e.text(), "bound") for e in self.bounds]
-        flat = [DEFAULT_BOUNDS[i // 2][i % 2] if v is None else v for i, v in enumerate(values)]
-        bounds = ((flat[0], flat[1]), (flat[2], flat[3]))
-        minima = tuple(parse_points(self.minima.text()))
-        key = (text, bounds, minima)
-        if key not in self._cache:  # the same text gives the same function object
-            self._cache = {key: parse_expression(text, bounds=bounds, minima=minima or None)}
-        return self._cache[key], text
-
-    def set_function(self, function: TestFunction, expression: str | None) -> None:
-        """Show ``function`` (programmatic: ``changed`` is not emitted)."""
-        self.combo.blockSignals(True)
-        if expression is not None:
-            self.expression.set_text(expression)
-            self._update_hint()
-            for i, edit in enumerate(self.bounds):
-                edit.set_text(format_number(float(function.bounds[i // 2][i % 2])))
-            self.minima.set_text(format_points(function.minima))
-            self._check_bounds_order()
-            key = CUSTOM
-        elif function.name in FUNCTIONS:
-            key = function.name
-        else:
-            key = f"loaded:{function.name}"
-            if key not in self._extra:
-                self.combo.insertItem(self.combo.count() - 1, function.title, key)
-            self._extra[key] = function
-        self.combo.setCurrentIndex(self.combo.findData(key))
-        self.combo.blockSignals(False)
-        self._on_combo_changed(emit=False)
-
-    def _on_combo_changed(self, _index: int = 0, emit: bool = True) -> None:
-        self.custom.setVisible(self.is_custom())
-        self.combo.setToolTip(self.combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
-        self._update_hint()
-        if emit:
-            self.changed.emit()
-
-    def _on_edited(self) -> None:
-        self._check_bounds_order()
-        self._update_hint()
-        self.changed.emit()
-
-    def _check_bounds_order(self) -> None:
-        for edit in self.bounds:
-            edit.recheck()
-        for axis, (lo, hi) in zip("xy", (self.bounds[:2], self.bounds[2:]), strict=True):
-            if lo.is_valid() and hi.is_valid():
-                values = [optional_number(e.text(), "") for e in (lo, hi)]
-                low, high = (DEFAULT_BOUNDS["xy".index(axis)][i] if v is None else v
-                             for i, v in enumerate(values))
-                problem = span_problem(axis, low, high)
-                if problem:
-                    hi.set_problem(f"Invalid view: {problem}")
-        self.bounds_message.show_message(next((e.problem() for e in self.bounds
-                                               if e.problem()), ""))
-
-    def _update_hint(self) -> None:
-        self.hint.setVisible(not self.expression.text().strip())
 
 
 class ParameterPanel(QWidget):
     """Function chooser, one collapsible box per optimizer, and max steps, tolerance, seed."""
 
-    state_changed = Signal(object)  # a valid PanelState, debounced after edits
-    message = Signal(str)           # for the status bar; "" clears
-    settled = Signal()              # the debounce after an edit fired (applied or refused)
+    applied = Signal()      # valid edits were written into the document (debounced)
+    message = Signal(str)   # for the status bar; "" clears
+    settled = Signal()      # the debounce after an edit fired (applied or refused)
 
-    def __init__(self, parent: QWidget | None = None, *, state: PanelState | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.document = document
         self.boxes: list[OptimizerBox] = []
         self._complained = False  # a "Not applied" message is showing
+        self._writing = False     # the document's events are this panel's own edits
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -253,8 +77,14 @@ class ParameterPanel(QWidget):
         layout.addWidget(self._run_part())
         layout.addStretch(1)
         self.scroll.setWidget(content)
-        self._last = state or default_state()
-        self._load(self._last)
+        self._on_function_changed(document.function, document.expression)
+        self._on_optimizers_changed(document.entries)
+        self._on_settings_changed(document.max_steps, document.tol, document.seed)
+        events = document.events
+        events.function_changed.connect(self._on_function_changed)
+        events.optimizers_changed.connect(self._on_optimizers_changed)
+        events.settings_changed.connect(self._on_settings_changed)
+        events.changed.connect(self._on_document_changed)
 
     # -- building -------------------------------------------------------------------------
     def _function_part(self, parent: QWidget) -> QWidget:
@@ -300,22 +130,6 @@ class ParameterPanel(QWidget):
                               "stop when |\u0394f| < tol; 0 = off")
 
     # -- public API -----------------------------------------------------------------------
-    def state(self) -> PanelState:
-        """A new PanelState from the fields, or the last valid one while anything is invalid."""
-        try:
-            return self._build()
-        except ValueError:
-            last = self._last
-            return dataclasses.replace(
-                last, entries=[dataclasses.replace(e) for e in last.entries])
-
-    def set_state(self, state: PanelState) -> None:
-        """Show ``state`` (a session or a preset) and emit ``state_changed`` once."""
-        self._timer.stop()
-        self._load(state)
-        self._last = state
-        self._commit()
-
     def set_hparams(self, entry_index: int, hparams: Mapping[str, float]) -> None:
         """Put new hyperparameters into entry ``entry_index`` and emit once (when valid)."""
         try:
@@ -324,18 +138,19 @@ class ParameterPanel(QWidget):
         except (IndexError, KeyError) as error:
             self.message.emit(f"Cannot set hyperparameters: {error}")
             return
-        box.set_expanded(True)
+        self.expand(entry_index)
         self._timer.stop()
         self._commit()
+
+    def expand(self, entry_index: int) -> None:
+        """Unfold the box of optimizer ``entry_index`` (to show what just changed there)."""
+        if 0 <= entry_index < len(self.boxes):
+            self.boxes[entry_index].set_expanded(True)
 
     @property
     def edit_pending(self) -> bool:
         """True while an edit waits for the debounce (``settled`` follows)."""
         return self._timer.isActive()
-
-    def set_enabled(self, entry_index: int, enabled: bool) -> None:
-        """Tick or untick optimizer ``entry_index``, applied as a click on its box is."""
-        self.boxes[entry_index].enable_box.setChecked(enabled)
 
     def is_valid(self) -> bool:
         return not self.problem()
@@ -343,56 +158,45 @@ class ParameterPanel(QWidget):
     def problem(self) -> str:
         """What is wrong, e.g. "Adam: Invalid lr: -1 is outside (0, 1e+06]", or ""."""
         try:
-            self._build()
+            self.values()
         except ValueError as error:
             return str(error)
         return ""
 
     def add_optimizer(self, name: str) -> OptimizerBox:
         """Append ``name`` with the registry defaults and the next unused palette colour."""
-        used = {b.colour().upper() for b in self.boxes}
-        colour = next((c for c in PALETTE if c.upper() not in used),
-                      PALETTE[len(self.boxes) % len(PALETTE)])
+        colour = next_colour([b.colour() for b in self.boxes])
         box = self._add_box(OptimizerEntry(OptimizerConfig(name), colour), expanded=True)
         QTimer.singleShot(0, box, lambda: self.scroll.ensureWidgetVisible(box))
         self._on_edited()
         return box
 
     def remove_optimizer(self, box: OptimizerBox) -> None:
-        self.boxes.remove(box)
-        self.list_layout.removeWidget(box)
-        box.hide()
-        box.deleteLater()
+        self._drop_box(box)
         self.empty_hint.setVisible(not self.boxes)
         self._on_edited()
 
     # -- internals ------------------------------------------------------------------------
-    def _add_box(self, entry: OptimizerEntry, expanded: bool = False) -> OptimizerBox:
+    def _add_box(self, entry: OptimizerEntry, expanded: bool = False,
+                 at: int | None = None) -> OptimizerBox:
         box = OptimizerBox(entry, self.scroll.widget(), expanded=expanded)
         box.changed.connect(self._on_edited)
         box.remove_requested.connect(self.remove_optimizer)
-        self.list_layout.insertWidget(len(self.boxes) + 1, box)  # after the empty hint
-        self.boxes.append(box)
+        at = len(self.boxes) if at is None else at
+        self.list_layout.insertWidget(at + 1, box)  # after the empty hint
+        self.boxes.insert(at, box)
         self.empty_hint.setVisible(False)
         return box
 
-    def _load(self, state: PanelState) -> None:
-        self.function_chooser.set_function(state.function, state.expression)
-        for box in self.boxes:
-            self.list_layout.removeWidget(box)
-            box.hide()
-            box.deleteLater()
-        self.boxes = []
-        for entry in state.entries:
-            self._add_box(entry)
-        self.empty_hint.setVisible(not self.boxes)
-        self.max_steps_field.set_value(state.max_steps)
-        self.tol_field.set_value(state.tol)
-        self.seed_field.set_value(state.seed)
-        self._update_tol_hint()
+    def _drop_box(self, box: OptimizerBox) -> None:
+        self.boxes.remove(box)
+        self.list_layout.removeWidget(box)
+        box.hide()
+        box.deleteLater()
 
-    def _build(self) -> PanelState:
-        """A new PanelState from the fields; ValueError naming the first problem."""
+    def values(self) -> dict:
+        """What the fields say, as :meth:`Document.update` keywords (what the panel writes
+        once the debounce fires); ValueError naming the first problem."""
         problem = self.function_chooser.problem()
         for box in self.boxes:
             problem = problem or (box.problem() and f"{box.spec.title}: {box.problem()}")
@@ -401,11 +205,47 @@ class ParameterPanel(QWidget):
         if problem:
             raise ValueError(problem)
         function, expression = self.function_chooser.function()
-        entries = [box.entry() for box in self.boxes]
-        return PanelState(function, entries, max_steps=int(self.max_steps_field.value()),
-                          tol=float(self.tol_field.value()), seed=int(self.seed_field.value()),
-                          expression=expression)
+        return {"function": function, "expression": expression,
+                "entries": [box.entry() for box in self.boxes],
+                "max_steps": int(self.max_steps_field.value()),
+                "tol": float(self.tol_field.value()), "seed": int(self.seed_field.value())}
 
+    # -- the document's changes -----------------------------------------------------------
+    def _on_function_changed(self, function: TestFunction, expression: str | None) -> None:
+        if not self._writing:
+            self.function_chooser.set_function(function, expression)
+
+    def _on_optimizers_changed(self, entries: tuple[OptimizerEntry, ...]) -> None:
+        """Show ``entries``: a box whose entry is unchanged stays as it is (folded or not);
+        one whose entry changed is made again, as folded as it was."""
+        if self._writing:
+            return
+        for i, entry in enumerate(entries):
+            box = self.boxes[i] if i < len(self.boxes) else None
+            if box is not None and _entry_of(box) == entry:
+                continue
+            expanded = box is not None and box.is_expanded()
+            if box is not None:
+                self._drop_box(box)
+            self._add_box(entry, expanded=expanded, at=i)
+        for box in self.boxes[len(entries):]:
+            self._drop_box(box)
+        self.empty_hint.setVisible(not self.boxes)
+
+    def _on_settings_changed(self, max_steps: int, tol: float, seed: int) -> None:
+        if self._writing:
+            return
+        self.max_steps_field.set_value(max_steps)
+        self.tol_field.set_value(tol)
+        self.seed_field.set_value(seed)
+        self._update_tol_hint()
+
+    def _on_document_changed(self, _parts) -> None:
+        if not self._writing and self._complained and self.is_valid():
+            self._complained = False     # what was refused is no longer shown
+            self.message.emit("")
+
+    # -- edits ----------------------------------------------------------------------------
     def _on_edited(self) -> None:
         self._timer.start()  # restarts a running timer: one emission after a burst of edits
 
@@ -415,13 +255,25 @@ class ParameterPanel(QWidget):
 
     def _commit(self) -> None:
         try:
-            state = self._build()
+            values = self.values()
         except ValueError as error:  # ExpressionError and OptimizerConfig's refusals included
             self.message.emit(f"Not applied: {error}")
             self._complained = True
             return
-        self._last = state
         if self._complained:
             self._complained = False
             self.message.emit("")
-        self.state_changed.emit(state)
+        self._writing = True
+        try:
+            self.document.update(**values)
+        finally:
+            self._writing = False
+        self.applied.emit()
+
+
+def _entry_of(box: OptimizerBox) -> OptimizerEntry | None:
+    """What ``box`` holds, or None while a field is refused."""
+    try:
+        return box.entry() if not box.problem() else None
+    except ValueError:
+        return None

@@ -46,6 +46,7 @@ from ..core.search import (
     random_starts,
     search,
 )
+from ..document import Document
 from .fields import (
     CheckedLineEdit,
     FieldWithMessage,
@@ -261,10 +262,9 @@ class SearchForm(QScrollArea):
 
     Parameters
     ----------
-    parameter_panel : ParameterPanel
-        Where the optimizers, the function, the tolerance and the seed come from.
-    starts : callable
-        ``starts() -> ndarray (S, 2)``: the window's current start points.
+    document : Document
+        Where the optimizers, the function, the tolerance, the seed and the current start
+        points come from.
 
     Signals
     -------
@@ -274,11 +274,9 @@ class SearchForm(QScrollArea):
 
     changed = Signal(str)
 
-    def __init__(self, parameter_panel, starts: Callable[[], np.ndarray],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._panel = parameter_panel
-        self._starts = starts
+        self._document = document
         self._entry_name: str | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -349,7 +347,7 @@ class SearchForm(QScrollArea):
                              + self.verticalScrollBar().sizeHint().width())
         self.setMinimumHeight(80)
         self._on_method_changed()
-        self._panel.state_changed.connect(self._on_panel_changed)
+        document.events.changed.connect(self._on_document_changed)
         self.refresh()
 
     def _field(self, param: Param, parent: QWidget) -> ParamField:
@@ -375,7 +373,7 @@ class SearchForm(QScrollArea):
     def refresh(self) -> None:
         """Re-read the panel's optimizers and the window's start points."""
         self._refresh_optimizers()
-        self.current_starts.setText(f"current ({len(self._starts())})")
+        self.current_starts.setText(f"current ({len(self._document.starts)})")
 
     def validate(self) -> str:
         """Mark every bad field and return the first problem ("" when a search may run)."""
@@ -387,7 +385,7 @@ class SearchForm(QScrollArea):
 
     def _base(self) -> OptimizerConfig | None:
         index = self.entry_index()
-        entries = self._panel.state().entries
+        entries = self._document.entries
         return entries[index].config if index is not None and index < len(entries) else None
 
     def _axis_rows(self) -> list[AxisRow]:
@@ -415,18 +413,17 @@ class SearchForm(QScrollArea):
         if random:
             fields += [self.k_field, self.seed_field]
         problems += [f.problem() for f in fields]
-        if not random and len(self._starts()) == 0:
+        if not random and len(self._document.starts) == 0:
             problems.append("No start points: click the canvas to add one, or use random "
                             "starts")
         elif all(f.is_valid() for f in fields) and rows:
-            n_starts = int(self.k_field.value()) if random else len(self._starts())
+            n_starts = int(self.k_field.value()) if random else len(self._document.starts)
             try:   # a round must fit in memory: configurations x start points
                 check_work(self.method(), int(self.budget_field.value()),
                            int(self.rounds_field.value()), len(rows), n_starts)
             except ValueError as error:
                 problems.append(f"Too large a search: {error}")
-        state = self._panel.state()
-        if self.objective() == "steps" and state.tol <= 0:
+        if self.objective() == "steps" and self._document.tol <= 0:
             problems.append("Steps to the tolerance needs a tolerance: set one above 0 in the "
                             "parameter panel")
         self._update_budget_hint()
@@ -441,14 +438,14 @@ class SearchForm(QScrollArea):
         return self.objective_combo.currentData()
 
     def _job_from_fields(self) -> SearchJob:
-        state = self._panel.state()
+        state = self._document
         index = self.entry_index()
         base = state.entries[index].config
         if self.random_starts.isChecked():
             starts = random_starts(state.function, int(self.k_field.value()),
                                    int(self.seed_field.value()))
         else:
-            starts = self._starts()
+            starts = state.starts.copy()
         axes = tuple(row.axis() for row in self._axis_rows())
         for axis in axes:
             axis.check(base)
@@ -468,7 +465,7 @@ class SearchForm(QScrollArea):
         self.budget_hint.setText(text)
 
     def _refresh_optimizers(self) -> None:
-        entries = self._panel.state().entries
+        entries = self._document.entries
         current = self.entry_index()
         combo = self.optimizer_combo
         combo.blockSignals(True)
@@ -494,7 +491,9 @@ class SearchForm(QScrollArea):
         self._validate()
 
     @guarded
-    def _on_panel_changed(self, *_) -> None:
+    def _on_document_changed(self, parts: frozenset[str]) -> None:
+        if not parts - {"view"}:
+            return
         self.refresh()
         self._validate()
 

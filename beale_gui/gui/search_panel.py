@@ -13,8 +13,6 @@ shown as messages, never as tracebacks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.search import SearchResult
+from ..document import Document, with_hparams
 from .fields import MESSAGE_COLOUR
 from .safety import guarded
 from .search_form import SearchForm, SearchOutcome
@@ -52,8 +51,8 @@ class SearchPanel(QWidget):
 
     Parameters
     ----------
-    parameter_panel, starts
-        Passed to the :class:`SearchForm` (see there).
+    document : Document
+        What is searched (see :class:`SearchForm`), and what a pick is checked against.
 
     Signals
     -------
@@ -63,10 +62,9 @@ class SearchPanel(QWidget):
 
     picked = Signal(int, object)
 
-    def __init__(self, parameter_panel, starts: Callable[[], np.ndarray],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._panel = parameter_panel
+        self._document = document
         self.outcome: SearchOutcome | None = None
         self.runner = TaskRunner(self, name="search")
         self.runner.finished.connect(self._on_finished)
@@ -74,7 +72,7 @@ class SearchPanel(QWidget):
         self.runner.cancelled.connect(self._on_cancelled)
         self.runner.progress.connect(self._on_progress)
 
-        self.form = SearchForm(parameter_panel, starts, self)
+        self.form = SearchForm(document, self)
         self.form.changed.connect(self._on_form_changed)
         self.plot = SearchPlot(self)
         self.plot.picked.connect(self._on_plot_picked)
@@ -252,7 +250,7 @@ class SearchPanel(QWidget):
         result, job = self.outcome.result, self.outcome.job
         self.plot.set_selected(i)
         self._select_row(i)
-        entries = self._panel.state().entries
+        entries = self._document.entries
         title = job.base.spec.title
         if job.entry_index >= len(entries) or \
                 entries[job.entry_index].config.name != job.base.name:
@@ -302,9 +300,11 @@ class SearchController(QObject):
     Parameters
     ----------
     window : MainWindow
-        The shell: its docks, status bar, ``starts()`` and ``runs_ready``.
+        The shell: its docks, status bar and ``runs_ready``.
+    document : Document
+        What is searched, and where a pick is loaded.
     parameter_panel : ParameterPanel
-        Where a pick is loaded.
+        Unfolds the picked optimizer's box.
     playback : Playback
         Replays a pick from step 0.
     tab_with : QDockWidget
@@ -315,14 +315,16 @@ class SearchController(QObject):
         Gets Search hyperparameters….
     """
 
-    def __init__(self, window, parameter_panel, playback, tab_with: QDockWidget,
-                 view_menu: QMenu, view_before: QAction, tools_menu: QMenu) -> None:
+    def __init__(self, window, document: Document, parameter_panel, playback,
+                 tab_with: QDockWidget, view_menu: QMenu, view_before: QAction,
+                 tools_menu: QMenu) -> None:
         super().__init__(window)
         self._window = window
+        self._document = document
         self._parameters = parameter_panel
         self._playback = playback
         self._replay = False
-        self.panel = SearchPanel(parameter_panel, window.starts, window)
+        self.panel = SearchPanel(document, window)
         self.dock = window.add_dock("Search", "search_dock", self.panel, tab_with=tab_with)
         toggle = self.dock.toggleViewAction()
         toggle.setText("&Search")
@@ -356,27 +358,25 @@ class SearchController(QObject):
 
     @guarded
     def _on_picked(self, entry_index: int, hparams: dict) -> None:
-        parameters = self._parameters
-        entry = parameters.state().entries[entry_index]
+        document = self._document
+        entry = document.entries[entry_index]
         unchanged = entry.enabled and all(
             entry.config.hparams.get(k) == v for k, v in hparams.items())
-        if not entry.enabled:   # the user asked to watch it: switch it on
-            parameters.set_enabled(entry_index, True)
         values = ", ".join(f"{k}={v:.6g}" for k, v in hparams.items())
         note = ""
         job = self.panel.outcome.job if self.panel.outcome else None
-        if job is not None and job.max_steps != parameters.state().max_steps:
+        if job is not None and job.max_steps != document.max_steps:
             note = (f" (the search ran {job.max_steps} steps; the canvas runs "
-                    f"{parameters.state().max_steps})")
+                    f"{document.max_steps})")
         self._window.statusBar().showMessage(
             f"{entry.config.spec.title}: {values} \u2014 replaying from step 0{note}", 10_000)
         if unchanged:
             self._restart_playback()
             return
+        picked = with_hparams(entry, hparams, enabled=True)   # on: the user asked to watch it
         self._replay = True
-        parameters.set_hparams(entry_index, hparams)   # the window recomputes on state_changed
-        if not parameters.is_valid():
-            self._replay = False
+        document.set_entry(entry_index, picked)     # the runs follow the document
+        self._parameters.expand(entry_index)
 
     @guarded
     def _on_runs_ready(self) -> None:

@@ -3,9 +3,9 @@
 :class:`SessionController`, built by the main window with its settings and File menu, adds the
 menu entries and
 
-- turns the window's state (panel, start points, view) into a :class:`~core.session.Session`
-  and back; a file is read and checked completely before anything in the window changes, so a
-  refused file changes nothing;
+- saves the window's :class:`~beale_gui.document.Document` as a
+  :class:`~core.session.Session` and shows one opened (``document/convert.py``); a file is read
+  and checked completely before the document changes, so a refused file changes nothing;
 - writes sessions atomically: a failed save keeps the old file and says why;
 - shows the session's file name in the title, with ``*`` while it has unsaved changes;
 - keeps the current session for the next launch: a few seconds after each change, and on
@@ -23,23 +23,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from ..core.session import (
-    Experiment,
-    Session,
-    SessionError,
-    read_json,
-    save_session,
-    session_from_dict,
-    usable_view,
-)
-from ..document.document import PALETTE, SEED_START, OptimizerEntry
+from ..core.session import Session, SessionError, read_json, save_session, session_from_dict
+from ..document import Document, document_of, fingerprint, session_of
 from ..resources import preset_paths
-from .model import PanelState, default_state
 from .notify import WindowMessages
 from .safety import guarded
 
@@ -89,49 +79,12 @@ def autosave_path(settings: QSettings) -> Path | None:
     return Path(folder) / AUTOSAVE_NAME if folder else None
 
 
-# -- window <-> session ------------------------------------------------------------------------
-
-def window_session(window) -> Session:
-    """Everything the window holds: panel state, start points and view."""
-    state = window.panel.state()
-    entries = state.entries
-    experiment = Experiment(
-        state.function, [e.config for e in entries], window.starts(), state.max_steps,
-        state.tol, state.seed, state.expression, view=usable_view(window.canvas.view_extent()),
-        colours=[e.colour for e in entries])
-    return Session(experiment, [e.enabled for e in entries])
-
-
-def panel_state(session: Session) -> PanelState:
-    """The panel state of ``session``; SessionError for what the window cannot show."""
-    exp = session.experiment
-    used = {c.upper() for c in exp.colours or () if c}
-    spare = [c for c in PALETTE if c.upper() not in used]
-    entries = []
-    for i, (config, on) in enumerate(zip(exp.optimizers, session.enabled, strict=True)):
-        arrays = [k for k, v in config.hparams.items() if not isinstance(v, float)]
-        if arrays:
-            raise SessionError(f"optimizers[{i}].hparams.{arrays[0]}: the window takes one "
-                               "value per hyperparameter, not a list")
-        colour = exp.colour_of(i) or (spare.pop(0) if spare else PALETTE[i % len(PALETTE)])
-        entries.append(OptimizerEntry(config, colour, on))
-    return PanelState(exp.function, entries, max_steps=exp.max_steps, tol=exp.tol,
-                      seed=exp.seed, expression=exp.expression)
-
-
-def _read(path: Path) -> tuple[dict, Session, PanelState]:
-    """The file's JSON, its session and the panel state, all checked before anything is
-    shown; SessionError says what is wrong."""
+def _read(path: Path) -> tuple[dict, Session, Document]:
+    """The file's JSON, its session and the document it opens as, all checked before anything
+    is shown; SessionError says what is wrong."""
     data = read_json(path)
     session = session_from_dict(data)
-    return data, session, panel_state(session)
-
-
-def _fingerprint(session: Session) -> dict:
-    """What counts as a change: everything but the view (panning is not an edit)."""
-    d = session.to_dict()
-    d.pop("view", None)
-    return d
+    return data, session, document_of(session)
 
 
 class SessionController(QObject, WindowMessages):
@@ -140,7 +93,9 @@ class SessionController(QObject, WindowMessages):
     Parameters
     ----------
     window : MainWindow
-        Its panel, canvas, start points and title are the session's.
+        The shell: its title, status bar and ``runs_ready``.
+    document : Document
+        What is saved and what an opened session replaces.
     settings : QSettings
         Where recent files and the autosave's file name are kept.
     file_menu, before
@@ -149,12 +104,21 @@ class SessionController(QObject, WindowMessages):
     The file dialogs and the discard question are the methods :meth:`ask_open_path`,
     :meth:`ask_save_path` and :meth:`ask_discard`; tests replace them. The window calls
     :meth:`launch` once its event loop runs and :meth:`shutdown` when it closes.
+
+    Signals
+    -------
+    opened()
+        A session, preset or new session is shown: its runs start again from step 0 (even
+        when it changed nothing in the document).
     """
 
-    def __init__(self, window: QMainWindow, settings: QSettings, file_menu: QMenu,
-                 before: QAction) -> None:
+    opened = Signal()
+
+    def __init__(self, window: QMainWindow, document: Document, settings: QSettings,
+                 file_menu: QMenu, before: QAction) -> None:
         super().__init__(window)
         self.window = window
+        self.document = document
         self.settings = settings
         self._closed = False
         self.path: Path | None = None     # the file Save writes to
@@ -167,7 +131,7 @@ class SessionController(QObject, WindowMessages):
         self._autosave_timer.timeout.connect(self._on_autosave_due)
         self._build_actions(file_menu, before)
         self._connect()
-        self._clean = _fingerprint(window_session(window))
+        self._clean = self._fingerprint()
         self._update_title()
 
     # -- menus ------------------------------------------------------------------------------
@@ -223,15 +187,12 @@ class SessionController(QObject, WindowMessages):
         self.menu_recent.setEnabled(bool(paths))
 
     def _connect(self) -> None:
-        w = self.window
-        w.panel.state_changed.connect(self._on_edited)
-        for signal in (w.canvas.start_added, w.canvas.start_moved, w.canvas.start_removed):
-            signal.connect(self._on_edited)
-        w.runs_ready.connect(self._on_runs_ready)
+        self.document.events.changed.connect(self._on_document_changed)
+        self.window.runs_ready.connect(self._on_runs_ready)
 
     # -- public -----------------------------------------------------------------------------
     def is_modified(self) -> bool:
-        return _fingerprint(window_session(self.window)) != self._clean
+        return self._fingerprint() != self._clean
 
     def recent_files(self) -> list[str]:
         value = self.settings.value(f"{GROUP}/recent", [])
@@ -243,13 +204,13 @@ class SessionController(QObject, WindowMessages):
         """Open a session, preset or data file; on a refusal say why and change nothing."""
         path = Path(path)
         try:
-            data, session, state = _read(path)
+            data, _, document = _read(path)
         except SessionError as exc:
             self._warn("Cannot open the session",
                        f"{path.name} was not opened: {exc}. Nothing was changed.")
             return False
         data_export = "runs" in data
-        self._apply(session, state)
+        self._apply(document)
         # a data export is not overwritten by Save: it opens as an untitled copy
         self._set_file(None if data_export else path,
                        f"{path.stem} (data)" if data_export else path.name)
@@ -262,7 +223,7 @@ class SessionController(QObject, WindowMessages):
         path = Path(path)
         existed = path.exists()
         try:
-            save_session(window_session(self.window), path)
+            save_session(session_of(self.document), path)
         except (OSError, ValueError) as exc:
             kept = " The old file is unchanged." if existed else ""
             self._warn("Cannot save the session", f"{path.name} was not saved: {exc}.{kept}")
@@ -275,17 +236,17 @@ class SessionController(QObject, WindowMessages):
     def load_preset(self, preset: Preset) -> bool:
         """Show a preset as a new untitled session (Save asks for a file)."""
         try:
-            _, session, state = _read(preset.path)
+            _, session, document = _read(preset.path)
         except SessionError as exc:
             self._warn("Cannot open the preset", f"Preset {preset.title}: {exc}")
             return False
-        self._apply(session, state)
+        self._apply(document)
         self._set_file(None, preset.title)
         self._status(f"Preset: {preset.title}. {session.description}".strip())
         return True
 
     def new_session(self) -> None:
-        self._apply(None, default_state())
+        self._apply(Document())
         self._set_file(None, UNTITLED)
 
     def restore_last(self) -> bool:
@@ -294,13 +255,13 @@ class SessionController(QObject, WindowMessages):
         if path is None or not path.exists() or self._closed:
             return False
         try:
-            _, session, state = _read(path)
+            _, _, document = _read(path)
         except SessionError as exc:
             log.warning("last session not restored: %s", exc)
             self._status(f"The last session could not be restored ({exc}); "
                          "starting from the defaults.")
             return False
-        self._apply(session, state)
+        self._apply(document)
         last = self.settings.value(f"{GROUP}/last_path", "")
         last = Path(last) if isinstance(last, str) and last else None
         name = self.settings.value(f"{GROUP}/last_name", "")
@@ -324,7 +285,7 @@ class SessionController(QObject, WindowMessages):
         s = self.settings
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            save_session(window_session(self.window), path)
+            save_session(session_of(self.document), path)
             s.setValue(f"{GROUP}/last_path", str(self.path) if self.path else "")
             s.setValue(f"{GROUP}/last_name", self.name)
             s.setValue(f"{GROUP}/last_modified", self.is_modified())
@@ -450,7 +411,11 @@ class SessionController(QObject, WindowMessages):
             log.exception("autosave on close failed")
 
     @guarded
-    def _on_edited(self, *_) -> None:
+    def _on_document_changed(self, parts: frozenset[str]) -> None:
+        if parts - {"view"}:     # panning and zooming are not edits
+            self._on_edited()
+
+    def _on_edited(self) -> None:
         self._pending_view = None   # the user moved on: a late result keeps the current view
         self._update_title()
         if autosave_path(self.settings) is not None:
@@ -464,7 +429,7 @@ class SessionController(QObject, WindowMessages):
     @guarded
     def _on_runs_ready(self) -> None:
         if self._pending_view is not None:
-            self.window.canvas.fit_view(self._pending_view)
+            self.document.set_view(self._pending_view)
             self._pending_view = None
         self._update_title()
 
@@ -475,23 +440,20 @@ class SessionController(QObject, WindowMessages):
             return bool(path) and self.save_to(path)
         return self.save_to(self.path)
 
-    def _apply(self, session: Session | None, state: PanelState) -> None:
-        """Show ``state`` and the session's start points and view (all checked already)."""
-        w = self.window
-        w.panel.set_state(state)
-        if session is None:
-            w.set_starts(_seed_starts())
-            view = None
-        else:
-            w.set_starts(session.experiment.starts)
-            view = session.experiment.view
-        self._pending_view = view
-        w.canvas.fit_view(view)   # shown now, and again once the new paths are drawn
+    def _apply(self, document: Document) -> None:
+        """Show ``document`` (checked already): its view now, and again once the new paths
+        are drawn (they fit the view to themselves)."""
+        self.document.assign(document)
+        self._pending_view = document.view
+        self.opened.emit()
 
     def _set_file(self, path: Path | None, name: str) -> None:
         self.path, self.name = path, name
-        self._clean = _fingerprint(window_session(self.window))
+        self._clean = self._fingerprint()
         self._update_title()
+
+    def _fingerprint(self) -> dict:
+        return fingerprint(session_of(self.document))
 
     def _update_title(self) -> None:
         w = self.window
@@ -514,6 +476,3 @@ class SessionController(QObject, WindowMessages):
         self.settings.setValue(f"{GROUP}/recent", [p for p in self.recent_files() if p != path])
         self._rebuild_recent()
 
-
-def _seed_starts() -> np.ndarray:
-    return np.array([SEED_START], dtype=np.float64)

@@ -17,7 +17,6 @@ The exit status is 1 when any target is missed.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gc
 import math
 import os
@@ -249,12 +248,12 @@ class Gui:
 
     def set_run(self, max_steps: int, starts) -> None:
         w = self.window
-        w.panel.set_state(dataclasses.replace(w.panel.state(), max_steps=max_steps, tol=0.0))
+        w.document.update(max_steps=max_steps, tol=0.0)
         self.wait_runs()
         while len(w.starts()):
-            w.canvas.start_removed.emit(0)
+            w.document.remove_start(0)
         for x, y in starts:
-            w.canvas.start_added.emit(float(x), float(y))
+            w.document.add_start(float(x), float(y))
             self.wait_runs()
 
     def settle(self, ms: int = 200) -> None:
@@ -365,21 +364,22 @@ def click_rows(gui: Gui, quick: bool) -> list[Row]:
     gui.set_run(2_000, [SEED_START])
     repeats = 7 if quick else 21
     times, updates, renders = [], [], []
-    show = w.show_result            # timed from outside, for the breakdown
+    runs = w.run_controller
+    show = runs.show_result         # timed from outside, for the breakdown
 
     def timed_show(*args, **kwargs):
         t = time.perf_counter()
         show(*args, **kwargs)
         updates.append(time.perf_counter() - t)
 
-    w.show_result = timed_show
+    runs.show_result = timed_show
     try:
         for _ in range(repeats + 1):
-            w.canvas.start_removed.emit(0)
+            w.document.remove_start(0)
             gui.settle()                 # let debounced work (a contour redraw) finish first
             gc.collect()
             t = time.perf_counter()
-            w.canvas.start_added.emit(*SEED_START)
+            w.document.add_start(*SEED_START)
             gui.wait_runs()
             t_render = time.perf_counter()
             gui.render_frame()
@@ -388,7 +388,7 @@ def click_rows(gui: Gui, quick: bool) -> list[Row]:
             result = w.result()
             assert (result.n_runs, result.n_steps) == (6, 2_000)
     finally:
-        del w.show_result
+        del runs.show_result
     t_click = statistics.median(times[1:])
     configs = [e.config for e in default_entries()]
     t_engine = timed(lambda: run(BEALE, configs, [SEED_START], max_steps=2_000, tol=0.0,

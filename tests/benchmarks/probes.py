@@ -152,15 +152,13 @@ def _window_shown():
 
 
 def memory_gui() -> float:
-    import dataclasses
     import gc
 
     app, window = _window_shown()
     gc.collect()
     base = rss_mb()
     reset_peak()
-    state = dataclasses.replace(window.panel.state(), max_steps=MEMORY_STEPS, tol=0.0)
-    window.panel.set_state(state)
+    window.document.update(max_steps=MEMORY_STEPS, tol=0.0)
     _wait(window.runs_ready, app)
     result = window.result()
     if result is None or result.n_steps != MEMORY_STEPS:
@@ -219,7 +217,7 @@ def memory_clicks() -> tuple[float, float, float, int]:
                          [x1 - 0.1 * (x1 - x0), y1 - 0.1 * (y1 - y0)], size=(CLICKS, 2))
     after: dict[int, float] = {}
     for k, (x, y) in enumerate(points, start=1):
-        window.canvas.start_added.emit(float(x), float(y))
+        window.document.add_start(float(x), float(y))
         _wait(window.runs_ready, app)
         result = window.result()
         window.grab()

@@ -24,10 +24,10 @@ from beale_gui.core.engine import (
 from beale_gui.core.expression import parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.units import Unit
-from beale_gui.gui.model import default_state
+from beale_gui.document import Document
 
 FLAT = ["1", "0*x", "0*x + 0*y", "5", "x - x"]
-GUI_TOL = default_state().tol          # the stop tolerance the window starts with
+GUI_TOL = Document().tol          # the stop tolerance the window starts with
 MOVE_BY_DESIGN = {"sgd", "adamw"}
 STILL = [name for name in OPTIMIZERS if name not in MOVE_BY_DESIGN]
 # inside the default view, on an axis, at the origin, and near the divergence bound
@@ -113,7 +113,7 @@ def test_the_default_six_from_many_starts_all_stay(monkeypatch, kinds, path, tex
     """The window's optimizers from start points inside the view and far out: no run
     diverges, none moves, and each stops as the stop rule says."""
     names = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
-    assert [e.config.name for e in default_state().entries] == names
+    assert [e.config.name for e in Document().entries] == names
     configs = [OptimizerConfig(n) for n in names]
     # the scalar path takes at most 32 runs of six configurations
     starts = STARTS[[0, 1, 3, 4, 5]] if path == "scalar" else np.tile(STARTS, (3, 1))

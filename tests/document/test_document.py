@@ -13,7 +13,6 @@ from beale_gui.document import (
     PALETTE,
     SEED_START,
     Document,
-    OptimizerEntry,
     default_entries,
     next_colour,
     with_hparams,
@@ -158,7 +157,7 @@ def test_settings_and_entries_are_checked():
 def test_optimizers_are_added_with_the_next_colour_and_changed_one_at_a_time(heard):
     d, log = heard
     entry = d.add_optimizer("adamw")
-    assert entry.colour == PALETTE[6] == next_colour(default_entries())
+    assert entry.colour == PALETTE[6] == next_colour([e.colour for e in default_entries()])
     assert d.entries[-1] == entry
     d.set_entry(1, with_hparams(d.entries[1], {"lr": 0.002}, enabled=False))
     assert d.entries[1].config.hparams["lr"] == 0.002
@@ -171,7 +170,7 @@ def test_optimizers_are_added_with_the_next_colour_and_changed_one_at_a_time(hea
         with_hparams(d.entries[0], {"lr": -1.0})
     with pytest.raises(IndexError):
         d.set_entry(99, entry)
-    assert next_colour([OptimizerEntry(OptimizerConfig("gd"), c) for c in PALETTE]) == PALETTE[0]
+    assert next_colour(PALETTE) == PALETTE[0]
 
 
 def test_entries_are_frozen_values():

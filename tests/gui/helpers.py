@@ -97,8 +97,8 @@ def close_all_windows() -> None:
 # -- waits on the app's signals ---------------------------------------------------------------
 def debounce_settled(qtbot, panel) -> None:
     """Let the parameter panel's debounce fire if an edit started it: its timer's timeout is
-    what emits ``state_changed`` (or the "Not applied" message), so afterwards nothing more is
-    emitted until the next edit."""
+    what writes into the document and emits ``applied`` (or the "Not applied" message), so
+    afterwards nothing more is emitted until the next edit."""
     if panel.edit_pending:
         with qtbot.waitSignal(panel.settled, timeout=WAIT):
             pass
@@ -107,9 +107,9 @@ def debounce_settled(qtbot, panel) -> None:
 
 @contextmanager
 def nothing_applied(qtbot, panel) -> Iterator[None]:
-    """The edits in the block emit no ``state_changed``, neither at once nor when the debounce
-    they started fires (no fixed wait: the wait ends when the debounce has decided)."""
-    with qtbot.assertNotEmitted(panel.state_changed):
+    """The edits in the block apply nothing (no ``applied``), neither at once nor when the
+    debounce they started fires (no fixed wait: the wait ends when the debounce has decided)."""
+    with qtbot.assertNotEmitted(panel.applied):
         yield
         debounce_settled(qtbot, panel)
 

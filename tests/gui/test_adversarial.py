@@ -11,13 +11,13 @@ pytest-qt fails a test on any Qt warning; ``guarded`` slots log what they catch,
 ``_no_errors_logged`` fails a test on any of it.
 """
 
-import dataclasses
 import json
 import logging
 import math
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -32,7 +32,7 @@ from beale_gui.core.session import load_experiment
 from beale_gui.document import OptimizerEntry
 from beale_gui.gui.export_dialog import ExportDialog, ExportOptions
 from beale_gui.gui.fields import ParamField
-from beale_gui.gui.panel import CUSTOM
+from beale_gui.gui.function_chooser import CUSTOM
 from beale_gui.gui.session_actions import autosave_path
 from tests.core.test_adversarial import HOSTILE, DiskFills, count, fixed
 
@@ -142,7 +142,8 @@ def test_every_number_field_of_the_panel_refuses_or_harmlessly_takes_every_hosti
             accepted = _judge(field, reliability_figures)
             if not accepted:
                 assert panel.problem()   # nothing is applied while a field is bad
-            _valid_numbers(panel.state())
+            _valid_numbers(panel.document if panel.problem()
+                           else SimpleNamespace(**panel.values()))
         paste(qtbot, field.lineEdit(), original)
         assert field.is_valid()
     # the window goes on: a last edit is applied and computed
@@ -489,15 +490,15 @@ def test_a_hostile_autosave_is_ignored_with_a_message_or_restored_harmlessly(
         qtbot, tmp_path, change, reliability_figures):
     _autosave(tmp_path, change)
     w = open_window(qtbot, settings_in(tmp_path))
-    qtbot.waitUntil(lambda: w.panel.state().function.formula in ("x**2 + y**2",)
+    qtbot.waitUntil(lambda: w.document.function.formula in ("x**2 + y**2",)
                     or "could not be restored" in w.statusBar().currentMessage(),
                     timeout=WAIT)
     refused = "could not be restored" in w.statusBar().currentMessage()
     if not refused:
         qtbot.waitUntil(lambda: w.result().function.formula == "x**2 + y**2", timeout=WAIT)
-        _valid_numbers(w.panel.state())
+        _valid_numbers(w.document)
         assert np.isfinite(w.starts()).all()
-        assert math.copysign(1.0, w.panel.state().tol) == 1.0
+        assert math.copysign(1.0, w.document.tol) == 1.0
     assert autosave_path(w.sessions.settings).exists()
     count(reliability_figures, accepted=not refused)
 
@@ -530,11 +531,10 @@ def test_an_extension_with_an_invisible_character_is_named(qtbot, window, tmp_pa
 
 def _log_runs(qtbot, w):
     """GD on log(x) from (0, 1), where f is -inf, and from (1, 1), five steps."""
-    state = w.panel.state()
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.panel.set_state(dataclasses.replace(
-            state, function=parse_expression("log(x)"), expression="log(x)",
-            entries=[OptimizerEntry(OptimizerConfig("gd"), "#E69F00")], max_steps=5, tol=0.0))
+        w.document.update(
+            function=parse_expression("log(x)"), expression="log(x)",
+            entries=[OptimizerEntry(OptimizerConfig("gd"), "#E69F00")], max_steps=5, tol=0.0)
         w.set_starts(np.array([[0.0, 1.0], [1.0, 1.0]]))
     result = w.result()
     assert [result.describe(i) for i in range(2)] == ["diverged at step 0",
@@ -648,7 +648,7 @@ def test_an_autosave_whose_disk_fills_keeps_the_last_one_and_says_so_once(
     assert window.sessions.autosave()
     path = autosave_path(window.sessions.settings)
     old = path.read_bytes()
-    window.canvas.start_added.emit(2.0, 2.0)
+    window.document.add_start(2.0, 2.0)
     _disk_fills(monkeypatch)
     assert not window.sessions.autosave()
     first = window.sessions.last_message

@@ -1,7 +1,6 @@
 """The basin map in the window (Compute, progress, legend, pixels, Cancel, hover, invalidation)
 and ``basins --out`` on the command line."""
 
-import dataclasses
 
 import numpy as np
 import pytest
@@ -38,10 +37,9 @@ ADAM = OptimizerConfig("adam", {"lr": 0.05})
 def window(qtbot, tmp_path, no_mouse_rate_limit):
     """The window on Himmelblau with Adam (lr 0.05) only, its runs drawn, the dock open."""
     w = open_window(qtbot, settings_in(tmp_path), size=(1300, 850), timeout=WAIT)
-    state = dataclasses.replace(w.panel.state(), function=HIMMELBLAU, expression=None,
-                                entries=[OptimizerEntry(ADAM, "#0072B2")])
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.panel.set_state(state)
+        w.document.update(function=HIMMELBLAU, expression=None,
+                          entries=[OptimizerEntry(ADAM, "#0072B2")])
     w.basins.action.trigger()          # View > Basin map (B)
     qtbot.waitUntil(w.basins.dock.isVisible, timeout=WAIT)
     yield w
@@ -190,9 +188,8 @@ def test_changing_the_function_hides_the_map(qtbot, window):
     _compute(qtbot, window, grid=32)
     basins = window.basins
     assert basins.overlay.is_visible()
-    rosenbrock = dataclasses.replace(window.panel.state(), function=get_function("rosenbrock"))
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(rosenbrock)
+        window.document.set_function(get_function("rosenbrock"))
     assert not basins.overlay.is_visible()
     assert "function changed" in basins.panel.status.text()
     assert "Compute" in basins.panel.status.text()
@@ -201,17 +198,15 @@ def test_changing_the_function_hides_the_map(qtbot, window):
 def test_changing_the_mapped_optimizer_hides_the_map_and_others_do_not(qtbot, window):
     _compute(qtbot, window, grid=32)
     basins = window.basins
-    state = window.panel.state()
-    more = dataclasses.replace(state, entries=[*state.entries, OptimizerEntry(
-        OptimizerConfig("gd", {"lr": 0.01}), "#E69F00")])
+    state = window.document
+    more = [*state.entries, OptimizerEntry(OptimizerConfig("gd", {"lr": 0.01}), "#E69F00")]
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(more)
+        window.document.set_entries(more)
     assert basins.overlay.is_visible()        # another optimizer was added: still valid
     assert basins.panel.optimizer.count() == 2
-    faster = dataclasses.replace(more, entries=[OptimizerEntry(
-        OptimizerConfig("adam", {"lr": 0.1}), "#0072B2"), more.entries[1]])
+    faster = [OptimizerEntry(OptimizerConfig("adam", {"lr": 0.1}), "#0072B2"), more[1]]
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(faster)
+        window.document.set_entries(faster)
     assert not basins.overlay.is_visible()
     assert "optimizer's settings changed" in basins.panel.status.text()
 

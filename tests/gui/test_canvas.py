@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
 from beale_gui.core.functions import TestFunction
+from beale_gui.document import Document
 from beale_gui.gui import canvas_items
 from beale_gui.gui.canvas import ContourCanvas
 
@@ -33,9 +34,11 @@ BOWL = Bowl("bowl", "Bowl", "(x-1)^2 + ...", ((-3.0, 3.0), (-2.0, 2.0)),
             minima=np.array([[1.0, -0.5]]))
 
 
-def bowl_canvas(qtbot, cached_axes: bool = True) -> ContourCanvas:
-    """A canvas showing BOWL at 900 x 600 (its axes painted directly when not cached)."""
-    widget = ContourCanvas()
+def bowl_canvas(qtbot, cached_axes: bool = True,
+                document: Document | None = None) -> ContourCanvas:
+    """A canvas showing BOWL at 900 x 600 (its axes painted directly when not cached), on
+    ``document`` when given."""
+    widget = ContourCanvas(document=document)
     if not cached_axes:
         for side in ("left", "bottom"):
             widget.plot_item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.NoCache)
@@ -77,87 +80,92 @@ def straight_path(a, b, n):
     return (1 - t) * np.asarray(a) + t * np.asarray(b)
 
 
-# -- mouse ---------------------------------------------------------------------------------
-def test_left_click_on_empty_canvas_adds_a_start_point(qtbot, canvas):
+# -- mouse: the canvas writes into its document ----------------------------------------------
+@pytest.fixture
+def bound(qtbot, no_mouse_rate_limit):
+    """A canvas showing BOWL from a document with no start points yet."""
+    return bowl_canvas(qtbot, document=Document(BOWL, [], starts=np.zeros((0, 2))))
+
+
+def test_left_click_on_empty_canvas_adds_a_start_point(qtbot, bound):
     target = (-1.2, 0.8)
-    with qtbot.waitSignal(canvas.start_added, timeout=1000) as blocker:
-        QTest.mouseClick(canvas.layout_widget.viewport(), Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier, viewport_point(canvas, *target))
-    x, y = blocker.args
-    tol = 1.5 * data_per_pixel(canvas)
+    with qtbot.waitSignal(bound.document.events.starts_changed, timeout=1000):
+        QTest.mouseClick(bound.layout_widget.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, viewport_point(bound, *target))
+    (x, y), = bound.document.starts
+    tol = 1.5 * data_per_pixel(bound)
     assert x == pytest.approx(target[0], abs=tol)
     assert y == pytest.approx(target[1], abs=tol)
-    # the point the window sends back becomes the selected one
-    canvas.set_starts(np.array([[x, y]]))
-    assert canvas.selected_start() == 0
+    # the point the click added becomes the selected one
+    assert bound.selected_start() == 0
 
 
-def test_click_on_a_start_point_selects_it_and_adds_nothing(qtbot, canvas):
-    canvas.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
-    assert canvas.selected_start() is None
-    # the canvas emits from the mouse release itself: no wait is needed to see that it did not
-    with qtbot.assertNotEmitted(canvas.start_added):
-        QTest.mouseClick(canvas.layout_widget.viewport(), Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier, viewport_point(canvas, -1.0, -1.0))
-    assert canvas.selected_start() == 1
+def test_click_on_a_start_point_selects_it_and_adds_nothing(qtbot, bound):
+    bound.document.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
+    assert bound.selected_start() is None
+    # the canvas writes from the mouse release itself: no wait is needed to see that it did not
+    with qtbot.assertNotEmitted(bound.document.events.starts_changed):
+        QTest.mouseClick(bound.layout_widget.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, viewport_point(bound, -1.0, -1.0))
+    assert bound.selected_start() == 1
 
 
-def test_dragging_a_start_point_moves_it_without_panning(qtbot, canvas):
-    canvas.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
-    before = canvas.view_extent()
+def test_dragging_a_start_point_moves_it_without_panning(qtbot, bound):
+    bound.document.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
+    before = bound.view_extent()
     dragging = []
-    canvas.start_dragging.connect(lambda *a: dragging.append(a))
-    with (qtbot.assertNotEmitted(canvas.start_added),
-          qtbot.waitSignal(canvas.start_moved, timeout=1000) as blocker):
-        drag(qtbot, canvas, (-1.0, -1.0), (1.5, 1.2))
-    i, x, y = blocker.args
-    tol = 1.5 * data_per_pixel(canvas)
-    assert i == 1
+    bound.start_dragging.connect(lambda *a: dragging.append(a))
+    with qtbot.waitSignal(bound.document.events.starts_changed, timeout=1000):
+        drag(qtbot, bound, (-1.0, -1.0), (1.5, 1.2))
+    starts = bound.document.starts
+    assert len(starts) == 2                                  # moved, nothing added
+    np.testing.assert_array_equal(starts[0], (0.5, 0.5))     # the one moved is point 1
+    x, y = starts[1]
+    tol = 1.5 * data_per_pixel(bound)
     assert x == pytest.approx(1.5, abs=tol)
     assert y == pytest.approx(1.2, abs=tol)
     assert dragging
     assert all(a[0] == 1 for a in dragging)
-    assert canvas.view_extent() == before
-    assert canvas.selected_start() == 1
+    assert bound.view_extent() == before
+    assert bound.selected_start() == 1
 
 
-def test_dragging_empty_space_pans_and_adds_nothing(qtbot, canvas):
-    canvas.set_starts(np.array([[0.5, 0.5]]))
-    (x0, _), (y0, _) = canvas.view_extent()
-    with (qtbot.assertNotEmitted(canvas.start_added),
-          qtbot.assertNotEmitted(canvas.start_moved)):
-        drag(qtbot, canvas, (-1.0, -1.0), (0.0, -1.0))
-    (x1, _), (y1, _) = canvas.view_extent()
+def test_dragging_empty_space_pans_and_adds_nothing(qtbot, bound):
+    bound.document.set_starts(np.array([[0.5, 0.5]]))
+    (x0, _), (y0, _) = bound.view_extent()
+    with qtbot.assertNotEmitted(bound.document.events.starts_changed):
+        drag(qtbot, bound, (-1.0, -1.0), (0.0, -1.0))
+    (x1, _), (y1, _) = bound.view_extent()
     assert x1 == pytest.approx(x0 - 1.0, abs=0.05)
     assert y1 == pytest.approx(y0, abs=0.05)
+    assert bound.document.view == bound.view_extent()        # and the document has the view
 
 
-def test_right_click_on_a_start_point_removes_it(qtbot, canvas):
-    canvas.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0], [2.0, 1.0]]))
-    vp = canvas.layout_widget.viewport()
+def test_right_click_on_a_start_point_removes_it(qtbot, bound):
+    bound.document.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0], [2.0, 1.0]]))
+    vp = bound.layout_widget.viewport()
     removed = []
-    canvas.start_removed.connect(removed.append)
+    bound.document.events.starts_changed.connect(removed.append)
     QTest.mouseClick(vp, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
-                     viewport_point(canvas, 2.0, 1.0))
-    assert removed == [2]       # emitted by the click itself, before any event loop ran
-    with (qtbot.assertNotEmitted(canvas.start_removed),
-          qtbot.assertNotEmitted(canvas.start_added)):
+                     viewport_point(bound, 2.0, 1.0))
+    assert len(removed) == 1    # written by the click itself, before any event loop ran
+    np.testing.assert_array_equal(removed[0], [[0.5, 0.5], [-1.0, -1.0]])   # point 2 went
+    with qtbot.assertNotEmitted(bound.document.events.starts_changed):
         QTest.mouseClick(vp, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
-                         viewport_point(canvas, -2.0, 1.5))
+                         viewport_point(bound, -2.0, 1.5))
 
 
-def test_delete_removes_the_selected_start_point(qtbot, canvas):
-    canvas.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
-    vp = canvas.layout_widget.viewport()
-    with qtbot.assertNotEmitted(canvas.start_removed):
-        QTest.keyClick(canvas.layout_widget, Qt.Key.Key_Delete)  # nothing selected yet
+def test_delete_removes_the_selected_start_point(qtbot, bound):
+    bound.document.set_starts(np.array([[0.5, 0.5], [-1.0, -1.0]]))
+    vp = bound.layout_widget.viewport()
+    with qtbot.assertNotEmitted(bound.document.events.starts_changed):
+        QTest.keyClick(bound.layout_widget, Qt.Key.Key_Delete)  # nothing selected yet
     QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     viewport_point(canvas, 0.5, 0.5))
-    with qtbot.waitSignal(canvas.start_removed, timeout=1000) as blocker:
-        QTest.keyClick(canvas.layout_widget, Qt.Key.Key_Backspace)
-    assert blocker.args == [0]
-    canvas.set_starts(np.array([[-1.0, -1.0]]))
-    assert canvas.selected_start() is None
+                     viewport_point(bound, 0.5, 0.5))
+    with qtbot.waitSignal(bound.document.events.starts_changed, timeout=1000):
+        QTest.keyClick(bound.layout_widget, Qt.Key.Key_Backspace)
+    np.testing.assert_array_equal(bound.document.starts, [[-1.0, -1.0]])   # point 0 went
+    assert bound.selected_start() is None
 
 
 def test_mouse_move_reports_the_cursor_in_function_coordinates(qtbot, canvas):

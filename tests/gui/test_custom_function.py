@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from beale_gui.core.engine import CONVERGED, DIVERGED
 from beale_gui.core.functions import FUNCTIONS
-from beale_gui.gui.model import default_state
-from beale_gui.gui.panel import CUSTOM
+from beale_gui.document import Document
+from beale_gui.gui.function_chooser import CUSTOM
 from beale_gui.gui.results_table import format_number
 
 from .helpers import nothing_applied
@@ -65,7 +65,7 @@ def _assert_shows_the_typed_function(window):
         np.testing.assert_allclose(result.loss[i, :stop + 1], _expected(path), rtol=1e-12,
                                    atol=1e-12)
         np.testing.assert_allclose(function.value(path), _expected(path), rtol=1e-12)
-    assert window.panel.state().expression == TEXT
+    assert window.document.expression == TEXT
 
 
 def test_typing_a_function_runs_the_optimizers_on_it(qtbot, window):
@@ -98,7 +98,7 @@ def test_a_hostile_expression_is_refused_and_nothing_changes(qtbot, window, monk
     assert window.runs.generation == generation
     assert window.canvas.function is FUNCTIONS["beale"]
     assert window.canvas.plot_item.titleLabel.text == title
-    assert window.panel.state().function is FUNCTIONS["beale"]
+    assert window.document.function is FUNCTIONS["beale"]
     # mending the text applies it
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         _type(qtbot, chooser.expression, TEXT)
@@ -111,14 +111,14 @@ def test_the_custom_function_survives_a_round_trip_through_the_panel_state(qtbot
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         _type(qtbot, chooser.bounds[0], "-4")
         _type(qtbot, chooser.minima, "0, -1.5708")
-    saved = window.panel.state()
+    saved = Document(**window.document.values())
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(default_state())
+        window.document.assign(Document())
     assert window.result().function is FUNCTIONS["beale"]
     assert not chooser.is_custom()
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(saved)
-    state = window.panel.state()
+        window.document.assign(saved)
+    state = window.document
     assert chooser.is_custom()
     assert chooser.expression.text() == TEXT
     assert state.expression == TEXT

@@ -73,7 +73,7 @@ def test_export_image_writes_the_window_view(exports, window, tmp_path):
 def test_window_figure_matches_the_window(window):
     result = window.result()
     colours = window.run_colours()
-    assert colours == [e.colour for e in window.panel.state().enabled]
+    assert colours == [e.colour for e in window.document.enabled]
     with window_figure(window, (800, 600)) as fig:
         assert fig.step == min(window.current_step(), result.n_steps)
         (x0, x1), (y0, y1) = fig.view_extent()  # the window is hidden: the runs' fitted view

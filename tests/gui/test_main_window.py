@@ -169,10 +169,9 @@ def _only(entry_name, lr):
 
 
 def test_a_diverging_optimizer_is_flagged_and_ranges_stay_finite(qtbot, window):
-    entries = _only("gd", 1e3) + window.panel.state().entries[5:]     # gd blows up, adam not
-    state = dataclasses.replace(window.panel.state(), entries=entries)
+    entries = _only("gd", 1e3) + list(window.document.entries[5:])  # gd blows up, adam not
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(state)
+        window.document.set_entries(entries)
     result = window.result()
     assert result.status[0] == DIVERGED
     assert result.status[1] != DIVERGED
@@ -192,10 +191,8 @@ def test_a_diverging_optimizer_is_flagged_and_ranges_stay_finite(qtbot, window):
 
 def test_closing_during_a_long_run_ends_the_thread_promptly(qtbot, tmp_path):
     w = _open(qtbot, tmp_path)
-    state = dataclasses.replace(w.panel.state(), entries=_only("gd", 1e-4), max_steps=10**6,
-                                tol=0.0)
     with qtbot.waitSignal(w.runs.progress, timeout=WAIT):   # the long run is under way
-        w.panel.set_state(state)
+        w.document.update(entries=_only("gd", 1e-4), max_steps=10**6, tol=0.0)
     assert w.runs.thread.isRunning()
     w.close()
     assert not w.runs.thread.isRunning()
@@ -280,9 +277,8 @@ def test_dragging_a_start_point_moves_it(qtbot, window):
 
 
 def test_no_enabled_optimizer_clears_the_runs_with_a_message(qtbot, window):
-    state = window.panel.state()
-    state.entries = [dataclasses.replace(entry, enabled=False) for entry in state.entries]
-    window.panel.set_state(state)
+    window.document.set_entries([dataclasses.replace(entry, enabled=False)
+                                 for entry in window.document.entries])
     assert window.result() is None
     assert "No optimizer" in window.statusBar().currentMessage()
 
@@ -291,10 +287,8 @@ def test_a_schedule_puts_the_learning_rate_on_a_second_axis(qtbot, window):
     assert window.loss_plot.lr_curves == []
     config = OptimizerConfig("gd", {"lr": 0.01}, schedule=ScheduleConfig("inverse_time",
                                                                          {"decay": 0.01}))
-    state = dataclasses.replace(window.panel.state(),
-                                entries=[OptimizerEntry(config, "#E69F00")])
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(state)
+        window.document.set_entries([OptimizerEntry(config, "#E69F00")])
     (curve,) = window.loss_plot.lr_curves
     x, y = curve.getData()
     assert y[0] == pytest.approx(0.01)
@@ -308,22 +302,22 @@ def _legend(window) -> list[tuple[str, str]]:
 
 
 def test_the_views_follow_the_optimizers_and_the_start_points(qtbot, window):
-    entries = [e for e in window.panel.state().entries if e.enabled]
+    entries = [e for e in window.document.entries if e.enabled]
     assert _legend(window) == [(optimizer_label(e.config), QColor(e.colour).name())
                                for e in entries]
     two = [OptimizerEntry(OptimizerConfig("gd", {"lr": 0.002}), "#D55E00"),
            OptimizerEntry(OptimizerConfig("adam", {"lr": 0.05}), "#009E73")]
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(dataclasses.replace(window.panel.state(), entries=two))
+        window.document.update(entries=two)
     assert _legend(window) == [(optimizer_label(e.config), e.colour.lower()) for e in two]
     assert len(window.canvas.run_tracks()) == len(window.loss_plot.curves) == 2
-    window.canvas.start_removed.emit(0)
+    window.document.remove_start(0)
     assert window.canvas.run_tracks() == ()
     assert window.loss_plot.curves == []
     assert not window.canvas.legend_shown()
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.canvas.start_added.emit(*SEED_START)
-        window.canvas.start_added.emit(2.5, -2.5)
+        window.document.add_start(*SEED_START)
+        window.document.add_start(2.5, -2.5)
     result = window.result()
     assert result.n_runs == 4
     assert window.canvas.legend_shown()

@@ -5,7 +5,6 @@ items that hold a cached pixmap (the shown ones with a cache mode: Qt drops a hi
 pixmap itself), the line-segment buffers pyqtgraph keeps per curve, the RunResult objects
 alive; and after many clicks only the current result is alive."""
 
-import dataclasses
 import gc
 import weakref
 
@@ -146,7 +145,7 @@ def window(qtbot, tmp_path):
 def short_runs(qtbot, window):
     """The launch window with runs of :data:`STEPS` steps."""
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.panel.set_state(dataclasses.replace(window.panel.state(), max_steps=STEPS))
+        window.document.update(max_steps=STEPS)
     _drawn(window)
     return window
 
@@ -184,7 +183,7 @@ def test_after_fifty_clicks_only_the_current_result_is_alive(qtbot, short_runs):
     # back to the seed's start alone: what the 306 runs left is hidden and empty
     while len(w.starts()) > 1:
         with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-            w.canvas.start_removed.emit(len(w.starts()) - 1)
+            w.document.remove_start(len(w.starts()) - 1)
     _drawn(w)
     gc.collect()
     assert _alive(w) == [(6, True)]
@@ -204,7 +203,7 @@ def test_a_long_result_leaves_no_buffers_to_a_short_one(qtbot, short_runs):
 
     def with_steps(n):
         with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-            w.panel.set_state(dataclasses.replace(w.panel.state(), max_steps=n, tol=0.0))
+            w.document.update(max_steps=n, tol=0.0)
         _drawn(w)
         return footprint(w)
 

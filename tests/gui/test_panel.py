@@ -1,4 +1,4 @@
-"""The parameter panel: validation, debouncing, and the PanelState it builds."""
+"""The parameter panel: validation, debouncing, and what it writes into its document."""
 
 import math
 
@@ -7,21 +7,21 @@ import pytest
 from PySide6.QtCore import Qt
 
 from beale_gui.core.engine import StochasticConfig
-from beale_gui.core.functions import FUNCTIONS
+from beale_gui.core.functions import FUNCTIONS, get_function
 from beale_gui.core.optimizers import OPTIMIZERS
-from beale_gui.document import PALETTE
+from beale_gui.document import PALETTE, Document
 from beale_gui.gui.fields import ParamField, format_number, parse_points
-from beale_gui.gui.model import default_state
-from beale_gui.gui.panel import CUSTOM, ParameterPanel
+from beale_gui.gui.function_chooser import CUSTOM
+from beale_gui.gui.panel import ParameterPanel
 
 from .helpers import WAIT, debounce_settled, nothing_applied
 
-ADAM = 5  # index of Adam in default_state()
+ADAM = 5  # index of Adam in a new Document
 
 
 @pytest.fixture
 def panel(qtbot):
-    widget = ParameterPanel()
+    widget = ParameterPanel(Document())
     qtbot.addWidget(widget)
     widget.resize(340, 760)
     return widget
@@ -30,7 +30,7 @@ def panel(qtbot):
 @pytest.fixture
 def emitted(panel):
     states = []
-    panel.state_changed.connect(states.append)
+    panel.applied.connect(lambda: states.append(panel.document.values()))
     return states
 
 
@@ -64,10 +64,12 @@ def summary(state):
 
 
 def test_default_state_round_trips(qtbot, panel, emitted):
-    given = default_state()
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT):
-        panel.set_state(given)
-    state = panel.state()
+    given = Document()
+    panel.document.assign(Document(get_function("himmelblau"), [], max_steps=5, seed=3))
+    panel.document.assign(given)   # the panel shows each document it is given
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
+        type_into(qtbot, field(panel, 0, "lr"), "0.01")     # and writes its fields back
+    state = panel.document
     assert summary(state) == summary(given)
     assert state.function is given.function
     assert (state.max_steps, state.tol, state.seed, state.expression) == (
@@ -78,12 +80,12 @@ def test_default_state_round_trips(qtbot, panel, emitted):
 
 
 def test_typing_a_learning_rate_emits_once_after_the_debounce(qtbot, panel, emitted):
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         type_into(qtbot, field(panel, 0, "lr"), "0.02")
-    assert blocker.args[0].entries[0].config.hparams["lr"] == 0.02
+    assert panel.document.entries[0].config.hparams["lr"] == 0.02
     debounce_settled(qtbot, panel)   # no emission is pending
     assert len(emitted) == 1
-    assert panel.state().entries[0].config.hparams["lr"] == 0.02
+    assert panel.document.entries[0].config.hparams["lr"] == 0.02
 
 
 @pytest.mark.parametrize("text", ["-1", "abc", "1e999"])
@@ -99,10 +101,10 @@ def test_a_bad_learning_rate_is_marked_and_not_applied(qtbot, panel, emitted, me
     assert "Invalid lr" in lr.toolTip()
     assert not panel.is_valid()
     assert any("Invalid lr" in m for m in messages)
-    assert panel.state().entries[0].config.hparams["lr"] == 0.01
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    assert panel.document.entries[0].config.hparams["lr"] == 0.01
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         type_into(qtbot, lr, "0.03")
-    assert blocker.args[0].entries[0].config.hparams["lr"] == 0.03
+    assert panel.document.entries[0].config.hparams["lr"] == 0.03
     assert lr.is_valid()
     assert not lr.property("invalid")
     assert message_of(lr).isHidden()
@@ -120,26 +122,27 @@ def test_adam_beta1_of_one_is_refused(qtbot, panel):
     with nothing_applied(qtbot, panel):
         type_into(qtbot, beta1, "1")
     assert "Invalid beta1" in beta1.problem()
-    assert panel.state().entries[ADAM].config.hparams["beta1"] == 0.9
+    assert panel.document.entries[ADAM].config.hparams["beta1"] == 0.9
 
 
 def test_enable_and_colour_are_reflected(qtbot, panel):
     box = panel.boxes[1]
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         box.enable_box.setChecked(False)
-    assert blocker.args[0].entries[1].enabled is False
-    assert [e.enabled for e in panel.state().entries] == [True, False, True, True, True, True]
-    box.set_colour("#123456")
-    assert panel.state().entries[1].colour == "#123456"
+    assert panel.document.entries[1].enabled is False
+    assert [e.enabled for e in panel.document.entries] == [True, False, True, True, True, True]
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
+        box.set_colour("#123456")
+    assert panel.document.entries[1].colour == "#123456"
 
 
 def test_add_optimizer_from_the_menu(qtbot, panel):
     titles = [a.text() for a in panel.add_menu.actions()]
     assert titles == [spec.title for spec in OPTIMIZERS.values()]
     action = panel.add_menu.actions()[list(OPTIMIZERS).index("adamw")]
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         action.trigger()
-    entry = blocker.args[0].entries[-1]
+    entry = panel.document.entries[-1]
     assert entry.config.name == "adamw"
     assert dict(entry.config.hparams) == OPTIMIZERS["adamw"].defaults
     assert entry.colour == PALETTE[6]  # the first colour the six defaults leave unused
@@ -147,29 +150,30 @@ def test_add_optimizer_from_the_menu(qtbot, panel):
 
 
 def test_remove_optimizers_down_to_none(qtbot, panel):
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         qtbot.mouseClick(panel.boxes[0].remove_button, Qt.MouseButton.LeftButton)
-    assert [e.config.name for e in blocker.args[0].entries] == [
+    assert [e.config.name for e in panel.document.entries] == [
         "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         while panel.boxes:
             panel.boxes[-1].remove_button.click()
-    assert blocker.args[0].entries == []
-    assert panel.state().entries == []
+    assert panel.document.entries == []
+    assert panel.document.entries == []
     assert not panel.empty_hint.isHidden()
-    panel.add_optimizer("gd")
-    assert panel.state().entries[0].colour == PALETTE[0]
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
+        panel.add_optimizer("gd")
+    assert panel.document.entries[0].colour == PALETTE[0]
 
 
 def test_switching_function(qtbot, panel):
     key = next(k for k in FUNCTIONS if k != "beale")
     combo = panel.function_chooser.combo
     assert combo.findData(CUSTOM) == combo.count() - 1
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         combo.setCurrentIndex(combo.findData(key))
-    assert blocker.args[0].function is FUNCTIONS[key]
-    assert panel.state().function is FUNCTIONS[key]
-    assert panel.state().expression is None
+    assert panel.document.function is FUNCTIONS[key]
+    assert panel.document.function is FUNCTIONS[key]
+    assert panel.document.expression is None
     assert combo.toolTip() == FUNCTIONS[key].formula
 
 
@@ -184,16 +188,16 @@ def test_custom_expression(qtbot, panel):
         choose_custom(panel)  # nothing typed yet: nothing to apply
     assert not chooser.custom.isHidden()
     text = "x**2 + 10*sin(y)"
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         type_into(qtbot, chooser.expression, text)
-    state = blocker.args[0]
+    state = panel.document
     assert state.expression == text
     assert state.function.value(np.array([1.0, 2.0])) == pytest.approx(1 + 10 * math.sin(2))
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         for edit, value in zip(chooser.bounds, ("-3", "3", "-2", "4"), strict=True):
             type_into(qtbot, edit, value)
         type_into(qtbot, chooser.minima, "0, -1.5708; 1,2")
-    function = blocker.args[0].function
+    function = panel.document.function
     assert function.bounds == ((-3.0, 3.0), (-2.0, 4.0))
     np.testing.assert_allclose(function.minima, [[0, -1.5708], [1, 2]])
 
@@ -207,7 +211,7 @@ def test_a_bad_expression_is_refused(qtbot, panel, text):
     assert chooser.expression.problem()
     assert chooser.expression.property("invalid")
     assert message_of(chooser.expression).text() == chooser.expression.problem()
-    assert panel.state().function is FUNCTIONS["beale"]
+    assert panel.document.function is FUNCTIONS["beale"]
 
 
 def test_bad_view_bounds_are_refused(qtbot, panel):
@@ -222,25 +226,26 @@ def test_bad_view_bounds_are_refused(qtbot, panel):
         type_into(qtbot, chooser.bounds[1], "")
         type_into(qtbot, chooser.minima, "1, 2, 3")
     assert "minima" in chooser.minima.problem()
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         type_into(qtbot, chooser.bounds[1], "8")
         type_into(qtbot, chooser.minima, "")
-    assert blocker.args[0].function.bounds == ((3.0, 8.0), (-5.0, 5.0))
+    assert panel.document.function.bounds == ((3.0, 8.0), (-5.0, 5.0))
 
 
-def test_custom_function_round_trips_through_set_state(qtbot, panel):
+def test_custom_function_round_trips_through_the_document(qtbot, panel):
     chooser = panel.function_chooser
     choose_custom(panel)
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT):
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         type_into(qtbot, chooser.expression, "(x - 1)**2 + y**2")
         type_into(qtbot, chooser.minima, "1, 0")
-    saved = panel.state()
-    panel.set_state(default_state())
+    saved = Document(**panel.document.values())
+    panel.document.assign(Document())
     assert not chooser.is_custom()
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
-        panel.set_state(saved)
-    assert blocker.args[0].expression == "(x - 1)**2 + y**2"
-    np.testing.assert_allclose(blocker.args[0].function.minima, [[1, 0]])
+    panel.document.assign(saved)
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):   # the fields, written back
+        type_into(qtbot, chooser.minima, "1, 0")
+    assert panel.document.expression == "(x - 1)**2 + y**2"
+    np.testing.assert_allclose(panel.document.function.minima, [[1, 0]])
 
 
 def test_inverse_time_schedule(qtbot, panel):
@@ -250,9 +255,9 @@ def test_inverse_time_schedule(qtbot, panel):
     decay = box.schedule_fields["inverse_time"]["decay"]
     assert not decay.parentWidget().isHidden()
     assert box.schedule_fields["step"]["gamma"].parentWidget().isHidden()
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         type_into(qtbot, decay, "0.01")
-    schedule = blocker.args[0].entries[0].config.schedule
+    schedule = panel.document.entries[0].config.schedule
     assert schedule.name == "inverse_time"
     assert schedule.params["decay"] == 0.01
 
@@ -261,32 +266,33 @@ def test_stochastic_toggle(qtbot, panel):
     box = panel.boxes[0]
     assert not box.stochastic_box.isChecked()
     assert box.batch_field.parentWidget().isHidden()
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         box.stochastic_box.setChecked(True)
-    assert blocker.args[0].entries[0].config.stochastic == StochasticConfig(1, 0.0)
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    assert panel.document.entries[0].config.stochastic == StochasticConfig(1, 0.0)
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         type_into(qtbot, box.batch_field, "2")
         type_into(qtbot, box.noise_field, "0.5")
-    assert blocker.args[0].entries[0].config.stochastic == StochasticConfig(2, 0.5)
+    assert panel.document.entries[0].config.stochastic == StochasticConfig(2, 0.5)
     with nothing_applied(qtbot, panel):
         type_into(qtbot, box.batch_field, "0")
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         box.stochastic_box.setChecked(False)  # the bad batch size no longer counts
-    assert blocker.args[0].entries[0].config.stochastic is None
+    assert panel.document.entries[0].config.stochastic is None
 
 
-def test_sgd_is_stochastic_by_default(panel):
-    box = panel.add_optimizer("sgd")
+def test_sgd_is_stochastic_by_default(qtbot, panel):
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
+        box = panel.add_optimizer("sgd")
     assert box.stochastic_box.isChecked()
     assert not box.stochastic_box.isEnabled()
-    assert panel.state().entries[-1].config.noise == StochasticConfig()
+    assert panel.document.entries[-1].config.noise == StochasticConfig()
 
 
 def test_log_field_steps_multiply(qtbot, panel):
     lr = field(panel, 0, "lr")
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         lr.stepBy(1)
-    assert blocker.args[0].entries[0].config.hparams["lr"] == pytest.approx(
+    assert panel.document.entries[0].config.hparams["lr"] == pytest.approx(
         0.01 * 10**0.1, rel=0.01)
     lr.stepBy(-1)
     assert lr.value() == 0.01
@@ -328,22 +334,22 @@ def test_run_settings_are_validated(qtbot, panel, name, text):
     with nothing_applied(qtbot, panel):
         type_into(qtbot, getattr(panel, name), text)
     assert getattr(panel, name).problem()
-    assert panel.state().max_steps == 1000
+    assert panel.document.max_steps == 1000
 
 
 def test_run_settings_apply(qtbot, panel):
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         type_into(qtbot, panel.max_steps_field, "5000")
         type_into(qtbot, panel.tol_field, "1e-5")
         type_into(qtbot, panel.seed_field, "7")
-    state = blocker.args[0]
+    state = panel.document
     assert (state.max_steps, state.tol, state.seed) == (5000, 1e-5, 7)
 
 
 def test_set_hparams_emits_once(qtbot, panel, emitted, messages):
-    with qtbot.waitSignal(panel.state_changed, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
         panel.set_hparams(ADAM, {"lr": 0.123, "beta1": 0.8})
-    hparams = blocker.args[0].entries[ADAM].config.hparams
+    hparams = panel.document.entries[ADAM].config.hparams
     assert (hparams["lr"], hparams["beta1"]) == (0.123, 0.8)
     assert field(panel, ADAM, "lr").text() == "0.123"
     panel.set_hparams(99, {"lr": 0.1})

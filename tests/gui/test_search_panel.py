@@ -1,7 +1,6 @@
 """The Search dock end to end (offscreen): run, progress, heatmap, curve, Cancel, refusals,
 clicking the best cell into the parameter panel, and ``search --out``."""
 
-import dataclasses
 
 import numpy as np
 import pytest
@@ -165,7 +164,7 @@ def test_bad_fields_and_the_steps_objective_without_tolerance_are_refused(qtbot,
     assert not search.run()
     assert "budget" in search.status.text()
     _set(qtbot, search.form.budget_field, 16)
-    window.panel.set_state(dataclasses.replace(window.panel.state(), tol=0.0))
+    window.document.update(tol=0.0)
     search.form.objective_combo.setCurrentIndex(search.form.objective_combo.findData("steps"))
     assert not search.run()
     assert "tolerance" in search.status.text()
@@ -181,7 +180,7 @@ def test_clicking_the_best_cell_loads_it_and_replays_it(qtbot, window, search):
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         qtbot.mouseClick(plot.layout_widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert plot.selected == best
-    hparams = window.panel.state().entries[MOMENTUM].config.hparams
+    hparams = window.document.entries[MOMENTUM].config.hparams
     assert hparams["lr"] == result.points[best, 0]
     assert hparams["momentum"] == result.points[best, 1]
     shown = window.result().configs[MOMENTUM].hparams
@@ -192,13 +191,13 @@ def test_clicking_the_best_cell_loads_it_and_replays_it(qtbot, window, search):
 
 def test_a_disabled_optimizer_is_switched_on_when_a_result_is_picked(qtbot, window, search):
     window.panel.boxes[MOMENTUM].enable_box.setChecked(False)
-    qtbot.waitUntil(lambda: not window.panel.state().entries[MOMENTUM].enabled, timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.document.entries[MOMENTUM].enabled, timeout=WAIT)
     _set(qtbot, search.form.budget_field, 9)
     _set(qtbot, search.form.max_steps_field, 50)
     result = _run(qtbot, search).result
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         search.table.cellClicked.emit(0, 0)
-    entry = window.panel.state().entries[MOMENTUM]
+    entry = window.document.entries[MOMENTUM]
     assert entry.enabled
     assert entry.config.hparams["lr"] == result.points[result.best, 0]
 

@@ -13,10 +13,9 @@ from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.records import write_json
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.session import load_experiment, load_session
-from beale_gui.document import OptimizerEntry
+from beale_gui.document import Document, OptimizerEntry, session_of
 from beale_gui.gui import session_actions
-from beale_gui.gui.model import default_state
-from beale_gui.gui.session_actions import autosave_path, window_session
+from beale_gui.gui.session_actions import autosave_path
 from beale_gui.resources import preset_paths
 
 from .helpers import open_window, settings_in
@@ -36,14 +35,14 @@ def window(window):
 
 
 def _fingerprint(w) -> dict:
-    d = window_session(w).to_dict()
+    d = session_of(w.document).to_dict()
     d.pop("view")
     return d
 
 
 def _edit(qtbot, w):
     """Change the function, an optimizer, a colour, an enabled flag and the start points."""
-    state = w.panel.state()
+    state = w.document
     entries = [OptimizerEntry(OptimizerConfig("adam", {"lr": 0.1, "beta1": 0.8},
                                               ScheduleConfig("step", {"step_size": 50})),
                               "#123456"),
@@ -51,9 +50,8 @@ def _edit(qtbot, w):
     from beale_gui.core.functions import get_function
 
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.panel.set_state(dataclasses.replace(state, function=get_function("himmelblau"),
-                                              entries=entries, max_steps=300, tol=1e-8,
-                                              seed=9))
+        w.document.update(function=get_function("himmelblau"), entries=entries, max_steps=300,
+                          tol=1e-8, seed=9)
         w.set_starts(np.array([[0.5, 0.5], [-1.0, -2.0]]))
 
 
@@ -93,7 +91,7 @@ def test_save_and_open_round_trip_everything(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         assert window.sessions.open_path(path)
     assert _fingerprint(window) == before
-    state = window.panel.state()
+    state = window.document
     assert state.function.name == "himmelblau"
     assert [e.colour for e in state.entries][0] == "#123456"
     assert [e.enabled for e in state.entries] == [True, False]
@@ -125,10 +123,10 @@ def test_an_edit_marks_the_session_modified_and_saving_clears_it(qtbot, window, 
     path = tmp_path / "s.json"
     assert window.sessions.save_to(path)
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.canvas.start_added.emit(1.0, -1.0)
+        window.document.add_start(1.0, -1.0)
     assert window.isWindowModified()
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.canvas.start_removed.emit(1)
+        window.document.remove_start(1)
     assert not window.isWindowModified()     # back as saved
     window.panel.boxes[0].enable_box.setChecked(False)
     qtbot.waitUntil(window.isWindowModified, timeout=WAIT)
@@ -177,7 +175,7 @@ def test_a_refused_file_changes_nothing_and_says_why(qtbot, window, tmp_path, ki
     _edit(qtbot, window)
     good = tmp_path / "good.json"
     window.sessions.save_to(good)
-    window.canvas.start_added.emit(2.0, 2.0)        # unsaved: modified
+    window.document.add_start(2.0, 2.0)        # unsaved: modified
     before = (_fingerprint(window), window.windowTitle(), window.isWindowModified(),
               window.canvas.view_extent(), window.sessions.path)
     path, words = _bad_file(tmp_path, kind)
@@ -202,7 +200,7 @@ def test_a_failed_save_keeps_the_old_file_and_says_why(qtbot, window, tmp_path, 
     path = tmp_path / "s.json"
     assert window.sessions.save_to(path)
     old = path.read_bytes()
-    window.canvas.start_added.emit(2.0, 2.0)
+    window.document.add_start(2.0, 2.0)
     if failure == "replace":
         def fail(*_):
             raise OSError(13, "Permission denied")
@@ -258,7 +256,7 @@ def test_every_preset_loads_from_the_menu(qtbot, window, path):
     result = window.result()
     exp = session.experiment
     assert result.n_runs == len(exp.optimizers) * len(exp.starts)
-    assert [e.colour for e in window.panel.state().entries] == exp.colours
+    assert [e.colour for e in window.document.entries] == exp.colours
     assert window.windowTitle() == f"{session.title}[*] \u2014 Beale GUI"
     assert not window.isWindowModified()
     assert window.sessions.path is None
@@ -297,7 +295,7 @@ def test_recent_files_are_listed_and_a_vanished_one_is_dropped(qtbot, window, tm
 
 
 def test_an_unsaved_change_can_keep_open_from_going_ahead(qtbot, window, tmp_path):
-    window.canvas.start_added.emit(2.0, 2.0)
+    window.document.add_start(2.0, 2.0)
     window.sessions.ask_discard = lambda: False
     asked = []
     window.sessions.ask_open_path = lambda: asked.append(1) or ""
@@ -312,7 +310,7 @@ def test_the_last_session_is_restored_at_launch(qtbot, tmp_path):
     preset = next(p for p in first.sessions.presets if "Himmelblau" in p.title)
     with qtbot.waitSignal(first.runs_ready, timeout=WAIT):
         first.sessions.load_preset(preset)
-    first.canvas.start_added.emit(4.0, 4.0)        # an unsaved change
+    first.document.add_start(4.0, 4.0)        # an unsaved change
     expected = _fingerprint(first)
     first.close()
     assert autosave_path(settings_in(tmp_path)) == tmp_path / "layout.last-session.json"
@@ -331,8 +329,8 @@ def test_a_corrupt_autosave_is_ignored_with_a_message(qtbot, tmp_path, reliabili
     qtbot.waitUntil(lambda: "could not be restored" in w.statusBar().currentMessage(),
                     timeout=WAIT)
     assert "is truncated" in w.statusBar().currentMessage()
-    assert w.panel.state().function.name == default_state().function.name
-    assert len(w.panel.state().entries) == len(default_state().entries)
+    assert w.document.function.name == Document().function.name
+    assert len(w.document.entries) == len(Document().entries)
     w.close()
     reliability_figures[REFUSED] = reliability_figures.get(REFUSED, 0) + 1
 
@@ -359,10 +357,10 @@ def test_a_failed_autosave_does_not_stop_the_window_closing(qtbot, tmp_path, mon
 
 
 def test_a_run_too_big_for_memory_is_refused_in_the_window_naming_the_limit(qtbot, window):
-    state = window.panel.state()
+    state = window.document
     assert len(state.enabled) == 6
     with qtbot.waitSignal(window.runs.failed, timeout=WAIT):
-        window.panel.set_state(dataclasses.replace(state, max_steps=10_000_000))
+        window.document.update(max_steps=10_000_000)
     message = window.statusBar().currentMessage()
     assert "Could not run" in message
     assert "the limit is 4 GiB" in message

@@ -5,7 +5,6 @@ nothing (no "QThread: Destroyed while thread is still running"; pytest-qt fails 
 warning). Nothing here measures time: a slow machine is slow, a close that waits for the work to
 finish is wrong."""
 
-import dataclasses
 import gc
 
 from beale_gui.core.engine import OptimizerConfig
@@ -36,13 +35,13 @@ def _run_cancelled(qtbot, w):
                             check_params_cb=lambda g: g == generation)
 
 
-def _start_run(qtbot, w, state) -> list[tuple[int, int]]:
-    """Show ``state`` and wait until its run is under way; returns the progress seen so far
-    and from then on, as (steps done, steps in all)."""
+def _start_run(qtbot, w, **values) -> list[tuple[int, int]]:
+    """Put ``values`` into the document and wait until its run is under way; returns the
+    progress seen so far and from then on, as (steps done, steps in all)."""
     seen = []
     w.runs.progress.connect(lambda _generation, done, total: seen.append((done, total)))
     with qtbot.waitSignal(w.runs.progress, timeout=WAIT):
-        w.panel.set_state(state)
+        w.document.update(**values)
     assert w.runs.thread.isRunning()
     return seen
 
@@ -66,10 +65,8 @@ def _start_basins(qtbot, w) -> None:
 
 
 def test_closing_during_a_million_step_run(qtbot, qtlog, window):
-    state = dataclasses.replace(
-        window.panel.state(), max_steps=LONG, tol=0.0,
-        entries=[OptimizerEntry(OptimizerConfig("gd", {"lr": 1e-4}), "#E69F00")])
-    seen = _start_run(qtbot, window, state)
+    seen = _start_run(qtbot, window, max_steps=LONG, tol=0.0,
+                      entries=[OptimizerEntry(OptimizerConfig("gd", {"lr": 1e-4}), "#E69F00")])
     window.playback.play()
     with _run_cancelled(qtbot, window):
         window.close()
@@ -101,8 +98,7 @@ def test_closing_during_a_basin_map(qtbot, qtlog, window):
 
 def test_closing_during_everything_at_once(qtbot, qtlog, window):
     # the six optimizers for 10^6 steps, a search and a basin map share two cores
-    state = dataclasses.replace(window.panel.state(), max_steps=MILLION, tol=0.0)
-    seen = _start_run(qtbot, window, state)
+    seen = _start_run(qtbot, window, max_steps=MILLION, tol=0.0)
     _start_search(qtbot, window)
     _start_basins(qtbot, window)
     with (_run_cancelled(qtbot, window), task_cancelled(qtbot, window.search.panel.runner),

@@ -36,7 +36,7 @@ def test_a_change_is_kept_for_the_next_launch_while_the_window_is_open(qtbot, tm
     w = open_window(qtbot, settings_in(tmp_path))
     path = autosave_path(settings_in(tmp_path))
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-        w.canvas.start_added.emit(2.0, 2.0)
+        w.document.add_start(2.0, 2.0)
     qtbot.waitUntil(lambda: not w.sessions.autosave_pending, timeout=WAIT)
     kept = load_session(path).experiment.starts
     assert kept.tolist() == w.starts().tolist()
@@ -52,7 +52,7 @@ def test_an_unwritable_autosave_location_is_reported_once_and_loses_nothing(
     w = open_window(qtbot, settings_in(tmp_path))
     for x in (2.0, 2.5, -1.0):
         with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
-            w.canvas.start_added.emit(x, 1.0)
+            w.document.add_start(x, 1.0)
         qtbot.waitUntil(lambda: not w.sessions.autosave_pending, timeout=WAIT)
     reports = _reports(caplog)
     assert len(reports) == 1, reports
@@ -88,7 +88,7 @@ def test_a_session_named_at_launch_opens_instead_of_the_last_one(qtbot, tmp_path
     w.sessions.open_at_launch(preset)
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
         w.show()
-    qtbot.waitUntil(lambda: w.panel.state().function.name == "himmelblau", timeout=WAIT)
+    qtbot.waitUntil(lambda: w.document.function.name == "himmelblau", timeout=WAIT)
     assert w.sessions.path == preset
     assert w.windowTitle().startswith(preset.name)
     w.close()
@@ -101,7 +101,7 @@ def test_a_session_named_at_launch_that_cannot_be_read_says_why(qtbot, tmp_path)
         w.show()
     qtbot.waitUntil(lambda: "missing.json was not opened" in w.sessions.last_message,
                     timeout=WAIT)
-    assert w.panel.state().function.name == "beale"
+    assert w.document.function.name == "beale"
     w.close()
 
 

@@ -1,14 +1,12 @@
 """The window's runs on the task runner: results arrive as signals, newer requests supersede
 older ones, and shutdown stops even a long run midway and ends the thread."""
 
-import dataclasses
-
 import numpy as np
 import pytest
 
 from beale_gui.core.engine import OptimizerConfig
-from beale_gui.document import OptimizerEntry
-from beale_gui.gui.model import RunOutcome, RunRequest, default_state
+from beale_gui.document import Document, OptimizerEntry
+from beale_gui.gui.runs import RunOutcome, RunRequest
 from beale_gui.gui.task_runner import TaskRunner
 
 LONG = 10**6
@@ -22,17 +20,14 @@ def controller(qtbot):
 
 
 def _request(runner: TaskRunner, state, starts) -> tuple[RunRequest, int]:
-    """Submit the state's enabled optimizers from every start point, as the window does;
+    """Submit the document's enabled optimizers from every start point, as the window does;
     returns the request and its generation."""
-    request = RunRequest(state, starts, list(state.enabled))
+    request = RunRequest.of(state, starts)
     return request, runner.submit(request)
 
 
 def _state(max_steps=200, entries=None, **kw):
-    state = default_state()
-    if entries is not None:
-        state = dataclasses.replace(state, entries=entries)
-    return dataclasses.replace(state, max_steps=max_steps, **kw)
+    return Document(entries=entries, max_steps=max_steps, **kw)
 
 
 def _gd(lr=0.01):

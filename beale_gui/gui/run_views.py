@@ -1,0 +1,103 @@
+"""The views that follow the run state: canvas paths, loss plot, results table and playback.
+
+:class:`RunViews` draws each result the run state announces in every view at the run state's
+step, and moves them all with the playhead; the playback writes its step into the run state.
+The mechanics arrows (View > Mechanics arrows) are drawn at the heads while they are on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
+
+from ..core.engine import DIVERGED, RunResult
+from ..core.inspect import mechanics_at
+from ..document import RunState
+from .canvas import ContourCanvas
+from .labels import optimizer_label, start_style
+from .loss_plot import LossPlot
+from .playback import Playback
+from .results_table import ResultsTable
+from .safety import guarded
+
+
+class RunViews(QObject):
+    """Keeps ``canvas``, ``loss_plot``, ``results`` and ``playback`` on ``run_state``;
+    ``mechanics`` is the action that shows the arrows. Errors go to ``window.report_error``."""
+
+    def __init__(self, run_state: RunState, window: QMainWindow, canvas: ContourCanvas,
+                 loss_plot: LossPlot, results: ResultsTable, playback: Playback,
+                 mechanics: QAction) -> None:
+        super().__init__(window)
+        self.run_state = run_state
+        self.window = window
+        self.canvas = canvas
+        self.loss_plot = loss_plot
+        self.results = results
+        self.playback = playback
+        self.mechanics = mechanics
+        run_state.events.result_changed.connect(self._on_result_changed)
+        run_state.events.step_changed.connect(self._on_step_changed)
+        playback.step_changed.connect(self._on_playhead_moved)
+        loss_plot.step_requested.connect(self._on_step_requested)
+        mechanics.triggered.connect(self._on_mechanics_toggled)
+
+    def report_error(self, message: str) -> None:
+        self.window.report_error(message)
+
+    @guarded
+    def _on_result_changed(self, result: RunResult | None) -> None:
+        if result is None:
+            self.playback.set_range(0)
+            self.canvas.clear_runs()
+            self.canvas.set_mechanics(None)
+            self.loss_plot.clear()
+            self.results.clear()
+            return
+        state = self.run_state
+        entries, step, n = state.entries, state.step, result.n_runs
+        colours = state.run_colours()
+        styles = [start_style(result.start_index[i]) for i in range(n)]
+        labels = [optimizer_label(result.configs[int(result.config_index[i])])
+                  for i in range(n)]
+        flags = ["diverged" if result.status[i] == DIVERGED else "" for i in range(n)]
+        legend = [(optimizer_label(e.config), e.colour) for e in entries]
+        self.canvas.set_runs([result.paths[i] for i in range(n)],
+                             [int(s) for s in result.stop_step], colours, styles, flags, legend,
+                             step=step)
+        self.loss_plot.set_result(result, colours, styles)
+        self.results.set_result(result, labels, colours, step=step)
+        self.playback.set_range(result.n_steps, step)
+        self._show_step(step)
+
+    @guarded
+    def _on_step_changed(self, step: int) -> None:
+        self._show_step(step)
+
+    def _show_step(self, k: int) -> None:
+        result = self.run_state.result
+        if result is None:
+            return
+        self.canvas.set_step(k)
+        if self.mechanics.isChecked():
+            self.canvas.set_mechanics(mechanics_at(result, k))
+        self.loss_plot.set_step(k)
+        self.results.set_step(k)
+
+    @guarded
+    def _on_playhead_moved(self, k: int) -> None:
+        self.run_state.set_step(k)
+
+    @guarded
+    def _on_step_requested(self, k: int) -> None:
+        self.playback.pause()
+        self.playback.set_step(k)
+
+    @guarded
+    def _on_mechanics_toggled(self, *_) -> None:
+        result = self.run_state.result
+        if self.mechanics.isChecked() and result is not None:
+            self.canvas.set_mechanics(mechanics_at(result, self.run_state.step))
+        else:
+            self.canvas.set_mechanics(None)
