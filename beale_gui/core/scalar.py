@@ -7,10 +7,9 @@ run's update is Python arithmetic on floats. The function is evaluated by its in
 evaluator, once per step for the whole batch, or, for Beale, by its own formula on floats,
 which does the evaluator's operations in its order.
 
-Results are those of :class:`beale_gui.core.units.Unit`, bit for bit: every scalar kernel
-below does the operations of its numpy kernel (:mod:`beale_gui.core.optimizers`) in the same
-order (``(g * rest) * g`` is not ``(g * g) * rest``), IEEE ``+``, ``-``, ``*``, ``/`` and the
-square root round alike in both, and powers are Python's in both. The unit reuses
+Results are those of :class:`beale_gui.core.units.Unit`, bit for bit: each run is stepped by
+its optimizer's float kernel, which gives its batch kernel's bits (see
+:mod:`beale_gui.core.optimizers.base`). The unit reuses
 :class:`~beale_gui.core.units.Part` for learning-rate tables, the recorded-state stacks and the
 effective learning rates at the end; the batch fills in what a stopped run would have recorded
 afterwards, as for a numpy unit.
@@ -20,12 +19,12 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 import numpy as np
 
 from .functions import Beale
-from .optimizers import adam_folds_root
+from .optimizers import float_step
 from .units import CONVERGED, DIVERGED, MAX_STEPS, POLL_STEPS, Part, Unit
 
 # A small deterministic batch is stepped in Python when it has at most
@@ -38,204 +37,8 @@ SCALAR_BASE_ROWS = 8
 SCALAR_ROWS_PER_PART = 4
 BLOCK_STEPS = 4096            # steps of a record or state kept before they go to the batch
 
-ScalarStep = Callable[[float, float, float, float, float, int], tuple[float, float]]
-Log = Callable[[tuple], None] | None
-
-_sqrt = math.sqrt
 # Functions whose ``_value_and_grad`` on floats is their evaluator (see _float_evaluator).
 _FLOAT_FUNCTIONS = (Beale,)
-
-
-# -- scalar kernels -----------------------------------------------------------------------------
-# ``kernel(hp, state, log) -> step(x, y, gx, gy, lr, t) -> (x, y)``: ``state`` maps each entry
-# of the optimizer's ``init`` to its starting [x, y] (or [value]), and ``log``, when not None,
-# is called with a tuple of every state value after each update, entries in ``init``'s order
-# (``list.extend`` of a flat log).
-
-def _gd(hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    def step(x, y, gx, gy, lr, t):
-        return x - gx * lr, y - gy * lr
-
-    return step
-
-
-def _momentum(hp: Mapping, state: dict, log: Log, nesterov: bool = False) -> ScalarStep:
-    momentum = hp["momentum"]
-    dampening = hp.get("dampening", 0.0)
-    keep = 1.0 - dampening if dampening != 0.0 else None
-    bx, by = state["velocity"]
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal bx, by
-        if t == 1:
-            bx, by = gx, gy
-        elif keep is None:
-            bx, by = bx * momentum + gx, by * momentum + gy
-        else:
-            bx, by = bx * momentum + gx * keep, by * momentum + gy * keep
-        if log is not None:
-            log((bx, by))
-        if nesterov:
-            return x - (gx + bx * momentum) * lr, y - (gy + by * momentum) * lr
-        return x - bx * lr, y - by * lr
-
-    return step
-
-
-def _nesterov(hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    return _momentum(hp, state, log, nesterov=True)
-
-
-def _adagrad(hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    eps = hp["eps"]
-    ax, ay = state["sum"]
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal ax, ay
-        ax, ay = ax + gx * gx, ay + gy * gy
-        if log is not None:
-            log((ax, ay))
-        return x - (gx / (_sqrt(ax) + eps)) * lr, y - (gy / (_sqrt(ay) + eps)) * lr
-
-    return step
-
-
-def _rmsprop(hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    alpha, eps, momentum = hp["alpha"], hp["eps"], hp["momentum"]
-    rest = 1.0 - alpha
-    sx, sy = state["square_avg"]
-    bx, by = state["velocity"]
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal sx, sy, bx, by
-        sx, sy = sx * alpha + (gx * rest) * gx, sy * alpha + (gy * rest) * gy
-        if momentum != 0.0:
-            bx = bx * momentum + gx / (_sqrt(sx) + eps)
-            by = by * momentum + gy / (_sqrt(sy) + eps)
-        else:
-            bx, by = gx / (_sqrt(sx) + eps), gy / (_sqrt(sy) + eps)
-        if log is not None:
-            log((sx, sy, bx, by))
-        return x - bx * lr, y - by * lr
-
-    return step
-
-
-def _adam(hp: Mapping, state: dict, log: Log, amsgrad: bool = False,
-          decoupled: bool = False) -> ScalarStep:
-    beta1, beta2, eps, wd = hp["beta1"], hp["beta2"], hp["eps"], hp.get("weight_decay", 0.0)
-    rest1, rest2 = 1.0 - beta1, 1.0 - beta2
-    mx, my = state["exp_avg"]
-    vx, vy = state["exp_avg_sq"]
-    ux, uy = state["max_exp_avg_sq"]
-    folds = adam_folds_root(hp)
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my, vx, vy, ux, uy
-        if decoupled:
-            x, y = x * (1.0 - lr * wd), y * (1.0 - lr * wd)
-        mx, my = mx + (gx - mx) * rest1, my + (gy - my) * rest1
-        vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
-        step_size = lr / (1.0 - beta1 ** t)
-        root = _sqrt(1.0 - beta2 ** t)
-        if amsgrad:                            # np.maximum: NaN when either is NaN
-            if vx > ux or vx != vx:
-                ux = vx
-            if vy > uy or vy != vy:
-                uy = vy
-            sx, sy = _sqrt(ux), _sqrt(uy)
-        else:
-            sx, sy = _sqrt(vx), _sqrt(vy)
-        if folds:
-            tiny = eps * root
-            dx, dy = sx + tiny, sy + tiny
-            step_size = step_size * root
-        else:
-            dx, dy = sx / root + eps, sy / root + eps
-        if log is not None:
-            log((mx, my, vx, vy, ux, uy))
-        return x - (mx / dx) * step_size, y - (my / dy) * step_size
-
-    return step
-
-
-def _amsgrad(hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    return _adam(hp, state, log, amsgrad=True)
-
-
-def _adamw(hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    return _adam(hp, state, log, decoupled=True)
-
-
-def _nadam(hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    beta1, beta2, eps, psi = hp["beta1"], hp["beta2"], hp["eps"], hp["momentum_decay"]
-    rest1, rest2 = 1.0 - beta1, 1.0 - beta2
-    mx, my = state["exp_avg"]
-    vx, vy = state["exp_avg_sq"]
-    ux, uy = state["max_exp_avg_sq"]
-    (product,) = state["mu_product"]
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my, vx, vy, product
-        mu = beta1 * (1.0 - 0.5 * 0.96 ** (t * psi))
-        mu_next = beta1 * (1.0 - 0.5 * 0.96 ** ((t + 1) * psi))
-        product = product * mu
-        mx, my = mx + (gx - mx) * rest1, my + (gy - my) * rest1
-        vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
-        correction = 1.0 - beta2 ** t
-        dx, dy = _sqrt(vx / correction) + eps, _sqrt(vy / correction) + eps
-        kept, done, done_next = 1.0 - mu, 1.0 - product, 1.0 - product * mu_next
-        a = lr * kept / done
-        b = lr * mu_next / done_next
-        if log is not None:                    # the bias-corrected Nesterov moment, shown
-            c, d = kept / done, mu_next / done_next
-            nx, ny = gx * c + mx * d, gy * c + my * d
-            log((mx, my, vx, vy, ux, uy, product, nx, ny))
-        return (x - a * (gx / dx)) - b * (mx / dx), (y - a * (gy / dy)) - b * (my / dy)
-
-    return step
-
-
-def _adadelta(hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    rho, eps = hp["rho"], hp["eps"]
-    rest = 1.0 - rho
-    sx, sy = state["square_avg"]
-    ax, ay = state["acc_delta"]
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal sx, sy, ax, ay
-        sx, sy = sx * rho + rest * (gx * gx), sy * rho + rest * (gy * gy)
-        dx = _sqrt(ax + eps) / _sqrt(sx + eps) * gx
-        dy = _sqrt(ay + eps) / _sqrt(sy + eps) * gy
-        ax, ay = ax * rho + rest * (dx * dx), ay * rho + rest * (dy * dy)
-        if log is not None:
-            log((sx, sy, ax, ay))
-        return x - lr * dx, y - lr * dy
-
-    return step
-
-
-# name -> (scalar kernel, whether torch's coupled weight decay g + weight_decay * w applies)
-SCALAR_KERNELS: dict[str, tuple[Callable[..., ScalarStep], bool]] = {
-    "gd": (_gd, True), "sgd": (_gd, True), "momentum": (_momentum, True),
-    "nesterov": (_nesterov, True), "adagrad": (_adagrad, True), "rmsprop": (_rmsprop, True),
-    "adam": (_adam, True), "adamw": (_adamw, False), "nadam": (_nadam, True),
-    "amsgrad": (_amsgrad, True), "adadelta": (_adadelta, True),
-}
-
-
-def scalar_step(name: str, hp: Mapping, state: dict, log: Log) -> ScalarStep:
-    """The scalar update of optimizer ``name`` for one run with float hyperparameters ``hp``."""
-    kernel, coupled_decay = SCALAR_KERNELS[name]
-    step = kernel(hp, state, log)
-    wd = hp.get("weight_decay", 0.0)
-    if not coupled_decay or wd == 0.0:
-        return step
-
-    def decayed(x, y, gx, gy, lr, t):
-        return step(x, y, gx + x * wd, gy + y * wd, lr, t)
-
-    return decayed
 
 
 # -- the unit -----------------------------------------------------------------------------------
@@ -252,7 +55,7 @@ def small_unit(job, parts: list[Part]):
 
 def _scalar_ok(part: Part) -> bool:
     """Deterministic, float hyperparameters and rate, a rate known for every step."""
-    return (part.noise is None and part.spec.name in SCALAR_KERNELS
+    return (part.noise is None
             and not isinstance(part.lr0_all, np.ndarray)
             and not any(isinstance(v, np.ndarray) for v in part.hp0.values())
             and (part.constant_lr or part.lr_table is not None))
@@ -292,9 +95,9 @@ class ScalarUnit:
             table = None if p.constant_lr else p.lr_table.tolist()
             lr = p.lr0_all if p.constant_lr else None
             for j in range(len(p.rows0)):
-                state = {k: v[j].tolist() for k, v in p.state_rows.items()}
+                state = p.state_rows._make(v[j].tolist() for v in p.state_rows)
                 log = array("d") if keep_state else None        # raw doubles, not floats
-                step = scalar_step(p.spec.name, p.hp0, state, None if log is None else log.extend)
+                step = float_step(p.spec.name, p.hp0, state, None if log is None else log.extend)
                 runs.append((len(runs), step, lr, table))
                 logs.append(log)
         return runs, logs

@@ -131,7 +131,7 @@ class Part:
             self.lr_table = np.asarray(group.schedule(np.arange(max(max_steps, 1)), lr0),
                                        dtype=np.float64)
         self.state_rows = spec.init(n, self.hp0)
-        self.widths = {k: v.shape[1] for k, v in self.state_rows.items()}
+        self.widths = {k: v.shape[1] for k, v in self.state_rows._asdict().items()}
         self.local = None
         self.n_active = n
         # State recorded at every step, (T+1, n, width) each: the moment straight into the
@@ -153,7 +153,7 @@ class Part:
                 else:
                     self.stacks[k] = np.empty((max_steps + 1, n, self.widths[k]))
                     if k in previous:
-                        self.stacks[k][0] = self.state_rows[k]
+                        self.stacks[k][0] = getattr(self.state_rows, k)
 
     def setup(self, by_rows: bool, lo: int, hi: int) -> None:
         """Take rows lo:hi of a unit laid out ``by_rows``; state and scratch to match."""
@@ -164,10 +164,10 @@ class Part:
                    for k, v in self.hp_rows.items()}
         self.lr0 = (self._laid_out(self.lr0_rows) if isinstance(self.lr0_rows, np.ndarray)
                     else self.lr0_rows)
-        self.state = {k: self._laid_out(v) for k, v in self.state_rows.items()}
+        self.state = self.state_rows._make(self._laid_out(v) for v in self.state_rows)
         self.step = self.spec.kernel(self.hp)
         self.tmp = [aligned.empty(self.shape) for _ in range(self.spec.n_tmp)]
-        self.recorded = [(stack, self._rows(self.state[k], self.widths[k]))
+        self.recorded = [(stack, self._rows(getattr(self.state, k), self.widths[k]))
                          for k, stack in self.stacks.items()]
 
     def _laid_out(self, values: np.ndarray) -> np.ndarray:
@@ -238,7 +238,9 @@ class Part:
                         for k, v in self.hp_rows.items()}
         if isinstance(self.lr0_rows, np.ndarray):
             self.lr0_rows = self.lr0_rows[mask]
-        self.state_rows = {k: self._rows(v, self.widths[k])[mask] for k, v in self.state.items()}
+        self.state_rows = self.state._make(self._rows(v, w)[mask]
+                                           for v, w in zip(self.state, self.widths.values(),
+                                                           strict=True))
         self.n_active = len(self.rows)
 
     def record(self, t: int) -> None:
@@ -260,8 +262,11 @@ class Part:
         for a in range(1, steps + 1, FINISH_STEPS):
             b = min(a + FINISH_STEPS, steps + 1)
             t = np.arange(a, b)[:, None, None]
-            state = {k: self.stacks[k][a - 1:b - 1] if k in spec.effective_lr_previous
-                     else self.stacks[k][a:b] for k in spec.effective_lr_state}
+            # the entries the rate reads, stacked over the block's steps; the others None
+            state = spec.state._make(
+                None if k not in spec.effective_lr_state
+                else self.stacks[k][a - 1:b - 1] if k in spec.effective_lr_previous
+                else self.stacks[k][a:b] for k in spec.state._fields)
             lr = self.group.schedule(t - 1, self.lr0_all)      # the rate of each update
             eff = spec.effective_lr(state, self.hp0, lr, t)
             out.eff[rows, a:b] = np.broadcast_to(eff, (b - a, len(self.rows0), 2)).transpose(

@@ -197,6 +197,7 @@ def _compare_with_torch(torch, name: str, hp_in: dict, function: str, schedule: 
     param = torch.tensor(result.paths[:, 0], dtype=torch.float64, requires_grad=True)
     opt = _torch_optimizer(torch, name, hp, param)
     kernel_state = spec.init(n, hp)                 # the engine's kernel, replayed alongside
+    kernel, tmp = spec.kernel(hp), [np.empty((n, 2)) for _ in range(spec.n_tmp)]
     torch_w = np.empty((n, steps + 1, 2))
     torch_w[:, 0] = result.paths[:, 0]
     moment = np.full((n, steps + 1, 2), np.nan)
@@ -222,10 +223,10 @@ def _compare_with_torch(torch, name: str, hp_in: dict, function: str, schedule: 
             eff[:, t] = e
         # every state entry of the kernel against torch's entry of that name
         w = result.paths[:, s].copy()
-        spec.update(w, g.copy(), kernel_state, hp, lr, t)
+        kernel(w, g.copy(), kernel_state, lr, t, tmp, w)
         live = result.stop_step >= t
         np.testing.assert_array_equal(w[live], result.paths[live, t])   # the engine's kernel
-        for key, ours in kernel_state.items():
+        for key, ours in kernel_state._asdict().items():
             theirs = state.get(TORCH_NAMES.get(key, key))
             if key == "velocity" and name == "rmsprop" and not hp["momentum"]:
                 theirs = m                                        # g / avg: no torch buffer

@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from beale_gui.core import scalar
-from beale_gui.core.optimizers import OPTIMIZERS
+from beale_gui.core.optimizers import OPTIMIZERS, OptimizerSpec, float_step
+from beale_gui.core.optimizers.base import NoState
 
 NAMES = list(OPTIMIZERS)
 RUNS, STEPS = 3, 60
@@ -22,24 +22,24 @@ RUNS, STEPS = 3, 60
 
 def _float_kernel(name: str):
     """The registry's float kernel of ``name``; fails, naming it, when it has none."""
-    if name not in scalar.SCALAR_KERNELS:
+    if not callable(OPTIMIZERS[name].float_kernel):
         pytest.fail(f"optimizer '{name}' has no float kernel")
-    return lambda hp, state, log: scalar.scalar_step(name, hp, state, log)
+    return lambda hp, state, log: float_step(name, hp, state, log)
 
 
-def _batch_state(spec, hp: dict) -> dict:
+def _batch_state(spec, hp: dict) -> tuple:
     return spec.init(RUNS, hp)
 
 
 def _entries(state) -> list[tuple[str, np.ndarray]]:
     """The state's entries, (name, (RUNS, width) array), in the order the float kernel logs
     them."""
-    return list(state.items())
+    return list(state._asdict().items())
 
 
-def _run_state(state, j: int) -> dict:
+def _run_state(state, j: int) -> tuple:
     """Run ``j``'s starting state as the float kernel takes it: each entry a list."""
-    return {k: v[j].tolist() for k, v in _entries(state)}
+    return state._make(v[j].tolist() for v in state)
 
 
 def _settings(spec) -> dict[str, dict]:
@@ -71,8 +71,31 @@ def _inputs(seed: int) -> tuple[np.ndarray, np.ndarray, list[float]]:
 
 
 def test_every_optimizer_has_a_float_kernel():
-    missing = [name for name in NAMES if name not in scalar.SCALAR_KERNELS]
+    missing = [name for name in NAMES if not callable(OPTIMIZERS[name].float_kernel)]
     assert not missing, f"no float kernel: {missing}"
+
+
+def _gd_kernel(hp):
+    return OPTIMIZERS["gd"].kernel(hp)
+
+
+@pytest.mark.parametrize("missing", ["kernel", "float_kernel"])
+def test_an_optimizer_without_a_kernel_is_refused_at_registration(missing):
+    kernels = {"kernel": _gd_kernel, "float_kernel": OPTIMIZERS["gd"].float_kernel,
+               missing: None}
+    with pytest.raises(TypeError, match=f"^optimizer 'plain' has no {missing.replace('_', ' ')}$"):
+        OptimizerSpec("plain", "Plain", (), NoState, **kernels)
+
+
+def test_an_optimizer_naming_state_it_does_not_keep_is_refused():
+    gd = OPTIMIZERS["gd"]
+    with pytest.raises(ValueError, match=r"^optimizer 'plain' names state entries it does not "
+                                         r"keep: \['velocity'\]$"):
+        OptimizerSpec("plain", "Plain", (), NoState, gd.kernel, gd.float_kernel,
+                      moment="velocity")
+    with pytest.raises(ValueError, match=r"keep: \['sum'\]$"):
+        OptimizerSpec("plain", "Plain", (), NoState, gd.kernel, gd.float_kernel,
+                      effective_lr_state=("sum",))
 
 
 @pytest.mark.parametrize(("name", "case"), CASES)
