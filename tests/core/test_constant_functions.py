@@ -2,8 +2,8 @@
 
 Typing ``1`` or ``0*x`` as the custom function must not make a run diverge or move, whatever
 the optimizer, the stop rule, the other start points in the batch, or the path the batch takes
-through the engine: Python floats for a few runs (:mod:`beale_gui.core.scalar`), numpy arrays
-for more (:class:`beale_gui.core.units.Unit`), several units on worker threads for many.
+through the engine: Python floats for a few runs (:mod:`beale_gui.core.engine.few_runs`), numpy
+arrays for more (:mod:`beale_gui.core.engine.batch`), several blocks on worker threads for many.
 
 Two optimizers move on a flat surface by design, and are checked for doing exactly that: ``sgd``
 (stochastic by default; a function without terms gets Gaussian gradient noise) and ``adamw``
@@ -13,17 +13,18 @@ Two optimizers move on a flat surface by design, and are checked for doing exact
 import numpy as np
 import pytest
 
-from beale_gui.core import lockstep, scalar
 from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
     MAX_STEPS,
     OptimizerConfig,
+    dispatch,
+    few_runs,
     run,
 )
+from beale_gui.core.engine.batch import Unit
 from beale_gui.core.expression import parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
-from beale_gui.core.units import Unit
 from beale_gui.gui.model import default_state
 
 FLAT = ["1", "0*x", "0*x + 0*y", "5", "x - x"]
@@ -39,8 +40,8 @@ MAX = 40
 def kinds(monkeypatch):
     """The kind of unit each batch ran as (the first unit of a large batch), in order."""
     seen = []
-    choose = lockstep.small_unit
-    units = lockstep.Job.units
+    choose = dispatch.small_unit
+    units = dispatch.Job.units
 
     def spy_small(job, parts):
         unit = choose(job, parts)
@@ -49,12 +50,12 @@ def kinds(monkeypatch):
 
     def spy_units(job):
         made = units(job)
-        if len(job.starts) >= lockstep.PARALLEL_MIN_ROWS:
+        if len(job.starts) >= dispatch.PARALLEL_MIN_ROWS:
             seen.append(("parallel", len(made)))
         return made
 
-    monkeypatch.setattr(lockstep, "small_unit", spy_small)
-    monkeypatch.setattr(lockstep.Job, "units", spy_units)
+    monkeypatch.setattr(dispatch, "small_unit", spy_small)
+    monkeypatch.setattr(dispatch.Job, "units", spy_units)
     return seen
 
 
@@ -62,12 +63,12 @@ def _run_on(path, monkeypatch, function, configs, starts, tol):
     """The batch on ``path``: "scalar", "numpy" (one Unit) or "parallel" (units on threads)."""
     with monkeypatch.context() as m:
         if path == "numpy":
-            m.setattr(scalar, "SCALAR_MAX_ROWS", 0)
+            m.setattr(dispatch, "SCALAR_MAX_ROWS", 0)
         elif path == "parallel":
-            m.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
-            m.setattr(lockstep, "CHUNK_ROWS", 8)
-            m.setattr(lockstep, "SERIAL_CHUNK_ROWS", 8)
-            m.setattr(lockstep, "WORKERS", 2)
+            m.setattr(dispatch, "PARALLEL_MIN_ROWS", 0)
+            m.setattr(dispatch, "CHUNK_ROWS", 8)
+            m.setattr(dispatch, "SERIAL_CHUNK_ROWS", 8)
+            m.setattr(dispatch, "WORKERS", 2)
         return run(function, configs, starts, max_steps=MAX, tol=tol, record_state=True)
 
 
@@ -100,7 +101,7 @@ def _assert_stayed(result, starts, tol):
 @pytest.mark.parametrize("name", STILL)
 def test_one_run_stays_at_its_start(monkeypatch, kinds, name, text, tol):
     function = parse_expression(text)
-    for path, kind in (("scalar", scalar.ScalarUnit), ("numpy", Unit)):
+    for path, kind in (("scalar", few_runs.ScalarUnit), ("numpy", Unit)):
         result = _run_on(path, monkeypatch, function, [OptimizerConfig(name)], STARTS[:1], tol)
         assert kinds[-1] is kind
         _assert_stayed(result, STARTS, tol)
@@ -122,7 +123,7 @@ def test_the_default_six_from_many_starts_all_stay(monkeypatch, kinds, path, tex
         assert kinds[-1] == ("parallel", kinds[-1][1])
         assert kinds[-1][1] > 1                 # units on worker threads
     else:
-        assert kinds[-1] is (scalar.ScalarUnit if path == "scalar" else Unit)
+        assert kinds[-1] is (few_runs.ScalarUnit if path == "scalar" else Unit)
     _assert_stayed(result, starts, tol)
 
 
@@ -134,7 +135,7 @@ def test_every_optimizer_in_one_batch_stays(monkeypatch, kinds, path, tol):
     starts = STARTS[[0, 5]] if path == "scalar" else STARTS
     result = _run_on(path, monkeypatch, parse_expression("0*x + 0*y"), configs, starts, tol)
     if path != "parallel":
-        assert kinds[-1] is (scalar.ScalarUnit if path == "scalar" else Unit)
+        assert kinds[-1] is (few_runs.ScalarUnit if path == "scalar" else Unit)
     _assert_stayed(result, starts, tol)
 
 

@@ -7,13 +7,14 @@ import textwrap
 import numpy as np
 import pytest
 
-from beale_gui.core import engine, scalar
+from beale_gui.core import engine
 from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
     MAX_STEPS,
     Cancelled,
     OptimizerConfig,
+    dispatch,
     run,
 )
 from beale_gui.core.expression import ExpressionError, parse_expression
@@ -170,7 +171,9 @@ def test_progress_is_reported():
 
 
 def test_memory_limit_is_refused_up_front(monkeypatch):
-    monkeypatch.setattr(engine, "MEMORY_LIMIT_BYTES", 10 * 2**20)
+    import importlib
+    monkeypatch.setattr(importlib.import_module("beale_gui.core.engine.run"),
+                        "MEMORY_LIMIT_BYTES", 10 * 2**20)
     with pytest.raises(ValueError, match="limit is"):
         run(BEALE, OptimizerConfig("adam"), [[0.7, 1.4]] * 100, max_steps=100_000)
 
@@ -241,7 +244,7 @@ def _hostile(monkeypatch, text, path, tol, starts=HOSTILE_STARTS, max_steps=300)
         starts = starts[[0, 1, 4]]             # 30 runs: the scalar path takes up to 32 of 10
     with monkeypatch.context() as m:
         if path == "numpy":
-            m.setattr(scalar, "SCALAR_MAX_ROWS", 0)
+            m.setattr(dispatch, "SCALAR_MAX_ROWS", 0)
         result = run(parse_expression(text), configs, starts, max_steps=max_steps, tol=tol)
     check_result(result, max_steps, tol)
     return result, starts

@@ -5,8 +5,7 @@ import threading
 import numpy as np
 import pytest
 
-from beale_gui.core import lockstep
-from beale_gui.core.engine import Cancelled, OptimizerConfig, StochasticConfig, run
+from beale_gui.core.engine import Cancelled, OptimizerConfig, StochasticConfig, dispatch, run
 from beale_gui.core.functions import get_function
 from beale_gui.core.schedules import ScheduleConfig
 
@@ -35,14 +34,14 @@ def _starts(n):
 
 
 def _one_unit(monkeypatch):
-    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 10**9)
+    monkeypatch.setattr(dispatch, "PARALLEL_MIN_ROWS", 10**9)
 
 
 def _many_units(monkeypatch, workers=3):
-    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
-    monkeypatch.setattr(lockstep, "CHUNK_ROWS", 37)
-    monkeypatch.setattr(lockstep, "SERIAL_CHUNK_ROWS", 37)
-    monkeypatch.setattr(lockstep, "WORKERS", workers)
+    monkeypatch.setattr(dispatch, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(dispatch, "CHUNK_ROWS", 37)
+    monkeypatch.setattr(dispatch, "SERIAL_CHUNK_ROWS", 37)
+    monkeypatch.setattr(dispatch, "WORKERS", workers)
 
 
 @pytest.mark.parametrize(("record_state", "workers"), [(False, 3), (True, 3), (True, 1)])
@@ -133,7 +132,7 @@ def test_beale_without_f_each_step_gives_the_same_results(monkeypatch, split):
         every_step = run(BEALE, configs, _starts(60), **kwargs)
     for name in ("status", "stop_step", "final_xy", "final_loss"):
         np.testing.assert_array_equal(getattr(ours, name), getattr(every_step, name), name)
-    assert (ours.status == lockstep.DIVERGED).any()
+    assert (ours.status == dispatch.DIVERGED).any()
     assert (ours.stop_step == 0).any()                                  # outside at once
     np.testing.assert_array_equal(ours.final_loss, BEALE.value(ours.final_xy))
 
@@ -141,10 +140,11 @@ def test_beale_without_f_each_step_gives_the_same_results(monkeypatch, split):
 def test_units_work_in_cache_line_aligned_rows(monkeypatch):
     """Each unit of a split batch holds a multiple of 8 rows (the last one: what is left), so
     every row of its (k, n) working arrays starts on a 64-byte boundary, as its first does."""
-    from beale_gui.core import aligned, units
+    from beale_gui.core import aligned
+    from beale_gui.core.engine import batch
 
     seen = []
-    real_run = units.Unit.run
+    real_run = batch.Unit.run
 
     def run_and_look(self):
         real_run(self)
@@ -152,10 +152,10 @@ def test_units_work_in_cache_line_aligned_rows(monkeypatch):
         seen.append((self.n0, [a[i].ctypes.data % aligned.ALIGNMENT
                                for a in (pts.xy, pts.fg) for i in range(len(a))]))
 
-    monkeypatch.setattr(units.Unit, "run", run_and_look)
-    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
-    monkeypatch.setattr(lockstep, "CHUNK_ROWS", 100)
-    monkeypatch.setattr(lockstep, "WORKERS", 2)
+    monkeypatch.setattr(batch.Unit, "run", run_and_look)
+    monkeypatch.setattr(dispatch, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(dispatch, "CHUNK_ROWS", 100)
+    monkeypatch.setattr(dispatch, "WORKERS", 2)
     run(BEALE, OptimizerConfig("adam", {"lr": 0.05}), _starts(1003), max_steps=3, tol=0.0,
         record=False)
     sizes = [n for n, _ in seen]

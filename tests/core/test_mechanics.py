@@ -20,8 +20,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from beale_gui.core import scalar, units
-from beale_gui.core.engine import CONVERGED, OptimizerConfig, StochasticConfig, run
+from beale_gui.core.engine import (
+    CONVERGED,
+    OptimizerConfig,
+    StochasticConfig,
+    batch,
+    dispatch,
+    few_runs,
+    run,
+)
 from beale_gui.core.functions import get_function
 from beale_gui.core.inspect import mechanics_at, state_at
 from beale_gui.core.optimizers import OPTIMIZERS
@@ -355,11 +362,11 @@ def test_a_rate_read_one_step_back_survives_blocks_and_compaction(monkeypatch, n
     """Adadelta's rate reads acc_delta one step back: across the blocks the rates are
     computed in, the blocks the scalar path writes its state in, and (numpy units) runs
     leaving the working arrays as they converge."""
-    monkeypatch.setattr(units, "FINISH_STEPS", 7)
-    monkeypatch.setattr(scalar, "BLOCK_STEPS", 5)
-    monkeypatch.setattr(units, "COMPACT_FRACTION", 1000)       # compact at every convergence
+    monkeypatch.setattr(batch, "FINISH_STEPS", 7)
+    monkeypatch.setattr(few_runs, "BLOCK_STEPS", 5)
+    monkeypatch.setattr(batch, "COMPACT_FRACTION", 1000)       # compact at every convergence
     if numpy_path:
-        monkeypatch.setattr(scalar, "SCALAR_MAX_ROWS", 0)
+        monkeypatch.setattr(dispatch, "SCALAR_MAX_ROWS", 0)
     hp = dict(OptimizerConfig("adadelta", {"lr": 4.0, "rho": 0.8, "weight_decay": 0.01}).hparams)
     starts = np.random.default_rng(5).uniform([-4.0, -4.0], [4.0, 4.0], (8, 2))
     result = run(get_function("himmelblau"), OptimizerConfig("adadelta", hp), starts,

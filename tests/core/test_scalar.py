@@ -5,7 +5,6 @@ import math
 import numpy as np
 import pytest
 
-from beale_gui.core import lockstep, scalar
 from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
@@ -13,13 +12,15 @@ from beale_gui.core.engine import (
     Cancelled,
     OptimizerConfig,
     StochasticConfig,
+    dispatch,
+    few_runs,
     run,
 )
+from beale_gui.core.engine.batch import Unit
 from beale_gui.core.expression import parse_expression
 from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.schedules import SCHEDULES, ScheduleConfig
-from beale_gui.core.units import Unit
 
 FIELDS = ("status", "stop_step", "final_xy", "final_loss", "paths", "loss", "grads", "lr",
           "moment", "effective_lr")
@@ -49,23 +50,23 @@ STARTS = [(0.7, 1.4), (-1.2, 0.9), (2.5, -0.6)]
 def units(monkeypatch):
     """The kind of unit each small batch ran as, in order."""
     kinds = []
-    choose = lockstep.small_unit
+    choose = dispatch.small_unit
 
     def spy(job, parts):
         unit = choose(job, parts)
         kinds.append(type(unit))
         return unit
 
-    monkeypatch.setattr(lockstep, "small_unit", spy)
+    monkeypatch.setattr(dispatch, "small_unit", spy)
     return kinds
 
 
 def _both(monkeypatch, units, function, configs, starts, **kwargs):
     """The batch on the scalar path, then on the numpy path; asserts each ran where meant."""
     fast = run(function, configs, starts, **kwargs)
-    assert units[-1] is scalar.ScalarUnit
+    assert units[-1] is few_runs.ScalarUnit
     with monkeypatch.context() as m:
-        m.setattr(scalar, "SCALAR_MAX_ROWS", 0)
+        m.setattr(dispatch, "SCALAR_MAX_ROWS", 0)
         slow = run(function, configs, starts, **kwargs)
     assert units[-1] is Unit
     return fast, slow
@@ -154,7 +155,7 @@ def test_divergent_runs_stop_where_the_numpy_path_stops_them(monkeypatch, units,
 def test_records_written_a_block_at_a_time_match(monkeypatch, units, block):
     """The record and the state go to the batch BLOCK_STEPS steps at a time: runs that stop
     inside a block, at its edge and after several blocks all match the numpy path."""
-    monkeypatch.setattr(scalar, "BLOCK_STEPS", block)
+    monkeypatch.setattr(few_runs, "BLOCK_STEPS", block)
     configs = [OptimizerConfig("gd", {"lr": 10.0}), OptimizerConfig("momentum", {"lr": 0.01}),
                OptimizerConfig("adam", {"lr": 0.05}), OptimizerConfig("nadam", {"lr": 0.05}),
                OptimizerConfig("rmsprop")]
@@ -190,11 +191,11 @@ def test_beales_float_evaluation_is_its_evaluator_bit_for_bit():
     xy[:2] = points.T
     with np.errstate(all="ignore"):
         BEALE._evaluator(xy, fg)()
-    evaluate_at = scalar._float_evaluator(BEALE)
+    evaluate_at = few_runs._float_evaluator(BEALE)
     values = [evaluate_at(x, y) for x, y in points.tolist()]
     assert all(type(v) is float for row in values for v in row)
     np.testing.assert_array_equal(np.array(values).T, fg)
-    assert scalar._float_evaluator(FUNCTIONS["rosenbrock"]) is None
+    assert few_runs._float_evaluator(FUNCTIONS["rosenbrock"]) is None
 
 
 def test_cancel_stops_a_scalar_run_and_progress_is_reported(units):
@@ -208,7 +209,7 @@ def test_cancel_stops_a_scalar_run_and_progress_is_reported(units):
         run(BEALE, [OptimizerConfig("adam"), OptimizerConfig("gd")], STARTS[:1],
             max_steps=10**6, cancel=cancel, progress=lambda done, total: seen.append(done),
             progress_interval=0.0)
-    assert units == [scalar.ScalarUnit]
+    assert units == [few_runs.ScalarUnit]
     assert len(calls) == 4
     assert seen == sorted(seen)
     assert 0 < seen[-1] < 10**6
@@ -218,7 +219,7 @@ def test_progress_ends_at_max_steps(units):
     seen = []
     run(BEALE, OptimizerConfig("adam"), STARTS, max_steps=1000,
         progress=lambda done, total: seen.append((done, total)), progress_interval=0.0)
-    assert units == [scalar.ScalarUnit]
+    assert units == [few_runs.ScalarUnit]
     assert seen[-1] == (1000, 1000)
     assert len(seen) > 2
 
@@ -240,11 +241,12 @@ def test_the_size_of_a_batch_chooses_the_path(units):
         run(BEALE, configs, np.tile(STARTS[:1], (n_starts, 1)), max_steps=2)
         return units[-1]
 
-    most_one = min(scalar.SCALAR_MAX_ROWS, scalar.SCALAR_BASE_ROWS + scalar.SCALAR_ROWS_PER_PART)
-    assert kind(1, most_one) is scalar.ScalarUnit
+    most_one = min(dispatch.SCALAR_MAX_ROWS,
+                   dispatch.SCALAR_BASE_ROWS + dispatch.SCALAR_ROWS_PER_PART)
+    assert kind(1, most_one) is few_runs.ScalarUnit
     assert kind(1, most_one + 1) is Unit
-    assert kind(6, 1) is scalar.ScalarUnit
-    assert kind(8, math.ceil((scalar.SCALAR_MAX_ROWS + 1) / 8)) is Unit
+    assert kind(6, 1) is few_runs.ScalarUnit
+    assert kind(8, math.ceil((dispatch.SCALAR_MAX_ROWS + 1) / 8)) is Unit
 
 
 def test_many_starts_of_one_configuration_match(monkeypatch, units):

@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from . import aligned
-from .scalar import small_unit
-from .units import CONVERGED, DIVERGED, MAX_STEPS, Outputs, Part, Unit
+from .. import aligned
+from .batch import CONVERGED, DIVERGED, MAX_STEPS, Outputs, Part, Unit
+from .few_runs import ScalarUnit
 
 __all__ = ["CONVERGED", "DIVERGED", "MAX_STEPS", "Cancelled", "Job"]
 
@@ -32,6 +32,32 @@ CHUNK_ROWS = 32768            # for a batch split across threads
 SERIAL_CHUNK_ROWS = 8192      # for a batch run one unit after another
 PARALLEL_MIN_ROWS = 8192      # smaller batches run as one unit on the calling thread
 WORKERS = os.cpu_count() or 1   # threads for a large batch
+# A small deterministic batch is stepped in Python when it has at most
+# min(SCALAR_MAX_ROWS, SCALAR_BASE_ROWS + SCALAR_ROWS_PER_PART * configurations) runs. A numpy
+# Unit costs about 14 us a step plus 3 us per configuration, almost whatever its few rows; the
+# scalar path about 1.1 to 1.4 us per run and step (Adam on Beale the dearest; all measured on
+# the development machine), so they break even near 12 runs of one configuration and 32 of six.
+SCALAR_MAX_ROWS = 32
+SCALAR_BASE_ROWS = 8
+SCALAR_ROWS_PER_PART = 4
+
+
+def small_unit(job, parts: list[Part]):
+    """The unit for a small batch: a :class:`ScalarUnit` where it gives the same results and
+    is faster, else a numpy :class:`~beale_gui.core.units.Unit`."""
+    n = sum(len(p.rows0) for p in parts)
+    most = min(SCALAR_MAX_ROWS, SCALAR_BASE_ROWS + SCALAR_ROWS_PER_PART * len(parts))
+    if 0 < n <= most and all(_scalar_ok(p) for p in parts):
+        return ScalarUnit(job, parts)
+    return Unit(job, parts)
+
+
+def _scalar_ok(part: Part) -> bool:
+    """Deterministic, float hyperparameters and rate, a rate known for every step."""
+    return (part.noise is None
+            and not isinstance(part.lr0_all, np.ndarray)
+            and not any(isinstance(v, np.ndarray) for v in part.hp0.values())
+            and (part.constant_lr or part.lr_table is not None))
 
 
 class Cancelled(Exception):

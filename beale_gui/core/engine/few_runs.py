@@ -23,18 +23,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .functions import Beale
-from .optimizers import float_step
-from .units import CONVERGED, DIVERGED, MAX_STEPS, POLL_STEPS, Part, Unit
+from ..functions import Beale
+from ..optimizers import float_step
+from .batch import CONVERGED, DIVERGED, MAX_STEPS, POLL_STEPS, Part
 
-# A small deterministic batch is stepped in Python when it has at most
-# min(SCALAR_MAX_ROWS, SCALAR_BASE_ROWS + SCALAR_ROWS_PER_PART * configurations) runs. A numpy
-# Unit costs about 14 us a step plus 3 us per configuration, almost whatever its few rows; the
-# scalar path about 1.1 to 1.4 us per run and step (Adam on Beale the dearest; all measured on
-# the development machine), so they break even near 12 runs of one configuration and 32 of six.
-SCALAR_MAX_ROWS = 32
-SCALAR_BASE_ROWS = 8
-SCALAR_ROWS_PER_PART = 4
 BLOCK_STEPS = 4096            # steps of a record or state kept before they go to the batch
 
 # Functions whose ``_value_and_grad`` on floats is their evaluator (see _float_evaluator).
@@ -42,24 +34,6 @@ _FLOAT_FUNCTIONS = (Beale,)
 
 
 # -- the unit -----------------------------------------------------------------------------------
-
-def small_unit(job, parts: list[Part]):
-    """The unit for a small batch: a :class:`ScalarUnit` where it gives the same results and
-    is faster, else a numpy :class:`~beale_gui.core.units.Unit`."""
-    n = sum(len(p.rows0) for p in parts)
-    most = min(SCALAR_MAX_ROWS, SCALAR_BASE_ROWS + SCALAR_ROWS_PER_PART * len(parts))
-    if 0 < n <= most and all(_scalar_ok(p) for p in parts):
-        return ScalarUnit(job, parts)
-    return Unit(job, parts)
-
-
-def _scalar_ok(part: Part) -> bool:
-    """Deterministic, float hyperparameters and rate, a rate known for every step."""
-    return (part.noise is None
-            and not isinstance(part.lr0_all, np.ndarray)
-            and not any(isinstance(v, np.ndarray) for v in part.hp0.values())
-            and (part.constant_lr or part.lr_table is not None))
-
 
 def _float_evaluator(function) -> Callable[[float, float], tuple] | None:
     """``f, gx, gy = evaluate_at(x, y)`` on Python floats, for a function whose

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import aligned
+from .. import aligned
 
 MAX_STEPS, CONVERGED, DIVERGED = 0, 1, 2
 POLL_STEPS = 64               # a unit on the calling thread polls cancel and progress this

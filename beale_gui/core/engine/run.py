@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import lockstep
-from .functions import TestFunction
-from .lockstep import CONVERGED, DIVERGED, MAX_STEPS, Cancelled
-from .optimizers import OptimizerSpec, get_optimizer
-from .params import Param
-from .schedules import ScheduleConfig
+from ..functions import TestFunction
+from ..optimizers import OptimizerSpec, get_optimizer
+from ..params import Param
+from ..schedules import ScheduleConfig
+from . import dispatch
+from .dispatch import CONVERGED, DIVERGED, MAX_STEPS, Cancelled
 
 __all__ = ["CONVERGED", "DIVERGED", "MAX_STEPS", "Cancelled", "OptimizerConfig", "RunResult",
            "StochasticConfig", "check_starts", "estimate_bytes", "run"]
@@ -310,7 +310,7 @@ def run(
             f"{MEMORY_LIMIT_BYTES / 2**30:.0f} GiB: lower max steps or the number of runs")
 
     start_index = np.concatenate(start_index)
-    job = lockstep.Job(function, groups, starts[start_index], max_steps, tol,
+    job = dispatch.Job(function, groups, starts[start_index], max_steps, tol,
                        np.random.default_rng(seed), record, record_state, cancel, progress,
                        progress_interval, DIVERGENCE_BOUND, GRADIENT_BOUND,
                        NOISE_WITHOUT_TERMS)
