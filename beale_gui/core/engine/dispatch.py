@@ -1,193 +1,168 @@
-"""The engine's batch: split into units, run on every core, assembled (internal to
-:mod:`beale_gui.core.engine`).
+"""Runs a batch: picks the few-runs or the batch path, cuts blocks, runs them, polls cancel.
 
-Small batches (the GUI's few paths) are one unit on the calling thread: for a handful of
-deterministic runs one stepped in Python floats (:mod:`beale_gui.core.scalar`), else one of
-numpy arrays (:mod:`beale_gui.core.units`). Large ones are cut into units of some thousands
-of rows, whose working arrays stay close to a core's cache, and run on every core from a
-thread pool (numpy releases the GIL inside its loops); the calling thread meanwhile polls
-cancel and reports progress. Stochastic configurations stay together in one unit, so the
-generator's draws come in the same order whatever the split.
+Small batches (the GUI's few paths) are one block on the calling thread: for a handful of
+deterministic runs one stepped in Python floats (:mod:`.few_runs`), else one of numpy arrays
+(:mod:`.batch`). Large ones are cut into blocks of some thousands of rows, whose working arrays
+stay close to a core's cache, and run on every core from a thread pool (numpy releases the GIL
+inside its loops); the calling thread meanwhile polls cancel and reports progress. Stochastic
+configurations stay together in one block, so the generator's draws come in the same order
+whatever the split. How the batch is cut is :class:`~.settings.EngineTuning`'s to say.
 """
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from .. import aligned
-from .batch import CONVERGED, DIVERGED, MAX_STEPS, Outputs, Part, Unit
-from .few_runs import ScalarUnit
-
-__all__ = ["CONVERGED", "DIVERGED", "MAX_STEPS", "Cancelled", "Job"]
-
-# Rows per unit of a large batch. One thread goes fastest with units whose arrays stay in its
-# core's cache; two do with units four times that size, as each numpy call gives up and takes
-# back the GIL, and a hand-over between two busy threads costs far more than the call (Adam on
-# Beale, 100,000 runs: 1.26 s in units of 2,048 rows, 0.41 s of 16,384, 0.33 s of 32,768).
-CHUNK_ROWS = 32768            # for a batch split across threads
-SERIAL_CHUNK_ROWS = 8192      # for a batch run one unit after another
-PARALLEL_MIN_ROWS = 8192      # smaller batches run as one unit on the calling thread
-WORKERS = os.cpu_count() or 1   # threads for a large batch
-# A small deterministic batch is stepped in Python when it has at most
-# min(SCALAR_MAX_ROWS, SCALAR_BASE_ROWS + SCALAR_ROWS_PER_PART * configurations) runs. A numpy
-# Unit costs about 14 us a step plus 3 us per configuration, almost whatever its few rows; the
-# scalar path about 1.1 to 1.4 us per run and step (Adam on Beale the dearest; all measured on
-# the development machine), so they break even near 12 runs of one configuration and 32 of six.
-SCALAR_MAX_ROWS = 32
-SCALAR_BASE_ROWS = 8
-SCALAR_ROWS_PER_PART = 4
-
-
-def small_unit(job, parts: list[Part]):
-    """The unit for a small batch: a :class:`ScalarUnit` where it gives the same results and
-    is faster, else a numpy :class:`~beale_gui.core.units.Unit`."""
-    n = sum(len(p.rows0) for p in parts)
-    most = min(SCALAR_MAX_ROWS, SCALAR_BASE_ROWS + SCALAR_ROWS_PER_PART * len(parts))
-    if 0 < n <= most and all(_scalar_ok(p) for p in parts):
-        return ScalarUnit(job, parts)
-    return Unit(job, parts)
-
-
-def _scalar_ok(part: Part) -> bool:
-    """Deterministic, float hyperparameters and rate, a rate known for every step."""
-    return (part.noise is None
-            and not isinstance(part.lr0_all, np.ndarray)
-            and not any(isinstance(v, np.ndarray) for v in part.hp0.values())
-            and (part.constant_lr or part.lr_table is not None))
-
-
-class Cancelled(Exception):
-    """Raised by :func:`beale_gui.core.engine.run` when its ``cancel`` callback asks it to stop."""
+from .batch import BatchPart, Block
+from .few_runs import FewRuns
+from .result import Cancelled
+from .rows import Group, Outputs, Part
+from .settings import RunSettings
 
 
 class Aborted(Exception):
-    """Raised in a unit on a worker thread that was told to stop."""
+    """Raised in a block on a worker thread that was told to stop."""
 
 
-class Job:
-    """Everything the units share: inputs, outputs, and cancel / progress."""
+def few_runs_can_take(group: Group) -> bool:
+    """Deterministic, float hyperparameters and rate, a rate known for every step."""
+    return (group.noise is None
+            and not isinstance(group.lr0, np.ndarray)
+            and not any(isinstance(v, np.ndarray) for v in group.hp.values())
+            and (group.constant_schedule or group.rates is not None))
 
-    def __init__(self, function, groups: Sequence, starts: np.ndarray, max_steps: int,
-                 tol: float, rng, record: bool, record_state: bool,
-                 cancel: Callable[[], bool] | None, progress: Callable[[int, int], None] | None,
-                 progress_interval: float, bound: float, grad_bound: float,
-                 no_terms_noise: float) -> None:
-        self.function = function
-        self.groups = groups
-        self.starts = starts
-        self.max_steps = max_steps
-        self.tol = tol
-        self.rng = rng
-        self.record = record
-        self.record_state = record_state
-        self.cancel = cancel
-        self.progress = progress
-        self.interval = progress_interval
-        self.bound = bound                  # on the coordinates
-        self.grad_bound = grad_bound        # on the gradient's components
-        self.no_terms_noise = no_terms_noise
-        self.out = Outputs(len(starts), max_steps, record, record_state)
+
+class Dispatch:
+    """One run of a batch: its settings, the result arrays every block writes into (``out``),
+    and cancel / progress."""
+
+    def __init__(self, settings: RunSettings) -> None:
+        self.settings = settings
+        self.tuning = settings.tuning
+        self.out = Outputs(len(settings.starts), settings.max_steps, settings.record,
+                           settings.record_state)
         self.aborted = False
         self._last_report = time.perf_counter()
 
     # -- polling ---------------------------------------------------------------------------
-    def _poll_here(self, unit: Unit, s: int) -> None:
-        """Cancel and progress from the unit itself (units run one by one on the calling
+    def _poll_here(self, block, s: int) -> None:
+        """Cancel and progress from the block itself (blocks run one by one on the calling
         thread)."""
-        if self.cancel is None and self.progress is None:
+        cancel, progress = self.settings.cancel, self.settings.progress
+        if cancel is None and progress is None:
             return
         now = time.perf_counter()
-        if now - self._last_report >= self.interval:
+        if now - self._last_report >= self.settings.progress_interval:
             self._last_report = now
-            if self.cancel is not None and self.cancel():
+            if cancel is not None and cancel():
                 raise Cancelled
-            if self.progress is not None:
-                self.progress(self._steps_done(), self.max_steps)
+            if progress is not None:
+                progress(self._steps_done(), self.settings.max_steps)
 
     def _steps_done(self) -> int:
-        """Work done so far in steps of the whole batch (a unit's own step, for one unit)."""
-        return sum(u.n0 * u.steps for u in self._units) // sum(u.n0 for u in self._units)
+        """Work done so far in steps of the whole batch (a block's own step, for one block)."""
+        return sum(u.n0 * u.steps for u in self._blocks) // sum(u.n0 for u in self._blocks)
 
-    def _poll_worker(self, unit: Unit, s: int) -> None:
+    def _poll_worker(self, block, s: int) -> None:
         if self.aborted:
             raise Aborted
 
-    # -- running -----------------------------------------------------------------------------
-    def units(self) -> list[Unit]:
-        """One unit for a small batch; for a large one, cache-sized ones (a multiple of the
-        workers in number) and one for the stochastic configurations."""
-        n = len(self.starts)
-        workers = max(WORKERS, 1)
-        groups = self.groups
-        if n < PARALLEL_MIN_ROWS:
-            return [small_unit(self, [self._part(g, g.rows.start, g.rows.stop) for g in groups])]
-        units = []
+    # -- cutting -------------------------------------------------------------------------------
+    def blocks(self) -> list:
+        """The path's blocks: for a small batch one, in floats where the tuning's path lets
+        it; for a large one, cache-sized numpy blocks (a multiple of the workers in number)
+        and one for the stochastic configurations."""
+        tuning, groups = self.tuning, self.settings.groups
+        n = len(self.settings.starts)
+        if tuning.path == "few_runs":
+            bad = [g.spec.name for g in groups if not few_runs_can_take(g)]
+            if bad:
+                raise ValueError(f"the few-runs path cannot take {', '.join(bad)}: stochastic "
+                                 "runs, per-run settings or an untabulated schedule")
+            return [self._whole(FewRuns, groups)]
+        if n < tuning.parallel_min_rows:
+            most = min(tuning.few_runs_max_rows,
+                       tuning.few_runs_base_rows + tuning.few_runs_rows_per_config * len(groups))
+            if (tuning.path == "auto" and 0 < n <= most
+                    and all(few_runs_can_take(g) for g in groups)):
+                return [self._whole(FewRuns, groups)]
+            return [self._whole(Block, groups)]
+        blocks = []
         stochastic = [g for g in groups if g.noise is not None]
         if stochastic:
-            units.append(Unit(self, [self._part(g, g.rows.start, g.rows.stop)
-                                      for g in stochastic]))
+            blocks.append(self._whole(Block, stochastic))
         det = [g for g in groups if g.noise is None]
         n_det = sum(g.rows.stop - g.rows.start for g in det)
         if n_det:
-            n_units = -(-n_det // (CHUNK_ROWS if workers > 1 else SERIAL_CHUNK_ROWS))
-            n_units = -(-n_units // workers) * workers
-            size = -(-n_det // n_units)
+            workers = max(tuning.workers, 1)
+            chunk = tuning.chunk_rows if workers > 1 else tuning.serial_chunk_rows
+            n_blocks = -(-n_det // chunk)
+            n_blocks = -(-n_blocks // workers) * workers
+            size = -(-n_det // n_blocks)
             size = -(-size // aligned.ROW_MULTIPLE) * aligned.ROW_MULTIPLE  # rows aligned
             pieces, room = [], size
             for g in det:
                 lo = g.rows.start
                 while lo < g.rows.stop:
                     hi = min(g.rows.stop, lo + room)
-                    pieces.append(self._part(g, lo, hi))
+                    pieces.append(self._part(BatchPart, g, lo, hi))
                     room -= hi - lo
                     lo = hi
                     if room == 0:
-                        units.append(Unit(self, pieces))
+                        blocks.append(Block(self, pieces))
                         pieces, room = [], size
             if pieces:
-                units.append(Unit(self, pieces))
-        return units
+                blocks.append(Block(self, pieces))
+        return blocks
 
-    def _part(self, group, lo: int, hi: int) -> Part:
-        return Part(group, lo, hi, self.max_steps, self.out)
+    def _whole(self, kind, groups: list[Group]):
+        """One block of ``kind`` holding every row of ``groups``."""
+        part = Part if kind is FewRuns else BatchPart
+        return kind(self, [self._part(part, g, g.rows.start, g.rows.stop) for g in groups])
 
+    def _part(self, kind, group: Group, lo: int, hi: int) -> Part:
+        return kind(group, lo, hi, self.settings.max_steps, self.out)
+
+    # -- running -----------------------------------------------------------------------------
     def execute(self) -> Outputs:
-        # The units refer to the job, and the job to them and to its own poll method: those
+        # The blocks refer to the dispatcher, and it to them and to its own poll method: those
         # references go when the run ends, however it ends, or the cycles would keep the
         # outputs (every recorded array of the run) alive until the garbage collector's next
         # full pass, which a quiet GUI may not make for many runs.
         try:
             return self._execute()
         finally:
-            self._units = None
+            self._blocks = None
             self.poll = None
 
     def _execute(self) -> Outputs:
-        self._units = units = self.units()
-        self.parallel = len(units) > 1 and WORKERS > 1
+        settings = self.settings
+        self._blocks = blocks = self.blocks()
+        if self.tuning.on_blocks is not None:
+            self.tuning.on_blocks(blocks)
+        self.parallel = len(blocks) > 1 and self.tuning.workers > 1
         if self.parallel:
             self.poll = self._poll_worker
-            self._run_parallel(units)
+            self._run_parallel(blocks)
         else:
             self.poll = self._poll_here
-            for unit in units:
-                unit.run()
-        steps = max(u.steps_done for u in units)
-        if self.progress is not None:
-            self.progress(self.max_steps, self.max_steps)
+            for block in blocks:
+                block.run()
+        steps = max(u.steps_done for u in blocks)
+        if settings.progress is not None:
+            settings.progress(settings.max_steps, settings.max_steps)
         out = self.out
         np.minimum(out.stop, steps, out=out.stop)
-        if self.record_state:
+        if settings.record_state:
             with np.errstate(all="ignore"):
-                for u in units:
+                for u in blocks:
                     for p in u.all_parts:
-                        p.finish(out, steps)
+                        p.finish(out, steps, self.tuning.rate_block_steps)
         self._fill_after_stops(steps)
-        if steps < self.max_steps:
+        if steps < settings.max_steps:
             end = steps + 1
             for name in ("paths", "loss", "grads", "moment", "eff"):
                 arr = getattr(out, name)
@@ -195,27 +170,28 @@ class Job:
                     setattr(out, name, np.ascontiguousarray(arr[:, :end]))
         return out
 
-    def _run_parallel(self, units: list[Unit]) -> None:
+    def _run_parallel(self, blocks: list) -> None:
         from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait  # only here
 
+        cancel, progress = self.settings.cancel, self.settings.progress
         reported = -1
-        pool = ThreadPoolExecutor(max_workers=min(WORKERS, len(units)),
+        pool = ThreadPoolExecutor(max_workers=min(self.tuning.workers, len(blocks)),
                                   thread_name_prefix="beale-engine")
-        futures = [pool.submit(u.run) for u in units]
+        futures = [pool.submit(u.run) for u in blocks]
         try:
             pending = futures
             while pending:
-                done, pending = wait(pending, timeout=max(self.interval, 0.01),
+                done, pending = wait(pending, timeout=max(self.settings.progress_interval, 0.01),
                                      return_when=FIRST_EXCEPTION)
                 for f in done:
-                    f.result()                          # a unit's exception, here
-                if self.cancel is not None and self.cancel():
+                    f.result()                          # a block's exception, here
+                if cancel is not None and cancel():
                     raise Cancelled
-                if self.progress is not None and pending:
+                if progress is not None and pending:
                     steps = self._steps_done()
                     if steps > reported:
                         reported = steps
-                        self.progress(steps, self.max_steps)
+                        progress(steps, self.settings.max_steps)
         finally:
             self.aborted = True                         # stops the others on an exception
             pool.shutdown(wait=True, cancel_futures=True)

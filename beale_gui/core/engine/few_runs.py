@@ -1,5 +1,4 @@
-"""Small deterministic batches stepped in plain Python floats (internal to
-:mod:`beale_gui.core.lockstep`).
+"""The few-runs path: a small deterministic batch stepped in plain Python floats.
 
 The GUI's usual batch is a handful of runs (six optimizers from one start). Stepped as numpy
 arrays of a few elements, nearly all of its time is the overhead of numpy's calls; here each
@@ -7,12 +6,11 @@ run's update is Python arithmetic on floats. The function is evaluated by its in
 evaluator, once per step for the whole batch, or, for Beale, by its own formula on floats,
 which does the evaluator's operations in its order.
 
-Results are those of :class:`beale_gui.core.units.Unit`, bit for bit: each run is stepped by
-its optimizer's float kernel, which gives its batch kernel's bits (see
-:mod:`beale_gui.core.optimizers.base`). The unit reuses
-:class:`~beale_gui.core.units.Part` for learning-rate tables, the recorded-state stacks and the
-effective learning rates at the end; the batch fills in what a stopped run would have recorded
-afterwards, as for a numpy unit.
+Results are those of the batch path (:class:`~.batch.Block`), bit for bit: each run is stepped
+by its optimizer's float kernel, which gives its batch kernel's bits (see
+:mod:`beale_gui.core.optimizers.base`). The shared :class:`~.rows.Part` holds the rate tables,
+the recorded-state stacks and computes the effective learning rates at the end; the
+dispatcher fills in what a stopped run would have recorded afterwards, as for a numpy block.
 """
 
 from __future__ import annotations
@@ -25,15 +23,13 @@ import numpy as np
 
 from ..functions import Beale
 from ..optimizers import float_step
-from .batch import CONVERGED, DIVERGED, MAX_STEPS, POLL_STEPS, Part
-
-BLOCK_STEPS = 4096            # steps of a record or state kept before they go to the batch
+from .result import CONVERGED, DIVERGED, MAX_STEPS
+from .rows import Outputs, Part
+from .settings import POLL_STEPS
 
 # Functions whose ``_value_and_grad`` on floats is their evaluator (see _float_evaluator).
 _FLOAT_FUNCTIONS = (Beale,)
 
-
-# -- the unit -----------------------------------------------------------------------------------
 
 def _float_evaluator(function) -> Callable[[float, float], tuple] | None:
     """``f, gx, gy = evaluate_at(x, y)`` on Python floats, for a function whose
@@ -43,13 +39,16 @@ def _float_evaluator(function) -> Callable[[float, float], tuple] | None:
     return function._value_and_grad if type(function) in _FLOAT_FUNCTIONS else None
 
 
-class ScalarUnit:
-    """The runs of a small batch, each stepped in Python floats; the unit interface of
-    :class:`~beale_gui.core.units.Unit` (``run``, ``n0``, ``steps``, ``steps_done``,
+class FewRuns:
+    """The runs of a small batch, each stepped in Python floats; the block interface of
+    :class:`~.batch.Block` (``path``, ``run``, ``n0``, ``steps``, ``steps_done``,
     ``all_parts``)."""
 
-    def __init__(self, job, parts: list[Part]) -> None:
-        self.job = job
+    path = "few_runs"
+
+    def __init__(self, dispatch, parts: list[Part]) -> None:
+        self.dispatch = dispatch
+        self.settings = dispatch.settings
         self.all_parts = list(parts)
         self.idx = np.concatenate([p.rows0 for p in parts])
         self.n0 = len(self.idx)
@@ -61,10 +60,10 @@ class ScalarUnit:
             self._run()
 
     def _runs(self) -> tuple[list[tuple], list[array | None]]:
-        """Per run, in the unit's order: (position, step, constant rate or None, rate table or
+        """Per run, in the block's order: (position, step, constant rate or None, rate table or
         None), and its state log (None unless the state is recorded)."""
         runs, logs = [], []
-        keep_state = self.job.out.moment is not None
+        keep_state = self.settings.record_state
         for p in self.all_parts:
             table = None if p.constant_lr else p.lr_table.tolist()
             lr = p.lr0_all if p.constant_lr else None
@@ -77,23 +76,24 @@ class ScalarUnit:
         return runs, logs
 
     def _run(self) -> None:
-        job, out = self.job, self.job.out
+        settings, out = self.settings, self.dispatch.out
         n, idx = self.n0, self.idx
         n2 = 2 * n
         xy, fg = np.empty((4, n)), np.empty((3, n))
-        evaluate = job.function._evaluator(xy, fg)
-        evaluate_at = _float_evaluator(job.function)
+        evaluate = settings.function._evaluator(xy, fg)
+        evaluate_at = _float_evaluator(settings.function)
         # flat views: x0 .. x(n-1) y0 .. y(n-1), and f .. gx .. gy ..; as bytes to record them
         points_bytes, values_bytes = memoryview(xy[:2]).cast("B"), memoryview(fg).cast("B")
         points, values = points_bytes.cast("d"), values_bytes.cast("d")
-        xy[:2] = job.starts[idx].T
+        xy[:2] = settings.starts[idx].T
         evaluate()
         w, v = points.tolist(), values.tolist()
-        record = out.paths is not None
-        history = _History(out, idx, points_bytes, values_bytes) if record else None
+        block_steps = settings.tuning.record_block_steps
+        history = (_History(out, idx, points_bytes, values_bytes, block_steps)
+                   if settings.record else None)
         if history is not None:
             history.add()
-        bound, grad_bound, tol = job.bound, job.grad_bound, job.tol
+        bound, grad_bound, tol = settings.bound, settings.grad_bound, settings.tol
         check_tol = tol > 0.0
         isfinite, hypot = math.isfinite, math.hypot
 
@@ -103,7 +103,7 @@ class ScalarUnit:
                     and -grad_bound <= v[n2 + i] <= grad_bound)
 
         runs, logs = self._runs()
-        keep_state = out.moment is not None
+        keep_state = settings.record_state
         logged = [0] * n                          # steps of each run's state in its stacks
         live = []
         for run in runs:
@@ -114,10 +114,10 @@ class ScalarUnit:
                 self._stop(i, DIVERGED, 0, w[i], w[n + i], v[i])
                 out.bad_start[self.idx[i]] = True
         prev = [0.0] * n                          # the seed's pre_z = 0.0
-        poll = job.poll
-        mask = 0 if job.parallel else POLL_STEPS - 1
+        poll = self.dispatch.poll
+        mask = 0 if self.dispatch.parallel else POLL_STEPS - 1
         steps_done = 0
-        for s in range(job.max_steps):
+        for s in range(settings.max_steps):
             if not live:
                 break
             if s and not s & mask:
@@ -142,7 +142,7 @@ class ScalarUnit:
                 evaluate()
             if history is not None:
                 history.add()
-            if keep_state and not t % BLOCK_STEPS:
+            if keep_state and not t % block_steps:
                 self._write_state(logs, logged)
             w_new, v_new = points.tolist(), values.tolist()
             # the values' norm is NaN or inf where one is, and beyond the gradient's bound
@@ -164,16 +164,16 @@ class ScalarUnit:
             prev, w, v = v, w_new, v_new
             steps_done = self.steps = t
         self.steps_done = steps_done
-        self.steps = job.max_steps
+        self.steps = settings.max_steps
         for i, *_ in live:
-            self._stop(i, MAX_STEPS, job.max_steps, w[i], w[n + i], v[i])
+            self._stop(i, MAX_STEPS, settings.max_steps, w[i], w[n + i], v[i])
         if history is not None:
             history.flush()
         if keep_state:
             self._write_state(logs, logged)
 
     def _stop(self, i: int, status: int, step: int, x: float, y: float, f: float) -> None:
-        out, row = self.job.out, self.idx[i]
+        out, row = self.dispatch.out, self.idx[i]
         out.status[row], out.stop[row] = status, step
         out.final_xy[row], out.final_loss[row] = (x, y), f
 
@@ -202,22 +202,23 @@ class ScalarUnit:
 
 
 class _History:
-    """Every step's points and values, staged as bytes (a copy per step, no numpy call) for
-    BLOCK_STEPS steps at a time, then written into the batch's arrays: a long run needs no
-    second copy of its whole record."""
+    """Every step's points and values, staged as bytes (a copy per step, no numpy call)
+    ``block_steps`` steps at a time, then written into the batch's arrays: a long run needs
+    no second copy of its whole record."""
 
-    def __init__(self, out, rows: np.ndarray, points: memoryview, values: memoryview) -> None:
+    def __init__(self, out: Outputs, rows: np.ndarray, points: memoryview, values: memoryview,
+                 block_steps: int) -> None:
         n = len(rows)
-        self.out, self.rows = out, rows
+        self.out, self.rows, self.block_steps = out, rows, block_steps
         self.points, self.values = points, values
-        self.w, self.v = np.empty((BLOCK_STEPS, 2, n)), np.empty((BLOCK_STEPS, 3, n))
+        self.w, self.v = np.empty((block_steps, 2, n)), np.empty((block_steps, 3, n))
         self.w_into, self.v_into = memoryview(self.w).cast("B"), memoryview(self.v).cast("B")
         self.w_size, self.v_size = len(points), len(values)
         self.base = self.j = 0
 
     def add(self) -> None:
         """Stage the current points and values as the next step."""
-        if self.j == BLOCK_STEPS:
+        if self.j == self.block_steps:
             self.flush()
         j, ws, vs = self.j, self.w_size, self.v_size
         self.w_into[j * ws:(j + 1) * ws] = self.points
