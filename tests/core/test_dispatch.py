@@ -184,3 +184,26 @@ def test_aligned_arrays_are_contiguous_and_start_on_a_cache_line(shape, dtype):
     if a.size:                              # an empty array's address means nothing
         for arr in (a, b, c):
             assert arr.ctypes.data % aligned.ALIGNMENT == 0
+
+
+def test_the_few_runs_path_can_be_forced_and_refuses_what_it_cannot_take():
+    """80 runs, more than the engine's own choice steps in floats: forced onto the few-runs
+    path they give the batch path's results bit for bit."""
+    configs = [OptimizerConfig("adam", {"lr": 0.05}),
+               OptimizerConfig("nesterov", {}, ScheduleConfig("exponential", {"gamma": 0.99}))]
+    seen = []
+
+    def tuning(path):
+        return EngineTuning(path=path, on_blocks=lambda blocks: seen.extend(b.path for b in blocks))
+
+    kwargs = {"max_steps": 100, "tol": 1e-9, "record_state": True}
+    floats = run(BEALE, configs, _starts(40), tuning=tuning("few_runs"), **kwargs)
+    arrays = run(BEALE, configs, _starts(40), tuning=tuning("batch"), **kwargs)
+    assert seen == ["few_runs", "batch"]
+    for name in FIELDS:
+        np.testing.assert_array_equal(getattr(floats, name), getattr(arrays, name), name)
+    with pytest.raises(ValueError, match="^the few-runs path cannot take sgd: "):
+        run(BEALE, [OptimizerConfig("gd"), OptimizerConfig("sgd")], _starts(1),
+            tuning=EngineTuning(path="few_runs"))
+    with pytest.raises(ValueError, match="^path must be 'auto', 'batch' or 'few_runs'"):
+        EngineTuning(path="threads")

@@ -64,7 +64,7 @@ class Dispatch:
 
     def _steps_done(self) -> int:
         """Work done so far in steps of the whole batch (a block's own step, for one block)."""
-        return sum(u.n0 * u.steps for u in self._blocks) // sum(u.n0 for u in self._blocks)
+        return sum(b.n0 * b.steps for b in self._blocks) // sum(b.n0 for b in self._blocks)
 
     def _poll_worker(self, block, s: int) -> None:
         if self.aborted:
@@ -151,15 +151,15 @@ class Dispatch:
             self.poll = self._poll_here
             for block in blocks:
                 block.run()
-        steps = max(u.steps_done for u in blocks)
+        steps = max(block.steps_done for block in blocks)
         if settings.progress is not None:
             settings.progress(settings.max_steps, settings.max_steps)
         out = self.out
         np.minimum(out.stop, steps, out=out.stop)
         if settings.record_state:
             with np.errstate(all="ignore"):
-                for u in blocks:
-                    for p in u.all_parts:
+                for block in blocks:
+                    for p in block.all_parts:
                         p.finish(out, steps, self.tuning.rate_block_steps)
         self._fill_after_stops(steps)
         if steps < settings.max_steps:
@@ -177,7 +177,7 @@ class Dispatch:
         reported = -1
         pool = ThreadPoolExecutor(max_workers=min(self.tuning.workers, len(blocks)),
                                   thread_name_prefix="beale-engine")
-        futures = [pool.submit(u.run) for u in blocks]
+        futures = [pool.submit(block.run) for block in blocks]
         try:
             pending = futures
             while pending:
