@@ -13,8 +13,9 @@ helpers that build them (``_lr``) are called here directly too.
 import numpy as np
 import pytest
 
-from beale_gui.core import optimizers
-from beale_gui.core.optimizers import BETA1, OPTIMIZERS, WEIGHT_DECAY, step_power
+from beale_gui.core.optimizers import OPTIMIZERS
+from beale_gui.core.optimizers.adam import BETA1
+from beale_gui.core.optimizers.base import WEIGHT_DECAY, _lr, step_power
 from beale_gui.core.params import Param, odd_character, parse_number
 from beale_gui.core.schedules import SCHEDULES, ScheduleConfig
 
@@ -142,13 +143,13 @@ def test_parse_number_refusal_names_the_odd_character():
 # -- the learning rate every optimizer takes --------------------------------------------------
 
 def test_lr_param_built_by_the_helper():
-    p = optimizers._lr(0.25)
+    p = _lr(0.25)
     assert p == Param("lr", 0.25, 0.0, 1e6, low_open=True, log=True, help="learning rate")
     assert (p.name, p.default, p.low, p.high) == ("lr", 0.25, 0.0, 1e6)
     assert (p.low_open, p.high_open, p.log, p.integer) == (True, False, True, False)
     assert p.help == "learning rate"
-    assert optimizers._lr(0.5, "why").help == "why"
-    assert optimizers._lr(0.5, "").help == "learning rate"
+    assert _lr(0.5, "why").help == "why"
+    assert _lr(0.5, "").help == "learning rate"
 
 
 def test_every_optimizer_lr_range_and_help():
