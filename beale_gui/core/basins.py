@@ -7,9 +7,9 @@ classified by its end point:
 - ``k >= 0``: it reached target ``k``, i.e. ended within ``reach_tol`` of it. The targets are
   the function's known minima; for a function that lists none (a custom expression, the saddle)
   they are the centres of clusters of the end points (:func:`cluster_end_points`).
-- ``DIVERGED`` (-1): the run blew up (engine status ``DIVERGED``).
-- ``NOT_CONVERGED`` (-2): it ended at a finite point near no target: stopped at max steps on a
-  slope, stalled, or reached a minimum that is not listed.
+- ``BasinOutcome.DIVERGED`` (-1): the run blew up (engine status ``Status.DIVERGED``).
+- ``BasinOutcome.NOT_CONVERGED`` (-2): it ended at a finite point near no target: stopped at
+  max steps on a slope, stalled, or reached a minimum that is not listed.
 
 Orientation: every per-cell array is indexed ``[iy, ix]``: row ``iy`` is the cell centred at
 ``ys[iy]`` and column ``ix`` the one at ``xs[ix]``, with ``ys`` and ``xs`` increasing, so row 0
@@ -25,17 +25,23 @@ import io
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import IntEnum
 
 import numpy as np
 
-from .engine import DIVERGED as STATUS_DIVERGED
-from .engine import MAX_STEPS, MAX_STEPS_PARAM, STATUS_NAMES, OptimizerConfig, run
+from .engine import MAX_STEPS_PARAM, STATUS_NAMES, OptimizerConfig, Status, run
 from .functions import TestFunction
 from .params import Param
 
-DIVERGED = -1
-NOT_CONVERGED = -2
-OUTCOME_NAMES = {DIVERGED: "diverged", NOT_CONVERGED: "not converged"}
+
+class BasinOutcome(IntEnum):
+    """A cell's outcome when it reached no target (a target's is its index, 0 or more)."""
+
+    DIVERGED = -1           # the run blew up
+    NOT_CONVERGED = -2      # it ended at a finite point near no target
+
+
+OUTCOME_NAMES = {BasinOutcome.DIVERGED: "diverged", BasinOutcome.NOT_CONVERGED: "not converged"}
 
 GRID_PARAM = Param("grid", 200, 2, 1024, integer=True,
                    help="cells per side of the basin map (grid x grid start points)")
@@ -64,13 +70,13 @@ class BasinMap:
     starts : ndarray, shape (grid * grid, 2)
         Start points row by row: ``starts[iy * grid + ix] == (xs[ix], ys[iy])``.
     outcome : ndarray of int, shape (grid, grid)
-        ``[iy, ix]``: the index into ``targets`` of the target reached, ``DIVERGED`` or
-        ``NOT_CONVERGED``.
+        ``[iy, ix]``: the index into ``targets`` of the target reached, or a
+        :class:`BasinOutcome` (``DIVERGED``, ``NOT_CONVERGED``).
     steps : ndarray of int, shape (grid, grid)
         ``[iy, ix]``: the step the run converged at (the stop rule on ``tol``), blew up at, or
         ``max_steps`` when it ran out of steps (even if it ended near a target).
     status : ndarray of int8, shape (grid, grid)
-        ``[iy, ix]``: the engine's status (``MAX_STEPS``, ``CONVERGED`` or ``DIVERGED``).
+        ``[iy, ix]``: the engine's :class:`~beale_gui.core.engine.Status`.
     final_xy : ndarray, shape (grid, grid, 2); final_loss : ndarray, shape (grid, grid)
         ``[iy, ix]``: where each run ended (its last finite point) and f there.
     targets : ndarray, shape (K, 2)
@@ -117,7 +123,7 @@ class BasinMap:
     @property
     def outcome_codes(self) -> list[int]:
         """Every possible code, in legend order: the targets, then not converged, diverged."""
-        return [*range(len(self.targets)), NOT_CONVERGED, DIVERGED]
+        return [*range(len(self.targets)), BasinOutcome.NOT_CONVERGED, BasinOutcome.DIVERGED]
 
     def counts(self) -> dict[str, int]:
         """Number of cells per outcome, keyed by :meth:`outcome_label`, in legend order.
@@ -147,7 +153,7 @@ class BasinMap:
         """One line for a cell: ``start (3.025, 1.975): min 1 (3, 2), converged at step 84``."""
         x0, y0 = self.xs[ix], self.ys[iy]
         status = int(self.status[iy, ix])
-        when = (f"stopped at max steps ({self.max_steps})" if status == MAX_STEPS else
+        when = (f"stopped at max steps ({self.max_steps})" if status == Status.MAX_STEPS else
                 f"{STATUS_NAMES[status]} at step {int(self.steps[iy, ix])}")
         return (f"start ({x0:.4g}, {y0:.4g}): {self.outcome_label(self.outcome[iy, ix])}, "
                 f"{when}")
@@ -270,7 +276,7 @@ def basin_map(
                  record=False, cancel=cancel, progress=report)
 
     final_xy = result.final_xy
-    diverged = result.status == STATUS_DIVERGED
+    diverged = result.status == Status.DIVERGED
     clustered = len(function.minima) == 0
     if clustered:
         targets, code = cluster_end_points(function, final_xy, ~diverged, reach_tol)
@@ -278,9 +284,9 @@ def basin_map(
     else:
         targets = np.array(function.minima, dtype=np.float64)
         index, distance = function.nearest_minimum(final_xy)
-        code = np.where(distance <= reach_tol, index, NOT_CONVERGED)
+        code = np.where(distance <= reach_tol, index, BasinOutcome.NOT_CONVERGED)
         labels = [_point_label(p) for p in targets]
-    code[diverged] = DIVERGED
+    code[diverged] = BasinOutcome.DIVERGED
 
     shape = (grid, grid)
     return BasinMap(
@@ -303,7 +309,7 @@ def cluster_end_points(function: TestFunction, points: np.ndarray, usable: np.nd
     not drop in any of 8 directions at that distance), so runs that stopped on a slope or stalled
     at a saddle are not mistaken for a basin. At most ``MAX_CLUSTERS`` are kept, ordered by f
     at their centres (lowest first, like the registry's minima; ties by x, then y); the points
-    of the others are ``NOT_CONVERGED``.
+    of the others are ``BasinOutcome.NOT_CONVERGED``.
 
     Parameters
     ----------
@@ -316,9 +322,9 @@ def cluster_end_points(function: TestFunction, points: np.ndarray, usable: np.nd
     -------
     centres : ndarray, shape (K, 2)
     code : ndarray of int, shape (N,)
-        Index of each point's cluster, or ``NOT_CONVERGED``.
+        Index of each point's cluster, or ``BasinOutcome.NOT_CONVERGED``.
     """
-    code = np.full(len(points), NOT_CONVERGED, dtype=np.int64)
+    code = np.full(len(points), BasinOutcome.NOT_CONVERGED, dtype=np.int64)
     idx = np.flatnonzero(usable & np.isfinite(points).all(axis=1))
     if len(idx) == 0:
         return np.zeros((0, 2)), code

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.basins import DIVERGED, GRID_PARAM, NOT_CONVERGED, BasinMap, basin_map, check_grid
+from ..core.basins import GRID_PARAM, BasinMap, BasinOutcome, basin_map, check_grid
 from ..core.engine import MAX_STEPS_PARAM
 from ..core.functions import TestFunction
 from ..document import Document, OptimizerEntry
@@ -65,16 +65,16 @@ BASE_SIZE = (800.0, 600.0)   # the logical layout an exported figure is scaled f
 
 def outcome_colour(code: int) -> str:
     """The colour of an outcome code: a target's, ``DIVERGED`` or ``NOT_CONVERGED``."""
-    if code == DIVERGED:
+    if code == BasinOutcome.DIVERGED:
         return DIVERGED_COLOUR
-    if code == NOT_CONVERGED:
+    if code == BasinOutcome.NOT_CONVERGED:
         return NOT_CONVERGED_COLOUR
     return BASIN_COLOURS[int(code) % len(BASIN_COLOURS)]
 
 
 def steps_range(bmap: BasinMap) -> tuple[int, int] | None:
     """Fewest and most steps of the cells that did not diverge, or None if all diverged."""
-    steps = bmap.steps[bmap.outcome != DIVERGED]
+    steps = bmap.steps[bmap.outcome != BasinOutcome.DIVERGED]
     return (int(steps.min()), int(steps.max())) if steps.size else None
 
 
@@ -85,12 +85,13 @@ def basin_rgba(bmap: BasinMap, mode: str = "outcome") -> np.ndarray:
     lut = np.array([QColor(outcome_colour(c)).getRgb() for c in codes], dtype=np.uint8)
     k = len(bmap.targets)
     outcome = bmap.outcome
-    index = np.where(outcome >= 0, outcome, np.where(outcome == NOT_CONVERGED, k, k + 1))
+    index = np.where(outcome >= 0, outcome,
+                     np.where(outcome == BasinOutcome.NOT_CONVERGED, k, k + 1))
     rgba = lut[index]
     span = steps_range(bmap)
     if mode == "steps" and span is not None and span[1] > span[0]:
         t = (bmap.steps - span[0]) / (span[1] - span[0])
-        shade = np.where(outcome == DIVERGED, 1.0, 1.0 - SHADE_DEPTH * t)
+        shade = np.where(outcome == BasinOutcome.DIVERGED, 1.0, 1.0 - SHADE_DEPTH * t)
         rgba[..., :3] = np.round(rgba[..., :3] * shade[..., None]).astype(np.uint8)
     return rgba
 

@@ -33,9 +33,13 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # every module of beale_gui.core, read off the folder (importing it would start the clock late)
-CORE_MODULES = tuple(sorted(name[:-3] for name in os.listdir(os.path.join(ROOT, "beale_gui",
-                                                                          "core"))
-                            if name.endswith(".py") and name != "__init__.py"))
+_CORE = os.path.join(ROOT, "beale_gui", "core")
+# every module of the core, packages' modules included ("engine", "engine.run", ...)
+CORE_MODULES = tuple(sorted(
+    os.path.relpath(os.path.join(folder, name), _CORE)[:-3].replace(os.sep, ".")
+    .removesuffix(".__init__")
+    for folder, _, names in os.walk(_CORE) for name in names
+    if name.endswith(".py") and not (folder == _CORE and name == "__init__.py")))
 MEMORY_STEPS = 100_000
 CLICKS = 50
 

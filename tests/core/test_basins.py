@@ -8,9 +8,8 @@ import pytest
 
 from beale_gui.core.basins import (
     BASIN_CSV_COLUMNS,
-    DIVERGED,
     MAX_CLUSTERS,
-    NOT_CONVERGED,
+    BasinOutcome,
     basin_map,
     basins_csv_text,
 )
@@ -94,7 +93,7 @@ def test_steps_are_max_steps_for_runs_that_reach_a_minimum_without_converging():
 
 def test_a_diverging_setting_marks_cells_diverged():
     b = basin_map(HIMMELBLAU, OptimizerConfig("gd", {"lr": 1.0}), grid=20, max_steps=200)
-    assert (b.outcome == DIVERGED).all()
+    assert (b.outcome == BasinOutcome.DIVERGED).all()
     assert b.counts()["diverged"] == 400
     assert np.isfinite(b.final_xy).all()
     assert np.all(b.steps <= 200)
@@ -107,9 +106,9 @@ def test_a_mixed_setting_has_every_kind_of_outcome():
     # minima (its step is too long for their curvature) and settles in the widest one
     b = basin_map(HIMMELBLAU, OptimizerConfig("gd", {"lr": 0.025}), grid=30, max_steps=500)
     codes = set(np.unique(b.outcome))
-    assert {DIVERGED, NOT_CONVERGED} <= codes
+    assert {BasinOutcome.DIVERGED, BasinOutcome.NOT_CONVERGED} <= codes
     assert codes & {0, 1, 2, 3}
-    stuck = b.outcome == NOT_CONVERGED
+    stuck = b.outcome == BasinOutcome.NOT_CONVERGED
     _, distance = HIMMELBLAU.nearest_minimum(b.final_xy[stuck])
     assert np.all(distance > b.reach_tol)
     assert np.isfinite(b.final_xy).all()
@@ -138,7 +137,7 @@ def test_the_saddle_has_no_basins_and_never_crashes():
         assert b.clustered
         # runs that stop on the saddle or slide off it are not a basin
         assert len(b.targets) == 0
-        assert set(np.unique(b.outcome)) <= {DIVERGED, NOT_CONVERGED}
+        assert set(np.unique(b.outcome)) <= {BasinOutcome.DIVERGED, BasinOutcome.NOT_CONVERGED}
 
 
 def test_clusters_are_capped():
@@ -155,7 +154,7 @@ def test_clusters_are_capped():
     assert len(b.targets) == MAX_CLUSTERS
     np.testing.assert_allclose(b.targets[:, 0] / np.pi, np.round(b.targets[:, 0] / np.pi),
                                atol=0.02)
-    assert (b.outcome == NOT_CONVERGED).any()
+    assert (b.outcome == BasinOutcome.NOT_CONVERGED).any()
 
 
 def test_orientation_rows_are_y_and_columns_are_x():
@@ -261,7 +260,7 @@ def test_every_optimizer_makes_a_map(name):
     assert b.outcome.shape == b.steps.shape == b.final_loss.shape == (6, 6)
     assert b.final_xy.shape == (6, 6, 2)
     assert sum(b.counts().values()) == 36
-    assert np.all((b.outcome >= NOT_CONVERGED) & (b.outcome < len(b.targets)))
+    assert np.all((b.outcome >= BasinOutcome.NOT_CONVERGED) & (b.outcome < len(b.targets)))
 
 
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
@@ -271,4 +270,4 @@ def test_every_function_makes_a_map(name):
     assert sum(b.counts().values()) == 144
     assert b.clustered == (len(function.minima) == 0)
     assert len(b.labels) == len(b.targets)
-    assert np.all((b.outcome >= NOT_CONVERGED) & (b.outcome < len(b.targets)))
+    assert np.all((b.outcome >= BasinOutcome.NOT_CONVERGED) & (b.outcome < len(b.targets)))

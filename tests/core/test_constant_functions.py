@@ -2,8 +2,8 @@
 
 Typing ``1`` or ``0*x`` as the custom function must not make a run diverge or move, whatever
 the optimizer, the stop rule, the other start points in the batch, or the path the batch takes
-through the engine: Python floats for a few runs (:mod:`beale_gui.core.scalar`), numpy arrays
-for more (:class:`beale_gui.core.units.Unit`), several units on worker threads for many.
+through the engine: Python floats for a few runs (:mod:`beale_gui.core.engine.few_runs`), numpy
+arrays for more (:mod:`beale_gui.core.engine.batch`), several blocks on worker threads for many.
 
 Two optimizers move on a flat surface by design, and are checked for doing exactly that: ``sgd``
 (stochastic by default; a function without terms gets Gaussian gradient noise) and ``adamw``
@@ -13,17 +13,16 @@ Two optimizers move on a flat surface by design, and are checked for doing exact
 import numpy as np
 import pytest
 
-from beale_gui.core import lockstep, scalar
 from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
     MAX_STEPS,
+    EngineTuning,
     OptimizerConfig,
     run,
 )
 from beale_gui.core.expression import parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
-from beale_gui.core.units import Unit
 from beale_gui.document import Document
 
 FLAT = ["1", "0*x", "0*x + 0*y", "5", "x - x"]
@@ -36,39 +35,24 @@ MAX = 40
 
 
 @pytest.fixture
-def kinds(monkeypatch):
-    """The kind of unit each batch ran as (the first unit of a large batch), in order."""
-    seen = []
-    choose = lockstep.small_unit
-    units = lockstep.Job.units
-
-    def spy_small(job, parts):
-        unit = choose(job, parts)
-        seen.append(type(unit))
-        return unit
-
-    def spy_units(job):
-        made = units(job)
-        if len(job.starts) >= lockstep.PARALLEL_MIN_ROWS:
-            seen.append(("parallel", len(made)))
-        return made
-
-    monkeypatch.setattr(lockstep, "small_unit", spy_small)
-    monkeypatch.setattr(lockstep.Job, "units", spy_units)
-    return seen
+def kinds():
+    """The paths each batch ran on, in order: a tuple per batch, one path a block."""
+    return []
 
 
-def _run_on(path, monkeypatch, function, configs, starts, tol):
-    """The batch on ``path``: "scalar", "numpy" (one Unit) or "parallel" (units on threads)."""
-    with monkeypatch.context() as m:
-        if path == "numpy":
-            m.setattr(scalar, "SCALAR_MAX_ROWS", 0)
-        elif path == "parallel":
-            m.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
-            m.setattr(lockstep, "CHUNK_ROWS", 8)
-            m.setattr(lockstep, "SERIAL_CHUNK_ROWS", 8)
-            m.setattr(lockstep, "WORKERS", 2)
-        return run(function, configs, starts, max_steps=MAX, tol=tol, record_state=True)
+# how each path is reached: "few_runs" (floats, where the engine's own choice takes them),
+# "batch" (one numpy block), "parallel" (numpy blocks on worker threads)
+TUNINGS = {"few_runs": {}, "batch": {"path": "batch"},
+           "parallel": {"parallel_min_rows": 0, "chunk_rows": 8, "serial_chunk_rows": 8,
+                        "workers": 2}}
+
+
+def _run_on(path, kinds, function, configs, starts, tol):
+    """The batch on ``path``: "few_runs", "batch" or "parallel" (see TUNINGS)."""
+    tuning = EngineTuning(on_blocks=lambda blocks: kinds.append(tuple(b.path for b in blocks)),
+                          **TUNINGS[path])
+    return run(function, configs, starts, max_steps=MAX, tol=tol, record_state=True,
+               tuning=tuning)
 
 
 def _expected_status(result, tol):
@@ -98,53 +82,53 @@ def _assert_stayed(result, starts, tol):
 @pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
 @pytest.mark.parametrize("text", FLAT)
 @pytest.mark.parametrize("name", STILL)
-def test_one_run_stays_at_its_start(monkeypatch, kinds, name, text, tol):
+def test_one_run_stays_at_its_start(kinds, name, text, tol):
     function = parse_expression(text)
-    for path, kind in (("scalar", scalar.ScalarUnit), ("numpy", Unit)):
-        result = _run_on(path, monkeypatch, function, [OptimizerConfig(name)], STARTS[:1], tol)
-        assert kinds[-1] is kind
+    for path in ("few_runs", "batch"):
+        result = _run_on(path, kinds, function, [OptimizerConfig(name)], STARTS[:1], tol)
+        assert kinds[-1] == (path,)
         _assert_stayed(result, STARTS, tol)
 
 
 @pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
 @pytest.mark.parametrize("text", FLAT)
-@pytest.mark.parametrize("path", ["scalar", "numpy", "parallel"])
-def test_the_default_six_from_many_starts_all_stay(monkeypatch, kinds, path, text, tol):
+@pytest.mark.parametrize("path", ["few_runs", "batch", "parallel"])
+def test_the_default_six_from_many_starts_all_stay(kinds, path, text, tol):
     """The window's optimizers from start points inside the view and far out: no run
     diverges, none moves, and each stops as the stop rule says."""
     names = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
     assert [e.config.name for e in Document().entries] == names
     configs = [OptimizerConfig(n) for n in names]
-    # the scalar path takes at most 32 runs of six configurations
-    starts = STARTS[[0, 1, 3, 4, 5]] if path == "scalar" else np.tile(STARTS, (3, 1))
-    result = _run_on(path, monkeypatch, parse_expression(text), configs, starts, tol)
+    # the few-runs path takes at most 32 runs of six configurations
+    starts = STARTS[[0, 1, 3, 4, 5]] if path == "few_runs" else np.tile(STARTS, (3, 1))
+    result = _run_on(path, kinds, parse_expression(text), configs, starts, tol)
     if path == "parallel":
-        assert kinds[-1] == ("parallel", kinds[-1][1])
-        assert kinds[-1][1] > 1                 # units on worker threads
+        assert set(kinds[-1]) == {"batch"}
+        assert len(kinds[-1]) > 1               # blocks on worker threads
     else:
-        assert kinds[-1] is (scalar.ScalarUnit if path == "scalar" else Unit)
+        assert kinds[-1] == (path,)
     _assert_stayed(result, starts, tol)
 
 
 @pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
-@pytest.mark.parametrize("path", ["scalar", "numpy", "parallel"])
-def test_every_optimizer_in_one_batch_stays(monkeypatch, kinds, path, tol):
+@pytest.mark.parametrize("path", ["few_runs", "batch", "parallel"])
+def test_every_optimizer_in_one_batch_stays(kinds, path, tol):
     configs = [OptimizerConfig(name, {"weight_decay": 0.0} if name == "adamw" else {})
                for name in STILL + ["adamw"]]
-    starts = STARTS[[0, 5]] if path == "scalar" else STARTS
-    result = _run_on(path, monkeypatch, parse_expression("0*x + 0*y"), configs, starts, tol)
+    starts = STARTS[[0, 5]] if path == "few_runs" else STARTS
+    result = _run_on(path, kinds, parse_expression("0*x + 0*y"), configs, starts, tol)
     if path != "parallel":
-        assert kinds[-1] is (scalar.ScalarUnit if path == "scalar" else Unit)
+        assert kinds[-1] == (path,)
     _assert_stayed(result, starts, tol)
 
 
-def test_runs_stay_whatever_the_other_starts_are(monkeypatch):
+def test_runs_stay_whatever_the_other_starts_are(kinds):
     """A start the engine refuses to step (beyond the divergence bound) is flagged at step 0,
     and changes nothing for the others."""
     starts = np.vstack([STARTS, [[2e10, 0.0]]])
     configs = [OptimizerConfig(n) for n in STILL]
-    for path in ("scalar", "numpy"):
-        result = _run_on(path, monkeypatch, parse_expression("1"), configs, starts, GUI_TOL)
+    for path in ("few_runs", "batch"):
+        result = _run_on(path, kinds, parse_expression("1"), configs, starts, GUI_TOL)
         far = result.start_index == len(starts) - 1
         assert (result.status[far] == DIVERGED).all()
         assert result.bad_start[far].all()
@@ -155,11 +139,11 @@ def test_runs_stay_whatever_the_other_starts_are(monkeypatch):
 
 
 @pytest.mark.parametrize("text", FLAT)
-def test_adamw_only_decays_the_weights(monkeypatch, text):
+def test_adamw_only_decays_the_weights(kinds, text):
     config = OptimizerConfig("adamw")
     lr, wd = config.hparams["lr"], config.hparams["weight_decay"]
-    for path in ("scalar", "numpy"):
-        result = _run_on(path, monkeypatch, parse_expression(text), [config], STARTS[:3], 0.0)
+    for path in ("few_runs", "batch"):
+        result = _run_on(path, kinds, parse_expression(text), [config], STARTS[:3], 0.0)
         assert (result.status == MAX_STEPS).all()
         shrink = (1.0 - lr * wd) ** np.arange(MAX + 1)
         for i in range(result.n_runs):

@@ -7,12 +7,13 @@ import textwrap
 import numpy as np
 import pytest
 
-from beale_gui.core import engine, scalar
+from beale_gui.core import engine
 from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
     MAX_STEPS,
     Cancelled,
+    EngineTuning,
     OptimizerConfig,
     run,
 )
@@ -169,10 +170,10 @@ def test_progress_is_reported():
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
-def test_memory_limit_is_refused_up_front(monkeypatch):
-    monkeypatch.setattr(engine, "MEMORY_LIMIT_BYTES", 10 * 2**20)
+def test_memory_limit_is_refused_up_front():
     with pytest.raises(ValueError, match="limit is"):
-        run(BEALE, OptimizerConfig("adam"), [[0.7, 1.4]] * 100, max_steps=100_000)
+        run(BEALE, OptimizerConfig("adam"), [[0.7, 1.4]] * 100, max_steps=100_000,
+            tuning=EngineTuning(memory_limit_bytes=10 * 2**20))
 
 
 @pytest.mark.parametrize(("starts", "word"), [
@@ -208,7 +209,7 @@ def test_core_imports_with_qt_blocked():
     assert out.stdout.strip() == "ok"
 
 
-@pytest.mark.parametrize("n_starts", [2, 40])       # the scalar path, and a numpy unit
+@pytest.mark.parametrize("n_starts", [2, 40])       # the few-runs path, and a numpy block
 def test_a_start_outside_the_bound_diverges_at_step_0(n_starts):
     """A start beyond the bound is never stepped: its run diverged at step 0, while one that
     blows up in its first update diverged at step 1."""
@@ -228,21 +229,20 @@ def test_a_start_outside_the_bound_diverges_at_step_0(n_starts):
 
 # -- surfaces a hostile user might type ------------------------------------------------------
 # Every deterministic optimizer (weight decay off, so that only the gradient moves a run), on
-# the scalar path for a few runs and the numpy one for many; whatever happens, the result keeps
+# the few-runs path for a few runs and the batch one for many; whatever happens, the result keeps
 # every promise the fuzz test checks, and the status says what happened.
 STILL = [name for name in OPTIMIZERS if name not in ("sgd", "adamw")]
 HOSTILE_STARTS = np.array([[0.7, 1.4], [-2.0, 3.0], [1e-3, -0.5], [-1e-3, 0.0], [0.0, 0.0],
                            [1e-300, 2.0], [4.0, 0.0]])
 
 
-def _hostile(monkeypatch, text, path, tol, starts=HOSTILE_STARTS, max_steps=300):
+def _hostile(text, path, tol, starts=HOSTILE_STARTS, max_steps=300):
     configs = [OptimizerConfig(name) for name in STILL]
-    if path == "scalar":
-        starts = starts[[0, 1, 4]]             # 30 runs: the scalar path takes up to 32 of 10
-    with monkeypatch.context() as m:
-        if path == "numpy":
-            m.setattr(scalar, "SCALAR_MAX_ROWS", 0)
-        result = run(parse_expression(text), configs, starts, max_steps=max_steps, tol=tol)
+    if path == "few_runs":
+        starts = starts[[0, 1, 4]]             # 30 runs: the few-runs path takes up to 32 of 10
+    tuning = EngineTuning(path="batch" if path == "batch" else "auto")
+    result = run(parse_expression(text), configs, starts, max_steps=max_steps, tol=tol,
+                 tuning=tuning)
     check_result(result, max_steps, tol)
     return result, starts
 
@@ -252,16 +252,16 @@ def _moved_down(result) -> np.ndarray:
     return result.final_loss < result.loss[:, 0]
 
 
-PATHS_AND_TOLS = pytest.mark.parametrize(("path", "tol"), [("scalar", 1e-9), ("scalar", 0.0),
-                                                           ("numpy", 1e-9), ("numpy", 0.0)])
+PATHS_AND_TOLS = pytest.mark.parametrize(("path", "tol"), [
+    ("few_runs", 1e-9), ("few_runs", 0.0), ("batch", 1e-9), ("batch", 0.0)])
 
 
 @PATHS_AND_TOLS
-def test_a_linear_function_moves_steadily_to_max_steps(monkeypatch, path, tol):
+def test_a_linear_function_moves_steadily_to_max_steps(path, tol):
     """f = x is unbounded below: every run walks left with y unchanged and stops at max steps
     (a start where |f| < tol meets the seed's rule, which compares the first f with 0, and
     stops after one step)."""
-    result, starts = _hostile(monkeypatch, "x", path, tol)
+    result, starts = _hostile("x", path, tol)
     at_zero = np.abs(result.loss[:, 0]) < tol
     assert (result.status[~at_zero] == MAX_STEPS).all()
     assert (result.status[at_zero] == CONVERGED).all()
@@ -283,22 +283,22 @@ def test_a_linear_function_diverges_where_it_leaves_the_bound():
 
 
 @PATHS_AND_TOLS
-def test_kinks_are_crossed_without_blowing_up(monkeypatch, path, tol):
+def test_kinks_are_crossed_without_blowing_up(path, tol):
     """abs(x) + abs(y): runs go down to the kinks and rattle about them by about a step (a
     start within a step of them may end a little higher), never diverging."""
-    result, _ = _hostile(monkeypatch, "abs(x) + abs(y)", path, tol)
+    result, _ = _hostile("abs(x) + abs(y)", path, tol)
     assert (result.status != DIVERGED).all()
     assert _moved_down(result)[result.loss[:, 0] > 0.5].all()
 
 
 @PATHS_AND_TOLS
 @pytest.mark.parametrize("text", ["x**2 + 1e100*1e100*1e100*y**2", "1e100*1e100*x"])
-def test_a_gradient_too_steep_for_float64_is_a_divergence_at_the_start(monkeypatch, path, tol,
+def test_a_gradient_too_steep_for_float64_is_a_divergence_at_the_start(path, tol,
                                                                       text):
     """|g| > 1e150: an adaptive method's square of it overflows, and the run used to stall
     where it started with f unchanged, 'converged at step 2'. Now every optimizer says the
     run diverged at step 0 (and a start on the axis where the steep term vanishes runs)."""
-    result, starts = _hostile(monkeypatch, text, path, tol)
+    result, starts = _hostile(text, path, tol)
     steep = np.abs(result.grads[:, 0]).max(axis=1) > engine.GRADIENT_BOUND
     assert steep.any()
     assert (result.status[steep] == DIVERGED).all()
@@ -314,11 +314,11 @@ def test_a_literal_too_large_is_refused_with_a_message():
 
 
 @PATHS_AND_TOLS
-def test_a_square_root_left_of_its_domain_diverges_honestly(monkeypatch, path, tol):
+def test_a_square_root_left_of_its_domain_diverges_honestly(path, tol):
     """sqrt(x): a start at x < 0 has no f (NaN) and diverged at step 0, one at x = 0 an
     infinite gradient; a run from x > 0 walks left to x = 0 and diverges when it steps past,
     keeping its last point with f finite."""
-    result, starts = _hostile(monkeypatch, "sqrt(x)", path, tol)
+    result, starts = _hostile("sqrt(x)", path, tol)
     x0 = starts[result.start_index, 0]
     bad = x0 <= 0
     assert (result.status[bad] == DIVERGED).all()
@@ -331,11 +331,11 @@ def test_a_square_root_left_of_its_domain_diverges_honestly(monkeypatch, path, t
 
 
 @PATHS_AND_TOLS
-def test_a_pole_at_zero(monkeypatch, path, tol):
+def test_a_pole_at_zero(path, tol):
     """1/x: at x = 0 f is inf, at 1e-300 the gradient is -inf; both diverged at step 0. Near
     the pole a run may be flung far out by the huge gradient (and then goes on, or leaves the
     bound and says so), never with a non-finite point."""
-    result, starts = _hostile(monkeypatch, "1/x", path, tol)
+    result, starts = _hostile("1/x", path, tol)
     x0 = starts[result.start_index, 0]
     pole = (x0 == 0) | (np.abs(x0) == 1e-300)
     assert (result.status[pole] == DIVERGED).all()

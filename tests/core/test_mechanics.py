@@ -20,8 +20,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from beale_gui.core import scalar, units
-from beale_gui.core.engine import CONVERGED, OptimizerConfig, StochasticConfig, run
+from beale_gui.core.engine import (
+    CONVERGED,
+    EngineTuning,
+    OptimizerConfig,
+    StochasticConfig,
+    run,
+)
 from beale_gui.core.functions import get_function
 from beale_gui.core.inspect import mechanics_at, state_at
 from beale_gui.core.optimizers import OPTIMIZERS
@@ -197,6 +202,7 @@ def _compare_with_torch(torch, name: str, hp_in: dict, function: str, schedule: 
     param = torch.tensor(result.paths[:, 0], dtype=torch.float64, requires_grad=True)
     opt = _torch_optimizer(torch, name, hp, param)
     kernel_state = spec.init(n, hp)                 # the engine's kernel, replayed alongside
+    kernel, tmp = spec.kernel(hp), [np.empty((n, 2)) for _ in range(spec.n_tmp)]
     torch_w = np.empty((n, steps + 1, 2))
     torch_w[:, 0] = result.paths[:, 0]
     moment = np.full((n, steps + 1, 2), np.nan)
@@ -222,10 +228,10 @@ def _compare_with_torch(torch, name: str, hp_in: dict, function: str, schedule: 
             eff[:, t] = e
         # every state entry of the kernel against torch's entry of that name
         w = result.paths[:, s].copy()
-        spec.update(w, g.copy(), kernel_state, hp, lr, t)
+        kernel(w, g.copy(), kernel_state, lr, t, tmp, w)
         live = result.stop_step >= t
         np.testing.assert_array_equal(w[live], result.paths[live, t])   # the engine's kernel
-        for key, ours in kernel_state.items():
+        for key, ours in kernel_state._asdict().items():
             theirs = state.get(TORCH_NAMES.get(key, key))
             if key == "velocity" and name == "rmsprop" and not hp["momentum"]:
                 theirs = m                                        # g / avg: no torch buffer
@@ -339,8 +345,8 @@ def test_the_effective_rate_times_what_it_scales_is_the_step_taken(name, setting
 
 @pytest.mark.parametrize("name", ADAPTIVE)
 def test_the_identity_holds_in_a_large_batch(name):
-    """The tests above run on the scalar path (a few runs); a batch of 9,000 is cut into
-    numpy units across threads, and runs that converge leave its working arrays."""
+    """The tests above run on the few-runs path (a few runs); a batch of 9,000 is cut into
+    numpy blocks across threads, and runs that converge leave its working arrays."""
     hp = dict(OptimizerConfig(name, SETTINGS[name][1]).hparams)
     starts = np.random.default_rng(3).uniform([-4.0, -4.0], [4.0, 4.0], (9000, 2))
     result = run(get_function("himmelblau"), OptimizerConfig(name, hp), starts, max_steps=60,
@@ -350,19 +356,17 @@ def test_the_identity_holds_in_a_large_batch(name):
 
 
 @pytest.mark.parametrize("numpy_path", [False, True])
-def test_a_rate_read_one_step_back_survives_blocks_and_compaction(monkeypatch, numpy_path):
+def test_a_rate_read_one_step_back_survives_blocks_and_compaction(numpy_path):
     """Adadelta's rate reads acc_delta one step back: across the blocks the rates are
-    computed in, the blocks the scalar path writes its state in, and (numpy units) runs
+    computed in, the blocks the few-runs path writes its state in, and (numpy blocks) runs
     leaving the working arrays as they converge."""
-    monkeypatch.setattr(units, "FINISH_STEPS", 7)
-    monkeypatch.setattr(scalar, "BLOCK_STEPS", 5)
-    monkeypatch.setattr(units, "COMPACT_FRACTION", 1000)       # compact at every convergence
-    if numpy_path:
-        monkeypatch.setattr(scalar, "SCALAR_MAX_ROWS", 0)
+    tuning = EngineTuning(rate_block_steps=7, record_block_steps=5,
+                          compact_fraction=1000,           # compact at every convergence
+                          path="batch" if numpy_path else "auto")
     hp = dict(OptimizerConfig("adadelta", {"lr": 4.0, "rho": 0.8, "weight_decay": 0.01}).hparams)
     starts = np.random.default_rng(5).uniform([-4.0, -4.0], [4.0, 4.0], (8, 2))
     result = run(get_function("himmelblau"), OptimizerConfig("adadelta", hp), starts,
-                 max_steps=400, tol=1e-5, record_state=True)
+                 max_steps=400, tol=1e-5, record_state=True, tuning=tuning)
     assert len(set(result.stop_step[result.status == CONVERGED].tolist())) >= 3
     assert _assert_steps_explained("adadelta", hp, result) > 8 * 30
 

@@ -10,13 +10,16 @@ to the tests that call it, and the registries are built when the modules are imp
 helpers that build them (``_lr``) are called here directly too.
 """
 
+import re
+
 import numpy as np
 import pytest
 
-from beale_gui.core import optimizers
-from beale_gui.core.optimizers import BETA1, OPTIMIZERS, WEIGHT_DECAY, step_power
-from beale_gui.core.params import Param, odd_character, parse_number
-from beale_gui.core.schedules import SCHEDULES, ScheduleConfig
+from beale_gui.core.optimizers import OPTIMIZERS
+from beale_gui.core.optimizers.adam import BETA1
+from beale_gui.core.optimizers.base import WEIGHT_DECAY, _lr, step_power
+from beale_gui.core.params import Param, check_params, odd_character, parse_number
+from beale_gui.core.schedules import SCHEDULES, ScheduleConfig, get_schedule_spec
 
 LR = OPTIMIZERS["adam"].params[0]                       # (0, 1e6]
 STEP_SIZE = SCHEDULES["step"].params[0]                 # [1, 1e9], whole numbers
@@ -142,13 +145,13 @@ def test_parse_number_refusal_names_the_odd_character():
 # -- the learning rate every optimizer takes --------------------------------------------------
 
 def test_lr_param_built_by_the_helper():
-    p = optimizers._lr(0.25)
+    p = _lr(0.25)
     assert p == Param("lr", 0.25, 0.0, 1e6, low_open=True, log=True, help="learning rate")
     assert (p.name, p.default, p.low, p.high) == ("lr", 0.25, 0.0, 1e6)
     assert (p.low_open, p.high_open, p.log, p.integer) == (True, False, True, False)
     assert p.help == "learning rate"
-    assert optimizers._lr(0.5, "why").help == "why"
-    assert optimizers._lr(0.5, "").help == "learning rate"
+    assert _lr(0.5, "why").help == "why"
+    assert _lr(0.5, "").help == "learning rate"
 
 
 def test_every_optimizer_lr_range_and_help():
@@ -259,3 +262,63 @@ def test_step_power_over_array_steps_is_float64_even_for_an_int_base():
     scaled = step_power(2, np.array([1, 3]), 1)
     assert scaled.dtype == np.float64
     assert scaled.tolist() == [2.0, 8.0]
+
+
+# -- names and messages of schedules and parameter sets ---------------------------------------
+
+
+def _exactly(text: str) -> str:
+    return f"^{re.escape(text)}$"
+
+
+def test_array_check_gives_float64_for_whole_numbers():
+    for value in ([1, 2], (3,), np.array([4, 5])):
+        arr = LR.check(value)
+        assert arr.dtype == np.float64
+        assert arr.tolist() == [float(v) for v in value]
+
+
+def test_unknown_parameter_names_the_owner_and_lists_the_choices():
+    specs = (Param("beta", 0.5, 0.0, 1.0), Param("alpha", 0.5, 0.0, 1.0))
+    said = _exactly("unknown parameter 'gamma' for thing (it takes: alpha, beta)")
+    with pytest.raises(ValueError, match=said):
+        check_params(specs, {"gamma": 1.0}, "thing")
+    with pytest.raises(ValueError, match=_exactly("unknown parameter 'gamma' for thing "
+                                                  "(it takes: none)")):
+        check_params((), {"gamma": 1.0}, "thing")
+
+
+def test_schedule_config_refuses_an_unknown_parameter_as_the_schedule_s():
+    said = _exactly("unknown parameter 'decay' for schedule (it takes: gamma, step_size)")
+    with pytest.raises(ValueError, match=said):
+        ScheduleConfig("step", {"decay": 0.1})
+    said = _exactly("unknown parameter 'decay' for schedule (it takes: none)")
+    with pytest.raises(ValueError, match=said):
+        ScheduleConfig("constant", {"decay": 0.1})
+
+
+def test_schedule_names_are_read_loosely_and_kept_canonical():
+    assert get_schedule_spec(" Inverse-Time ").name == "inverse_time"
+    assert get_schedule_spec("inverse_time").name == "inverse_time"
+    config = ScheduleConfig("Inverse-Time", {"decay": 0.5})
+    assert config.name == "inverse_time"
+    assert config.describe() == "inverse_time(decay=0.5)"
+    assert ScheduleConfig("STEP").name == "step"
+
+
+def test_unknown_schedule_lists_every_schedule():
+    said = _exactly("unknown schedule 'linear'; choose from constant, inverse_time, step, "
+                    "exponential, cosine")
+    with pytest.raises(ValueError, match=said):
+        get_schedule_spec("linear")
+
+
+def test_constant_schedule_broadcasts_steps_and_rates_as_float64():
+    schedule = ScheduleConfig("constant").build()
+    table = schedule(np.arange(4), 1)
+    assert table.dtype == np.float64
+    assert table.tolist() == [1.0] * 4
+    grid = schedule(np.arange(3)[None, :], np.array([0.5, 2.0])[:, None])
+    assert grid.shape == (2, 3)
+    assert grid.tolist() == [[0.5] * 3, [2.0] * 3]
+    assert schedule(7, 0.25).shape == ()

@@ -219,7 +219,7 @@ def test_adam_keeps_torchs_order_where_eps_is_too_small_to_fold():
     """At x = 0 Beale's dy is 0 and so is v_y: torch's ``m / (sqrt(v) / root + eps)`` is
     0 / eps = 0 there, where ``eps * root`` would underflow and give 0 / 0. The scalar path
     (one start) and a numpy unit (40) take the same branch, bit for bit."""
-    from beale_gui.core.optimizers import adam_folds_root
+    from beale_gui.core.optimizers.adam import adam_folds_root
 
     hp = {"lr": 0.001, "eps": 5e-324}
     assert not adam_folds_root(get_optimizer("adam").check(hp))

@@ -1,25 +1,26 @@
-"""The scalar path for small batches gives the numpy Unit's results bit for bit."""
+"""The few-runs path (Python floats) for small batches gives the batch path's results bit for
+bit."""
 
 import math
 
 import numpy as np
 import pytest
 
-from beale_gui.core import lockstep, scalar
 from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
     MAX_STEPS,
     Cancelled,
+    EngineTuning,
     OptimizerConfig,
     StochasticConfig,
+    few_runs,
     run,
 )
 from beale_gui.core.expression import parse_expression
 from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.schedules import SCHEDULES, ScheduleConfig
-from beale_gui.core.units import Unit
 
 FIELDS = ("status", "stop_step", "final_xy", "final_loss", "paths", "loss", "grads", "lr",
           "moment", "effective_lr")
@@ -45,29 +46,27 @@ NON_DEFAULT = {
 STARTS = [(0.7, 1.4), (-1.2, 0.9), (2.5, -0.6)]
 
 
+class Paths(list):
+    """The path each batch given ``tuning=paths.tuning(...)`` ran on, in order: "few_runs" or
+    "batch"."""
+
+    def tuning(self, **kwargs) -> EngineTuning:
+        return EngineTuning(on_blocks=lambda blocks: self.append(blocks[0].path), **kwargs)
+
+
 @pytest.fixture
-def units(monkeypatch):
-    """The kind of unit each small batch ran as, in order."""
-    kinds = []
-    choose = lockstep.small_unit
-
-    def spy(job, parts):
-        unit = choose(job, parts)
-        kinds.append(type(unit))
-        return unit
-
-    monkeypatch.setattr(lockstep, "small_unit", spy)
-    return kinds
+def paths():
+    return Paths()
 
 
-def _both(monkeypatch, units, function, configs, starts, **kwargs):
-    """The batch on the scalar path, then on the numpy path; asserts each ran where meant."""
-    fast = run(function, configs, starts, **kwargs)
-    assert units[-1] is scalar.ScalarUnit
-    with monkeypatch.context() as m:
-        m.setattr(scalar, "SCALAR_MAX_ROWS", 0)
-        slow = run(function, configs, starts, **kwargs)
-    assert units[-1] is Unit
+def _both(paths, function, configs, starts, tune=None, **kwargs):
+    """The batch on the few-runs path, then on the batch path; asserts each ran where meant.
+    ``tune``: more of the engine's tuning, for both."""
+    tune = tune or {}
+    fast = run(function, configs, starts, tuning=paths.tuning(**tune), **kwargs)
+    assert paths[-1] == "few_runs"
+    slow = run(function, configs, starts, tuning=paths.tuning(path="batch", **tune), **kwargs)
+    assert paths[-1] == "batch"
     return fast, slow
 
 
@@ -82,7 +81,8 @@ def _assert_same(fast, slow):
 
 
 def test_every_optimizer_has_a_scalar_kernel_and_settings():
-    assert set(scalar.SCALAR_KERNELS) == set(OPTIMIZERS)
+    assert {name for name, spec in OPTIMIZERS.items() if callable(spec.float_kernel)} == set(
+        OPTIMIZERS)
     assert set(NON_DEFAULT) == set(DETERMINISTIC)
     for name, hp in NON_DEFAULT.items():
         defaults = OPTIMIZERS[name].defaults
@@ -93,18 +93,18 @@ def test_every_optimizer_has_a_scalar_kernel_and_settings():
 @pytest.mark.parametrize("function", FUNCTIONS)
 @pytest.mark.parametrize("settings", ["default", "non-default"])
 @pytest.mark.parametrize("name", DETERMINISTIC)
-def test_every_optimizer_matches_the_numpy_path(monkeypatch, units, name, settings, function):
+def test_every_optimizer_matches_the_numpy_path(paths, name, settings, function):
     config = OptimizerConfig(name, {} if settings == "default" else NON_DEFAULT[name])
-    fast, slow = _both(monkeypatch, units, FUNCTIONS[function], [config], STARTS,
+    fast, slow = _both(paths, FUNCTIONS[function], [config], STARTS,
                        max_steps=300, tol=1e-9, record_state=True)
     _assert_same(fast, slow)
 
 
 @pytest.mark.parametrize(("record", "record_state"),
                          [(True, False), (False, False), (False, True), (True, True)])
-def test_a_mixed_batch_matches_whatever_is_recorded(monkeypatch, units, record, record_state):
+def test_a_mixed_batch_matches_whatever_is_recorded(paths, record, record_state):
     configs = [OptimizerConfig(name, NON_DEFAULT[name]) for name in DETERMINISTIC]
-    fast, slow = _both(monkeypatch, units, BEALE, configs, STARTS[:2], max_steps=500,
+    fast, slow = _both(paths, BEALE, configs, STARTS[:2], max_steps=500,
                        tol=1e-7, record=record, record_state=record_state)
     _assert_same(fast, slow)
     assert (fast.paths is None) == (not record)
@@ -112,21 +112,21 @@ def test_a_mixed_batch_matches_whatever_is_recorded(monkeypatch, units, record, 
 
 
 @pytest.mark.parametrize("schedule", [name for name in SCHEDULES if name != "constant"])
-def test_scheduled_rates_match(monkeypatch, units, schedule):
+def test_scheduled_rates_match(paths, schedule):
     configs = [OptimizerConfig(name, NON_DEFAULT[name], ScheduleConfig(schedule))
                for name in ("gd", "momentum", "adam", "adamw", "nadam", "adadelta")]
     configs.append(OptimizerConfig("rmsprop"))                # a constant rate alongside
     for function in (BEALE, FUNCTIONS["expression"]):
-        fast, slow = _both(monkeypatch, units, function, configs, STARTS[:1], max_steps=400,
+        fast, slow = _both(paths, function, configs, STARTS[:1], max_steps=400,
                            record_state=True)
         _assert_same(fast, slow)
         assert not np.all(fast.lr[0] == fast.lr[0, 0])        # the rate did change
 
 
-def test_convergence_stops_runs_at_different_steps(monkeypatch, units):
+def test_convergence_stops_runs_at_different_steps(paths):
     configs = [OptimizerConfig("gd"), OptimizerConfig("momentum", {"lr": 0.01}),
                OptimizerConfig("adam", {"lr": 0.05}), OptimizerConfig("nadam", {"lr": 0.05})]
-    fast, slow = _both(monkeypatch, units, BEALE, configs, STARTS[:2], max_steps=3000,
+    fast, slow = _both(paths, BEALE, configs, STARTS[:2], max_steps=3000,
                        tol=1e-6, record_state=True)
     _assert_same(fast, slow)
     assert (fast.status == CONVERGED).sum() >= 4
@@ -134,12 +134,12 @@ def test_convergence_stops_runs_at_different_steps(monkeypatch, units):
 
 
 @pytest.mark.parametrize("function", ["beale", "rosenbrock", "expression"])
-def test_divergent_runs_stop_where_the_numpy_path_stops_them(monkeypatch, units, function):
+def test_divergent_runs_stop_where_the_numpy_path_stops_them(paths, function):
     configs = [OptimizerConfig("gd", {"lr": 10.0}), OptimizerConfig("momentum", {"lr": 5.0}),
                OptimizerConfig("nesterov", {"lr": 1e3}), OptimizerConfig("adam", {"lr": 1e5}),
                OptimizerConfig("adagrad", {"lr": 0.1}), OptimizerConfig("adadelta")]
     starts = [(0.7, 1.4), (4.0, 4.0), (2e10, 0.0)]          # the last is outside from the start
-    fast, slow = _both(monkeypatch, units, FUNCTIONS[function], configs, starts,
+    fast, slow = _both(paths, FUNCTIONS[function], configs, starts,
                        max_steps=200, tol=1e-8, record_state=True)
     _assert_same(fast, slow)
     assert (fast.status == DIVERGED).sum() > len(configs)
@@ -150,30 +150,29 @@ def test_divergent_runs_stop_where_the_numpy_path_stops_them(monkeypatch, units,
 
 
 @pytest.mark.parametrize("block", [1, 7, 64])
-def test_records_written_a_block_at_a_time_match(monkeypatch, units, block):
-    """The record and the state go to the batch BLOCK_STEPS steps at a time: runs that stop
-    inside a block, at its edge and after several blocks all match the numpy path."""
-    monkeypatch.setattr(scalar, "BLOCK_STEPS", block)
+def test_records_written_a_block_at_a_time_match(paths, block):
+    """The record and the state go to the batch record_block_steps steps at a time: runs that
+    stop inside a block, at its edge and after several blocks all match the numpy path."""
     configs = [OptimizerConfig("gd", {"lr": 10.0}), OptimizerConfig("momentum", {"lr": 0.01}),
                OptimizerConfig("adam", {"lr": 0.05}), OptimizerConfig("nadam", {"lr": 0.05}),
                OptimizerConfig("rmsprop")]
-    fast, slow = _both(monkeypatch, units, BEALE, configs, STARTS[:2], max_steps=700,
-                       tol=1e-6, record_state=True)
+    fast, slow = _both(paths, BEALE, configs, STARTS[:2], {"record_block_steps": block},
+                       max_steps=700, tol=1e-6, record_state=True)
     _assert_same(fast, slow)
     assert len(set(fast.stop_step.tolist())) >= 4
 
 
-def test_a_batch_that_all_stops_ends_early_alike(monkeypatch, units):
+def test_a_batch_that_all_stops_ends_early_alike(paths):
     configs = [OptimizerConfig("gd", {"lr": 10.0}), OptimizerConfig("adam", {"lr": 0.05})]
-    fast, slow = _both(monkeypatch, units, BEALE, configs, STARTS[:1], max_steps=5000,
+    fast, slow = _both(paths, BEALE, configs, STARTS[:1], max_steps=5000,
                        tol=1e-4, record_state=True)
     _assert_same(fast, slow)
     assert fast.n_steps < 5000
     assert MAX_STEPS not in fast.status
 
 
-def test_zero_steps_keep_the_starts(monkeypatch, units):
-    fast, slow = _both(monkeypatch, units, BEALE, [OptimizerConfig("adam")], STARTS,
+def test_zero_steps_keep_the_starts(paths):
+    fast, slow = _both(paths, BEALE, [OptimizerConfig("adam")], STARTS,
                        max_steps=0, record_state=True)
     _assert_same(fast, slow)
     np.testing.assert_array_equal(fast.final_xy, STARTS)
@@ -189,14 +188,14 @@ def test_beales_float_evaluation_is_its_evaluator_bit_for_bit():
     xy[:2] = points.T
     with np.errstate(all="ignore"):
         BEALE._evaluator(xy, fg)()
-    evaluate_at = scalar._float_evaluator(BEALE)
+    evaluate_at = few_runs._float_evaluator(BEALE)
     values = [evaluate_at(x, y) for x, y in points.tolist()]
     assert all(type(v) is float for row in values for v in row)
     np.testing.assert_array_equal(np.array(values).T, fg)
-    assert scalar._float_evaluator(FUNCTIONS["rosenbrock"]) is None
+    assert few_runs._float_evaluator(FUNCTIONS["rosenbrock"]) is None
 
 
-def test_cancel_stops_a_scalar_run_and_progress_is_reported(units):
+def test_cancel_stops_a_scalar_run_and_progress_is_reported(paths):
     calls, seen = [], []
 
     def cancel():
@@ -206,18 +205,19 @@ def test_cancel_stops_a_scalar_run_and_progress_is_reported(units):
     with pytest.raises(Cancelled):
         run(BEALE, [OptimizerConfig("adam"), OptimizerConfig("gd")], STARTS[:1],
             max_steps=10**6, cancel=cancel, progress=lambda done, total: seen.append(done),
-            progress_interval=0.0)
-    assert units == [scalar.ScalarUnit]
+            progress_interval=0.0, tuning=paths.tuning())
+    assert paths == ["few_runs"]
     assert len(calls) == 4
     assert seen == sorted(seen)
     assert 0 < seen[-1] < 10**6
 
 
-def test_progress_ends_at_max_steps(units):
+def test_progress_ends_at_max_steps(paths):
     seen = []
     run(BEALE, OptimizerConfig("adam"), STARTS, max_steps=1000,
-        progress=lambda done, total: seen.append((done, total)), progress_interval=0.0)
-    assert units == [scalar.ScalarUnit]
+        progress=lambda done, total: seen.append((done, total)), progress_interval=0.0,
+        tuning=paths.tuning())
+    assert paths == ["few_runs"]
     assert seen[-1] == (1000, 1000)
     assert len(seen) > 2
 
@@ -228,27 +228,31 @@ def test_progress_ends_at_max_steps(units):
     OptimizerConfig("adam", {"lr": np.array([0.01, 0.02])}),
     OptimizerConfig("momentum", {"momentum": np.array([0.5, 0.9])}),
 ])
-def test_stochastic_or_per_run_settings_take_the_numpy_path(units, config):
-    run(BEALE, [OptimizerConfig("gd"), config], STARTS[:1], max_steps=10)
-    assert units == [Unit]
+def test_stochastic_or_per_run_settings_take_the_numpy_path(paths, config):
+    run(BEALE, [OptimizerConfig("gd"), config], STARTS[:1], max_steps=10,
+        tuning=paths.tuning())
+    assert paths == ["batch"]
 
 
-def test_the_size_of_a_batch_chooses_the_path(units):
+def test_the_size_of_a_batch_chooses_the_path(paths):
     def kind(n_configs, n_starts):
         configs = [OptimizerConfig(name) for name in DETERMINISTIC[:n_configs]]
-        run(BEALE, configs, np.tile(STARTS[:1], (n_starts, 1)), max_steps=2)
-        return units[-1]
+        run(BEALE, configs, np.tile(STARTS[:1], (n_starts, 1)), max_steps=2,
+            tuning=paths.tuning())
+        return paths[-1]
 
-    most_one = min(scalar.SCALAR_MAX_ROWS, scalar.SCALAR_BASE_ROWS + scalar.SCALAR_ROWS_PER_PART)
-    assert kind(1, most_one) is scalar.ScalarUnit
-    assert kind(1, most_one + 1) is Unit
-    assert kind(6, 1) is scalar.ScalarUnit
-    assert kind(8, math.ceil((scalar.SCALAR_MAX_ROWS + 1) / 8)) is Unit
+    tuning = EngineTuning()
+    most_one = min(tuning.few_runs_max_rows,
+                   tuning.few_runs_base_rows + tuning.few_runs_rows_per_config)
+    assert kind(1, most_one) == "few_runs"
+    assert kind(1, most_one + 1) == "batch"
+    assert kind(6, 1) == "few_runs"
+    assert kind(8, math.ceil((tuning.few_runs_max_rows + 1) / 8)) == "batch"
 
 
-def test_many_starts_of_one_configuration_match(monkeypatch, units):
+def test_many_starts_of_one_configuration_match(paths):
     starts = np.random.default_rng(1).uniform(-4, 4, (12, 2))
     configs = [OptimizerConfig("nadam", NON_DEFAULT["nadam"])]
-    fast, slow = _both(monkeypatch, units, FUNCTIONS["himmelblau"], configs, starts,
+    fast, slow = _both(paths, FUNCTIONS["himmelblau"], configs, starts,
                        max_steps=300, tol=1e-10, record_state=True)
     _assert_same(fast, slow)

@@ -1,14 +1,14 @@
-"""One unit of a batch: rows stepped together, in place, from the first step to the last.
+"""The batch path: a block of rows stepped together, in place, from the first step to the last.
 
-Internal to :mod:`beale_gui.core.lockstep`, which splits a batch into units and runs them.
-A unit keeps its rows' points, f and gradients in two sets of buffers that swap roles each
-step; the function writes f and the gradient in place; each configuration's update is an
-in-place kernel (:mod:`beale_gui.core.optimizers`) built once, stepping flat views. Nothing is
+:mod:`.dispatch` cuts a batch into blocks and runs them. A block keeps its rows' points, f and
+gradients in two sets of buffers (:class:`~.layout.Points`) that swap roles each step; the
+function writes f and the gradient in place; each configuration's update is an in-place
+batch kernel (:mod:`beale_gui.core.optimizers`) built once, stepping flat views. Nothing is
 allocated per step for the common optimizers and functions.
 
 Runs that stop leave the working arrays (an *active set*): at once when they diverge, in a
 batch once enough have converged. What a stopped run would have recorded afterwards is filled
-in by the batch at the end, by repeating its last recorded step, which is exactly what the
+in by the dispatcher at the end, by repeating its last recorded step, which is exactly what the
 engine promises.
 """
 
@@ -19,144 +19,35 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import aligned
+from .. import aligned
+from .layout import Points, pairs
+from .result import CONVERGED, DIVERGED
+from .rows import Group, Outputs, Part
+from .settings import POLL_STEPS
+from .stochastic import stochastic_grad
 
-MAX_STEPS, CONVERGED, DIVERGED = 0, 1, 2
-POLL_STEPS = 64               # a unit on the calling thread polls cancel and progress this
-                              # often; one on a worker thread looks at its stop flag every step
-COMPACT_FRACTION = 8          # converged runs leave once they are 1/8 of the working rows
-LR_TABLE_MAX_STEPS = 1_000_000  # a scheduled rate is tabulated up front up to this many steps
-SMALL_UNIT = 32               # up to this many runs, a unit checks its values in Python
-FINISH_STEPS = 4096           # effective learning rates are computed this many steps at a time
-
-
-class Outputs:
-    """The batch's result arrays, written by every unit (each to its own rows)."""
-
-    def __init__(self, n: int, max_steps: int, record: bool, record_state: bool) -> None:
-        self.status = np.zeros(n, dtype=np.int8)
-        self.stop = np.full(n, max_steps)
-        self.bad_start = np.zeros(n, dtype=bool)     # diverged before any step: at the start
-        self.final_xy = np.empty((n, 2))
-        self.final_loss = np.empty(n)
-        shape = (n, max_steps + 1)
-        self.paths = np.empty((*shape, 2)) if record else None
-        self.loss = np.empty(shape) if record else None
-        self.grads = np.empty((*shape, 2)) if record else None
-        self.moment = np.full((*shape, 2), np.nan) if record_state else None
-        self.eff = np.full((*shape, 2), np.nan) if record_state else None
+SMALL_BLOCK = 32              # up to this many runs, a block checks its values in Python
 
 
-def _pairs(flat: np.ndarray, n: int, by_rows: bool) -> np.ndarray:
-    """The (n, 2) view of a unit-wide flat array (points or masks) in the unit's layout."""
-    return flat.reshape(2, n).T if by_rows else flat.reshape(n, 2)
-
-
-class Points:
-    """A point per working row with f and the gradient there.
-
-    Laid out *by rows* (x and y each contiguous, as the function evaluates them) when the
-    unit holds one configuration, or one row per configuration; else *in pairs* ((n, 2), so
-    each configuration's rows are one contiguous block). Either way each configuration's
-    kernel steps contiguous views (see :meth:`part`): a (2, n) block, on which per-run
-    hyperparameters of shape (n,) broadcast, or for a few runs a 1-D view, as numpy's calls on
-    small 1-D arrays cost a third of those on (n, 2) views.
+class BatchPart(Part):
+    """A :class:`~.rows.Part` laid out in a numpy block: its step kernel, and its
+    hyperparameters, rates and state kept per row (``*_rows``, shapes (n, 1) or (n, 2)) and
+    flat, laid out like the block's points, for the kernel. ``local`` holds the positions of
+    the working rows within the part's original rows (None while all are there).
     """
 
-    def __init__(self, function, n: int, by_rows: bool, scratch: np.ndarray | None,
-                 value: bool = True) -> None:
-        self.fg = aligned.empty((3, n))
-        if not value:
-            self.fg[0] = 0.0               # f is not computed: a finite stand-in
-        if by_rows:
-            self.xy = aligned.empty((4, n))
-            self.w, self.g = self.xy[:2].T, self.fg[1:3].T
-            self.w_flat, self.g_flat = self.xy[:2].reshape(-1), self.fg[1:3].reshape(-1)
-        else:
-            self.xy = scratch
-            self.w, self.g = aligned.empty((n, 2)), aligned.empty((n, 2))
-            self.w_flat, self.g_flat = self.w.reshape(-1), self.g.reshape(-1)
-        self.by_rows = by_rows
-        self._evaluate = (function._evaluator(self.xy, self.fg) if value
-                          else function._evaluator(self.xy, self.fg, False))
-
-    def evaluate(self) -> None:
-        if self.by_rows:
-            self._evaluate()
-        else:
-            self.xy[:2] = self.w.T
-            self._evaluate()
-            self.g[...] = self.fg[1:3].T
-
-    def part(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
-        """Views of rows lo:hi of the points and gradients, as the part's kernel steps them:
-        by rows, all the rows as (2, n) or one row as (2,); in pairs, a flat (2n,) slice."""
-        if not self.by_rows:
-            return self.w_flat[2 * lo:2 * hi], self.g_flat[2 * lo:2 * hi]
-        if hi - lo == 1:
-            return self.xy[:2, lo], self.fg[1:3, lo]
-        assert (lo, hi) == (0, len(self.fg[0])), "by rows, a part is one row or all of them"
-        return self.xy[:2], self.fg[1:3]
-
-
-class Part:
-    """The rows of one configuration inside a unit: its state, step kernel and learning rate.
-
-    Hyperparameters, rates and state are kept per row (``*_rows``, shapes (n, 1) or (n, 2)),
-    and flat, laid out like the unit's points, for the kernel. ``local`` holds the positions
-    of the working rows within the part's original rows (None while all are there).
-    """
-
-    def __init__(self, group, lo: int, hi: int, max_steps: int, out: Outputs) -> None:
-        g0 = group.rows.start
-        n = hi - lo
-        self.group = group
-        self.spec = spec = group.spec
-        self.noise = group.noise
-        self.n_group = group.rows.stop - g0
-        self.rows0 = np.arange(lo, hi)
+    def __init__(self, group: Group, lo: int, hi: int, max_steps: int, out: Outputs) -> None:
+        super().__init__(group, lo, hi, max_steps, out)
+        self.n_group = group.rows.stop - group.rows.start
+        self.offset = lo - group.rows.start      # first row's position within the group
         self.rows = self.rows0
-        self.offset = lo - g0                    # first row's position within the group
-        self.hp0 = {k: v[lo - g0:hi - g0] if isinstance(v, np.ndarray) else v
-                    for k, v in group.hp.items()}
         self.hp_rows = self.hp0
-        lr0 = group.lr0
-        self.lr0_all = lr0[lo - g0:hi - g0] if isinstance(lr0, np.ndarray) else lr0
         self.lr0_rows = self.lr0_all
-        self.constant_lr = group.constant_schedule
-        self.lr_table = None
-        if (not self.constant_lr and not isinstance(lr0, np.ndarray)
-                and max_steps <= LR_TABLE_MAX_STEPS):
-            # schedules are vectorised: a table gives each step's rate bit for bit
-            self.lr_table = np.asarray(group.schedule(np.arange(max(max_steps, 1)), lr0),
-                                       dtype=np.float64)
-        self.state_rows = spec.init(n, self.hp0)
-        self.widths = {k: v.shape[1] for k, v in self.state_rows.items()}
         self.local = None
-        self.n_active = n
-        # State recorded at every step, (T+1, n, width) each: the moment straight into the
-        # result, and what the effective learning rate is computed from at the end, the first
-        # such entry in the result's array for it (overwritten by the rates then). An entry
-        # the rate reads one step back keeps its own array, its step 0 the initial state.
-        self.stacks = {}
-        if out.moment is not None:
-            if spec.moment:
-                self.stacks[spec.moment] = out.moment[lo:hi].transpose(1, 0, 2)
-                self.stacks[spec.moment][0] = 0.0
-            spare = out.eff[lo:hi].transpose(1, 0, 2)
-            previous = spec.effective_lr_previous
-            for k in spec.effective_lr_state if spec.effective_lr is not None else ():
-                if k in self.stacks:
-                    continue
-                if self.widths[k] == 2 and spare is not None and k not in previous:
-                    self.stacks[k], spare = spare, None
-                else:
-                    self.stacks[k] = np.empty((max_steps + 1, n, self.widths[k]))
-                    if k in previous:
-                        self.stacks[k][0] = self.state_rows[k]
+        self.n_active = hi - lo
 
     def setup(self, by_rows: bool, lo: int, hi: int) -> None:
-        """Take rows lo:hi of a unit laid out ``by_rows``; state and scratch to match."""
+        """Take rows lo:hi of a block laid out ``by_rows``; state and scratch to match."""
         n = hi - lo
         self.by_rows, self.lo, self.hi = by_rows, lo, hi
         self.shape = ((2, n) if n > 1 else (2,)) if by_rows else (2 * n,)
@@ -164,10 +55,10 @@ class Part:
                    for k, v in self.hp_rows.items()}
         self.lr0 = (self._laid_out(self.lr0_rows) if isinstance(self.lr0_rows, np.ndarray)
                     else self.lr0_rows)
-        self.state = {k: self._laid_out(v) for k, v in self.state_rows.items()}
+        self.state = self.state_rows._make(self._laid_out(v) for v in self.state_rows)
         self.step = self.spec.kernel(self.hp)
         self.tmp = [aligned.empty(self.shape) for _ in range(self.spec.n_tmp)]
-        self.recorded = [(stack, self._rows(self.state[k], self.widths[k]))
+        self.recorded = [(stack, self._rows(getattr(self.state, k), self.widths[k]))
                          for k, stack in self.stacks.items()]
 
     def _laid_out(self, values: np.ndarray) -> np.ndarray:
@@ -196,7 +87,7 @@ class Part:
             return self.lr_table[s]
         return self.group.schedule(s, self.lr0)
 
-    def advance(self, new: Points, cur: Points, job) -> Callable[[int, int], None]:
+    def advance(self, new: Points, cur: Points, settings) -> Callable[[int, int], None]:
         """``advance(s, t)``: step ``s`` of the part's rows, from ``cur`` into ``new``."""
         step, state, tmp = self.step, self.state, self.tmp
         w, g = cur.part(self.lo, self.hi)
@@ -205,10 +96,17 @@ class Part:
         if self.noise is not None:
             w_cur, g_cur = cur.w[self.lo:self.hi], cur.g[self.lo:self.hi]
             laid_out = self._laid_out
+            fn, noise, n_group, rng = settings.function, self.noise, self.n_group, settings.rng
+            no_terms_noise = settings.no_terms_noise
+
+            where = None                         # positions of the working rows in the group
+            if self.local is not None or self.n_group != len(self.rows0):
+                where = self.offset + (np.arange(len(self.rows0)) if self.local is None
+                                       else self.local)
 
             def advance_noisy(s: int, t: int) -> None:
-                g_noisy = _stochastic_grad(job.function, self, w_cur, g_cur, job.rng,
-                                           job.no_terms_noise)
+                g_noisy = stochastic_grad(fn, noise, w_cur, g_cur, rng, n_group, where,
+                                          no_terms_noise)
                 step(w, laid_out(g_noisy), state, lr_at(s), t, tmp, out)
                 self.record(t)
 
@@ -238,7 +136,9 @@ class Part:
                         for k, v in self.hp_rows.items()}
         if isinstance(self.lr0_rows, np.ndarray):
             self.lr0_rows = self.lr0_rows[mask]
-        self.state_rows = {k: self._rows(v, self.widths[k])[mask] for k, v in self.state.items()}
+        self.state_rows = self.state._make(self._rows(v, w)[mask]
+                                           for v, w in zip(self.state, self.widths.values(),
+                                                           strict=True))
         self.n_active = len(self.rows)
 
     def record(self, t: int) -> None:
@@ -249,59 +149,19 @@ class Part:
             for stack, rows in self.recorded:
                 stack[t, self.local] = rows
 
-    def finish(self, out: Outputs, steps: int) -> None:
-        """The effective learning rate of every recorded step, from the recorded state, a
-        block of steps at a time (each block's rates are computed before they are written,
-        over the state they come from; an entry read one step back is never that state)."""
-        spec = self.spec
-        if not self.stacks or spec.effective_lr is None:
-            return
-        rows = slice(int(self.rows0[0]), int(self.rows0[-1]) + 1)
-        for a in range(1, steps + 1, FINISH_STEPS):
-            b = min(a + FINISH_STEPS, steps + 1)
-            t = np.arange(a, b)[:, None, None]
-            state = {k: self.stacks[k][a - 1:b - 1] if k in spec.effective_lr_previous
-                     else self.stacks[k][a:b] for k in spec.effective_lr_state}
-            lr = self.group.schedule(t - 1, self.lr0_all)      # the rate of each update
-            eff = spec.effective_lr(state, self.hp0, lr, t)
-            out.eff[rows, a:b] = np.broadcast_to(eff, (b - a, len(self.rows0), 2)).transpose(
-                1, 0, 2)
 
+class Block:
+    """Rows of the batch stepped together in numpy arrays from start to finish.
 
-def _stochastic_grad(function, part: Part, w, g, rng, no_terms_noise: float):
-    """Unbiased mini-batch gradient plus noise for the part's working rows, shape (n, 2).
-
-    Draws are made for every row of the configuration, as if none had stopped, so a run's
-    draws do not depend on the others; the working rows take theirs.
+    ``dispatch`` is the :class:`~.dispatch.Dispatch` running it: its ``settings``, its
+    ``out`` (the result arrays), ``poll`` and ``parallel``.
     """
-    noise = part.noise
-    where = None
-    if part.local is not None or part.n_group != len(part.rows0):
-        where = part.offset + (np.arange(len(part.rows0)) if part.local is None else part.local)
-    k = function.n_terms
-    if k:
-        b = min(noise.batch_size, k)
-        if b < k:
-            tg = function.term_grads(w)                          # (n, K, 2)
-            keys = rng.random((part.n_group, k))
-            if where is not None:
-                keys = keys[where]
-            chosen = keys <= np.sort(keys, axis=1)[:, b - 1:b]   # b random terms per run
-            g = (k / b) * np.einsum("nk,nkd->nd", chosen, tg)
-        scale = noise.noise
-    else:
-        scale = noise.noise or no_terms_noise
-    if scale:
-        z = rng.standard_normal((part.n_group, 2))
-        g = g + scale * (z if where is None else z[where])
-    return g
 
+    path = "batch"
 
-class Unit:
-    """Rows of the batch stepped together from start to finish."""
-
-    def __init__(self, job, parts: list[Part]) -> None:
-        self.job = job
+    def __init__(self, dispatch, parts: list[BatchPart]) -> None:
+        self.dispatch = dispatch
+        self.settings = settings = dispatch.settings
         self.parts = parts
         self.all_parts = list(parts)
         # by rows when every part's rows are a flat view that way: one part, or one row each
@@ -312,17 +172,17 @@ class Unit:
         # f every step only where something reads it: the stop rule, the record, or the
         # divergence check of a function whose f could overflow inside the bound; else once,
         # at the final points
-        fn = job.function
-        self.value = (job.tol > 0 or job.out.paths is not None
-                      or fn.value_finite_within < job.bound)
+        fn = settings.function
+        self.value = (settings.tol > 0 or settings.record
+                      or fn.value_finite_within < settings.bound)
         # and f and the gradient are finite, the gradient inside its bound, wherever the
         # points are inside theirs
-        self.finite_inside = fn.value_finite_within >= job.bound
+        self.finite_inside = fn.value_finite_within >= settings.bound
 
     # -- working arrays ---------------------------------------------------------------------
     def _buffers(self, n: int) -> tuple[Points, Points]:
         scratch = None if self.by_rows else aligned.empty((4, n))
-        fn, value = self.job.function, self.value
+        fn, value = self.settings.function, self.value
         return (Points(fn, n, self.by_rows, scratch, value),
                 Points(fn, n, self.by_rows, scratch, value))
 
@@ -343,8 +203,8 @@ class Unit:
         self.idx = idx
         self.where = _where(idx)
         a, b = self.points
-        self.advances = {id(a): [p.advance(a, b, self.job) for p in self.parts],
-                         id(b): [p.advance(b, a, self.job) for p in self.parts]}
+        self.advances = {id(a): [p.advance(a, b, self.settings) for p in self.parts],
+                         id(b): [p.advance(b, a, self.settings) for p in self.parts]}
         self.running = {k: list(v) for k, v in self.advances.items()}
         self.active = np.ones(n, dtype=bool)
         self.zombies = 0
@@ -361,9 +221,9 @@ class Unit:
         NaN makes the comparisons false); for a few runs Python does that on the values
         faster than numpy's calls.
         """
-        bound, grad_bound = self.job.bound, self.job.grad_bound
+        bound, grad_bound = self.settings.bound, self.settings.grad_bound
         grads = pts.fg[1:3].reshape(-1)
-        if len(self.idx) <= SMALL_UNIT:
+        if len(self.idx) <= SMALL_BLOCK:
             if (math.isfinite(sum(pts.fg[0].tolist()))
                     and all(-grad_bound <= v <= grad_bound for v in grads.tolist())
                     and all(-bound <= v <= bound for v in pts.w_flat.tolist())):
@@ -380,7 +240,7 @@ class Unit:
         steep = np.less_equal(np.abs(grads, self.abs2), grad_bound, self.b2)
         ok &= steep[:n]
         ok &= steep[n:]
-        inside = _pairs(np.less_equal(np.abs(pts.w_flat, self.abs2), bound, self.b2),
+        inside = pairs(np.less_equal(np.abs(pts.w_flat, self.abs2), bound, self.b2),
                         n, self.by_rows)
         ok &= inside[:, 0]
         ok &= inside[:, 1]
@@ -412,12 +272,12 @@ class Unit:
             self._run()
 
     def _run(self) -> None:
-        job, out = self.job, self.job.out
+        settings, out = self.settings, self.dispatch.out
         n = self.n0
         self.points = self._buffers(n)
         self._allocate(n)
         cur, new = self.points
-        cur.w[...] = job.starts[self.idx]
+        cur.w[...] = settings.starts[self.idx]
         cur.evaluate()
         self._record(0, cur)
         ok = self._healthy(cur)
@@ -434,9 +294,10 @@ class Unit:
         new.fg[0] = 0.0                          # the seed's pre_z = 0.0
         running = self.running
         steps_done = 0
-        tol, poll = job.tol, job.poll
-        mask = 0 if job.parallel else POLL_STEPS - 1
-        for s in range(job.max_steps):
+        tol, poll = settings.tol, self.dispatch.poll
+        mask = 0 if self.dispatch.parallel else POLL_STEPS - 1
+        compact_fraction = settings.tuning.compact_fraction
+        for s in range(settings.max_steps):
             if not self.live:
                 break
             if s and not s & mask:
@@ -487,12 +348,12 @@ class Unit:
             running = self.running
             steps_done = self.steps = t
             if self.live and (diverged is not None
-                              or self.zombies * COMPACT_FRACTION >= len(self.idx)):
+                              or self.zombies * compact_fraction >= len(self.idx)):
                 self._compact(self.active.copy())
                 cur, new = self.points
                 running = self.running
         self.steps_done = steps_done
-        self.steps = job.max_steps
+        self.steps = settings.max_steps
         live = self.active
         if len(self.idx) and live.any():
             rows = self.idx[live]
@@ -500,7 +361,7 @@ class Unit:
             out.final_loss[rows] = cur.fg[0, live]
         if not self.value:
             rows = np.concatenate([p.rows0 for p in self.all_parts])
-            out.final_loss[rows] = _values_at(job.function, out.final_xy[rows])
+            out.final_loss[rows] = _values_at(settings.function, out.final_xy[rows])
 
     def _retire(self, mask: np.ndarray) -> None:
         """Runs in ``mask`` have stopped; a part with none left running is not stepped."""
@@ -514,7 +375,7 @@ class Unit:
                         for k, v in self.advances.items()}
 
     def _record(self, t: int, pts: Points) -> None:
-        out = self.job.out
+        out = self.dispatch.out
         if out.paths is None:
             return
         where = self.where

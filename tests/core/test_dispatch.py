@@ -1,12 +1,19 @@
-"""The engine's batch machinery: results do not depend on how a batch is split or threaded."""
+"""The engine's dispatch: results do not depend on how a batch is split into blocks or
+threaded."""
 
 import threading
 
 import numpy as np
 import pytest
 
-from beale_gui.core import lockstep
-from beale_gui.core.engine import Cancelled, OptimizerConfig, StochasticConfig, run
+from beale_gui.core.engine import (
+    DIVERGED,
+    Cancelled,
+    EngineTuning,
+    OptimizerConfig,
+    StochasticConfig,
+    run,
+)
 from beale_gui.core.functions import get_function
 from beale_gui.core.schedules import ScheduleConfig
 
@@ -34,25 +41,20 @@ def _starts(n):
     return starts
 
 
-def _one_unit(monkeypatch):
-    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 10**9)
+ONE_BLOCK = EngineTuning(parallel_min_rows=10**9)
 
 
-def _many_units(monkeypatch, workers=3):
-    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
-    monkeypatch.setattr(lockstep, "CHUNK_ROWS", 37)
-    monkeypatch.setattr(lockstep, "SERIAL_CHUNK_ROWS", 37)
-    monkeypatch.setattr(lockstep, "WORKERS", workers)
+def _many_blocks(workers=3, **kwargs):
+    return EngineTuning(parallel_min_rows=0, chunk_rows=37, serial_chunk_rows=37,
+                        workers=workers, **kwargs)
 
 
 @pytest.mark.parametrize(("record_state", "workers"), [(False, 3), (True, 3), (True, 1)])
-def test_a_split_batch_equals_one_unit_bit_for_bit(monkeypatch, record_state, workers):
+def test_a_split_batch_equals_one_block_bit_for_bit(record_state, workers):
     kwargs = {"max_steps": 120, "tol": 1e-7, "seed": 5, "record_state": record_state}
     starts = _starts(40)
-    _one_unit(monkeypatch)
-    whole = run(BEALE, _configs(), starts, **kwargs)
-    _many_units(monkeypatch, workers)
-    split = run(BEALE, _configs(), starts, **kwargs)
+    whole = run(BEALE, _configs(), starts, tuning=ONE_BLOCK, **kwargs)
+    split = run(BEALE, _configs(), starts, tuning=_many_blocks(workers), **kwargs)
     assert set(np.unique(whole.status)) == {0, 1, 2}          # every status occurs
     for name in FIELDS:
         a, b = getattr(whole, name), getattr(split, name)
@@ -62,33 +64,33 @@ def test_a_split_batch_equals_one_unit_bit_for_bit(monkeypatch, record_state, wo
             np.testing.assert_array_equal(a, b, err_msg=name)
 
 
-def test_unrecorded_split_batch_ends_where_the_recorded_one_does(monkeypatch):
-    _many_units(monkeypatch)
+def test_unrecorded_split_batch_ends_where_the_recorded_one_does():
     starts = _starts(300)
-    full = run(BEALE, _configs()[:3], starts, max_steps=80, tol=1e-9)
-    lean = run(BEALE, _configs()[:3], starts, max_steps=80, tol=1e-9, record=False)
+    full = run(BEALE, _configs()[:3], starts, max_steps=80, tol=1e-9, tuning=_many_blocks())
+    lean = run(BEALE, _configs()[:3], starts, max_steps=80, tol=1e-9, record=False,
+               tuning=_many_blocks())
     for name in ("status", "stop_step", "final_xy", "final_loss"):
         np.testing.assert_array_equal(getattr(full, name), getattr(lean, name), err_msg=name)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_split_batch_reports_progress_in_order_and_cancels(monkeypatch, workers):
-    _many_units(monkeypatch, workers)
+def test_a_split_batch_reports_progress_in_order_and_cancels(workers):
     seen = []
     run(BEALE, OptimizerConfig("adam"), _starts(500), max_steps=3000, record=False,
-        progress=lambda done, total: seen.append((done, total)), progress_interval=0.0)
+        progress=lambda done, total: seen.append((done, total)), progress_interval=0.0,
+        tuning=_many_blocks(workers))
     assert seen[-1] == (3000, 3000)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     threads = threading.active_count()
     calls = []
     with pytest.raises(Cancelled):
         run(BEALE, OptimizerConfig("adam"), _starts(500), max_steps=10**6, record=False,
-            cancel=lambda: calls.append(1) or len(calls) > 2, progress_interval=0.0)
+            cancel=lambda: calls.append(1) or len(calls) > 2, progress_interval=0.0,
+            tuning=_many_blocks(workers))
     assert threading.active_count() == threads      # the pool's threads have ended
 
 
-def test_an_error_in_a_unit_reaches_the_caller(monkeypatch):
-    _many_units(monkeypatch, workers=2)
+def test_an_error_in_a_block_reaches_the_caller():
 
     class Broken(type(BEALE)):
         def _evaluator(self, xy, fg, value=True):
@@ -96,7 +98,8 @@ def test_an_error_in_a_unit_reaches_the_caller(monkeypatch):
 
     broken = Broken("broken", "Broken", "", BEALE.bounds, BEALE.minima)
     with pytest.raises(RuntimeError, match="on purpose"):
-        run(broken, OptimizerConfig("gd"), _starts(200), max_steps=10, record=False)
+        run(broken, OptimizerConfig("gd"), _starts(200), max_steps=10, record=False,
+            tuning=_many_blocks(workers=2))
 
 
 @pytest.mark.parametrize("n", [1, 5, 64, 65, 3000])
@@ -118,46 +121,41 @@ def test_in_place_evaluators_equal_value_and_grad_bit_for_bit(n):
         np.testing.assert_array_equal(fg[1:].T, g, err_msg=name)
 
 
-@pytest.mark.parametrize("split", ["one unit", "many units"])
+@pytest.mark.parametrize("split", ["one block", "many blocks"])
 def test_beale_without_f_each_step_gives_the_same_results(monkeypatch, split):
     """With no stop rule and no record, Beale's f (finite wherever the bound lets a run go) is
     computed once at the end: every result is what computing it each step gives, divergent
     runs and starts outside the bound included."""
-    (_one_unit if split == "one unit" else _many_units)(monkeypatch)
+    tuning = ONE_BLOCK if split == "one block" else _many_blocks()
     configs = [c for c in _configs() if c.noise is None]
     configs.append(OptimizerConfig("gd", {"lr": 0.5}))                  # diverges
-    kwargs = dict(max_steps=300, tol=0.0, record=False)
+    kwargs = dict(max_steps=300, tol=0.0, record=False, tuning=tuning)
     ours = run(BEALE, configs, _starts(60), **kwargs)
     with monkeypatch.context() as m:
         m.setattr(type(BEALE), "value_finite_within", 0.0)             # f every step
         every_step = run(BEALE, configs, _starts(60), **kwargs)
     for name in ("status", "stop_step", "final_xy", "final_loss"):
         np.testing.assert_array_equal(getattr(ours, name), getattr(every_step, name), name)
-    assert (ours.status == lockstep.DIVERGED).any()
+    assert (ours.status == DIVERGED).any()
     assert (ours.stop_step == 0).any()                                  # outside at once
     np.testing.assert_array_equal(ours.final_loss, BEALE.value(ours.final_xy))
 
 
-def test_units_work_in_cache_line_aligned_rows(monkeypatch):
-    """Each unit of a split batch holds a multiple of 8 rows (the last one: what is left), so
+def test_blocks_work_in_cache_line_aligned_rows():
+    """Each block of a split batch holds a multiple of 8 rows (the last one: what is left), so
     every row of its (k, n) working arrays starts on a 64-byte boundary, as its first does."""
-    from beale_gui.core import aligned, units
+    from beale_gui.core import aligned
 
-    seen = []
-    real_run = units.Unit.run
-
-    def run_and_look(self):
-        real_run(self)
-        pts = self.points[0]
-        seen.append((self.n0, [a[i].ctypes.data % aligned.ALIGNMENT
-                               for a in (pts.xy, pts.fg) for i in range(len(a))]))
-
-    monkeypatch.setattr(units.Unit, "run", run_and_look)
-    monkeypatch.setattr(lockstep, "PARALLEL_MIN_ROWS", 0)
-    monkeypatch.setattr(lockstep, "CHUNK_ROWS", 100)
-    monkeypatch.setattr(lockstep, "WORKERS", 2)
+    blocks = []
+    tuning = EngineTuning(parallel_min_rows=0, chunk_rows=100, workers=2,
+                          on_blocks=blocks.extend)
     run(BEALE, OptimizerConfig("adam", {"lr": 0.05}), _starts(1003), max_steps=3, tol=0.0,
-        record=False)
+        record=False, tuning=tuning)
+    seen = []
+    for block in blocks:                         # their working arrays after the run
+        pts = block.points[0]
+        seen.append((block.n0, [a[i].ctypes.data % aligned.ALIGNMENT
+                                for a in (pts.xy, pts.fg) for i in range(len(a))]))
     sizes = [n for n, _ in seen]
     assert sum(sizes) == 1003
     assert len(sizes) >= 10
@@ -186,3 +184,26 @@ def test_aligned_arrays_are_contiguous_and_start_on_a_cache_line(shape, dtype):
     if a.size:                              # an empty array's address means nothing
         for arr in (a, b, c):
             assert arr.ctypes.data % aligned.ALIGNMENT == 0
+
+
+def test_the_few_runs_path_can_be_forced_and_refuses_what_it_cannot_take():
+    """80 runs, more than the engine's own choice steps in floats: forced onto the few-runs
+    path they give the batch path's results bit for bit."""
+    configs = [OptimizerConfig("adam", {"lr": 0.05}),
+               OptimizerConfig("nesterov", {}, ScheduleConfig("exponential", {"gamma": 0.99}))]
+    seen = []
+
+    def tuning(path):
+        return EngineTuning(path=path, on_blocks=lambda blocks: seen.extend(b.path for b in blocks))
+
+    kwargs = {"max_steps": 100, "tol": 1e-9, "record_state": True}
+    floats = run(BEALE, configs, _starts(40), tuning=tuning("few_runs"), **kwargs)
+    arrays = run(BEALE, configs, _starts(40), tuning=tuning("batch"), **kwargs)
+    assert seen == ["few_runs", "batch"]
+    for name in FIELDS:
+        np.testing.assert_array_equal(getattr(floats, name), getattr(arrays, name), name)
+    with pytest.raises(ValueError, match="^the few-runs path cannot take sgd: "):
+        run(BEALE, [OptimizerConfig("gd"), OptimizerConfig("sgd")], _starts(1),
+            tuning=EngineTuning(path="few_runs"))
+    with pytest.raises(ValueError, match="^path must be 'auto', 'batch' or 'few_runs'"):
+        EngineTuning(path="threads")

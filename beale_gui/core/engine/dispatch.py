@@ -1,0 +1,220 @@
+"""Runs a batch: picks the few-runs or the batch path, cuts blocks, runs them, polls cancel.
+
+Small batches (the GUI's few paths) are one block on the calling thread: for a handful of
+deterministic runs one stepped in Python floats (:mod:`.few_runs`), else one of numpy arrays
+(:mod:`.batch`). Large ones are cut into blocks of some thousands of rows, whose working arrays
+stay close to a core's cache, and run on every core from a thread pool (numpy releases the GIL
+inside its loops); the calling thread meanwhile polls cancel and reports progress. Stochastic
+configurations stay together in one block, so the generator's draws come in the same order
+whatever the split. How the batch is cut is :class:`~.settings.EngineTuning`'s to say.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from .. import aligned
+from .batch import BatchPart, Block
+from .few_runs import FewRuns
+from .result import Cancelled
+from .rows import Group, Outputs, Part
+from .settings import RunSettings
+
+
+class Aborted(Exception):
+    """Raised in a block on a worker thread that was told to stop."""
+
+
+def few_runs_can_take(group: Group) -> bool:
+    """Deterministic, float hyperparameters and rate, a rate known for every step."""
+    return (group.noise is None
+            and not isinstance(group.lr0, np.ndarray)
+            and not any(isinstance(v, np.ndarray) for v in group.hp.values())
+            and (group.constant_schedule or group.rates is not None))
+
+
+class Dispatch:
+    """One run of a batch: its settings, the result arrays every block writes into (``out``),
+    and cancel / progress."""
+
+    def __init__(self, settings: RunSettings) -> None:
+        self.settings = settings
+        self.tuning = settings.tuning
+        self.out = Outputs(len(settings.starts), settings.max_steps, settings.record,
+                           settings.record_state)
+        self.aborted = False
+        self._last_report = time.perf_counter()
+
+    # -- polling ---------------------------------------------------------------------------
+    def _poll_here(self, block, s: int) -> None:
+        """Cancel and progress from the block itself (blocks run one by one on the calling
+        thread)."""
+        cancel, progress = self.settings.cancel, self.settings.progress
+        if cancel is None and progress is None:
+            return
+        now = time.perf_counter()
+        if now - self._last_report >= self.settings.progress_interval:
+            self._last_report = now
+            if cancel is not None and cancel():
+                raise Cancelled
+            if progress is not None:
+                progress(self._steps_done(), self.settings.max_steps)
+
+    def _steps_done(self) -> int:
+        """Work done so far in steps of the whole batch (a block's own step, for one block)."""
+        return sum(b.n0 * b.steps for b in self._blocks) // sum(b.n0 for b in self._blocks)
+
+    def _poll_worker(self, block, s: int) -> None:
+        if self.aborted:
+            raise Aborted
+
+    # -- cutting -------------------------------------------------------------------------------
+    def blocks(self) -> list:
+        """The path's blocks: for a small batch one, in floats where the tuning's path lets
+        it; for a large one, cache-sized numpy blocks (a multiple of the workers in number)
+        and one for the stochastic configurations."""
+        tuning, groups = self.tuning, self.settings.groups
+        n = len(self.settings.starts)
+        if tuning.path == "few_runs":
+            bad = [g.spec.name for g in groups if not few_runs_can_take(g)]
+            if bad:
+                raise ValueError(f"the few-runs path cannot take {', '.join(bad)}: stochastic "
+                                 "runs, per-run settings or an untabulated schedule")
+            return [self._whole(FewRuns, groups)]
+        if n < tuning.parallel_min_rows:
+            most = min(tuning.few_runs_max_rows,
+                       tuning.few_runs_base_rows + tuning.few_runs_rows_per_config * len(groups))
+            if (tuning.path == "auto" and 0 < n <= most
+                    and all(few_runs_can_take(g) for g in groups)):
+                return [self._whole(FewRuns, groups)]
+            return [self._whole(Block, groups)]
+        blocks = []
+        stochastic = [g for g in groups if g.noise is not None]
+        if stochastic:
+            blocks.append(self._whole(Block, stochastic))
+        det = [g for g in groups if g.noise is None]
+        n_det = sum(g.rows.stop - g.rows.start for g in det)
+        if n_det:
+            workers = max(tuning.workers, 1)
+            chunk = tuning.chunk_rows if workers > 1 else tuning.serial_chunk_rows
+            n_blocks = -(-n_det // chunk)
+            n_blocks = -(-n_blocks // workers) * workers
+            size = -(-n_det // n_blocks)
+            size = -(-size // aligned.ROW_MULTIPLE) * aligned.ROW_MULTIPLE  # rows aligned
+            pieces, room = [], size
+            for g in det:
+                lo = g.rows.start
+                while lo < g.rows.stop:
+                    hi = min(g.rows.stop, lo + room)
+                    pieces.append(self._part(BatchPart, g, lo, hi))
+                    room -= hi - lo
+                    lo = hi
+                    if room == 0:
+                        blocks.append(Block(self, pieces))
+                        pieces, room = [], size
+            if pieces:
+                blocks.append(Block(self, pieces))
+        return blocks
+
+    def _whole(self, kind, groups: list[Group]):
+        """One block of ``kind`` holding every row of ``groups``."""
+        part = Part if kind is FewRuns else BatchPart
+        return kind(self, [self._part(part, g, g.rows.start, g.rows.stop) for g in groups])
+
+    def _part(self, kind, group: Group, lo: int, hi: int) -> Part:
+        return kind(group, lo, hi, self.settings.max_steps, self.out)
+
+    # -- running -----------------------------------------------------------------------------
+    def execute(self) -> Outputs:
+        # The blocks refer to the dispatcher, and it to them and to its own poll method: those
+        # references go when the run ends, however it ends, or the cycles would keep the
+        # outputs (every recorded array of the run) alive until the garbage collector's next
+        # full pass, which a quiet GUI may not make for many runs.
+        try:
+            return self._execute()
+        finally:
+            self._blocks = None
+            self.poll = None
+
+    def _execute(self) -> Outputs:
+        settings = self.settings
+        self._blocks = blocks = self.blocks()
+        if self.tuning.on_blocks is not None:
+            self.tuning.on_blocks(blocks)
+        self.parallel = len(blocks) > 1 and self.tuning.workers > 1
+        if self.parallel:
+            self.poll = self._poll_worker
+            self._run_parallel(blocks)
+        else:
+            self.poll = self._poll_here
+            for block in blocks:
+                block.run()
+        steps = max(block.steps_done for block in blocks)
+        if settings.progress is not None:
+            settings.progress(settings.max_steps, settings.max_steps)
+        out = self.out
+        np.minimum(out.stop, steps, out=out.stop)
+        if settings.record_state:
+            with np.errstate(all="ignore"):
+                for block in blocks:
+                    for p in block.all_parts:
+                        p.finish(out, steps, self.tuning.rate_block_steps)
+        self._fill_after_stops(steps)
+        if steps < settings.max_steps:
+            end = steps + 1
+            for name in ("paths", "loss", "grads", "moment", "eff"):
+                arr = getattr(out, name)
+                if arr is not None:
+                    setattr(out, name, np.ascontiguousarray(arr[:, :end]))
+        return out
+
+    def _run_parallel(self, blocks: list) -> None:
+        from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait  # only here
+
+        cancel, progress = self.settings.cancel, self.settings.progress
+        reported = -1
+        pool = ThreadPoolExecutor(max_workers=min(self.tuning.workers, len(blocks)),
+                                  thread_name_prefix="beale-engine")
+        futures = [pool.submit(block.run) for block in blocks]
+        try:
+            pending = futures
+            while pending:
+                done, pending = wait(pending, timeout=max(self.settings.progress_interval, 0.01),
+                                     return_when=FIRST_EXCEPTION)
+                for f in done:
+                    f.result()                          # a block's exception, here
+                if cancel is not None and cancel():
+                    raise Cancelled
+                if progress is not None and pending:
+                    steps = self._steps_done()
+                    if steps > reported:
+                        reported = steps
+                        progress(steps, self.settings.max_steps)
+        finally:
+            self.aborted = True                         # stops the others on an exception
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _fill_after_stops(self, steps: int) -> None:
+        """Points after a run's stop repeat its last valid one (and so on for every array)."""
+        out = self.out
+        arrays = [a for a in (out.paths, out.loss, out.grads, out.moment, out.eff)
+                  if a is not None]
+        if not arrays:
+            return
+        stopped = np.flatnonzero(out.stop < steps)
+        if len(stopped) <= 256:
+            for i in stopped.tolist():
+                s = int(out.stop[i])
+                for a in arrays:
+                    a[i, s + 1:steps + 1] = a[i, s]
+            return
+        stop = out.stop[stopped]
+        later = np.arange(steps + 1)[None, :] > stop[:, None]
+        for a in arrays:
+            sub = a[stopped, :steps + 1]
+            last = sub[np.arange(len(stopped)), stop]
+            mask = later if a.ndim == 2 else later[..., None]
+            np.copyto(sub, last[:, None], where=mask)
+            a[stopped, :steps + 1] = sub

@@ -1,0 +1,110 @@
+"""What a run gives back: its :class:`RunResult`, each run's :class:`Status`, and
+:class:`Cancelled`, raised when the caller asks the run to stop."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+
+from ..functions import TestFunction
+from .settings import OptimizerConfig
+
+
+class Status(IntEnum):
+    """How a run ended, as ``RunResult.status`` holds it (int8)."""
+
+    MAX_STEPS = 0       # ran every step it was given
+    CONVERGED = 1       # the stop rule on |delta f| stopped it
+    DIVERGED = 2        # its point, f or gradient stopped being finite or left the bounds
+
+
+MAX_STEPS, CONVERGED, DIVERGED = Status.MAX_STEPS, Status.CONVERGED, Status.DIVERGED
+STATUS_NAMES = {MAX_STEPS: "max steps", CONVERGED: "converged", DIVERGED: "diverged"}
+
+
+class Cancelled(Exception):
+    """Raised by :func:`beale_gui.core.engine.run` when its ``cancel`` callback asks it to stop."""
+
+
+@dataclass
+class RunResult:
+    """What :func:`~beale_gui.core.engine.run` returns: plain arrays, one row per run.
+
+    Attributes
+    ----------
+    config_index, variant_index, start_index : ndarray, shape (N,)
+        Which configuration, hyperparameter variant and start point each run is.
+    status : ndarray of int8, shape (N,)
+        A :class:`Status`: ``MAX_STEPS``, ``CONVERGED`` or ``DIVERGED``.
+    stop_step : ndarray of int, shape (N,)
+        Index of the run's last valid point. A converged run stopped at that step; a diverged
+        run blew up at ``stop_step + 1``, or at its start (``bad_start``); points after it
+        repeat the last one.
+    final_xy : ndarray, shape (N, 2); final_loss : ndarray, shape (N,)
+    paths : ndarray, shape (N, T+1, 2), or None when not recorded; step 0 is the start.
+    loss : ndarray, shape (N, T+1); grads : ndarray, shape (N, T+1, 2)
+        f and its exact gradient at every point.
+    lr : ndarray, shape (N, T+1)
+        The learning rate of the update made from each step.
+    moment, effective_lr : ndarray, shape (N, T+1, 2), or None
+        Recorded on request, at index ``t`` for the update from point ``t - 1`` to ``t`` (0
+        and NaN at index 0): the velocity / first moment after that update, and the per-axis
+        effective learning rate of adaptive methods, defined by that update's step
+        (``paths[:, t] - paths[:, t-1]`` is minus the rate times the gradient or moment it
+        scales; the table in :class:`~beale_gui.core.optimizers.OptimizerSpec`). NaN where
+        an optimizer has no moment or rate.
+    """
+
+    function: TestFunction
+    configs: tuple[OptimizerConfig, ...]
+    starts: np.ndarray
+    max_steps: int
+    tol: float
+    seed: int | None
+    config_index: np.ndarray
+    variant_index: np.ndarray
+    start_index: np.ndarray
+    status: np.ndarray
+    stop_step: np.ndarray
+    final_xy: np.ndarray
+    final_loss: np.ndarray
+    paths: np.ndarray | None = None
+    loss: np.ndarray | None = None
+    grads: np.ndarray | None = None
+    lr: np.ndarray | None = None
+    moment: np.ndarray | None = None
+    effective_lr: np.ndarray | None = None
+    bad_start: np.ndarray | None = None     # (N,) bool: diverged at the start, never stepped
+
+    @property
+    def n_runs(self) -> int:
+        return len(self.status)
+
+    @property
+    def n_steps(self) -> int:
+        """T: the number of steps recorded (the longest run's)."""
+        return 0 if self.paths is None else self.paths.shape[1] - 1
+
+    @property
+    def event_step(self) -> np.ndarray:
+        """The step each run's status refers to: where it converged, blew up (0 for a start
+        that was not finite or inside the bound) or stopped."""
+        blew_up = self.status == DIVERGED
+        if self.bad_start is not None:
+            blew_up = blew_up & ~self.bad_start
+        return self.stop_step + blew_up
+
+    def describe(self, i: int) -> str:
+        """``converged at step 516``, ``diverged at step 12`` or ``stopped at max steps``."""
+        if self.status[i] == MAX_STEPS:
+            return f"stopped at max steps ({self.stop_step[i]})"
+        return f"{STATUS_NAMES[int(self.status[i])]} at step {self.event_step[i]}"
+
+    def hparams_of(self, i: int) -> dict[str, float]:
+        """The scalar hyperparameters of run ``i``."""
+        config = self.configs[self.config_index[i]]
+        v = self.variant_index[i]
+        return {k: float(val[v]) if isinstance(val, np.ndarray) else float(val)
+                for k, val in config.hparams.items()}

@@ -1,0 +1,131 @@
+"""A batch's rows, as both paths share them: each configuration's rows (:class:`Group`), its
+rows inside one block (:class:`Part`), and the result arrays every block writes
+(:class:`Outputs`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..optimizers import OptimizerSpec
+from .settings import StochasticConfig
+
+LR_TABLE_MAX_STEPS = 1_000_000  # a scheduled rate is tabulated up front up to this many steps
+
+
+class Outputs:
+    """The batch's result arrays, written by every block (each to its own rows)."""
+
+    def __init__(self, n: int, max_steps: int, record: bool, record_state: bool) -> None:
+        self.status = np.zeros(n, dtype=np.int8)
+        self.stop = np.full(n, max_steps)
+        self.bad_start = np.zeros(n, dtype=bool)     # diverged before any step: at the start
+        self.final_xy = np.empty((n, 2))
+        self.final_loss = np.empty(n)
+        shape = (n, max_steps + 1)
+        self.paths = np.empty((*shape, 2)) if record else None
+        self.loss = np.empty(shape) if record else None
+        self.grads = np.empty((*shape, 2)) if record else None
+        self.moment = np.full((*shape, 2), np.nan) if record_state else None
+        self.eff = np.full((*shape, 2), np.nan) if record_state else None
+
+
+@dataclass
+class Group:
+    """One configuration's rows of the batch and everything its update needs.
+
+    ``rates`` is the learning rate of every step 0..max_steps, tabulated once per run, when
+    one base rate serves every row and the schedule is not constant (up to
+    ``LR_TABLE_MAX_STEPS`` steps); schedules are vectorised, so the table gives each step's
+    rate bit for bit. Otherwise None, and the schedule is called as needed.
+    """
+
+    spec: OptimizerSpec
+    rows: slice
+    hp: dict
+    lr0: object
+    schedule: Callable
+    constant_schedule: bool
+    noise: StochasticConfig | None
+    rates: np.ndarray | None = None
+
+    def tabulate(self, max_steps: int) -> None:
+        if (not self.constant_schedule and not isinstance(self.lr0, np.ndarray)
+                and max_steps <= LR_TABLE_MAX_STEPS):
+            self.rates = np.asarray(self.schedule(np.arange(max_steps + 1), self.lr0),
+                                    dtype=np.float64)
+
+    def rates_at(self, t: np.ndarray, lr0):
+        """The rate of each step in ``t`` (an integer array) for base rates ``lr0``."""
+        if self.rates is not None:
+            return self.rates[t]
+        return self.schedule(t, lr0)
+
+
+class Part:
+    """The rows lo:hi of one configuration inside a block: its settings, starting state and
+    recorded state, and the effective learning rates computed from that at the end.
+
+    Hyperparameters and base rates are those of the part's rows (``hp0``, ``lr0_all``: floats,
+    or (n, 1) arrays); ``stacks`` maps a state entry to its (T+1, n, width) record.
+    """
+
+    def __init__(self, group: Group, lo: int, hi: int, max_steps: int, out: Outputs) -> None:
+        g0 = group.rows.start
+        n = hi - lo
+        self.group = group
+        self.spec = spec = group.spec
+        self.noise = group.noise
+        self.rows0 = np.arange(lo, hi)
+        self.hp0 = {k: v[lo - g0:hi - g0] if isinstance(v, np.ndarray) else v
+                    for k, v in group.hp.items()}
+        lr0 = group.lr0
+        self.lr0_all = lr0[lo - g0:hi - g0] if isinstance(lr0, np.ndarray) else lr0
+        self.constant_lr = group.constant_schedule
+        self.lr_table = group.rates
+        self.state_rows = spec.init(n, self.hp0)
+        self.widths = {k: v.shape[1] for k, v in self.state_rows._asdict().items()}
+        # State recorded at every step, (T+1, n, width) each: the moment straight into the
+        # result, and what the effective learning rate is computed from at the end, the first
+        # such entry in the result's array for it (overwritten by the rates then). An entry
+        # the rate reads one step back keeps its own array, its step 0 the initial state.
+        self.stacks = {}
+        if out.moment is not None:
+            if spec.moment:
+                self.stacks[spec.moment] = out.moment[lo:hi].transpose(1, 0, 2)
+                self.stacks[spec.moment][0] = 0.0
+            spare = out.eff[lo:hi].transpose(1, 0, 2)
+            previous = spec.effective_lr_previous
+            for k in spec.effective_lr_state if spec.effective_lr is not None else ():
+                if k in self.stacks:
+                    continue
+                if self.widths[k] == 2 and spare is not None and k not in previous:
+                    self.stacks[k], spare = spare, None
+                else:
+                    self.stacks[k] = np.empty((max_steps + 1, n, self.widths[k]))
+                    if k in previous:
+                        self.stacks[k][0] = getattr(self.state_rows, k)
+
+    def finish(self, out: Outputs, steps: int, block_steps: int) -> None:
+        """The effective learning rate of every recorded step, from the recorded state,
+        ``block_steps`` steps at a time (each block's rates are computed before they are
+        written, over the state they come from; an entry read one step back is never that
+        state)."""
+        spec = self.spec
+        if not self.stacks or spec.effective_lr is None:
+            return
+        rows = slice(int(self.rows0[0]), int(self.rows0[-1]) + 1)
+        for a in range(1, steps + 1, block_steps):
+            b = min(a + block_steps, steps + 1)
+            t = np.arange(a, b)[:, None, None]
+            # the entries the rate reads, stacked over the block's steps; the others None
+            state = spec.state._make(
+                None if k not in spec.effective_lr_state
+                else self.stacks[k][a - 1:b - 1] if k in spec.effective_lr_previous
+                else self.stacks[k][a:b] for k in spec.state._fields)
+            lr = self.group.rates_at(t - 1, self.lr0_all)      # the rate of each update
+            eff = spec.effective_lr(state, self.hp0, lr, t)
+            out.eff[rows, a:b] = np.broadcast_to(eff, (b - a, len(self.rows0), 2)).transpose(
+                1, 0, 2)

@@ -1,0 +1,212 @@
+"""What a run is asked to do: optimizer configurations, the settings of a whole batch, and
+how the engine may cut it up (:class:`EngineTuning`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from ..optimizers import OptimizerSpec, get_optimizer
+from ..params import Param
+from ..schedules import ScheduleConfig
+
+DIVERGENCE_BOUND = 1e10
+# A gradient component beyond this ends a run: squares of gradients stay below 1e300, and a sum
+# of MAX_STEPS_PARAM.high of them (Adagrad's) stays finite.
+GRADIENT_BOUND = 1e150
+MEMORY_LIMIT_BYTES = 4 * 2**30
+NOISE_WITHOUT_TERMS = 1.0  # gradient-noise scale for stochastic runs on functions without terms
+POLL_STEPS = 64            # a block on the calling thread polls cancel and progress this often;
+                           # one on a worker thread looks at its stop flag every step
+
+BATCH_SIZE = Param("batch_size", 1, 1, 1000, integer=True,
+                   help="terms per mini-batch (clipped to the function's number of terms)")
+NOISE = Param("noise", 0.0, 0.0, 1e6, help="standard deviation of Gaussian noise added to g")
+# Settings of a whole batch; the panel, the command line and the session loader all check these.
+MAX_STEPS_PARAM = Param("max_steps", 1000, 0, 10_000_000, integer=True,
+                        help="the most updates a run makes")
+TOL_PARAM = Param("tol", 0.0, 0.0, 1e6, log=True,
+                  help="stop a run once |f(previous) - f| < tol (the seed's rule); 0 = off")
+SEED_PARAM = Param("seed", 0, 0, 2**32 - 1, integer=True, help="random seed of stochastic runs")
+
+
+@dataclass(frozen=True)
+class StochasticConfig:
+    """Mini-batch gradients of the function's terms, scaled to be unbiased, plus noise.
+
+    Functions that are not sums of terms get Gaussian noise only; when ``noise`` is 0 they get
+    ``NOISE_WITHOUT_TERMS``.
+    """
+
+    batch_size: int = 1
+    noise: float = 0.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "batch_size", int(BATCH_SIZE.check(self.batch_size)))
+        object.__setattr__(self, "noise", NOISE.check(self.noise))
+
+
+@dataclass(frozen=True)
+class OptimizerConfig:
+    """An optimizer with its hyperparameters, schedule and gradient noise.
+
+    ``hparams`` are checked against the registry on construction (ValueError names a bad one);
+    missing ones take the registry's defaults. ``stochastic`` None means the optimizer's own
+    default (on for ``sgd`` only).
+    """
+
+    name: str
+    hparams: Mapping[str, object] = field(default_factory=dict)
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    stochastic: StochasticConfig | None = None
+
+    def __post_init__(self) -> None:
+        spec = get_optimizer(self.name)
+        object.__setattr__(self, "name", spec.name)
+        object.__setattr__(self, "hparams", spec.check(self.hparams))
+
+    @property
+    def spec(self) -> OptimizerSpec:
+        return get_optimizer(self.name)
+
+    @property
+    def noise(self) -> StochasticConfig | None:
+        if self.stochastic is None and self.spec.stochastic:
+            return StochasticConfig()
+        return self.stochastic
+
+    @property
+    def n_variants(self) -> int:
+        sizes = {len(v) for v in self.hparams.values() if isinstance(v, np.ndarray)}
+        if len(sizes) > 1:
+            raise ValueError(f"hyperparameter arrays of {self.name} differ in length: {sizes}")
+        return sizes.pop() if sizes else 1
+
+    def label(self) -> str:
+        """``adam(lr=0.05)``: the name, lr and the hyperparameters that differ from defaults."""
+        defaults = self.spec.defaults
+        parts = [f"{k}={v:g}" for k, v in self.hparams.items()
+                 if not isinstance(v, np.ndarray) and (k == "lr" or v != defaults[k])]
+        if not self.schedule.is_constant:
+            parts.append(self.schedule.describe())
+        if self.noise is not None:
+            parts.append(f"batch={self.noise.batch_size}" + (
+                f", noise={self.noise.noise:g}" if self.noise.noise else ""))
+        return f"{self.name}({', '.join(parts)})" if parts else self.name
+
+
+def check_starts(starts) -> np.ndarray:
+    """Start points as an (S, 2) float array; ValueError when malformed or not finite."""
+    try:
+        arr = np.asarray(starts, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError("start points must be pairs of numbers") from None
+    if arr.ndim == 1 and arr.shape == (2,):
+        arr = arr[None, :]
+    if arr.ndim != 2 or arr.shape[1] != 2 or len(arr) == 0:
+        raise ValueError(f"start points must have shape (S, 2), got {arr.shape}")
+    if not np.isfinite(arr).all():
+        raise ValueError("start points must be finite")
+    return arr
+
+
+@dataclass(frozen=True)
+class EngineTuning:
+    """How the engine cuts a batch and which path steps it; never what it computes.
+
+    Results are the same bit for bit whatever these are: tests pass other values to
+    :func:`~beale_gui.core.engine.run` (``tuning=``) to drive small batches down every path.
+    The defaults are measured (tests/benchmarks/bench.py's engine and click rows).
+
+    Attributes
+    ----------
+    path : {"auto", "batch", "few_runs"}
+        ``"auto"``: a few deterministic runs in Python floats (:mod:`.few_runs`), everything
+        else in numpy blocks (:mod:`.batch`); ``"batch"``: numpy blocks always;
+        ``"few_runs"``: floats always, ValueError for a batch they cannot take (stochastic
+        runs, per-run hyperparameters or rates, a schedule too long to tabulate).
+    few_runs_max_rows, few_runs_base_rows, few_runs_rows_per_config : int
+        ``"auto"`` steps a deterministic batch in floats when it has at most
+        ``min(few_runs_max_rows, few_runs_base_rows + few_runs_rows_per_config *
+        configurations)`` runs. A numpy block costs about 14 us a step plus 3 us per
+        configuration, almost whatever its few rows; floats about 1.1 to 1.4 us per run and
+        step (Adam on Beale the dearest), so they break even near 12 runs of one configuration
+        and 32 of six.
+    parallel_min_rows : int
+        A batch with fewer rows is one block on the calling thread.
+    chunk_rows, serial_chunk_rows : int
+        Rows per block of a larger batch, split across threads or run one after another. One
+        thread goes fastest with blocks whose arrays stay in its core's cache; two do with
+        blocks four times that size, as each numpy call gives up and takes back the GIL (Adam
+        on Beale, 100,000 runs: 1.26 s in blocks of 2,048 rows, 0.41 s of 16,384, 0.33 s of
+        32,768).
+    workers : int
+        Threads for a large batch.
+    compact_fraction : int
+        Converged runs leave a numpy block's working arrays once they are this fraction
+        (1 / compact_fraction) of its rows.
+    record_block_steps : int
+        Steps of record and state the float path keeps before writing them to the result.
+    rate_block_steps : int
+        Steps of effective learning rates computed at a time at the end.
+    memory_limit_bytes : int
+        A run whose recorded arrays would take more is refused (ValueError) before it starts.
+    on_blocks : callable, optional
+        ``on_blocks(blocks)`` with the blocks the batch was cut into, before they run; each
+        has ``path`` (``"few_runs"`` or ``"batch"``) and ``n0`` (its rows). For tests.
+    """
+
+    path: Literal["auto", "batch", "few_runs"] = "auto"
+    few_runs_max_rows: int = 32
+    few_runs_base_rows: int = 8
+    few_runs_rows_per_config: int = 4
+    parallel_min_rows: int = 8192
+    chunk_rows: int = 32768
+    serial_chunk_rows: int = 8192
+    workers: int = os.cpu_count() or 1
+    compact_fraction: int = 8
+    record_block_steps: int = 4096
+    rate_block_steps: int = 4096
+    memory_limit_bytes: int = MEMORY_LIMIT_BYTES
+    on_blocks: Callable[[list], None] | None = None
+
+    def __post_init__(self) -> None:
+        if self.path not in ("auto", "batch", "few_runs"):
+            raise ValueError(f"path must be 'auto', 'batch' or 'few_runs', not {self.path!r}")
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything one run of the engine is given, checked, one row per run.
+
+    Attributes
+    ----------
+    starts : ndarray, shape (N, 2)
+        Each run's start point.
+    groups : sequence of :class:`~beale_gui.core.engine.rows.Group`
+        Each configuration's rows and what its update needs.
+    bound, grad_bound : float
+        The bounds on the coordinates and on the gradient's components.
+    no_terms_noise : float
+        The gradient noise of stochastic runs on functions without terms.
+    """
+
+    function: object
+    groups: Sequence
+    starts: np.ndarray
+    max_steps: int
+    tol: float
+    rng: np.random.Generator
+    record: bool
+    record_state: bool
+    cancel: Callable[[], bool] | None = None
+    progress: Callable[[int, int], None] | None = None
+    progress_interval: float = 0.05
+    bound: float = DIVERGENCE_BOUND
+    grad_bound: float = GRADIENT_BOUND
+    no_terms_noise: float = NOISE_WITHOUT_TERMS
+    tuning: EngineTuning = field(default_factory=EngineTuning)

@@ -1,0 +1,48 @@
+"""The optimizers: a registry of :class:`OptimizerSpec`, one file per family.
+
+Where an optimizer is: :mod:`.sgd` (gd, sgd, momentum, nesterov), :mod:`.adagrad`,
+:mod:`.rmsprop`, :mod:`.adam` (adam, adamw, nadam, amsgrad), :mod:`.adadelta`; what every one
+is made of, and the contract of its two kernels, in :mod:`.base`. To add one: write its
+hyperparameters, state, batch kernel, float kernel and effective learning rate beside its
+family's (or in a new file) and add its spec to ``SPECS`` there; a new file's ``SPECS`` goes
+into the registry below. tests/core/test_optimizer_registry.py then steps it through both
+kernels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from . import adadelta, adagrad, adam, rmsprop, sgd
+from .base import FloatStep, Log, OptimizerSpec, State
+
+__all__ = ["OPTIMIZERS", "OptimizerSpec", "float_step", "get_optimizer"]
+
+OPTIMIZERS: dict[str, OptimizerSpec] = {
+    spec.name: spec
+    for family in (sgd, adagrad, rmsprop, adam, adadelta)
+    for spec in family.SPECS
+}
+
+
+def get_optimizer(name: str) -> OptimizerSpec:
+    """The registry entry for ``name``; ValueError listing the choices when there is none."""
+    key = str(name).strip().lower().replace("-", "_")
+    if key not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer '{name}'; choose from {', '.join(OPTIMIZERS)}")
+    return OPTIMIZERS[key]
+
+
+def float_step(name: str, hp: Mapping, state: State, log: Log) -> FloatStep:
+    """The float update of optimizer ``name`` for one run with float hyperparameters ``hp``,
+    torch's coupled weight decay ``g + weight_decay * w`` included where it applies."""
+    spec = OPTIMIZERS[name]
+    step = spec.float_kernel(hp, state, log)
+    wd = hp.get("weight_decay", 0.0)
+    if not spec.coupled_decay or wd == 0.0:
+        return step
+
+    def decayed(x, y, gx, gy, lr, t):
+        return step(x, y, gx + x * wd, gy + y * wd, lr, t)
+
+    return decayed

@@ -1,0 +1,88 @@
+"""Adadelta: step sizes from the running RMS of updates over that of gradients
+(``torch.optim.Adadelta``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
+
+from ..params import Param
+from .base import (
+    WEIGHT_DECAY,
+    FloatStep,
+    Log,
+    OptimizerSpec,
+    Step,
+    _decayer,
+    _eps,
+    _float_sqrt,
+    _lr,
+    _sub,
+)
+
+RHO = Param("rho", 0.9, 0.0, 1.0, high_open=True, help="decay of the running averages")
+
+
+class AdadeltaState(NamedTuple):
+    square_avg: np.ndarray          # of squared gradients, (n, 2)
+    acc_delta: np.ndarray           # of squared updates, (n, 2)
+
+    @classmethod
+    def init(cls, n: int, hp: Mapping) -> AdadeltaState:
+        return cls(np.zeros((n, 2)), np.zeros((n, 2)))
+
+
+def _adadelta_kernel(hp: Mapping) -> Step:
+    decayed = _decayer(hp)
+    rho, eps = hp["rho"], hp["eps"]
+    rest = 1.0 - rho
+
+    def step(w, g, state, lr, t, tmp, out):
+        if decayed is not None:
+            g = decayed(g, w, tmp[0])
+        sq, acc = state.square_avg, state.acc_delta
+        sq *= rho
+        sq += rest * (g * g)
+        delta = np.sqrt(acc + eps) / np.sqrt(sq + eps) * g
+        acc *= rho
+        acc += rest * (delta * delta)
+        _sub(w, lr * delta, out)
+
+    return step
+
+
+def _adadelta_float(hp: Mapping, state: AdadeltaState, log: Log) -> FloatStep:
+    rho, eps = hp["rho"], hp["eps"]
+    rest = 1.0 - rho
+    sx, sy = state.square_avg
+    ax, ay = state.acc_delta
+
+    def step(x, y, gx, gy, lr, t):
+        nonlocal sx, sy, ax, ay
+        sx, sy = sx * rho + rest * (gx * gx), sy * rho + rest * (gy * gy)
+        dx = _float_sqrt(ax + eps) / _float_sqrt(sx + eps) * gx
+        dy = _float_sqrt(ay + eps) / _float_sqrt(sy + eps) * gy
+        ax, ay = ax * rho + rest * (dx * dx), ay * rho + rest * (dy * dy)
+        if log is not None:
+            log((sx, sy, ax, ay))
+        return x - lr * dx, y - lr * dy
+
+    return step
+
+
+def _adadelta_eff(state, hp, lr, t):
+    # acc_delta as it was before the update (effective_lr_previous): the one the step used
+    eps = hp["eps"]
+    return lr * (np.sqrt(state.acc_delta + eps) / np.sqrt(state.square_avg + eps))
+
+
+SPECS = (
+    OptimizerSpec("adadelta", "Adadelta", (_lr(1.0), RHO, _eps(1e-6), WEIGHT_DECAY),
+                  AdadeltaState, _adadelta_kernel, _adadelta_float, effective_lr=_adadelta_eff,
+                  effective_lr_state=("square_avg", "acc_delta"),
+                  effective_lr_scales="gradient", effective_lr_previous=("acc_delta",),
+                  description="Step sizes from the ratio of running RMS of updates and "
+                              "gradients"),
+)

@@ -1,0 +1,84 @@
+"""Adagrad: a step of ``lr / sqrt(sum of g^2)`` per axis (``torch.optim.Adagrad``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
+
+from ..params import Param
+from .base import (
+    WEIGHT_DECAY,
+    FloatStep,
+    Log,
+    OptimizerSpec,
+    Step,
+    _add,
+    _decayer,
+    _div,
+    _eps,
+    _float_sqrt,
+    _lr,
+    _mul,
+    _operand,
+    _sqrt,
+    _sub,
+)
+
+INITIAL_ACCUMULATOR = Param("initial_accumulator_value", 0.0, 0.0, 1e6,
+                            help="starting value of the sum of squared gradients")
+
+
+class AdagradState(NamedTuple):
+    sum: np.ndarray                 # of squared gradients, (n, 2)
+
+    @classmethod
+    def init(cls, n: int, hp: Mapping) -> AdagradState:
+        acc = np.empty((n, 2))
+        acc[...] = hp["initial_accumulator_value"]
+        return cls(acc)
+
+
+def _adagrad_kernel(hp: Mapping) -> Step:
+    decayed = _decayer(hp)
+    eps = _operand(hp["eps"])
+
+    def step(w, g, state, lr, t, tmp, out):
+        if decayed is not None:
+            g = decayed(g, w, tmp[0])
+        acc = state.sum
+        _add(acc, _mul(g, g, tmp[1]), acc)        # sum += g * g
+        std = _add(_sqrt(acc, tmp[1]), eps, tmp[1])
+        _sub(w, _mul(_div(g, std, tmp[2]), lr, tmp[2]), out)   # w - lr * (g / std)
+
+    return step
+
+
+def _adagrad_float(hp: Mapping, state: AdagradState, log: Log) -> FloatStep:
+    eps = hp["eps"]
+    ax, ay = state.sum
+
+    def step(x, y, gx, gy, lr, t):
+        nonlocal ax, ay
+        ax, ay = ax + gx * gx, ay + gy * gy
+        if log is not None:
+            log((ax, ay))
+        return (x - (gx / (_float_sqrt(ax) + eps)) * lr,
+                y - (gy / (_float_sqrt(ay) + eps)) * lr)
+
+    return step
+
+
+def _adagrad_eff(state, hp, lr, t):
+    return lr / (np.sqrt(state.sum) + hp["eps"])
+
+
+SPECS = (
+    OptimizerSpec("adagrad", "Adagrad", (_lr(0.01), _eps(1e-10), INITIAL_ACCUMULATOR,
+                                         WEIGHT_DECAY),
+                  AdagradState, _adagrad_kernel, _adagrad_float, effective_lr=_adagrad_eff,
+                  effective_lr_state=("sum",), effective_lr_scales="gradient",
+                  description="lr / sqrt(sum of g^2) per axis: big steps where gradients were "
+                              "small"),
+)

@@ -1,0 +1,265 @@
+"""Adam and its variants: AdamW, NAdam, AMSGrad (``torch.optim.Adam``, ``AdamW``, ``NAdam``,
+``Adam(amsgrad=True)``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
+
+from ..params import Param
+from .base import (
+    WEIGHT_DECAY,
+    FloatStep,
+    Log,
+    OptimizerSpec,
+    Step,
+    _add,
+    _decayer,
+    _div,
+    _eps,
+    _float_sqrt,
+    _lr,
+    _mul,
+    _operand,
+    _sqrt,
+    _sqrt_of,
+    _sub,
+    step_power,
+)
+
+BETA1 = Param("beta1", 0.9, 0.0, 1.0, high_open=True, help="decay of the first moment")
+BETA2 = Param("beta2", 0.999, 0.0, 1.0, high_open=True, help="decay of the second moment")
+ADAM_EPS = _eps(1e-8)
+DECOUPLED_DECAY = Param("weight_decay", 0.01, 0.0, 1e3, help="decoupled weight decay")
+MOMENTUM_DECAY = Param("momentum_decay", 0.004, 0.0, 1e3, help="momentum decay psi")
+
+
+class AdamState(NamedTuple):
+    exp_avg: np.ndarray             # m, (n, 2)
+    exp_avg_sq: np.ndarray          # v, (n, 2)
+    max_exp_avg_sq: np.ndarray      # AMSGrad's running maximum of v (0 for the others)
+
+    @classmethod
+    def init(cls, n: int, hp: Mapping) -> AdamState:
+        return cls(np.zeros((n, 2)), np.zeros((n, 2)), np.zeros((n, 2)))
+
+
+class NAdamState(NamedTuple):
+    exp_avg: np.ndarray
+    exp_avg_sq: np.ndarray
+    max_exp_avg_sq: np.ndarray      # unused, stays 0
+    mu_product: np.ndarray          # (n, 1)
+    nesterov_moment: np.ndarray     # the bias-corrected Nesterov moment, shown (n, 2)
+
+    @classmethod
+    def init(cls, n: int, hp: Mapping) -> NAdamState:
+        return cls(*AdamState.init(n, hp), np.ones((n, 1)), np.zeros((n, 2)))
+
+
+# -- Adam, AdamW, AMSGrad -----------------------------------------------------------------------
+
+def _moments(hp: Mapping):
+    """Adam's moment updates, in place: m lerps to g (torch's ``exp_avg.lerp_(grad, 1 - beta1)``),
+    v = beta2 * v + (1 - beta2) * (g * g)."""
+    rest1, beta2, rest2 = (_operand(v) for v in (1.0 - hp["beta1"], hp["beta2"],
+                                                 1.0 - hp["beta2"]))
+
+    def moments(g, state, tmp):
+        m, v = state.exp_avg, state.exp_avg_sq
+        _add(m, _mul(_sub(g, m, tmp), rest1, tmp), m)
+        _mul(v, beta2, v)
+        _add(v, _mul(_mul(g, g, tmp), rest2, tmp), v)
+
+    return moments
+
+
+def adam_folds_root(hp: Mapping) -> bool:
+    """Whether Adam's step may take ``root = sqrt(1 - beta2**t)`` into its scalars, as
+    ``m / (sqrt(v) + eps * root) * (step_size * root)`` for torch's
+    ``m / (sqrt(v) / root + eps) * step_size``: one division of the arrays fewer, the same to a
+    few units in the last place, unless ``eps * root`` could leave the normal floats (root is
+    smallest at step 1), where torch's own order is kept."""
+    smallest = np.asarray(hp["eps"]) * np.sqrt(1.0 - np.asarray(hp["beta2"]))
+    return bool(np.all(smallest >= sys.float_info.min))
+
+
+def _adam_kernel(hp: Mapping, amsgrad: bool = False, decoupled: bool = False) -> Step:
+    decayed = None if decoupled else _decayer(hp)   # AdamW decays the weights instead
+    wd, beta1, beta2 = hp.get("weight_decay", 0.0), hp["beta1"], hp["beta2"]
+    eps = _operand(hp["eps"])
+    moments = _moments(hp)
+    folds = adam_folds_root(hp)
+
+    def step(w, g, state, lr, t, tmp, out):
+        if decoupled:
+            w = _mul(w, 1.0 - lr * wd, out)      # w * (1 - lr * wd), then minus the step
+        elif decayed is not None:
+            g = decayed(g, w, tmp[0])
+        moments(g, state, tmp[1])
+        step_size = lr / (1.0 - beta1 ** t)
+        root = _sqrt_of(1.0 - beta2 ** t)
+        v = state.exp_avg_sq
+        if amsgrad:
+            v = np.maximum(state.max_exp_avg_sq, v, out=state.max_exp_avg_sq)
+        if folds:
+            denom = _add(_sqrt(v, tmp[1]), eps * root, tmp[1])
+            step_size = step_size * root
+        else:
+            denom = _add(_div(_sqrt(v, tmp[1]), root, tmp[1]), eps, tmp[1])
+        _sub(w, _mul(_div(state.exp_avg, denom, denom), step_size, denom), out)
+
+    return step
+
+
+def _amsgrad_kernel(hp: Mapping) -> Step:
+    return _adam_kernel(hp, amsgrad=True)
+
+
+def _adamw_kernel(hp: Mapping) -> Step:
+    return _adam_kernel(hp, decoupled=True)
+
+
+def _adam_float(hp: Mapping, state: AdamState, log: Log, amsgrad: bool = False,
+                decoupled: bool = False) -> FloatStep:
+    beta1, beta2, eps, wd = hp["beta1"], hp["beta2"], hp["eps"], hp.get("weight_decay", 0.0)
+    rest1, rest2 = 1.0 - beta1, 1.0 - beta2
+    (mx, my), (vx, vy), (ux, uy) = state
+    folds = adam_folds_root(hp)
+
+    def step(x, y, gx, gy, lr, t):
+        nonlocal mx, my, vx, vy, ux, uy
+        if decoupled:
+            x, y = x * (1.0 - lr * wd), y * (1.0 - lr * wd)
+        mx, my = mx + (gx - mx) * rest1, my + (gy - my) * rest1
+        vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
+        step_size = lr / (1.0 - beta1 ** t)
+        root = _float_sqrt(1.0 - beta2 ** t)
+        if amsgrad:                            # np.maximum: NaN when either is NaN
+            if vx > ux or vx != vx:
+                ux = vx
+            if vy > uy or vy != vy:
+                uy = vy
+            sx, sy = _float_sqrt(ux), _float_sqrt(uy)
+        else:
+            sx, sy = _float_sqrt(vx), _float_sqrt(vy)
+        if folds:
+            tiny = eps * root
+            dx, dy = sx + tiny, sy + tiny
+            step_size = step_size * root
+        else:
+            dx, dy = sx / root + eps, sy / root + eps
+        if log is not None:
+            log((mx, my, vx, vy, ux, uy))
+        return x - (mx / dx) * step_size, y - (my / dy) * step_size
+
+    return step
+
+
+def _amsgrad_float(hp: Mapping, state: AdamState, log: Log) -> FloatStep:
+    return _adam_float(hp, state, log, amsgrad=True)
+
+
+def _adamw_float(hp: Mapping, state: AdamState, log: Log) -> FloatStep:
+    return _adam_float(hp, state, log, decoupled=True)
+
+
+def _adam_eff(state, hp, lr, t, amsgrad=False):
+    v = state.max_exp_avg_sq if amsgrad else state.exp_avg_sq
+    denom = np.sqrt(v) / np.sqrt(1.0 - step_power(hp["beta2"], t)) + hp["eps"]
+    return lr / (1.0 - step_power(hp["beta1"], t)) / denom
+
+
+def _amsgrad_eff(state, hp, lr, t):
+    return _adam_eff(state, hp, lr, t, amsgrad=True)
+
+
+# -- NAdam --------------------------------------------------------------------------------------
+
+def _nadam_mu(hp, t):
+    return hp["beta1"] * (1.0 - 0.5 * step_power(0.96, t, hp["momentum_decay"]))
+
+
+def _nadam_kernel(hp: Mapping) -> Step:
+    decayed = _decayer(hp)
+    beta2, eps = hp["beta2"], hp["eps"]
+    moments = _moments(hp)
+
+    def step(w, g, state, lr, t, tmp, out):
+        if decayed is not None:
+            g = decayed(g, w, tmp[0])
+        mu, mu_next = _nadam_mu(hp, t), _nadam_mu(hp, t + 1)
+        mu_product = state.mu_product
+        mu_product *= mu
+        moments(g, state, tmp[1])
+        denom = np.sqrt(state.exp_avg_sq / (1.0 - beta2 ** t))
+        denom += eps
+        first = lr * (1.0 - mu) / (1.0 - mu_product) * (g / denom)
+        second = lr * mu_next / (1.0 - mu_product * mu_next) * (state.exp_avg / denom)
+        # what the step is -lr / denom times: the bias-corrected Nesterov moment (shown, not
+        # used; the step keeps torch's two terms)
+        moment = state.nesterov_moment
+        _mul(g, (1.0 - mu) / (1.0 - mu_product), moment)
+        _add(moment, _mul(state.exp_avg, mu_next / (1.0 - mu_product * mu_next), tmp[2]),
+             moment)
+        _sub(_sub(w, first, out), second, out)   # (w - first) - second
+
+    return step
+
+
+def _nadam_float(hp: Mapping, state: NAdamState, log: Log) -> FloatStep:
+    beta1, beta2, eps, psi = hp["beta1"], hp["beta2"], hp["eps"], hp["momentum_decay"]
+    rest1, rest2 = 1.0 - beta1, 1.0 - beta2
+    (mx, my), (vx, vy), (ux, uy) = state.exp_avg, state.exp_avg_sq, state.max_exp_avg_sq
+    (product,) = state.mu_product
+
+    def step(x, y, gx, gy, lr, t):
+        nonlocal mx, my, vx, vy, product
+        mu = beta1 * (1.0 - 0.5 * 0.96 ** (t * psi))
+        mu_next = beta1 * (1.0 - 0.5 * 0.96 ** ((t + 1) * psi))
+        product = product * mu
+        mx, my = mx + (gx - mx) * rest1, my + (gy - my) * rest1
+        vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
+        correction = 1.0 - beta2 ** t
+        dx, dy = _float_sqrt(vx / correction) + eps, _float_sqrt(vy / correction) + eps
+        kept, done, done_next = 1.0 - mu, 1.0 - product, 1.0 - product * mu_next
+        a = lr * kept / done
+        b = lr * mu_next / done_next
+        if log is not None:                    # the bias-corrected Nesterov moment, shown
+            c, d = kept / done, mu_next / done_next
+            nx, ny = gx * c + mx * d, gy * c + my * d
+            log((mx, my, vx, vy, ux, uy, product, nx, ny))
+        return (x - a * (gx / dx)) - b * (mx / dx), (y - a * (gy / dy)) - b * (my / dy)
+
+    return step
+
+
+def _nadam_eff(state, hp, lr, t):
+    denom = np.sqrt(state.exp_avg_sq / (1.0 - step_power(hp["beta2"], t))) + hp["eps"]
+    return lr / denom
+
+
+_ADAM_STATE = ("exp_avg_sq",)
+_ADAM_PARAMS = (BETA1, BETA2, ADAM_EPS)
+
+SPECS = (
+    OptimizerSpec("adam", "Adam", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
+                  _adam_kernel, _adam_float, moment="exp_avg", effective_lr=_adam_eff,
+                  effective_lr_state=_ADAM_STATE, effective_lr_scales="moment",
+                  description="Momentum + RMSprop with bias correction"),
+    OptimizerSpec("adamw", "AdamW", (_lr(0.001), *_ADAM_PARAMS, DECOUPLED_DECAY), AdamState,
+                  _adamw_kernel, _adamw_float, coupled_decay=False, moment="exp_avg",
+                  effective_lr=_adam_eff, effective_lr_state=_ADAM_STATE,
+                  effective_lr_scales="moment",
+                  description="Adam with weight decay applied to w, not to the gradient"),
+    OptimizerSpec("nadam", "NAdam", (_lr(0.002), *_ADAM_PARAMS, MOMENTUM_DECAY, WEIGHT_DECAY),
+                  NAdamState, _nadam_kernel, _nadam_float, moment="nesterov_moment",
+                  effective_lr=_nadam_eff, effective_lr_state=_ADAM_STATE,
+                  effective_lr_scales="moment", description="Adam with Nesterov momentum"),
+    OptimizerSpec("amsgrad", "AMSGrad", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
+                  _amsgrad_kernel, _amsgrad_float, moment="exp_avg", effective_lr=_amsgrad_eff,
+                  effective_lr_state=("max_exp_avg_sq",), effective_lr_scales="moment",
+                  description="Adam with the running maximum of the second moment"),
+)

@@ -1,0 +1,239 @@
+"""What every optimizer is made of: its registry entry, its state, and the helpers they share.
+
+An optimizer family lives in one file (:mod:`.sgd`, :mod:`.adagrad`, :mod:`.rmsprop`,
+:mod:`.adam`, :mod:`.adadelta`) holding, side by side, its hyperparameters, its state (a
+:class:`~typing.NamedTuple` whose ``init(n, hp)`` makes it), its two update kernels, its
+effective learning rate and its :class:`OptimizerSpec`. Update rules, hyperparameter names and
+defaults follow ``torch.optim`` (a default that differs says why).
+
+**The batch kernel** steps arrays: ``kernel(hp)`` does the per-configuration work (derived
+constants, which branches apply) and returns ``step(w, g, state, lr, t, tmp, out)``, which
+writes the new points into ``out`` (``w`` itself for an update in place) given the points ``w``
+and gradients ``g`` (shape (N, 2), or any layout the engine steps, as every operation is
+elementwise), the learning rate ``lr`` (a float or per-run values) and ``t``, the 1-based step
+count (torch's ``state["step"]``); it updates the arrays of ``state`` in place, uses the
+scratch arrays ``tmp`` (shaped like ``w``) and allocates nothing for the common rules. Every
+hyperparameter in ``hp`` is a float or per-run values, so one batch can hold many
+configurations.
+
+**The float kernel** steps one run in Python floats, for the engine's few-runs path:
+``float_kernel(hp, state, log)`` returns ``step(x, y, gx, gy, lr, t) -> (x, y)``, where
+``state`` is the run's starting state (each entry a list, [x, y] or [value]) and ``log``, when
+not None, is called with a tuple of every state value after each update, entries in the
+state's field order. It does the operations of the batch kernel in the same order
+(``(g * rest) * g`` is not ``(g * g) * rest``): IEEE ``+``, ``-``, ``*``, ``/`` and the square
+root round alike in numpy and Python, and powers are Python's in both, so the two kernels give
+the same bits (tests/core/test_optimizer_registry.py checks every registered optimizer).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+from ..params import Param, check_params
+
+State = tuple                 # an optimizer's NamedTuple of arrays
+Step = Callable[[np.ndarray, np.ndarray, State, object, int, list, np.ndarray], None]
+Kernel = Callable[[Mapping], Step]
+FloatStep = Callable[[float, float, float, float, float, int], tuple[float, float]]
+Log = Callable[[tuple], None] | None
+FloatKernel = Callable[[Mapping, State, Log], FloatStep]
+
+_add, _sub, _mul, _div, _sqrt = np.add, np.subtract, np.multiply, np.divide, np.sqrt
+_float_sqrt = math.sqrt
+
+
+class NoState(NamedTuple):
+    """The state of an optimizer that keeps none (gradient descent)."""
+
+    @classmethod
+    def init(cls, n: int, hp: Mapping) -> NoState:
+        return cls()
+
+
+@dataclass(frozen=True)
+class OptimizerSpec:
+    """One optimizer in the registry.
+
+    What the window shows of a run, and what each value explains: the *moment* arrow is the
+    state entry :attr:`moment` after each update, and the per-axis *effective learning rate*
+    (the table's columns) is :attr:`effective_lr`, defined by the step it explains. With
+    ``lr`` the rate of the update, ``g`` the gradient the update used (``g + weight_decay * w``
+    where weight decay is coupled, as in torch: every optimizer but AdamW) and ``dw`` the step
+    actually taken (``w_{t+1} - w_t``, sign included), per axis:
+
+    ========  ==============================================  ===================================
+    name      moment (arrow)                                  effective lr ``eff`` multiplies
+    ========  ==============================================  ===================================
+    gd, sgd   none                                            none: ``dw = -lr * g``
+    momentum  ``velocity`` (torch's ``momentum_buffer``)      none: ``dw = -lr * velocity``
+    nesterov  ``velocity`` (``momentum_buffer``)              none: ``dw = -lr * (g + momentum *
+                                                              velocity)``
+    adagrad   none                                            the gradient: ``dw = -eff * g``,
+                                                              ``eff = lr / (sqrt(sum) + eps)``
+    rmsprop   ``velocity``: ``momentum_buffer``, or           the gradient: ``eff = lr /
+              ``g / (sqrt(square_avg) + eps)`` when           (sqrt(square_avg) + eps)``;
+              momentum is 0 (``dw = -lr * velocity``)         ``dw = -eff * g`` without momentum,
+                                                              ``dw = -lr * momentum *
+                                                              velocity_{t-1} - eff * g`` with it
+    adam,     ``exp_avg`` (m, not bias-corrected)             the first moment: ``dw = -eff * m``,
+    amsgrad                                                   ``eff = lr / (1 - beta1**t) /
+                                                              (sqrt(v) / sqrt(1 - beta2**t) +
+                                                              eps)``, v = ``exp_avg_sq`` (AMSGrad:
+                                                              ``max_exp_avg_sq``)
+    adamw     ``exp_avg``                                     the first moment, as Adam; the
+                                                              decoupled decay is a separate term
+                                                              ``eff`` does not scale: ``dw =
+                                                              -lr * weight_decay * w - eff * m``
+    nadam     ``nesterov_moment``: the bias-corrected         the combined moment: ``dw = -eff *
+              Nesterov moment ``(1 - mu_t) / (1 -             nesterov_moment``, ``eff = lr /
+              mu_product) * g + mu_{t+1} / (1 - mu_product    (sqrt(v / (1 - beta2**t)) + eps)``
+              * mu_{t+1}) * m`` (torch's step is ``-eff``
+              times it, as two terms)
+    adadelta  none                                            the gradient: ``dw = -eff * g``,
+                                                              ``eff = lr * sqrt(acc_delta_{t-1}
+                                                              + eps) / sqrt(square_avg + eps)``
+                                                              with ``acc_delta`` as it was
+                                                              *before* the update
+    ========  ==============================================  ===================================
+
+    Each identity holds to rounding (tests/core/test_mechanics.py checks it for every step, and
+    every value against torch.optim's state fed the engine's gradients).
+
+    Attributes
+    ----------
+    state : type
+        The optimizer's state, a NamedTuple of arrays with a classmethod ``init(n, hp)`` that
+        makes it for ``n`` runs: each entry (n, 2), or (n, 1) for a per-run value.
+    kernel, float_kernel : callable
+        The batch kernel and the float kernel (see the module docstring). Both are required:
+        the engine's few-runs path steps every deterministic optimizer in floats.
+    coupled_decay : bool
+        The float kernel takes torch's coupled weight decay ``g + weight_decay * w`` from the
+        registry (:func:`beale_gui.core.optimizers.float_step`); False where the optimizer
+        decays otherwise (AdamW).
+    moment : str or None
+        The state entry drawn as the velocity / first-moment arrow.
+    effective_lr : callable or None
+        ``effective_lr(state, hp, lr, t) -> (N, 2)``: the per-axis step size an adaptive method
+        applies to what :attr:`effective_lr_scales` names (see the table). ``state`` is a
+        :attr:`state` whose entries in :attr:`effective_lr_state` are as after the update of
+        step ``t``, those also in :attr:`effective_lr_previous` as they were before it (the
+        others are None). ``t`` may also be an integer array of steps that broadcasts against
+        the state entries (stacked over steps), with ``lr`` likewise; the result is then the
+        same, bit for bit, as step by step.
+    effective_lr_scales : str or None
+        What the effective rate multiplies to give the step: ``"gradient"`` (the gradient the
+        update used, weight decay included where it is coupled) or ``"moment"`` (the state
+        entry :attr:`moment`).
+    stochastic : bool
+        Gradients of a random mini-batch of the function's terms by default (``sgd``).
+    n_tmp : int
+        How many scratch arrays shaped like ``w`` the batch kernel uses.
+    effective_lr_state : tuple of str
+        The state entries :attr:`effective_lr` reads.
+    effective_lr_previous : tuple of str
+        Those of them it reads as they were before the update (the engine keeps every step's
+        state, so the previous step's is at hand).
+    """
+
+    name: str
+    title: str
+    params: tuple[Param, ...]
+    state: type
+    kernel: Kernel
+    float_kernel: FloatKernel
+    coupled_decay: bool = True
+    moment: str | None = None
+    effective_lr: Callable[[State, Mapping, object, object], np.ndarray] | None = None
+    stochastic: bool = False
+    description: str = ""
+    n_tmp: int = 3
+    effective_lr_state: tuple[str, ...] = ()
+    effective_lr_scales: str | None = None
+    effective_lr_previous: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for what in ("kernel", "float_kernel"):
+            if not callable(getattr(self, what)):
+                raise TypeError(f"optimizer '{self.name}' has no {what.replace('_', ' ')}")
+        named = ([self.moment] if self.moment else []) + list(self.effective_lr_state)
+        unknown = [k for k in named if k not in self.state._fields]
+        if unknown:
+            raise ValueError(f"optimizer '{self.name}' names state entries it does not keep: "
+                             f"{unknown}")
+
+    def init(self, n: int, hp: Mapping) -> State:
+        """The starting state of ``n`` runs with hyperparameters ``hp``."""
+        return self.state.init(n, hp)
+
+    def check(self, hparams: Mapping[str, object] | None) -> dict:
+        """Defaults filled in, every value checked; ValueError names a bad one."""
+        return check_params(self.params, hparams, f"optimizer '{self.name}'")
+
+    @property
+    def defaults(self) -> dict[str, float]:
+        return {p.name: p.default for p in self.params}
+
+
+# -- hyperparameters shared by the families ----------------------------------------------------
+
+def _lr(default: float, why: str = "") -> Param:
+    return Param("lr", default, 0.0, 1e6, low_open=True, log=True, help=why or "learning rate")
+
+
+_EPS_HELP = "added to the denominator for numerical stability"
+WEIGHT_DECAY = Param("weight_decay", 0.0, 0.0, 1e3, help="L2 penalty added to the gradient")
+
+
+def _eps(default: float) -> Param:
+    return Param("eps", default, 0.0, 1.0, low_open=True, log=True, help=_EPS_HELP)
+
+
+# -- helpers of the kernels ---------------------------------------------------------------------
+
+def _nonzero(value) -> bool:
+    return bool(np.any(value))
+
+
+def _operand(value):
+    """A hyperparameter as a ufunc operand: a float becomes a 0-d array (numpy takes those
+    faster than Python floats; the value, and so every result, is the same)."""
+    return np.asarray(value, dtype=np.float64) if np.ndim(value) == 0 else value
+
+
+def _decayer(hp: Mapping):
+    """torch's coupled weight decay, ``g + weight_decay * w``, into ``out``; None when off."""
+    wd = hp.get("weight_decay", 0.0)
+    if not _nonzero(wd):
+        return None
+    wd = _operand(wd)
+
+    def decayed(g, w, out):
+        _mul(w, wd, out)
+        return _add(g, out, out)
+
+    return decayed
+
+
+def step_power(base, t, scale=None):
+    """``base ** (t * scale)`` (``base ** t`` without a scale) as one step computes it.
+
+    ``t`` is the step, an int, or an integer array of steps; ``base`` and ``scale`` are floats
+    or (N, 1) arrays. For float operands each step's power is Python's, as a single step
+    computes it (numpy's vectorised power may differ from it in the last bit).
+    """
+    if isinstance(t, np.ndarray) and np.ndim(base) == 0 and np.ndim(scale) == 0:
+        flat = t.ravel().tolist()
+        values = [base ** (k if scale is None else k * scale) for k in flat]
+        return np.array(values, dtype=np.float64).reshape(t.shape)
+    return base ** (t if scale is None else t * scale)
+
+
+def _sqrt_of(value):
+    return math.sqrt(value) if isinstance(value, float) else np.sqrt(value)

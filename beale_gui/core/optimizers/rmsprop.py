@@ -1,0 +1,98 @@
+"""RMSprop: Adagrad with a moving mean of g^2 instead of the sum (``torch.optim.RMSprop``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
+
+from ..params import Param
+from .base import (
+    WEIGHT_DECAY,
+    FloatStep,
+    Log,
+    OptimizerSpec,
+    Step,
+    _add,
+    _decayer,
+    _div,
+    _eps,
+    _float_sqrt,
+    _lr,
+    _mul,
+    _nonzero,
+    _operand,
+    _sqrt,
+    _sub,
+)
+
+ALPHA = Param("alpha", 0.99, 0.0, 1.0, high_open=True, help="decay of the mean square")
+MOMENTUM = Param("momentum", 0.0, 0.0, 1.0, high_open=True, help="momentum factor")
+
+
+class RMSpropState(NamedTuple):
+    square_avg: np.ndarray          # (n, 2)
+    velocity: np.ndarray            # torch's momentum_buffer, or g / avg without momentum
+
+    @classmethod
+    def init(cls, n: int, hp: Mapping) -> RMSpropState:
+        return cls(np.zeros((n, 2)), np.zeros((n, 2)))
+
+
+def _rmsprop_kernel(hp: Mapping) -> Step:
+    decayed = _decayer(hp)
+    alpha, eps, momentum = hp["alpha"], _operand(hp["eps"]), hp["momentum"]
+    rest, alpha = _operand(1.0 - alpha), _operand(alpha)
+    with_momentum = _nonzero(momentum)
+    momentum = _operand(momentum)
+
+    def step(w, g, state, lr, t, tmp, out):
+        if decayed is not None:
+            g = decayed(g, w, tmp[0])
+        sq, buf = state.square_avg, state.velocity
+        _mul(sq, alpha, sq)
+        _add(sq, _mul(_mul(g, rest, tmp[1]), g, tmp[1]), sq)  # sq += (1 - alpha) * g * g
+        avg = _add(_sqrt(sq, tmp[1]), eps, tmp[1])
+        if with_momentum:
+            _mul(buf, momentum, buf)
+            _add(buf, _div(g, avg, tmp[2]), buf)
+        else:
+            _div(g, avg, buf)
+        _sub(w, _mul(buf, lr, tmp[2]), out)       # w - lr * (g / avg), or w - lr * buf
+
+    return step
+
+
+def _rmsprop_float(hp: Mapping, state: RMSpropState, log: Log) -> FloatStep:
+    alpha, eps, momentum = hp["alpha"], hp["eps"], hp["momentum"]
+    rest = 1.0 - alpha
+    sx, sy = state.square_avg
+    bx, by = state.velocity
+
+    def step(x, y, gx, gy, lr, t):
+        nonlocal sx, sy, bx, by
+        sx, sy = sx * alpha + (gx * rest) * gx, sy * alpha + (gy * rest) * gy
+        if momentum != 0.0:
+            bx = bx * momentum + gx / (_float_sqrt(sx) + eps)
+            by = by * momentum + gy / (_float_sqrt(sy) + eps)
+        else:
+            bx, by = gx / (_float_sqrt(sx) + eps), gy / (_float_sqrt(sy) + eps)
+        if log is not None:
+            log((sx, sy, bx, by))
+        return x - bx * lr, y - by * lr
+
+    return step
+
+
+def _rmsprop_eff(state, hp, lr, t):
+    return lr / (np.sqrt(state.square_avg) + hp["eps"])
+
+
+SPECS = (
+    OptimizerSpec("rmsprop", "RMSprop", (_lr(0.01), ALPHA, _eps(1e-8), MOMENTUM, WEIGHT_DECAY),
+                  RMSpropState, _rmsprop_kernel, _rmsprop_float, moment="velocity",
+                  effective_lr=_rmsprop_eff, effective_lr_state=("square_avg",),
+                  effective_lr_scales="gradient",
+                  description="lr / sqrt(moving mean of g^2): Adagrad that forgets"),
+)

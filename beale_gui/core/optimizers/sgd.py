@@ -1,0 +1,132 @@
+"""Gradient descent, its stochastic form, momentum and Nesterov momentum (``torch.optim.SGD``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
+
+from ..params import Param
+from .base import (
+    WEIGHT_DECAY,
+    FloatStep,
+    Log,
+    NoState,
+    OptimizerSpec,
+    Step,
+    _add,
+    _decayer,
+    _lr,
+    _mul,
+    _nonzero,
+    _operand,
+    _sub,
+)
+
+_SEED_LR = "learning rate (0.01, the seed's; torch's SGD default is 0.001)"
+MOMENTUM = Param("momentum", 0.9, 0.0, 1.0, high_open=True,
+                 help="momentum factor (0.9, the seed's; torch's default 0 is plain GD)")
+DAMPENING = Param("dampening", 0.0, 0.0, 1.0, help="dampening for momentum")
+
+
+class MomentumState(NamedTuple):
+    velocity: np.ndarray            # torch's momentum_buffer, (n, 2)
+
+    @classmethod
+    def init(cls, n: int, hp: Mapping) -> MomentumState:
+        return cls(np.zeros((n, 2)))
+
+
+# -- gradient descent ---------------------------------------------------------------------------
+
+def _gd_kernel(hp: Mapping) -> Step:
+    decayed = _decayer(hp)
+
+    def step(w, g, state, lr, t, tmp, out):
+        if decayed is not None:
+            g = decayed(g, w, tmp[0])
+        _sub(w, _mul(g, lr, tmp[1]), out)        # w - lr * g
+
+    return step
+
+
+def _gd_float(hp: Mapping, state: NoState, log: Log) -> FloatStep:
+    def step(x, y, gx, gy, lr, t):
+        return x - gx * lr, y - gy * lr
+
+    return step
+
+
+# -- momentum -----------------------------------------------------------------------------------
+
+def _momentum_kernel(hp: Mapping, nesterov: bool = False) -> Step:
+    # torch.optim.SGD: buf = g at the first step, then buf = momentum * buf + (1 - dampening) * g
+    decayed = _decayer(hp)
+    momentum = _operand(hp["momentum"])
+    dampening = hp.get("dampening", 0.0)     # nesterov has none, as in torch
+    keep = _operand(1.0 - dampening) if _nonzero(dampening) else None
+
+    def step(w, g, state, lr, t, tmp, out):
+        if decayed is not None:
+            g = decayed(g, w, tmp[0])
+        buf = state.velocity
+        if t == 1:
+            buf[...] = g
+        else:
+            _mul(buf, momentum, buf)
+            _add(buf, g if keep is None else _mul(g, keep, tmp[1]), buf)
+        direction = buf
+        if nesterov:                             # g + momentum * buf
+            direction = _add(g, _mul(buf, momentum, tmp[1]), tmp[1])
+        _sub(w, _mul(direction, lr, tmp[2]), out)
+
+    return step
+
+
+def _nesterov_kernel(hp: Mapping) -> Step:
+    return _momentum_kernel(hp, nesterov=True)
+
+
+def _momentum_float(hp: Mapping, state: MomentumState, log: Log,
+                    nesterov: bool = False) -> FloatStep:
+    momentum = hp["momentum"]
+    dampening = hp.get("dampening", 0.0)
+    keep = 1.0 - dampening if dampening != 0.0 else None
+    bx, by = state.velocity
+
+    def step(x, y, gx, gy, lr, t):
+        nonlocal bx, by
+        if t == 1:
+            bx, by = gx, gy
+        elif keep is None:
+            bx, by = bx * momentum + gx, by * momentum + gy
+        else:
+            bx, by = bx * momentum + gx * keep, by * momentum + gy * keep
+        if log is not None:
+            log((bx, by))
+        if nesterov:
+            return x - (gx + bx * momentum) * lr, y - (gy + by * momentum) * lr
+        return x - bx * lr, y - by * lr
+
+    return step
+
+
+def _nesterov_float(hp: Mapping, state: MomentumState, log: Log) -> FloatStep:
+    return _momentum_float(hp, state, log, nesterov=True)
+
+
+SPECS = (
+    OptimizerSpec("gd", "GD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
+                  _gd_float, description="Gradient descent: w -= lr * g"),
+    OptimizerSpec("sgd", "SGD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
+                  _gd_float, stochastic=True,
+                  description="Stochastic GD: the gradient of a random mini-batch of terms"),
+    OptimizerSpec("momentum", "Momentum", (_lr(0.01, _SEED_LR), MOMENTUM, DAMPENING,
+                                           WEIGHT_DECAY),
+                  MomentumState, _momentum_kernel, _momentum_float, moment="velocity",
+                  description="v = momentum * v + g; w -= lr * v (torch.optim.SGD)"),
+    OptimizerSpec("nesterov", "Nesterov", (_lr(0.01, _SEED_LR), MOMENTUM, WEIGHT_DECAY),
+                  MomentumState, _nesterov_kernel, _nesterov_float, moment="velocity",
+                  description="SGD with nesterov=True: w -= lr * (g + momentum * v)"),
+)
