@@ -37,7 +37,7 @@ RUN_PARTS = frozenset({"function", "optimizers", "settings", "starts"})
 DIVERGED_NOTE = "runs diverged: each is drawn up to where it blew up."
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RunRequest:
     """What the runs' task computes: ``entries`` (the enabled optimizers) from every start.
 
