@@ -27,7 +27,7 @@ from .core.engine import (
     StochasticConfig,
     estimate_bytes,
 )
-from .core.functions import FUNCTIONS, get_function
+from .core.functions import FUNCTIONS, get_function, parse_expression
 from .core.params import odd_character, parse_number
 from .core.schedules import ScheduleConfig
 from .core.session import Experiment, SessionError, load_experiment
@@ -248,8 +248,6 @@ def experiment_from_args(args: argparse.Namespace) -> Experiment:
         except ValueError as exc:
             raise UsageError(f"--function: {exc}") from None
     if args.expr is not None:
-        from .core.expression import parse_expression
-
         try:
             exp.function, exp.expression = parse_expression(args.expr), args.expr
         except ValueError as exc:

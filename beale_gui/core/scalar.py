@@ -4,8 +4,8 @@
 The GUI's usual batch is a handful of runs (six optimizers from one start). Stepped as numpy
 arrays of a few elements, nearly all of its time is the overhead of numpy's calls; here each
 run's update is Python arithmetic on floats. The function is evaluated by its in-place numpy
-evaluator, once per step for the whole batch, or, for Beale, by its own formula on floats,
-which does the evaluator's operations in its order.
+evaluator, once per step for the whole batch, or, where the function has one (Beale), by its
+float evaluator, which does the evaluator's operations in its order.
 
 Results are those of :class:`beale_gui.core.units.Unit`, bit for bit: every scalar kernel
 below does the operations of its numpy kernel (:mod:`beale_gui.core.optimizers`) in the same
@@ -24,7 +24,6 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
-from .functions import Beale
 from .optimizers import adam_folds_root
 from .units import CONVERGED, DIVERGED, MAX_STEPS, POLL_STEPS, Part, Unit
 
@@ -42,8 +41,6 @@ ScalarStep = Callable[[float, float, float, float, float, int], tuple[float, flo
 Log = Callable[[tuple], None] | None
 
 _sqrt = math.sqrt
-# Functions whose ``_value_and_grad`` on floats is their evaluator (see _float_evaluator).
-_FLOAT_FUNCTIONS = (Beale,)
 
 
 # -- scalar kernels -----------------------------------------------------------------------------
@@ -258,14 +255,6 @@ def _scalar_ok(part: Part) -> bool:
             and (part.constant_lr or part.lr_table is not None))
 
 
-def _float_evaluator(function) -> Callable[[float, float], tuple] | None:
-    """``f, gx, gy = evaluate_at(x, y)`` on Python floats, for a function whose
-    ``_value_and_grad`` on floats is its evaluator bit for bit (arithmetic operators only, in
-    the evaluator's order: tests check it), cheaper than a numpy call for a few points; else
-    None."""
-    return function._value_and_grad if type(function) in _FLOAT_FUNCTIONS else None
-
-
 class ScalarUnit:
     """The runs of a small batch, each stepped in Python floats; the unit interface of
     :class:`~beale_gui.core.units.Unit` (``run``, ``n0``, ``steps``, ``steps_done``,
@@ -304,8 +293,8 @@ class ScalarUnit:
         n, idx = self.n0, self.idx
         n2 = 2 * n
         xy, fg = np.empty((4, n)), np.empty((3, n))
-        evaluate = job.function._evaluator(xy, fg)
-        evaluate_at = _float_evaluator(job.function)
+        evaluate = job.function.evaluator(xy, fg)
+        evaluate_at = job.function.float_evaluator()
         # flat views: x0 .. x(n-1) y0 .. y(n-1), and f .. gx .. gy ..; as bytes to record them
         points_bytes, values_bytes = memoryview(xy[:2]).cast("B"), memoryview(fg).cast("B")
         points, values = points_bytes.cast("d"), values_bytes.cast("d")

@@ -36,7 +36,7 @@ from .engine import (
     run,
 )
 from .fileio import write_text_atomic
-from .functions import TestFunction, get_function
+from .functions import TestFunction, get_function, parse_expression
 from .schedules import ScheduleConfig
 
 FORMAT = "beale-gui-session"
@@ -338,8 +338,6 @@ def function_from_dict(d: dict) -> tuple[TestFunction, str | None]:
     """A built-in function by name, or a typed expression with its bounds and minima."""
     _expect(d, dict, "function")
     if "expression" in d:
-        from .expression import parse_expression
-
         text = d["expression"]
         _expect(text, str, "function.expression")
         bounds = d.get("bounds")

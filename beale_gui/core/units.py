@@ -77,8 +77,8 @@ class Points:
             self.w, self.g = aligned.empty((n, 2)), aligned.empty((n, 2))
             self.w_flat, self.g_flat = self.w.reshape(-1), self.g.reshape(-1)
         self.by_rows = by_rows
-        self._evaluate = (function._evaluator(self.xy, self.fg) if value
-                          else function._evaluator(self.xy, self.fg, False))
+        self._evaluate = (function.evaluator(self.xy, self.fg) if value
+                          else function.evaluator(self.xy, self.fg, False))
 
     def evaluate(self) -> None:
         if self.by_rows:
@@ -527,7 +527,7 @@ def _values_at(function, points: np.ndarray) -> np.ndarray:
     """f at ``points`` (n, 2) by the function's evaluator: the numbers a step computes."""
     xy, fg = np.empty((4, len(points))), np.empty((3, len(points)))
     xy[:2] = points.T
-    function._evaluator(xy, fg)()
+    function.evaluator(xy, fg)()
     return fg[0]
 
 

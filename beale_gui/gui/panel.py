@@ -28,8 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfig
-from ..core.expression import DEFAULT_BOUNDS, FUNCTION_NAMES, parse_expression, validate_expression
-from ..core.functions import FUNCTIONS, TestFunction
+from ..core.functions import (
+    DEFAULT_BOUNDS,
+    FUNCTION_NAMES,
+    FUNCTIONS,
+    TestFunction,
+    parse_expression,
+    validate_expression,
+)
 from ..core.optimizers import OPTIMIZERS
 from ..core.session import point_problem, span_problem
 from .fields import (

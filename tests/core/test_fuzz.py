@@ -23,8 +23,7 @@ from beale_gui.core.engine import (
     OptimizerConfig,
     StochasticConfig,
 )
-from beale_gui.core.expression import parse_expression
-from beale_gui.core.functions import FUNCTIONS
+from beale_gui.core.functions import FUNCTIONS, parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.params import Param
 from beale_gui.core.schedules import SCHEDULES, ScheduleConfig

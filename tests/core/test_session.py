@@ -10,8 +10,7 @@ import pytest
 
 from beale_gui.core import engine
 from beale_gui.core.engine import OptimizerConfig, StochasticConfig
-from beale_gui.core.expression import parse_expression
-from beale_gui.core.functions import get_function
+from beale_gui.core.functions import get_function, parse_expression
 from beale_gui.core.records import json_dict
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.session import (

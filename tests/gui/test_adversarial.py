@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from beale_gui.core import fileio
 from beale_gui.core.engine import OptimizerConfig
-from beale_gui.core.expression import parse_expression
+from beale_gui.core.functions import parse_expression
 from beale_gui.core.schedules import SCHEDULES
 from beale_gui.core.session import load_experiment
 from beale_gui.gui.export_actions import install_export_actions

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from beale_gui.core.expression import parse_expression
+from beale_gui.core.functions import parse_expression
 from beale_gui.gui.canvas import ZOOM_IN, ZOOM_OUT, ContourCanvas, view_limits
 from beale_gui.gui.panel import CUSTOM
 
