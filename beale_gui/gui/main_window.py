@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.engine import DIVERGED, RunResult, check_starts
-from ..core.inspect import fit_extent, mechanics_at
+from ..core.playhead import mechanics_at
+from ..core.view_ranges import fit_extent
 from .basin_overlay import install_basins
 from .canvas import ContourCanvas
 from .export_actions import install_export_actions

@@ -38,6 +38,7 @@ from ..core.params import Param, parse_number
 from ..core.search import (
     MAX_BUDGET,
     METHODS,
+    OBJECTIVE_TITLES,
     OBJECTIVES,
     Axis,
     SearchResult,
@@ -45,6 +46,7 @@ from ..core.search import (
     grid_points,
     random_starts,
     search,
+    search_title,
 )
 from .fields import (
     CheckedLineEdit,
@@ -57,7 +59,6 @@ from .fields import (
 )
 from .labels import optimizer_label
 from .safety import guarded
-from .search_plot import OBJECTIVE_TITLES, search_title
 
 BUDGET = Param("budget", 400, 1, MAX_BUDGET, integer=True,
                help="configurations in all; a grid takes budget^(1/D) points per hyperparameter")

@@ -27,15 +27,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from ..core.session import (
-    Experiment,
-    Session,
-    SessionError,
-    read_json,
-    save_session,
-    session_from_dict,
-    usable_view,
-)
+from ..core.session import Experiment, Session, SessionError, save_session, usable_view
+from ..core.session_load import read_json, session_from_dict
 from ..resources import preset_paths
 from .model import PALETTE, SEED_START, OptimizerEntry, PanelState, default_state
 from .notify import WindowMessages

@@ -45,14 +45,8 @@ from beale_gui.core.search import (
     parse_axis,
     search,
 )
-from beale_gui.core.session import (
-    Experiment,
-    Session,
-    SessionError,
-    load_experiment,
-    load_session,
-    save_session,
-)
+from beale_gui.core.session import Experiment, Session, SessionError, save_session
+from beale_gui.core.session_load import load_experiment, load_session
 
 TRIED = "adversarial inputs tried"
 REFUSED = "adversarial inputs refused cleanly"

@@ -19,12 +19,14 @@ from beale_gui.core.session import (
     Experiment,
     Session,
     SessionError,
+    save_session,
+    usable_view,
+)
+from beale_gui.core.session_load import (
     experiment_from_dict,
     load_experiment,
     load_session,
-    save_session,
     session_from_dict,
-    usable_view,
 )
 from beale_gui.resources import preset_paths
 

@@ -28,7 +28,7 @@ from beale_gui.core import fileio
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.functions import parse_expression
 from beale_gui.core.schedules import SCHEDULES
-from beale_gui.core.session import load_experiment
+from beale_gui.core.session_load import load_experiment
 from beale_gui.gui.export_actions import install_export_actions
 from beale_gui.gui.export_dialog import ExportDialog, ExportOptions
 from beale_gui.gui.fields import ParamField
