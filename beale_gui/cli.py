@@ -27,10 +27,11 @@ from .core.engine import (
     StochasticConfig,
     estimate_bytes,
 )
-from .core.functions import FUNCTIONS, get_function
+from .core.functions import FUNCTIONS, get_function, parse_expression
 from .core.params import odd_character, parse_number
 from .core.schedules import ScheduleConfig
-from .core.session import Experiment, SessionError, load_experiment
+from .core.session import Experiment, SessionError
+from .core.session_load import load_experiment
 
 COMMANDS = ("run", "search", "basins", "export")
 _NEGATIVE = re.compile(r"^-[\d.]")
@@ -248,8 +249,6 @@ def experiment_from_args(args: argparse.Namespace) -> Experiment:
         except ValueError as exc:
             raise UsageError(f"--function: {exc}") from None
     if args.expr is not None:
-        from .core.expression import parse_expression
-
         try:
             exp.function, exp.expression = parse_expression(args.expr), args.expr
         except ValueError as exc:
@@ -448,9 +447,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.out:
         from .core.fileio import write_bytes_atomic
         from .gui.figure import image_bytes
-        from .gui.search_plot import search_image, search_title
+        from .gui.search_plot import search_image
 
-        title = search_title(config.spec.title, exp.function.title, args.objective,
+        title = searching.search_title(config.spec.title, exp.function.title, args.objective,
                              args.method)
         png = image_bytes(search_image(result, size, title))
         outputs.append(("out", args.out, lambda path: write_bytes_atomic(path, png)))

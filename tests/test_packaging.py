@@ -98,7 +98,7 @@ def test_the_desktop_entry_names_the_command_and_the_icon():
 def test_the_installed_wheel_has_every_preset_and_runs_outside_the_checkout(installed, outside):
     probe = (
         "import json, beale_gui\n"
-        "from beale_gui.core.session import load_session\n"
+        "from beale_gui.core.session_load import load_session\n"
         "from beale_gui.resources import preset_paths, icon_path, desktop_entry_path\n"
         "paths = preset_paths()\n"
         "sessions = [load_session(p) for p in paths]   # each one checked as the window does\n"

@@ -20,6 +20,10 @@ from .params import parse_number
 
 METHODS = ("grid", "random", "coarse-to-fine")
 OBJECTIVES = ("final-loss", "steps", "distance")
+OBJECTIVE_LABELS = {"final-loss": "final loss f", "steps": "steps to the tolerance",
+                    "distance": "distance to the nearest minimum"}
+OBJECTIVE_TITLES = {"final-loss": "final loss", "steps": "steps to the tolerance",
+                    "distance": "distance to the nearest minimum"}
 SCALES = ("linear", "log")
 MAX_BUDGET = 1_000_000
 MAX_AXES = 4
@@ -313,3 +317,21 @@ def csv_text(result: SearchResult) -> str:
         lines.append(",".join([*values, repr(float(result.scores[i])),
                                f'"{result.status(i)}"', str(int(result.rounds[i]))]))
     return "\n".join(lines) + "\n"
+
+
+# -- words for the window and the command line -----------------------------------------------
+
+def search_title(optimizer: str, function: str, objective: str, method: str) -> str:
+    """``Momentum on Beale: final loss, grid``."""
+    return f"{optimizer} on {function}: {OBJECTIVE_TITLES.get(objective, objective)}, {method}"
+
+
+def describe(result: SearchResult, i: int) -> str:
+    """``lr = 0.00316, momentum = 0.93: final loss f = 1.2e-05 (converged)``."""
+    values = ", ".join(f"{a.name} = {result.points[i, d]:.4g}" for d, a in enumerate(result.axes))
+    score = float(result.scores[i])
+    text = "diverged" if not np.isfinite(score) else f"{score:.4g}"
+    label = OBJECTIVE_LABELS.get(result.objective, result.objective)
+    status = result.status(i)
+    suffix = f" ({status})" if status != "diverged" or np.isfinite(score) else ""
+    return f"{values}: {label} = {text}{suffix}"

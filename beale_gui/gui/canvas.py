@@ -288,7 +288,7 @@ class ContourCanvas(QWidget):
         self.set_mechanics(None)
 
     def set_mechanics(self, mech: dict | None) -> None:
-        """Arrows at the heads from :func:`beale_gui.core.inspect.mechanics_at` (``heads``,
+        """Arrows at the heads from :func:`beale_gui.core.playhead.mechanics_at` (``heads``,
         ``descent``, ``moment``, ``step``, each (N, 2)); None hides them."""
         self._mechanics = mech
         self._draw_arrows()

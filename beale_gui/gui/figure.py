@@ -28,7 +28,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from ..core.engine import CONVERGED, DIVERGED, RunResult
-from ..core.inspect import fit_extent, mechanics_at
+from ..core.playhead import mechanics_at
+from ..core.view_ranges import fit_extent
 from ..document.document import PALETTE
 from . import canvas_items as ci
 from .canvas import ContourCanvas, Extent

@@ -8,8 +8,14 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ..core.expression import DEFAULT_BOUNDS, FUNCTION_NAMES, parse_expression, validate_expression
-from ..core.functions import FUNCTIONS, TestFunction
+from ..core.functions import (
+    DEFAULT_BOUNDS,
+    FUNCTION_NAMES,
+    FUNCTIONS,
+    TestFunction,
+    parse_expression,
+    validate_expression,
+)
 from ..core.session import point_problem, span_problem
 from .fields import (
     CheckedLineEdit,

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ..core.engine import DIVERGED, RunResult
-from ..core.inspect import loss_for_plot, loss_view_range
+from ..core.view_ranges import loss_for_plot, loss_view_range
 from .canvas_items import cached_axes
 
 CURSOR_COLOUR = "#444444"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.engine import CONVERGED, DIVERGED, RunResult
-from ..core.inspect import state_at
+from ..core.playhead import state_at
 
 REFRESH_MS = 66   # ~15 Hz
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from ..core.engine import DIVERGED, RunResult
-from ..core.inspect import mechanics_at
+from ..core.playhead import mechanics_at
 from ..document import RunState
 from .canvas import ContourCanvas
 from .labels import optimizer_label, start_style

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QProgressBar
 from ..core import engine
 from ..core.engine import DIVERGED, RunResult
 from ..core.functions import TestFunction
-from ..core.inspect import fit_extent
+from ..core.view_ranges import fit_extent
 from ..document import Document, OptimizerEntry, RunState
 from .memory import MemoryRelease
 from .notify import MESSAGE_MS

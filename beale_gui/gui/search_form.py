@@ -38,6 +38,7 @@ from ..core.params import Param, parse_number
 from ..core.search import (
     MAX_BUDGET,
     METHODS,
+    OBJECTIVE_TITLES,
     OBJECTIVES,
     Axis,
     SearchResult,
@@ -45,6 +46,7 @@ from ..core.search import (
     grid_points,
     random_starts,
     search,
+    search_title,
 )
 from ..document import Document
 from .fields import (
@@ -58,7 +60,6 @@ from .fields import (
 )
 from .labels import optimizer_label
 from .safety import guarded
-from .search_plot import OBJECTIVE_TITLES, search_title
 from .task_runner import fraction_progress
 
 BUDGET = Param("budget", 400, 1, MAX_BUDGET, integer=True,

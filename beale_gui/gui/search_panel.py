@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.search import SearchResult
+from ..core.search import OBJECTIVE_LABELS, SearchResult, describe
 from ..document import Document, with_hparams
 from .fields import MESSAGE_COLOUR
 from .safety import guarded
 from .search_form import SearchForm, SearchOutcome
-from .search_plot import OBJECTIVE_LABELS, SearchPlot, describe
+from .search_plot import SearchPlot
 from .task_runner import TaskRunner
 
 TOP_ROWS = 10

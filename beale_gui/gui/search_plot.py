@@ -22,12 +22,8 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from ..core.search import Axis, SearchResult
+from ..core.search import OBJECTIVE_LABELS, Axis, SearchResult, describe
 
-OBJECTIVE_LABELS = {"final-loss": "final loss f", "steps": "steps to the tolerance",
-                    "distance": "distance to the nearest minimum"}
-OBJECTIVE_TITLES = {"final-loss": "final loss", "steps": "steps to the tolerance",
-                    "distance": "distance to the nearest minimum"}
 COLOUR_MAP = "viridis"          # as the canvas: dark is low (good), so good settings are a valley
 ROUND_SYMBOLS = ("o", "s", "t", "d", "h", "p", "t1", "t2", "t3", "+")
 ROUND_GLYPHS = ("\u25cf", "\u25a0", "\u25bc", "\u25c6", "\u2b22", "\u2b1f", "\u25b2", "\u25b6",
@@ -144,22 +140,6 @@ def grid_shape(result: SearchResult) -> tuple[int, int] | None:
     if np.ptp(p0, axis=1).any() or np.ptp(p1, axis=0).any():
         return None
     return n, n
-
-
-def search_title(optimizer: str, function: str, objective: str, method: str) -> str:
-    """``Momentum on Beale: final loss, grid``."""
-    return f"{optimizer} on {function}: {OBJECTIVE_TITLES.get(objective, objective)}, {method}"
-
-
-def describe(result: SearchResult, i: int) -> str:
-    """``lr = 0.00316, momentum = 0.93: final loss f = 1.2e-05 (converged)``."""
-    values = ", ".join(f"{a.name} = {result.points[i, d]:.4g}" for d, a in enumerate(result.axes))
-    score = float(result.scores[i])
-    text = "diverged" if not np.isfinite(score) else f"{score:.4g}"
-    label = OBJECTIVE_LABELS.get(result.objective, result.objective)
-    status = result.status(i)
-    suffix = f" ({status})" if status != "diverged" or np.isfinite(score) else ""
-    return f"{values}: {label} = {text}{suffix}"
 
 
 def _let_shrink(label: pg.LabelItem) -> None:

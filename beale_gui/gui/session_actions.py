@@ -27,7 +27,8 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from ..core.session import Session, SessionError, read_json, save_session, session_from_dict
+from ..core.session import Session, SessionError, save_session
+from ..core.session_load import read_json, session_from_dict
 from ..document import Document, document_of, fingerprint, session_of
 from ..resources import preset_paths
 from .notify import WindowMessages

@@ -344,7 +344,7 @@ def frame_rows(gui: Gui, quick: bool) -> list[Row]:
 def _naive_view(pg, window, result):
     from references import NaiveView
 
-    from beale_gui.core.inspect import loss_for_plot
+    from beale_gui.core.view_ranges import loss_for_plot
 
     values, _, _ = loss_for_plot(result)
     colours = [c.name() for c in (pg.intColor(i, len(result.paths)) for i in

@@ -21,7 +21,7 @@ from PIL import Image
 
 from beale_gui import cli
 from beale_gui.core import fileio
-from beale_gui.core.session import load_experiment
+from beale_gui.core.session_load import load_experiment
 from tests.core.test_adversarial import HOSTILE, DiskFills, count, fixed
 
 KEPT = "failed writes with the old file intact"

@@ -13,7 +13,7 @@ import pytest
 from beale_gui import cli
 from beale_gui.core.engine import CONVERGED, DIVERGED, MAX_STEPS, OptimizerConfig, run
 from beale_gui.core.functions import get_function
-from beale_gui.core.session import load_experiment
+from beale_gui.core.session_load import load_experiment
 
 BEALE = get_function("beale")
 

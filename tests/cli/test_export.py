@@ -20,7 +20,8 @@ import pytest
 from beale_gui import cli
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.functions import get_function
-from beale_gui.core.session import Experiment, load_experiment
+from beale_gui.core.session import Experiment
+from beale_gui.core.session_load import load_experiment
 from beale_gui.document import PALETTE
 from beale_gui.gui import export as exporting
 from beale_gui.gui.figure import TrajectoryFigure, ensure_app

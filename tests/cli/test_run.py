@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from beale_gui import cli
-from beale_gui.core.session import load_experiment
+from beale_gui.core.session_load import load_experiment
 
 ROOT = Path(__file__).resolve().parents[2]
 

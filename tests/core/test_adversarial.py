@@ -31,9 +31,8 @@ from beale_gui.core.engine import (
     OptimizerConfig,
     run,
 )
-from beale_gui.core.expression import parse_expression
 from beale_gui.core.fileio import check_writable, write_atomic, write_text_atomic
-from beale_gui.core.functions import get_function
+from beale_gui.core.functions import get_function, parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.params import odd_character, parse_number
 from beale_gui.core.records import csv_text, json_dict, write_csv, write_json
@@ -46,14 +45,8 @@ from beale_gui.core.search import (
     parse_axis,
     search,
 )
-from beale_gui.core.session import (
-    Experiment,
-    Session,
-    SessionError,
-    load_experiment,
-    load_session,
-    save_session,
-)
+from beale_gui.core.session import Experiment, Session, SessionError, save_session
+from beale_gui.core.session_load import load_experiment, load_session
 
 TRIED = "adversarial inputs tried"
 REFUSED = "adversarial inputs refused cleanly"

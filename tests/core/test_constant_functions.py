@@ -21,7 +21,7 @@ from beale_gui.core.engine import (
     OptimizerConfig,
     run,
 )
-from beale_gui.core.expression import parse_expression
+from beale_gui.core.functions import parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.document import Document
 

@@ -93,7 +93,7 @@ def test_a_split_batch_reports_progress_in_order_and_cancels(workers):
 def test_an_error_in_a_block_reaches_the_caller():
 
     class Broken(type(BEALE)):
-        def _evaluator(self, xy, fg, value=True):
+        def evaluator(self, xy, fg, value=True):
             raise RuntimeError("broken on purpose")
 
     broken = Broken("broken", "Broken", "", BEALE.bounds, BEALE.minima)
@@ -115,7 +115,7 @@ def test_in_place_evaluators_equal_value_and_grad_bit_for_bit(n):
         buf, fg = np.empty((4, n)), np.empty((3, n))
         buf[:2] = xy.T
         with np.errstate(all="ignore"):
-            fn._evaluator(buf, fg)()
+            fn.evaluator(buf, fg)()
         f, g = fn.value_and_grad(xy)
         np.testing.assert_array_equal(fg[0], f, err_msg=name)
         np.testing.assert_array_equal(fg[1:].T, g, err_msg=name)

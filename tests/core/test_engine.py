@@ -17,8 +17,7 @@ from beale_gui.core.engine import (
     OptimizerConfig,
     run,
 )
-from beale_gui.core.expression import ExpressionError, parse_expression
-from beale_gui.core.functions import get_function
+from beale_gui.core.functions import ExpressionError, get_function, parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.schedules import SCHEDULES, ScheduleConfig
 
@@ -199,8 +198,9 @@ def test_core_imports_with_qt_blocked():
                     raise ImportError('blocked: ' + name)
         sys.meta_path.insert(0, Block())
         import beale_gui.core.engine, beale_gui.core.functions, beale_gui.core.optimizers
-        import beale_gui.core.schedules, beale_gui.core.session, beale_gui.core.records
-        import beale_gui.core.inspect, beale_gui.core.expression
+        import beale_gui.core.schedules, beale_gui.core.session, beale_gui.core.session_load
+        import beale_gui.core.records
+        import beale_gui.core.playhead, beale_gui.core.view_ranges
         import beale_gui.cli
         print('ok')
     """)

@@ -213,7 +213,7 @@ def test_every_column_of_the_basin_csv_is_the_engines(tmp_path, capsys):
 def test_the_basin_csv_of_a_typed_function_names_its_clusters(tmp_path, capsys):
     """A function without listed minima: the outcome column names the clusters the map
     found; every other column is the engine's."""
-    from beale_gui.core.expression import parse_expression
+    from beale_gui.core.functions import parse_expression
 
     expr = "(x**2 - 4)**2 + 3*(y - 1)**2"   # minima at (-2, 1) and (2, 1)
     path = tmp_path / "b.csv"

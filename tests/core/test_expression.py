@@ -12,14 +12,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from beale_gui.core.expression import (
-    MAX_DEPTH,
+from beale_gui.core.functions import (
     ExpressionError,
     ExpressionFunction,
+    TestFunction,
     parse_expression,
     validate_expression,
 )
-from beale_gui.core.functions import TestFunction
+from beale_gui.core.functions.expression_parser import MAX_DEPTH
 
 BEALE = "(1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2"
 

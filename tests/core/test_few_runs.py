@@ -14,11 +14,9 @@ from beale_gui.core.engine import (
     EngineTuning,
     OptimizerConfig,
     StochasticConfig,
-    few_runs,
     run,
 )
-from beale_gui.core.expression import parse_expression
-from beale_gui.core.functions import get_function
+from beale_gui.core.functions import get_function, parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.schedules import SCHEDULES, ScheduleConfig
 
@@ -187,12 +185,12 @@ def test_beales_float_evaluation_is_its_evaluator_bit_for_bit():
     xy, fg = np.empty((4, len(points))), np.empty((3, len(points)))
     xy[:2] = points.T
     with np.errstate(all="ignore"):
-        BEALE._evaluator(xy, fg)()
-    evaluate_at = few_runs._float_evaluator(BEALE)
+        BEALE.evaluator(xy, fg)()
+    evaluate_at = BEALE.float_evaluator()
     values = [evaluate_at(x, y) for x, y in points.tolist()]
     assert all(type(v) is float for row in values for v in row)
     np.testing.assert_array_equal(np.array(values).T, fg)
-    assert few_runs._float_evaluator(FUNCTIONS["rosenbrock"]) is None
+    assert FUNCTIONS["rosenbrock"].float_evaluator() is None
 
 
 def test_cancel_stops_a_scalar_run_and_progress_is_reported(paths):

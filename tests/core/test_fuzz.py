@@ -23,12 +23,12 @@ from beale_gui.core.engine import (
     OptimizerConfig,
     StochasticConfig,
 )
-from beale_gui.core.expression import parse_expression
-from beale_gui.core.functions import FUNCTIONS
+from beale_gui.core.functions import FUNCTIONS, parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.params import Param
 from beale_gui.core.schedules import SCHEDULES, ScheduleConfig
-from beale_gui.core.session import Session, SessionError, session_from_dict
+from beale_gui.core.session import Session, SessionError
+from beale_gui.core.session_load import session_from_dict
 
 ENGINE_EXAMPLES = 1200
 

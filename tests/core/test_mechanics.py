@@ -2,7 +2,7 @@
 
 The results table shows a per-axis *effective learning rate* and the canvas a *moment* arrow
 (velocity / first moment), both read from ``RunResult.effective_lr`` and ``RunResult.moment``
-by :func:`beale_gui.core.inspect.state_at` and :func:`~beale_gui.core.inspect.mechanics_at`.
+by :func:`beale_gui.core.playhead.state_at` and :func:`~beale_gui.core.playhead.mechanics_at`.
 Here they are checked two ways, step by step, for every optimizer in the registry:
 
 * against ``torch.optim`` fed the engine's recorded gradients (and its learning rate of each
@@ -28,8 +28,8 @@ from beale_gui.core.engine import (
     run,
 )
 from beale_gui.core.functions import get_function
-from beale_gui.core.inspect import mechanics_at, state_at
 from beale_gui.core.optimizers import OPTIMIZERS
+from beale_gui.core.playhead import mechanics_at, state_at
 from beale_gui.core.schedules import ScheduleConfig
 
 STEPS = 150

@@ -20,7 +20,8 @@ from beale_gui.core.engine import STATUS_NAMES, OptimizerConfig, run
 from beale_gui.core.functions import get_function
 from beale_gui.core.records import csv_text, json_dict, run_labels, write_json
 from beale_gui.core.search import Axis, parse_axis, search
-from beale_gui.core.session import Experiment, load_session
+from beale_gui.core.session import Experiment
+from beale_gui.core.session_load import load_session
 
 BEALE = get_function("beale")
 STARTS = [[0.7, 1.4], [-1.0, 2.0]]

@@ -10,8 +10,7 @@ import pytest
 
 from beale_gui.core import engine
 from beale_gui.core.engine import OptimizerConfig, StochasticConfig
-from beale_gui.core.expression import parse_expression
-from beale_gui.core.functions import get_function
+from beale_gui.core.functions import get_function, parse_expression
 from beale_gui.core.records import json_dict
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.session import (
@@ -20,12 +19,14 @@ from beale_gui.core.session import (
     Experiment,
     Session,
     SessionError,
+    save_session,
+    usable_view,
+)
+from beale_gui.core.session_load import (
     experiment_from_dict,
     load_experiment,
     load_session,
-    save_session,
     session_from_dict,
-    usable_view,
 )
 from beale_gui.resources import preset_paths
 

@@ -2,9 +2,10 @@
 loader returns nothing and changes nothing (neither the file nor the dictionary it is given),
 and every limit is checked on both sides of its edge.
 
-``REFUSALS`` goes through ``beale_gui/core/session.py`` in order; ``test_every_raise_is_reached``
-parses that module for its ``raise SessionError(...)`` statements and fails when one is never
-reached by these cases, so a new refusal needs a case here.
+``REFUSALS`` goes through the loader, ``beale_gui/core/session_load.py``, in order;
+``test_every_raise_is_reached`` parses it and ``session.py`` for their ``raise
+SessionError(...)`` statements and fails when one is never reached by these cases, so a new
+refusal needs a case here.
 """
 
 import ast
@@ -17,10 +18,11 @@ import numpy as np
 import pytest
 
 from beale_gui.core import session as session_module
+from beale_gui.core import session_load as load_module
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.functions import get_function
-from beale_gui.core.session import (
-    FORMAT,
+from beale_gui.core.session import FORMAT, MIN_VIEW_SPAN, VERSION, Experiment, Session, SessionError
+from beale_gui.core.session_load import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_MINIMA,
@@ -28,11 +30,6 @@ from beale_gui.core.session import (
     MAX_RUNS,
     MAX_STARTS,
     MAX_TEXT,
-    MIN_VIEW_SPAN,
-    VERSION,
-    Experiment,
-    Session,
-    SessionError,
     load_experiment,
     load_session,
     read_json,
@@ -268,15 +265,19 @@ def _write(folder: Path, content) -> Path:
     return path
 
 
-def _raise_sites(exc: BaseException) -> set[int]:
-    """The lines of session.py whose ``raise`` made ``exc`` and the errors it replaced."""
+MODULE_FILES = (session_module.__file__, load_module.__file__)
+
+
+def _raise_sites(exc: BaseException) -> set[tuple[str, int]]:
+    """The (file, line) of session.py or session_load.py whose ``raise`` made ``exc`` and the
+    errors it replaced."""
     sites = set()
     while exc is not None:
         if isinstance(exc, SessionError):
             frames = [f for f in traceback.extract_tb(exc.__traceback__)
-                      if f.filename == session_module.__file__]
+                      if f.filename in MODULE_FILES]
             if frames:
-                sites.add(frames[-1].lineno)
+                sites.add((frames[-1].filename, frames[-1].lineno))
         exc = exc.__context__
     return sites
 
@@ -347,9 +348,9 @@ def test_the_file_size_limit_at_its_edge(tmp_path, monkeypatch):
     """A file of exactly MAX_FILE_BYTES loads; one byte more is refused."""
     path = _write(tmp_path, BASE)
     size = path.stat().st_size
-    monkeypatch.setattr(session_module, "MAX_FILE_BYTES", size)
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", size)
     assert load_session(path).title == "Base"
-    monkeypatch.setattr(session_module, "MAX_FILE_BYTES", size - 1)
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", size - 1)
     _refuse(lambda: load_session(path), "is larger than")
 
 
@@ -369,7 +370,7 @@ def test_a_recursion_while_checking_is_refused_as_nested_too_deeply(tmp_path, mo
     def recurse(d):
         raise RecursionError
 
-    monkeypatch.setattr(session_module, "session_from_dict", recurse)
+    monkeypatch.setattr(load_module, "session_from_dict", recurse)
     _refuse(lambda: load_session(path), "nested too deeply")
 
 
@@ -437,12 +438,12 @@ def test_the_runs_limit_admits_its_edge_and_refuses_one_more():
 
 # -- every raise is reached --------------------------------------------------------------------
 
-def _raise_lines() -> set[int]:
-    """The lines of session.py that raise SessionError. Under a mutation run (mutmut) the
-    module holds each function many times over: a dispatcher under the original name, the
-    code that runs as ``x_name__mutmut_orig`` and its mutants ``x_name__mutmut_1``, ...; only
-    the code that runs counts."""
-    lines: set[int] = set()
+def _raise_lines() -> set[tuple[str, int]]:
+    """The (file, line) of session.py and session_load.py that raise SessionError. Under a
+    mutation run (mutmut) a module holds each function many times over: a dispatcher under
+    the original name, the code that runs as ``x_name__mutmut_orig`` and its mutants
+    ``x_name__mutmut_1``, ...; only the code that runs counts."""
+    lines: set[tuple[str, int]] = set()
 
     def visit(node, mutant: bool) -> None:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -451,16 +452,17 @@ def _raise_lines() -> set[int]:
                                               and not node.name.endswith("__mutmut_orig"))
         if (not mutant and isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
                 and getattr(node.exc.func, "id", "") == "SessionError"):
-            lines.add(node.lineno)
+            lines.add((file, node.lineno))
         for child in ast.iter_child_nodes(node):
             visit(child, mutant)
 
-    visit(ast.parse(Path(session_module.__file__).read_text()), False)
+    for file in MODULE_FILES:
+        visit(ast.parse(Path(file).read_text()), False)
     return lines
 
 
 def test_every_raise_is_reached(tmp_path, monkeypatch):
-    reached: set[int] = set()
+    reached: set[tuple[str, int]] = set()
     for i, (_, content, words) in enumerate(REFUSALS):
         folder = tmp_path / str(i)
         folder.mkdir()
@@ -475,20 +477,20 @@ def test_every_raise_is_reached(tmp_path, monkeypatch):
         reached |= _raise_sites(info.value)
     big = tmp_path / "big.json"
     big.write_bytes(b"{}" + b" " * 100)
-    monkeypatch.setattr(session_module, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 10)
     with pytest.raises(SessionError) as info:
         load_session(big)
     reached |= _raise_sites(info.value)
-    monkeypatch.setattr(session_module, "MAX_FILE_BYTES", MAX_FILE_BYTES)
-    monkeypatch.setattr(session_module, "session_from_dict",
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", MAX_FILE_BYTES)
+    monkeypatch.setattr(load_module, "session_from_dict",
                         lambda d: (_ for _ in ()).throw(RecursionError()))
     with pytest.raises(SessionError) as info:
         load_session(_write(tmp_path, BASE))
     reached |= _raise_sites(info.value)
     missing = sorted(_raise_lines() - reached)
-    source = Path(session_module.__file__).read_text().splitlines()
+    sources = {file: Path(file).read_text().splitlines() for file in MODULE_FILES}
     assert not missing, "refusals no case reaches:\n" + "\n".join(
-        f"  session.py:{n}: {source[n - 1].strip()}" for n in missing)
+        f"  {Path(file).name}:{n}: {sources[file][n - 1].strip()}" for file, n in missing)
 
 
 def test_the_limits_are_what_the_module_says():

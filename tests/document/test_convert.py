@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from beale_gui.core.engine import OptimizerConfig, StochasticConfig
-from beale_gui.core.expression import parse_expression
+from beale_gui.core.functions import parse_expression
 from beale_gui.core.schedules import ScheduleConfig
-from beale_gui.core.session import Experiment, Session, SessionError, load_session
+from beale_gui.core.session import Experiment, Session, SessionError
+from beale_gui.core.session_load import load_session
 from beale_gui.document import (
     PALETTE,
     Document,

@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 
 from beale_gui.core.engine import OptimizerConfig, check_starts
-from beale_gui.core.expression import parse_expression
-from beale_gui.core.functions import get_function
+from beale_gui.core.functions import get_function, parse_expression
 from beale_gui.document import (
     PALETTE,
     SEED_START,

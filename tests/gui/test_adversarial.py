@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from beale_gui.core import fileio
 from beale_gui.core.engine import OptimizerConfig
-from beale_gui.core.expression import parse_expression
+from beale_gui.core.functions import parse_expression
 from beale_gui.core.schedules import SCHEDULES
-from beale_gui.core.session import load_experiment
+from beale_gui.core.session_load import load_experiment
 from beale_gui.document import OptimizerEntry
 from beale_gui.gui.export_dialog import ExportDialog, ExportOptions
 from beale_gui.gui.fields import ParamField

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton
 
-from beale_gui.core.inspect import fit_extent
+from beale_gui.core.view_ranges import fit_extent
 from beale_gui.gui import export as exporting
 from beale_gui.gui.export_actions import ExportController
 from beale_gui.gui.export_dialog import (

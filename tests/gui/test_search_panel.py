@@ -262,7 +262,7 @@ def test_log_ticks_label_decades_and_colour_values_mark_divergence():
 
 def test_a_function_below_zero_is_plotted_on_a_linear_objective_scale(qtbot):
     from beale_gui.core.engine import OptimizerConfig
-    from beale_gui.core.expression import parse_expression
+    from beale_gui.core.functions import parse_expression
 
     result = run_search(parse_expression("x**2 + 10*sin(y)"), OptimizerConfig("gd"),
                         [Axis("lr", 1e-3, 1e-1, "log")], budget=12, max_steps=100)

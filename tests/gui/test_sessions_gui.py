@@ -12,7 +12,7 @@ import pytest
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.records import write_json
 from beale_gui.core.schedules import ScheduleConfig
-from beale_gui.core.session import load_experiment, load_session
+from beale_gui.core.session_load import load_experiment, load_session
 from beale_gui.document import Document, OptimizerEntry, session_of
 from beale_gui.gui import session_actions
 from beale_gui.gui.session_actions import autosave_path

@@ -10,7 +10,7 @@ import logging
 import pytest
 
 from beale_gui.app import _session_argument
-from beale_gui.core.session import load_session
+from beale_gui.core.session_load import load_session
 from beale_gui.gui import session_actions
 from beale_gui.gui.session_actions import autosave_path
 from beale_gui.resources import preset_paths

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from beale_gui.core.expression import parse_expression
+from beale_gui.core.functions import parse_expression
 from beale_gui.gui.canvas import ContourCanvas
 from beale_gui.gui.function_chooser import CUSTOM
 from beale_gui.gui.zoom_limits import ZOOM_IN, ZOOM_OUT, view_limits

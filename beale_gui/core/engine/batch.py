@@ -388,7 +388,7 @@ def _values_at(function, points: np.ndarray) -> np.ndarray:
     """f at ``points`` (n, 2) by the function's evaluator: the numbers a step computes."""
     xy, fg = np.empty((4, len(points))), np.empty((3, len(points)))
     xy[:2] = points.T
-    function._evaluator(xy, fg)()
+    function.evaluator(xy, fg)()
     return fg[0]
 
 

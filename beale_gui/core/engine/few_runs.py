@@ -3,8 +3,8 @@
 The GUI's usual batch is a handful of runs (six optimizers from one start). Stepped as numpy
 arrays of a few elements, nearly all of its time is the overhead of numpy's calls; here each
 run's update is Python arithmetic on floats. The function is evaluated by its in-place numpy
-evaluator, once per step for the whole batch, or, for Beale, by its own formula on floats,
-which does the evaluator's operations in its order.
+evaluator, once per step for the whole batch, or, where the function has one (Beale), by its
+float evaluator, which does the evaluator's operations in its order.
 
 Results are those of the batch path (:class:`~.batch.Block`), bit for bit: each run is stepped
 by its optimizer's float kernel, which gives its batch kernel's bits (see
@@ -17,26 +17,13 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable
 
 import numpy as np
 
-from ..functions import Beale
 from ..optimizers import float_step
 from .result import CONVERGED, DIVERGED, MAX_STEPS
 from .rows import Outputs, Part
 from .settings import POLL_STEPS
-
-# Functions whose ``_value_and_grad`` on floats is their evaluator (see _float_evaluator).
-_FLOAT_FUNCTIONS = (Beale,)
-
-
-def _float_evaluator(function) -> Callable[[float, float], tuple] | None:
-    """``f, gx, gy = evaluate_at(x, y)`` on Python floats, for a function whose
-    ``_value_and_grad`` on floats is its evaluator bit for bit (arithmetic operators only, in
-    the evaluator's order: tests check it), cheaper than a numpy call for a few points; else
-    None."""
-    return function._value_and_grad if type(function) in _FLOAT_FUNCTIONS else None
 
 
 class FewRuns:
@@ -80,8 +67,8 @@ class FewRuns:
         n, idx = self.n0, self.idx
         n2 = 2 * n
         xy, fg = np.empty((4, n)), np.empty((3, n))
-        evaluate = settings.function._evaluator(xy, fg)
-        evaluate_at = _float_evaluator(settings.function)
+        evaluate = settings.function.evaluator(xy, fg)
+        evaluate_at = settings.function.float_evaluator()
         # flat views: x0 .. x(n-1) y0 .. y(n-1), and f .. gx .. gy ..; as bytes to record them
         points_bytes, values_bytes = memoryview(xy[:2]).cast("B"), memoryview(fg).cast("B")
         points, values = points_bytes.cast("d"), values_bytes.cast("d")

@@ -41,8 +41,8 @@ class Points:
             self.w, self.g = aligned.empty((n, 2)), aligned.empty((n, 2))
             self.w_flat, self.g_flat = self.w.reshape(-1), self.g.reshape(-1)
         self.by_rows = by_rows
-        self._evaluate = (function._evaluator(self.xy, self.fg) if value
-                          else function._evaluator(self.xy, self.fg, False))
+        self._evaluate = (function.evaluator(self.xy, self.fg) if value
+                          else function.evaluator(self.xy, self.fg, False))
 
     def evaluate(self) -> None:
         if self.by_rows:

@@ -1,4 +1,4 @@
-"""Safe parser for user-typed functions f(x, y), with exact gradients.
+"""The safe parser of user-typed functions f(x, y): text to a tree with exact gradients.
 
 The text is read by a hand-written tokenizer and recursive-descent parser into a small tree of
 whitelisted node types; nothing is ever passed to ``eval``, ``exec``, ``compile`` or ``ast``.
@@ -25,24 +25,14 @@ None); ``str()`` shows the 1-based column, e.g. ``"unknown name 'z' at 1"`` for 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-
-from beale_gui.core.functions import TestFunction
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 50
 MAX_EXPONENT = 100.0
 MAX_LITERAL = 1e100
-DEFAULT_BOUNDS = ((-5.0, 5.0), (-5.0, 5.0))
-
-__all__ = [
-    "ExpressionError", "ExpressionFunction", "FUNCTION_NAMES", "parse_expression",
-    "validate_expression",
-]
 
 
 class ExpressionError(ValueError):
@@ -380,9 +370,10 @@ class _Parser:
         return _fold(_Call(name.text, args[0]), args[0])
 
 
-# -- public API ------------------------------------------------------------------------------
+# -- entry point ----------------------------------------------------------------------------
 
-def _parse_tree(text: str):
+def parse_tree(text: str):
+    """The checked tree of ``text``; :class:`ExpressionError` says why it is refused."""
     if not isinstance(text, str):
         raise ExpressionError(f"expression must be text, not {type(text).__name__}")
     if len(text) > MAX_LENGTH:
@@ -391,126 +382,3 @@ def _parse_tree(text: str):
     if not text.strip():
         raise ExpressionError("expression is empty")
     return _Parser(text).parse()
-
-
-def _as_array(v, shape: tuple[int, ...], *sources: np.ndarray) -> np.ndarray:
-    """``v`` as a fresh float64 array of ``shape`` (never a view of an input)."""
-    if v is None:
-        return np.zeros(shape)
-    if any(v is s for s in sources) or np.shape(v) != shape:
-        return np.array(np.broadcast_to(v, shape), dtype=np.float64)
-    return np.asarray(v, dtype=np.float64)
-
-
-def _check_bounds(bounds) -> tuple[tuple[float, float], tuple[float, float]]:
-    message = "bounds must be ((xmin, xmax), (ymin, ymax)) with finite numbers and min < max"
-    try:
-        b = np.asarray(bounds, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise ExpressionError(message) from None
-    if b.shape != (2, 2) or not np.all(np.isfinite(b)) or not np.all(b[:, 0] < b[:, 1]):
-        raise ExpressionError(f"{message}, got {bounds!r}")
-    return (float(b[0, 0]), float(b[0, 1])), (float(b[1, 0]), float(b[1, 1]))
-
-
-def _check_minima(minima) -> np.ndarray:
-    message = "minima must be a list of finite (x, y) points"
-    try:
-        m = np.asarray(minima, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise ExpressionError(message) from None
-    if m.shape == (2,):
-        m = m.reshape(1, 2)
-    elif m.size == 0:
-        m = np.zeros((0, 2))
-    if m.ndim != 2 or m.shape[1] != 2 or not np.all(np.isfinite(m)):
-        raise ExpressionError(f"{message}, got {minima!r}")
-    return m
-
-
-@dataclass(frozen=True, eq=False)
-class ExpressionFunction(TestFunction):
-    """A :class:`TestFunction` from a typed expression; build it with :func:`parse_expression`.
-
-    Attributes
-    ----------
-    expression : str
-        The text as typed (also ``formula``); what a saved session stores. Construction parses
-        it and checks ``bounds`` and ``minima``, raising :class:`ExpressionError`.
-    """
-
-    expression: str = ""
-    tree: object = field(init=False, repr=False)  # the parsed expression (internal)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "tree", _parse_tree(self.expression))
-        object.__setattr__(self, "bounds", _check_bounds(self.bounds))
-        object.__setattr__(self, "minima", _check_minima(self.minima))
-        parent = getattr(super(), "__post_init__", None)
-        if parent is not None:
-            parent()
-
-    def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        with np.errstate(all="ignore"):
-            return _as_array(self.tree.ev(x, y, False)[0], np.shape(x), x, y)
-
-    def _value_and_grad(
-        self, x: np.ndarray, y: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        shape = np.shape(x)
-        with np.errstate(all="ignore"):
-            f, dx, dy = self.tree.ev(x, y, True)
-            return _as_array(f, shape, x, y), _as_array(dx, shape), _as_array(dy, shape)
-
-    def _grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return self._value_and_grad(x, y)[1:]
-
-    def __repr__(self) -> str:
-        return f"<ExpressionFunction {self.expression!r}>"
-
-
-def parse_expression(
-    text: str,
-    *,
-    bounds: Sequence[Sequence[float]] | None = None,
-    minima: Sequence[Sequence[float]] | np.ndarray | None = None,
-    name: str = "custom",
-) -> ExpressionFunction:
-    """Parse ``text`` as f(x, y) into an :class:`ExpressionFunction`.
-
-    Parameters
-    ----------
-    text : str
-        The expression, e.g. ``"x**2 + 10*sin(y)"``.
-    bounds : ((xmin, xmax), (ymin, ymax)), optional
-        The default view; ``((-5, 5), (-5, 5))`` when not given.
-    minima : array_like, shape (M, 2), optional
-        Known minima to mark; none when not given.
-    name : str
-        Registry-style key.
-
-    Raises
-    ------
-    ExpressionError
-        When the text, the bounds or the minima are refused; nothing is executed.
-    """
-    if not isinstance(text, str):
-        raise ExpressionError(f"expression must be text, not {type(text).__name__}")
-    return ExpressionFunction(
-        name=name,
-        title="f(x, y) = " + " ".join(text.split()),
-        formula=text,
-        bounds=DEFAULT_BOUNDS if bounds is None else bounds,
-        minima=np.zeros((0, 2)) if minima is None else minima,
-        n_terms=0,
-        expression=text,
-    )
-
-
-def validate_expression(text: str) -> str | None:
-    """The error message for ``text`` (as ``str(ExpressionError)``), or None when it parses."""
-    try:
-        _parse_tree(text)
-    except ExpressionError as error:
-        return str(error)
-    return None

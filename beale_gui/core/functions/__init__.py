@@ -1,0 +1,25 @@
+"""Two-dimensional test surfaces with exact gradients.
+
+- :mod:`.base`: :class:`TestFunction` (what a surface is, and the evaluator the engine calls)
+  and the shared bases;
+- :mod:`.catalogue`: the built-ins, :data:`FUNCTIONS` and :func:`get_function`;
+- :mod:`.expression` and :mod:`.expression_parser`: a function typed as text.
+
+A new built-in is a class in ``catalogue.py`` and an entry in its ``FUNCTIONS``.
+"""
+
+from .base import Bounds, SumOfSquares, TestFunction
+from .catalogue import FUNCTIONS, get_function
+from .expression import (
+    DEFAULT_BOUNDS,
+    ExpressionFunction,
+    parse_expression,
+    validate_expression,
+)
+from .expression_parser import FUNCTION_NAMES, MAX_LENGTH, ExpressionError
+
+__all__ = [
+    "DEFAULT_BOUNDS", "FUNCTIONS", "FUNCTION_NAMES", "MAX_LENGTH", "Bounds", "ExpressionError",
+    "ExpressionFunction", "SumOfSquares", "TestFunction", "get_function", "parse_expression",
+    "validate_expression",
+]

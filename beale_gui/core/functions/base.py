@@ -1,0 +1,241 @@
+"""What a 2-D test surface is: :class:`TestFunction`, and the bases the built-ins share.
+
+Every function takes ``xy`` of shape ``(..., 2)`` and is vectorised over the leading axes.
+Functions that are sums of terms (Beale is a sum of three squared residuals) also expose the
+terms and their gradients, so an optimizer can be given the unbiased gradient of a random
+mini-batch of them. The engine evaluates a function through :meth:`TestFunction.evaluator`
+(and, for a few runs, :meth:`TestFunction.float_evaluator`), never through its internals.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import numpy as np
+
+Bounds = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _split(xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    xy = np.asarray(xy, dtype=np.float64)
+    if xy.shape[-1:] != (2,):
+        raise ValueError(f"xy must have shape (..., 2), got {xy.shape}")
+    return xy[..., 0], xy[..., 1]
+
+
+@dataclass(frozen=True, eq=False)
+class TestFunction:
+    """A 2-D test surface.
+
+    Subclasses implement :meth:`_value` and :meth:`_grad` on separate ``x`` and ``y`` arrays,
+    and, where the function is a sum of terms, :meth:`_terms` and :meth:`_term_grads`.
+
+    Attributes
+    ----------
+    name : str
+        Registry key, e.g. ``"beale"``.
+    title : str
+        Human-readable name, e.g. ``"Beale"``.
+    formula : str
+        The formula as text, for tooltips and figure titles.
+    bounds : ((xmin, xmax), (ymin, ymax))
+        The default view.
+    minima : ndarray, shape (M, 2)
+        Every known global or local minimum worth marking (may be empty).
+    n_terms : int
+        Number of terms the function is a sum of (0 when it is not split into terms).
+    """
+
+    __test__ = False  # not a pytest test class, despite the name
+    # f and its gradient are finite, and the gradient's components at most the engine's
+    # GRADIENT_BOUND (1e150), wherever |x| and |y| are at most this: then the engine, which
+    # stops a run whose coordinates leave its (smaller) bound, need not compute f, nor look at
+    # f and the gradient, just to see them finite and the gradient inside its bound.
+    value_finite_within: ClassVar[float] = 0.0
+
+    name: str
+    title: str
+    formula: str
+    bounds: Bounds
+    minima: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    n_terms: int = 0
+
+    # -- to implement ---------------------------------------------------------------------
+    def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def _grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        raise NotImplementedError
+
+    def _terms(self, x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+        raise NotImplementedError(f"{self.title} is not a sum of terms")
+
+    def _term_grads(
+        self, x: np.ndarray, y: np.ndarray
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        raise NotImplementedError(f"{self.title} is not a sum of terms")
+
+    def _value_and_grad(
+        self, x: np.ndarray, y: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        gx, gy = self._grad(x, y)
+        return self._value(x, y), gx, gy
+
+    # -- public API -----------------------------------------------------------------------
+    def evaluator(self, xy: np.ndarray, fg: np.ndarray,
+                  value: bool = True) -> Callable[[], None]:
+        """For the engine: ``evaluate()`` writes f, gx, gy at the points ``xy`` into ``fg``.
+
+        Parameters
+        ----------
+        xy : ndarray, shape (4, n)
+            Rows 0 and 1 are x and y, set by the caller before each call; rows 2 and 3 are
+            scratch the function may use.
+        fg : ndarray, shape (3, n)
+            Receives f, gx and gy. Values are those of :meth:`value_and_grad`, bit for bit.
+        value : bool
+            When False, f (``fg[0]``) may be left as it is.
+
+        A subclass may override this with a version that allocates nothing per call.
+        """
+        x, y = xy[0], xy[1]
+
+        def evaluate() -> None:
+            f, gx, gy = self._value_and_grad(x, y)
+            fg[0], fg[1], fg[2] = f, gx, gy
+
+        return evaluate
+
+    def float_evaluator(self) -> Callable[[float, float], tuple[float, float, float]] | None:
+        """``f, gx, gy = evaluate_at(x, y)`` on Python floats, or None.
+
+        A function returns one when its formula on floats does the operations of
+        :meth:`evaluator` in its order (arithmetic operators only), so the two agree bit for
+        bit: for a few points it is cheaper than a numpy call. A subclass that overrides
+        :meth:`evaluator` must override this too.
+        """
+        return None
+
+    def value(self, xy: np.ndarray) -> np.ndarray:
+        """f at ``xy`` of shape (..., 2); returns shape (...)."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            return np.asarray(self._value(x, y), dtype=np.float64)
+
+    def grad(self, xy: np.ndarray) -> np.ndarray:
+        """Exact gradient at ``xy`` of shape (..., 2); returns shape (..., 2)."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            gx, gy = self._grad(x, y)
+            return np.stack(np.broadcast_arrays(gx, gy), axis=-1).astype(np.float64, copy=False)
+
+    def value_and_grad(self, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """f and its gradient at ``xy`` of shape (..., 2), sharing common subexpressions."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            f, gx, gy = self._value_and_grad(x, y)
+            g = np.stack(np.broadcast_arrays(gx, gy), axis=-1).astype(np.float64, copy=False)
+            return np.asarray(f, dtype=np.float64), g
+
+    def terms(self, xy: np.ndarray) -> np.ndarray:
+        """The terms whose sum is f; returns shape (..., n_terms)."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            parts = np.broadcast_arrays(*self._terms(x, y), x)[:-1]
+            return np.stack(parts, axis=-1)
+
+    def term_grads(self, xy: np.ndarray) -> np.ndarray:
+        """Gradient of each term; returns shape (..., n_terms, 2)."""
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            rows = [np.stack(np.broadcast_arrays(gx, gy, x)[:2], axis=-1)
+                    for gx, gy in self._term_grads(x, y)]
+            return np.stack(rows, axis=-2)
+
+    def nearest_minimum(self, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Index of, and distance to, the nearest known minimum for each point.
+
+        Returns ``(index, distance)`` of shape (...); index -1 and distance NaN where the
+        function lists no minima.
+        """
+        xy = np.asarray(xy, dtype=np.float64)
+        if len(self.minima) == 0:
+            shape = xy.shape[:-1]
+            return np.full(shape, -1), np.full(shape, np.nan)
+        d = np.linalg.norm(xy[..., None, :] - self.minima, axis=-1)
+        idx = np.argmin(d, axis=-1)
+        return idx, np.take_along_axis(d, idx[..., None], axis=-1)[..., 0]
+
+    @property
+    def minimum_values(self) -> np.ndarray:
+        """f at each known minimum, shape (M,)."""
+        return self.value(self.minima) if len(self.minima) else np.zeros(0)
+
+    def __repr__(self) -> str:
+        return f"<TestFunction {self.name}>"
+
+
+def _total(parts):
+    """Left-to-right sum (the order a written ``a + b + c`` evaluates in)."""
+    return functools.reduce(operator.add, parts)
+
+
+def _minima(*points: tuple[float, float]) -> np.ndarray:
+    """Read-only float64 array of shape (M, 2)."""
+    minima = np.array(points, dtype=np.float64).reshape(-1, 2)
+    minima.flags.writeable = False
+    return minima
+
+
+class _Fused(TestFunction):
+    """A function whose gradient computes f on the way: implement only :meth:`_value_and_grad`."""
+
+    def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return self._value_and_grad(x, y)[0]
+
+    def _grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return self._value_and_grad(x, y)[1:]
+
+
+@dataclass(frozen=True, eq=False)  # again, so that __init__ runs __post_init__
+class SumOfSquares(_Fused):
+    """f = sum_i r_i(x, y)**2, a sum of ``n_terms`` squared residuals.
+
+    Subclasses implement :meth:`_residuals` and :meth:`_residual_grads`; the value, the
+    gradient, the terms ``r_i**2`` and their gradients ``2 r_i grad(r_i)`` follow, and
+    ``n_terms`` is counted from the residuals. A subclass may override :meth:`_value_and_grad`
+    with a fused version; :meth:`_grad` then uses it.
+    """
+
+    def __post_init__(self) -> None:
+        zero = np.float64(0.0)
+        object.__setattr__(self, "n_terms", len(self._residuals(zero, zero)))
+
+    def _residuals(self, x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+        raise NotImplementedError
+
+    def _residual_grads(self, x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        raise NotImplementedError
+
+    def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return _total(self._terms(x, y))
+
+    def _terms(self, x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
+        return [r**2 for r in self._residuals(x, y)]
+
+    def _term_grads(self, x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        pairs = zip(self._residuals(x, y), self._residual_grads(x, y), strict=True)
+        return [(2.0 * r * drx, 2.0 * r * dry) for r, (drx, dry) in pairs]
+
+    def _value_and_grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+        rs = self._residuals(x, y)
+        pairs = list(zip(rs, self._residual_grads(x, y), strict=True))
+        gx = 2.0 * _total([r * drx for r, (drx, _) in pairs])
+        gy = 2.0 * _total([r * dry for r, (_, dry) in pairs])
+        return _total([r**2 for r in rs]), gx, gy
+
+

@@ -1,0 +1,78 @@
+"""What the window shows at the playhead's step of a recorded batch: table values and
+mechanics arrows.
+
+The views only index these arrays; every piece of arithmetic on trajectories stays here. The
+table's effective learning rate and the moment arrow are ``RunResult.effective_lr`` and
+``RunResult.moment`` of the update made from the playhead, so the actual-step arrow is the
+rate times the moment arrow (Adam, AMSGrad, NAdam; AdamW plus its decoupled decay) or times
+the descent arrow (Adagrad, Adadelta, RMSprop without momentum; with coupled weight decay,
+the descent arrow less ``weight_decay * w``); see
+:class:`beale_gui.core.optimizers.OptimizerSpec`. tests/core/test_mechanics.py checks these
+arrays against torch.optim and against the steps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .engine import RunResult
+
+
+def step_index(result: RunResult, k: int) -> np.ndarray:
+    """Per run, the recorded step shown at playhead ``k``: ``min(k, stop_step)``, shape (N,)."""
+    return np.minimum(max(int(k), 0), result.stop_step)
+
+
+def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
+    """Each run's state at playhead step ``k``.
+
+    Returns
+    -------
+    dict with ``step`` (N,), ``xy`` (N, 2), ``loss`` (N,), ``grad`` (N, 2), ``grad_norm`` (N,),
+    ``distance`` (N,) to the nearest known minimum (NaN when none is known), and
+    ``effective_lr`` (N, 2), the per-axis rate of the update from this step (NaN for
+    non-adaptive optimizers or when not recorded).
+    """
+    idx = step_index(result, k)
+    rows = np.arange(result.n_runs)
+    xy = result.paths[rows, idx]
+    grad = result.grads[rows, idx]
+    _, distance = result.function.nearest_minimum(xy)
+    if result.effective_lr is not None:
+        eff = result.effective_lr[rows, np.minimum(idx + 1, result.n_steps)]
+    else:
+        eff = np.full((result.n_runs, 2), np.nan)
+    return {
+        "step": idx,
+        "xy": xy,
+        "loss": result.loss[rows, idx],
+        "grad": grad,
+        "grad_norm": np.hypot(grad[:, 0], grad[:, 1]),
+        "distance": distance,
+        "effective_lr": eff,
+    }
+
+
+def mechanics_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
+    """Arrows at each path's head at playhead ``k``, all pointing the way the run moves.
+
+    Returns
+    -------
+    dict with ``heads`` (N, 2); ``descent`` (N, 2), minus the gradient; ``moment`` (N, 2), minus
+    the velocity or first moment after the next update (NaN where the optimizer has none or it
+    was not recorded); ``step`` (N, 2), the next update actually made (zero once stopped).
+    """
+    idx = step_index(result, k)
+    rows = np.arange(result.n_runs)
+    nxt = np.minimum(idx + 1, result.stop_step)
+    heads = result.paths[rows, idx]
+    if result.moment is not None:
+        moment = -result.moment[rows, np.minimum(idx + 1, result.n_steps)]
+    else:
+        moment = np.full((result.n_runs, 2), np.nan)
+    return {
+        "heads": heads,
+        "descent": -result.grads[rows, idx],
+        "moment": moment,
+        "step": result.paths[rows, nxt] - heads,
+    }

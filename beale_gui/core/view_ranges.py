@@ -1,0 +1,94 @@
+"""The ranges the views fit to a batch of runs: the canvas's view and the loss plot's axis.
+
+A run that diverged never decides a range (it is drawn leaving the view, and flagged), so one
+blow-up does not squash everything else; the loss is shown as ``f - f*`` on a log axis where
+the function's minimum value is known.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .engine import DIVERGED, RunResult
+
+LOSS_FLOOR = 1e-20
+
+
+def loss_for_plot(result: RunResult) -> tuple[np.ndarray, str, bool]:
+    """The loss as a log-scaled plot can show it, with an honest axis label.
+
+    When the function's minimum value f* is known and no recorded loss falls below it, the
+    values are ``f - f*`` floored at a tiny positive number (the gap itself is what a log axis
+    shows well); otherwise plain ``f``, on a log axis only when every recorded value is
+    positive.
+
+    Returns
+    -------
+    values : ndarray, shape (N, T+1)
+    label : str
+        ``"f − f*  (f* = -1)"``, or ``"f"`` (also when f* is 0).
+    log : bool
+        Whether the values suit a log axis.
+    """
+    loss = result.loss
+    finite = loss[np.isfinite(loss)]
+    known = result.function.minimum_values
+    known = known[np.isfinite(known)]
+    if len(known):
+        f_star = float(known.min())
+        floor = max(LOSS_FLOOR, 1e-15 * abs(f_star))
+        if not finite.size or finite.min() >= f_star - floor:
+            label = "f" if f_star == 0 else f"f − f*  (f* = {f_star:.6g})"
+            return np.maximum(loss - f_star, floor), label, True
+    return loss, "f", bool(finite.size) and bool(finite.min() > 0)
+
+
+def fit_extent(result: RunResult, bounds, growth: float = 0.5, pad: float = 0.05):
+    """A view for the result: the function's bounds, widened to the points of the runs that
+    did not diverge, by at most ``growth`` times the bounds' size on each side, and always to
+    the start points; ``pad`` of the span is added where it was widened. Diverged runs are left
+    out (they are drawn leaving the view and flagged), so a blow-up never wrecks the view.
+
+    Returns ``((x0, x1), (y0, y1))``, finite.
+    """
+    (bx0, bx1), (by0, by1) = (tuple(map(float, b)) for b in bounds)
+    lo = np.array([bx0, by0])
+    hi = np.array([bx1, by1])
+    if result.paths is not None and result.paths.size:
+        pts = result.paths[result.status != DIVERGED].reshape(-1, 2)
+        pts = pts[np.isfinite(pts).all(axis=1)]
+        if len(pts):
+            span = hi - lo
+            lo = np.minimum(lo, np.maximum(pts.min(axis=0), lo - growth * span))
+            hi = np.maximum(hi, np.minimum(pts.max(axis=0), hi + growth * span))
+    lo = np.minimum(lo, result.starts.min(axis=0))
+    hi = np.maximum(hi, result.starts.max(axis=0))
+    extra = pad * (hi - lo)
+    lo = np.where(lo < [bx0, by0], lo - extra, lo)
+    hi = np.where(hi > [bx1, by1], hi + extra, hi)
+    return (float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1]))
+
+
+def loss_view_range(result: RunResult, values: np.ndarray, log: bool,
+                    pad: float = 0.05) -> tuple[float, float]:
+    """The y range of the loss plot in plotted units (log10 of ``values`` when ``log``).
+
+    It covers the runs that did not diverge (every run when all did), each up to its last
+    valid step, so a blow-up to 1e30 does not squash the other curves; diverged curves run off
+    the top. ``values`` is the first output of :func:`loss_for_plot`.
+    """
+    keep = result.status != DIVERGED
+    if not keep.any():
+        keep[:] = True
+    valid = np.arange(values.shape[1])[None, :] <= result.stop_step[:, None]
+    v = values[valid & keep[:, None]]
+    v = v[np.isfinite(v)]
+    if log:
+        v = np.log10(v[v > 0])
+    if not v.size:
+        return (0.0, 1.0)
+    lo, hi = float(v.min()), float(v.max())
+    if hi - lo < 1e-12:
+        lo, hi = lo - 0.5, hi + 0.5
+    margin = pad * (hi - lo)
+    return lo - margin, hi + margin
