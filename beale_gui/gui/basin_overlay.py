@@ -44,9 +44,9 @@ from ..document import Document, OptimizerEntry
 from . import canvas_items as ci
 from .canvas import ContourCanvas
 from .fields import FieldWithMessage, HintLabel, ParamField
-from .figure import check_size, ensure_app, image_bytes
 from .labels import optimizer_label
 from .notify import MESSAGE_MS
+from .render.trajectory import check_size, ensure_app, image_bytes
 from .safety import guarded
 from .task_runner import TaskRunner, fraction_progress
 

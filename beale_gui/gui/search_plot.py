@@ -536,7 +536,7 @@ def search_image(result: SearchResult, size: tuple[int, int], title: str = "") -
     """
     from pyqtgraph.exporters import ImageExporter
 
-    from .figure import activate_layout, check_size, ensure_app
+    from .render.trajectory import activate_layout, check_size, ensure_app
 
     check_size(size)
     ensure_app()

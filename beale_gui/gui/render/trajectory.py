@@ -27,14 +27,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRec
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
-from ..core.engine import CONVERGED, DIVERGED, RunResult
-from ..core.inspect import fit_extent, mechanics_at
-from ..document.document import PALETTE
-from . import canvas_items as ci
-from .canvas import ContourCanvas, Extent
-from .export import DEFAULT_IMAGE_SIZE, STYLES, check_size, parse_size
-from .labels import optimizer_label, start_style
-from .loss_plot import LossPlot
+from ...core.engine import CONVERGED, DIVERGED, RunResult
+from ...core.inspect import fit_extent, mechanics_at
+from ...document.document import PALETTE
+from .. import canvas_items as ci
+from ..canvas import ContourCanvas, Extent
+from ..export import DEFAULT_IMAGE_SIZE, STYLES, check_size, parse_size
+from ..labels import optimizer_label, start_style
+from ..loss_plot import LossPlot
 
 __all__ = ["FRAME", "TrajectoryFigure", "activate_layout", "check_size", "ensure_app",
            "image_bytes", "parse_size"]
