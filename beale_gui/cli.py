@@ -447,7 +447,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 lambda path: write_text_atomic(path, searching.csv_text(result)))]
     if args.out:
         from .core.fileio import write_bytes_atomic
-        from .gui.render.trajectory import image_bytes
+        from .gui.render.offscreen import image_bytes
         from .gui.search_plot import search_image, search_title
 
         title = search_title(config.spec.title, exp.function.title, args.objective,
@@ -597,7 +597,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                                  lambda path: exporting.write_data(exp, result, path))]))
         return 0
 
-    from .gui.render.trajectory import TrajectoryFigure, ensure_app
+    from .gui.render.offscreen import ensure_app
+    from .gui.render.trajectory import TrajectoryFigure
 
     ensure_app()
     loss = animation if args.loss is None else args.loss

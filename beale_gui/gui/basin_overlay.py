@@ -43,10 +43,11 @@ from ..core.functions import TestFunction
 from ..document import Document, OptimizerEntry
 from . import canvas_items as ci
 from .canvas import ContourCanvas
+from .export import check_size
 from .fields import FieldWithMessage, HintLabel, ParamField
 from .labels import optimizer_label
 from .notify import MESSAGE_MS
-from .render.trajectory import check_size, ensure_app, image_bytes
+from .render.offscreen import ensure_app, image_bytes
 from .safety import guarded
 from .task_runner import TaskRunner, fraction_progress
 

@@ -536,7 +536,8 @@ def search_image(result: SearchResult, size: tuple[int, int], title: str = "") -
     """
     from pyqtgraph.exporters import ImageExporter
 
-    from .render.trajectory import activate_layout, check_size, ensure_app
+    from .export import check_size
+    from .render.offscreen import activate_layout, ensure_app
 
     check_size(size)
     ensure_app()

@@ -23,7 +23,8 @@ from beale_gui.core.functions import get_function
 from beale_gui.core.session import Experiment, load_experiment
 from beale_gui.document import PALETTE
 from beale_gui.gui import export as exporting
-from beale_gui.gui.render.trajectory import TrajectoryFigure, ensure_app
+from beale_gui.gui.render.offscreen import ensure_app
+from beale_gui.gui.render.trajectory import TrajectoryFigure
 
 from . import child_env
 
