@@ -531,7 +531,7 @@ def cmd_basins(args: argparse.Namespace) -> int:
                 lambda path: write_text_atomic(path, basins.basins_csv_text(bmap)))]
     if args.out:
         from .core.fileio import write_bytes_atomic
-        from .gui.basin_overlay import BasinFigure
+        from .gui.render.basins import BasinFigure
 
         figure = BasinFigure(bmap, exp.function, size)
         try:
