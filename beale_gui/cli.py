@@ -448,7 +448,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.out:
         from .core.fileio import write_bytes_atomic
         from .gui.render.offscreen import image_bytes
-        from .gui.search_plot import search_image, search_title
+        from .gui.render.search import search_image
+        from .gui.search_plot import search_title
 
         title = search_title(config.spec.title, exp.function.title, args.objective,
                              args.method)
