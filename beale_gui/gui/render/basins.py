@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtCore import QSizeF
+from PySide6.QtWidgets import QGraphicsItem
 
 from ...core.basins import BasinMap
 from ...core.functions import TestFunction
@@ -43,7 +43,7 @@ class BasinFigure(OffscreenFigure):
                  size: tuple[int, int] = (1600, 1200), mode: str = "outcome",
                  opacity: float = DEFAULT_OPACITY) -> None:
         super().__init__(size)
-        canvas = self.canvas = ContourCanvas()
+        canvas = self.view = ContourCanvas()
         canvas.grid_size = contour_samples(canvas.grid_size, self.size)
         canvas.set_function(function)
         title = f"{function.title}: basins of {map_title(bmap)}"
@@ -63,13 +63,7 @@ class BasinFigure(OffscreenFigure):
         activate_layout(root)
         self.prepare_items()
 
-    def panels(self) -> list[tuple[QGraphicsScene, QRectF]]:
-        return [(self.canvas.layout_widget.scene(), QRectF(0.0, 0.0, *self.logical))]
-
-    def owned(self) -> tuple:
-        return (self.canvas,)
-
     def map_to_pixel(self, x: float, y: float) -> tuple[float, float]:
         """Where the function-space point (x, y) lands in the image, in pixels."""
-        p = self.canvas.plot_item.getViewBox().mapViewToScene(pg.Point(x, y))
+        p = self.view.plot_item.getViewBox().mapViewToScene(pg.Point(x, y))
         return float(p.x() * self.scale), float(p.y() * self.scale)

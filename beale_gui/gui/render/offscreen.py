@@ -57,9 +57,9 @@ class OffscreenFigure:
     """Scenes laid out in a logical frame and painted at ``size`` pixels.
 
     A subclass builds its widgets, lays them out with :meth:`place` in the frame
-    ``logical`` (``size`` / ``scale``), calls :meth:`prepare_items` once they are built, and
-    says in :meth:`panels` where each scene goes and in :meth:`owned` what :meth:`close`
-    deletes.
+    ``logical`` (``size`` / ``scale``) and calls :meth:`prepare_items` once they are built. A
+    figure of one window view sets :attr:`view`; one of several scenes says in :meth:`panels`
+    where each goes and in :meth:`owned` what :meth:`close` deletes.
 
     Parameters
     ----------
@@ -69,6 +69,8 @@ class OffscreenFigure:
 
     #: Paint images (the contour fill) smoothly when scaled; False keeps their cells crisp.
     smooth_images = True
+    #: The window view drawn alone over the whole frame: a widget with a ``layout_widget``.
+    view = None
 
     def __init__(self, size: tuple[int, int]) -> None:
         check_size(size)
@@ -82,11 +84,11 @@ class OffscreenFigure:
     # -- what a figure provides -------------------------------------------------------------
     def panels(self) -> list[tuple[QGraphicsScene, QRectF]]:
         """Each scene the figure is drawn from, with its place in the logical frame."""
-        raise NotImplementedError
+        return [(self.view.layout_widget.scene(), QRectF(0.0, 0.0, *self.logical))]
 
     def owned(self) -> tuple:
         """The widgets and scenes :meth:`close` deletes."""
-        raise NotImplementedError
+        return (self.view,)
 
     # -- layout -----------------------------------------------------------------------------
     @staticmethod

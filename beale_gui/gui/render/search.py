@@ -7,9 +7,8 @@ fonts and markers keep their proportions at any size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QGraphicsScene
 
 from ...core.search import SearchResult
 from ..search_plot import SearchPlot
@@ -23,18 +22,12 @@ class SearchFigure(OffscreenFigure):
 
     def __init__(self, result: SearchResult, size: tuple[int, int], title: str = "") -> None:
         super().__init__(size)
-        self.plot = SearchPlot(show_hint=False)
-        root = self.plot.layout_widget.ci
+        self.view = SearchPlot(show_hint=False)
+        root = self.view.layout_widget.ci
         self.place(root, QSizeF(*self.logical))
-        self.plot.set_result(result, title)
+        self.view.set_result(result, title)
         activate_layout(root)
         self.prepare_items()
-
-    def panels(self) -> list[tuple[QGraphicsScene, QRectF]]:
-        return [(self.plot.layout_widget.scene(), QRectF(0.0, 0.0, *self.logical))]
-
-    def owned(self) -> tuple:
-        return (self.plot,)
 
 
 def search_image(result: SearchResult, size: tuple[int, int], title: str = "") -> QImage:
