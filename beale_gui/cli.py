@@ -446,8 +446,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 lambda path: write_text_atomic(path, searching.csv_text(result)))]
     if args.out:
         from .core.fileio import write_bytes_atomic
-        from .gui.figure import image_bytes
-        from .gui.search_plot import search_image
+        from .gui.render.offscreen import image_bytes
+        from .gui.render.search import search_image
 
         title = searching.search_title(config.spec.title, exp.function.title, args.objective,
                              args.method)
@@ -530,7 +530,7 @@ def cmd_basins(args: argparse.Namespace) -> int:
                 lambda path: write_text_atomic(path, basins.basins_csv_text(bmap)))]
     if args.out:
         from .core.fileio import write_bytes_atomic
-        from .gui.basin_overlay import BasinFigure
+        from .gui.render.basins import BasinFigure
 
         figure = BasinFigure(bmap, exp.function, size)
         try:
@@ -596,7 +596,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                                  lambda path: exporting.write_data(exp, result, path))]))
         return 0
 
-    from .gui.figure import TrajectoryFigure, ensure_app
+    from .gui.render.offscreen import ensure_app
+    from .gui.render.trajectory import TrajectoryFigure
 
     ensure_app()
     loss = animation if args.loss is None else args.loss

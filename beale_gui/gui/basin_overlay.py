@@ -8,7 +8,7 @@ the main window with a "Basin map" dock (View menu, B): the optimizer to map, gr
 steps, colouring, Compute / Cancel with a progress bar, opacity and show/hide. The map is
 computed on its own :class:`~beale_gui.gui.task_runner.TaskRunner` only when asked, and is
 hidden (with a message) once the function or the mapped optimizer's settings change.
-:class:`BasinFigure` renders the same canvas and overlay offscreen for ``basins --out``.
+:class:`~beale_gui.gui.render.basins.BasinFigure` draws the same canvas and overlay offscreen.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ import re
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QImage, QPainter
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDockWidget,
@@ -39,12 +38,10 @@ from PySide6.QtWidgets import (
 
 from ..core.basins import GRID_PARAM, BasinMap, BasinOutcome, basin_map, check_grid
 from ..core.engine import MAX_STEPS_PARAM
-from ..core.functions import TestFunction
 from ..document import Document, OptimizerEntry
 from . import canvas_items as ci
 from .canvas import ContourCanvas
 from .fields import FieldWithMessage, HintLabel, ParamField
-from .figure import check_size, ensure_app, image_bytes
 from .labels import optimizer_label
 from .notify import MESSAGE_MS
 from .safety import guarded
@@ -60,7 +57,6 @@ Z_BASINS = (ci.Z_IMAGE + ci.Z_ISOLINES) / 2   # over the contour fill, under the
 DEFAULT_OPACITY = 0.75
 SHADE_DEPTH = 0.75   # in "steps" colouring the slowest cells keep a quarter of their brightness
 MODES = {"outcome": "Outcome", "steps": "Outcome, darker = slower"}
-BASE_SIZE = (800.0, 600.0)   # the logical layout an exported figure is scaled from
 
 
 def outcome_colour(code: int) -> str:
@@ -184,7 +180,8 @@ def _share(count: int, total: int) -> str:
     return "<0.1%" if 0 < share < 0.05 else f"{share:.1f}%"
 
 
-def _title(bmap: BasinMap) -> str:
+def map_title(bmap: BasinMap) -> str:
+    """``adam(lr=0.05), 60\u00d760 starts, 2000 steps``."""
     return f"{bmap.optimizer}, {bmap.grid}\u00d7{bmap.grid} starts, {bmap.max_steps} steps"
 
 
@@ -391,7 +388,7 @@ class BasinController(QObject):
         found = bmap.n_reached
         kind = ("cluster" if bmap.clustered else "minimum") if found == 1 else (
             "clusters" if bmap.clustered else "minima")
-        self._say(f"{_title(bmap)}: {found} {kind} reached. Hover a cell for its outcome.")
+        self._say(f"{map_title(bmap)}: {found} {kind} reached. Hover a cell for its outcome.")
 
     @guarded
     def _on_failed(self, _generation: int, message: str) -> None:
@@ -458,92 +455,3 @@ class BasinController(QObject):
     def _say(self, message: str) -> None:
         self.panel.status.setText(message)
         self.window.statusBar().showMessage(message, MESSAGE_MS)
-
-
-# -- headless figure ------------------------------------------------------------------------
-class BasinFigure:
-    """A basin map over its function's contours, drawn offscreen by the window's canvas and
-    overlay at ``size`` pixels (laid out at about 800 x 600 and scaled, so text reads the
-    same at every size)."""
-
-    def __init__(self, bmap: BasinMap, function: TestFunction,
-                 size: tuple[int, int] = (1600, 1200), mode: str = "outcome",
-                 opacity: float = DEFAULT_OPACITY) -> None:
-        check_size(size)
-        ensure_app()
-        self.size = (int(size[0]), int(size[1]))
-        w, h = self.size
-        self.scale = max(min(w / BASE_SIZE[0], h / BASE_SIZE[1]), 0.5)
-        self.logical = (w / self.scale, h / self.scale)
-        canvas = self.canvas = ContourCanvas()
-        canvas.grid_size = int(np.clip(0.8 * min(size), canvas.grid_size, 1000))
-        canvas.set_function(function)
-        title = f"{function.title}: basins of {_title(bmap)}"
-        canvas.plot_item.setTitle(f"<span style='color:#202020'>{html.escape(title)}</span>")
-        self.overlay = BasinOverlay(canvas.plot_item)
-        self.overlay.set_map(bmap, mode)
-        self.overlay.set_opacity(opacity)
-        self.overlay.set_visible(True)
-        # a legend keeps its pixel size over a zoomed plot; this one scales with the figure
-        self.overlay.legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations,
-                                    False)
-        # never shown: the plot is laid out in its scene at the logical size
-        canvas.layout_widget.ci.setGeometry(QRectF(0.0, 0.0, *self.logical))
-        QApplication.processEvents()
-        canvas.fit_view((bmap.xrange, bmap.yrange))
-        self._settle()
-
-    def _settle(self) -> None:
-        """Let the canvas recompute its contours for the final view (its debounce timer)."""
-        app = QApplication.instance()
-        for _ in range(200):
-            app.processEvents()
-            if self.canvas.computed_extent() == self.canvas.view_extent():
-                break
-            self.canvas.thread().msleep(5)
-        app.processEvents()
-
-    def map_to_pixel(self, x: float, y: float) -> tuple[float, float]:
-        """Where the function-space point (x, y) lands in the image, in pixels."""
-        p = self.canvas.plot_item.getViewBox().mapViewToScene(pg.Point(x, y))
-        return float(p.x() * self.scale), float(p.y() * self.scale)
-
-    def image(self) -> QImage:
-        """The figure as an RGB image of ``size`` pixels."""
-        image = QImage(*self.size, QImage.Format.Format_RGB32)
-        screen = QApplication.primaryScreen()
-        dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
-        image.setDotsPerMeterX(round(dpi / 0.0254))   # paint text at the laid-out resolution
-        image.setDotsPerMeterY(round(dpi / 0.0254))
-        image.fill(QColor("white"))
-        scene = self.canvas.layout_widget.scene()
-        items = scene.items()
-        for item in items:   # draw everything afresh at the export resolution
-            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        opts = {"antialias": True, "background": QColor("white"), "resolutionScale": self.scale}
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-            opts["painter"] = painter
-            for item in items:   # as pyqtgraph's exporters: symbols and pens drawn for export
-                if hasattr(item, "setExportMode"):
-                    item.setExportMode(True, opts)
-            scene.render(painter, QRectF(0, 0, *self.size), QRectF(0, 0, *self.logical),
-                         Qt.AspectRatioMode.IgnoreAspectRatio)
-        finally:
-            for item in items:
-                if hasattr(item, "setExportMode"):
-                    item.setExportMode(False, None)
-            painter.end()
-        return image
-
-    def png_bytes(self) -> bytes:
-        return image_bytes(self.image())
-
-    def close(self) -> None:
-        """Delete the canvas now: left to the interpreter's exit, its scene may be torn down
-        after the QApplication and crash the process."""
-        self.canvas.close()
-        self.canvas.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,10 +1,10 @@
 """Writers for everything the app exports: images, animations and data.
 
 The format follows the file's extension: ``.png`` and ``.svg`` (:mod:`.svg`) draw a
-:class:`~beale_gui.gui.figure.TrajectoryFigure`; ``.gif`` and ``.mp4`` draw it step by step;
-``.csv`` and ``.json`` are :mod:`beale_gui.core.records`. Every file is written atomically
-(:mod:`beale_gui.core.fileio`): a failed export raises ``OSError`` naming the path and leaves
-any existing file as it was.
+:class:`~beale_gui.gui.render.trajectory.TrajectoryFigure`; ``.gif`` and ``.mp4`` draw it step by
+step; ``.csv`` and ``.json`` are :mod:`beale_gui.core.records`. Every file is written
+atomically (:mod:`beale_gui.core.fileio`): a failed export raises ``OSError`` naming the path
+and leaves any existing file as it was.
 
 Animations are pushed frame by frame into an :class:`AnimationWriter`, so the window can render
 frames in small chunks from its event loop while the encoding runs on a thread

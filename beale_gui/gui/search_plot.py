@@ -8,7 +8,7 @@ a curve, plotted) on a log scale. Diverged configurations show through as grey h
 the heatmap, or as red crosses. The best is a star.
 
 The window's search panel and ``python main.py search --out`` draw through the same
-:class:`SearchPlot`; :func:`search_image` renders one offscreen with pyqtgraph's ImageExporter.
+:class:`SearchPlot`; :mod:`beale_gui.gui.render.search` draws one offscreen.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPen
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..core.search import OBJECTIVE_LABELS, Axis, SearchResult, describe
@@ -30,7 +30,6 @@ ROUND_GLYPHS = ("\u25cf", "\u25a0", "\u25bc", "\u25c6", "\u2b22", "\u2b1f", "\u2
                 "\u25c0", "+")
 POINT_SIZE = 10.0
 PICK_RADIUS_PX = 12.0
-BASE_SIZE = (800.0, 600.0)      # the logical layout an exported image is scaled from
 TEXT_COLOUR = "#202020"
 AXIS_PEN = pg.mkPen("#202020")
 POINT_PEN = pg.mkPen(30, 30, 30, 160, width=0.8)
@@ -506,37 +505,3 @@ class SearchPlot(QWidget):
             event.accept()
             self.set_selected(i)
             self.picked.emit(i)
-
-
-def search_image(result: SearchResult, size: tuple[int, int], title: str = "") -> QImage:
-    """``result`` drawn as in the window, offscreen, as an image of exactly ``size`` pixels.
-
-    The plot is laid out at a logical size near 800 x 600 and exported scaled, so fonts and
-    markers keep their proportions at any size.
-    """
-    from pyqtgraph.exporters import ImageExporter
-
-    from .figure import activate_layout, check_size, ensure_app
-
-    check_size(size)
-    ensure_app()
-    w, h = int(size[0]), int(size[1])
-    scale = max(min(w / BASE_SIZE[0], h / BASE_SIZE[1]), 0.25)
-    plot = SearchPlot(show_hint=False)
-    view = plot.layout_widget
-    try:
-        # never shown: size the graphics view itself and let pyqtgraph lay it out from that
-        view.resize(max(round(w / scale), 1), max(round(h / scale), 1))
-        view.resizeEvent(None)
-        plot.set_result(result, title)
-        activate_layout(view.ci)
-        exporter = ImageExporter(view.ci)
-        params = exporter.parameters()
-        params["width"] = w
-        params.param("height").setValue(h, blockSignal=exporter.heightChanged)
-        image = exporter.export(toBytes=True)
-    finally:
-        plot.close()
-        plot.deleteLater()
-    return image.convertToFormat(QImage.Format.Format_RGB32)
-

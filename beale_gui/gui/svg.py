@@ -1,8 +1,8 @@
 """SVG export: a figure painted as vectors, with hairlines every viewer draws thin.
 
-:func:`svg_bytes` paints a :class:`~beale_gui.gui.figure.TrajectoryFigure` through QtSvg in
-layers, clipping each view box's layer to its rectangle; :func:`flatten_svg` bakes Qt's group
-transforms into the hairlines' coordinates so that viewers ignoring
+:func:`svg_bytes` paints a :class:`~beale_gui.gui.render.trajectory.TrajectoryFigure` through
+QtSvg in layers, clipping each view box's layer to its rectangle; :func:`flatten_svg` bakes Qt's
+group transforms into the hairlines' coordinates so that viewers ignoring
 ``vector-effect="non-scaling-stroke"`` draw them as the PNG shows.
 """
 
@@ -27,7 +27,7 @@ def svg_bytes(figure) -> bytes:
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
-    from .figure import FRAME
+    from .render.offscreen import FRAME
 
     w, h = figure.size
 

@@ -24,7 +24,8 @@ from beale_gui.core.session import Experiment
 from beale_gui.core.session_load import load_experiment
 from beale_gui.document import PALETTE
 from beale_gui.gui import export as exporting
-from beale_gui.gui.figure import TrajectoryFigure, ensure_app
+from beale_gui.gui.render.offscreen import ensure_app
+from beale_gui.gui.render.trajectory import TrajectoryFigure
 
 from . import child_env
 

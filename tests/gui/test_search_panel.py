@@ -278,7 +278,7 @@ def test_a_function_below_zero_is_plotted_on_a_linear_objective_scale(qtbot):
 def test_search_plot_image_matches_the_window_code(qtbot):
     from beale_gui.core.engine import OptimizerConfig
     from beale_gui.core.functions import get_function
-    from beale_gui.gui.search_plot import search_image
+    from beale_gui.gui.render.search import search_image
 
     result = run_search(get_function("beale"), OptimizerConfig("momentum"),
                     [Axis("lr", 1e-4, 1e-1, "log"), Axis("momentum", 0.5, 0.99)],

@@ -1,0 +1,152 @@
+"""The side column of a trajectory figure: its legend, step counter and summary of the runs.
+
+:class:`FigureLegend` names each optimizer with its hyperparameters, the start points' line
+styles, the markers and, in animations, the step counter; a still image lists below it how
+each run ended, as the window's results table. It lives in a scene of its own, which
+:class:`~beale_gui.gui.render.trajectory.TrajectoryFigure` places beside the canvas.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from ...core.engine import CONVERGED, DIVERGED, RunResult
+from .. import canvas_items as ci
+from ..labels import start_style
+from .offscreen import activate_layout
+
+NOTE_PT, LEGEND_PT = 8.5, 9.5
+TEXT_COLOUR = "#202020"
+NOTE_COLOUR = "#505050"
+STEP_TEXT = "step {k} / {n}"
+SUMMARY_RUNS = 8  # runs listed under a still image's legend
+
+
+def _point(xy) -> str:
+    return "(" + ", ".join(f"{v:g}".replace("-", "\u2212") for v in xy) + ")"
+
+
+class FigureLegend:
+    """The legend (and step counter, and summary of the runs) in a scene of their own.
+
+    Parameters
+    ----------
+    result : RunResult
+        The runs the figure draws.
+    labels, colours : sequence of str
+        Legend text and colour per configuration (``result.configs``).
+    run_colours : sequence of str
+        Each run's colour.
+    mechanics : bool
+        Name the mechanics arrows.
+    show_step : bool
+        Show ``step k / n`` under the legend (animations).
+    """
+
+    def __init__(self, result: RunResult, labels: Sequence[str], colours: Sequence[str],
+                 run_colours: Sequence[str], *, mechanics: bool, show_step: bool) -> None:
+        self.result = result
+        self.run_colours = list(run_colours)
+        self.show_step = show_step
+        self.scene = QGraphicsScene()
+        self.legend = pg.LegendItem(offset=None, labelTextColor=TEXT_COLOUR,
+                                    labelTextSize=f"{LEGEND_PT}pt", verSpacing=-4)
+        # a legend floats over a plot at a fixed pixel size; this one scales with the figure
+        self.legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
+        self.scene.addItem(self.legend)
+        for label, colour in zip(labels, colours, strict=True):
+            self.legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
+                                html.escape(label))
+        if len(result.starts) > 1:
+            for s, xy in enumerate(result.starts):
+                pen, halo = ci.path_pens("#606060", start_style(s))
+                self.legend.addItem(ci.LineSample(pen, halo), f"from {_point(xy)}")
+        self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=ci.START_SIZE,
+                                               pen=ci.START_PEN, brush=ci.START_BRUSH),
+                            "start point")
+        if len(np.asarray(result.function.minima).reshape(-1, 2)):
+            self.legend.addItem(pg.ScatterPlotItem(symbol="star", size=16, pen=ci.MINIMUM_PEN,
+                                                   brush=ci.MINIMUM_BRUSH), "known minimum")
+        diverged = [i for i in range(result.n_runs) if result.status[i] == DIVERGED]
+        if diverged:
+            runs = "".join(f"<br><span style='font-size:{NOTE_PT}pt; color:{NOTE_COLOUR}'>"
+                           f"{html.escape(self._run_name(i))}</span>" for i in diverged[:4])
+            if len(diverged) > 4:
+                runs += f"<br>and {len(diverged) - 4} more"
+            self.legend.addItem(
+                pg.ScatterPlotItem(symbol="x", size=14, pen=ci.CROSS_PEN, brush=ci.CROSS_BRUSH),
+                "diverged" + runs)
+        if mechanics:
+            for label, pen, halo in ci.ARROW_KINDS.values():
+                self.legend.addItem(ci.LineSample(pen, halo), label)
+        activate_layout(self.legend)
+        self.legend.updateSize()
+        self.step_label = pg.LabelItem("", color=TEXT_COLOUR, size="10pt", justify="left")
+        self.scene.addItem(self.step_label)
+        self.step_label.setPos(0.0, self.legend.height() + 6.0)
+        self.step_label.setVisible(show_step)
+        self.summary = pg.LabelItem("", color=TEXT_COLOUR, justify="left")
+        self.scene.addItem(self.summary)
+        self.summary.setVisible(False)
+
+    def set_step(self, step: int, last: int) -> None:
+        """Show ``step k / n`` (when the counter is shown)."""
+        if self.show_step:
+            self.step_label.setText(STEP_TEXT.format(k=step, n=last))
+
+    def place_summary(self, width: float, y: float, bottom: float) -> float:
+        """Show the runs' outcomes below the legend when they fit above ``bottom``; returns
+        the height they add."""
+        if self.show_step or width < 120.0:
+            return 0.0
+        self.summary.setText(self._summary_html())
+        self.summary.item.setTextWidth(width)
+        height = self.summary.item.boundingRect().height()
+        if y + height > bottom:
+            return 0.0
+        self.summary.setPos(0.0, y)
+        self.summary.setVisible(True)
+        return height + 10.0
+
+    def _summary_html(self) -> str:
+        """How each run ended (as the window's results table), for a still image."""
+        result = self.result
+        lines = []
+        for i in range(min(result.n_runs, SUMMARY_RUNS)):
+            colour = self.run_colours[i]
+            lines.append(f"<span style='color:{colour}'>\u25a0</span> "
+                         f"{html.escape(self._run_label(i))}<br>"
+                         f"<span style='color:{NOTE_COLOUR}'>&nbsp;&nbsp;&nbsp;"
+                         f"{self._outcome(i)}</span>")
+        if result.n_runs > SUMMARY_RUNS:
+            lines.append(f"<span style='color:{NOTE_COLOUR}'>and {result.n_runs - SUMMARY_RUNS}"
+                         " more runs</span>")
+        return (f"<span style='font-size:{NOTE_PT}pt'><b>Runs</b><br>"
+                + "<br>".join(lines) + "</span>")
+
+    def _outcome(self, i: int) -> str:
+        """``converged at step 516, f = 0.00136`` (non-breaking), or how it diverged."""
+        result = self.result
+        step = int(result.event_step[i])
+        if result.status[i] == DIVERGED:
+            return f"diverged at step {step}"
+        loss = f"{float(result.final_loss[i]):.3g}".replace("-", "\u2212")
+        ended = f"converged at step {step}" if result.status[i] == CONVERGED else f"{step} steps"
+        return f"{ended}, f = {loss}".replace(" ", "&nbsp;")
+
+    def _run_label(self, i: int) -> str:
+        result = self.result
+        config = result.configs[int(result.config_index[i])]
+        return f"{config.spec.title} from {_point(result.starts[int(result.start_index[i])])}"
+
+    def _run_name(self, i: int) -> str:
+        result = self.result
+        config = result.configs[int(result.config_index[i])]
+        start = result.starts[int(result.start_index[i])]
+        return f"{config.spec.title} from {_point(start)}, step {int(result.event_step[i])}"
