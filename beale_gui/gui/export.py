@@ -30,7 +30,7 @@ from ..core.fileio import check_writable, write_atomic, write_bytes_atomic
 from ..core.params import odd_character
 from ..core.records import write_csv, write_json
 from ..core.session import Experiment
-from .svg import svg_bytes
+from .render.svg import svg_bytes
 
 IMAGE_EXTENSIONS = (".png", ".svg")
 ANIMATION_EXTENSIONS = (".gif", ".mp4")

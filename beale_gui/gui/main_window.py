@@ -31,22 +31,22 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core.engine import RunResult
 from ..document import Document, RunState
-from .basin_overlay import BasinController
-from .canvas import ContourCanvas
-from .export_actions import ExportController
-from .help import app_icon, show_about, show_shortcuts
-from .loss_plot import LossPlot
+from .controllers.exports import ExportController
+from .controllers.runs import PLAY, READY, RunController
+from .controllers.sessions import SessionController
+from .dialogs.help import app_icon, show_about, show_shortcuts
+from .forms.parameters import ParameterPanel
+from .forms.search_panel import SearchController
+from .guarded import guarded
 from .memory import MemoryRelease
 from .notify import MESSAGE_MS
-from .panel import ParameterPanel
-from .playback import Playback
-from .results_table import ResultsTable, format_number
-from .run_views import RunViews
-from .runs import PLAY, READY, RunController
-from .safety import guarded
-from .search_panel import SearchController
-from .session_actions import SessionController
 from .task_runner import TaskRunner
+from .views.basin_overlay import BasinController
+from .views.canvas import ContourCanvas
+from .views.loss_plot import LossPlot
+from .views.playback import Playback
+from .views.results_table import ResultsTable, format_number
+from .views.run_views import RunViews
 from .window_layout import default_dock_sizes, default_size, restore_layout, save_layout
 
 log = logging.getLogger(__name__)

@@ -59,7 +59,7 @@ class MemoryRelease(QObject):
     Parameters
     ----------
     playback
-        The window's :class:`~beale_gui.gui.playback.Playback`.
+        The window's :class:`~beale_gui.gui.views.playback.Playback`.
     """
 
     def __init__(self, playback, delay_ms: int, parent: QObject | None = None) -> None:

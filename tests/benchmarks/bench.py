@@ -282,7 +282,7 @@ def frame_rows(gui: Gui, quick: bool) -> list[Row]:
     assert (result.n_runs, result.n_steps) == (12, 9_999)
     # "as fast as possible" playback: the whole run in FAST_SECONDS at one frame per FRAME_MS,
     # the most steps per frame; runs of consecutive frames start at offsets across the run
-    from beale_gui.gui.playback import FAST_SECONDS, FRAME_MS
+    from beale_gui.gui.views.playback import FAST_SECONDS, FRAME_MS
 
     stride = max(round(result.n_steps / FAST_SECONDS * FRAME_MS / 1000), 1)
     runs, per_run = (4, 15) if quick else (8, 30)

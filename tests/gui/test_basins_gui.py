@@ -13,8 +13,8 @@ from beale_gui.core.basins import basin_map
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.functions import get_function
 from beale_gui.document import OptimizerEntry
-from beale_gui.gui.basin_overlay import outcome_colour
 from beale_gui.gui.render.basins import BasinFigure
+from beale_gui.gui.views.basin_overlay import outcome_colour
 
 from .helpers import (
     canvas_pixel,

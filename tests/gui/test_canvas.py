@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from beale_gui.core.functions import TestFunction
 from beale_gui.document import Document
-from beale_gui.gui import canvas_items
-from beale_gui.gui.canvas import ContourCanvas
+from beale_gui.gui.views import canvas_items
+from beale_gui.gui.views.canvas import ContourCanvas
 
 from .helpers import WAIT, canvas_pixel, grab_array, shown, viewport_point
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from beale_gui.core.engine import CONVERGED, DIVERGED
 from beale_gui.core.functions import FUNCTIONS
 from beale_gui.document import Document
-from beale_gui.gui.function_chooser import CUSTOM
-from beale_gui.gui.results_table import format_number
+from beale_gui.gui.forms.function_chooser import CUSTOM
+from beale_gui.gui.views.results_table import format_number
 
 from .helpers import nothing_applied
 

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtGui import QAction, QKeySequence
 
-from beale_gui.gui.help import SHORTCUTS
+from beale_gui.gui.dialogs.help import SHORTCUTS
 
 from .helpers import close_window, new_window, settings_in
 
@@ -37,7 +37,7 @@ def test_every_action_shortcut_is_in_the_help(window):
 def test_the_readme_lists_the_same_shortcuts():
     from pathlib import Path
 
-    from beale_gui.gui.help import shortcuts_text
+    from beale_gui.gui.dialogs.help import shortcuts_text
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert shortcuts_text() in readme

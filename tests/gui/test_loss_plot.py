@@ -12,7 +12,7 @@ from beale_gui.core.engine import DIVERGED, OptimizerConfig, run
 from beale_gui.core.functions import get_function
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.view_ranges import loss_for_plot, loss_view_range
-from beale_gui.gui.loss_plot import LossPlot
+from beale_gui.gui.views.loss_plot import LossPlot
 
 from .helpers import grab_array, shown
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel
 from beale_gui.core.engine import DIVERGED, OptimizerConfig
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.document import SEED_START, OptimizerEntry
-from beale_gui.gui.help import SHORTCUTS
-from beale_gui.gui.labels import optimizer_label, start_style
+from beale_gui.gui.dialogs.help import SHORTCUTS
+from beale_gui.gui.views.run_styles import optimizer_label, start_style
 
 from .helpers import new_window, settings_in, viewport_point
 

@@ -16,8 +16,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from beale_gui.core.optimizers import OPTIMIZERS
-from beale_gui.gui.export_dialog import ExportOptions
-from beale_gui.gui.fields import ParamField
+from beale_gui.gui.dialogs.export_dialog import ExportOptions
+from beale_gui.gui.forms.fields import ParamField
 from beale_gui.gui.main_window import MainWindow
 
 from .helpers import close_window, new_window, settings_in, viewport_point

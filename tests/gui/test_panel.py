@@ -10,9 +10,9 @@ from beale_gui.core.engine import StochasticConfig
 from beale_gui.core.functions import FUNCTIONS, get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.document import PALETTE, Document
-from beale_gui.gui.fields import ParamField, format_number, parse_points
-from beale_gui.gui.function_chooser import CUSTOM
-from beale_gui.gui.panel import ParameterPanel
+from beale_gui.gui.forms.fields import ParamField, format_number, parse_points
+from beale_gui.gui.forms.function_chooser import CUSTOM
+from beale_gui.gui.forms.parameters import ParameterPanel
 
 from .helpers import WAIT, debounce_settled, nothing_applied
 

@@ -7,7 +7,7 @@ import pytest
 from beale_gui.core.engine import OptimizerConfig, run
 from beale_gui.core.functions import get_function
 from beale_gui.core.playhead import state_at
-from beale_gui.gui.results_table import ResultsTable
+from beale_gui.gui.views.results_table import ResultsTable
 
 from .helpers import shown
 

@@ -6,7 +6,7 @@ import pytest
 
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.document import Document, OptimizerEntry
-from beale_gui.gui.runs import RunOutcome, RunRequest
+from beale_gui.gui.controllers.runs import RunOutcome, RunRequest
 from beale_gui.gui.task_runner import TaskRunner
 
 LONG = 10**6

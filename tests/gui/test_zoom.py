@@ -13,9 +13,9 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from beale_gui.core.functions import parse_expression
-from beale_gui.gui.canvas import ContourCanvas
-from beale_gui.gui.function_chooser import CUSTOM
-from beale_gui.gui.zoom_limits import ZOOM_IN, ZOOM_OUT, view_limits
+from beale_gui.gui.forms.function_chooser import CUSTOM
+from beale_gui.gui.views.canvas import ContourCanvas
+from beale_gui.gui.views.zoom_limits import ZOOM_IN, ZOOM_OUT, view_limits
 
 from .helpers import WAIT, shown, viewport_point
 from .test_canvas import BOWL

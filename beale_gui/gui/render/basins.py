@@ -1,7 +1,7 @@
 """A basin map over its function's contours, offscreen, for ``python main.py basins --out``.
 
 :class:`BasinFigure` draws the window's own canvas and basin overlay
-(:class:`~beale_gui.gui.basin_overlay.BasinOverlay`) through the offscreen renderer
+(:class:`~beale_gui.gui.views.basin_overlay.BasinOverlay`) through the offscreen renderer
 (:mod:`.offscreen`), so text reads the same at every size.
 """
 
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ...core.basins import BasinMap
 from ...core.functions import TestFunction
-from ..basin_overlay import DEFAULT_OPACITY, BasinOverlay, map_title
-from ..canvas import ContourCanvas
+from ..views.basin_overlay import DEFAULT_OPACITY, BasinOverlay, map_title
+from ..views.canvas import ContourCanvas
 from .offscreen import OffscreenFigure, activate_layout, contour_samples
 
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ...core.engine import CONVERGED, DIVERGED, RunResult
-from .. import canvas_items as ci
-from ..labels import start_style
+from ..views import canvas_items as ci
+from ..views.run_styles import start_style
 from .offscreen import activate_layout
 
 NOTE_PT, LEGEND_PT = 8.5, 9.5

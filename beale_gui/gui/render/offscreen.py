@@ -6,7 +6,8 @@ shown, and lay out their pyqtgraph layouts in a *logical* frame near :data:`BASE
 fonts and pens read well; the renderer paints that frame scaled to the export size. So a
 1600 x 1200 PNG looks like the window at twice the resolution, and the window, the export dialog
 and the command line all draw through the same code. A figure paints to a QPainter (SVG:
-:func:`~beale_gui.gui.svg.svg_bytes` paints it layer by layer), a QImage, PNG bytes or an array.
+:func:`~beale_gui.gui.render.svg.svg_bytes` paints it layer by layer), a QImage, PNG bytes or
+an array.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A search result drawn offscreen, for ``python main.py search --out``.
 
-:class:`SearchFigure` draws the window's own :class:`~beale_gui.gui.search_plot.SearchPlot`
+:class:`SearchFigure` draws the window's own :class:`~beale_gui.gui.views.search_plot.SearchPlot`
 (a heatmap, sampled points or a curve) through the offscreen renderer (:mod:`.offscreen`), so
 fonts and markers keep their proportions at any size.
 """
@@ -11,7 +11,7 @@ from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage
 
 from ...core.search import SearchResult
-from ..search_plot import SearchPlot
+from ..views.search_plot import SearchPlot
 from .offscreen import OffscreenFigure, activate_layout
 
 

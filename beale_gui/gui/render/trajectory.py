@@ -1,7 +1,7 @@
 """An offscreen figure of a batch of runs, drawn by the window's own canvas and loss plot.
 
-:class:`TrajectoryFigure` builds a :class:`~beale_gui.gui.canvas.ContourCanvas` (and, for
-animations, a :class:`~beale_gui.gui.loss_plot.LossPlot`) that is never shown and renders it
+:class:`TrajectoryFigure` builds a :class:`~beale_gui.gui.views.canvas.ContourCanvas` (and, for
+animations, a :class:`~beale_gui.gui.views.loss_plot.LossPlot`) that is never shown and renders it
 through the offscreen renderer (:mod:`.offscreen`) at the export size; the window, the export
 dialog and ``python main.py export`` all draw through the same code.
 
@@ -26,11 +26,11 @@ from ...core.engine import DIVERGED, RunResult
 from ...core.playhead import mechanics_at
 from ...core.view_ranges import fit_extent
 from ...document.document import PALETTE
-from .. import canvas_items as ci
-from ..canvas import ContourCanvas, Extent
 from ..export import DEFAULT_IMAGE_SIZE, STYLES
-from ..labels import optimizer_label, start_style
-from ..loss_plot import LossPlot
+from ..views import canvas_items as ci
+from ..views.canvas import ContourCanvas, Extent
+from ..views.loss_plot import LossPlot
+from ..views.run_styles import optimizer_label, start_style
 from .figure_legend import NOTE_COLOUR, NOTE_PT, TEXT_COLOUR, FigureLegend
 from .offscreen import OffscreenFigure, activate_layout, contour_samples
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine import BATCH_SIZE, NOISE, OptimizerConfig, StochasticConfig
-from ..core.params import Param
-from ..core.schedules import SCHEDULES, ScheduleConfig
-from ..document.document import OptimizerEntry
+from ...core.engine import BATCH_SIZE, NOISE, OptimizerConfig, StochasticConfig
+from ...core.params import Param
+from ...core.schedules import SCHEDULES, ScheduleConfig
+from ...document.document import OptimizerEntry
 from .fields import ElidedLabel, FieldWithMessage, ParamField, compact_form, describe_param
 
 _LABELS = {"initial_accumulator_value": "initial acc.", "lr": "lr"}

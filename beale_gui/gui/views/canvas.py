@@ -25,9 +25,9 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from ..core import contours
-from ..core.functions import TestFunction
-from ..document import Document, function_key
+from ...core import contours
+from ...core.functions import TestFunction
+from ...document import Document, function_key
 from . import canvas_items as ci
 from .zoom_limits import Extent, LimitedViewBox, view_limits
 

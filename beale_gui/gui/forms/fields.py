@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.params import Param, parse_number
+from ...core.params import Param, parse_number
 
 # Renard's R10 preferred numbers: ten steps per decade, each about 10**0.1 = 1.26 times the last.
 R10 = (1.0, 1.25, 1.6, 2.0, 2.5, 3.15, 4.0, 5.0, 6.3, 8.0)

@@ -11,15 +11,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
-from ..core.engine import DIVERGED, RunResult
-from ..core.playhead import mechanics_at
-from ..document import RunState
+from ...core.engine import DIVERGED, RunResult
+from ...core.playhead import mechanics_at
+from ...document import RunState
+from ..guarded import guarded
 from .canvas import ContourCanvas
-from .labels import optimizer_label, start_style
 from .loss_plot import LossPlot
 from .playback import Playback
 from .results_table import ResultsTable
-from .safety import guarded
+from .run_styles import optimizer_label, start_style
 
 
 class RunViews(QObject):

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.search import OBJECTIVE_LABELS, SearchResult, describe
-from ..document import Document, with_hparams
+from ...core.search import OBJECTIVE_LABELS, SearchResult, describe
+from ...document import Document, with_hparams
+from ..guarded import guarded
+from ..task_runner import TaskRunner
+from ..views.search_plot import SearchPlot
 from .fields import MESSAGE_COLOUR
-from .safety import guarded
 from .search_form import SearchForm, SearchOutcome
-from .search_plot import SearchPlot
-from .task_runner import TaskRunner
 
 TOP_ROWS = 10
 PROGRESS_STEPS = 1000

@@ -27,12 +27,12 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from ..core.session import Session, SessionError, save_session
-from ..core.session_load import read_json, session_from_dict
-from ..document import Document, document_of, fingerprint, session_of
-from ..resources import preset_paths
-from .notify import WindowMessages
-from .safety import guarded
+from ...core.session import Session, SessionError, save_session
+from ...core.session_load import read_json, session_from_dict
+from ...document import Document, document_of, fingerprint, session_of
+from ...resources import preset_paths
+from ..guarded import guarded
+from ..notify import WindowMessages
 
 log = logging.getLogger(__name__)
 

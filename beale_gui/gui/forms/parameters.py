@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfig
-from ..core.functions import TestFunction
-from ..core.optimizers import OPTIMIZERS
-from ..document import Document, OptimizerEntry, next_colour
+from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfig
+from ...core.functions import TestFunction
+from ...core.optimizers import OPTIMIZERS
+from ...document import Document, OptimizerEntry, next_colour
 from .fields import FieldWithMessage, HintLabel, ParamField, compact_form
 from .function_chooser import FunctionChooser
 from .optimizer_box import OptimizerBox

@@ -8,7 +8,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ..core.functions import (
+from ...core.functions import (
     DEFAULT_BOUNDS,
     FUNCTION_NAMES,
     FUNCTIONS,
@@ -16,7 +16,7 @@ from ..core.functions import (
     parse_expression,
     validate_expression,
 )
-from ..core.session import point_problem, span_problem
+from ...core.session import point_problem, span_problem
 from .fields import (
     CheckedLineEdit,
     FieldWithMessage,

@@ -13,8 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from ..core.engine import DIVERGED, RunResult
-from ..core.view_ranges import loss_for_plot, loss_view_range
+from ...core.engine import DIVERGED, RunResult
+from ...core.view_ranges import loss_for_plot, loss_view_range
 from .canvas_items import cached_axes
 
 CURSOR_COLOUR = "#444444"

@@ -17,16 +17,16 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressBar
 
-from ..core import engine
-from ..core.engine import DIVERGED, RunResult
-from ..core.functions import TestFunction
-from ..core.view_ranges import fit_extent
-from ..document import Document, OptimizerEntry, RunState
-from .memory import MemoryRelease
-from .notify import MESSAGE_MS
-from .playback import Playback
-from .safety import guarded
-from .task_runner import TaskRunner
+from ...core import engine
+from ...core.engine import DIVERGED, RunResult
+from ...core.functions import TestFunction
+from ...core.view_ranges import fit_extent
+from ...document import Document, OptimizerEntry, RunState
+from ..guarded import guarded
+from ..memory import MemoryRelease
+from ..notify import MESSAGE_MS
+from ..task_runner import TaskRunner
+from ..views.playback import Playback
 
 DRAG_PREVIEW_MS = 60
 # What a finished request is shown as. PLAY restarts the animation from step 0 and plays; when

@@ -22,7 +22,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from ..core.search import OBJECTIVE_LABELS, Axis, SearchResult, describe
+from ...core.search import OBJECTIVE_LABELS, Axis, SearchResult, describe
 
 COLOUR_MAP = "viridis"          # as the canvas: dark is low (good), so good settings are a valley
 ROUND_SYMBOLS = ("o", "s", "t", "d", "h", "p", "t1", "t2", "t3", "+")

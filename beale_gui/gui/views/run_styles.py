@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ..core.engine import OptimizerConfig
+from ...core.engine import OptimizerConfig
 
 # One line style per start point, so runs from different starts tell apart in one colour.
 START_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,

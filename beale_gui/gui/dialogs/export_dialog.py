@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.params import Param
-from . import export as exporting
-from .fields import ParamField
-from .render.trajectory import TrajectoryFigure
+from ...core.params import Param
+from .. import export as exporting
+from ..forms.fields import ParamField
+from ..render.trajectory import TrajectoryFigure
 
 SLICE_MS = 30  # rendering time per event-loop turn during an animation export
 POLL_MS = 50  # how often a finished animation's encoder is asked whether it is done

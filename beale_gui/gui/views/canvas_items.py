@@ -1,4 +1,4 @@
-"""Graphics items and styles for :mod:`beale_gui.gui.canvas`.
+"""Graphics items and styles for :mod:`beale_gui.gui.views.canvas`.
 
 The start points live in :class:`StartPointsItem`, a scatter that takes pyqtgraph's click and
 drag events for its own points (so dragging a point never pans the view) and ignores them
@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..core import contours
+from ...core import contours
 
 # z order, bottom to top
 Z_IMAGE, Z_ISOLINES, Z_PATHS, Z_HEADS, Z_ARROWS, Z_MINIMA, Z_STARTS = -100, -50, 10, 20, 25, 30, 40

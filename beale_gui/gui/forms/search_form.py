@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine import MAX_STEPS_PARAM, SEED_PARAM, OptimizerConfig
-from ..core.functions import TestFunction
-from ..core.optimizers import OptimizerSpec
-from ..core.params import Param, parse_number
-from ..core.search import (
+from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, OptimizerConfig
+from ...core.functions import TestFunction
+from ...core.optimizers import OptimizerSpec
+from ...core.params import Param, parse_number
+from ...core.search import (
     MAX_BUDGET,
     METHODS,
     OBJECTIVE_TITLES,
@@ -48,7 +48,10 @@ from ..core.search import (
     search,
     search_title,
 )
-from ..document import Document
+from ...document import Document
+from ..guarded import guarded
+from ..task_runner import fraction_progress
+from ..views.run_styles import optimizer_label
 from .fields import (
     CheckedLineEdit,
     FieldWithMessage,
@@ -58,9 +61,6 @@ from .fields import (
     compact_form,
     format_number,
 )
-from .labels import optimizer_label
-from .safety import guarded
-from .task_runner import fraction_progress
 
 BUDGET = Param("budget", 400, 1, MAX_BUDGET, integer=True,
                help="configurations in all; a grid takes budget^(1/D) points per hyperparameter")

@@ -36,16 +36,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.basins import GRID_PARAM, BasinMap, BasinOutcome, basin_map, check_grid
-from ..core.engine import MAX_STEPS_PARAM
-from ..document import Document, OptimizerEntry
+from ...core.basins import GRID_PARAM, BasinMap, BasinOutcome, basin_map, check_grid
+from ...core.engine import MAX_STEPS_PARAM
+from ...document import Document, OptimizerEntry
+from ..forms.fields import FieldWithMessage, HintLabel, ParamField
+from ..guarded import guarded
+from ..notify import MESSAGE_MS
+from ..task_runner import TaskRunner, fraction_progress
 from . import canvas_items as ci
 from .canvas import ContourCanvas
-from .fields import FieldWithMessage, HintLabel, ParamField
-from .labels import optimizer_label
-from .notify import MESSAGE_MS
-from .safety import guarded
-from .task_runner import TaskRunner, fraction_progress
+from .run_styles import optimizer_label
 
 # Paul Tol's "bright" then "muted" qualitative colours: told apart with every common colour-vision
 # deficiency, and unlike the optimizers' Okabe-Ito colours, so a basin never reads as a path.

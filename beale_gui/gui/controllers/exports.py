@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-from .export_dialog import (
+from ..dialogs.export_dialog import (
     AnimationExport,
     AnimationProgress,
     ExportDialog,
@@ -27,7 +27,7 @@ from .export_dialog import (
     window_figure,
     window_result,
 )
-from .notify import WindowMessages
+from ..notify import WindowMessages
 
 DATA_FILTER = "CSV table (*.csv);;JSON with the configuration (*.json)"
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.engine import CONVERGED, DIVERGED, RunResult
-from ..core.playhead import state_at
+from ...core.engine import CONVERGED, DIVERGED, RunResult
+from ...core.playhead import state_at
 
 REFRESH_MS = 66   # ~15 Hz
 

@@ -27,7 +27,7 @@ def svg_bytes(figure) -> bytes:
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
-    from .render.offscreen import FRAME
+    from .offscreen import FRAME
 
     w, h = figure.size
 

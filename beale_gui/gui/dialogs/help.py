@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from .. import __version__
-from ..resources import icon_path
+from ... import __version__
+from ...resources import icon_path
 
 # (keys, what they do), in the order the Help dialog lists them.
 SHORTCUTS: tuple[tuple[str, str], ...] = (

@@ -1,0 +1,1 @@
+"""Dialogs: the export dialog and the help windows."""
