@@ -1,9 +1,8 @@
 """Working arrays whose data start on a cache-line boundary.
 
-numpy's large allocations start 16 bytes past a page boundary, so its wide SIMD loops (64-byte
-vectors with AVX-512) split every store across two cache lines: measured here, a ufunc writing
-a 16,384-element array that starts so ran at half the speed it did into a 64-byte aligned one
-(0.57 against 0.28 ns an element; loops that are slow anyway, sqrt and divide, alike either way).
+numpy's large allocations start 16 bytes past a page boundary, so its wide SIMD loops split
+every store across two cache lines, about halving the speed of a cheap ufunc (bench.py's engine
+rows).
 The engine's buffers are made here; rows of an (m, n) buffer stay aligned when n is a multiple of
 :data:`ROW_MULTIPLE`, which is how the engine sizes its units.
 """

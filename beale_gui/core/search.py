@@ -30,8 +30,8 @@ MAX_AXES = 4
 MAX_ROUNDS = 20
 MAX_RANDOM_STARTS = 1000
 # Memory one run of a search round takes while it runs (its state, hyperparameters and
-# outcome), measured with Adam: 1,000,000 configurations x 8 starts peaked at 3.3 GB. A round
-# of more runs than MEMORY_LIMIT_BYTES allows is refused before anything is computed.
+# outcome; Adam's is the largest): a round of more runs than MEMORY_LIMIT_BYTES allows is
+# refused before anything is computed.
 BYTES_PER_RUN = 512
 MAX_RUNS_PER_ROUND = MEMORY_LIMIT_BYTES // BYTES_PER_RUN
 

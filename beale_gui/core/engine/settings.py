@@ -132,18 +132,16 @@ class EngineTuning:
     few_runs_max_rows, few_runs_base_rows, few_runs_rows_per_config : int
         ``"auto"`` steps a deterministic batch in floats when it has at most
         ``min(few_runs_max_rows, few_runs_base_rows + few_runs_rows_per_config *
-        configurations)`` runs. A numpy block costs about 14 us a step plus 3 us per
-        configuration, almost whatever its few rows; floats about 1.1 to 1.4 us per run and
-        step (Adam on Beale the dearest), so they break even near 12 runs of one configuration
-        and 32 of six.
+        configurations)`` runs: a numpy block's cost per step hardly depends on its few rows,
+        floats cost per run, and these are where they break even (bench.py's "click to new paths"
+        row).
     parallel_min_rows : int
         A batch with fewer rows is one block on the calling thread.
     chunk_rows, serial_chunk_rows : int
-        Rows per block of a larger batch, split across threads or run one after another. One
-        thread goes fastest with blocks whose arrays stay in its core's cache; two do with
-        blocks four times that size, as each numpy call gives up and takes back the GIL (Adam
-        on Beale, 100,000 runs: 1.26 s in blocks of 2,048 rows, 0.41 s of 16,384, 0.33 s of
-        32,768).
+        Rows per block of a larger batch, split across threads or run one after another: one
+        thread is fastest with blocks that stay in its core's cache, threads with larger ones
+        (each numpy call gives up and takes back the GIL); bench.py's "engine: Adam on Beale,
+        100,000 runs" rows.
     workers : int
         Threads for a large batch.
     compact_fraction : int
