@@ -21,17 +21,17 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core import contours
 from ...core.functions import TestFunction
 from ...document import Document, function_key
 from . import canvas_items as ci
+from .contour_layer import ContourLayer
 from .zoom_limits import Extent, LimitedViewBox, view_limits
 
-RECOMPUTE_DELAY_MS = 60
 # Path curves kept hidden for later results, beyond the ones shown: adding and removing
 # pyqtgraph items costs more than all the rest of a new result.
 SPARE_TRACKS = 48
@@ -64,9 +64,7 @@ class ContourCanvas(QWidget):
         self.grid_size = 400
         self.n_levels = 20
         self._function: TestFunction | None = None
-        self._scale: contours.LogScale | None = None
         self._limits: dict[str, float] | None = None    # the view's, set per function
-        self._computed: Extent | None = None
         self._tracks: list[ci.PathTrack] = []   # in the plot; the first len(_runs) shown
         self._runs: list[ci.PathTrack] = []
         self._head_style: dict = {}
@@ -90,10 +88,7 @@ class ContourCanvas(QWidget):
         self._build_plot()
         self._build_items()
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(RECOMPUTE_DELAY_MS)
-        self._timer.timeout.connect(self._recompute)
+        self._contours.due.connect(self._recompute)
         self._vb.sigRangeChanged.connect(self._on_range_changed)
         scene = self.layout_widget.scene()
         scene.sigMouseClicked.connect(self._on_scene_clicked)
@@ -121,18 +116,8 @@ class ContourCanvas(QWidget):
             axis.setPen(ci.AXIS_PEN)
             axis.setTextPen(ci.AXIS_PEN)
             plot.setLabel(side, text)
-        self._image = pg.ImageItem(axisOrder="row-major")
-        self._image.setZValue(ci.Z_IMAGE)
-        # the contours change only when the view does: keep them as pixmaps between frames
-        self._image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        plot.addItem(self._image, ignoreBounds=True)
-        self._bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=pg.colormap.get(ci.COLOUR_MAP),
-                                    label="log\u2081\u2080 f", interactive=False,
-                                    colorMapMenu=False)
-        self._bar.setImageItem(self._image, insert_in=plot)
-        for side in ("left", "right", "top", "bottom"):
-            self._bar.getAxis(side).setPen(ci.AXIS_PEN)
-            self._bar.getAxis(side).setTextPen(ci.AXIS_PEN)
+        # the contour image, its colour bar and the isolines, under everything else
+        self._contours = ContourLayer(plot, self)
 
     def _add(self, item, z: float):
         item.setZValue(z)
@@ -140,8 +125,6 @@ class ContourCanvas(QWidget):
         return item
 
     def _build_items(self) -> None:
-        self._isolines = self._add(pg.PlotCurveItem(pen=ci.ISOLINE_PEN), ci.Z_ISOLINES)
-        self._isolines.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._heads = self._add(pg.ScatterPlotItem(size=ci.HEAD_SIZE, symbol="o"), ci.Z_HEADS)
         self._crosses = self._add(
             pg.ScatterPlotItem(size=ci.CROSS_SIZE, symbol="x", pen=ci.CROSS_PEN,
@@ -193,7 +176,7 @@ class ContourCanvas(QWidget):
     @property
     def scale(self) -> contours.LogScale | None:
         """The function's colour scale and isoline levels (fixed until the next function)."""
-        return self._scale
+        return self._contours.scale
 
     def set_function(self, function: TestFunction) -> None:
         """Show ``function``: contours over its bounds (which fix the levels), its minima;
@@ -201,23 +184,18 @@ class ContourCanvas(QWidget):
         self._function = function
         self._limits = view_limits(function.bounds)
         self._vb.setLimits(**self._limits)
-        (x0, x1), (y0, y1) = self._within_limits(function.bounds)
-        xs, ys, Z = contours.sample_grid(function, (x0, x1), (y0, y1), self.grid_size)
-        self._scale = contours.log_scale(Z, self.n_levels)
-        self._bar.setLevels(values=self._scale.colour_range)
-        self._bar.getAxis("left").setLabel(self._scale.label)
         self._plot.setTitle(f"<span style='color:#202020'>{html.escape(function.title)}</span>")
-        self._draw_contours(xs, ys, Z)
+        self._contours.set_function(function, self._within_limits(function.bounds),
+                                    self.grid_size, self.n_levels)
         minima = np.asarray(function.minima, dtype=np.float64).reshape(-1, 2)
         self._minima.setData(x=minima[:, 0], y=minima[:, 1], data=function.minimum_values)
         self.fit_view()
-        self._timer.start()   # the view may not move (same bounds): fill it all the same
+        self._contours.schedule()   # the view may not move (same bounds): fill it all the same
 
     def settle(self) -> None:
         """Compute the contours of the visible region now, without waiting for the debounce
         (for offscreen figures, which have no event loop to wait in)."""
-        self._timer.stop()
-        self._recompute()
+        self._contours.settle()
 
     def set_starts(self, starts: np.ndarray) -> None:
         """Show the start points, shape (S, 2); the selection is kept while their number
@@ -332,12 +310,11 @@ class ContourCanvas(QWidget):
 
     def isoline_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The isolines as drawn (x, y with NaN separators); for tests and export."""
-        x, y = self._isolines.getData()
-        return (np.zeros(0), np.zeros(0)) if x is None else (x, y)
+        return self._contours.isoline_data()
 
     def computed_extent(self) -> Extent | None:
         """The range the current contour image was computed for."""
-        return self._computed
+        return self._contours.computed_extent()
 
     # -- what is drawn, read-only (for tests and export) --------------------------------------
     def run_tracks(self) -> tuple[ci.PathTrack, ...]:
@@ -374,34 +351,21 @@ class ContourCanvas(QWidget):
 
     def contour_image(self) -> np.ndarray | None:
         """The contour image as drawn, shape (grid, grid) of log values (a copy)."""
-        image = self._image.image
-        return None if image is None else np.array(image)
+        return self._contours.contour_image()
 
     def contour_levels(self) -> tuple[float, float]:
         """The contour image's colour levels (low, high)."""
-        lo, hi = self._image.getLevels()
-        return float(lo), float(hi)
+        return self._contours.contour_levels()
 
     def contour_rect(self) -> QRectF:
         """Where the contour image lies, in data coordinates."""
-        return self._image.mapRectToParent(self._image.boundingRect())
+        return self._contours.contour_rect()
 
     def minima_points(self) -> np.ndarray:
         """The known minima as drawn, shape (K, 2) (a copy)."""
         return _points_of(self._minima)
 
     # -- drawing -----------------------------------------------------------------------------
-    def _draw_contours(self, xs: np.ndarray, ys: np.ndarray, Z: np.ndarray) -> None:
-        scale = self._scale
-        self._image.setImage(scale.image(Z), autoLevels=False, levels=scale.colour_range)
-        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
-        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
-        self._image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2,
-                                   xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy))
-        lines = contours.join_polylines(contours.isolines(xs, ys, Z, scale.levels))
-        self._isolines.setData(x=lines[:, 0], y=lines[:, 1], connect="finite")
-        self._computed = ((float(xs[0]), float(xs[-1])), (float(ys[0]), float(ys[-1])))
-
     def _thin_cell(self) -> tuple[float, float]:
         """Half a screen pixel of the current view, in data units: what paths are thinned to."""
         px, py = self._vb.viewPixelSize()
@@ -413,16 +377,12 @@ class ContourCanvas(QWidget):
             track.thin(cell)
 
     def _recompute(self) -> None:
+        """The view settled: thin the paths to its pixels and recompute the contours."""
         if self._runs:
             self._thin_paths()
             self._draw_step()
-        if self._function is None:
-            return
-        extent = self.view_extent()
-        if extent != self._computed:
-            xs, ys, Z = contours.sample_grid(self._function, *extent, self.grid_size)
-            self._draw_contours(xs, ys, Z)
-        self.view_changed.emit()
+        if self._contours.recompute(self.view_extent(), self.grid_size):
+            self.view_changed.emit()
 
     def _draw_arrows(self) -> None:
         mech = self._mechanics
@@ -516,7 +476,7 @@ class ContourCanvas(QWidget):
         if self._mechanics is not None:
             self._draw_arrows()
         self._publish_view()
-        self._timer.start()
+        self._contours.schedule()
 
     def _in_view(self, scene_pos) -> bool:
         if not self._vb.sceneBoundingRect().contains(scene_pos):
