@@ -188,13 +188,7 @@ class ContourCanvas(QWidget):
     def set_runs(self, paths: list[np.ndarray], stops: list[int], colours: list[str],
                  styles: list[Qt.PenStyle], flags: list[str],
                  legend: list[tuple[str, str]], step: int | None = None) -> None:
-        """Show one path per run (on the curves of earlier runs where there are some) and draw
-        each up to ``step`` (None: the current step).
-
-        ``paths[i]`` has shape (T_i + 1, 2); ``stops[i]`` is its last valid index; ``flags[i]``
-        is ``"diverged"`` for a run that blew up (its head becomes a red X once it gets there).
-        ``legend`` lists (label, colour) per optimizer.
-        """
+        """Show one path per run, drawn up to ``step`` (see :meth:`RunLayer.set_runs`)."""
         self._runs.set_runs(paths, stops, colours, styles, flags, legend, step)
 
     def set_step(self, k: int) -> None:
