@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core.engine import RunResult
 from ..document import Document, RunState
+from .controllers.basins import BasinController
 from .controllers.exports import ExportController
 from .controllers.runs import PLAY, READY, RunController
 from .controllers.sessions import SessionController
@@ -41,7 +42,6 @@ from .guarded import guarded
 from .memory import MemoryRelease
 from .notify import MESSAGE_MS
 from .task_runner import TaskRunner
-from .views.basin_overlay import BasinController
 from .views.canvas import ContourCanvas
 from .views.loss_plot import LossPlot
 from .views.playback import Playback

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDockWidget
 from beale_gui import cli
 from beale_gui.core.search import Axis
 from beale_gui.core.search import search as run_search
-from beale_gui.gui.views.search_plot import SearchPlot, colour_values, log_ticks
+from beale_gui.gui.views.search_plot import SearchPlot
+from beale_gui.gui.views.search_scales import colour_values, log_ticks
 
 from .helpers import task_cancelled
 

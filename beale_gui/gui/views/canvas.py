@@ -13,6 +13,10 @@ Zoom and pan stop at limits set per function from its bounds (:func:`view_limits
 millionth of the bounds, out to ten thousand times them, and never so far in that the contour
 grid's samples stop being distinct floats; the view's centre stays within that widest view of
 the bounds, so the function's domain is always a Reset view (R) away (see zoom_limits.py).
+
+The contours live in a :class:`~.contour_layer.ContourLayer` and the runs (paths, heads,
+crosses, arrows, legend) in a :class:`~.run_layer.RunLayer`; the canvas owns both and forwards
+its drawing and read-only methods to them.
 """
 
 from __future__ import annotations
@@ -21,20 +25,18 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core import contours
 from ...core.functions import TestFunction
 from ...document import Document, function_key
 from . import canvas_items as ci
+from .contour_layer import ContourLayer
+from .run_layer import RunLayer
 from .zoom_limits import Extent, LimitedViewBox, view_limits
 
-RECOMPUTE_DELAY_MS = 60
-# Path curves kept hidden for later results, beyond the ones shown: adding and removing
-# pyqtgraph items costs more than all the rest of a new result.
-SPARE_TRACKS = 48
 DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
@@ -64,19 +66,7 @@ class ContourCanvas(QWidget):
         self.grid_size = 400
         self.n_levels = 20
         self._function: TestFunction | None = None
-        self._scale: contours.LogScale | None = None
         self._limits: dict[str, float] | None = None    # the view's, set per function
-        self._computed: Extent | None = None
-        self._tracks: list[ci.PathTrack] = []   # in the plot; the first len(_runs) shown
-        self._runs: list[ci.PathTrack] = []
-        self._head_style: dict = {}
-        self._stops = np.zeros(0, dtype=int)
-        self._diverged = np.zeros(0, dtype=bool)
-        self._step = 0
-        self._drawn_step: int | None = None   # what the paths and heads show, None if stale
-        self._mechanics: dict | None = None
-        self._legend_entries: list[tuple[str, str]] = []
-        self._legend_key: tuple | None = None   # what the legend item holds
         self._document = document
         self._function_key: tuple | None = None   # of the document's function shown
 
@@ -90,10 +80,7 @@ class ContourCanvas(QWidget):
         self._build_plot()
         self._build_items()
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(RECOMPUTE_DELAY_MS)
-        self._timer.timeout.connect(self._recompute)
+        self._contours.due.connect(self._recompute)
         self._vb.sigRangeChanged.connect(self._on_range_changed)
         scene = self.layout_widget.scene()
         scene.sigMouseClicked.connect(self._on_scene_clicked)
@@ -121,18 +108,8 @@ class ContourCanvas(QWidget):
             axis.setPen(ci.AXIS_PEN)
             axis.setTextPen(ci.AXIS_PEN)
             plot.setLabel(side, text)
-        self._image = pg.ImageItem(axisOrder="row-major")
-        self._image.setZValue(ci.Z_IMAGE)
-        # the contours change only when the view does: keep them as pixmaps between frames
-        self._image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        plot.addItem(self._image, ignoreBounds=True)
-        self._bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=pg.colormap.get(ci.COLOUR_MAP),
-                                    label="log\u2081\u2080 f", interactive=False,
-                                    colorMapMenu=False)
-        self._bar.setImageItem(self._image, insert_in=plot)
-        for side in ("left", "right", "top", "bottom"):
-            self._bar.getAxis(side).setPen(ci.AXIS_PEN)
-            self._bar.getAxis(side).setTextPen(ci.AXIS_PEN)
+        # the contour image, its colour bar and the isolines, under everything else
+        self._contours = ContourLayer(plot, self)
 
     def _add(self, item, z: float):
         item.setZValue(z)
@@ -140,19 +117,8 @@ class ContourCanvas(QWidget):
         return item
 
     def _build_items(self) -> None:
-        self._isolines = self._add(pg.PlotCurveItem(pen=ci.ISOLINE_PEN), ci.Z_ISOLINES)
-        self._isolines.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._heads = self._add(pg.ScatterPlotItem(size=ci.HEAD_SIZE, symbol="o"), ci.Z_HEADS)
-        self._crosses = self._add(
-            pg.ScatterPlotItem(size=ci.CROSS_SIZE, symbol="x", pen=ci.CROSS_PEN,
-                               brush=ci.CROSS_BRUSH),
-            ci.Z_HEADS + 1)
-        self._arrows = {}
-        for kind, (_label, pen, halo) in ci.ARROW_KINDS.items():
-            curve = pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=True)
-            curve.setToolTip(ci.ARROW_TOOLTIP)
-            curve.setVisible(False)
-            self._arrows[kind] = self._add(curve, ci.Z_ARROWS)
+        # the paths, heads, crosses, arrows and legend
+        self._runs = RunLayer(self._plot)
         self._minima = self._add(
             pg.ScatterPlotItem(symbol="star", size=22, pen=ci.MINIMUM_PEN,
                                brush=ci.MINIMUM_BRUSH, hoverable=True, tip=self._minimum_tip),
@@ -161,11 +127,6 @@ class ContourCanvas(QWidget):
         self._starts.sigDragging.connect(self.start_dragging)
         self._starts.sigMoved.connect(self._on_start_moved)
         self._starts.sigRemoveRequested.connect(self._on_start_removed)
-        self._legend = pg.LegendItem(offset=(8, 8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
-                                     labelTextColor="#101010", labelTextSize="10pt")
-        self._legend.setParentItem(self._vb)
-        self._legend.setZValue(1000)
-        self._legend.setVisible(False)
 
     @staticmethod
     def _minimum_tip(x: float, y: float, data) -> str:
@@ -193,7 +154,7 @@ class ContourCanvas(QWidget):
     @property
     def scale(self) -> contours.LogScale | None:
         """The function's colour scale and isoline levels (fixed until the next function)."""
-        return self._scale
+        return self._contours.scale
 
     def set_function(self, function: TestFunction) -> None:
         """Show ``function``: contours over its bounds (which fix the levels), its minima;
@@ -201,23 +162,18 @@ class ContourCanvas(QWidget):
         self._function = function
         self._limits = view_limits(function.bounds)
         self._vb.setLimits(**self._limits)
-        (x0, x1), (y0, y1) = self._within_limits(function.bounds)
-        xs, ys, Z = contours.sample_grid(function, (x0, x1), (y0, y1), self.grid_size)
-        self._scale = contours.log_scale(Z, self.n_levels)
-        self._bar.setLevels(values=self._scale.colour_range)
-        self._bar.getAxis("left").setLabel(self._scale.label)
         self._plot.setTitle(f"<span style='color:#202020'>{html.escape(function.title)}</span>")
-        self._draw_contours(xs, ys, Z)
+        self._contours.set_function(function, self._within_limits(function.bounds),
+                                    self.grid_size, self.n_levels)
         minima = np.asarray(function.minima, dtype=np.float64).reshape(-1, 2)
         self._minima.setData(x=minima[:, 0], y=minima[:, 1], data=function.minimum_values)
         self.fit_view()
-        self._timer.start()   # the view may not move (same bounds): fill it all the same
+        self._contours.schedule()   # the view may not move (same bounds): fill it all the same
 
     def settle(self) -> None:
         """Compute the contours of the visible region now, without waiting for the debounce
         (for offscreen figures, which have no event loop to wait in)."""
-        self._timer.stop()
-        self._recompute()
+        self._contours.settle()
 
     def set_starts(self, starts: np.ndarray) -> None:
         """Show the start points, shape (S, 2); the selection is kept while their number
@@ -232,67 +188,21 @@ class ContourCanvas(QWidget):
     def set_runs(self, paths: list[np.ndarray], stops: list[int], colours: list[str],
                  styles: list[Qt.PenStyle], flags: list[str],
                  legend: list[tuple[str, str]], step: int | None = None) -> None:
-        """Show one path per run (on the curves of earlier runs where there are some) and draw
-        each up to ``step`` (None: the current step).
-
-        ``paths[i]`` has shape (T_i + 1, 2); ``stops[i]`` is its last valid index; ``flags[i]``
-        is ``"diverged"`` for a run that blew up (its head becomes a red X once it gets there).
-        ``legend`` lists (label, colour) per optimizer.
-        """
-        self._use_tracks(list(zip(colours, styles, strict=True)))
-        cell = self._thin_cell()
-        for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
-            track.reset(path, colour, style, cell)
-        self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)
-        self._diverged = np.array([f == "diverged" for f in flags], dtype=bool)
-        # the same pen and brush objects for a colour: the heads' symbols render only once
-        head_styles = [ci.head_style(c) for c in colours]
-        self._head_style = {"brush": [brush for brush, _ in head_styles],
-                            "pen": [pen for _, pen in head_styles]}
-        self._legend_entries = list(legend)
-        self._rebuild_legend()
-        if not self._runs:
-            self._heads.setData(x=[], y=[])
-            self._crosses.setData(x=[], y=[])
-        if step is not None:
-            self._step = max(int(step), 0)
-        self._draw_step()
+        """Show one path per run, drawn up to ``step`` (see :meth:`RunLayer.set_runs`)."""
+        self._runs.set_runs(paths, stops, colours, styles, flags, legend, step)
 
     def set_step(self, k: int) -> None:
         """Draw every path up to ``min(k, stops[i])`` with its head marker there."""
-        self._step = max(int(k), 0)
-        if self._step != self._drawn_step:   # the playhead is set again after a new result
-            self._draw_step()
-
-    def _draw_step(self) -> None:
-        k = self._step
-        self._drawn_step = k if self._runs else None
-        if not self._runs:
-            return
-        idx = np.minimum(k, self._stops)
-        hx = np.empty(len(self._runs))
-        hy = np.empty(len(self._runs))
-        for i, track in enumerate(self._runs):
-            j = min(int(idx[i]), len(track.xy) - 1)
-            track.draw(j)
-            hx[i], hy[i] = track.xy[j]
-        self._heads.setData(x=hx, y=hy, **self._head_style)
-        crossed = self._diverged & (k >= self._stops)
-        self._crosses.setData(x=hx[crossed], y=hy[crossed])
-        self._crosses.setVisible(bool(crossed.any()))   # an empty scatter still costs a paint
+        self._runs.set_step(k)
 
     def clear_runs(self) -> None:
         """Remove every path, head, arrow and legend entry."""
-        self._remove_runs()
-        self._legend_entries = []
-        self.set_mechanics(None)
+        self._runs.clear_runs()
 
     def set_mechanics(self, mech: dict | None) -> None:
         """Arrows at the heads from :func:`beale_gui.core.playhead.mechanics_at` (``heads``,
         ``descent``, ``moment``, ``step``, each (N, 2)); None hides them."""
-        self._mechanics = mech
-        self._draw_arrows()
-        self._rebuild_legend()
+        self._runs.set_mechanics(mech)
 
     def fit_view(self, extent: Extent | None = None) -> None:
         """Show ``extent`` ((x0, x1), (y0, y1)), or the function's bounds when None (or when
@@ -332,159 +242,67 @@ class ContourCanvas(QWidget):
 
     def isoline_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The isolines as drawn (x, y with NaN separators); for tests and export."""
-        x, y = self._isolines.getData()
-        return (np.zeros(0), np.zeros(0)) if x is None else (x, y)
+        return self._contours.isoline_data()
 
     def computed_extent(self) -> Extent | None:
         """The range the current contour image was computed for."""
-        return self._computed
+        return self._contours.computed_extent()
 
     # -- what is drawn, read-only (for tests and export) --------------------------------------
     def run_tracks(self) -> tuple[ci.PathTrack, ...]:
         """The tracks drawing the current runs, one per run in order (do not draw on them)."""
-        return tuple(self._runs)
+        return self._runs.run_tracks()
 
     def head_points(self) -> np.ndarray:
         """Where the runs' heads are drawn, shape (N, 2) (a copy)."""
-        return _points_of(self._heads)
+        return self._runs.head_points()
 
     def cross_points(self) -> np.ndarray:
         """Where the red crosses of diverged runs are, shape (M, 2) (a copy)."""
-        return _points_of(self._crosses)
+        return self._runs.cross_points()
 
     def crosses_shown(self) -> bool:
         """Whether the crosses of diverged runs are visible."""
-        return self._crosses.isVisible()
+        return self._runs.crosses_shown()
 
     def arrow_curves(self) -> dict[str, pg.PlotCurveItem]:
         """The mechanics arrows' curves by kind (a new dict; do not draw on them)."""
-        return dict(self._arrows)
+        return self._runs.arrow_curves()
 
     def legend_rows(self) -> tuple[tuple[ci.LineSample, str], ...]:
         """The legend's rows, each as (sample item, label text)."""
-        return tuple((sample, label.text) for sample, label in self._legend.items)
+        return self._runs.legend_rows()
 
     def legend_shown(self) -> bool:
         """Whether the legend is visible."""
-        return self._legend.isVisible()
+        return self._runs.legend_shown()
 
     def legend_rect(self) -> QRectF:
         """The legend's bounding rectangle in scene coordinates."""
-        return self._legend.sceneBoundingRect()
+        return self._runs.legend_rect()
 
     def contour_image(self) -> np.ndarray | None:
         """The contour image as drawn, shape (grid, grid) of log values (a copy)."""
-        image = self._image.image
-        return None if image is None else np.array(image)
+        return self._contours.contour_image()
 
     def contour_levels(self) -> tuple[float, float]:
         """The contour image's colour levels (low, high)."""
-        lo, hi = self._image.getLevels()
-        return float(lo), float(hi)
+        return self._contours.contour_levels()
 
     def contour_rect(self) -> QRectF:
         """Where the contour image lies, in data coordinates."""
-        return self._image.mapRectToParent(self._image.boundingRect())
+        return self._contours.contour_rect()
 
     def minima_points(self) -> np.ndarray:
         """The known minima as drawn, shape (K, 2) (a copy)."""
-        return _points_of(self._minima)
+        return ci.points_of(self._minima)
 
     # -- drawing -----------------------------------------------------------------------------
-    def _draw_contours(self, xs: np.ndarray, ys: np.ndarray, Z: np.ndarray) -> None:
-        scale = self._scale
-        self._image.setImage(scale.image(Z), autoLevels=False, levels=scale.colour_range)
-        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
-        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
-        self._image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2,
-                                   xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy))
-        lines = contours.join_polylines(contours.isolines(xs, ys, Z, scale.levels))
-        self._isolines.setData(x=lines[:, 0], y=lines[:, 1], connect="finite")
-        self._computed = ((float(xs[0]), float(xs[-1])), (float(ys[0]), float(ys[-1])))
-
-    def _thin_cell(self) -> tuple[float, float]:
-        """Half a screen pixel of the current view, in data units: what paths are thinned to."""
-        px, py = self._vb.viewPixelSize()
-        return px / 2, py / 2
-
-    def _thin_paths(self) -> None:
-        cell = self._thin_cell()
-        for track in self._runs:
-            track.thin(cell)
-
     def _recompute(self) -> None:
-        if self._runs:
-            self._thin_paths()
-            self._draw_step()
-        if self._function is None:
-            return
-        extent = self.view_extent()
-        if extent != self._computed:
-            xs, ys, Z = contours.sample_grid(self._function, *extent, self.grid_size)
-            self._draw_contours(xs, ys, Z)
-        self.view_changed.emit()
-
-    def _draw_arrows(self) -> None:
-        mech = self._mechanics
-        (x0, x1), _ = self._vb.viewRange()
-        length = ci.ARROW_FRACTION * (x1 - x0)
-        for kind, curve in self._arrows.items():
-            vectors = None if mech is None else mech.get(kind)
-            if vectors is None:
-                curve.setVisible(False)
-                continue
-            lines = contours.arrow_polylines(mech["heads"], vectors, length, ci.ARROW_DECADES)
-            curve.setData(x=lines[:, 0], y=lines[:, 1], connect="finite")
-            curve.setVisible(len(lines) > 0)
-
-    def _rebuild_legend(self) -> None:
-        arrows = () if self._mechanics is None else tuple(
-            kind for kind, curve in self._arrows.items() if curve.isVisible())
-        key = (tuple(self._legend_entries), arrows)
-        shown = bool(self._legend_entries or arrows)
-        # set_mechanics runs every frame, and a click clears the runs and brings the same
-        # optimizers back: refill the legend only when its entries change (hidden, it keeps
-        # the old ones)
-        if shown and key != self._legend_key:
-            self._legend_key = key
-            self._legend.clear()
-            for label, colour in self._legend_entries:
-                self._legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
-                                     label)
-            for kind in arrows:
-                label, pen, halo = ci.ARROW_KINDS[kind]
-                self._legend.addItem(ci.LineSample(pen, halo), label)
-        tip = ci.ARROW_TOOLTIP if self._mechanics is not None else ""
-        if self._legend.toolTip() != tip:
-            self._legend.setToolTip(tip)
-        if self._legend.isVisible() != shown:
-            self._legend.setVisible(shown)
-
-    def _use_tracks(self, styles: list[tuple[str, Qt.PenStyle]]) -> None:
-        """Keep a track per (colour, pen style) in ``styles`` for the runs (adding what is
-        missing) and hide the rest."""
-        n = len(styles)
-        while len(self._tracks) < n:
-            track = ci.PathTrack(*styles[len(self._tracks)])
-            for item in track.items:
-                self._add(item, ci.Z_PATHS)
-            self._tracks.append(track)
-        for track in self._tracks[n:]:
-            track.hide()
-        for track in self._tracks[n + SPARE_TRACKS:]:
-            for item in track.items:
-                self._plot.removeItem(item)
-        del self._tracks[n + SPARE_TRACKS:]
-        self._runs = self._tracks[:n]
-
-    def _remove_runs(self) -> None:
-        self._use_tracks([])
-        self._drawn_step = None
-        self._stops = np.zeros(0, dtype=int)
-        self._diverged = np.zeros(0, dtype=bool)
-        self._heads.setData(x=[], y=[])
-        self._crosses.setData(x=[], y=[])
-        self._rebuild_legend()
+        """The view settled: thin the paths to its pixels and recompute the contours."""
+        self._runs.thin()
+        if self._contours.recompute(self.view_extent(), self.grid_size):
+            self.view_changed.emit()
 
     # -- the document ----------------------------------------------------------------------
     def _on_function_changed(self, function: TestFunction, expression: str | None) -> None:
@@ -513,16 +331,15 @@ class ContourCanvas(QWidget):
 
     # -- events ------------------------------------------------------------------------------
     def _on_range_changed(self, *_args) -> None:
-        if self._mechanics is not None:
-            self._draw_arrows()
+        self._runs.view_moved()
         self._publish_view()
-        self._timer.start()
+        self._contours.schedule()
 
     def _in_view(self, scene_pos) -> bool:
         if not self._vb.sceneBoundingRect().contains(scene_pos):
             return False
-        return not (self._legend.isVisible()
-                    and self._legend.sceneBoundingRect().contains(scene_pos))
+        return not (self._runs.legend_shown()
+                    and self._runs.legend_rect().contains(scene_pos))
 
     def _on_scene_clicked(self, ev) -> None:
         if (ev.isAccepted() or ev.double() or ev.button() != Qt.MouseButton.LeftButton
@@ -551,9 +368,3 @@ class ContourCanvas(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-def _points_of(scatter: pg.ScatterPlotItem) -> np.ndarray:
-    """A scatter's points, shape (N, 2) (a copy)."""
-    x, y = scatter.getData()
-    return np.column_stack([np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)])

@@ -325,3 +325,9 @@ class PathTrack:
         counts = [len(c.getData()[0]) if c.getData()[0] is not None else 0 for c in self.items]
         shown = [c for c in counts if c]
         return sum(shown) - max(len(shown) - 1, 0)
+
+
+def points_of(scatter: pg.ScatterPlotItem) -> np.ndarray:
+    """A scatter's points, shape (N, 2) (a copy)."""
+    x, y = scatter.getData()
+    return np.column_stack([np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)])

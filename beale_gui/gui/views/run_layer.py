@@ -1,0 +1,239 @@
+"""The contour canvas's run layer: the runs' paths, their heads, the crosses of diverged runs,
+the mechanics arrows and the legend.
+
+:class:`~beale_gui.gui.views.canvas.ContourCanvas` owns one :class:`RunLayer` and forwards its
+``set_runs`` / ``set_step`` / ``set_mechanics`` / ``clear_runs`` and the read-only accessors to
+it. Paths are drawn on reused :class:`~beale_gui.gui.views.canvas_items.PathTrack` curves, thinned
+to half a screen pixel of the view; the legend is refilled only when its entries change.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+
+from ...core import contours
+from . import canvas_items as ci
+
+# Path curves kept hidden for later results, beyond the ones shown: adding and removing
+# pyqtgraph items costs more than all the rest of a new result.
+SPARE_TRACKS = 48
+
+
+class RunLayer:
+    """The runs drawn in a canvas's plot, up to the playhead step."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self._plot = plot
+        self._vb = plot.getViewBox()
+        self._tracks: list[ci.PathTrack] = []   # in the plot; the first len(_runs) shown
+        self._runs: list[ci.PathTrack] = []
+        self._head_style: dict = {}
+        self._stops = np.zeros(0, dtype=int)
+        self._diverged = np.zeros(0, dtype=bool)
+        self._step = 0
+        self._drawn_step: int | None = None   # what the paths and heads show, None if stale
+        self._mechanics: dict | None = None
+        self._legend_entries: list[tuple[str, str]] = []
+        self._legend_key: tuple | None = None   # what the legend item holds
+        self._heads = self._add(pg.ScatterPlotItem(size=ci.HEAD_SIZE, symbol="o"), ci.Z_HEADS)
+        self._crosses = self._add(
+            pg.ScatterPlotItem(size=ci.CROSS_SIZE, symbol="x", pen=ci.CROSS_PEN,
+                               brush=ci.CROSS_BRUSH),
+            ci.Z_HEADS + 1)
+        self._arrows = {}
+        for kind, (_label, pen, halo) in ci.ARROW_KINDS.items():
+            curve = pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=True)
+            curve.setToolTip(ci.ARROW_TOOLTIP)
+            curve.setVisible(False)
+            self._arrows[kind] = self._add(curve, ci.Z_ARROWS)
+        self._legend = pg.LegendItem(offset=(8, 8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
+                                     labelTextColor="#101010", labelTextSize="10pt")
+        self._legend.setParentItem(self._vb)
+        self._legend.setZValue(1000)
+        self._legend.setVisible(False)
+
+    def _add(self, item, z: float):
+        item.setZValue(z)
+        self._plot.addItem(item, ignoreBounds=True)
+        return item
+
+    def set_runs(self, paths: list[np.ndarray], stops: list[int], colours: list[str],
+                 styles: list[Qt.PenStyle], flags: list[str],
+                 legend: list[tuple[str, str]], step: int | None = None) -> None:
+        """Show one path per run (on the curves of earlier runs where there are some) and draw
+        each up to ``step`` (None: the current step).
+
+        ``paths[i]`` has shape (T_i + 1, 2); ``stops[i]`` is its last valid index; ``flags[i]``
+        is ``"diverged"`` for a run that blew up (its head becomes a red X once it gets there).
+        ``legend`` lists (label, colour) per optimizer.
+        """
+        self._use_tracks(list(zip(colours, styles, strict=True)))
+        cell = self._thin_cell()
+        for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
+            track.reset(path, colour, style, cell)
+        self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)
+        self._diverged = np.array([f == "diverged" for f in flags], dtype=bool)
+        # the same pen and brush objects for a colour: the heads' symbols render only once
+        head_styles = [ci.head_style(c) for c in colours]
+        self._head_style = {"brush": [brush for brush, _ in head_styles],
+                            "pen": [pen for _, pen in head_styles]}
+        self._legend_entries = list(legend)
+        self._rebuild_legend()
+        if not self._runs:
+            self._heads.setData(x=[], y=[])
+            self._crosses.setData(x=[], y=[])
+        if step is not None:
+            self._step = max(int(step), 0)
+        self._draw_step()
+
+    def set_step(self, k: int) -> None:
+        """Draw every path up to ``min(k, stops[i])`` with its head marker there."""
+        self._step = max(int(k), 0)
+        if self._step != self._drawn_step:   # the playhead is set again after a new result
+            self._draw_step()
+
+    def clear_runs(self) -> None:
+        """Remove every path, head, arrow and legend entry."""
+        self._remove_runs()
+        self._legend_entries = []
+        self.set_mechanics(None)
+
+    def set_mechanics(self, mech: dict | None) -> None:
+        """Arrows at the heads from :func:`beale_gui.core.playhead.mechanics_at` (``heads``,
+        ``descent``, ``moment``, ``step``, each (N, 2)); None hides them."""
+        self._mechanics = mech
+        self._draw_arrows()
+        self._rebuild_legend()
+
+    def view_moved(self) -> None:
+        """Redraw the arrows, whose length follows the view."""
+        if self._mechanics is not None:
+            self._draw_arrows()
+
+    def _thin_cell(self) -> tuple[float, float]:
+        """Half a screen pixel of the current view, in data units: what paths are thinned to."""
+        px, py = self._vb.viewPixelSize()
+        return px / 2, py / 2
+
+    def thin(self) -> None:
+        """Thin the paths to half a pixel of the view (it moved) and draw them again."""
+        cell = self._thin_cell()
+        for track in self._runs:
+            track.thin(cell)
+        if self._runs:
+            self._draw_step()
+
+    # -- what is drawn, read-only (for tests and export) --------------------------------------
+    def run_tracks(self) -> tuple[ci.PathTrack, ...]:
+        """The tracks drawing the current runs, one per run in order (do not draw on them)."""
+        return tuple(self._runs)
+
+    def head_points(self) -> np.ndarray:
+        """Where the runs' heads are drawn, shape (N, 2) (a copy)."""
+        return ci.points_of(self._heads)
+
+    def cross_points(self) -> np.ndarray:
+        """Where the red crosses of diverged runs are, shape (M, 2) (a copy)."""
+        return ci.points_of(self._crosses)
+
+    def crosses_shown(self) -> bool:
+        """Whether the crosses of diverged runs are visible."""
+        return self._crosses.isVisible()
+
+    def arrow_curves(self) -> dict[str, pg.PlotCurveItem]:
+        """The mechanics arrows' curves by kind (a new dict; do not draw on them)."""
+        return dict(self._arrows)
+
+    def legend_rows(self) -> tuple[tuple[ci.LineSample, str], ...]:
+        """The legend's rows, each as (sample item, label text)."""
+        return tuple((sample, label.text) for sample, label in self._legend.items)
+
+    def legend_shown(self) -> bool:
+        """Whether the legend is visible."""
+        return self._legend.isVisible()
+
+    def legend_rect(self) -> QRectF:
+        """The legend's bounding rectangle in scene coordinates."""
+        return self._legend.sceneBoundingRect()
+
+    # -- drawing -----------------------------------------------------------------------------
+    def _draw_step(self) -> None:
+        k = self._step
+        self._drawn_step = k if self._runs else None
+        if not self._runs:
+            return
+        idx = np.minimum(k, self._stops)
+        hx = np.empty(len(self._runs))
+        hy = np.empty(len(self._runs))
+        for i, track in enumerate(self._runs):
+            j = min(int(idx[i]), len(track.xy) - 1)
+            track.draw(j)
+            hx[i], hy[i] = track.xy[j]
+        self._heads.setData(x=hx, y=hy, **self._head_style)
+        crossed = self._diverged & (k >= self._stops)
+        self._crosses.setData(x=hx[crossed], y=hy[crossed])
+        self._crosses.setVisible(bool(crossed.any()))   # an empty scatter still costs a paint
+
+    def _draw_arrows(self) -> None:
+        mech = self._mechanics
+        (x0, x1), _ = self._vb.viewRange()
+        length = ci.ARROW_FRACTION * (x1 - x0)
+        for kind, curve in self._arrows.items():
+            vectors = None if mech is None else mech.get(kind)
+            if vectors is None:
+                curve.setVisible(False)
+                continue
+            lines = contours.arrow_polylines(mech["heads"], vectors, length, ci.ARROW_DECADES)
+            curve.setData(x=lines[:, 0], y=lines[:, 1], connect="finite")
+            curve.setVisible(len(lines) > 0)
+
+    def _rebuild_legend(self) -> None:
+        arrows = () if self._mechanics is None else tuple(
+            kind for kind, curve in self._arrows.items() if curve.isVisible())
+        key = (tuple(self._legend_entries), arrows)
+        shown = bool(self._legend_entries or arrows)
+        # set_mechanics runs every frame, and a click clears the runs and brings the same
+        # optimizers back: refill the legend only when its entries change (hidden, it keeps
+        # the old ones)
+        if shown and key != self._legend_key:
+            self._legend_key = key
+            self._legend.clear()
+            for label, colour in self._legend_entries:
+                self._legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
+                                     label)
+            for kind in arrows:
+                label, pen, halo = ci.ARROW_KINDS[kind]
+                self._legend.addItem(ci.LineSample(pen, halo), label)
+        tip = ci.ARROW_TOOLTIP if self._mechanics is not None else ""
+        if self._legend.toolTip() != tip:
+            self._legend.setToolTip(tip)
+        if self._legend.isVisible() != shown:
+            self._legend.setVisible(shown)
+
+    def _use_tracks(self, styles: list[tuple[str, Qt.PenStyle]]) -> None:
+        """Keep a track per (colour, pen style) in ``styles`` for the runs (adding what is
+        missing) and hide the rest."""
+        n = len(styles)
+        while len(self._tracks) < n:
+            track = ci.PathTrack(*styles[len(self._tracks)])
+            for item in track.items:
+                self._add(item, ci.Z_PATHS)
+            self._tracks.append(track)
+        for track in self._tracks[n:]:
+            track.hide()
+        for track in self._tracks[n + SPARE_TRACKS:]:
+            for item in track.items:
+                self._plot.removeItem(item)
+        del self._tracks[n + SPARE_TRACKS:]
+        self._runs = self._tracks[:n]
+
+    def _remove_runs(self) -> None:
+        self._use_tracks([])
+        self._drawn_step = None
+        self._stops = np.zeros(0, dtype=int)
+        self._diverged = np.zeros(0, dtype=bool)
+        self._heads.setData(x=[], y=[])
+        self._crosses.setData(x=[], y=[])
+        self._rebuild_legend()
