@@ -22,7 +22,8 @@ from ...core.engine import OptimizerConfig
 from ...core.optimizers import OptimizerSpec
 from ...core.params import Param, parse_number
 from ...core.search import Axis
-from .fields import CheckedLineEdit, MessageLabel, format_number
+from .fields import CheckedLineEdit, format_number
+from .form_labels import MessageLabel
 
 
 def default_range(param: Param) -> tuple[float, float, str]:

@@ -48,12 +48,8 @@ from ...document import Document
 from ..guarded import guarded
 from ..task_runner import fraction_progress
 from ..views.run_styles import optimizer_label
-from .fields import (
-    FieldWithMessage,
-    HintLabel,
-    ParamField,
-    compact_form,
-)
+from .fields import ParamField
+from .form_labels import FieldWithMessage, HintLabel, compact_form
 from .search_axis import AxisRow, field_row
 
 BUDGET = Param("budget", 400, 1, MAX_BUDGET, integer=True,

@@ -36,7 +36,7 @@ from ...document import Document
 from ..guarded import guarded
 from ..task_runner import TaskRunner
 from ..views.search_plot import SearchPlot
-from .fields import MESSAGE_COLOUR
+from .form_labels import MESSAGE_COLOUR
 from .search_form import SearchForm, SearchOutcome
 
 TOP_ROWS = 10

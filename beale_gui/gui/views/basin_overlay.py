@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 from ...core.basins import GRID_PARAM, BasinMap, BasinOutcome, basin_map, check_grid
 from ...core.engine import MAX_STEPS_PARAM
 from ...document import Document, OptimizerEntry
-from ..forms.fields import FieldWithMessage, HintLabel, ParamField
+from ..forms.fields import ParamField
+from ..forms.form_labels import FieldWithMessage, HintLabel
 from ..guarded import guarded
 from ..notify import MESSAGE_MS
 from ..task_runner import TaskRunner, fraction_progress
