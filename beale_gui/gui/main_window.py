@@ -34,10 +34,10 @@ from ..document import Document, RunState
 from .controllers.basins import BasinController
 from .controllers.exports import ExportController
 from .controllers.runs import PLAY, READY, RunController
+from .controllers.search import SearchController
 from .controllers.sessions import SessionController
 from .dialogs.help import app_icon, show_about, show_shortcuts
 from .forms.parameters import ParameterPanel
-from .forms.search_panel import SearchController
 from .guarded import guarded
 from .memory import MemoryRelease
 from .notify import MESSAGE_MS

@@ -30,7 +30,7 @@ from beale_gui.core.functions import parse_expression
 from beale_gui.core.schedules import SCHEDULES
 from beale_gui.core.session_load import load_experiment
 from beale_gui.document import OptimizerEntry
-from beale_gui.gui.controllers.sessions import autosave_path
+from beale_gui.gui.controllers.session_files import autosave_path
 from beale_gui.gui.dialogs.export_dialog import ExportDialog, ExportOptions
 from beale_gui.gui.forms.fields import ParamField
 from beale_gui.gui.forms.function_chooser import CUSTOM

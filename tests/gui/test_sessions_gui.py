@@ -15,7 +15,7 @@ from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.session_load import load_experiment, load_session
 from beale_gui.document import Document, OptimizerEntry, session_of
 from beale_gui.gui.controllers import sessions as session_actions
-from beale_gui.gui.controllers.sessions import autosave_path
+from beale_gui.gui.controllers.session_files import autosave_path
 from beale_gui.resources import preset_paths
 
 from .helpers import open_window, settings_in

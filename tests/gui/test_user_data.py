@@ -12,7 +12,7 @@ import pytest
 from beale_gui.app import _session_argument
 from beale_gui.core.session_load import load_session
 from beale_gui.gui.controllers import sessions as session_actions
-from beale_gui.gui.controllers.sessions import autosave_path
+from beale_gui.gui.controllers.session_files import autosave_path
 from beale_gui.resources import preset_paths
 
 from .helpers import new_window, open_window, settings_in

@@ -14,78 +14,45 @@ menu entries and
   ini file (tests), and the ``sessions/autosave`` setting (false) turns it off. A corrupt
   autosave is ignored with a message in the status bar; a location that cannot be written is
   reported once (until a later autosave succeeds), and nothing in the window is lost.
+
+The files behind these (presets, the autosave's place, the recent files) are in
+:mod:`.session_files`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from ...core.session import Session, SessionError, save_session
-from ...core.session_load import read_json, session_from_dict
-from ...document import Document, document_of, fingerprint, session_of
-from ...resources import preset_paths
+from ...core.session import SessionError, save_session
+from ...document import Document, fingerprint, session_of
 from ..guarded import guarded
 from ..notify import WindowMessages
+from .session_files import (
+    GROUP,
+    Preset,
+    add_recent,
+    autosave_path,
+    clear_recent,
+    forget_recent,
+    last_file,
+    list_presets,
+    read_session,
+    recent_files,
+    remember_last,
+)
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Beale GUI"
 UNTITLED = "Untitled"
 FILE_FILTER = "Beale GUI sessions (*.json);;All files (*)"
-MAX_RECENT = 8
-GROUP = "sessions"
-AUTOSAVE_NAME = "last-session.json"
 AUTOSAVE_DELAY_MS = 3000   # after the last change: a burst of edits is written once
-
-
-@dataclass(frozen=True)
-class Preset:
-    """A session file shipped in the package (:func:`beale_gui.resources.preset_paths`)."""
-
-    path: Path
-    title: str
-    description: str = ""
-
-
-def list_presets(folder: Path | None = None) -> list[Preset]:
-    """The presets in ``folder`` (the shipped ones by default), in file-name order, titled from
-    their JSON."""
-    presets = []
-    for path in sorted(Path(folder).glob("*.json")) if folder else preset_paths():
-        try:
-            data = read_json(path)
-            title, description = str(data.get("title") or ""), str(data.get("description") or "")
-        except (SessionError, AttributeError):
-            title, description = "", ""
-        presets.append(Preset(path, title or path.stem.replace("-", " "), description))
-    return presets
-
-
-def autosave_path(settings: QSettings) -> Path | None:
-    """Where the last session is kept: beside an ini settings file, else the app's data folder;
-    None when the ``sessions/autosave`` setting is false."""
-    if not settings.value(f"{GROUP}/autosave", True, type=bool):
-        return None
-    if settings.format() == QSettings.Format.IniFormat and settings.fileName():
-        ini = Path(settings.fileName())
-        return ini.with_name(f"{ini.stem}.{AUTOSAVE_NAME}")
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / AUTOSAVE_NAME if folder else None
-
-
-def _read(path: Path) -> tuple[dict, Session, Document]:
-    """The file's JSON, its session and the document it opens as, all checked before anything
-    is shown; SessionError says what is wrong."""
-    data = read_json(path)
-    session = session_from_dict(data)
-    return data, session, document_of(session)
 
 
 class SessionController(QObject, WindowMessages):
@@ -196,16 +163,13 @@ class SessionController(QObject, WindowMessages):
         return self._fingerprint() != self._clean
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value(f"{GROUP}/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or [] if isinstance(v, str) and v][:MAX_RECENT]
+        return recent_files(self.settings)
 
     def open_path(self, path: str | Path) -> bool:
         """Open a session, preset or data file; on a refusal say why and change nothing."""
         path = Path(path)
         try:
-            data, _, document = _read(path)
+            data, _, document = read_session(path)
         except SessionError as exc:
             self._warn("Cannot open the session",
                        f"{path.name} was not opened: {exc}. Nothing was changed.")
@@ -237,7 +201,7 @@ class SessionController(QObject, WindowMessages):
     def load_preset(self, preset: Preset) -> bool:
         """Show a preset as a new untitled session (Save asks for a file)."""
         try:
-            _, session, document = _read(preset.path)
+            _, session, document = read_session(preset.path)
         except SessionError as exc:
             self._warn("Cannot open the preset", f"Preset {preset.title}: {exc}")
             return False
@@ -256,18 +220,15 @@ class SessionController(QObject, WindowMessages):
         if path is None or not path.exists() or self._closed:
             return False
         try:
-            _, _, document = _read(path)
+            _, _, document = read_session(path)
         except SessionError as exc:
             log.warning("last session not restored: %s", exc)
             self._status(f"The last session could not be restored ({exc}); "
                          "starting from the defaults.")
             return False
         self._apply(document)
-        last = self.settings.value(f"{GROUP}/last_path", "")
-        last = Path(last) if isinstance(last, str) and last else None
-        name = self.settings.value(f"{GROUP}/last_name", "")
-        self._set_file(last if last and last.exists() else None,
-                       name if isinstance(name, str) and name else UNTITLED)
+        last, name = last_file(self.settings)
+        self._set_file(last, name or UNTITLED)
         if self.settings.value(f"{GROUP}/last_modified", False, type=bool):
             self._clean = None
             self._update_title()
@@ -283,16 +244,10 @@ class SessionController(QObject, WindowMessages):
         path = autosave_path(self.settings)
         if path is None:
             return False
-        s = self.settings
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             save_session(session_of(self.document), path)
-            s.setValue(f"{GROUP}/last_path", str(self.path) if self.path else "")
-            s.setValue(f"{GROUP}/last_name", self.name)
-            s.setValue(f"{GROUP}/last_modified", self.is_modified())
-            s.sync()
-            if s.status() == QSettings.Status.AccessError:
-                raise OSError(f"the settings file {s.fileName()} cannot be written")
+            remember_last(self.settings, self.path, self.name, self.is_modified())
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             if report and not self._autosave_reported:
@@ -370,7 +325,7 @@ class SessionController(QObject, WindowMessages):
 
     @guarded
     def _on_clear_recent(self, *_) -> None:
-        self.settings.setValue(f"{GROUP}/recent", [])
+        clear_recent(self.settings)
         self._rebuild_recent()
 
     @guarded
@@ -468,12 +423,10 @@ class SessionController(QObject, WindowMessages):
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def _add_recent(self, path: Path) -> None:
-        text = str(Path(path).resolve())
-        paths = [text, *(p for p in self.recent_files() if p != text)]
-        self.settings.setValue(f"{GROUP}/recent", paths[:MAX_RECENT])
+        add_recent(self.settings, path)
         self._rebuild_recent()
 
     def _forget_recent(self, path: str) -> None:
-        self.settings.setValue(f"{GROUP}/recent", [p for p in self.recent_files() if p != path])
+        forget_recent(self.settings, path)
         self._rebuild_recent()
 

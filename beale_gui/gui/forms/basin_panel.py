@@ -27,7 +27,8 @@ from ...core.engine import MAX_STEPS_PARAM
 from ...document import OptimizerEntry
 from ..views.basin_overlay import DEFAULT_OPACITY, MODES
 from ..views.run_styles import optimizer_label
-from .fields import FieldWithMessage, HintLabel, ParamField
+from .fields import ParamField
+from .form_labels import FieldWithMessage, HintLabel
 
 
 class BasinPanel(QWidget):

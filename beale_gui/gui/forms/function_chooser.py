@@ -17,17 +17,8 @@ from ...core.functions import (
     validate_expression,
 )
 from ...core.session import point_problem, span_problem
-from .fields import (
-    CheckedLineEdit,
-    FieldWithMessage,
-    HintLabel,
-    MessageLabel,
-    compact_form,
-    format_number,
-    format_points,
-    optional_number,
-    parse_points,
-)
+from .fields import CheckedLineEdit, format_number, format_points, optional_number, parse_points
+from .form_labels import FieldWithMessage, HintLabel, MessageLabel, compact_form
 
 CUSTOM = "custom"
 CUSTOM_TITLE = "Custom\u2026"

@@ -24,7 +24,8 @@ from ...core.engine import BATCH_SIZE, NOISE, OptimizerConfig, StochasticConfig
 from ...core.params import Param
 from ...core.schedules import SCHEDULES, ScheduleConfig
 from ...document.document import OptimizerEntry
-from .fields import ElidedLabel, FieldWithMessage, ParamField, compact_form, describe_param
+from .fields import ParamField, describe_param
+from .form_labels import ElidedLabel, FieldWithMessage, compact_form
 
 _LABELS = {"initial_accumulator_value": "initial acc.", "lr": "lr"}
 

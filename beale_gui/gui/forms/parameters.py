@@ -29,7 +29,8 @@ from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConf
 from ...core.functions import TestFunction
 from ...core.optimizers import OPTIMIZERS
 from ...document import Document, OptimizerEntry, next_colour
-from .fields import FieldWithMessage, HintLabel, ParamField, compact_form
+from .fields import ParamField
+from .form_labels import FieldWithMessage, HintLabel, compact_form
 from .function_chooser import FunctionChooser
 from .optimizer_box import OptimizerBox
 

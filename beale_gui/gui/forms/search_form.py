@@ -1,9 +1,9 @@
 """The Search dock's form: what to search and how, validated as it is typed.
 
 One of the parameter panel's optimizers; one or two of its hyperparameters, each a range with a
-linear or log scale (:class:`AxisRow`); the method (grid, random, coarse-to-fine with its
-rounds, keep and shrink), the budget, the objective, the max steps and the start points (the
-window's, or K random ones). :meth:`SearchForm.validate` marks every bad field and names the
+linear or log scale (:class:`~.search_axis.AxisRow`); the method (grid, random, coarse-to-fine
+with its rounds, keep and shrink), the budget, the objective, the max steps and the start points
+(the window's, or K random ones). :meth:`SearchForm.validate` marks every bad field and names the
 first problem, as the core would (``Axis.check``); :meth:`SearchForm.job` fixes everything into
 a :class:`SearchJob` that runs in the background.
 """
@@ -21,20 +21,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QScrollArea,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, OptimizerConfig
 from ...core.functions import TestFunction
-from ...core.optimizers import OptimizerSpec
-from ...core.params import Param, parse_number
+from ...core.params import Param
 from ...core.search import (
     MAX_BUDGET,
     METHODS,
@@ -52,15 +48,9 @@ from ...document import Document
 from ..guarded import guarded
 from ..task_runner import fraction_progress
 from ..views.run_styles import optimizer_label
-from .fields import (
-    CheckedLineEdit,
-    FieldWithMessage,
-    HintLabel,
-    MessageLabel,
-    ParamField,
-    compact_form,
-    format_number,
-)
+from .fields import ParamField
+from .form_labels import FieldWithMessage, HintLabel, compact_form
+from .search_axis import AxisRow, field_row
 
 BUDGET = Param("budget", 400, 1, MAX_BUDGET, integer=True,
                help="configurations in all; a grid takes budget^(1/D) points per hyperparameter")
@@ -75,146 +65,6 @@ MAX_STEPS = dataclasses.replace(MAX_STEPS_PARAM, default=500)
 START_SEED = dataclasses.replace(SEED_PARAM, help="seed of the random start points")
 METHOD_TITLES = {"grid": "grid", "random": "random (uniform in the scale)",
                  "coarse-to-fine": "coarse-to-fine"}
-
-
-def default_range(param: Param) -> tuple[float, float, str]:
-    """A first range worth searching: lr 1e-4..1e-1 (log), decays and momenta 0.5..0.99."""
-    if param.name == "lr":
-        return min(1e-4, param.default / 100), max(1e-1, param.default * 10), "log"
-    if param.low == 0.0 and param.high == 1.0:
-        return 0.5, 0.99, "linear"
-    if param.log and param.default > 0:
-        return param.default / 100, min(param.default * 100, param.high), "log"
-    if param.default > param.low:
-        return param.low, min(2 * param.default, param.high), "linear"
-    return param.low, min(param.low + 1.0, param.high), "linear"
-
-
-def _row(*widgets, stretch_last: bool = False) -> QWidget:
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(4)
-    for w in widgets:
-        if isinstance(w, str):   # a label level with the fields' text, above any message
-            w = QLabel(w)
-            w.setFixedHeight(QLineEdit().sizeHint().height())
-        row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
-    if not stretch_last:
-        row.addStretch(1)
-    return box
-
-
-class AxisRow(QWidget):
-    """One searched hyperparameter: name, low, high and scale, validated together."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._spec: OptimizerSpec | None = None
-        self.name_combo = QComboBox(self)
-        self.name_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.name_combo.setMinimumContentsLength(9)
-        self.low = CheckedLineEdit(self._end_problem, self, tooltip="lowest value searched")
-        self.high = CheckedLineEdit(self._end_problem, self, tooltip="highest value searched")
-        self.scale_combo = QComboBox(self)
-        self.scale_combo.addItems(["linear", "log"])
-        self.scale_combo.setToolTip("Sample uniformly in this scale: log spreads the samples "
-                                    "evenly over the decades (learning rates)")
-        for edit in (self.low, self.high):
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0.00001") + 16)
-            edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            edit.edited.connect(self._on_edited)
-        self.name_combo.currentIndexChanged.connect(self._on_name_changed)
-        self.scale_combo.currentIndexChanged.connect(self._on_edited)
-        self.message = MessageLabel(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(_row(self.name_combo, self.low, "to", self.high, self.scale_combo))
-        layout.addWidget(self.message)
-
-    # -- public ---------------------------------------------------------------------------
-    def set_optimizer(self, spec: OptimizerSpec, name: str | None) -> None:
-        """Offer ``spec``'s hyperparameters and select ``name`` (or the first) with its
-        default range."""
-        self._spec = spec
-        self.name_combo.blockSignals(True)
-        self.name_combo.clear()
-        for p in spec.params:
-            self.name_combo.addItem(p.name.replace("_", " "), p.name)
-            self.name_combo.setItemData(self.name_combo.count() - 1, p.help,
-                                        Qt.ItemDataRole.ToolTipRole)
-        index = self.name_combo.findData(name) if name else 0
-        self.name_combo.setCurrentIndex(max(index, 0))
-        self.name_combo.blockSignals(False)
-        self._on_name_changed()
-
-    def names(self) -> list[str]:
-        return [self.name_combo.itemData(i) for i in range(self.name_combo.count())]
-
-    def name(self) -> str:
-        return self.name_combo.currentData() or ""
-
-    def param(self) -> Param | None:
-        if self._spec is None:
-            return None
-        return next((p for p in self._spec.params if p.name == self.name()), None)
-
-    def set_range(self, low: float, high: float, scale: str) -> None:
-        """Show a range (programmatic: ``changed`` is not emitted)."""
-        self.scale_combo.blockSignals(True)
-        self.scale_combo.setCurrentText(scale)
-        self.scale_combo.blockSignals(False)
-        self.low.set_text(format_number(low))
-        self.high.set_text(format_number(high))
-
-    def axis(self) -> Axis:
-        """The row as an :class:`Axis` (ValueError when a field does not parse)."""
-        return Axis(self.name(), parse_number(self.low.text(), f"{self.name()} low"),
-                    parse_number(self.high.text(), f"{self.name()} high"),
-                    self.scale_combo.currentText())
-
-    def validate(self, base: OptimizerConfig | None) -> str:
-        """Check both ends and the range as the core does; mark what is wrong and return the
-        message ("" when the row is good)."""
-        if self.param() is None:   # no optimizer to search yet
-            return ""
-        self.low.recheck()
-        self.high.recheck()
-        problem = self.low.problem() or self.high.problem()
-        if not problem and base is not None and self.isEnabled():
-            axis = self.axis()
-            try:
-                axis.check(base)
-            except ValueError as error:
-                problem = str(error)
-                bad_low = axis.scale == "log" and axis.low <= 0
-                (self.low if bad_low else self.high).set_problem(problem)
-        if not self.isEnabled():
-            problem = ""
-            for edit in (self.low, self.high):
-                edit.set_problem("")
-        self.message.show_message(problem)
-        return problem
-
-    # -- internals --------------------------------------------------------------------------
-    def _end_problem(self, text: str) -> str | None:
-        param = self.param()
-        if param is None:
-            return None
-        return param.problem(parse_number(text, param.name))
-
-    def _on_name_changed(self, *_) -> None:
-        param = self.param()
-        if param is not None:
-            self.set_range(*default_range(param))
-        self.changed.emit()
-
-    def _on_edited(self, *_) -> None:
-        self.changed.emit()
 
 
 @dataclass
@@ -313,12 +163,12 @@ class SearchForm(QScrollArea):
                                        QSizePolicy.Policy.Preferred)
         self.budget_hint.setToolTip("The grid: points per hyperparameter")
         self.budget_hint.setFixedHeight(QLineEdit().sizeHint().height())
-        form.addRow("method", _row(self.method_combo, "budget",
+        form.addRow("method", field_row(self.method_combo, "budget",
                                    self._wrap(self.budget_field), self.budget_hint))
         self.rounds_field = self._field(ROUNDS, content)
         self.keep_field = self._field(KEEP, content)
         self.shrink_field = self._field(SHRINK, content)
-        self.c2f_row = _row("rounds", self._wrap(self.rounds_field), "keep",
+        self.c2f_row = field_row("rounds", self._wrap(self.rounds_field), "keep",
                             self._wrap(self.keep_field), "shrink", self._wrap(self.shrink_field))
         form.addRow("", self.c2f_row)
 
@@ -329,7 +179,7 @@ class SearchForm(QScrollArea):
                                         "diverged run scores worst")
         self.objective_combo.currentIndexChanged.connect(self._on_edited)
         self.max_steps_field = self._field(MAX_STEPS, content)
-        form.addRow("objective", _row(self.objective_combo, "max steps",
+        form.addRow("objective", field_row(self.objective_combo, "max steps",
                                       self._wrap(self.max_steps_field)))
 
         self.current_starts = QRadioButton("current", content)
@@ -340,7 +190,7 @@ class SearchForm(QScrollArea):
         self.k_field = self._field(RANDOM_STARTS, content)
         self.seed_field = self._field(START_SEED, content)
         self.current_starts.toggled.connect(self._on_edited)
-        form.addRow("starts", _row(self.current_starts, self.random_starts,
+        form.addRow("starts", field_row(self.current_starts, self.random_starts,
                                    self._wrap(self.k_field), "seed", self._wrap(self.seed_field)))
 
         self.setWidget(content)

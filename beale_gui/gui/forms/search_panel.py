@@ -4,8 +4,9 @@ Choose an optimizer (one of the parameter panel's), one or two of its hyperparam
 range and a scale, a method, a budget, an objective and the start points; Run hands
 :func:`core.search.search` to a :class:`~.task_runner.TaskRunner` with a progress bar and
 Cancel. The result is drawn by :class:`~.search_plot.SearchPlot` beside a top-10 table;
-clicking either emits ``picked(entry_index, hparams)``, which :class:`SearchController` turns
-into ``panel.set_hparams`` and a replay on the canvas from step 0.
+clicking either emits ``picked(entry_index, hparams)``, which
+:class:`~..controllers.search.SearchController` turns into ``panel.set_hparams`` and a replay on
+the canvas from step 0.
 
 Every field is validated as it is typed; the core's refusals (``Axis.check``, ``search``) are
 shown as messages, never as tracebacks.
@@ -14,15 +15,12 @@ shown as messages, never as tracebacks.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -34,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.search import OBJECTIVE_LABELS, SearchResult, describe
-from ...document import Document, with_hparams
+from ...document import Document
 from ..guarded import guarded
 from ..task_runner import TaskRunner
 from ..views.search_plot import SearchPlot
-from .fields import MESSAGE_COLOUR
+from .form_labels import MESSAGE_COLOUR
 from .search_form import SearchForm, SearchOutcome
 
 TOP_ROWS = 10
@@ -291,100 +289,3 @@ class SearchPanel(QWidget):
             if int(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)) == i:
                 self.table.selectRow(r)
         self.table.blockSignals(False)
-
-
-class SearchController(QObject):
-    """The Search dock in the main window: its toggle in the View menu, Tools > Search…
-    (Ctrl+F), loading a pick into the parameter panel and replaying it.
-
-    Parameters
-    ----------
-    window : MainWindow
-        The shell: its docks, status bar and ``runs_ready``.
-    document : Document
-        What is searched, and where a pick is loaded.
-    parameter_panel : ParameterPanel
-        Unfolds the picked optimizer's box.
-    playback : Playback
-        Replays a pick from step 0.
-    tab_with : QDockWidget
-        The dock the Search dock is tabbed with (it stays in front).
-    view_menu, view_before
-        The dock's toggle goes into ``view_menu`` above ``view_before``.
-    tools_menu
-        Gets Search hyperparameters….
-    """
-
-    def __init__(self, window, document: Document, parameter_panel, playback,
-                 tab_with: QDockWidget, view_menu: QMenu, view_before: QAction,
-                 tools_menu: QMenu) -> None:
-        super().__init__(window)
-        self._window = window
-        self._document = document
-        self._parameters = parameter_panel
-        self._playback = playback
-        self._replay = False
-        self.panel = SearchPanel(document, window)
-        self.dock = window.add_dock("Search", "search_dock", self.panel, tab_with=tab_with)
-        toggle = self.dock.toggleViewAction()
-        toggle.setText("&Search")
-        view_menu.insertAction(view_before, toggle)
-        self.action = QAction("&Search hyperparameters\u2026", window)
-        self.action.setShortcut(QKeySequence("Ctrl+F"))
-        self.action.setToolTip("Grid, random or coarse-to-fine search of one or two "
-                               "hyperparameters")
-        self.action.triggered.connect(self._on_show)
-        tools_menu.addAction(self.action)
-        self.panel.picked.connect(self._on_picked)
-        window.runs_ready.connect(self._on_runs_ready)
-
-    def shutdown(self) -> None:
-        """Stop any search and its thread (the window is closing)."""
-        self.panel.shutdown()
-
-    def report_error(self, message: str) -> None:
-        self._window.report_error(message)
-
-    @guarded
-    def _on_show(self, *_) -> None:
-        dock, window = self.dock, self._window
-        dock.show()
-        dock.raise_()
-        height = int(window.height() * 0.45)   # room for the heatmap
-        if not dock.isFloating() and dock.height() < height:
-            window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
-        self.panel.form.refresh()
-        self.panel.run_button.setFocus()
-
-    @guarded
-    def _on_picked(self, entry_index: int, hparams: dict) -> None:
-        document = self._document
-        entry = document.entries[entry_index]
-        unchanged = entry.enabled and all(
-            entry.config.hparams.get(k) == v for k, v in hparams.items())
-        values = ", ".join(f"{k}={v:.6g}" for k, v in hparams.items())
-        note = ""
-        job = self.panel.outcome.job if self.panel.outcome else None
-        if job is not None and job.max_steps != document.max_steps:
-            note = (f" (the search ran {job.max_steps} steps; the canvas runs "
-                    f"{document.max_steps})")
-        self._window.statusBar().showMessage(
-            f"{entry.config.spec.title}: {values} \u2014 replaying from step 0{note}", 10_000)
-        if unchanged:
-            self._restart_playback()
-            return
-        picked = with_hparams(entry, hparams, enabled=True)   # on: the user asked to watch it
-        self._replay = True
-        document.set_entry(entry_index, picked)     # the runs follow the document
-        self._parameters.expand(entry_index)
-
-    @guarded
-    def _on_runs_ready(self) -> None:
-        self.panel.form.refresh()
-        if self._replay:
-            self._replay = False
-            self._restart_playback()
-
-    def _restart_playback(self) -> None:
-        self._playback.set_step(0)
-        self._playback.play()
