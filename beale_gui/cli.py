@@ -317,7 +317,7 @@ def _seed_line(step: int, z: float, xy, g=None) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .core.records import run_labels, write_csv, write_json
+    from .export.data import run_labels, write_csv, write_json
 
     exp = experiment_from_args(args)
     if args.every < 1:
@@ -500,7 +500,7 @@ def _check_out(path: str | None, option: str = "out") -> None:
 
 def _parse_size(text: str, limit: int | None = None) -> tuple[int, int]:
     """``--size WxH`` as (W, H), at most ``limit`` (the export's MAX_SIDE) a side."""
-    from .gui import export as exporting
+    from . import export as exporting
 
     try:
         return exporting.parse_size(text, exporting.MAX_SIDE if limit is None else limit)
@@ -549,7 +549,7 @@ def cmd_basins(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .gui import export as exporting
+    from . import export as exporting
 
     out = args.out
     if not out.strip():
@@ -597,6 +597,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
 
     from .gui.render.offscreen import ensure_app
+    from .gui.render.svg import write_image
     from .gui.render.trajectory import TrajectoryFigure
 
     ensure_app()
@@ -608,7 +609,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with TrajectoryFigure(result, colours, size=size, style=args.style, loss=loss,
                           view=exp.view, step=args.step, show_step=animation) as figure:
         if kind == "image":
-            write = lambda path: exporting.write_image(figure, path)  # noqa: E731
+            write = lambda path: write_image(figure, path)  # noqa: E731
         else:
             write = lambda path: exporting.write_animation(  # noqa: E731
                 figure, path, frames, fps, progress=_frame_progress)

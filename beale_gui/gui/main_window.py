@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from .. import APP_NAME, __version__
 from ..core.engine import RunResult
 from ..document import Document, RunState
 from .controllers.basins import BasinController
@@ -51,7 +51,6 @@ from .window_layout import default_dock_sizes, default_size, restore_layout, sav
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Beale GUI"
 ORGANISATION = "beale-gui"
 # Once results stop arriving for this long, the memory the replaced ones freed goes back to the
 # system (see beale_gui.gui.memory); while the animation plays, when it stops.

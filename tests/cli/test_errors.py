@@ -307,7 +307,7 @@ def test_the_cases_cover_every_command_and_are_distinct():
 
 
 def test_mp4_without_ffmpeg_is_refused_before_anything_runs(folder, capsys, monkeypatch):
-    from beale_gui.gui import export as exporting
+    from beale_gui import export as exporting
 
     monkeypatch.setattr(exporting, "ffmpeg_problem", lambda: "ffmpeg was not found")
     before = _snapshot(folder)

@@ -18,13 +18,14 @@ import numpy as np
 import pytest
 
 from beale_gui import cli
+from beale_gui import export as exporting
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.functions import get_function
 from beale_gui.core.session import Experiment
 from beale_gui.core.session_load import load_experiment
 from beale_gui.document import PALETTE
-from beale_gui.gui import export as exporting
 from beale_gui.gui.render.offscreen import ensure_app
+from beale_gui.gui.render.svg import write_image
 from beale_gui.gui.render.trajectory import TrajectoryFigure
 
 from . import child_env
@@ -94,7 +95,7 @@ def _colour_near(rgb: np.ndarray, px: tuple[float, float], colour: str, radius=1
 
 # -- images ----------------------------------------------------------------------------------
 def test_png_is_the_size_asked_and_paths_are_where_they_map(figure, tmp_path):
-    path = exporting.write_image(figure, tmp_path / "fig.png")
+    path = write_image(figure, tmp_path / "fig.png")
     rgb = _rgb(path)
     assert rgb.shape == (1200, 1600, 3)
     result = figure.result
@@ -109,13 +110,13 @@ def test_png_is_the_size_asked_and_paths_are_where_they_map(figure, tmp_path):
 def test_png_at_an_earlier_step_leaves_the_rest_of_the_path_out(app, tmp_path):
     result = _experiment().run()
     with TrajectoryFigure(result, size=(1600, 1200), step=20) as fig:
-        rgb = _rgb(exporting.write_image(fig, tmp_path / "early.png"))
+        rgb = _rgb(write_image(fig, tmp_path / "early.png"))
         late = result.paths[0, 400]  # adam, far along its path: not drawn at step 20
         assert _colour_near(rgb, fig.map_to_pixel(*late), PALETTE[0], 2) > 60
 
 
 def test_svg_parses_and_holds_the_paths(figure, tmp_path):
-    path = exporting.write_image(figure, tmp_path / "fig.svg")
+    path = write_image(figure, tmp_path / "fig.svg")
     root = ET.parse(path).getroot()
     assert root.tag == f"{SVG}svg"
     assert root.get("viewBox") == "0 0 1600 1200"

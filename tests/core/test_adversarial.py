@@ -35,7 +35,6 @@ from beale_gui.core.fileio import check_writable, write_atomic, write_text_atomi
 from beale_gui.core.functions import get_function, parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.params import odd_character, parse_number
-from beale_gui.core.records import csv_text, json_dict, write_csv, write_json
 from beale_gui.core.schedules import SCHEDULES
 from beale_gui.core.search import (
     BYTES_PER_RUN,
@@ -47,6 +46,7 @@ from beale_gui.core.search import (
 )
 from beale_gui.core.session import Experiment, Session, SessionError, save_session
 from beale_gui.core.session_load import load_experiment, load_session
+from beale_gui.export.data import csv_text, json_dict, write_csv, write_json
 
 TRIED = "adversarial inputs tried"
 REFUSED = "adversarial inputs refused cleanly"

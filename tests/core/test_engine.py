@@ -199,7 +199,7 @@ def test_core_imports_with_qt_blocked():
         sys.meta_path.insert(0, Block())
         import beale_gui.core.engine, beale_gui.core.functions, beale_gui.core.optimizers
         import beale_gui.core.schedules, beale_gui.core.session, beale_gui.core.session_load
-        import beale_gui.core.records
+        import beale_gui.export
         import beale_gui.core.playhead, beale_gui.core.view_ranges
         import beale_gui.cli
         print('ok')

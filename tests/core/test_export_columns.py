@@ -30,8 +30,8 @@ from beale_gui.core.engine import (
     run,
 )
 from beale_gui.core.functions import get_function
-from beale_gui.core.records import CSV_COLUMNS
 from beale_gui.core.schedules import ScheduleConfig
+from beale_gui.export.data import CSV_COLUMNS
 
 BEALE = get_function("beale")
 SCHEDULE = ScheduleConfig("inverse_time", {"decay": 0.002})

@@ -18,10 +18,10 @@ import pytest
 from beale_gui.core.basins import BASIN_CSV_COLUMNS, basin_map, basins_csv_text
 from beale_gui.core.engine import STATUS_NAMES, OptimizerConfig, run
 from beale_gui.core.functions import get_function
-from beale_gui.core.records import csv_text, json_dict, run_labels, write_json
 from beale_gui.core.search import Axis, parse_axis, search
 from beale_gui.core.session import Experiment
 from beale_gui.core.session_load import load_session
+from beale_gui.export.data import csv_text, json_dict, run_labels, write_json
 
 BEALE = get_function("beale")
 STARTS = [[0.7, 1.4], [-1.0, 2.0]]

@@ -11,7 +11,6 @@ import pytest
 from beale_gui.core import engine
 from beale_gui.core.engine import OptimizerConfig, StochasticConfig
 from beale_gui.core.functions import get_function, parse_expression
-from beale_gui.core.records import json_dict
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.session import (
     FORMAT,
@@ -28,6 +27,7 @@ from beale_gui.core.session_load import (
     load_session,
     session_from_dict,
 )
+from beale_gui.export.data import json_dict
 from beale_gui.resources import preset_paths
 
 PRESETS = preset_paths()

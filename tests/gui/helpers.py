@@ -97,6 +97,7 @@ def close_all_windows() -> None:
         except Exception as error:
             failures.append(f"{type(error).__name__}: {error}")
     delete_later_now()
+    gc.collect()   # what the test's own widgets and figures left, as close_window does
     assert not failures, failures
 
 

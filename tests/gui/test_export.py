@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton
 
+from beale_gui import export as exporting
 from beale_gui.core.view_ranges import fit_extent
-from beale_gui.gui import export as exporting
 from beale_gui.gui.controllers.exports import ExportController
 from beale_gui.gui.dialogs.export_dialog import (
     AnimationExport,

@@ -10,7 +10,7 @@ from beale_gui.core.engine import StochasticConfig
 from beale_gui.core.functions import FUNCTIONS, get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.document import PALETTE, Document
-from beale_gui.gui.forms.fields import ParamField, format_number, parse_points
+from beale_gui.gui.forms.fields import ParamField, number_text, parse_points
 from beale_gui.gui.forms.function_chooser import CUSTOM
 from beale_gui.gui.forms.parameters import ParameterPanel
 
@@ -310,9 +310,9 @@ def test_log_field_steps_multiply(qtbot, panel):
 
 
 def test_formatting_keeps_precision(panel):
-    assert format_number(1e-10) == "1e-10"
-    assert format_number(0.999) == "0.999"
-    assert format_number(1 / 3) == repr(1 / 3)
+    assert number_text(1e-10) == "1e-10"
+    assert number_text(0.999) == "0.999"
+    assert number_text(1 / 3) == repr(1 / 3)
     assert field(panel, 3, "eps").text() == "1e-10"  # Adagrad's eps
     assert field(panel, ADAM, "beta2").text() == "0.999"
 

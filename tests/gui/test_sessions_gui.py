@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from beale_gui.core.engine import OptimizerConfig
-from beale_gui.core.records import write_json
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.session_load import load_experiment, load_session
 from beale_gui.document import Document, OptimizerEntry, session_of
+from beale_gui.export.data import write_json
 from beale_gui.gui.controllers import sessions as session_actions
 from beale_gui.gui.controllers.session_files import autosave_path
 from beale_gui.resources import preset_paths

@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from ... import APP_NAME
 from ...core.session import SessionError, save_session
 from ...document import Document, fingerprint, session_of
 from ..guarded import guarded
@@ -49,7 +50,6 @@ from .session_files import (
 
 log = logging.getLogger(__name__)
 
-APP_TITLE = "Beale GUI"
 UNTITLED = "Untitled"
 FILE_FILTER = "Beale GUI sessions (*.json);;All files (*)"
 AUTOSAVE_DELAY_MS = 3000   # after the last change: a burst of edits is written once
@@ -413,7 +413,7 @@ class SessionController(QObject, WindowMessages):
 
     def _update_title(self) -> None:
         w = self.window
-        w.setWindowTitle(f"{self.name}[*] \u2014 {APP_TITLE}")
+        w.setWindowTitle(f"{self.name}[*] \u2014 {APP_NAME}")
         w.setWindowModified(self.is_modified())
 
     def _folder(self) -> str:

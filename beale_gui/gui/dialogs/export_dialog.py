@@ -6,8 +6,9 @@ only collect a path and options.
 
 An animation renders in the GUI thread (the scene is Qt's) in slices of about
 :data:`SLICE_MS` from a zero-interval timer, so input and painting are handled between
-slices, while a thread quantizes and encodes the frames (:class:`~.export.BackgroundWriter`);
-a progress dialog shows how far it got and its Cancel stops it, leaving no file behind.
+slices, while a thread quantizes and encodes the frames
+(:class:`~beale_gui.export.animation.BackgroundWriter`); a progress dialog shows how far it
+got and its Cancel stops it, leaving no file behind.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import export as exporting
 from ...core.params import Param
-from .. import export as exporting
 from ..forms.fields import ParamField
+from ..render.svg import write_image
 from ..render.trajectory import TrajectoryFigure
 
 SLICE_MS = 30  # rendering time per event-loop turn during an animation export
@@ -78,7 +80,7 @@ def export_image(window, path, size: tuple[int, int] = exporting.DEFAULT_IMAGE_S
         raise exporting.ExportError(f"{Path(path).name}: an image is written as .png or .svg")
     exporting.check_target(path)
     with window_figure(window, size, style, loss) as figure:
-        return exporting.write_image(figure, path)
+        return write_image(figure, path)
 
 
 def export_data(window, path) -> Path:

@@ -30,8 +30,9 @@ INVALID_BASE = QColor("#fde7e7")
 INVALID_TEXT = QColor("#9f1515")
 
 
-def format_number(value: float, integer: bool = False) -> str:
-    """``%g``-like text that reads back as exactly ``value``: 1e-10, 0.999, 0.0125, 1e6."""
+def number_text(value: float, integer: bool = False) -> str:
+    """``%g``-like text for a field that reads back as exactly ``value``: 1e-10, 0.999,
+    0.0125, 1e6 (the table shows numbers compactly: ``results_table.format_number``)."""
     if integer and float(value).is_integer():
         return str(int(value))
     text = f"{value:.12g}"
@@ -199,7 +200,7 @@ class ParamField(QAbstractSpinBox):
         return nxt
 
     def _show(self, value: float) -> None:
-        self.lineEdit().setText(format_number(value, self.param.integer))
+        self.lineEdit().setText(number_text(value, self.param.integer))
 
     def _parse(self, text: str) -> tuple[float | None, str]:
         try:
@@ -330,4 +331,4 @@ def parse_points(text: str, name: str = "minima") -> list[tuple[float, float]]:
 
 
 def format_points(points) -> str:
-    return "; ".join(f"{format_number(float(x))}, {format_number(float(y))}" for x, y in points)
+    return "; ".join(f"{number_text(float(x))}, {number_text(float(y))}" for x, y in points)

@@ -17,7 +17,7 @@ from ...core.functions import (
     validate_expression,
 )
 from ...core.session import point_problem, span_problem
-from .fields import CheckedLineEdit, format_number, format_points, optional_number, parse_points
+from .fields import CheckedLineEdit, format_points, number_text, optional_number, parse_points
 from .form_labels import FieldWithMessage, HintLabel, MessageLabel, compact_form
 
 CUSTOM = "custom"
@@ -63,7 +63,7 @@ class FunctionChooser(QWidget):
             tooltip="f(x, y) with + - * / **, pi, e and " + ", ".join(FUNCTION_NAMES))
         form.addRow("f(x, y)", FieldWithMessage(self.expression))
         self.bounds = [CheckedLineEdit(partial(self._check_bound, name),
-                                       placeholder=format_number(DEFAULT_BOUNDS[i // 2][i % 2]),
+                                       placeholder=number_text(DEFAULT_BOUNDS[i // 2][i % 2]),
                                        tooltip=f"{name} of the view (blank: the placeholder)")
                        for i, name in enumerate(("x min", "x max", "y min", "y max"))]
         form.addRow("view", self._bounds_grid())
@@ -140,7 +140,7 @@ class FunctionChooser(QWidget):
             self.expression.set_text(expression)
             self._update_hint()
             for i, edit in enumerate(self.bounds):
-                edit.set_text(format_number(float(function.bounds[i // 2][i % 2])))
+                edit.set_text(number_text(float(function.bounds[i // 2][i % 2])))
             self.minima.set_text(format_points(function.minima))
             self._check_bounds_order()
             key = CUSTOM

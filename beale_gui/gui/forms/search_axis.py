@@ -22,7 +22,7 @@ from ...core.engine import OptimizerConfig
 from ...core.optimizers import OptimizerSpec
 from ...core.params import Param, parse_number
 from ...core.search import Axis
-from .fields import CheckedLineEdit, format_number
+from .fields import CheckedLineEdit, number_text
 from .form_labels import MessageLabel
 
 
@@ -118,8 +118,8 @@ class AxisRow(QWidget):
         self.scale_combo.blockSignals(True)
         self.scale_combo.setCurrentText(scale)
         self.scale_combo.blockSignals(False)
-        self.low.set_text(format_number(low))
-        self.high.set_text(format_number(high))
+        self.low.set_text(number_text(low))
+        self.high.set_text(number_text(high))
 
     def axis(self) -> Axis:
         """The row as an :class:`Axis` (ValueError when a field does not parse)."""

@@ -23,7 +23,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRec
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
-from ..export import check_size
+from ...export.targets import check_size
 
 __all__ = ["BASE_SIZE", "FRAME", "OffscreenFigure", "activate_layout", "contour_samples",
            "ensure_app", "image_bytes"]

@@ -1,4 +1,5 @@
-"""SVG export: a figure painted as vectors, with hairlines every viewer draws thin.
+"""Images of a figure: :func:`write_image` writes PNG or SVG; SVG is painted as vectors, with
+hairlines every viewer draws thin.
 
 :func:`svg_bytes` paints a :class:`~beale_gui.gui.render.trajectory.TrajectoryFigure` through
 QtSvg in layers, clipping each view box's layer to its rectangle; :func:`flatten_svg` bakes Qt's
@@ -8,10 +9,25 @@ group transforms into the hairlines' coordinates so that viewers ignoring
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
+
+from ... import APP_NAME
+from ...core.fileio import write_bytes_atomic
+from ...export.targets import IMAGE_EXTENSIONS, ExportError
+
+
+def write_image(figure, path: str | os.PathLike) -> Path:
+    """Write the figure as PNG or SVG (by extension), atomically."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in IMAGE_EXTENSIONS:
+        raise ExportError(f"{Path(path).name}: an image is written as .png or .svg")
+    data = figure.png_bytes() if suffix == ".png" else svg_bytes(figure)
+    return write_bytes_atomic(path, data)
 
 
 def svg_bytes(figure) -> bytes:
@@ -56,7 +72,7 @@ def svg_bytes(figure) -> bytes:
     title = ET.Element(_svg("title"))
     title.text = f"{figure.result.function.title}: optimizer trajectories"
     desc = ET.Element(_svg("desc"))
-    desc.text = "Exported by Beale GUI"
+    desc.text = f"Exported by {APP_NAME}"
     root.insert(0, desc)
     root.insert(0, title)
     defs = root.find(_svg("defs"))

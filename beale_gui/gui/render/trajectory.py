@@ -26,7 +26,7 @@ from ...core.engine import DIVERGED, RunResult
 from ...core.playhead import mechanics_at
 from ...core.view_ranges import fit_extent
 from ...document.document import PALETTE
-from ..export import DEFAULT_IMAGE_SIZE, STYLES
+from ...export.targets import DEFAULT_IMAGE_SIZE, STYLES
 from ..views import canvas_items as ci
 from ..views.canvas import ContourCanvas, Extent
 from ..views.loss_plot import LossPlot

@@ -1,21 +1,27 @@
-"""Trajectories as CSV and JSON.
+"""The runs' data as CSV and JSON.
 
 CSV: one row per run per step, step 0 being the start, columns
 ``function,optimizer,run,step,x,y,loss,grad_x,grad_y,lr``. A run's rows end at its last valid
 point. JSON: the experiment (so the file opens as a session and replays the same runs) plus,
-per run, its status and arrays.
+per run, its status and arrays. Files are written atomically
+(:mod:`beale_gui.core.fileio`): a failed write raises ``OSError`` naming the path and leaves
+any existing file as it was.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
+from pathlib import Path
 
 import numpy as np
 
-from .engine import STATUS_NAMES, RunResult
-from .fileio import write_text_atomic
-from .session import Experiment
+from ..core.engine import STATUS_NAMES, RunResult
+from ..core.fileio import write_text_atomic
+from ..core.functions import FUNCTIONS
+from ..core.session import Experiment
+from .targets import ExportError
 
 CSV_COLUMNS = ("function", "optimizer", "run", "step", "x", "y", "loss", "grad_x", "grad_y", "lr")
 
@@ -103,3 +109,25 @@ def write_csv(result: RunResult, path) -> None:
 def write_json(experiment: Experiment, result: RunResult, path) -> None:
     write_text_atomic(path, json.dumps(json_dict(experiment, result), indent=1,
                                        allow_nan=False))
+
+
+def write_data(experiment: Experiment, result, path: str | os.PathLike) -> Path:
+    """Write the runs as CSV, or as JSON with the experiment that replays them."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        write_csv(result, path)
+    elif suffix == ".json":
+        write_json(experiment, result, path)
+    else:
+        raise ExportError(f"{Path(path).name}: data is written as .csv or .json")
+    return Path(path)
+
+
+def experiment_of(result, expression: str | None = None) -> Experiment:
+    """The experiment that replays ``result`` exactly (for the JSON export)."""
+    function = result.function
+    if expression is None and FUNCTIONS.get(function.name) is not function:
+        expression = function.formula  # a typed function: its text rebuilds it
+    return Experiment(function, list(result.configs), np.array(result.starts),
+                      int(result.max_steps), float(result.tol),
+                      0 if result.seed is None else int(result.seed), expression)
