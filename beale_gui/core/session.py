@@ -162,15 +162,16 @@ def save_session(session: Session, path: str | os.PathLike) -> None:
 
 # -- the values a session may hold ------------------------------------------------------------
 
-def _bound_text() -> str:
-    return f"{DIVERGENCE_BOUND:.0e}".replace("e+", "e")   # 1e10
+def bound_text() -> str:
+    """The divergence bound as typed, for messages: ``1e10``."""
+    return f"{DIVERGENCE_BOUND:.0e}".replace("e+", "e")
 
 
 def point_problem(point) -> str | None:
     """Why (x, y) cannot be a typed function's known minimum, or None: it must lie within the
     divergence bound (beyond it every run has diverged, so nothing can reach it)."""
     if max(abs(float(v)) for v in point) > DIVERGENCE_BOUND:
-        return (f"({float(point[0]):g}, {float(point[1]):g}) is beyond \u00b1{_bound_text()}, "
+        return (f"({float(point[0]):g}, {float(point[1]):g}) is beyond \u00b1{bound_text()}, "
                 "where every run has diverged")
     return None
 
@@ -193,7 +194,7 @@ def span_problem(axis: str, low: float, high: float) -> str | None:
     if not (math.isfinite(low) and math.isfinite(high)):
         return f"{axis} min and max must be finite numbers"
     if max(abs(low), abs(high)) > DIVERGENCE_BOUND:
-        return (f"{axis} min and max must be within \u00b1{_bound_text()}, beyond which "
+        return (f"{axis} min and max must be within \u00b1{bound_text()}, beyond which "
                 "every run has diverged")
     if low >= high:
         return f"{axis} max must be greater than {axis} min"

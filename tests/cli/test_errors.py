@@ -2,10 +2,11 @@
 offending argument, nothing on stdout, no file written, never a traceback (DESIGN.md sections
 4 and 6).
 
-``ERRORS`` walks ``beale_gui/cli.py`` top to bottom: the parser's own refusals, then every
-``UsageError`` of the common options (``experiment_from_args``), then each command's. Each
-case names the text the one line must hold (the option, as typed), and runs with its outputs
-pointed into a temporary folder, which must hold afterwards exactly what it held before.
+``ERRORS`` walks ``beale_gui/cli/`` (arguments.py, then commands.py) top to bottom: the
+parser's own refusals, then every ``UsageError`` of the common options
+(``experiment_from_args``), then each command's. Each case names the text the one line must
+hold (the option, as typed), and runs with its outputs pointed into a temporary folder, which
+must hold afterwards exactly what it held before.
 """
 
 import json

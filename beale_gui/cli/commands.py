@@ -1,6 +1,7 @@
-"""Headless commands: ``python main.py run|...`` (DESIGN.md section 4).
+"""The headless commands: ``python main.py run|search|basins|export`` (DESIGN.md section 4).
 
 A bad argument exits with status 2 and one line naming it; nothing here prints a traceback.
+Only drawing an image or an animation imports Qt.
 """
 
 from __future__ import annotations
@@ -11,274 +12,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-
-from .core.engine import (
-    BATCH_SIZE,
-    DIVERGED,
-    DIVERGENCE_BOUND,
-    MAX_STEPS,
-    MAX_STEPS_PARAM,
-    MEMORY_LIMIT_BYTES,
-    NOISE,
-    SEED_PARAM,
-    TOL_PARAM,
-    OptimizerConfig,
-    StochasticConfig,
-    estimate_bytes,
+from .. import export as exporting
+from ..core.engine import DIVERGED, MAX_STEPS, MEMORY_LIMIT_BYTES, estimate_bytes
+from ..core.session import Experiment, bound_text
+from ..export.data import run_labels, write_csv, write_json
+from .arguments import (
+    COMMANDS,
+    UsageError,
+    build_parser,
+    experiment_from_args,
+    glue_negative_values,
+    parse_size_option,
 )
-from .core.functions import FUNCTIONS, get_function, parse_expression
-from .core.params import odd_character, parse_number
-from .core.schedules import ScheduleConfig
-from .core.session import Experiment, SessionError
-from .core.session_load import load_experiment
 
-COMMANDS = ("run", "search", "basins", "export")
-_NEGATIVE = re.compile(r"^-[\d.]")
 # a value echoed in an error line is cut to its first 60 characters past this length (a path
 # is never so long; 5000 typed digits would make the one line unreadable)
 _LONG_WORD = re.compile(r"[^\s'\":,]{200,}")
-# options whose value may start with any "-": an expression such as -x**2 + y**2
-_TAKES_EXPRESSION = ("--expr",)
-
-
-class UsageError(Exception):
-    """A bad command-line argument; the message is the one line shown."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse would print usage and exit; say one line
-        raise UsageError(message)
-
-
-def _number_arg(text: str) -> float:
-    """The type of the options that take a number (``--tol``, ``--noise``): as the window's
-    fields read it, and a message naming an invisible or look-alike character."""
-    try:
-        return parse_number(text, "")
-    except ValueError:
-        raise argparse.ArgumentTypeError(_not_a("a number", text)) from None
-
-
-def _whole_arg(text: str) -> int:
-    """The type of the options that take a whole number (``--max-steps``, ``--grid``...): as
-    typed, or written as a float that is whole (``1e6``, as the window's fields accept)."""
-    try:
-        return int(text.strip())
-    except ValueError:
-        pass
-    try:
-        value = parse_number(text, "")
-    except ValueError:
-        raise argparse.ArgumentTypeError(_not_a("a whole number", text)) from None
-    if not (np.isfinite(value) and value == round(value)):
-        raise argparse.ArgumentTypeError(_not_a("a whole number", text))
-    return int(value)
-
-
-def _not_a(what: str, text: str) -> str:
-    odd = odd_character(text)
-    shown = repr(text[:40]) + ("..." if len(text) > 40 else "")
-    return f"expected {what}, got {shown}" + (f"; it holds {odd}" if odd else "")
-
-
-def _key_values(text: str, what: str) -> tuple[str, dict[str, float]]:
-    """``name:key=value,key=value`` -> (name, {key: value})."""
-    name, _, rest = text.partition(":")
-    if not name.strip():
-        raise UsageError(f"{what} '{text}' has no name")
-    values = {}
-    for item in filter(None, (s.strip() for s in rest.split(","))):
-        key, eq, value = item.partition("=")
-        if not eq or not key.strip():
-            raise UsageError(f"{what} '{text}': expected key=value, got '{item}'")
-        if key.strip() in values:
-            raise UsageError(f"{what} '{text}': {key.strip()} is given twice")
-        try:
-            values[key.strip()] = parse_number(value, key.strip())
-        except ValueError as exc:
-            raise UsageError(f"{what} '{text}': {exc}") from None
-    return name.strip(), values
-
-
-def parse_optimizer(text: str, schedule: ScheduleConfig, noise: StochasticConfig | None):
-    name, values = _key_values(text, "--optimizer")
-    try:
-        return OptimizerConfig(name, values, schedule, noise)
-    except ValueError as exc:
-        raise UsageError(f"--optimizer {text}: {exc}") from None
-
-
-def parse_schedule(text: str | None) -> ScheduleConfig:
-    if text is None:
-        return ScheduleConfig()
-    name, values = _key_values(text, "--schedule")
-    try:
-        return ScheduleConfig(name, values)
-    except ValueError as exc:
-        raise UsageError(f"--schedule {text}: {exc}") from None
-
-
-def parse_start(text: str) -> tuple[float, float]:
-    parts = text.split(",")
-    if len(parts) != 2:
-        raise UsageError(f"--start '{text}': expected X,Y such as 0.7,1.4")
-    try:
-        xy = tuple(parse_number(p, "X" if i == 0 else "Y") for i, p in enumerate(parts))
-    except ValueError as exc:
-        raise UsageError(f"--start '{text}': expected two numbers X,Y ({exc})") from None
-    if not all(np.isfinite(xy)):
-        raise UsageError(f"--start '{text}': coordinates must be finite")
-    if max(abs(v) for v in xy) > DIVERGENCE_BOUND:
-        raise UsageError(f"--start '{text}': coordinates must be within ±{_bound_text()}, "
-                         "beyond which a run counts as diverged")
-    return xy
-
-
-def _bound_text() -> str:
-    """The divergence bound as typed: ``1e10``."""
-    return f"{DIVERGENCE_BOUND:.0e}".replace("e+", "e")
-
-
-def _glue_negative_values(argv: Sequence[str]) -> list[str]:
-    """Let ``--start -2,2`` and ``--expr -x**2`` mean what they say (argparse would take
-    -2,2 or -x**2 for an option)."""
-    out: list[str] = []
-    for arg in argv:
-        glue = _NEGATIVE.match(arg) or (
-            out and out[-1] in _TAKES_EXPRESSION and arg.startswith("-")
-            and not arg.startswith("--"))
-        if out and out[-1].startswith("--") and "=" not in out[-1] and glue:
-            out[-1] = f"{out[-1]}={arg}"
-        else:
-            out.append(arg)
-    return out
-
-
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--function", help=f"one of {', '.join(FUNCTIONS)} (default beale)")
-    p.add_argument("--expr", help="a custom function of x and y, e.g. 'x**2 + 10*sin(y)'")
-    p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
-                   help="repeatable, e.g. gd:lr=0.01 or adam:lr=0.05,beta1=0.8")
-    p.add_argument("--start", action="append", metavar="X,Y", help="repeatable (default 0.7,1.4)")
-    p.add_argument("--max-steps", type=_whole_arg, default=None, help="most updates per run (1000)")
-    p.add_argument("--tol", type=_number_arg, default=None,
-                   help="stop when |delta f| < TOL, as the seed's loop (0 = off; default 0)")
-    p.add_argument("--schedule", metavar="NAME[:key=value]",
-                   help="constant, inverse_time:decay=0.01, step:step_size=100,gamma=0.5, "
-                        "exponential:gamma=0.995, cosine:period=1000")
-    p.add_argument("--batch-size", type=_whole_arg, default=None,
-                   help="mini-batch of the function's terms: makes every optimizer stochastic")
-    p.add_argument("--noise", type=_number_arg, default=None,
-                   help="Gaussian gradient-noise scale: makes every optimizer stochastic")
-    p.add_argument("--seed", type=_whole_arg, default=None, help="seed of stochastic gradients (0)")
-    p.add_argument("--session", help="read everything from a session or data JSON file")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="beale-gui", description="Gradient-descent optimizers on 2-D surfaces."
-                     " With no command, opens the window.")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    p = sub.add_parser("run", help="run optimizers and print the seed's progress lines")
-    _add_common(p)
-    p.add_argument("--csv", help="write every step of every run as CSV")
-    p.add_argument("--json", help="write the runs and their configuration as JSON")
-    p.add_argument("--every", type=_whole_arg, default=100, help="print a line every N steps (100)")
-    p = sub.add_parser("search", help="search one or two hyperparameters of one optimizer")
-    _add_common(p)
-    p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH[:log]",
-                   help="a searched hyperparameter, e.g. lr=1e-4:1e-1:log (repeatable)")
-    p.add_argument("--method", default="grid", help="grid, random or coarse-to-fine (grid)")
-    p.add_argument("--budget", type=_whole_arg, default=400, help="configurations in all (400)")
-    p.add_argument("--objective", default="final-loss",
-                   help="final-loss, steps (to meet --tol) or distance (to the nearest minimum)")
-    p.add_argument("--random-starts", type=_whole_arg, default=None, metavar="K",
-                   help="average over K random start points in the view instead of --start")
-    p.add_argument("--rounds", type=_whole_arg, default=3, help="coarse-to-fine rounds (3)")
-    p.add_argument("--csv", help="write every configuration with its objective as CSV")
-    p.add_argument("--top", type=_whole_arg, default=10, help="rows of the printed table (10)")
-    p.add_argument("--out", metavar="FILE.png",
-                   help="draw the heatmap (two parameters) or curve (one) as PNG")
-    p.add_argument("--size", metavar="WxH", default="1600x1200",
-                   help="pixel size of --out (1600x1200)")
-
-    p = sub.add_parser("basins", help="map where every start point of a grid ends up")
-    _add_common(p)
-    p.add_argument("--grid", type=_whole_arg, default=200, help="start points per axis (200)")
-    p.add_argument("--csv", help="write one row per start point as CSV")
-    p.add_argument("--out", metavar="FILE.png", help="draw the map over the contours as PNG")
-    p.add_argument("--size", metavar="WxH", default="1600x1200",
-                   help="pixel size of --out (1600x1200)")
-
-    p = sub.add_parser("export", help="write a figure (.png, .svg), an animation (.gif, .mp4) "
-                       "or the runs' data (.csv, .json)")
-    _add_common(p)
-    p.add_argument("--out", required=True, metavar="FILE",
-                   help="the file to write; its extension chooses the format")
-    p.add_argument("--size", metavar="WxH",
-                   help="pixels (1600x1200 for images, 960x540 for animations)")
-    p.add_argument("--style", choices=("app", "print"), default="app",
-                   help="the app's look, or a light one for print (app)")
-    p.add_argument("--loss", action=argparse.BooleanOptionalAction, default=None,
-                   help="the loss plot beside the canvas (default: in animations only)")
-    p.add_argument("--step", type=_whole_arg, default=None, metavar="K",
-                   help="an image shows the paths up to step K (default: to the end)")
-    p.add_argument("--frames", type=_whole_arg, default=None,
-                   help="frames of an animation, spread over the whole runs (120)")
-    p.add_argument("--fps", type=_whole_arg, default=None, help="frames per second (20)")
-    return parser
-
-
-def experiment_from_args(args: argparse.Namespace) -> Experiment:
-    """The experiment the arguments describe (a session file, then the flags over it)."""
-    for option in ("session", "function", "expr", "schedule"):
-        if getattr(args, option) is not None and not getattr(args, option).strip():
-            raise UsageError(f"--{option}: the value is empty")
-    if args.session is not None:
-        try:
-            exp = load_experiment(args.session)
-        except SessionError as exc:
-            raise UsageError(f"--session: {exc}") from None
-    else:
-        exp = Experiment(get_function("beale"), [], np.array([[0.7, 1.4]]))
-    if args.function is not None and args.expr is not None:
-        raise UsageError("give --function or --expr, not both")
-    if args.function is not None:
-        try:
-            exp.function, exp.expression = get_function(args.function), None
-        except ValueError as exc:
-            raise UsageError(f"--function: {exc}") from None
-    if args.expr is not None:
-        try:
-            exp.function, exp.expression = parse_expression(args.expr), args.expr
-        except ValueError as exc:
-            raise UsageError(f"--expr: {exc}") from None
-    noise = None
-    if args.batch_size is not None or args.noise is not None:
-        # each checked as typed: a batch of 0 is refused, not taken for the default 1
-        for param, option, value in ((BATCH_SIZE, "--batch-size", args.batch_size),
-                                     (NOISE, "--noise", args.noise)):
-            message = None if value is None else param.problem(value)
-            if message:
-                raise UsageError(f"{option} {value:g}: {message}")
-        noise = StochasticConfig(BATCH_SIZE.default if args.batch_size is None
-                                 else args.batch_size, args.noise or 0.0)
-    schedule = parse_schedule(args.schedule)
-    if args.optimizer:
-        exp.optimizers = [parse_optimizer(t, schedule, noise) for t in args.optimizer]
-    elif not exp.optimizers:
-        exp.optimizers = [parse_optimizer("gd", schedule, noise)]
-    if args.start:
-        exp.starts = np.array([parse_start(s) for s in args.start])
-    for param, option in ((MAX_STEPS_PARAM, "max_steps"), (TOL_PARAM, "tol"),
-                          (SEED_PARAM, "seed")):
-        value = getattr(args, option)
-        if value is not None:
-            message = param.problem(value)
-            if message:
-                raise UsageError(f"--{option.replace('_', '-')} {value}: {message}")
-            setattr(exp, option, type(getattr(exp, option))(value))
-    return exp
 
 
 def _need_starts(exp: Experiment) -> None:
@@ -317,8 +66,6 @@ def _seed_line(step: int, z: float, xy, g=None) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .export.data import run_labels, write_csv, write_json
-
     exp = experiment_from_args(args)
     if args.every < 1:
         raise UsageError(f"--every {args.every}: must be >= 1")
@@ -345,7 +92,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 and result.bad_start[i]:
             # never stepped: there is no finite point to show but the start, printed above
             lines.append("Diverged at step 0: f or its gradient is not finite at the start, "
-                         f"or the start is beyond ±{_bound_text()}")
+                         f"or the start is beyond ±{bound_text()}")
             continue
         if result.status[i] == DIVERGED:
             lines.append(f"Diverged at step {result.event_step[i]}; last finite point:")
@@ -386,8 +133,8 @@ def _report(lines: list[str], written: list[str]) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .core import search as searching
-    from .core.fileio import write_text_atomic
+    from ..core import search as searching
+    from ..core.fileio import write_text_atomic
 
     exp = experiment_from_args(args)
     config = _one_configuration(exp, "search")
@@ -445,9 +192,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     outputs = [("csv", args.csv,
                 lambda path: write_text_atomic(path, searching.csv_text(result)))]
     if args.out:
-        from .core.fileio import write_bytes_atomic
-        from .gui.render.offscreen import image_bytes
-        from .gui.render.search import search_image
+        from ..core.fileio import write_bytes_atomic
+        from ..gui.render.offscreen import image_bytes
+        from ..gui.render.search import search_image
 
         title = searching.search_title(config.spec.title, exp.function.title, args.objective,
                              args.method)
@@ -479,14 +226,14 @@ def _png_out(args: argparse.Namespace, what: str) -> tuple[int, int] | None:
     _check_out(args.out)
     if Path(args.out).suffix.lower() != ".png":
         raise UsageError(f"--out {args.out}: {what} is written as .png")
-    return _parse_size(args.size)
+    return parse_size_option(args.size)
 
 
 def _check_out(path: str | None, option: str = "out") -> None:
     """UsageError unless ``path`` (when given) can be written: the folder exists and may be
     written, the path is not a folder or a read-only file. Checked before anything is
     computed, so a bad path costs nothing and prints nothing else."""
-    from .core.fileio import check_writable
+    from ..core.fileio import check_writable
 
     if path is None:
         return
@@ -498,19 +245,9 @@ def _check_out(path: str | None, option: str = "out") -> None:
         raise UsageError(f"--{option}: {exc}") from None
 
 
-def _parse_size(text: str, limit: int | None = None) -> tuple[int, int]:
-    """``--size WxH`` as (W, H), at most ``limit`` (the export's MAX_SIDE) a side."""
-    from . import export as exporting
-
-    try:
-        return exporting.parse_size(text, exporting.MAX_SIDE if limit is None else limit)
-    except ValueError as exc:
-        raise UsageError(f"--size {exc}") from None
-
-
 def cmd_basins(args: argparse.Namespace) -> int:
-    from .core import basins
-    from .core.fileio import write_text_atomic
+    from ..core import basins
+    from ..core.fileio import write_text_atomic
 
     exp = experiment_from_args(args)
     config = _one_configuration(exp, "basins")
@@ -529,8 +266,8 @@ def cmd_basins(args: argparse.Namespace) -> int:
     outputs = [("csv", args.csv,
                 lambda path: write_text_atomic(path, basins.basins_csv_text(bmap)))]
     if args.out:
-        from .core.fileio import write_bytes_atomic
-        from .gui.render.basins import BasinFigure
+        from ..core.fileio import write_bytes_atomic
+        from ..gui.render.basins import BasinFigure
 
         figure = BasinFigure(bmap, exp.function, size)
         try:
@@ -549,8 +286,6 @@ def cmd_basins(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import export as exporting
-
     out = args.out
     if not out.strip():
         raise UsageError("--out: the path is empty")
@@ -571,7 +306,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--size, --style and --loss apply to images and animations only")
     default = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
     limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
-    size = _parse_size(args.size, limit) if args.size is not None else default
+    size = parse_size_option(args.size, limit) if args.size is not None else default
     frames = exporting.DEFAULT_FRAMES if args.frames is None else args.frames
     fps = exporting.DEFAULT_FPS if args.fps is None else args.fps
     if animation:
@@ -596,13 +331,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                                  lambda path: exporting.write_data(exp, result, path))]))
         return 0
 
-    from .gui.render.offscreen import ensure_app
-    from .gui.render.svg import write_image
-    from .gui.render.trajectory import TrajectoryFigure
+    from ..gui.render.offscreen import ensure_app
+    from ..gui.render.svg import write_image
+    from ..gui.render.trajectory import TrajectoryFigure
 
     ensure_app()
     loss = animation if args.loss is None else args.loss
-    from .document.document import PALETTE
+    from ..document.document import PALETTE
 
     # a session's own colours and view, where it saved them
     colours = [exp.colour_of(i) or PALETTE[i % len(PALETTE)] for i in range(len(exp.optimizers))]
@@ -629,7 +364,7 @@ HANDLERS = {"run": cmd_run, "search": cmd_search, "basins": cmd_basins, "export"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a headless command; return the exit status (2 for a bad argument)."""
-    argv = _glue_negative_values(sys.argv[1:] if argv is None else argv)
+    argv = glue_negative_values(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     command = next((a for a in argv if a in COMMANDS), "")
     try:
