@@ -38,9 +38,6 @@ class _Callback:
         target = self._target()
         return None if target is None else MethodType(self._function, target)
 
-    def owner(self) -> object | None:
-        return None if self._target is None else self._target()
-
     def matches(self, callback: Callable) -> bool:
         if isinstance(callback, MethodType):
             return (self._target is not None and self._function is callback.__func__
@@ -77,10 +74,6 @@ class Event:
         self._callbacks = [c for c in self._callbacks if not c.matches(callback)]
         return len(self._callbacks) != before
 
-    def disconnect_owner(self, owner: object) -> None:
-        """Stop calling every bound method of ``owner``."""
-        self._callbacks = [c for c in self._callbacks if c.owner() is not owner]
-
     def emit(self, *args) -> None:
         """Call every connected callback with ``args``, in order. A callback connected or
         disconnected by another one takes effect from the next emission."""
@@ -109,8 +102,3 @@ class Events:
     @property
     def names(self) -> tuple[str, ...]:
         return self._names
-
-    def disconnect_owner(self, owner: object) -> None:
-        """Stop calling every bound method of ``owner`` on every event (a closing view)."""
-        for event in self:
-            event.disconnect_owner(owner)
