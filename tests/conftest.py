@@ -21,13 +21,10 @@ def _no_dangling_qthreads(request):
     if app is None:
         return
     running = [t for t in app.findChildren(QThread) if t.isRunning()]
-    # threads without a parent are not children of the app: the window tracks its own
-    import shiboken6
-
+    # a runner's thread is a child of the runner, not of the app: the runners track theirs
     from beale_gui.gui.task_runner import live_threads
 
-    running += [t for t in live_threads()
-                if shiboken6.isValid(t) and t.isRunning()]
+    running += [t for t in live_threads() if t.isRunning() and t not in running]
     if running:
         for t in running:
             t.quit()

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -43,6 +44,7 @@ from .memory import MemoryRelease
 from .notify import MESSAGE_MS
 from .task_runner import TaskRunner
 from .views.canvas import ContourCanvas
+from .views.lifetime import release_plots
 from .views.loss_plot import LossPlot
 from .views.playback import Playback
 from .views.results_table import ResultsTable, format_number
@@ -294,6 +296,7 @@ class MainWindow(QMainWindow):
         self.basins.shutdown()
         self.search.shutdown()
         self.run_controller.shutdown()
+        release_plots(self)
         super().closeEvent(event)
 
 
@@ -317,4 +320,12 @@ def run_app(argv: list[str] | None = None, session: Path | None = None) -> int:
 
     sys.excepthook = excepthook
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Delete the window now, while the QApplication exists, not whenever the collector frees
+    # it at exit (views/lifetime.py). Closing it first stops its threads, if quit came from
+    # anywhere but the window's close.
+    if not window.runs.is_closed:
+        window.close()
+    sys.excepthook = sys.__excepthook__
+    shiboken6.delete(window)
+    return code

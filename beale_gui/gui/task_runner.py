@@ -24,6 +24,7 @@ import threading
 import weakref
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..core.engine import Cancelled
@@ -38,8 +39,9 @@ _threads: weakref.WeakSet[QThread] = weakref.WeakSet()
 
 
 def live_threads() -> list[QThread]:
-    """Every QThread a :class:`TaskRunner` started that still exists."""
-    return list(_threads)
+    """Every QThread a :class:`TaskRunner` started that still exists (a deleted runner's
+    thread was deleted with it)."""
+    return [thread for thread in _threads if shiboken6.isValid(thread)]
 
 
 def fraction_progress(progress: Progress) -> Callable[[float], None]:
@@ -108,13 +110,14 @@ class TaskRunner(QObject):
         self._generation = 0
         self._closing = False
         self._busy = False
-        # No Qt parent: the thread lives exactly as long as this Python object refers to it,
-        # so it is never deleted under a test's feet.
-        self._thread = QThread()
+        # The runner owns the thread (deleted with it, after shutdown has ended it); the worker
+        # is deleted by its own thread as it finishes: neither is left to the garbage collector.
+        self._thread = QThread(self)
         _threads.add(self._thread)
         self._thread.setObjectName(f"beale-{name}")
         self._worker = _Worker(self)
         self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
         self._execute.connect(self._worker.execute)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)

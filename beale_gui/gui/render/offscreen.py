@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from ...export.targets import check_size
+from ..views.lifetime import release_plots, release_scene
 
 __all__ = ["BASE_SIZE", "FRAME", "OffscreenFigure", "activate_layout", "contour_samples",
            "ensure_app", "image_bytes"]
@@ -189,11 +190,17 @@ class OffscreenFigure:
         self.close()
 
     def close(self) -> None:
-        """Delete the widgets and scenes now. Left to the garbage collector, pyqtgraph's
-        reference cycles can outlive the QApplication and crash the interpreter at exit."""
+        """Delete the widgets and scenes now, and what pyqtgraph made for them that no widget
+        owns. Left to the garbage collector, pyqtgraph's reference cycles can outlive the
+        QApplication and crash the interpreter at exit (:mod:`..views.lifetime`)."""
         for obj in self.owned():
-            if obj is not None and shiboken6.isValid(obj):
-                shiboken6.delete(obj)
+            if obj is None or not shiboken6.isValid(obj):
+                continue
+            if isinstance(obj, QGraphicsScene):
+                release_scene(obj)
+            else:
+                release_plots(obj)
+            shiboken6.delete(obj)
 
 
 def _layout_dpi() -> float:

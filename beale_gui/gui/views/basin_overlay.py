@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ...core.basins import BasinMap, BasinOutcome
 from . import canvas_items as ci
+from .lifetime import clear_legend
 
 # Paul Tol's "bright" then "muted" qualitative colours: told apart with every common colour-vision
 # deficiency, and unlike the optimizers' Okabe-Ito colours, so a basin never reads as a path.
@@ -124,7 +125,7 @@ class BasinOverlay:
         self.bmap = None
         self.set_visible(False)
         self.image.clear()   # the dropped map's colours go too
-        self.legend.clear()
+        clear_legend(self.legend)
 
     def legend_labels(self) -> list[str]:
         """The legend's text, row by row (HTML removed)."""
@@ -133,7 +134,7 @@ class BasinOverlay:
     def _fill_legend(self) -> None:
         bmap = self.bmap
         legend = self.legend
-        legend.clear()
+        clear_legend(legend)
         legend.addItem(ci.LineSample(None), f"<b>Basins</b> of {html.escape(bmap.optimizer)}")
         cells = bmap.outcome.size
         counts = dict(zip(bmap.outcome_codes, bmap.counts().values(), strict=True))

@@ -127,7 +127,7 @@ class LineSample(ItemSample):
     Clicking it does nothing (pyqtgraph's sample would hide its item)."""
 
     def __init__(self, pen, halo=None) -> None:
-        super().__init__(pg.PlotDataItem(pen=pen))
+        super().__init__(None)   # no plot item behind it: paint draws the sample itself
         self.pens = [p for p in (halo, pen) if p is not None]
 
     def paint(self, p, *args) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 
 from ...core import contours
 from . import canvas_items as ci
+from .lifetime import clear_legend
 
 # Path curves kept hidden for later results, beyond the ones shown: adding and removing
 # pyqtgraph items costs more than all the rest of a new result.
@@ -199,7 +200,7 @@ class RunLayer:
         # the old ones)
         if shown and key != self._legend_key:
             self._legend_key = key
-            self._legend.clear()
+            clear_legend(self._legend)
             for label, colour in self._legend_entries:
                 self._legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
                                      label)

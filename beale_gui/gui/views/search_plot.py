@@ -112,6 +112,7 @@ class SearchPlot(QWidget):
             self._bar.getAxis(side).setPen(AXIS_PEN)
             self._bar.getAxis(side).setTextPen(AXIS_PEN)
         self._bar_shown = False
+        self._park_bar()
 
     def _add(self, item, z: float):
         item.setZValue(z)
@@ -146,10 +147,18 @@ class SearchPlot(QWidget):
     def _show_bar(self, show: bool) -> None:
         if show != self._bar_shown:
             if show:
+                self._bar.show()
                 self.layout_widget.ci.addItem(self._bar, row=0, col=1)
             else:
                 self.layout_widget.ci.removeItem(self._bar)
+                self._park_bar()
             self._bar_shown = show
+
+    def _park_bar(self) -> None:
+        """Keep the colour bar, out of the layout, hidden in the scene: the scene owns it and
+        deletes it with the plot (free-standing, it would be left to the garbage collector)."""
+        self.layout_widget.scene().addItem(self._bar)
+        self._bar.hide()
 
     # -- public -----------------------------------------------------------------------------
     @property
