@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ... import APP_NAME
@@ -30,6 +30,7 @@ from ...document import Document, fingerprint, session_of
 from ..guarded import guarded
 from ..notify import WindowMessages
 from .autosave import Autosave
+from .menu_actions import menu_action
 from .session_files import (
     Preset,
     add_recent,
@@ -92,24 +93,16 @@ class SessionController(QObject, WindowMessages):
         self._update_title()
 
     # -- menus ------------------------------------------------------------------------------
-    def _action(self, text: str, slot, keys: str = "", tip: str = "") -> QAction:
-        action = QAction(text, self.window)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self, menu: QMenu, before: QAction) -> None:
         w = self.window
-        self.action_new = self._action("&New session", self._on_new, "Ctrl+N",
-                                       "Start again from the default settings")
-        self.action_open = self._action("&Open session\u2026", self._on_open, "Ctrl+O",
-                                        "Open a session, preset or data-export JSON file")
-        self.action_save = self._action("&Save session", self._on_save, "Ctrl+S",
-                                        "Save everything the window holds")
-        self.action_save_as = self._action("Save session &as\u2026", self._on_save_as,
-                                           "Ctrl+Shift+S", "Save to a new file")
+        self.action_new = menu_action(w, "&New session", self._on_new, "Ctrl+N",
+                                      "Start again from the default settings")
+        self.action_open = menu_action(w, "&Open session\u2026", self._on_open, "Ctrl+O",
+                                       "Open a session, preset or data-export JSON file")
+        self.action_save = menu_action(w, "&Save session", self._on_save, "Ctrl+S",
+                                       "Save everything the window holds")
+        self.action_save_as = menu_action(w, "Save session &as\u2026", self._on_save_as,
+                                          "Ctrl+Shift+S", "Save to a new file")
         self.menu_recent = QMenu("Open &recent", w)
         self.menu_presets = QMenu("&Presets", w)
         self.menu_presets.setToolTipsVisible(True)
