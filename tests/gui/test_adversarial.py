@@ -30,7 +30,7 @@ from beale_gui.core.functions import parse_expression
 from beale_gui.core.schedules import SCHEDULES
 from beale_gui.core.session_load import load_experiment
 from beale_gui.document import OptimizerEntry
-from beale_gui.gui.controllers.session_files import autosave_path
+from beale_gui.gui.controllers.autosave import autosave_path
 from beale_gui.gui.dialogs.export_dialog import ExportDialog, ExportOptions
 from beale_gui.gui.forms.fields import ParamField
 from beale_gui.gui.forms.function_chooser import CUSTOM
@@ -442,7 +442,7 @@ def test_a_hostile_settings_file_still_opens_the_window(qtbot, tmp_path, line,
     assert w.playback.speed_position >= 0
     for path in w.sessions.recent_files():   # opening one that cannot be is a message
         w.sessions.open_recent(path)
-    w.sessions.autosave()
+    w.sessions.autosave.save()
     count(reliability_figures, accepted=True)
     if "\u00b2" in line and "speed" in line:
         fixed(reliability_figures)
@@ -513,9 +513,9 @@ def test_a_settings_file_or_autosave_that_is_a_folder_is_said_and_the_window_goe
         qtbot.waitUntil(lambda: "could not be restored" in w.statusBar().currentMessage(),
                         timeout=WAIT)
         assert "Is a directory" in w.statusBar().currentMessage()
-    assert not w.sessions.autosave()
-    assert "cannot be kept for the next launch" in w.sessions.last_message
-    assert "Everything is still in the window" in w.sessions.last_message
+    assert not w.sessions.autosave.save()
+    assert "cannot be kept for the next launch" in w.sessions.autosave.last_message
+    assert "Everything is still in the window" in w.sessions.autosave.last_message
     paste(qtbot, w.panel.max_steps_field.lineEdit(), "77")
     qtbot.waitUntil(lambda: w.result().max_steps == 77, timeout=WAIT)
     count(reliability_figures, accepted=False)
@@ -645,18 +645,18 @@ def test_an_animation_whose_disk_fills_keeps_the_old_file(qtbot, window, tmp_pat
 
 def test_an_autosave_whose_disk_fills_keeps_the_last_one_and_says_so_once(
         qtbot, window, tmp_path, monkeypatch, reliability_figures):
-    assert window.sessions.autosave()
+    assert window.sessions.autosave.save()
     path = autosave_path(window.sessions.settings)
     old = path.read_bytes()
     window.document.add_start(2.0, 2.0)
     _disk_fills(monkeypatch)
-    assert not window.sessions.autosave()
-    first = window.sessions.last_message
+    assert not window.sessions.autosave.save()
+    first = window.sessions.autosave.last_message
     assert "No space left on device" in first
-    assert not window.sessions.autosave()   # said once
+    assert not window.sessions.autosave.save()   # said once
     monkeypatch.undo()
     assert path.read_bytes() == old
-    assert window.sessions.autosave()
+    assert window.sessions.autosave.save()
     reliability_figures[KEPT] = reliability_figures.get(KEPT, 0) + 1
 
 

@@ -14,8 +14,8 @@ from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.session_load import load_experiment, load_session
 from beale_gui.document import Document, OptimizerEntry, session_of
 from beale_gui.export.data import write_json
-from beale_gui.gui.controllers import sessions as session_actions
-from beale_gui.gui.controllers.session_files import autosave_path
+from beale_gui.gui.controllers import autosave
+from beale_gui.gui.controllers.autosave import autosave_path
 from beale_gui.resources import preset_paths
 
 from .helpers import open_window, settings_in
@@ -350,7 +350,7 @@ def test_a_failed_autosave_does_not_stop_the_window_closing(qtbot, tmp_path, mon
     def fail(*_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(session_actions, "save_session", fail)
+    monkeypatch.setattr(autosave, "save_session", fail)
     w.close()
     assert not w.isVisible()
     assert not w.runs.thread.isRunning()

@@ -11,8 +11,8 @@ import pytest
 
 from beale_gui.app import _session_argument
 from beale_gui.core.session_load import load_session
-from beale_gui.gui.controllers import sessions as session_actions
-from beale_gui.gui.controllers.session_files import autosave_path
+from beale_gui.gui.controllers import autosave
+from beale_gui.gui.controllers.autosave import autosave_path
 from beale_gui.resources import preset_paths
 
 from .helpers import new_window, open_window, settings_in
@@ -24,7 +24,7 @@ NOT_KEPT = "cannot be kept for the next launch"
 @pytest.fixture
 def quick_autosave(monkeypatch):
     """Autosave 50 ms after a change rather than seconds (the tests wait on the file)."""
-    monkeypatch.setattr(session_actions, "AUTOSAVE_DELAY_MS", 50)
+    monkeypatch.setattr(autosave, "AUTOSAVE_DELAY_MS", 50)
 
 
 def _reports(caplog) -> list[str]:
@@ -37,7 +37,7 @@ def test_a_change_is_kept_for_the_next_launch_while_the_window_is_open(qtbot, tm
     path = autosave_path(settings_in(tmp_path))
     with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
         w.document.add_start(2.0, 2.0)
-    qtbot.waitUntil(lambda: not w.sessions.autosave_pending, timeout=WAIT)
+    qtbot.waitUntil(lambda: not w.sessions.autosave.pending, timeout=WAIT)
     kept = load_session(path).experiment.starts
     assert kept.tolist() == w.starts().tolist()
     assert len(kept) == 2
@@ -53,11 +53,11 @@ def test_an_unwritable_autosave_location_is_reported_once_and_loses_nothing(
     for x in (2.0, 2.5, -1.0):
         with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
             w.document.add_start(x, 1.0)
-        qtbot.waitUntil(lambda: not w.sessions.autosave_pending, timeout=WAIT)
+        qtbot.waitUntil(lambda: not w.sessions.autosave.pending, timeout=WAIT)
     reports = _reports(caplog)
     assert len(reports) == 1, reports
     assert str(blocked) in reports[0]
-    assert "File > Save session" in w.sessions.last_message
+    assert "File > Save session" in w.sessions.autosave.last_message
     assert len(w.starts()) == 4                       # nothing lost in the window
     assert w.sessions.save_to(tmp_path / "kept.json")
     assert len(load_session(tmp_path / "kept.json").experiment.starts) == 4
@@ -71,13 +71,13 @@ def test_a_later_failure_is_reported_again_after_the_location_recovered(
     blocked = autosave_path(settings_in(tmp_path))
     blocked.mkdir()
     w = open_window(qtbot, settings_in(tmp_path))
-    assert not w.sessions.autosave()
+    assert not w.sessions.autosave.save()
     blocked.rmdir()
-    assert w.sessions.autosave()
+    assert w.sessions.autosave.save()
     assert blocked.is_file()
     blocked.unlink()
     blocked.mkdir()
-    assert not w.sessions.autosave()
+    assert not w.sessions.autosave.save()
     assert len(_reports(caplog)) == 2
     w.close()
 

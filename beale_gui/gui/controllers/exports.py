@@ -9,10 +9,11 @@ needs its ``run_state`` (the result, its colours and expression, the step), its 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from ..dialogs.export_dialog import (
@@ -28,6 +29,7 @@ from ..dialogs.export_dialog import (
     window_result,
 )
 from ..notify import WindowMessages
+from .menu_actions import menu_action
 
 DATA_FILTER = "CSV table (*.csv);;JSON with the configuration (*.json)"
 
@@ -43,13 +45,16 @@ class ExportController(QObject, WindowMessages):
         self.folder = os.path.expanduser("~")
         self.job: AnimationExport | None = None
         self.progress: AnimationProgress | None = None
-        self.action_image = self._action("Export &image\u2026", self._on_image, "Ctrl+E",
-                                         "Save the canvas as PNG or SVG")
-        self.action_animation = self._action("Export &animation\u2026", self._on_animation,
-                                             "Ctrl+Shift+E",
-                                             "Save the runs step by step as GIF or MP4")
-        self.action_data = self._action("Export &data\u2026", self._on_data, "",
-                                        "Save every step of every run as CSV or JSON")
+        self.action_image = menu_action(window, "Export &image\u2026", self._on_image,
+                                        "Ctrl+E", "Save the canvas as PNG or SVG",
+                                        tooltip=True)
+        self.action_animation = menu_action(window, "Export &animation\u2026",
+                                            self._on_animation, "Ctrl+Shift+E",
+                                            "Save the runs step by step as GIF or MP4",
+                                            tooltip=True)
+        self.action_data = menu_action(window, "Export &data\u2026", self._on_data, "",
+                                       "Save every step of every run as CSV or JSON",
+                                       tooltip=True)
         self.actions = [self.action_image, self.action_animation, self.action_data]
         if before is not None:
             for action in self.actions:
@@ -62,15 +67,6 @@ class ExportController(QObject, WindowMessages):
         """The window is closing: cancel an animation export under way (no file is left)."""
         if self.job is not None and self.job.running:
             self.job.cancel()
-
-    def _action(self, text: str, slot, keys: str, tip: str) -> QAction:
-        action = QAction(text, self.window)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
 
     # -- dialogs (tests replace these) --------------------------------------------------------
     def ask_options(self, animation: bool) -> ExportOptions | None:
@@ -135,25 +131,23 @@ class ExportController(QObject, WindowMessages):
 
     # -- slots --------------------------------------------------------------------------------
     def _on_image(self, *_) -> None:
-        if not self._has_runs():
-            return
-        opts = self.ask_options(animation=False)
-        if opts is not None:
-            self.export_image(opts)
+        self._ask_and_export(lambda: self.ask_options(animation=False), self.export_image)
 
     def _on_animation(self, *_) -> None:
-        if not self._has_runs():
-            return
-        opts = self.ask_options(animation=True)
-        if opts is not None:
-            self.export_animation(opts)
+        self._ask_and_export(lambda: self.ask_options(animation=True), self.export_animation)
 
     def _on_data(self, *_) -> None:
+        self._ask_and_export(self.ask_data_path, self.export_data)
+
+    def _ask_and_export(self, ask: Callable[[], object], export: Callable[[object], object]
+                        ) -> None:
+        """What each menu entry does: once there are runs, ``ask`` (a dialog) for the options
+        or the path, and ``export`` with them unless the dialog was cancelled (None or "")."""
         if not self._has_runs():
             return
-        path = self.ask_data_path()
-        if path:
-            self.export_data(path)
+        answer = ask()
+        if answer:
+            export(answer)
 
     # -- messages -----------------------------------------------------------------------------
     def _has_runs(self) -> bool:

@@ -8,25 +8,20 @@ menu entries and
   and checked completely before the document changes, so a refused file changes nothing;
 - writes sessions atomically: a failed save keeps the old file and says why;
 - shows the session's file name in the title, with ``*`` while it has unsaved changes;
-- keeps the current session for the next launch: a few seconds after each change, and on
-  close; the next launch restores it. The autosave lives in the app's data folder
-  (``QStandardPaths.AppDataLocation``), or beside the settings file when the window was given an
-  ini file (tests), and the ``sessions/autosave`` setting (false) turns it off. A corrupt
-  autosave is ignored with a message in the status bar; a location that cannot be written is
-  reported once (until a later autosave succeeds), and nothing in the window is lost.
+- at launch, opens the file given on the command line, else the session its
+  :class:`~.autosave.Autosave` kept at the last close (:mod:`.autosave`).
 
-The files behind these (presets, the autosave's place, the recent files) are in
+The files behind these (presets, the recent files, reading a session file) are in
 :mod:`.session_files`.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ... import APP_NAME
@@ -34,25 +29,20 @@ from ...core.session import SessionError, save_session
 from ...document import Document, fingerprint, session_of
 from ..guarded import guarded
 from ..notify import WindowMessages
+from .autosave import Autosave
+from .menu_actions import menu_action
 from .session_files import (
-    GROUP,
     Preset,
     add_recent,
-    autosave_path,
     clear_recent,
     forget_recent,
-    last_file,
     list_presets,
     read_session,
     recent_files,
-    remember_last,
 )
-
-log = logging.getLogger(__name__)
 
 UNTITLED = "Untitled"
 FILE_FILTER = "Beale GUI sessions (*.json);;All files (*)"
-AUTOSAVE_DELAY_MS = 3000   # after the last change: a burst of edits is written once
 
 
 class SessionController(QObject, WindowMessages):
@@ -71,7 +61,9 @@ class SessionController(QObject, WindowMessages):
 
     The file dialogs and the discard question are the methods :meth:`ask_open_path`,
     :meth:`ask_save_path` and :meth:`ask_discard`; tests replace them. The window calls
-    :meth:`launch` once its event loop runs and :meth:`shutdown` when it closes.
+    :meth:`launch` once its event loop runs and :meth:`shutdown` when it closes. ``autosave``
+    (an :class:`~.autosave.Autosave`) keeps the session for the next launch and shows it again
+    through :meth:`show_restored`.
 
     Signals
     -------
@@ -94,33 +86,23 @@ class SessionController(QObject, WindowMessages):
         self._clean: dict | None = None   # the fingerprint when last opened or saved
         self._pending_view = None
         self._launch_path: Path | None = None   # opened at launch instead of the autosave
-        self._autosave_reported = False         # a failure is said once, until one succeeds
-        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self._on_autosave_due)
+        self.autosave = Autosave(self)
         self._build_actions(file_menu, before)
         self._connect()
         self._clean = self._fingerprint()
         self._update_title()
 
     # -- menus ------------------------------------------------------------------------------
-    def _action(self, text: str, slot, keys: str = "", tip: str = "") -> QAction:
-        action = QAction(text, self.window)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self, menu: QMenu, before: QAction) -> None:
         w = self.window
-        self.action_new = self._action("&New session", self._on_new, "Ctrl+N",
-                                       "Start again from the default settings")
-        self.action_open = self._action("&Open session\u2026", self._on_open, "Ctrl+O",
-                                        "Open a session, preset or data-export JSON file")
-        self.action_save = self._action("&Save session", self._on_save, "Ctrl+S",
-                                        "Save everything the window holds")
-        self.action_save_as = self._action("Save session &as\u2026", self._on_save_as,
-                                           "Ctrl+Shift+S", "Save to a new file")
+        self.action_new = menu_action(w, "&New session", self._on_new, "Ctrl+N",
+                                      "Start again from the default settings")
+        self.action_open = menu_action(w, "&Open session\u2026", self._on_open, "Ctrl+O",
+                                       "Open a session, preset or data-export JSON file")
+        self.action_save = menu_action(w, "&Save session", self._on_save, "Ctrl+S",
+                                       "Save everything the window holds")
+        self.action_save_as = menu_action(w, "Save session &as\u2026", self._on_save_as,
+                                          "Ctrl+Shift+S", "Save to a new file")
         self.menu_recent = QMenu("Open &recent", w)
         self.menu_presets = QMenu("&Presets", w)
         self.menu_presets.setToolTipsVisible(True)
@@ -214,58 +196,16 @@ class SessionController(QObject, WindowMessages):
         self._apply(Document())
         self._set_file(None, UNTITLED)
 
-    def restore_last(self) -> bool:
-        """Open the autosaved session, if any; a bad one is ignored with a message."""
-        path = autosave_path(self.settings)
-        if path is None or not path.exists() or self._closed:
-            return False
-        try:
-            _, _, document = read_session(path)
-        except SessionError as exc:
-            log.warning("last session not restored: %s", exc)
-            self._status(f"The last session could not be restored ({exc}); "
-                         "starting from the defaults.")
-            return False
+    def show_restored(self, document: Document, path: Path | None, name: str,
+                      modified: bool) -> None:
+        """Show ``document`` (checked already) as the session kept at the last close: the file
+        it stands for (``path``, None for an untitled one), its title (``name``, "" for
+        untitled) and whether it had unsaved changes."""
         self._apply(document)
-        last, name = last_file(self.settings)
-        self._set_file(last, name or UNTITLED)
-        if self.settings.value(f"{GROUP}/last_modified", False, type=bool):
+        self._set_file(path, name or UNTITLED)
+        if modified:
             self._clean = None
             self._update_title()
-        return True
-
-    def autosave(self, report: bool = True) -> bool:
-        """Keep the current session for the next launch (atomically); False when it could not.
-
-        The first failure is reported (``report``: in a message box and the status bar), later
-        ones only logged, until an autosave succeeds again. The window keeps everything.
-        """
-        self._autosave_timer.stop()
-        path = autosave_path(self.settings)
-        if path is None:
-            return False
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            save_session(session_of(self.document), path)
-            remember_last(self.settings, self.path, self.name, self.is_modified())
-        except (OSError, ValueError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            if report and not self._autosave_reported:
-                self._autosave_reported = True
-                self._warn("The session cannot be kept",
-                           f"The session cannot be kept for the next launch ({path}: "
-                           f"{reason}). Everything is still in the window; use File > Save "
-                           "session to keep it. This is said once.")
-            else:
-                log.info("autosave failed again: %s: %s", path, reason)
-            return False
-        self._autosave_reported = False
-        return True
-
-    @property
-    def autosave_pending(self) -> bool:
-        """True while a change waits to be autosaved."""
-        return self._autosave_timer.isActive()
 
     def report_error(self, message: str) -> None:
         self.window.report_error(message)
@@ -355,16 +295,13 @@ class SessionController(QObject, WindowMessages):
         path, self._launch_path = self._launch_path, None
         if path is not None and not self._closed and self.open_path(path):
             return
-        self.restore_last()
+        self.autosave.restore()
 
     def shutdown(self) -> None:
-        """The window is closing: keep the session for the next launch (without a message:
-        it would not be seen) and take no more work."""
+        """The window is closing: keep the session for the next launch and take no more
+        work."""
         self._closed = True
-        try:
-            self.autosave(report=False)
-        except Exception:   # closing must go on whatever happens here
-            log.exception("autosave on close failed")
+        self.autosave.shutdown()
 
     @guarded
     def _on_document_changed(self, parts: frozenset[str]) -> None:
@@ -374,13 +311,7 @@ class SessionController(QObject, WindowMessages):
     def _on_edited(self) -> None:
         self._pending_view = None   # the user moved on: a late result keeps the current view
         self._update_title()
-        if autosave_path(self.settings) is not None:
-            self._autosave_timer.start()
-
-    @guarded
-    def _on_autosave_due(self) -> None:
-        if not self._closed:
-            self.autosave()
+        self.autosave.schedule()
 
     @guarded
     def _on_runs_ready(self) -> None:
