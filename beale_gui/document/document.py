@@ -54,17 +54,36 @@ class OptimizerEntry:
     enabled: bool = True
 
 
-def default_entries() -> list[OptimizerEntry]:
-    """The seed's optimizers with settings that show each one's character on Beale."""
-    configs = [
-        OptimizerConfig("gd", {"lr": 0.01}),
-        OptimizerConfig("momentum", {"lr": 0.01, "momentum": 0.9}),
-        OptimizerConfig("nesterov", {"lr": 0.01, "momentum": 0.9}),
-        OptimizerConfig("adagrad", {"lr": 0.5}),
-        OptimizerConfig("rmsprop", {"lr": 0.01}),
-        OptimizerConfig("adam", {"lr": 0.05}),
-    ]
-    return [OptimizerEntry(c, PALETTE[i]) for i, c in enumerate(configs)]
+DEFAULT_OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+
+
+def default_entries(function: TestFunction | None = None) -> list[OptimizerEntry]:
+    """The seed's optimizers with the hyperparameters ``function`` declares for them (Beale's
+    by default: settings that show each one's character there)."""
+    function = get_function("beale") if function is None else function
+    return [OptimizerEntry(OptimizerConfig(name, function.hparams_for(name)), PALETTE[i])
+            for i, name in enumerate(DEFAULT_OPTIMIZERS)]
+
+
+def function_hparams(entry: OptimizerEntry, function: TestFunction) -> OptimizerEntry:
+    """``entry`` with the hyperparameters ``function`` declares for its optimizer (the
+    registry's defaults for the rest); its schedule, noise, colour and switch stay."""
+    config = entry.config
+    hparams = OptimizerConfig(config.name, function.hparams_for(config.name)).hparams
+    return dataclasses.replace(entry, config=dataclasses.replace(config, hparams=hparams))
+
+
+def is_edited(entry: OptimizerEntry, function: TestFunction) -> bool:
+    """True when ``entry``'s hyperparameters are not the ones ``function`` declares: the
+    user (or a saved session) chose them."""
+    return not _same_hparams(entry, function_hparams(entry, function))
+
+
+def _same_hparams(a: OptimizerEntry, b: OptimizerEntry) -> bool:
+    ha, hb = a.config.hparams, b.config.hparams
+    return ha.keys() == hb.keys() and all(
+        not isinstance(ha[k], np.ndarray) and not isinstance(hb[k], np.ndarray)
+        and ha[k] == hb[k] for k in ha)
 
 
 def next_colour(used: Sequence[str]) -> str:
@@ -135,8 +154,8 @@ class Document:
     """What the window shows as configuration; see the module's docstring for its events.
 
     Parameters are the initial values; by default the window's first launch: Beale, the seed's
-    optimizers, 1000 steps, tolerance 1e-9, seed 0, the seed's start point and no view (the
-    function's bounds).
+    optimizers (with the hyperparameters the function declares), 1000 steps, tolerance 1e-9,
+    seed 0, the seed's start point and no view (the function's bounds).
     """
 
     def __init__(self, function: TestFunction | None = None,
@@ -147,7 +166,7 @@ class Document:
         self.events = Events(*EVENTS.values(), "changed")
         values = {"function": function if function is not None else get_function("beale"),
                   "expression": expression,
-                  "entries": default_entries() if entries is None else entries,
+                  "entries": default_entries(function) if entries is None else entries,
                   "max_steps": max_steps, "tol": tol, "seed": seed,
                   "starts": [SEED_START] if starts is None else starts, "view": view}
         for name, value in values.items():
@@ -228,6 +247,42 @@ class Document:
             self.events.changed.emit(frozenset(changed))
         return frozenset(changed)
 
+    def edit(self, **values) -> str:
+        """:meth:`update` with what the user typed in the panel. When the function changes,
+        each optimizer whose hyperparameters are the old function's (not edited) takes the
+        new function's; one edited keeps its own. Returns a note for the status bar, e.g.
+        "Learning rates set for Rosenbrock; Adam kept (edited)", or "" when the new function
+        asks for no change. A session or preset opened goes through :meth:`assign`, which
+        keeps its saved values."""
+        old = self._function
+        function = values.get("function", old)
+        if function is old:
+            self.update(**values)
+            return ""
+        entries = list(values.get("entries", self._entries))
+        applied, kept = [], []
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, OptimizerEntry) or not isinstance(function, TestFunction):
+                break   # update refuses it below
+            wanted = function_hparams(entry, function)
+            if _same_hparams(wanted, entry):
+                continue
+            before = function_hparams(entry, old)
+            if not _same_hparams(before, entry):      # edited: kept, and said when the new
+                if not _same_hparams(before, wanted):  # function would have changed it
+                    kept.append(entry.config.spec.title)
+            else:
+                entries[i] = wanted
+                applied.append(entry.config.spec.title)
+        self.update(**{**values, "entries": entries})
+        return _defaults_note(function, applied, kept)
+
+    def is_edited(self, index: int) -> bool:
+        """Whether entry ``index``'s hyperparameters differ from the ones the function
+        declares (then a change of function keeps them)."""
+        entries = self._entries
+        return is_edited(entries[self._index(index, len(entries), "optimizer")], self._function)
+
     def assign(self, other: Document) -> frozenset[str]:
         """Take every field of ``other`` (a session opened, a preset, a new session)."""
         return self.update(**other.values())
@@ -284,6 +339,16 @@ class Document:
         if not 0 <= index < n:
             raise IndexError(f"there is no {what} {index} (there are {n})")
         return index
+
+
+def _defaults_note(function: TestFunction, applied: list[str], kept: list[str]) -> str:
+    """``Learning rates set for Rosenbrock; Adam kept (edited)``; "" when nothing changes."""
+    parts = [f"Learning rates set for {function.title}"] if applied else []
+    if kept:
+        parts.append(f"{', '.join(kept)} kept (edited)")
+        if not applied:
+            parts[0] = f"{function.title}: {parts[0]}"
+    return "; ".join(parts)
 
 
 def with_hparams(entry: OptimizerEntry, hparams: Mapping[str, float],

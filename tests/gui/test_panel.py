@@ -177,6 +177,24 @@ def test_switching_function(qtbot, panel):
     assert combo.toolTip() == FUNCTIONS[key].formula
 
 
+def test_switching_function_shows_its_rates_and_keeps_an_edited_one(qtbot, panel, messages):
+    """Rosenbrock's rates go into the fields of the optimizers not edited; GD, edited, keeps
+    its rate, and the status bar says both."""
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
+        type_into(qtbot, field(panel, 0, "lr"), "0.003")
+    combo = panel.function_chooser.combo
+    with qtbot.waitSignal(panel.applied, timeout=WAIT):
+        combo.setCurrentIndex(combo.findData("rosenbrock"))
+    assert messages[-1] == "Learning rates set for Rosenbrock; GD kept (edited)"
+    rosenbrock = FUNCTIONS["rosenbrock"]
+    assert field(panel, 0, "lr").value() == 0.003
+    assert field(panel, 1, "lr").value() == rosenbrock.hparams_for("momentum")["lr"]
+    assert field(panel, 2, "lr").value() == rosenbrock.hparams_for("nesterov")["lr"]
+    assert [e.config.hparams["lr"] for e in panel.document.entries] == \
+        [field(panel, i, "lr").value() for i in range(len(panel.boxes))]
+    debounce_settled(qtbot, panel)   # showing the new rates is no edit of the user's
+
+
 def choose_custom(panel):
     combo = panel.function_chooser.combo
     combo.setCurrentIndex(combo.findData(CUSTOM))

@@ -8,7 +8,7 @@
 A new built-in is a class in ``catalogue.py`` and an entry in its ``FUNCTIONS``.
 """
 
-from .base import Bounds, SumOfSquares, TestFunction
+from .base import DEFAULT_HPARAMS, Bounds, SumOfSquares, TestFunction
 from .catalogue import FUNCTIONS, get_function
 from .expression import (
     DEFAULT_BOUNDS,
@@ -19,7 +19,7 @@ from .expression import (
 from .expression_parser import FUNCTION_NAMES, MAX_LENGTH, ExpressionError
 
 __all__ = [
-    "DEFAULT_BOUNDS", "FUNCTIONS", "FUNCTION_NAMES", "MAX_LENGTH", "Bounds", "ExpressionError",
-    "ExpressionFunction", "SumOfSquares", "TestFunction", "get_function", "parse_expression",
-    "validate_expression",
+    "DEFAULT_BOUNDS", "DEFAULT_HPARAMS", "FUNCTIONS", "FUNCTION_NAMES", "MAX_LENGTH", "Bounds",
+    "ExpressionError", "ExpressionFunction", "SumOfSquares", "TestFunction", "get_function",
+    "parse_expression", "validate_expression",
 ]

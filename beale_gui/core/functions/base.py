@@ -11,13 +11,30 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 import numpy as np
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]
+# Minima whose f is within this of the lowest listed (relative to 1 + |f|) are all global: the
+# four of Himmelblau, rounded to float64, have f of a few 1e-12.
+GLOBAL_TOLERANCE = 1e-9
+
+HParams = Mapping[str, Mapping[str, float]]
+# The default optimizer set's hyperparameters (the window's first launch: the seed's optimizers
+# on Beale). A function that declares none (a typed one) gets these; Beale declares exactly
+# these, which the seed's runs depend on.
+DEFAULT_HPARAMS: HParams = types.MappingProxyType({
+    "gd": {"lr": 0.01},
+    "momentum": {"lr": 0.01, "momentum": 0.9},
+    "nesterov": {"lr": 0.01, "momentum": 0.9},
+    "adagrad": {"lr": 0.5},
+    "rmsprop": {"lr": 0.01},
+    "adam": {"lr": 0.05},
+})
 
 
 def _split(xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -45,9 +62,15 @@ class TestFunction:
     bounds : ((xmin, xmax), (ymin, ymax))
         The default view.
     minima : ndarray, shape (M, 2)
-        Every known global or local minimum worth marking (may be empty).
+        Every known global or local minimum worth marking (may be empty); the built-ins list
+        the global ones first, then every local one inside ``bounds``. :attr:`global_mask`
+        tells them apart.
     n_terms : int
         Number of terms the function is a sum of (0 when it is not split into terms).
+    hparams : mapping of optimizer name to {hyperparameter: value}
+        Hyperparameters with which each optimizer of the default set converges, or at least
+        stays in view, from the window's default start (found by running the engine; a test
+        checks it); :meth:`hparams_for` falls back to :data:`DEFAULT_HPARAMS`.
     """
 
     __test__ = False  # not a pytest test class, despite the name
@@ -63,6 +86,7 @@ class TestFunction:
     bounds: Bounds
     minima: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     n_terms: int = 0
+    hparams: HParams = field(default_factory=dict)
 
     # -- to implement ---------------------------------------------------------------------
     def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -170,10 +194,37 @@ class TestFunction:
         idx = np.argmin(d, axis=-1)
         return idx, np.take_along_axis(d, idx[..., None], axis=-1)[..., 0]
 
+    def hparams_for(self, optimizer: str) -> dict[str, float]:
+        """The hyperparameters this function declares for ``optimizer`` (the default set's,
+        :data:`DEFAULT_HPARAMS`, when it declares none at all); {} for one it does not name,
+        which then takes the registry's defaults."""
+        declared = self.hparams or DEFAULT_HPARAMS
+        return dict(declared.get(optimizer, {}))
+
     @property
     def minimum_values(self) -> np.ndarray:
         """f at each known minimum, shape (M,)."""
         return self.value(self.minima) if len(self.minima) else np.zeros(0)
+
+    @property
+    def global_mask(self) -> np.ndarray:
+        """Which known minima are global, bool of shape (M,): those whose f is the lowest
+        listed, up to ``GLOBAL_TOLERANCE`` (relative to 1 + its size); the others are local."""
+        values = self.minimum_values
+        if not len(values):
+            return np.zeros(0, dtype=bool)
+        lowest = values.min()
+        return values <= lowest + GLOBAL_TOLERANCE * (1.0 + abs(lowest))
+
+    @property
+    def global_minima(self) -> np.ndarray:
+        """The global minima, shape (G, 2)."""
+        return self.minima[self.global_mask]
+
+    @property
+    def local_minima(self) -> np.ndarray:
+        """The local (not global) minima, shape (L, 2)."""
+        return self.minima[~self.global_mask]
 
     def __repr__(self) -> str:
         return f"<TestFunction {self.name}>"
@@ -189,6 +240,24 @@ def _minima(*points: tuple[float, float]) -> np.ndarray:
     minima = np.array(points, dtype=np.float64).reshape(-1, 2)
     minima.flags.writeable = False
     return minima
+
+
+def polish_minima(function: TestFunction, seeds, steps: int = 20) -> np.ndarray:
+    """Newton's method on the exact gradient of ``function`` from each seed, shape (K, 2).
+
+    The Hessian is taken by central differences of the exact gradient (h = 1e-6); its error
+    only slows the last steps, while the exact gradient decides where they end: at a critical
+    point to float64's rounding, where a further Newton step would not move it. The caller
+    seeds each point near the minimum it wants (a start beside a saddle would find the saddle).
+    """
+    p = np.array(seeds, dtype=np.float64).reshape(-1, 2)
+    h = 1e-6
+    for _ in range(steps):
+        hess = np.stack([(function.grad(p + h * e) - function.grad(p - h * e)) / (2.0 * h)
+                         for e in np.eye(2)], axis=-1)
+        p = p - np.linalg.solve((hess + np.swapaxes(hess, -1, -2)) / 2.0,
+                                function.grad(p)[..., None])[..., 0]
+    return p
 
 
 class _Fused(TestFunction):

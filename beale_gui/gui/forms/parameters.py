@@ -3,8 +3,10 @@
 Every field is validated as it is typed (see :mod:`.fields`); a bad value is marked with its
 message and nothing is applied. Edits restart a short single-shot timer; when it fires and
 everything is valid the panel writes the fields into its :class:`~beale_gui.document.Document`
-and emits ``applied``. A change of the document from elsewhere (a session opened, a search
-result picked) is shown in the fields it concerns. The panel parses numbers and asks the core
+(:meth:`~beale_gui.document.Document.edit`: a new function brings its hyperparameters to the
+optimizers not edited, which the panel then shows) and emits ``applied``. A change of the
+document from elsewhere (a session opened, a search result picked) is shown in the fields it
+concerns. The panel parses numbers and asks the core
 registries whether values are valid; it computes nothing.
 """
 
@@ -266,9 +268,12 @@ class ParameterPanel(QWidget):
             self.message.emit("")
         self._writing = True
         try:
-            self.document.update(**values)
+            note = self.document.edit(**values)
         finally:
             self._writing = False
+        if note:   # a new function's hyperparameters went into the entries: show them
+            self._on_optimizers_changed(tuple(self.document.entries))
+            self.message.emit(note)
         self.applied.emit()
 
 

@@ -70,9 +70,18 @@ class FigureLegend:
         self.legend.addItem(pg.ScatterPlotItem(symbol="o", size=ci.START_SIZE,
                                                pen=ci.START_PEN, brush=ci.START_BRUSH),
                             "start point")
-        if len(np.asarray(result.function.minima).reshape(-1, 2)):
+        function = result.function
+        if len(np.asarray(function.minima).reshape(-1, 2)):
+            local = not function.global_mask.all()
             self.legend.addItem(pg.ScatterPlotItem(symbol="star", size=16, pen=ci.MINIMUM_PEN,
-                                                   brush=ci.MINIMUM_BRUSH), "known minimum")
+                                                   brush=ci.MINIMUM_BRUSH),
+                                "global minimum" if local else "known minimum")
+            if local:
+                # the canvas's hollow star, outlined dark on the legend's light ground
+                self.legend.addItem(pg.ScatterPlotItem(symbol="star", size=11,
+                                                       pen=pg.mkPen("#303030", width=1.2),
+                                                       brush=ci.LOCAL_MINIMUM["brush"]),
+                                    "local minimum")
         diverged = [i for i in range(result.n_runs) if result.status[i] == DIVERGED]
         if diverged:
             runs = "".join(f"<br><span style='font-size:{NOTE_PT}pt; color:{NOTE_COLOUR}'>"
@@ -137,7 +146,7 @@ class FigureLegend:
         if result.status[i] == DIVERGED:
             return f"diverged at step {step}"
         loss = f"{float(result.final_loss[i]):.3g}".replace("-", "\u2212")
-        ended = f"converged at step {step}" if result.status[i] == CONVERGED else f"{step} steps"
+        ended = result.describe(i) if result.status[i] == CONVERGED else f"{step} steps"
         return f"{ended}, f = {loss}".replace(" ", "&nbsp;")
 
     def _run_label(self, i: int) -> str:

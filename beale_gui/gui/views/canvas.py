@@ -130,7 +130,8 @@ class ContourCanvas(QWidget):
 
     @staticmethod
     def _minimum_tip(x: float, y: float, data) -> str:
-        return f"known minimum ({x:.6g}, {y:.6g})\nf = {float(data):.6g}"
+        kind, f = str(data).split("|")
+        return f"{kind} minimum ({x:.6g}, {y:.6g})\nf = {f}"
 
     # -- public API --------------------------------------------------------------------------
     @property
@@ -166,7 +167,14 @@ class ContourCanvas(QWidget):
         self._contours.set_function(function, self._within_limits(function.bounds),
                                     self.grid_size, self.n_levels)
         minima = np.asarray(function.minima, dtype=np.float64).reshape(-1, 2)
-        self._minima.setData(x=minima[:, 0], y=minima[:, 1], data=function.minimum_values)
+        known = [ci.GLOBAL_MINIMUM if is_global else ci.LOCAL_MINIMUM
+                 for is_global in function.global_mask]    # local ones: small and hollow
+        self._minima.setData(
+            x=minima[:, 0], y=minima[:, 1], symbol=[k["symbol"] for k in known],
+            size=[k["size"] for k in known], pen=[k["pen"] for k in known],
+            brush=[k["brush"] for k in known],
+            data=[f"{k['kind']}|{f:.6g}" for k, f in zip(known, function.minimum_values,
+                                                          strict=True)])
         self.fit_view()
         self._contours.schedule()   # the view may not move (same bounds): fill it all the same
 

@@ -41,6 +41,12 @@ SELECTED_PEN = pg.mkPen("#FF2BD6", width=3.5)
 
 MINIMUM_BRUSH = pg.mkBrush("#FFFFFF")
 MINIMUM_PEN = pg.mkPen("#000000", width=1.2)
+# how the canvas marks a known minimum: a global one as a large white star, a local one as a
+# small hollow star (white outline, dark halo) that reads over every contour colour
+GLOBAL_MINIMUM = {"kind": "global", "symbol": "star", "size": 22, "pen": MINIMUM_PEN,
+                  "brush": MINIMUM_BRUSH}
+LOCAL_MINIMUM = {"kind": "local", "symbol": "star", "size": 13,
+                 "pen": pg.mkPen("#FFFFFF", width=1.6), "brush": pg.mkBrush(0, 0, 0, 70)}
 
 # Mechanics arrows: kind -> (legend label, pen, halo pen)
 ARROW_FRACTION = 0.07  # longest drawn length, as a fraction of the visible width
