@@ -279,8 +279,10 @@ def cmd_basins(args: argparse.Namespace) -> int:
     cells = args.grid * args.grid
     lines = [f"{exp.function.title}: {config.label()} from {args.grid} x {args.grid} "
              f"start points, {exp.max_steps} steps"]
-    lines += [f"  {label:<32} {count:>8}  {100 * count / cells:5.1f}%"
-              for label, count in bmap.counts().items()]
+    rows = bmap.summary()
+    width = max(32, *(len(label) for _, label, _ in rows))
+    lines += [f"  {label:<{width}} {count:>8}  {100 * count / cells:5.1f}%"
+              for _, label, count in rows]
     _report(lines, written)
     return 0
 

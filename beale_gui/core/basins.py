@@ -50,6 +50,7 @@ MAX_CELL_STEPS = 1024 * 1024 * 1000
 DEFAULT_TOL = 1e-9
 REACH_FRACTION = 1e-2   # default reach_tol: this fraction of the view's diagonal
 MAX_CLUSTERS = 16
+KEY_TARGETS = 8         # a key lists this many minima; the other local ones as one row
 MIN_CLUSTER_SIZE = 2    # a lone end point does not make a cluster
 _MAX_CLUSTER_TRIES = 2 * MAX_CLUSTERS
 _PROBES = np.array([(math.cos(a), math.sin(a)) for a in np.arange(8) * (math.pi / 4)])
@@ -87,6 +88,9 @@ class BasinMap:
         True when the targets are clusters of end points rather than known minima.
     reach_tol : float
         The distance from a target within which a run counts as having reached it.
+    is_global : ndarray of bool, shape (K,)
+        Which targets are global minima (the function's ``global_mask``); False for the
+        local ones and for clusters.
     """
 
     function_name: str
@@ -107,6 +111,11 @@ class BasinMap:
     final_loss: np.ndarray
     targets: np.ndarray
     labels: list[str]
+    is_global: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.is_global is None:
+            self.is_global = np.zeros(len(self.targets), dtype=bool)
 
     @property
     def grid(self) -> int:
@@ -134,10 +143,86 @@ class BasinMap:
         return {self.outcome_label(c): int(np.count_nonzero(flat == c))
                 for c in self.outcome_codes}
 
+    def key(self, listed: int = KEY_TARGETS) -> tuple[list[int], list[int]]:
+        """What a key shows: the codes it lists one by one, and the local minima it sums up
+        in one row. Every target while there are at most ``listed``; beyond that every
+        global minimum, then the local minima most cells reached (in target order), up to
+        ``listed`` in all. Then ``NOT_CONVERGED`` and ``DIVERGED``."""
+        targets = list(range(len(self.targets)))
+        rest: list[int] = []
+        if len(targets) > listed:
+            flat = self.outcome.ravel()
+            count = np.bincount(flat[flat >= 0], minlength=len(targets))
+            first = [k for k in targets if self.is_global[k]]
+            local = sorted((k for k in targets if not self.is_global[k]),
+                           key=lambda k: (-count[k], k))
+            room = max(listed - len(first), 0)
+            targets = sorted(first + [k for k in local[:room] if count[k]])
+            rest = [k for k in local if k not in targets]
+        return [*targets, BasinOutcome.NOT_CONVERGED, BasinOutcome.DIVERGED], rest
+
+    def key_label(self, code: int) -> str:
+        """:meth:`outcome_label`, with ``"local "`` before a local minimum's."""
+        code = int(code)
+        local = code >= 0 and not self.clustered and not self.is_global[code]
+        return ("local " if local else "") + self.outcome_label(code)
+
+    def summary(self) -> list[tuple[int | None, str, int]]:
+        """The key as ``(code, label, cells)`` rows: :meth:`key`'s codes one by one (the
+        failures too, with 0 cells), and the rest of the local minima summed in one row
+        (code None)."""
+        counts = dict(zip(self.outcome_codes, self.counts().values(), strict=True))
+        codes, rest = self.key()
+        rows = [(c, self.key_label(c), counts[c]) for c in codes if c >= 0]
+        if rest:
+            reached = sum(1 for k in rest if counts[k])
+            rows.append((None, f"{len(rest)} more local minima ({reached} reached)",
+                         sum(counts[k] for k in rest)))
+        return rows + [(c, self.key_label(c), counts[c]) for c in codes if c < 0]
+
     @property
     def n_reached(self) -> int:
         """How many of the targets (minima or clusters) at least one cell reached."""
         return len(np.intersect1d(self.outcome, np.arange(len(self.targets))))
+
+    def colour_slots(self, n_colours: int) -> np.ndarray:
+        """A colour index in [0, n_colours) for each target, shape (K,): target k's own
+        index while there are no more targets than colours; beyond that (Rastrigin's 121
+        minima), greedily, in target order, the least used index that no touching basin (a
+        cell beside or diagonal to one of its cells) already has, so neighbours differ and
+        every colour is used."""
+        k = len(self.targets)
+        if k <= n_colours:
+            return np.arange(k)
+        touching = [set() for _ in range(k)]
+        out = self.outcome
+        for a, b in ((out[:, :-1], out[:, 1:]), (out[:-1, :], out[1:, :]),
+                     (out[:-1, :-1], out[1:, 1:]), (out[:-1, 1:], out[1:, :-1])):
+            pairs = np.unique(np.stack([a.ravel(), b.ravel()], axis=1), axis=0)
+            for i, j in pairs[(pairs[:, 0] >= 0) & (pairs[:, 1] >= 0)
+                              & (pairs[:, 0] != pairs[:, 1])].tolist():
+                touching[i].add(j)
+                touching[j].add(i)
+        slots = np.zeros(k, dtype=np.int64)
+        used = np.zeros(n_colours, dtype=np.int64)
+        for i in range(k):
+            taken = {int(slots[j]) for j in touching[i] if j < i}
+            free = [c for c in range(n_colours) if c not in taken] or list(range(n_colours))
+            slots[i] = min(free, key=lambda c: (used[c], c))
+            used[slots[i]] += 1
+        return slots
+
+    def outcome_rects(self, code: int) -> np.ndarray:
+        """The cells with outcome ``code`` as rectangles ``(x, y, width, height)`` in the
+        function's coordinates, one per run of such cells along a row, shape (R, 4)."""
+        hit = np.pad(self.outcome == int(code), ((0, 0), (1, 1)))
+        edges = np.diff(hit.astype(np.int8), axis=1)        # +1 where a run starts, -1 ends
+        rows, first = np.nonzero(edges == 1)
+        _, last = np.nonzero(edges == -1)
+        (x0, x1), (y0, y1) = self.xrange, self.yrange
+        w, h = (x1 - x0) / self.grid, (y1 - y0) / self.grid
+        return np.column_stack([x0 + first * w, y0 + rows * h, (last - first) * w,
+                                np.full(len(rows), h)])
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         """``(iy, ix)`` of the cell containing ``(x, y)``, or None outside the view."""
@@ -281,8 +366,10 @@ def basin_map(
     if clustered:
         targets, code = cluster_end_points(function, final_xy, ~diverged, reach_tol)
         labels = [_point_label(p, reach_tol) for p in targets]
+        is_global = np.zeros(len(targets), dtype=bool)
     else:
         targets = np.array(function.minima, dtype=np.float64)
+        is_global = function.global_mask
         index, distance = function.nearest_minimum(final_xy)
         code = np.where(distance <= reach_tol, index, BasinOutcome.NOT_CONVERGED)
         labels = [_point_label(p) for p in targets]
@@ -295,7 +382,8 @@ def basin_map(
         xs=xs, ys=ys, starts=starts, outcome=code.astype(np.int64).reshape(shape),
         steps=result.event_step.astype(np.int64).reshape(shape),
         status=result.status.reshape(shape), final_xy=final_xy.reshape(*shape, 2),
-        final_loss=result.final_loss.reshape(shape), targets=targets, labels=labels)
+        final_loss=result.final_loss.reshape(shape), targets=targets, labels=labels,
+        is_global=is_global)
 
 
 def cluster_end_points(function: TestFunction, points: np.ndarray, usable: np.ndarray,

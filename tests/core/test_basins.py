@@ -271,3 +271,56 @@ def test_every_function_makes_a_map(name):
     assert b.clustered == (len(function.minima) == 0)
     assert len(b.labels) == len(b.targets)
     assert np.all((b.outcome >= BasinOutcome.NOT_CONVERGED) & (b.outcome < len(b.targets)))
+
+
+# -- local minima as basins (issue 15) ------------------------------------------------------
+def test_a_rastrigin_map_colours_local_minima_as_basins():
+    """Once every local minimum is listed, the cells that settled in one are its basin, not
+    "not converged" (91 % of the map before)."""
+    rastrigin = get_function("rastrigin")
+    b = basin_map(rastrigin, OptimizerConfig("gd", {"lr": 0.002}), grid=48)
+    counts = b.counts()
+    assert counts["not converged"] == 0
+    assert counts["diverged"] == 0
+    assert b.n_reached > 100
+    assert b.is_global.tolist() == rastrigin.global_mask.tolist()
+    # the key: the global minimum, the local ones most reached, then the rest as one row
+    codes, rest = b.key()
+    assert codes[0] == 0
+    assert len(codes) - 2 <= 8
+    assert len(rest) == 121 - (len(codes) - 2)
+    rows = b.summary()
+    assert [label for _, label, _ in rows][:2] == ["min 1 (0, 0)", b.key_label(codes[1])]
+    assert b.key_label(codes[1]).startswith("local min ")
+    assert rows[-3][0] is None
+    assert rows[-3][1] == f"{len(rest)} more local minima ({len(rest)} reached)"
+    assert sum(count for _, _, count in rows) == b.outcome.size
+
+
+def test_touching_basins_get_different_colours():
+    b = basin_map(get_function("rastrigin"), OptimizerConfig("adam", {"lr": 0.05}), grid=48)
+    slots = b.colour_slots(12)
+    assert slots.min() == 0
+    assert slots.max() == 11                     # every colour in use
+    colour = slots[b.outcome]
+    for a, c, oa, oc in ((colour[:, 1:], colour[:, :-1], b.outcome[:, 1:], b.outcome[:, :-1]),
+                         (colour[1:], colour[:-1], b.outcome[1:], b.outcome[:-1]),
+                         (colour[1:, 1:], colour[:-1, :-1], b.outcome[1:, 1:],
+                          b.outcome[:-1, :-1])):
+        assert not ((a == c) & (oa != oc)).any()
+    few = basin_map(get_function("himmelblau"), OptimizerConfig("adam", {"lr": 0.05}), grid=8)
+    assert few.colour_slots(12).tolist() == [0, 1, 2, 3]
+
+
+def test_outcome_rects_tile_the_cells_of_an_outcome():
+    b = basin_map(get_function("six_hump_camel"), OptimizerConfig("gd", {"lr": 0.05}),
+                  grid=30, max_steps=300)
+    rects = b.outcome_rects(BasinOutcome.DIVERGED)
+    (x0, x1), (y0, y1) = b.xrange, b.yrange
+    cell = (x1 - x0) / b.grid * (y1 - y0) / b.grid
+    diverged = np.count_nonzero(b.outcome == BasinOutcome.DIVERGED)
+    assert diverged > 0
+    assert np.sum(rects[:, 2] * rects[:, 3]) == pytest.approx(diverged * cell)
+    centres = rects[:, :2] + rects[:, 2:] / 2
+    for x, y in centres:
+        assert b.outcome[b.cell_at(x, y)] == BasinOutcome.DIVERGED

@@ -81,31 +81,41 @@ def _patch_colour(rgb, col, row, radius=3) -> np.ndarray:
 
 
 def test_himmelblau_map_has_four_coloured_basins(qtbot, window):
-    before = grab_array(window.canvas)
     bmap = _compute(qtbot, window)
     overlay = window.basins.overlay
     assert overlay.is_visible()
     assert overlay.image.image.shape[:2] == (128, 128)
-    (x0, x1), (y0, y1) = window.canvas.view_extent()
+    (x0, x1), (y0, y1) = bmap.xrange, bmap.yrange   # the view when Compute was pressed
     rect = overlay.image.mapRectToParent(overlay.image.boundingRect())
     assert rect.left() == pytest.approx(x0)
     assert rect.right() == pytest.approx(x1)
     assert rect.top() == pytest.approx(y0)
     assert rect.bottom() == pytest.approx(y1)
+    (v0, v1), (w0, w1) = window.canvas.view_extent()   # narrower beside the key: still covered
+    assert x0 <= v0 + 1e-9
+    assert v1 <= x1 + 1e-9
+    assert y0 <= w0 + 1e-9
+    assert w1 <= y1 + 1e-9
     labels = overlay.legend_labels()
     mins = [t for t in labels if t.startswith("min ")]
     assert len(mins) == 4
     assert all("%" in t for t in mins)
     assert "adam(lr=0.05)" in labels[0]
-    # the legend sits in the view's lower right corner
-    vb = window.canvas.plot_item.getViewBox().sceneBoundingRect()
-    legend = overlay.legend.sceneBoundingRect()
-    assert vb.contains(legend)
-    assert legend.right() > vb.center().x()
-    assert legend.bottom() > vb.center().y()
+    # the key stands beside the plot in the colour bar's place: it covers none of the map
+    bar = overlay.colour_bar()
+    assert bar is not None
+    assert not bar.isVisible()
+    vb = window.canvas.plot_item.getViewBox()
+    qtbot.waitUntil(lambda: overlay.legend.sceneBoundingRect().left()
+                    >= vb.sceneBoundingRect().right() - 1, timeout=WAIT)   # half a pixel
+    assert not overlay.legend.sceneBoundingRect().intersects(
+        vb.sceneBoundingRect().adjusted(0, 0, -1, 0))
 
     after = grab_array(window.canvas)
     alpha = overlay.image.opacity()
+    overlay.set_opacity(0.0)    # the contours beneath, in the same layout (the key beside)
+    before = grab_array(window.canvas)
+    overlay.set_opacity(alpha)
     colours = []
     for k, (x, y) in enumerate(_beside_minima(bmap)):
         col, row = canvas_pixel(window.canvas, x, y)
@@ -281,3 +291,33 @@ def test_cli_failed_write_keeps_the_old_file(qapp, tmp_path, capsys, monkeypatch
     assert "No space left" in err[0]
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["b.png"]     # no temporary file left
+
+
+def test_diverged_cells_are_hatched_and_the_colour_bar_comes_back(qtbot, window):
+    """Diverged cells are left clear in the map and hatched in a neutral grey (no muddy
+    colour over the canvas); hiding the map puts the log f colour bar back in its place."""
+    from beale_gui.core.basins import BasinOutcome
+    from beale_gui.gui.views.basin_overlay import hatch_brush
+
+    window.document.set_function(get_function("six_hump_camel"))
+    entry = window.document.entries[0]   # GD
+    window.document.set_entry(0, OptimizerEntry(
+        OptimizerConfig("gd", {"lr": 0.05}), entry.colour))
+    bmap = _compute(qtbot, window, grid=30, max_steps=300)
+    overlay = window.basins.overlay
+    diverged = bmap.outcome == BasinOutcome.DIVERGED
+    assert diverged.any()
+    assert (overlay.image.image[diverged][:, 3] == 0).all()      # clear under the hatch
+    assert (overlay.image.image[~diverged][:, 3] == 255).all()
+    assert overlay.hatch.isVisible()
+    assert overlay.hatch.brush().style() == hatch_brush().style()
+    area = overlay.hatch.path().boundingRect()
+    assert area.width() > 0
+    assert area.height() > 0
+    assert any(t.startswith("diverged") for t in overlay.legend_labels())
+    bar = overlay.colour_bar()
+    assert not bar.isVisible()
+    window.basins.panel.show_map.setChecked(False)
+    assert bar.isVisible()
+    assert not overlay.legend.isVisible()
+    assert overlay.colour_bar() is bar

@@ -1,9 +1,11 @@
-"""The basin map on the canvas: an overlay image and its legend.
+"""The basin map on the canvas: an overlay image, a hatch over the diverged cells, and its key.
 
 :class:`BasinOverlay` draws a :class:`~beale_gui.core.basins.BasinMap` on a canvas's plot: one
-cell per start point, coloured by the minimum (or cluster) it reached, with diverged and
-not-converged cells in their own colours, semi-transparent between the contour fill and the
-isolines; a legend gives each outcome's share of the cells.
+cell per start point, coloured by the minimum (global or local) or cluster it reached, grey
+where it did not converge, semi-transparent between the contour fill and the isolines; the
+cells that diverged are left clear and hatched. While the map is shown its key, each outcome's
+share of the cells, takes the place of the log f colour bar beside the plot, so it never covers
+the map.
 :class:`~beale_gui.gui.controllers.basins.BasinController` adds it to the main window with the
 "Basin map" dock (:class:`~beale_gui.gui.forms.basin_panel.BasinPanel`) and computes the map;
 :class:`~beale_gui.gui.render.basins.BasinFigure` draws the same canvas and overlay offscreen.
@@ -16,9 +18,9 @@ import re
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy
 
 from ...core.basins import BasinMap, BasinOutcome
 from . import canvas_items as ci
@@ -28,7 +30,7 @@ from .lifetime import clear_legend
 # deficiency, and unlike the optimizers' Okabe-Ito colours, so a basin never reads as a path.
 BASIN_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#332288",
                  "#DDCC77", "#44AA99", "#999933", "#882255", "#88CCEE")
-DIVERGED_COLOUR = "#2B0A0A"
+DIVERGED_COLOUR = "#404040"   # the hatch over the diverged cells, which are left clear
 NOT_CONVERGED_COLOUR = "#9A9A9A"
 Z_BASINS = (ci.Z_IMAGE + ci.Z_ISOLINES) / 2   # over the contour fill, under the isolines
 DEFAULT_OPACITY = 0.75
@@ -36,13 +38,21 @@ SHADE_DEPTH = 0.75   # in "steps" colouring the slowest cells keep a quarter of 
 MODES = {"outcome": "Outcome", "steps": "Outcome, darker = slower"}
 
 
-def outcome_colour(code: int) -> str:
-    """The colour of an outcome code: a target's, ``DIVERGED`` or ``NOT_CONVERGED``."""
+def outcome_colour(code: int, slots: np.ndarray | None = None) -> str:
+    """The colour of an outcome code: a target's (through its colour slot, when the map has
+    more targets than colours: :meth:`~beale_gui.core.basins.BasinMap.colour_slots`),
+    ``DIVERGED`` or ``NOT_CONVERGED``."""
     if code == BasinOutcome.DIVERGED:
         return DIVERGED_COLOUR
     if code == BasinOutcome.NOT_CONVERGED:
         return NOT_CONVERGED_COLOUR
-    return BASIN_COLOURS[int(code) % len(BASIN_COLOURS)]
+    slot = int(code) if slots is None else int(slots[int(code)])
+    return BASIN_COLOURS[slot % len(BASIN_COLOURS)]
+
+
+def hatch_brush() -> QBrush:
+    """The diverged cells' neutral hatch."""
+    return QBrush(QColor(DIVERGED_COLOUR), Qt.BrushStyle.BDiagPattern)
 
 
 def steps_range(bmap: BasinMap) -> tuple[int, int] | None:
@@ -53,9 +63,12 @@ def steps_range(bmap: BasinMap) -> tuple[int, int] | None:
 
 def basin_rgba(bmap: BasinMap, mode: str = "outcome") -> np.ndarray:
     """The map as an RGBA image, shape (grid, grid, 4) uint8, indexed ``[iy, ix]`` (row 0 at
-    the bottom). ``mode`` ``"steps"`` darkens each cell linearly with the steps it took."""
+    the bottom); diverged cells are clear (the overlay hatches them). ``mode`` ``"steps"``
+    darkens each cell linearly with the steps it took."""
     codes = bmap.outcome_codes                  # targets, NOT_CONVERGED, DIVERGED
-    lut = np.array([QColor(outcome_colour(c)).getRgb() for c in codes], dtype=np.uint8)
+    slots = bmap.colour_slots(len(BASIN_COLOURS))
+    lut = np.array([QColor(outcome_colour(c, slots)).getRgb() for c in codes], dtype=np.uint8)
+    lut[-1] = 0
     k = len(bmap.targets)
     outcome = bmap.outcome
     index = np.where(outcome >= 0, outcome,
@@ -77,7 +90,8 @@ class _Legend(pg.LegendItem):
 
 
 class BasinOverlay:
-    """A basin map drawn on ``plot``: an image item over the map's extent and a legend."""
+    """A basin map drawn on ``plot``: an image item over the map's extent, a hatch over its
+    diverged cells, and a key that stands in for the plot's colour bar while shown."""
 
     def __init__(self, plot: pg.PlotItem) -> None:
         self.plot = plot
@@ -89,18 +103,28 @@ class BasinOverlay:
         self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.image.setVisible(False)
         plot.addItem(self.image, ignoreBounds=True)
-        self.legend = _Legend(offset=(-8, -8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
+        self.hatch = QGraphicsPathItem()
+        self.hatch.setBrush(hatch_brush())
+        self.hatch.setPen(pg.mkPen(None))
+        self.hatch.setZValue(Z_BASINS)
+        self.hatch.setVisible(False)
+        plot.addItem(self.hatch, ignoreBounds=True)
+        self.legend = _Legend(offset=None, brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
                               labelTextColor="#101010", labelTextSize="9pt", verSpacing=-6)
-        self.legend.setParentItem(plot.getViewBox())
         self.legend.setZValue(1000)
         self.legend.setVisible(False)
+        self._bar_cell: tuple[pg.GraphicsWidget, int, int] | None = None  # while swapped
 
     def set_map(self, bmap: BasinMap, mode: str | None = None) -> None:
-        """Draw ``bmap`` (in ``mode``, default the current one) and fill the legend."""
+        """Draw ``bmap`` (in ``mode``, default the current one) and fill the key."""
         self.bmap = bmap
         self.set_mode(mode or self.mode)
         (x0, x1), (y0, y1) = bmap.xrange, bmap.yrange
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        path = QPainterPath()
+        for x, y, w, h in bmap.outcome_rects(BasinOutcome.DIVERGED).tolist():
+            path.addRect(QRectF(x, y, w, h))
+        self.hatch.setPath(path)
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:
@@ -116,7 +140,8 @@ class BasinOverlay:
     def set_visible(self, visible: bool) -> None:
         shown = bool(visible) and self.bmap is not None
         self.image.setVisible(shown)
-        self.legend.setVisible(shown)
+        self.hatch.setVisible(shown)
+        self._show_key(shown)
 
     def is_visible(self) -> bool:
         return self.image.isVisible()
@@ -125,11 +150,48 @@ class BasinOverlay:
         self.bmap = None
         self.set_visible(False)
         self.image.clear()   # the dropped map's colours go too
+        self.hatch.setPath(QPainterPath())
         clear_legend(self.legend)
 
     def legend_labels(self) -> list[str]:
-        """The legend's text, row by row (HTML removed)."""
+        """The key's text, row by row (HTML removed)."""
         return [html.unescape(_strip_tags(label.text)) for _, label in self.legend.items]
+
+    def colour_bar(self) -> pg.GraphicsWidget | None:
+        """The plot's colour bar (in its layout, or set aside while the key stands in)."""
+        if self._bar_cell is not None:
+            return self._bar_cell[0]
+        layout = self.plot.layout
+        for row in range(layout.rowCount()):
+            for col in range(layout.columnCount()):
+                item = layout.itemAt(row, col)
+                if isinstance(item, pg.ColorBarItem):
+                    return item
+        return None
+
+    def _show_key(self, shown: bool) -> None:
+        """Put the key in the colour bar's place beside the plot (shown), or the bar back."""
+        layout = self.plot.layout
+        if shown and self._bar_cell is None:
+            bar = self.colour_bar()
+            row, col = (2, layout.columnCount()) if bar is None else _cell_of(layout, bar)
+            if bar is not None:
+                layout.removeItem(bar)
+                bar.setVisible(False)
+            self._bar_cell = (bar, row, col)
+            layout.addItem(self.legend, row, col)
+            layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+            self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            self.legend.setVisible(True)
+        elif not shown and self._bar_cell is not None:
+            bar, row, col = self._bar_cell
+            self._bar_cell = None
+            layout.removeItem(self.legend)
+            self.legend.setVisible(False)
+            if bar is not None:
+                layout.addItem(bar, row, col)
+                bar.setVisible(True)
+        layout.activate()   # place it now (a layout left to its event may wait for a resize)
 
     def _fill_legend(self) -> None:
         bmap = self.bmap
@@ -137,18 +199,27 @@ class BasinOverlay:
         clear_legend(legend)
         legend.addItem(ci.LineSample(None), f"<b>Basins</b> of {html.escape(bmap.optimizer)}")
         cells = bmap.outcome.size
-        counts = dict(zip(bmap.outcome_codes, bmap.counts().values(), strict=True))
-        for code, count in counts.items():
-            if code < 0 and count == 0:
+        slots = bmap.colour_slots(len(BASIN_COLOURS))
+        for code, label, count in bmap.summary():
+            if code is not None and code < 0 and count == 0:
                 continue   # list every target, and a failure only when it happened
+            brush = (pg.mkBrush(255, 255, 255, 0) if code is None else hatch_brush()
+                     if code == BasinOutcome.DIVERGED else outcome_colour(code, slots))
             sample = pg.ScatterPlotItem(symbol="s", size=12, pen=pg.mkPen("#303030", width=0.8),
-                                        brush=outcome_colour(code))
-            legend.addItem(sample, f"{html.escape(bmap.outcome_label(code))}&nbsp;&nbsp;"
-                                   f"{_share(count, cells)}")
+                                        brush=brush)
+            legend.addItem(sample, f"{html.escape(label)}&nbsp;&nbsp;{_share(count, cells)}")
         span = steps_range(bmap)
         if self.mode == "steps" and span is not None:
             legend.addItem(ci.LineSample(None),
                            f"darker = slower: {span[0]} to {span[1]} steps")
+
+
+def _cell_of(layout, item) -> tuple[int, int]:
+    for row in range(layout.rowCount()):
+        for col in range(layout.columnCount()):
+            if layout.itemAt(row, col) is item:
+                return row, col
+    return 2, layout.columnCount()
 
 
 def _share(count: int, total: int) -> str:
