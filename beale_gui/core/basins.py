@@ -176,7 +176,8 @@ class BasinMap:
         rows = [(c, self.key_label(c), counts[c]) for c in codes if c >= 0]
         if rest:
             reached = sum(1 for k in rest if counts[k])
-            rows.append((None, f"{len(rest)} more local minima ({reached} reached)",
+            some = "" if reached == len(rest) else f" ({reached} reached)"
+            rows.append((None, f"{len(rest)} other local minima{some}",
                          sum(counts[k] for k in rest)))
         return rows + [(c, self.key_label(c), counts[c]) for c in codes if c < 0]
 

@@ -293,7 +293,7 @@ def test_a_rastrigin_map_colours_local_minima_as_basins():
     assert [label for _, label, _ in rows][:2] == ["min 1 (0, 0)", b.key_label(codes[1])]
     assert b.key_label(codes[1]).startswith("local min ")
     assert rows[-3][0] is None
-    assert rows[-3][1] == f"{len(rest)} more local minima ({len(rest)} reached)"
+    assert rows[-3][1] == f"{len(rest)} other local minima"     # all reached
     assert sum(count for _, _, count in rows) == b.outcome.size
 
 
