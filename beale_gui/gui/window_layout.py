@@ -1,15 +1,21 @@
-"""The main window's layout: its default size and dock proportions, and what is kept between
-launches in the settings group ``main_window`` (geometry, docks and toolbar, the mechanics
-arrows' toggle, the playback speed). A hostile settings file changes nothing it cannot."""
+"""The main window's layout: its default size and dock proportions, :class:`CanvasFloor` (the
+canvas keeps half the window's height), and what is kept between launches in the settings
+group ``main_window`` (geometry, docks and toolbar, the mechanics arrows' toggle, the loss
+curves drawn up to the playhead, the playback speed). A hostile settings file changes nothing
+it cannot."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+import math
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 SETTINGS_VERSION = 1
 GROUP = "main_window"
+BOTTOM_SHARE = 0.3          # of the window's height: the loss plot and results table
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 def default_size(window: QMainWindow) -> None:
@@ -25,22 +31,26 @@ def default_dock_sizes(window: QMainWindow, panel: QDockWidget, loss: QDockWidge
     """The default layout's proportions (the window must have its size by now)."""
     width, height = window.width(), window.height()
     window.resizeDocks([panel], [330], Qt.Orientation.Horizontal)
-    window.resizeDocks([loss, results], [int(height * 0.3)] * 2, Qt.Orientation.Vertical)
+    window.resizeDocks([loss, results], [int(height * BOTTOM_SHARE)] * 2,
+                       Qt.Orientation.Vertical)
     window.resizeDocks([loss, results], [int(width * 0.3), width - int(width * 0.3)],
                        Qt.Orientation.Horizontal)
 
 
 def restore_layout(window: QMainWindow, settings: QSettings, mechanics: QAction,
-                   playback) -> bool:
+                   playback, loss_to_playhead: QAction | None = None) -> bool:
     """Bring back what :func:`save_layout` kept; True when the geometry was restored."""
     settings.beginGroup(GROUP)
     try:
         geometry, state = settings.value("geometry"), settings.value("state")
         mechanics_on = settings.value("mechanics", False, type=bool)
+        racing = settings.value("loss_to_playhead", False, type=bool)
         speed = settings.value("speed", None)
     finally:
         settings.endGroup()
     mechanics.setChecked(bool(mechanics_on))
+    if loss_to_playhead is not None and loss_to_playhead.isChecked() != bool(racing):
+        loss_to_playhead.trigger()
     # ASCII digits only: "²" and "٣" are digits to isdigit() but "²" is not to int()
     if isinstance(speed, (int, str)) and str(speed).isascii() and str(speed).isdigit():
         playback.set_speed_position(int(speed))
@@ -53,12 +63,113 @@ def restore_layout(window: QMainWindow, settings: QSettings, mechanics: QAction,
 
 
 def save_layout(window: QMainWindow, settings: QSettings, mechanics: QAction,
-                playback) -> None:
-    """Keep the window's geometry, docks, mechanics toggle and playback speed."""
+                playback, loss_to_playhead: QAction | None = None) -> None:
+    """Keep the window's geometry, docks, mechanics toggle, loss curves drawn up to the
+    playhead and playback speed."""
     settings.beginGroup(GROUP)
     settings.setValue("geometry", window.saveGeometry())
     settings.setValue("state", window.saveState(SETTINGS_VERSION))
     settings.setValue("mechanics", mechanics.isChecked())
+    if loss_to_playhead is not None:
+        settings.setValue("loss_to_playhead", loss_to_playhead.isChecked())
     settings.setValue("speed", playback.speed_position)
     settings.endGroup()
     settings.sync()
+
+
+class CanvasFloor(QObject):
+    """Keeps the canvas at least half the window's height, and gives the bottom area back.
+
+    The docks above and below the canvas are capped (their maximum height) so that the
+    canvas keeps half the window's height whatever docks are open; the cap is measured from
+    the layout as it is (menus, toolbar, note, tab bars included) after every resize and every
+    dock shown, hidden, moved or floated. When a dock closes or another tab comes to the front,
+    the bottom area takes the height the front dock wants: ``TALL`` docks (the search and the
+    basin map) as much as the cap allows, the others :data:`BOTTOM_SHARE` of the window.
+
+    Parameters
+    ----------
+    window : QMainWindow
+    canvas : QWidget
+        The widget that keeps half the height.
+    tall : iterable of QDockWidget
+        Docks that want all the height they may have when they come to the front.
+    """
+
+    def __init__(self, window: QMainWindow, canvas: QWidget, tall=()) -> None:
+        super().__init__(window)
+        self.window, self.canvas = window, canvas
+        self._tall = set(tall)
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._on_apply)
+        self._give_back = False
+        # a tab behind another is still isVisible(); visibilityChanged tells which is in front
+        self._in_front: dict[QDockWidget, bool] = {}
+        for dock in window.findChildren(QDockWidget):
+            tabbed_behind = any(window.tabifiedDockWidgets(dock)) and dock.visibleRegion().isEmpty()
+            self._in_front[dock] = dock.isVisible() and not tabbed_behind
+            dock.visibilityChanged.connect(self._on_dock_changed)
+            dock.topLevelChanged.connect(self._on_dock_moved)
+            dock.dockLocationChanged.connect(self._on_dock_moved)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            self._timer.start()
+        return False
+
+    def apply(self) -> None:
+        """Cap the docks above and below the canvas now (tests call this)."""
+        self._timer.stop()
+        self._on_apply()
+
+    def _stacked(self) -> list[QDockWidget]:
+        """The docks sharing the canvas's column: shown, docked above or below it."""
+        areas = (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
+        return [d for d in self.window.findChildren(QDockWidget)
+                if d.isVisible() and self._in_front.get(d, True) and not d.isFloating()
+                and self.window.dockWidgetArea(d) in areas]
+
+    def _on_dock_changed(self, visible: bool) -> None:
+        dock = self.sender()
+        if isinstance(dock, QDockWidget):
+            self._in_front[dock] = visible
+        self._give_back = True   # a dock closed, or a tab came to the front
+        self._timer.start()
+
+    def _on_dock_moved(self, *_) -> None:
+        dock = self.sender()
+        if isinstance(dock, QDockWidget) and dock.isFloating():
+            dock.setMaximumHeight(QWIDGETSIZE_MAX)
+        self._timer.start()
+
+    def _on_apply(self) -> None:
+        window = self.window
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        docks = self._stacked()
+        if not docks or not window.isVisible():
+            return
+        height = window.height()
+        self._set_caps(docks, self._cap(docks, height))
+        if self._give_back:
+            self._give_back = False
+            cap = self._cap(docks, height)
+            wanted = cap if any(d in self._tall for d in docks) else int(height * BOTTOM_SHARE)
+            window.resizeDocks(docks, [min(wanted, cap)] * len(docks), Qt.Orientation.Vertical)
+            layout.activate()
+            self._set_caps(docks, self._cap(docks, height))
+
+    def _set_caps(self, docks: list[QDockWidget], cap: int) -> None:
+        for dock in self.window.findChildren(QDockWidget):
+            limit = cap if dock in docks else QWIDGETSIZE_MAX
+            if dock.maximumHeight() != limit:
+                dock.setMaximumHeight(limit)
+        self.window.layout().activate()
+
+    def _cap(self, docks: list[QDockWidget], height: int) -> int:
+        # the canvas grows by what the tallest dock gives up: cap = its height less the
+        # canvas's shortfall from half the window (or plus its surplus)
+        tallest = max(d.height() for d in docks)
+        return max(tallest + self.canvas.height() - math.ceil(height / 2), 0)
