@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 SETTINGS_VERSION = 1
 GROUP = "main_window"
 BOTTOM_SHARE = 0.3          # of the window's height: the loss plot and results table
-QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 def default_size(window: QMainWindow) -> None:
@@ -80,12 +79,12 @@ def save_layout(window: QMainWindow, settings: QSettings, mechanics: QAction,
 class CanvasFloor(QObject):
     """Keeps the canvas at least half the window's height, and gives the bottom area back.
 
-    The docks above and below the canvas are capped (their maximum height) so that the
-    canvas keeps half the window's height whatever docks are open; the cap is measured from
-    the layout as it is (menus, toolbar, note, tab bars included) after every resize and every
-    dock shown, hidden, moved or floated. When a dock closes or another tab comes to the front,
-    the bottom area takes the height the front dock wants: ``TALL`` docks (the search and the
-    basin map) as much as the cap allows, the others :data:`BOTTOM_SHARE` of the window.
+    The canvas's minimum height follows half the window's height (so the main window's layout
+    squeezes the docks above and below it, whatever docks are open, and a note above the
+    canvas does not eat into it). When a dock closes or another tab comes to the front, the
+    docks above and below the canvas take the height the front dock wants: ``tall`` docks (the
+    search and the basin map) all the room there is, the others :data:`BOTTOM_SHARE` of the
+    window.
 
     Parameters
     ----------
@@ -106,25 +105,32 @@ class CanvasFloor(QObject):
         # a tab behind another is still isVisible(); visibilityChanged tells which is in front
         self._in_front: dict[QDockWidget, bool] = {}
         for dock in window.findChildren(QDockWidget):
-            tabbed_behind = any(window.tabifiedDockWidgets(dock)) and dock.visibleRegion().isEmpty()
-            self._in_front[dock] = dock.isVisible() and not tabbed_behind
+            behind = any(window.tabifiedDockWidgets(dock)) and dock.visibleRegion().isEmpty()
+            self._in_front[dock] = dock.isVisible() and not behind
             dock.visibilityChanged.connect(self._on_dock_changed)
-            dock.topLevelChanged.connect(self._on_dock_moved)
-            dock.dockLocationChanged.connect(self._on_dock_moved)
+            dock.topLevelChanged.connect(self._timer.start)
+            dock.dockLocationChanged.connect(self._timer.start)
         window.installEventFilter(self)
+        self._follow(window.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Resize:
+            self._follow(event.size().height())
             self._timer.start()
         return False
 
     def apply(self) -> None:
-        """Cap the docks above and below the canvas now (tests call this)."""
+        """Do now what waits for the event loop (tests call this)."""
         self._timer.stop()
         self._on_apply()
 
+    def _follow(self, height: int) -> None:
+        floor = math.ceil(height / 2)
+        if self.canvas.minimumHeight() != floor:
+            self.canvas.setMinimumHeight(floor)
+
     def _stacked(self) -> list[QDockWidget]:
-        """The docks sharing the canvas's column: shown, docked above or below it."""
+        """The docks sharing the canvas's column: shown in front, docked above or below it."""
         areas = (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
         return [d for d in self.window.findChildren(QDockWidget)
                 if d.isVisible() and self._in_front.get(d, True) and not d.isFloating()
@@ -135,41 +141,17 @@ class CanvasFloor(QObject):
         if isinstance(dock, QDockWidget):
             self._in_front[dock] = visible
         self._give_back = True   # a dock closed, or a tab came to the front
-        self._timer.start()
-
-    def _on_dock_moved(self, *_) -> None:
-        dock = self.sender()
-        if isinstance(dock, QDockWidget) and dock.isFloating():
-            dock.setMaximumHeight(QWIDGETSIZE_MAX)
-        self._timer.start()
+        self.apply()             # at once: what the user does next sees the final layout
 
     def _on_apply(self) -> None:
         window = self.window
-        layout = window.layout()
-        if layout is not None:
-            layout.activate()
+        self._follow(window.height())
         docks = self._stacked()
-        if not docks or not window.isVisible():
+        if not self._give_back or not docks or not window.isVisible():
             return
+        self._give_back = False
         height = window.height()
-        self._set_caps(docks, self._cap(docks, height))
-        if self._give_back:
-            self._give_back = False
-            cap = self._cap(docks, height)
-            wanted = cap if any(d in self._tall for d in docks) else int(height * BOTTOM_SHARE)
-            window.resizeDocks(docks, [min(wanted, cap)] * len(docks), Qt.Orientation.Vertical)
-            layout.activate()
-            self._set_caps(docks, self._cap(docks, height))
-
-    def _set_caps(self, docks: list[QDockWidget], cap: int) -> None:
-        for dock in self.window.findChildren(QDockWidget):
-            limit = cap if dock in docks else QWIDGETSIZE_MAX
-            if dock.maximumHeight() != limit:
-                dock.setMaximumHeight(limit)
-        self.window.layout().activate()
-
-    def _cap(self, docks: list[QDockWidget], height: int) -> int:
-        # the canvas grows by what the tallest dock gives up: cap = its height less the
-        # canvas's shortfall from half the window (or plus its surplus)
-        tallest = max(d.height() for d in docks)
-        return max(tallest + self.canvas.height() - math.ceil(height / 2), 0)
+        tall = any(d in self._tall for d in docks)
+        # a tall dock asks for the whole window: the canvas's minimum holds it to the rest
+        wanted = height if tall else int(height * BOTTOM_SHARE)
+        window.resizeDocks(docks, [wanted] * len(docks), Qt.Orientation.Vertical)

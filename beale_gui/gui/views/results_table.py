@@ -230,7 +230,7 @@ class ResultsTable(QWidget):
             self.view.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)   # every column as wide as its contents
 
         self._pending: int | None = None
         self._fitted: tuple | None = None   # what the column widths were fitted to
@@ -291,11 +291,17 @@ class ResultsTable(QWidget):
 
     def _fit_columns_now(self) -> None:
         metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader().fontMetrics()
         sample = format_number(-1.234567e-5)
         for col in range(self.model.columnCount()):
             if col >= FIRST_VALUE_COLUMN:
                 width = max(metrics.horizontalAdvance(sample),
-                            metrics.horizontalAdvance(COLUMNS[col])) + 14
+                            header.horizontalAdvance(COLUMNS[col])) + 12
+                self.view.setColumnWidth(col, width)
+            elif col == STATUS_COLUMN:   # wide enough for how each run ends, shown later
+                texts = [*self.model.fixed_texts()[2], RUNNING]
+                width = max(header.horizontalAdvance(COLUMNS[col]),
+                            *(metrics.horizontalAdvance(t) for t in texts)) + 14
                 self.view.setColumnWidth(col, width)
             else:
                 self.view.resizeColumnToContents(col)
