@@ -32,7 +32,8 @@ def default_dock_sizes(window: QMainWindow, panel: QDockWidget, loss: QDockWidge
     window.resizeDocks([panel], [330], Qt.Orientation.Horizontal)
     window.resizeDocks([loss, results], [int(height * BOTTOM_SHARE)] * 2,
                        Qt.Orientation.Vertical)
-    window.resizeDocks([loss, results], [int(width * 0.3), width - int(width * 0.3)],
+    # the table's ten columns fit beside the loss plot at 1280 wide
+    window.resizeDocks([loss, results], [int(width * 0.27), width - int(width * 0.27)],
                        Qt.Orientation.Horizontal)
 
 
