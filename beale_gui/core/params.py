@@ -58,6 +58,19 @@ class Param:
             return f"Invalid {self.name}: {v:g} is not a whole number"
         return None
 
+    def readable(self, value: float, digits: int = 4) -> float:
+        """``value`` rounded to ``digits`` significant digits, as a person reads and types it
+        (0.01623776739188723 is 0.01624); more digits where fewer would leave the range
+        (a beta of 0.99996 stays below 1), ``value`` itself if none will do."""
+        v = float(value)
+        if not math.isfinite(v) or v == 0:
+            return v
+        for d in range(digits, 18):
+            rounded = float(f"{v:.{d}g}")
+            if self.problem(rounded) is None:
+                return rounded
+        return v
+
     def check(self, value):
         """Return ``value`` as float (or float64 array) or raise ValueError naming the parameter."""
         if isinstance(value, (np.ndarray, list, tuple)):

@@ -29,9 +29,10 @@ def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
     Returns
     -------
     dict with ``step`` (N,), ``xy`` (N, 2), ``loss`` (N,), ``grad`` (N, 2), ``grad_norm`` (N,),
-    ``distance`` (N,) to the nearest known minimum (NaN when none is known), and
+    ``distance`` (N,) to the nearest known minimum (NaN when none is known),
     ``effective_lr`` (N, 2), the per-axis rate of the update from this step (NaN for
-    non-adaptive optimizers or when not recorded).
+    non-adaptive optimizers or when not recorded), and ``ended`` (N,) bool, whether the step
+    its status names (``RunResult.event_step``) is reached: before it, the run is running.
     """
     idx = step_index(result, k)
     rows = np.arange(result.n_runs)
@@ -50,6 +51,7 @@ def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
         "grad_norm": np.hypot(grad[:, 0], grad[:, 1]),
         "distance": distance,
         "effective_lr": eff,
+        "ended": result.event_step <= max(int(k), 0),
     }
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -46,10 +47,17 @@ from .task_runner import TaskRunner
 from .views.canvas import ContourCanvas
 from .views.lifetime import release_plots
 from .views.loss_plot import LossPlot
+from .views.note import NoteBar
 from .views.playback import Playback
 from .views.results_table import ResultsTable, format_number
 from .views.run_views import RunViews
-from .window_layout import default_dock_sizes, default_size, restore_layout, save_layout
+from .window_layout import (
+    CanvasFloor,
+    default_dock_sizes,
+    default_size,
+    restore_layout,
+    save_layout,
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +96,14 @@ class MainWindow(QMainWindow):
         self.playback = Playback(self)
         self.memory: MemoryRelease = MemoryRelease(self.playback, RELEASE_MS, self)
 
-        self.setCentralWidget(self.canvas)
+        self.note = NoteBar()     # what the preset on show demonstrates
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.note)
+        column.addWidget(self.canvas, 1)
+        self.setCentralWidget(centre)
         self._build_docks()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.playback.toolbar)
         self.addActions(self.playback.actions())   # shortcuts work with the toolbar hidden
@@ -96,7 +111,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # the controllers, each given what it uses; closeEvent shuts them down in turn
         self.run_views = RunViews(self.run_state, self, self.canvas, self.loss_plot,
-                                  self.results, self.playback, self.action_mechanics)
+                                  self.results, self.playback, self.action_mechanics,
+                                  self.action_loss_to_playhead)
         self.run_controller = RunController(self.document, self.run_state, self, self.playback,
                                             self._progress, self.memory,
                                             self.canvas.start_dragging)
@@ -111,12 +127,17 @@ class MainWindow(QMainWindow):
         self.sessions: SessionController = SessionController(
             self, self.document, self._settings, self.menu_file, before=self.action_quit)
         self.sessions.opened.connect(self._on_session_opened)
+        self.sessions.described.connect(self.note.show_note)
+        self.sessions.preset_loaded.connect(self._on_preset_loaded)
         self.basins: BasinController = BasinController(
             self, self.document, self.canvas, tab_with=self.results_dock,
             view_menu=self.menu_view, view_before=self.action_reset_view)
+        self.canvas_floor = CanvasFloor(self, self.canvas,
+                                        tall=(self.search.dock, self.basins.dock))
 
         self._layout_pending = not (restore and restore_layout(
-            self, self._settings, self.action_mechanics, self.playback))
+            self, self._settings, self.action_mechanics, self.playback,
+            self.action_loss_to_playhead))
         if self._layout_pending:
             default_size(self)
         # the first runs start once the event loop runs, so they do not hold up the first paint
@@ -183,6 +204,10 @@ class MainWindow(QMainWindow):
                                              checkable=True)   # run_views.py draws them
         self.action_mechanics.setToolTip("Arrows at each head: the descent direction (-∇f), "
                                          "the velocity / first moment, and the step taken")
+        self.action_loss_to_playhead = self._action(
+            self.menu_view, "&Loss curves up to the playhead", None, checkable=True)
+        self.action_loss_to_playhead.setToolTip(
+            "Draw each loss curve only up to the current step, so the optimizers race")
         self.action_reset_view = self._action(self.menu_view, "&Reset view",
                                               self._on_reset_view, ["R", "Ctrl+0"])
 
@@ -249,6 +274,12 @@ class MainWindow(QMainWindow):
         self.run_controller.recompute(PLAY)
 
     @guarded
+    def _on_preset_loaded(self, n_optimizers: int) -> None:
+        # a preset that races optimizers draws the loss curves up to the playhead
+        if self.action_loss_to_playhead.isChecked() != (n_optimizers > 1):
+            self.action_loss_to_playhead.trigger()
+
+    @guarded
     def _on_reset_view(self, *_) -> None:
         self.run_controller.reset_view()
 
@@ -290,7 +321,8 @@ class MainWindow(QMainWindow):
         self.exports.shutdown()
         self.sessions.shutdown()
         try:
-            save_layout(self, self._settings, self.action_mechanics, self.playback)
+            save_layout(self, self._settings, self.action_mechanics, self.playback,
+                        self.action_loss_to_playhead)
         except Exception:
             log.exception("could not save the window layout")
         self.basins.shutdown()

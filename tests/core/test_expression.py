@@ -19,7 +19,7 @@ from beale_gui.core.functions import (
     parse_expression,
     validate_expression,
 )
-from beale_gui.core.functions.expression_parser import MAX_DEPTH
+from beale_gui.core.functions.expression_parser import FUNCTION_NAMES, MAX_DEPTH
 
 BEALE = "(1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2"
 
@@ -64,7 +64,7 @@ def test_function_attributes():
     assert isinstance(fn, TestFunction)
     assert isinstance(fn, ExpressionFunction)
     assert fn.name == "custom"
-    assert fn.title == "f(x, y) = x**2 + 10*sin(y)"
+    assert fn.title == "f(x, y) = x² + 10·sin(y)"   # mathematics, not Python (issue 15)
     assert fn.formula == fn.expression == "x**2 + 10*sin(y)"
     assert fn.bounds == ((-5.0, 5.0), (-5.0, 5.0))
     assert fn.minima.shape == (0, 2)
@@ -270,14 +270,15 @@ def test_hostile_input_is_refused(text):
 @pytest.mark.parametrize(
     ("text", "position", "message"),
     [
-        ("z", 0, "unknown name 'z' at 1"),
+        ("z", 0, "unknown name 'z' at 1 (allowed: x, y, pi, e)"),
         ("x + )", 4, "unexpected ')' at 5"),
         ("sin(x, y)", 0, "sin takes 1 argument, got 2 at 1"),
         ("1 + sin()", 4, "sin takes 1 argument, got 0 at 5"),
         ("x.real", 1, "unexpected '.' at 2"),
         ("x[0]", 1, "unexpected '[' at 2"),
-        ("__import__('os')", 0, "unknown function '__import__' at 1"),
-        ("lambda: 1", 0, "unknown name 'lambda' at 1"),
+        ("__import__('os')", 0, "unknown function '__import__' at 1 (allowed: "
+         + ", ".join(FUNCTION_NAMES) + ")"),
+        ("lambda: 1", 0, "unknown name 'lambda' at 1 (allowed: x, y, pi, e)"),
         ("x = 1", 2, "'=' is not allowed: type only the right-hand side at 3"),
         ("x + 'a'", 4, "strings are not allowed at 5"),
         ("1 +", 3, "unexpected end of expression at 4"),

@@ -322,3 +322,17 @@ def test_constant_schedule_broadcasts_steps_and_rates_as_float64():
     assert grid.shape == (2, 3)
     assert grid.tolist() == [[0.5] * 3, [2.0] * 3]
     assert schedule(7, 0.25).shape == ()
+
+
+def test_readable_values_have_four_significant_digits_within_the_range():
+    """Issue 15: a search pick reads 0.01624, not 0.01623776739188723; a rounding that would
+    leave the range keeps more digits."""
+    lr = Param("lr", 0.01, 0.0, 1e6, low_open=True)
+    assert lr.readable(0.01623776739188723) == 0.01624
+    assert lr.readable(123456.7) == 123500.0
+    assert lr.readable(0.0) == 0.0
+    beta = Param("beta", 0.9, 0.0, 1.0, high_open=True)
+    assert beta.readable(0.99996) == 0.99996          # 1.000 would be refused
+    assert beta.readable(0.999961234) == 0.99996
+    steps = Param("steps", 10, 1, 1e6, integer=True)
+    assert steps.readable(12345.0) in (12340.0, 12350.0)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from beale_gui.core.engine import CONVERGED, DIVERGED
-from beale_gui.core.functions import FUNCTIONS
+from beale_gui.core.functions import FUNCTIONS, math_text
 from beale_gui.document import Document
 from beale_gui.gui.forms.function_chooser import CUSTOM
 from beale_gui.gui.views.results_table import format_number
@@ -56,7 +56,7 @@ def _assert_shows_the_typed_function(window):
     result = window.result()
     function = result.function
     assert window.canvas.function is function
-    assert TEXT in window.canvas.plot_item.titleLabel.text
+    assert math_text(TEXT) in window.canvas.plot_item.titleLabel.text   # x² + 10·sin(y)
     assert function.formula == TEXT
     # every run moved on x**2 + 10 sin y: its loss is that function along its path
     for i in range(result.n_runs):
@@ -162,3 +162,26 @@ def test_a_flat_function_shows_no_diverged_runs_even_after_one_that_had_some(qtb
                  for col in range(model.columnCount())]
         assert not [t for t in texts if "diverged" in t]
         assert [t for t in texts if t.startswith("converged at step")]
+
+
+def test_choosing_custom_announces_nothing_before_anything_is_typed(qtbot, window):
+    """Issue 15: "Custom…" with an empty field is a question, not a refusal: the hint under
+    the field says what to do; the status bar says nothing, and nothing is applied."""
+    chooser = window.panel.function_chooser
+    window.statusBar().clearMessage()
+    with nothing_applied(qtbot, window.panel):
+        _choose_custom(window)
+    assert chooser.awaits_expression()
+    assert chooser.hint.isVisibleTo(window.panel)
+    assert "Not applied" not in window.statusBar().currentMessage()
+    assert window.document.function is FUNCTIONS["beale"]
+    # a typo in what is then typed is refused, and says which functions there are
+    with nothing_applied(qtbot, window.panel):
+        _type(qtbot, chooser.expression, "x**2 + sine(y)")
+    assert "unknown function 'sine'" in chooser.expression.problem()
+    assert "sin, sinh" in chooser.expression.problem()
+    assert "Not applied" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        _type(qtbot, chooser.expression, TEXT)
+    assert "f(x, y) = x\u00b2 + 10\u00b7sin(y)" in window.canvas.plot_item.titleLabel.text
+    assert "**" not in window.canvas.plot_item.titleLabel.text

@@ -12,7 +12,7 @@ from beale_gui.core.engine import DIVERGED, OptimizerConfig, run
 from beale_gui.core.functions import get_function
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.view_ranges import loss_for_plot, loss_view_range
-from beale_gui.gui.views.loss_plot import LossPlot
+from beale_gui.gui.views.loss_plot import LossPlot, axis_title
 
 from .helpers import grab_array, shown
 
@@ -110,7 +110,7 @@ def test_the_axis_follows_each_result_between_log_and_linear(loss):
         values, label, log = loss_for_plot(result)
         assert loss.log_y == log
         assert loss.plot_item.getAxis("left").logMode == log
-        assert loss.plot_item.getAxis("left").labelText == label
+        assert loss.plot_item.getAxis("left").labelText == axis_title(label)   # f(x, y)
         assert_curves_show(loss, result, colours, styles)
         np.testing.assert_allclose(loss.view_ranges()[1],
                                    loss_view_range(result, values, log))

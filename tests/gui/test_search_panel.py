@@ -181,11 +181,17 @@ def test_clicking_the_best_cell_loads_it_and_replays_it(qtbot, window, search):
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         qtbot.mouseClick(plot.layout_widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert plot.selected == best
+    # issue 15: the pick is read in 4 significant digits, and what runs is what is shown
+    lr, momentum = (float(f"{v:.4g}") for v in result.points[best])
     hparams = window.document.entries[MOMENTUM].config.hparams
-    assert hparams["lr"] == result.points[best, 0]
-    assert hparams["momentum"] == result.points[best, 1]
+    assert (hparams["lr"], hparams["momentum"]) == (lr, momentum)
     shown = window.result().configs[MOMENTUM].hparams
-    assert (shown["lr"], shown["momentum"]) == tuple(result.points[best])
+    assert (shown["lr"], shown["momentum"]) == (lr, momentum)
+    fields = window.panel.boxes[MOMENTUM].fields
+    for name, value in (("lr", lr), ("momentum", momentum)):
+        text = fields[name].lineEdit().text()
+        assert float(text) == value
+        assert len(text.split("e")[0].replace(".", "").replace("-", "").strip("0")) <= 4
     assert window.playback.is_playing        # the user watches it from the start
     assert window.playback.step < window.playback.n_steps
 
@@ -200,7 +206,7 @@ def test_a_disabled_optimizer_is_switched_on_when_a_result_is_picked(qtbot, wind
         search.table.cellClicked.emit(0, 0)
     entry = window.document.entries[MOMENTUM]
     assert entry.enabled
-    assert entry.config.hparams["lr"] == result.points[result.best, 0]
+    assert entry.config.hparams["lr"] == float(f"{result.points[result.best, 0]:.4g}")
 
 
 def test_one_parameter_search_draws_a_curve(qtbot, search):

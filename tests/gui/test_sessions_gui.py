@@ -67,7 +67,7 @@ def test_the_file_menu_has_the_session_entries_above_quit(window):
         if keys:
             assert actions[texts.index(text)].shortcut().toString() == keys
     titles = [a.text() for a in window.sessions.menu_presets.actions()]
-    assert titles[0] == "The seed's GD run"
+    assert titles[0] == "Gradient descent on Beale, step by step"   # plain words (issue 15)
     assert len(titles) == len(PRESETS)
     assert window.windowTitle() == "Untitled[*] \u2014 Beale GUI"
     assert not window.isWindowModified()

@@ -3,7 +3,8 @@
 - :mod:`.base`: :class:`TestFunction` (what a surface is, and the evaluator the engine calls)
   and the shared bases;
 - :mod:`.catalogue`: the built-ins, :data:`FUNCTIONS` and :func:`get_function`;
-- :mod:`.expression` and :mod:`.expression_parser`: a function typed as text.
+- :mod:`.expression` and :mod:`.expression_parser`: a function typed as text;
+  :mod:`.expression_format` writes it as mathematics for titles.
 
 A new built-in is a class in ``catalogue.py`` and an entry in its ``FUNCTIONS``.
 """
@@ -16,10 +17,12 @@ from .expression import (
     parse_expression,
     validate_expression,
 )
+from .expression_format import math_text
 from .expression_parser import FUNCTION_NAMES, MAX_LENGTH, ExpressionError
 
 __all__ = [
     "DEFAULT_BOUNDS", "DEFAULT_HPARAMS", "FUNCTIONS", "FUNCTION_NAMES", "MAX_LENGTH", "Bounds",
     "ExpressionError", "ExpressionFunction", "SumOfSquares", "TestFunction", "get_function",
+    "math_text",
     "parse_expression", "validate_expression",
 ]

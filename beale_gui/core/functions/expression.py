@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .base import TestFunction
+from .expression_format import math_text
 from .expression_parser import ExpressionError, parse_tree
 
 DEFAULT_BOUNDS = ((-5.0, 5.0), (-5.0, 5.0))
@@ -125,7 +126,7 @@ def parse_expression(
         raise ExpressionError(f"expression must be text, not {type(text).__name__}")
     return ExpressionFunction(
         name=name,
-        title="f(x, y) = " + " ".join(text.split()),
+        title="f(x, y) = " + math_text(text),
         formula=text,
         bounds=DEFAULT_BOUNDS if bounds is None else bounds,
         minima=np.zeros((0, 2)) if minima is None else minima,

@@ -36,12 +36,15 @@ MAX_LITERAL = 1e100
 
 
 class ExpressionError(ValueError):
-    """A refused expression: ``message``, and ``position`` (0-based offset, or None)."""
+    """A refused expression: ``message``, and ``position`` (0-based offset, or None); a
+    ``hint`` (what would be accepted) follows the position in ``str()``, in parentheses."""
 
-    def __init__(self, message: str, position: int | None = None):
+    def __init__(self, message: str, position: int | None = None, hint: str = ""):
         self.message = message
         self.position = position
-        super().__init__(message if position is None else f"{message} at {position + 1}")
+        self.hint = hint
+        text = message if position is None else f"{message} at {position + 1}"
+        super().__init__(f"{text} ({hint})" if hint else text)
 
 
 # -- tree ------------------------------------------------------------------------------------
@@ -340,8 +343,11 @@ class _Parser:
             if tok.text in _NAMES:
                 return _NAMES[tok.text]
             following = self.tokens[self.i]  # peeked raw: the name is the first error
-            kind = "function" if following[:2] == ("op", "(") else "name"
-            raise ExpressionError(f"unknown {kind} '{tok.text}'", tok.pos)
+            if following[:2] == ("op", "("):
+                raise ExpressionError(f"unknown function '{tok.text}'", tok.pos,
+                                      "allowed: " + ", ".join(FUNCTION_NAMES))
+            raise ExpressionError(f"unknown name '{tok.text}'", tok.pos,
+                                  "allowed: x, y, pi, e")
         if tok.kind == "op" and tok.text == "(":
             node = self._nest(tok.pos, self._expr)
             self._close(tok)

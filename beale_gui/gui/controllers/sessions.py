@@ -70,9 +70,17 @@ class SessionController(QObject, WindowMessages):
     opened()
         A session, preset or new session is shown: its runs start again from step 0 (even
         when it changed nothing in the document).
+    described(str, str)
+        What the shown preset demonstrates: its title and description, for the note above the
+        canvas; two empty strings once the user changed something (or another session is
+        shown).
+    preset_loaded(int)
+        A preset is shown, with that many optimizers.
     """
 
     opened = Signal()
+    described = Signal(str, str)
+    preset_loaded = Signal(int)
 
     def __init__(self, window: QMainWindow, document: Document, settings: QSettings,
                  file_menu: QMenu, before: QAction) -> None:
@@ -85,6 +93,7 @@ class SessionController(QObject, WindowMessages):
         self.name = UNTITLED              # shown in the title
         self._clean: dict | None = None   # the fingerprint when last opened or saved
         self._pending_view = None
+        self._described = False           # the note describes what is shown
         self._launch_path: Path | None = None   # opened at launch instead of the autosave
         self.autosave = Autosave(self)
         self._build_actions(file_menu, before)
@@ -189,7 +198,10 @@ class SessionController(QObject, WindowMessages):
             return False
         self._apply(document)
         self._set_file(None, preset.title)
-        self._status(f"Preset: {preset.title}. {session.description}".strip())
+        self._status(f"Preset: {preset.title}")
+        self._described = True     # until the user changes something
+        self.described.emit(preset.title, session.description)
+        self.preset_loaded.emit(len(document.entries))
         return True
 
     def new_session(self) -> None:
@@ -309,6 +321,9 @@ class SessionController(QObject, WindowMessages):
             self._on_edited()
 
     def _on_edited(self) -> None:
+        if self._described:        # the note no longer describes what is shown
+            self._described = False
+            self.described.emit("", "")
         self._pending_view = None   # the user moved on: a late result keeps the current view
         self._update_title()
         self.autosave.schedule()

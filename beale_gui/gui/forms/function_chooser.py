@@ -104,6 +104,11 @@ class FunctionChooser(QWidget):
     def is_custom(self) -> bool:
         return self.combo.currentData() == CUSTOM
 
+    def awaits_expression(self) -> bool:
+        """"Custom…" is chosen and nothing is typed yet: nothing to apply, nothing wrong (the
+        hint under the field says what to do)."""
+        return self.is_custom() and not self.expression.text().strip()
+
     def problem(self) -> str:
         if not self.is_custom():
             return ""

@@ -260,12 +260,13 @@ class ParameterPanel(QWidget):
         try:
             values = self.values()
         except ValueError as error:  # ExpressionError and OptimizerConfig's refusals included
+            if self.function_chooser.awaits_expression():
+                self._withdraw_complaint()    # "Custom…" just chosen: the hint says enough
+                return
             self.message.emit(f"Not applied: {error}")
             self._complained = True
             return
-        if self._complained:
-            self._complained = False
-            self.message.emit("")
+        self._withdraw_complaint()
         self._writing = True
         try:
             note = self.document.edit(**values)
@@ -275,6 +276,11 @@ class ParameterPanel(QWidget):
             self._on_optimizers_changed(tuple(self.document.entries))
             self.message.emit(note)
         self.applied.emit()
+
+    def _withdraw_complaint(self) -> None:
+        if self._complained:
+            self._complained = False
+            self.message.emit("")
 
 
 def _entry_of(box: OptimizerBox) -> OptimizerEntry | None:

@@ -256,7 +256,10 @@ class SearchPanel(QWidget):
                       f"{job.entry_index + 1}: run the search again.", error=True)
             return
         self._say(f"Loaded into {title}: {describe(result, i)}.")
-        self.picked.emit(job.entry_index, result.hparams(i))
+        # what the fields show is what runs: 4 significant digits, not 0.01623776739188723
+        params = {p.name: p for p in job.base.spec.params}
+        self.picked.emit(job.entry_index, {name: params[name].readable(value)
+                                           for name, value in result.hparams(i).items()})
 
     def _fill_table(self, result: SearchResult, rounds: bool) -> None:
         names = [a.name for a in result.axes]

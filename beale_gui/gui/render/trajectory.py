@@ -151,7 +151,9 @@ class TrajectoryFigure(OffscreenFigure):
         formula = f"f(x, y) = {function.formula}"
         note_font = QFont(name_font)
         note_font.setPointSizeF(NOTE_PT)
+        # a typed function's title is its formula already, written as mathematics
         two_lines = (bool(function.formula) and function.formula not in function.title
+                     and not function.title.startswith("f(x, y) =")
                      and QFontMetricsF(note_font).horizontalAdvance(formula) <= width)
         if two_lines:
             text += (f"<br><span style='font-size:{NOTE_PT}pt; color:{NOTE_COLOUR}'>"

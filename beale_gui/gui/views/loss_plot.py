@@ -1,21 +1,26 @@
 """The loss over steps: a curve per run on a log axis, a cursor at the current step, and the
 learning rate on a second axis when a schedule changes it.
 
-Curves are set once per result; :meth:`LossPlot.set_step` only moves the cursor.
+The log axis is labelled in powers of ten only (10⁻⁶, 10⁻⁴, ...), a tick at every decade that
+has room; under the plot a key says which line style is which start point. Curves are set
+once per result; :meth:`LossPlot.set_step` moves the cursor, and, while the curves are drawn
+up to the playhead (:meth:`LossPlot.set_up_to_playhead`), cuts them there.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ...core.engine import DIVERGED, RunResult
 from ...core.view_ranges import loss_for_plot, loss_view_range
-from .canvas_items import cached_axes
+from .canvas_items import CachedAxisItem, cached_axes
 
 CURSOR_COLOUR = "#444444"
 # Curves kept hidden for later results, beyond the ones shown: adding and removing pyqtgraph
@@ -23,6 +28,84 @@ CURSOR_COLOUR = "#444444"
 SPARE_CURVES = 48
 
 PenKey = tuple[str, float, Qt.PenStyle]   # colour, width, style
+DECADE_PIXELS = 22     # the least room for a labelled decade on the log axis
+KEY_COLOUR = "#333333"
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(k: int) -> str:
+    """``10⁻⁶`` for -6, ``1`` for 0, ``10`` for 1: one format for every label of a log axis."""
+    return {0: "1", 1: "10"}.get(k, f"10{str(k).translate(SUPERSCRIPT)}")
+
+
+def axis_title(label: str) -> str:
+    """The core's loss label with f written as the function of the plane: ``f(x, y)``,
+    ``f(x, y) − f*  (f* = -1)``."""
+    return "f(x, y)" + label[1:] if label.startswith("f") else label
+
+
+class DecadeAxis(CachedAxisItem):
+    """A log axis labelled 10ᵏ at every decade there is room for (every other, every third,
+    ... when the decades are crowded), with unlabelled ticks at the decades between and at
+    2..9 times each decade when only a few decades are shown."""
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        lo, hi = math.ceil(minVal - 1e-9), math.floor(maxVal + 1e-9)
+        decades = list(range(lo, hi + 1))
+        if not decades:      # less than a decade: pyqtgraph's own ticks
+            return super().logTickValues(minVal, maxVal, size, stdTicks)
+        room = max(int(size // DECADE_PIXELS), 1)
+        every = max(math.ceil(len(decades) / room), 1)
+        major = [float(k) for k in decades if k % every == 0]
+        minor = [float(k) for k in decades if k % every]
+        if len(decades) <= 4:
+            minor += [k + math.log10(m) for k in range(lo - 1, hi + 1) for m in range(2, 10)
+                      if minVal < k + math.log10(m) < maxVal]
+        return [(float(every), major), (None, minor)]
+
+    def logTickStrings(self, values, scale, spacing):
+        if spacing is None:   # the unlabelled level
+            return ["" for _ in values]
+        return [power_of_ten(round(v)) if abs(v - round(v)) < 1e-6 else "" for v in values]
+
+
+class StyleKey(QWidget):
+    """A row under the plot: a line in each start point's style and that start's name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[tuple[Qt.PenStyle, str]] = []
+        self.hide()
+
+    def set_entries(self, entries: Sequence[tuple[Qt.PenStyle, str]]) -> None:
+        """``(style, text)`` per start point; shown with two or more."""
+        self.entries = list(entries)
+        self.setVisible(len(self.entries) > 1)
+        self.setToolTip("Line styles of the loss curves: one per start point")
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.fontMetrics().height() + 6)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height() + 6)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        mid = self.height() // 2
+        x = 6
+        for style, text in self.entries:
+            if x > self.width():
+                break
+            painter.setPen(QPen(QColor(KEY_COLOUR), 2, style))
+            painter.drawLine(x, mid, x + 26, mid)
+            painter.setPen(QColor(KEY_COLOUR))
+            painter.drawText(x + 32, mid + metrics.ascent() // 2 - 1, text)
+            x += 32 + metrics.horizontalAdvance(text) + 16
+        painter.end()
 
 
 class CurvePool:
@@ -93,13 +176,14 @@ class LossPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # only the cursor moves between frames: the axes and grid stay pixmaps
-        self.plot_widget = pg.PlotWidget(background="w",
-                                         axisItems=cached_axes("left", "bottom", "right"))
+        axes = cached_axes("bottom", "right")
+        axes["left"] = DecadeAxis("left")
+        self.plot_widget = pg.PlotWidget(background="w", axisItems=axes)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         pi = self.plot_item
         pi.showGrid(x=True, y=True, alpha=0.25)
         pi.setLabel("bottom", "step")
-        pi.setLabel("left", "f")
+        pi.setLabel("left", axis_title("f"))
         pi.setDownsampling(auto=True, mode="peak")
         pi.setClipToView(True)
         pi.setMenuEnabled(False)
@@ -129,18 +213,26 @@ class LossPlot(QWidget):
         self._curves = CurvePool(pi.addItem, pi.removeItem, cached=True)
         self._lr_curves = CurvePool(self._lr_view.addItem, self._lr_view.removeItem)
         self._n_steps = 0
+        self._whole: list[tuple[np.ndarray, np.ndarray]] = []   # each shown curve, uncut
+        self._up_to_playhead = False
+        self._step = 0
         self.label = "f"
         self.log_y = True
+        self.key = StyleKey(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot_widget)
+        layout.setSpacing(0)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.key)
 
     # -- data ---------------------------------------------------------------------------------
     def clear(self) -> None:
         """No runs: empty plot."""
         self._curves.show([])
         self._lr_curves.show([])
+        self._whole = []
+        self.key.set_entries([])
         self._show_right_axis(False)
         self._n_steps = 0
 
@@ -158,14 +250,16 @@ class LossPlot(QWidget):
         self.label, self.log_y = label, log
         pi = self.plot_item
         pi.setLogMode(x=False, y=log)
-        self._set_axis_label("left", label)
+        self._set_axis_label("left", axis_title(label))
         self._n_steps = result.n_steps
         ends = [int(result.stop_step[i]) + 1 for i in range(result.n_runs)]
+        self._whole = [(np.arange(end), values[i, :end]) for i, end in enumerate(ends)]
         # the curves are cached as pixmaps: a frame moves only the step cursor over them
         self._curves.show([
-            (np.arange(end), values[i, :end],
+            (*self._cut(x, y),
              (colours[i], 2.0 if result.status[i] != DIVERGED else 1.5, styles[i]))
-            for i, end in enumerate(ends)])
+            for i, (x, y) in enumerate(self._whole)])
+        self._set_key(result, styles)
         self._set_lr(result, colours, ends)
         self._cursor.setBounds((0, max(self._n_steps, 1)))
         # zoom and pan over the steps there are: pyqtgraph's downsampling raises on a view
@@ -174,6 +268,21 @@ class LossPlot(QWidget):
         pi.setLimits(xMin=-span, xMax=2 * span, minXRange=1e-3, maxXRange=3 * span)
         pi.setXRange(0, max(self._n_steps, 1), padding=0.02)
         pi.setYRange(*loss_view_range(result, values, log), padding=0)
+
+    def _set_key(self, result: RunResult, styles: Sequence[Qt.PenStyle]) -> None:
+        first = {}
+        for i, s in enumerate(result.start_index):
+            first.setdefault(int(s), i)
+        self.key.set_entries([
+            (styles[i], f"start {s + 1} ({result.starts[s][0]:.3g}, {result.starts[s][1]:.3g})")
+            for s, i in sorted(first.items())])
+
+    def _cut(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A curve as drawn: up to the playhead's step while that option is on."""
+        if not self._up_to_playhead:
+            return x, y
+        end = min(self._step + 1, len(x))
+        return x[:end], y[:end]
 
     def _set_lr(self, result: RunResult, colours: Sequence[str], ends: list[int]) -> None:
         """A dotted learning-rate curve per scheduled configuration and variant."""
@@ -203,8 +312,28 @@ class LossPlot(QWidget):
 
     # -- the cursor ---------------------------------------------------------------------------
     def set_step(self, k: int) -> None:
-        """Move the cursor to step ``k`` (nothing else is redrawn)."""
+        """Move the cursor to step ``k``; the curves are cut there while they are drawn up to
+        the playhead (otherwise nothing else is redrawn)."""
         self._cursor.setValue(k)
+        k = int(k)
+        if k != self._step:
+            self._step = k
+            if self._up_to_playhead:
+                self._redraw_curves()
+
+    def set_up_to_playhead(self, on: bool) -> None:
+        """Draw the loss curves only up to the current step (a race), or whole."""
+        if bool(on) != self._up_to_playhead:
+            self._up_to_playhead = bool(on)
+            self._redraw_curves()
+
+    @property
+    def up_to_playhead(self) -> bool:
+        return self._up_to_playhead
+
+    def _redraw_curves(self) -> None:
+        for item, (x, y) in zip(self._curves.shown, self._whole, strict=True):
+            item.setData(*self._cut(x, y))
 
     @property
     def cursor_step(self) -> float:

@@ -36,12 +36,14 @@ from ...core.playhead import state_at
 
 REFRESH_MS = 66   # ~15 Hz
 
+RUNNING = "running"
 COLUMNS = ("Optimizer", "Start", "Status", "x", "y", "f", "|∇f|", "to min.",
            "eff. lr x", "eff. lr y")
 TOOLTIPS = (
     "The optimizer and the hyperparameters that differ from its defaults",
     "The start point of the run",
-    "Converged (|Δf| below the tolerance), diverged, or stopped at max steps",
+    "At the current step: running, or converged (|Δf| below the tolerance), diverged or "
+    "stopped at max steps once the run got there",
     "x at the current step", "y at the current step", "f(x, y) at the current step",
     "Length of the gradient at the current step",
     "Distance to the nearest known minimum",
@@ -49,23 +51,24 @@ TOOLTIPS = (
     "along x); blank for the others",
     "Per-axis effective learning rate along y; blank for non-adaptive optimizers",
 )
-FIRST_VALUE_COLUMN = 3
+STATUS_COLUMN, FIRST_VALUE_COLUMN = 2, 3
 DIVERGED_BACKGROUND = QColor("#F9D6D5")
 DIVERGED_TEXT = QColor("#8B0000")
 CONVERGED_TEXT = QColor("#1B6E3A")
 
 
 def format_number(v: float) -> str:
-    """Compact: ``3.0012``, ``-0.5000``, ``-113.2``, ``1.23e-7``, ``6.4e15``; blank for NaN."""
+    """Four significant digits, the same width while a value changes: ``3.001``, ``-0.5000``,
+    ``-113.2``, ``1234``, ``1.234e-7``, ``6.400e15``; blank for NaN."""
     if v is None or not math.isfinite(v):
         return "" if v is None or math.isnan(v) else ("inf" if v > 0 else "-inf")
     if v == 0:
         return "0"
     a = abs(v)
-    if a < 1e-3 or a >= 1e5:
-        mantissa, exponent = f"{v:.2e}".split("e")
+    if a < 1e-3 or a >= 9999.5:
+        mantissa, exponent = f"{v:.3e}".split("e")
         return f"{mantissa}e{int(exponent)}"
-    return f"{v:.4f}" if a < 10 else f"{v:.5g}"
+    return f"{v:#.4g}".rstrip(".")
 
 
 @lru_cache(maxsize=256)
@@ -95,7 +98,8 @@ class ResultsModel(QAbstractTableModel):
         self._labels: list[str] = []
         self._colours: list[QIcon] = []
         self._starts: list[str] = []
-        self._status: list[str] = []
+        self._status: list[str] = []       # how each run ends
+        self._ended = np.zeros(0, dtype=bool)   # whether the current step got there
         self._state: dict[str, np.ndarray] | None = None
         self._values: np.ndarray = np.zeros((0, len(COLUMNS) - FIRST_VALUE_COLUMN))
         self.step = 0
@@ -107,6 +111,7 @@ class ResultsModel(QAbstractTableModel):
         self._result = result
         if result is None:
             self._labels, self._colours, self._starts, self._status = [], [], [], []
+            self._ended = np.zeros(0, dtype=bool)
             self._values = np.zeros((0, len(COLUMNS) - FIRST_VALUE_COLUMN))
         else:
             self._labels = list(labels)
@@ -117,12 +122,15 @@ class ResultsModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_step(self, k: int) -> None:
-        """Values at step ``k``; one dataChanged over the value columns (none when the values
-        are at ``k`` already)."""
+        """Values and status at step ``k``; one dataChanged over the value columns, and the
+        status column when a run's status changed (none when the values are at ``k``
+        already)."""
         if self._result is None or self._result.n_runs == 0 or int(k) == self.step:
             return
+        ended = self._ended
         self._load_step(k)
-        self.dataChanged.emit(self.index(0, FIRST_VALUE_COLUMN),
+        first = FIRST_VALUE_COLUMN if np.array_equal(ended, self._ended) else STATUS_COLUMN
+        self.dataChanged.emit(self.index(0, first),
                               self.index(self.rowCount() - 1, self.columnCount() - 1),
                               [Qt.ItemDataRole.DisplayRole])
 
@@ -131,12 +139,19 @@ class ResultsModel(QAbstractTableModel):
         self.step = int(k)
         self._values = np.column_stack([st["xy"], st["loss"], st["grad_norm"], st["distance"],
                                         st["effective_lr"]])
+        self._ended = st["ended"]
+
+    def status_at_step(self, row: int) -> str:
+        """What run ``row`` is at the current step: "running" until it gets to where its
+        status says (``converged at step 413`` from step 413 on)."""
+        return self._status[row] if self._ended[row] else RUNNING
 
     def result(self) -> RunResult | None:
         return self._result
 
     def fixed_texts(self) -> tuple[tuple[str, ...], ...]:
-        """The texts of the fixed columns (optimizer, start, status), column by column."""
+        """The texts of the fixed columns (optimizer, start, and the status each run ends
+        with), column by column."""
         return tuple(self._labels), tuple(self._starts), tuple(self._status)
 
     def values(self) -> np.ndarray:
@@ -171,17 +186,17 @@ class ResultsModel(QAbstractTableModel):
                 return self._labels[row]
             if col == 1:
                 return self._starts[row]
-            if col == 2:
-                return self._status[row]
+            if col == STATUS_COLUMN:
+                return self.status_at_step(row)
             return format_number(float(self._values[row, col - FIRST_VALUE_COLUMN]))
         if role == R.DecorationRole and col == 0:
             return self._colours[row]
         if role == R.TextAlignmentRole and col >= FIRST_VALUE_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        status = int(self._result.status[row])
+        status = int(self._result.status[row]) if self._ended[row] else None
         if role == R.BackgroundRole and status == DIVERGED:
             return DIVERGED_BACKGROUND
-        if role == R.ForegroundRole and col == 2:
+        if role == R.ForegroundRole and col == STATUS_COLUMN:
             if status == DIVERGED:
                 return DIVERGED_TEXT
             if status == CONVERGED:
@@ -189,6 +204,8 @@ class ResultsModel(QAbstractTableModel):
         if role == R.ToolTipRole:
             if col == 0:
                 return self._labels[row]
+            if col == STATUS_COLUMN:
+                return f"Ends: {self._status[row]}"
             if col >= FIRST_VALUE_COLUMN:   # full precision
                 v = float(self._values[row, col - FIRST_VALUE_COLUMN])
                 return None if math.isnan(v) else f"{COLUMNS[col]} = {v!r}"
@@ -213,7 +230,7 @@ class ResultsTable(QWidget):
             self.view.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)   # every column as wide as its contents
 
         self._pending: int | None = None
         self._fitted: tuple | None = None   # what the column widths were fitted to
@@ -274,11 +291,17 @@ class ResultsTable(QWidget):
 
     def _fit_columns_now(self) -> None:
         metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader().fontMetrics()
         sample = format_number(-1.234567e-5)
         for col in range(self.model.columnCount()):
             if col >= FIRST_VALUE_COLUMN:
                 width = max(metrics.horizontalAdvance(sample),
-                            metrics.horizontalAdvance(COLUMNS[col])) + 14
+                            header.horizontalAdvance(COLUMNS[col])) + 12
+                self.view.setColumnWidth(col, width)
+            elif col == STATUS_COLUMN:   # wide enough for how each run ends, shown later
+                texts = [*self.model.fixed_texts()[2], RUNNING]
+                width = max(header.horizontalAdvance(COLUMNS[col]),
+                            *(metrics.horizontalAdvance(t) for t in texts)) + 14
                 self.view.setColumnWidth(col, width)
             else:
                 self.view.resizeColumnToContents(col)

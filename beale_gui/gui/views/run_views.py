@@ -24,11 +24,12 @@ from .run_styles import optimizer_label, start_style
 
 class RunViews(QObject):
     """Keeps ``canvas``, ``loss_plot``, ``results`` and ``playback`` on ``run_state``;
-    ``mechanics`` is the action that shows the arrows. Errors go to ``window.report_error``."""
+    ``mechanics`` is the action that shows the arrows, ``loss_to_playhead`` the one that draws
+    the loss curves only up to the playhead. Errors go to ``window.report_error``."""
 
     def __init__(self, run_state: RunState, window: QMainWindow, canvas: ContourCanvas,
                  loss_plot: LossPlot, results: ResultsTable, playback: Playback,
-                 mechanics: QAction) -> None:
+                 mechanics: QAction, loss_to_playhead: QAction | None = None) -> None:
         super().__init__(window)
         self.run_state = run_state
         self.window = window
@@ -42,6 +43,9 @@ class RunViews(QObject):
         playback.step_changed.connect(self._on_playhead_moved)
         loss_plot.step_requested.connect(self._on_step_requested)
         mechanics.triggered.connect(self._on_mechanics_toggled)
+        if loss_to_playhead is not None:
+            loss_to_playhead.toggled.connect(self._on_loss_to_playhead)
+            loss_plot.set_up_to_playhead(loss_to_playhead.isChecked())
 
     def report_error(self, message: str) -> None:
         self.window.report_error(message)
@@ -93,6 +97,10 @@ class RunViews(QObject):
     def _on_step_requested(self, k: int) -> None:
         self.playback.pause()
         self.playback.set_step(k)
+
+    @guarded
+    def _on_loss_to_playhead(self, on: bool) -> None:
+        self.loss_plot.set_up_to_playhead(on)
 
     @guarded
     def _on_mechanics_toggled(self, *_) -> None:
