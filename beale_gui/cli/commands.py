@@ -277,7 +277,7 @@ def cmd_basins(args: argparse.Namespace) -> int:
         outputs.append(("out", args.out, lambda path: write_bytes_atomic(path, png)))
     written = _write_all(outputs)
     cells = args.grid * args.grid
-    lines = [f"{exp.function.title}: {config.label()} from {args.grid} x {args.grid} "
+    lines = [f"{exp.function.title}: {config.title()} from {args.grid} x {args.grid} "
              f"start points, {exp.max_steps} steps"]
     lines += [f"  {label:<32} {count:>8}  {100 * count / cells:5.1f}%"
               for label, count in bmap.counts().items()]
