@@ -1,8 +1,9 @@
 """The ranges the views fit to a batch of runs: the canvas's view and the loss plot's axis.
 
-A run that diverged never decides a range (it is drawn leaving the view, and flagged), so one
-blow-up does not squash everything else; the loss is shown as ``f - f*`` on a log axis where
-the function's minimum value is known.
+The canvas is framed on the function's domain (a path leaving it is drawn to the view's
+edge); a run that diverged never decides the loss plot's range (it is drawn leaving the view,
+and flagged), so one blow-up does not squash everything else; the loss is shown as ``f - f*``
+on a log axis where the function's minimum value is known.
 """
 
 from __future__ import annotations
@@ -43,26 +44,23 @@ def loss_for_plot(result: RunResult) -> tuple[np.ndarray, str, bool]:
     return loss, "f", bool(finite.size) and bool(finite.min() > 0)
 
 
-def fit_extent(result: RunResult, bounds, growth: float = 0.5, pad: float = 0.05):
-    """A view for the result: the function's bounds, widened to the points of the runs that
-    did not diverge, by at most ``growth`` times the bounds' size on each side, and always to
-    the start points; ``pad`` of the span is added where it was widened. Diverged runs are left
-    out (they are drawn leaving the view and flagged), so a blow-up never wrecks the view.
+def fit_extent(result: RunResult, bounds, pad: float = 0.05):
+    """The view for the result: the function's own domain (``bounds``), framed on it whatever
+    the paths do. A path that leaves the domain, diverged or not, does not widen it (it is
+    drawn to the view's edge; a diverged one is flagged), so the view of a lecture stays on
+    the surface. Only start points outside the domain widen it (a start must be in sight),
+    with ``pad`` of the span added on the sides that were widened.
 
     Returns ``((x0, x1), (y0, y1))``, finite.
     """
     (bx0, bx1), (by0, by1) = (tuple(map(float, b)) for b in bounds)
     lo = np.array([bx0, by0])
     hi = np.array([bx1, by1])
-    if result.paths is not None and result.paths.size:
-        pts = result.paths[result.status != DIVERGED].reshape(-1, 2)
-        pts = pts[np.isfinite(pts).all(axis=1)]
-        if len(pts):
-            span = hi - lo
-            lo = np.minimum(lo, np.maximum(pts.min(axis=0), lo - growth * span))
-            hi = np.maximum(hi, np.minimum(pts.max(axis=0), hi + growth * span))
-    lo = np.minimum(lo, result.starts.min(axis=0))
-    hi = np.maximum(hi, result.starts.max(axis=0))
+    starts = np.asarray(result.starts, dtype=np.float64).reshape(-1, 2)
+    starts = starts[np.isfinite(starts).all(axis=1)]
+    if len(starts):
+        lo = np.minimum(lo, starts.min(axis=0))
+        hi = np.maximum(hi, starts.max(axis=0))
     extra = pad * (hi - lo)
     lo = np.where(lo < [bx0, by0], lo - extra, lo)
     hi = np.where(hi > [bx1, by1], hi + extra, hi)

@@ -38,17 +38,18 @@ class RunLayer:
         self._mechanics: dict | None = None
         self._legend_entries: list[tuple[str, str]] = []
         self._legend_key: tuple | None = None   # what the legend item holds
-        self._heads = self._add(pg.ScatterPlotItem(size=ci.HEAD_SIZE, symbol="o"), ci.Z_HEADS)
+        self._heads = self._add(ci.Markers(size=ci.HEAD_SIZE, symbol="o"), ci.Z_HEADS)
         self._crosses = self._add(
-            pg.ScatterPlotItem(size=ci.CROSS_SIZE, symbol="x", pen=ci.CROSS_PEN,
+            ci.Markers(size=ci.CROSS_SIZE, symbol="x", pen=ci.CROSS_PEN,
                                brush=ci.CROSS_BRUSH),
             ci.Z_HEADS + 1)
+        self._colours: list[str] = []
         self._arrows = {}
-        for kind, (_label, pen, halo) in ci.ARROW_KINDS.items():
-            curve = pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=True)
-            curve.setToolTip(ci.ARROW_TOOLTIP)
-            curve.setVisible(False)
-            self._arrows[kind] = self._add(curve, ci.Z_ARROWS)
+        for kind in ci.ARROW_KINDS:
+            arrows = ci.MechanicsArrows(kind)
+            arrows.setToolTip(ci.ARROW_TOOLTIP)
+            arrows.setVisible(False)
+            self._arrows[kind] = self._add(arrows, ci.Z_ARROWS)
         self._legend = pg.LegendItem(offset=(8, 8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
                                      labelTextColor="#101010", labelTextSize="10pt")
         self._legend.setParentItem(self._vb)
@@ -74,6 +75,7 @@ class RunLayer:
         cell = self._thin_cell()
         for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
             track.reset(path, colour, style, cell)
+        self._colours = list(colours)
         self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)
         self._diverged = np.array([f == "diverged" for f in flags], dtype=bool)
         # the same pen and brush objects for a colour: the heads' symbols render only once
@@ -109,7 +111,7 @@ class RunLayer:
         self._rebuild_legend()
 
     def view_moved(self) -> None:
-        """Redraw the arrows, whose length follows the view."""
+        """Redraw the arrows, which keep their size on screen."""
         if self._mechanics is not None:
             self._draw_arrows()
 
@@ -143,8 +145,8 @@ class RunLayer:
         """Whether the crosses of diverged runs are visible."""
         return self._crosses.isVisible()
 
-    def arrow_curves(self) -> dict[str, pg.PlotCurveItem]:
-        """The mechanics arrows' curves by kind (a new dict; do not draw on them)."""
+    def arrow_items(self) -> dict[str, ci.MechanicsArrows]:
+        """The mechanics arrows by kind (a new dict; do not draw on them)."""
         return dict(self._arrows)
 
     def legend_rows(self) -> tuple[tuple[ci.LineSample, str], ...]:
@@ -179,16 +181,17 @@ class RunLayer:
 
     def _draw_arrows(self) -> None:
         mech = self._mechanics
-        (x0, x1), _ = self._vb.viewRange()
-        length = ci.ARROW_FRACTION * (x1 - x0)
-        for kind, curve in self._arrows.items():
+        pixel = self._vb.viewPixelSize()
+        for kind, arrows in self._arrows.items():
             vectors = None if mech is None else mech.get(kind)
             if vectors is None:
-                curve.setVisible(False)
+                arrows.set_arrows(None, [])
                 continue
-            lines = contours.arrow_polylines(mech["heads"], vectors, length, ci.ARROW_DECADES)
-            curve.setData(x=lines[:, 0], y=lines[:, 1], connect="finite")
-            curve.setVisible(len(lines) > 0)
+            shapes = contours.arrow_shapes(mech["heads"], vectors, pixel, ci.ARROW_PX,
+                                           ci.ARROW_DECADES, ci.ARROW_HEAD_PX)
+            colours = [self._colours[i] if i < len(self._colours) else ci.ARROW_KEY_COLOUR
+                       for i in shapes.index]
+            arrows.set_arrows(shapes, colours)
 
     def _rebuild_legend(self) -> None:
         arrows = () if self._mechanics is None else tuple(
@@ -205,8 +208,7 @@ class RunLayer:
                 self._legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
                                      label)
             for kind in arrows:
-                label, pen, halo = ci.ARROW_KINDS[kind]
-                self._legend.addItem(ci.LineSample(pen, halo), label)
+                self._legend.addItem(ci.ArrowSample(kind), ci.ARROW_KINDS[kind])
         tip = ci.ARROW_TOOLTIP if self._mechanics is not None else ""
         if self._legend.toolTip() != tip:
             self._legend.setToolTip(tip)
