@@ -90,3 +90,57 @@ def loss_view_range(result: RunResult, values: np.ndarray, log: bool,
         lo, hi = lo - 0.5, hi + 0.5
     margin = pad * (hi - lo)
     return lo - margin, hi + margin
+
+
+# Where a legend may float over a view, in the order tried when several are as empty:
+# (x, y) of its anchor as fractions of the view, (0, 0) the top left (screen y runs down).
+LEGEND_SPOTS = {"top-left": (0.0, 0.0), "top-right": (1.0, 0.0), "bottom-left": (0.0, 1.0),
+                "bottom-right": (1.0, 1.0), "top": (0.5, 0.0), "bottom": (0.5, 1.0),
+                "left": (0.0, 0.5), "right": (1.0, 0.5)}
+
+
+def emptiest_spot(points: np.ndarray, extent, view_px: tuple[float, float],
+                  box_px: tuple[float, float], margin: float = 8.0,
+                  clearance: float = 8.0) -> tuple[str, int]:
+    """Where in the view a legend box covers the fewest ``points``: one of
+    :data:`LEGEND_SPOTS` (the corners first, then the middles of the edges), ``margin`` pixels
+    in from the view's edges.
+
+    Parameters
+    ----------
+    points : ndarray, shape (N, 2)
+        What the legend must not cover (path vertices, start points, minima), in data units;
+        points outside the view or not finite count for nothing.
+    extent : ((x0, x1), (y0, y1))
+        The visible range.
+    view_px, box_px : (float, float)
+        The view's and the legend's (width, height) in pixels.
+    clearance : float
+        Pixels kept free around each point (a marker's radius).
+
+    Returns
+    -------
+    spot : str
+    covered : int
+        How many points the legend covers there (0: none).
+    """
+    (x0, x1), (y0, y1) = extent
+    W, H = (float(v) for v in view_px)
+    w, h = (float(v) + 2 * clearance for v in box_px)
+    pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    with np.errstate(all="ignore"):
+        px = (pts[:, 0] - x0) / (x1 - x0) * W
+        py = (y1 - pts[:, 1]) / (y1 - y0) * H
+    inside = np.isfinite(px) & np.isfinite(py) & (px >= 0) & (px <= W) & (py >= 0) & (py <= H)
+    px, py = px[inside], py[inside]
+    best = ("top-left", -1)
+    for name, (fx, fy) in LEGEND_SPOTS.items():
+        left = fx * (W - 2 * margin - w + 2 * clearance) + margin - clearance
+        top = fy * (H - 2 * margin - h + 2 * clearance) + margin - clearance
+        covered = int(np.count_nonzero((px >= left) & (px <= left + w)
+                                       & (py >= top) & (py <= top + h)))
+        if covered == 0:
+            return name, 0
+        if best[1] < 0 or covered < best[1]:
+            best = (name, covered)
+    return best

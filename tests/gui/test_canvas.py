@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
@@ -513,3 +513,51 @@ def test_fit_view_ignores_a_broken_extent(qtbot, canvas):
     (x0, x1), _ = canvas.view_extent()
     assert x0 <= -3.0 + 1e-9
     assert x1 >= 3.0 - 1e-9
+
+
+# -- the run legend: never over the data -------------------------------------------------------
+def legend_covers(canvas, points) -> list:
+    vb = canvas.plot_item.getViewBox()
+    rect = canvas.legend_rect()
+    return [tuple(p) for p in points if rect.contains(vb.mapViewToScene(QPointF(*p)))]
+
+
+def test_the_legend_goes_to_the_corner_no_path_crosses(qtbot, canvas):
+    # a path filling the top left, then one filling the top right and bottom left
+    a = straight_path((-3.0, 2.0), (-1.0, 0.5), 200)
+    canvas.set_runs([a], [199], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)])
+    assert canvas.legend_spot() != "top-left"
+    assert legend_covers(canvas, a) == []
+    b = straight_path((3.0, 2.0), (-3.0, -2.0), 400)
+    canvas.set_runs([a, b], [199, 399], [ORANGE, BLUE], [Qt.PenStyle.SolidLine] * 2,
+                    ["", ""], [("GD", ORANGE), ("Adam", BLUE)])
+    assert canvas.legend_spot() == "bottom-right"
+    assert legend_covers(canvas, np.concatenate([a, b, canvas.minima_points()])) == []
+
+
+def test_a_legend_with_no_empty_corner_moves_outside_the_plot(qtbot, canvas):
+    rng = np.random.default_rng(0)
+    paths = [rng.uniform(-3.0, 3.0, (300, 2)), rng.uniform(-3.0, 3.0, (300, 2))]
+    canvas.set_runs(paths, [299, 299], [ORANGE, BLUE], [Qt.PenStyle.SolidLine] * 2,
+                    ["", ""], [("GD", ORANGE), ("Adam", BLUE)])
+    assert canvas.legend_spot() == "outside"
+    assert canvas.legend_shown()
+    assert legend_labels(canvas) == ["GD", "Adam"]
+    vb = canvas.plot_item.getViewBox().sceneBoundingRect()
+    assert not vb.intersects(canvas.legend_rect())
+    # runs that leave a corner free bring it back in
+    canvas.set_runs([paths[0][:2]], [1], [ORANGE], [Qt.PenStyle.SolidLine], [""],
+                    [("GD", ORANGE)])
+    assert canvas.legend_spot() != "outside"
+    assert vb.contains(canvas.legend_rect())
+
+
+def test_the_run_legend_hides_while_another_legend_is_shown(qtbot, canvas):
+    import pyqtgraph as pg
+    set_two_runs(canvas)
+    other = pg.LegendItem()
+    other.setParentItem(canvas.plot_item.getViewBox())
+    canvas.hide_run_legend_while(other)
+    assert not canvas.legend_shown()
+    other.setVisible(False)
+    assert canvas.legend_shown()

@@ -16,6 +16,10 @@ millionth of the bounds, out to ten thousand times them, and never so far in tha
 grid's samples stop being distinct floats; the view's centre stays within that widest view of
 the bounds, so the function's domain is always a Reset view (R) away (see zoom_limits.py).
 
+The run legend floats in the corner of the view where it covers no path, start point or minimum
+(chosen again when the runs or the view change) and hides while another legend is shown
+(:meth:`ContourCanvas.hide_run_legend_while`).
+
 The contours live in a :class:`~.contour_layer.ContourLayer` and the runs (paths, heads,
 crosses, arrows, legend) in a :class:`~.run_layer.RunLayer`; the canvas owns both and forwards
 its drawing and read-only methods to them.
@@ -29,7 +33,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsObject, QVBoxLayout, QWidget
 
 from ...core import contours
 from ...core.functions import TestFunction
@@ -170,6 +174,7 @@ class ContourCanvas(QWidget):
                                     self._grid_shape(), self.n_levels)
         minima = np.asarray(function.minima, dtype=np.float64).reshape(-1, 2)
         self._minima.setData(x=minima[:, 0], y=minima[:, 1], data=function.minimum_values)
+        self._avoid_in_legend()
         self.fit_view()
         self._contours.schedule()   # the view may not move (same bounds): fill it all the same
 
@@ -184,6 +189,22 @@ class ContourCanvas(QWidget):
         starts = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
         same = len(starts) == len(self._starts.positions)
         self._starts.set_points(starts, self._starts.selected if same else None)
+        self._avoid_in_legend()
+
+    def _avoid_in_legend(self) -> None:
+        self._runs.set_fixed_points(np.concatenate([self._starts.positions,
+                                                    ci.points_of(self._minima)]))
+
+    def hide_run_legend_while(self, legend: QGraphicsObject) -> None:
+        """Hide the run legend whenever ``legend`` (another legend over the plot, as the basin
+        map's) is shown: one legend at a time."""
+        legend.visibleChanged.connect(lambda: self._runs.give_way(legend.isVisible()))
+        self._runs.give_way(legend.isVisible())
+
+    def legend_spot(self) -> str:
+        """Where the run legend is: ``"top-left"``, ``"bottom-right"``, ... (it goes where
+        it covers no path, start point or minimum)."""
+        return self._runs.legend_spot()
 
     def selected_start(self) -> int | None:
         return self._starts.selected

@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 
 from ...core import contours
 from . import canvas_items as ci
-from .lifetime import clear_legend
+from .run_legend import RunLegend
 
 # Path curves kept hidden for later results, beyond the ones shown: adding and removing
 # pyqtgraph items costs more than all the rest of a new result.
@@ -37,7 +37,6 @@ class RunLayer:
         self._drawn_step: int | None = None   # what the paths and heads show, None if stale
         self._mechanics: dict | None = None
         self._legend_entries: list[tuple[str, str]] = []
-        self._legend_key: tuple | None = None   # what the legend item holds
         self._heads = self._add(ci.Markers(size=ci.HEAD_SIZE, symbol="o"), ci.Z_HEADS)
         self._crosses = self._add(
             ci.Markers(size=ci.CROSS_SIZE, symbol="x", pen=ci.CROSS_PEN,
@@ -50,11 +49,8 @@ class RunLayer:
             arrows.setToolTip(ci.ARROW_TOOLTIP)
             arrows.setVisible(False)
             self._arrows[kind] = self._add(arrows, ci.Z_ARROWS)
-        self._legend = pg.LegendItem(offset=(8, 8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
-                                     labelTextColor="#101010", labelTextSize="10pt")
-        self._legend.setParentItem(self._vb)
-        self._legend.setZValue(1000)
-        self._legend.setVisible(False)
+        self._legend = RunLegend(plot)
+        self._fixed_points = np.zeros((0, 2))   # starts and minima: the legend avoids them
 
     def _add(self, item, z: float):
         item.setZValue(z)
@@ -84,6 +80,7 @@ class RunLayer:
                             "pen": [pen for _, pen in head_styles]}
         self._legend_entries = list(legend)
         self._rebuild_legend()
+        self.place_legend()    # the paths changed
         if not self._runs:
             self._heads.setData(x=[], y=[])
             self._crosses.setData(x=[], y=[])
@@ -121,12 +118,33 @@ class RunLayer:
         return px / 2, py / 2
 
     def thin(self) -> None:
-        """Thin the paths to half a pixel of the view (it moved) and draw them again."""
+        """Thin the paths to half a pixel of the view (it moved) and draw them again, and put
+        the legend where the view is now emptiest."""
         cell = self._thin_cell()
         for track in self._runs:
             track.thin(cell)
         if self._runs:
             self._draw_step()
+        self.place_legend()
+
+    def set_fixed_points(self, points: np.ndarray) -> None:
+        """The start points and minima, shape (N, 2), which the legend must not cover."""
+        self._fixed_points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        self.place_legend()
+
+    def give_way(self, yes: bool) -> None:
+        """Hide the legend while another one is shown over the plot (one legend at a time)."""
+        self._legend.give_way(yes)
+
+    def place_legend(self) -> None:
+        """Put the legend where it covers no path vertex, start point or minimum."""
+        paths = [track.xy[:stop + 1] for track, stop in zip(self._runs, self._stops,
+                                                             strict=True)]
+        self._legend.place(np.concatenate([self._fixed_points, *paths]))
+
+    def legend_spot(self) -> str:
+        """Where the legend is (see :attr:`RunLegend.spot`)."""
+        return self._legend.spot
 
     # -- what is drawn, read-only (for tests and export) --------------------------------------
     def run_tracks(self) -> tuple[ci.PathTrack, ...]:
@@ -151,15 +169,15 @@ class RunLayer:
 
     def legend_rows(self) -> tuple[tuple[ci.LineSample, str], ...]:
         """The legend's rows, each as (sample item, label text)."""
-        return tuple((sample, label.text) for sample, label in self._legend.items)
+        return self._legend.rows()
 
     def legend_shown(self) -> bool:
         """Whether the legend is visible."""
-        return self._legend.isVisible()
+        return self._legend.shown()
 
     def legend_rect(self) -> QRectF:
         """The legend's bounding rectangle in scene coordinates."""
-        return self._legend.sceneBoundingRect()
+        return self._legend.rect()
 
     # -- drawing -----------------------------------------------------------------------------
     def _draw_step(self) -> None:
@@ -195,25 +213,10 @@ class RunLayer:
 
     def _rebuild_legend(self) -> None:
         arrows = () if self._mechanics is None else tuple(
-            kind for kind, curve in self._arrows.items() if curve.isVisible())
-        key = (tuple(self._legend_entries), arrows)
-        shown = bool(self._legend_entries or arrows)
-        # set_mechanics runs every frame, and a click clears the runs and brings the same
-        # optimizers back: refill the legend only when its entries change (hidden, it keeps
-        # the old ones)
-        if shown and key != self._legend_key:
-            self._legend_key = key
-            clear_legend(self._legend)
-            for label, colour in self._legend_entries:
-                self._legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
-                                     label)
-            for kind in arrows:
-                self._legend.addItem(ci.ArrowSample(kind), ci.ARROW_KINDS[kind])
+            kind for kind, item in self._arrows.items() if item.isVisible())
         tip = ci.ARROW_TOOLTIP if self._mechanics is not None else ""
-        if self._legend.toolTip() != tip:
-            self._legend.setToolTip(tip)
-        if self._legend.isVisible() != shown:
-            self._legend.setVisible(shown)
+        if self._legend.set_entries(self._legend_entries, arrows, tip):
+            self.place_legend()
 
     def _use_tracks(self, styles: list[tuple[str, Qt.PenStyle]]) -> None:
         """Keep a track per (colour, pen style) in ``styles`` for the runs (adding what is
