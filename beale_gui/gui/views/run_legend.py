@@ -63,17 +63,7 @@ class RunLegend:
         changed = self._has_entries and key != self._key
         if changed:
             self._key = key
-            for legend in (self._inside, self._outside):
-                clear_legend(legend)
-                for label, colour in runs:
-                    pens = ci.path_pens(colour, Qt.PenStyle.SolidLine)
-                    legend.addItem(ci.LineSample(*pens), label)
-                for kind in arrows:
-                    legend.addItem(ci.ArrowSample(kind), ci.ARROW_KINDS[kind])
-            for legend in (self._inside, self._outside):
-                legend.layout.activate()        # its size now, to find it a place
-                legend.updateSize()
-            self._outside.updateGeometry()
+            self._fill(self.item, key)
         for legend in (self._inside, self._outside):
             if legend.toolTip() != tooltip:
                 legend.setToolTip(tooltip)
@@ -90,7 +80,7 @@ class RunLegend:
         units; outside the plot when every spot covers one."""
         if not self._has_entries:
             return
-        size = self._inside.boundingRect().size()
+        size = self.item.boundingRect().size()      # the same rows inside or out
         (x0, x1), (y0, y1) = self._vb.viewRange()
         spot, covered = view_ranges.emptiest_spot(
             points, ((x0, x1), (y0, y1)), (self._vb.width(), self._vb.height()),
@@ -100,9 +90,28 @@ class RunLegend:
         if self._spot == OUTSIDE:
             self._layout.activate()    # the column it takes, now
 
+    @staticmethod
+    def _fill(legend: pg.LegendItem, key: tuple | None) -> None:
+        """Fill ``legend`` with the entries ``key`` = (runs, arrows) (None: empty it)."""
+        clear_legend(legend)
+        if key is not None:
+            runs, arrows = key
+            for label, colour in runs:
+                legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
+                               label)
+            for kind in arrows:
+                legend.addItem(ci.ArrowSample(kind), ci.ARROW_KINDS[kind])
+        legend.layout.activate()        # its size now, to find it a place
+        legend.updateSize()
+        legend.updateGeometry()
+
     def _place_at(self, spot: str) -> None:
         if spot == self._spot:
             return
+        if (spot == OUTSIDE) != (self._spot == OUTSIDE):
+            # one legend holds the rows, the one in use: move them
+            self._fill(self.item, None)
+            self._fill(self._outside if spot == OUTSIDE else self._inside, self._key)
         self._spot = spot
         if spot != OUTSIDE:
             fx, fy = view_ranges.LEGEND_SPOTS[spot]
