@@ -277,7 +277,7 @@ def cmd_basins(args: argparse.Namespace) -> int:
         outputs.append(("out", args.out, lambda path: write_bytes_atomic(path, png)))
     written = _write_all(outputs)
     cells = args.grid * args.grid
-    lines = [f"{exp.function.title}: {config.label()} from {args.grid} x {args.grid} "
+    lines = [f"{exp.function.title}: {config.title()} from {args.grid} x {args.grid} "
              f"start points, {exp.max_steps} steps"]
     rows = bmap.summary()
     width = max(32, *(len(label) for _, label, _ in rows))

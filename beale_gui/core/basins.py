@@ -378,7 +378,7 @@ def basin_map(
 
     shape = (grid, grid)
     return BasinMap(
-        function_name=function.name, optimizer=config.label(), max_steps=result.max_steps,
+        function_name=function.name, optimizer=config.title(), max_steps=result.max_steps,
         tol=result.tol, reach_tol=reach_tol, clustered=clustered, xrange=xrange, yrange=yrange,
         xs=xs, ys=ys, starts=starts, outcome=code.astype(np.int64).reshape(shape),
         steps=result.event_step.astype(np.int64).reshape(shape),

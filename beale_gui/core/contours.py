@@ -2,7 +2,8 @@
 
 numpy + contourpy only (no Qt). The canvas samples the visible region with :func:`sample_grid`,
 colours it with :func:`log_image` and draws :func:`isolines` on top, all within a few tens of
-milliseconds for a 400 x 400 grid, so pan and zoom can recompute at full resolution.
+milliseconds for a 400 x 400 grid, so pan and zoom can recompute at full resolution: one sample
+per screen pixel of the view (:func:`grid_shape`).
 
 Colour scale
 ------------
@@ -12,14 +13,15 @@ functions that go negative (the saddle ``x**2 - y**2``, the six-hump camel) it i
 the lowest point maps to zero. Values are clipped below at a robust low (a low percentile of the
 shifted values, but never more than :data:`MAX_DECADES` decades under the high end) and above at
 a high percentile, so the exact zero at a minimum or a few huge corner values do not flatten the
-rest. A :class:`LogScale` holds one such choice, so the canvas can keep colours and levels fixed
-for one function while the view zooms.
+rest. A :class:`LogScale` holds one such choice; the canvas makes one per view
+(:func:`view_scale`), so the colours follow what is visible.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import contourpy
 import numpy as np
@@ -29,6 +31,9 @@ from .functions import TestFunction
 LOW_PERCENTILE = 0.5
 HIGH_PERCENTILE = 99.5
 MAX_DECADES = 8.0
+MIN_DECADES = 1.0     # a view's colours span at least this many decades where f varies (view_scale)
+BASE_MARGIN = 0.01    # how far below a deep view's lowest f its colours start, of its spread
+MAX_SAMPLES = 640_000   # contour grid samples at most (grid_shape): about 800 x 800
 _BIGGEST = float(np.finfo(np.float64).max)
 _SMALLEST = float(np.finfo(np.float64).smallest_subnormal)
 
@@ -39,23 +44,42 @@ def sample_grid(
     function: TestFunction,
     xrange: tuple[float, float],
     yrange: tuple[float, float],
-    n: int = 400,
+    n: int | tuple[int, int] = 400,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Evaluate ``function`` on an ``n`` x ``n`` grid, in one vectorised call.
+    """Evaluate ``function`` on an ``nx`` x ``ny`` grid (``n`` an int: ``n`` x ``n``), in one
+    vectorised call.
 
     Returns
     -------
-    xs : ndarray, shape (n,)
-    ys : ndarray, shape (n,)
-    Z : ndarray, shape (n, n)
+    xs : ndarray, shape (nx,)
+    ys : ndarray, shape (ny,)
+    Z : ndarray, shape (ny, nx)
         ``Z[j, i] = f(xs[i], ys[j])`` (rows follow y), as contourpy expects.
     """
-    xs, ys = _linspace(*xrange, int(n)), _linspace(*yrange, int(n))
+    nx, ny = (n, n) if np.isscalar(n) else n
+    xs, ys = _linspace(*xrange, int(nx)), _linspace(*yrange, int(ny))
     # (n, n, 2) whose x and y planes are each contiguous: ufuncs on them run faster
     xy = np.empty((2, len(ys), len(xs))).transpose(1, 2, 0)
     xy[..., 0] = xs[None, :]
     xy[..., 1] = ys[:, None]
     return xs, ys, function.value(xy)
+
+
+def grid_shape(pixels: tuple[float, float], minimum: int = 400,
+               max_samples: int = MAX_SAMPLES) -> tuple[int, int]:
+    """Samples along x and y for a view ``pixels`` = (width, height) device pixels large.
+
+    One sample per pixel, so the image is never stretched into blocks and a valley a few
+    pixels wide (Beale's near y = 1, Rosenbrock's) is drawn smooth, with isolines as fine;
+    at least ``minimum`` a side; at most ``max_samples`` in all (both sides scaled down
+    alike), which keeps a pan or zoom's recomputation within a few tens of milliseconds.
+    """
+    w, h = (float(p) if np.isfinite(p) and p > 1 else 1.0 for p in pixels)
+    nx, ny = max(w, float(minimum)), max(h, float(minimum))
+    if nx * ny > max_samples:
+        shrink = np.sqrt(max_samples / (nx * ny))
+        nx, ny = nx * shrink, ny * shrink
+    return max(int(np.ceil(nx)), 2), max(int(np.ceil(ny)), 2)
 
 
 def _linspace(start: float, stop: float, n: int) -> np.ndarray:
@@ -99,10 +123,17 @@ class LogScale:
 
     @property
     def label(self) -> str:
-        """Axis label of the colour bar: ``log10 f`` or ``log10(f + shift)``."""
+        """Axis label of the colour bar: ``log10 f``, ``log10(f + shift)`` or, for a view
+        where f varies by less than a decade, ``log10(f − base)``."""
         if self.shift == 0.0:
             return "log\u2081\u2080 f"
-        return f"log\u2081\u2080(f + {self.shift:.3g})"
+        sign = "+" if self.shift > 0 else "\u2212"
+        return f"log\u2081\u2080(f {sign} {abs(self.shift):.4g})"
+
+    @property
+    def decades(self) -> float:
+        """How many decades the colour range spans."""
+        return float(np.log10(self.high / self.low))
 
     def image(self, Z: np.ndarray) -> np.ndarray:
         """``log10(Z + shift)`` clipped to :attr:`colour_range`; NaN and +inf map to the top."""
@@ -113,20 +144,22 @@ class LogScale:
             return np.log10(v, out=v)
 
 
-def log_scale(Z: np.ndarray, n_levels: int = 20) -> LogScale:
+def log_scale(Z: np.ndarray, n_levels: int = 20, shift: float | None = None) -> LogScale:
     """Choose a :class:`LogScale` with ``n_levels`` levels from sampled values ``Z``.
 
     Non-finite values are ignored; a constant (or empty) ``Z`` still gives valid increasing
     levels, and so do values at the ends of float64 (``1e308 * x``, ``-1e308``): shifted
     values beyond the largest float count as the largest, and the colour range stays finite.
+    ``shift`` None shifts only where f goes negative (see the module docstring).
     """
     n_levels = max(int(n_levels), 2)
     z = np.asarray(Z, dtype=np.float64).ravel()
     z = z[np.isfinite(z)]
     if z.size == 0:
         return _scale(0.0, 1.0, 10.0, n_levels)
-    zmin = float(z.min())
-    shift = -zmin if zmin < 0 else 0.0
+    if shift is None:
+        zmin = float(z.min())
+        shift = -zmin if zmin < 0 else 0.0
     with np.errstate(over="ignore"):
         v = z + shift                         # inf where f spans more than floats hold
     np.minimum(v, _BIGGEST, out=v)
@@ -143,6 +176,30 @@ def log_scale(Z: np.ndarray, n_levels: int = 20) -> LogScale:
         if not low > 0:                       # a subnormal constant: as far down as floats go
             low, high = _SMALLEST, max(high, 10 * _SMALLEST)
     return _scale(shift, low, high, n_levels)
+
+
+def view_scale(Z: np.ndarray, n_levels: int = 20) -> LogScale:
+    """The colour scale of one view, from the values ``Z`` sampled over it: :func:`log_scale`,
+    so the colours follow what is visible and never saturate to one flat colour. Where f
+    varies by less than :data:`MIN_DECADES` over the view on that scale (zoomed far in away
+    from a minimum: f from 10.00 to 10.02), the colours follow ``f - base`` instead, with
+    ``base`` just below the view's lowest value (by :data:`BASE_MARGIN` of the view's spread),
+    so a deep zoom still shows the surface's shape over about two decades.
+    """
+    scale = log_scale(Z, n_levels)
+    if scale.decades >= MIN_DECADES:
+        return scale
+    z = np.asarray(Z, dtype=np.float64)
+    z = z[np.isfinite(z)]
+    if not z.size:
+        return scale
+    zmin, zmax = float(z.min()), float(z.max())
+    with np.errstate(over="ignore"):
+        spread = zmax - zmin
+        base = zmin - BASE_MARGIN * spread
+    if not (np.isfinite(spread) and spread > 0 and np.isfinite(base) and base < zmin):
+        return scale                          # constant, or beyond what floats can shift
+    return log_scale(Z, n_levels, shift=-base)
 
 
 def _scale(shift: float, low: float, high: float, n_levels: int) -> LogScale:
@@ -215,53 +272,91 @@ def join_polylines(lines: Sequence[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts[:-1]) if parts else _EMPTY
 
 
-def arrow_polylines(tails: np.ndarray, vectors: np.ndarray, length: float,
-                    decades: float | None = None, head: float = 0.3,
-                    spread: float = 0.45) -> np.ndarray:
-    """Arrows along ``vectors`` drawn at a display ``length``, as NaN-separated polylines.
+class ArrowShapes(NamedTuple):
+    """Arrows sized in screen pixels, in data coordinates (see :func:`arrow_shapes`).
+
+    Attributes
+    ----------
+    index : ndarray of int, shape (K,)
+        Which of the given vectors are drawn, in order.
+    tail, base, tip : ndarray, shape (K, 2)
+        Where each arrow starts, where its head begins and its point.
+    left, right : ndarray, shape (K, 2)
+        The head's back corners.
+    side : ndarray, shape (K, 2)
+        One screen pixel across the shaft (perpendicular to it), in data units.
+    """
+
+    index: np.ndarray
+    tail: np.ndarray
+    base: np.ndarray
+    tip: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    side: np.ndarray
+
+    def outline(self, half_width: float) -> np.ndarray:
+        """Each arrow as a closed block-arrow outline, a shaft ``2 * half_width`` pixels wide
+        and the head: shape (K, 8, 2), the first vertex repeated at the end."""
+        w = float(half_width) * self.side
+        ring = [self.tail + w, self.base + w, self.left, self.tip, self.right,
+                self.base - w, self.tail - w, self.tail + w]
+        return np.stack(ring, axis=1) if len(self.index) else np.empty((0, 8, 2))
+
+
+def arrow_shapes(tails: np.ndarray, vectors: np.ndarray, pixel: tuple[float, float],
+                 length: float, decades: float | None = None, head: float = 10.0,
+                 spread: float = 0.5) -> ArrowShapes:
+    """Arrows along ``vectors`` from ``tails``, sized in screen pixels on a view where one
+    pixel is ``pixel`` = (px, py) data units, so they read the same at any zoom.
 
     The magnitudes of gradients and steps differ by decades, so a linear scale would hide most
-    arrows. With ``decades`` None every arrow is ``length`` long and only directions show. With
-    ``decades`` D, lengths follow the logarithm of the magnitude relative to the largest
-    vector: the largest is ``length`` long, one 10**D times smaller would be zero, and in between
-    ``length * (0.25 + 0.75 s)`` with ``s = 1 + log10(|v| / max|v|) / D``; vectors more than
-    10**D times smaller than the largest are not drawn. Zero or non-finite vectors never are.
+    arrows. With ``decades`` None every arrow is ``length`` pixels long and only directions
+    show. With ``decades`` D, lengths follow the logarithm of the magnitude relative to the
+    largest vector: the largest is ``length`` long, and the others ``length * (0.25 + 0.75 s)``
+    with ``s = 1 + log10(|v| / max|v|) / D``; vectors more than 10**D times smaller than the
+    largest are not drawn. Zero or non-finite vectors never are. Each points where its vector
+    points on screen (the view's x and y scales may differ).
 
     Parameters
     ----------
     tails, vectors : ndarray, shape (N, 2)
+    pixel : (float, float)
+        Data units per screen pixel along x and y; nothing is drawn unless both are
+        positive and finite.
     length : float
-        Longest drawn length, in data units.
+        Longest drawn length, in pixels.
     decades : float, optional
     head, spread : float
-        Barb length as a fraction of the arrow's length, and the barbs' half-angle in radians.
-
-    Returns
-    -------
-    ndarray, shape (7 K - 1, 2)
-        Per drawn arrow: tail, tip, NaN, barb, tip, barb; arrows joined by NaN rows.
+        The head's length in pixels (at most 45% of the arrow's) and its half-width as a
+        fraction of its length.
     """
     tails = np.asarray(tails, dtype=np.float64).reshape(-1, 2)
     vectors = np.asarray(vectors, dtype=np.float64).reshape(-1, 2)
+    scale = np.asarray(pixel, dtype=np.float64).reshape(2)
     with np.errstate(all="ignore"):
         norm = np.hypot(vectors[:, 0], vectors[:, 1])
-        ok = np.isfinite(norm) & (norm > 0) & np.isfinite(tails).all(axis=1)
-        scaled = np.full(len(norm), float(length))
+        on_screen = vectors / scale
+        screen = np.hypot(on_screen[:, 0], on_screen[:, 1])
+        ok = (np.isfinite(norm) & (norm > 0) & np.isfinite(tails).all(axis=1)
+              & np.isfinite(screen) & (screen > 0))
+        if not (np.isfinite(scale).all() and (scale > 0).all()):
+            ok[:] = False
+        size = np.full(len(norm), float(length))
         if decades is not None and ok.any():
             s = 1.0 + np.log10(norm / norm[ok].max()) / float(decades)
             ok &= s > 0
-            scaled = length * (0.25 + 0.75 * np.clip(s, 0.0, 1.0))
-        unit = vectors[ok] / norm[ok, None]
-    t = tails[ok]
-    size = scaled[ok, None]
-    tip = t + size * unit
-    c, s = np.cos(spread), np.sin(spread)
-    back = -unit * (head * size)
-    left = np.stack([back[:, 0] * c - back[:, 1] * s, back[:, 0] * s + back[:, 1] * c], axis=1)
-    right = np.stack([back[:, 0] * c + back[:, 1] * s, -back[:, 0] * s + back[:, 1] * c], axis=1)
-    nan = np.full_like(t, np.nan)
-    rows = np.stack([t, tip, nan, tip + left, tip, tip + right, nan], axis=1)
-    return rows.reshape(-1, 2)[:-1] if len(t) else _EMPTY
+            size = length * (0.25 + 0.75 * np.clip(s, 0.0, 1.0))
+        index = np.flatnonzero(ok)
+        unit = on_screen[index] / screen[index, None]          # screen direction
+        size = size[index, None]
+    across = np.stack([-unit[:, 1], unit[:, 0]], axis=1)
+    head_len = np.minimum(float(head), 0.45 * size)
+    tail = tails[index]
+    tip = tail + unit * size * scale
+    base = tail + unit * (size - head_len) * scale
+    wing = across * (spread * head_len) * scale
+    return ArrowShapes(index, tail, base, tip, base + wing, base - wing, across * scale)
 
 
 def thin_polyline(xy: np.ndarray, cell: tuple[float, float]) -> np.ndarray:

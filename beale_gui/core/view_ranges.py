@@ -1,8 +1,9 @@
 """The ranges the views fit to a batch of runs: the canvas's view and the loss plot's axis.
 
-A run that diverged never decides a range (it is drawn leaving the view, and flagged), so one
-blow-up does not squash everything else; the loss is shown as ``f - f*`` on a log axis where
-the function's minimum value is known.
+The canvas is framed on the function's domain (a path leaving it is drawn to the view's
+edge); a run that diverged never decides the loss plot's range (it is drawn leaving the view,
+and flagged), so one blow-up does not squash everything else; the loss is shown as ``f - f*``
+on a log axis where the function's minimum value is known.
 """
 
 from __future__ import annotations
@@ -43,26 +44,23 @@ def loss_for_plot(result: RunResult) -> tuple[np.ndarray, str, bool]:
     return loss, "f", bool(finite.size) and bool(finite.min() > 0)
 
 
-def fit_extent(result: RunResult, bounds, growth: float = 0.5, pad: float = 0.05):
-    """A view for the result: the function's bounds, widened to the points of the runs that
-    did not diverge, by at most ``growth`` times the bounds' size on each side, and always to
-    the start points; ``pad`` of the span is added where it was widened. Diverged runs are left
-    out (they are drawn leaving the view and flagged), so a blow-up never wrecks the view.
+def fit_extent(result: RunResult, bounds, pad: float = 0.05):
+    """The view for the result: the function's own domain (``bounds``), framed on it whatever
+    the paths do. A path that leaves the domain, diverged or not, does not widen it (it is
+    drawn to the view's edge; a diverged one is flagged), so the view of a lecture stays on
+    the surface. Only start points outside the domain widen it (a start must be in sight),
+    with ``pad`` of the span added on the sides that were widened.
 
     Returns ``((x0, x1), (y0, y1))``, finite.
     """
     (bx0, bx1), (by0, by1) = (tuple(map(float, b)) for b in bounds)
     lo = np.array([bx0, by0])
     hi = np.array([bx1, by1])
-    if result.paths is not None and result.paths.size:
-        pts = result.paths[result.status != DIVERGED].reshape(-1, 2)
-        pts = pts[np.isfinite(pts).all(axis=1)]
-        if len(pts):
-            span = hi - lo
-            lo = np.minimum(lo, np.maximum(pts.min(axis=0), lo - growth * span))
-            hi = np.maximum(hi, np.minimum(pts.max(axis=0), hi + growth * span))
-    lo = np.minimum(lo, result.starts.min(axis=0))
-    hi = np.maximum(hi, result.starts.max(axis=0))
+    starts = np.asarray(result.starts, dtype=np.float64).reshape(-1, 2)
+    starts = starts[np.isfinite(starts).all(axis=1)]
+    if len(starts):
+        lo = np.minimum(lo, starts.min(axis=0))
+        hi = np.maximum(hi, starts.max(axis=0))
     extra = pad * (hi - lo)
     lo = np.where(lo < [bx0, by0], lo - extra, lo)
     hi = np.where(hi > [bx1, by1], hi + extra, hi)
@@ -92,3 +90,57 @@ def loss_view_range(result: RunResult, values: np.ndarray, log: bool,
         lo, hi = lo - 0.5, hi + 0.5
     margin = pad * (hi - lo)
     return lo - margin, hi + margin
+
+
+# Where a legend may float over a view, in the order tried when several are as empty:
+# (x, y) of its anchor as fractions of the view, (0, 0) the top left (screen y runs down).
+LEGEND_SPOTS = {"top-left": (0.0, 0.0), "top-right": (1.0, 0.0), "bottom-left": (0.0, 1.0),
+                "bottom-right": (1.0, 1.0), "top": (0.5, 0.0), "bottom": (0.5, 1.0),
+                "left": (0.0, 0.5), "right": (1.0, 0.5)}
+
+
+def emptiest_spot(points: np.ndarray, extent, view_px: tuple[float, float],
+                  box_px: tuple[float, float], margin: float = 8.0,
+                  clearance: float = 8.0) -> tuple[str, int]:
+    """Where in the view a legend box covers the fewest ``points``: one of
+    :data:`LEGEND_SPOTS` (the corners first, then the middles of the edges), ``margin`` pixels
+    in from the view's edges.
+
+    Parameters
+    ----------
+    points : ndarray, shape (N, 2)
+        What the legend must not cover (path vertices, start points, minima), in data units;
+        points outside the view or not finite count for nothing.
+    extent : ((x0, x1), (y0, y1))
+        The visible range.
+    view_px, box_px : (float, float)
+        The view's and the legend's (width, height) in pixels.
+    clearance : float
+        Pixels kept free around each point (a marker's radius).
+
+    Returns
+    -------
+    spot : str
+    covered : int
+        How many points the legend covers there (0: none).
+    """
+    (x0, x1), (y0, y1) = extent
+    W, H = (float(v) for v in view_px)
+    w, h = (float(v) + 2 * clearance for v in box_px)
+    pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    with np.errstate(all="ignore"):
+        px = (pts[:, 0] - x0) / (x1 - x0) * W
+        py = (y1 - pts[:, 1]) / (y1 - y0) * H
+    inside = np.isfinite(px) & np.isfinite(py) & (px >= 0) & (px <= W) & (py >= 0) & (py <= H)
+    px, py = px[inside], py[inside]
+    best = ("top-left", -1)
+    for name, (fx, fy) in LEGEND_SPOTS.items():
+        left = fx * (W - 2 * margin - w + 2 * clearance) + margin - clearance
+        top = fy * (H - 2 * margin - h + 2 * clearance) + margin - clearance
+        covered = int(np.count_nonzero((px >= left) & (px <= left + w)
+                                       & (py >= top) & (py <= top + h)))
+        if covered == 0:
+            return name, 0
+        if best[1] < 0 or covered < best[1]:
+            best = (name, covered)
+    return best

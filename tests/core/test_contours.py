@@ -7,7 +7,8 @@ import pytest
 
 from beale_gui.core import contours
 from beale_gui.core.contours import (
-    arrow_polylines,
+    arrow_shapes,
+    grid_shape,
     isolines,
     join_polylines,
     log_image,
@@ -15,6 +16,7 @@ from beale_gui.core.contours import (
     log_scale,
     sample_grid,
     thin_polyline,
+    view_scale,
 )
 from beale_gui.core.functions import TestFunction
 
@@ -256,25 +258,93 @@ def test_join_polylines_puts_one_nan_row_between_lines():
 
 
 # -- display geometry ----------------------------------------------------------------------
-def test_arrows_have_fixed_length_along_their_vectors():
+def pixels_long(shapes, pixel):
+    """Each drawn arrow's length on screen."""
+    return np.hypot(*((shapes.tip - shapes.tail) / pixel).T)
+
+
+def test_arrows_have_a_fixed_length_on_screen_along_their_vectors():
     tails = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0], [3.0, 3.0]])
     vectors = np.array([[3.0, 4.0], [0.0, 0.0], [np.nan, 1.0], [-1e-9, 0.0]])
-    rows = arrow_polylines(tails, vectors, 0.5)
-    assert rows.shape == (2 * 7 - 1, 2)  # the zero and NaN vectors are skipped
-    np.testing.assert_allclose(rows[1], [0.3, 0.4])  # tip of the first arrow
-    np.testing.assert_allclose(rows[8], [2.5, 3.0])  # a tiny vector still gets full length
-    barbs = rows[[3, 5]]
-    np.testing.assert_allclose(np.linalg.norm(barbs - rows[1], axis=1), 0.5 * 0.3)
-    assert arrow_polylines(tails[:1], np.zeros((1, 2)), 1.0).shape == (0, 2)
+    pixel = (0.01, 0.01)
+    shapes = arrow_shapes(tails, vectors, pixel, 50.0, head=10.0)
+    np.testing.assert_array_equal(shapes.index, [0, 3])  # the zero and NaN vectors are skipped
+    np.testing.assert_allclose(shapes.tip[0], [0.3, 0.4])  # 50 pixels of 0.01 along (3, 4)
+    np.testing.assert_allclose(shapes.tip[1], [2.5, 3.0])  # a tiny vector still gets full length
+    np.testing.assert_allclose(pixels_long(shapes, pixel), 50.0)
+    # a 10-pixel head, 5 pixels to each side of the shaft
+    np.testing.assert_allclose(np.hypot(*((shapes.tip - shapes.base) / pixel).T), 10.0)
+    np.testing.assert_allclose(np.hypot(*((shapes.left - shapes.right) / pixel).T), 10.0)
+    assert arrow_shapes(tails[:1], np.zeros((1, 2)), pixel, 1.0).index.shape == (0,)
+    assert arrow_shapes(tails, vectors, (0.0, 0.01), 50.0).index.shape == (0,)  # no view yet
+
+
+def test_arrows_keep_their_screen_size_and_direction_on_a_stretched_view():
+    pixel = np.array([0.02, 0.005])   # x and y drawn at different scales
+    shapes = arrow_shapes(np.zeros((2, 2)), np.array([[1.0, 1.0], [0.0, -3.0]]), pixel, 40.0)
+    np.testing.assert_allclose(pixels_long(shapes, pixel), 40.0)
+    on_screen = (shapes.tip - shapes.tail) / pixel
+    assert on_screen[0, 1] / on_screen[0, 0] == pytest.approx(4.0)   # (1, 1) at 1:4 pixels
+    assert on_screen[1, 0] == pytest.approx(0.0)
+    ring = shapes.outline(2.5)
+    assert ring.shape == (2, 8, 2)
+    np.testing.assert_allclose(ring[:, 0], ring[:, -1])
+    np.testing.assert_allclose(np.hypot(*((ring[:, 0] - ring[:, 6]) / pixel).T), 5.0)
 
 
 def test_arrow_lengths_on_a_log_scale_hide_tiny_vectors():
     tails = np.zeros((4, 2))
     vectors = np.array([[2.0, 0.0], [0.0, -0.2], [2e-4, 0.0], [0.0, 2e-2]])
-    rows = arrow_polylines(tails, vectors, 1.0, decades=3)
-    assert rows.shape == (3 * 7 - 1, 2)  # 2e-4 is 10,000 times below the largest: hidden
-    tips = rows[1::7]
-    np.testing.assert_allclose(tips, [[1.0, 0.0], [0.0, -0.75], [0.0, 0.5]])
+    shapes = arrow_shapes(tails, vectors, (0.1, 0.1), 10.0, decades=3)
+    np.testing.assert_array_equal(shapes.index, [0, 1, 3])  # 2e-4 is 10,000 times smaller
+    np.testing.assert_allclose(shapes.tip, [[1.0, 0.0], [0.0, -0.75], [0.0, 0.5]])
+
+
+# -- the grid and colour scale of one view -------------------------------------------------
+def test_the_grid_has_a_sample_per_pixel_within_bounds():
+    assert grid_shape((800, 390), 400) == (800, 400)
+    assert grid_shape((200, 100), 400) == (400, 400)
+    nx, ny = grid_shape((3000, 1500), 400, max_samples=640_000)
+    assert nx * ny <= 640_000 * 1.01
+    assert nx / ny == pytest.approx(2.0, rel=0.01)
+    assert grid_shape((np.nan, 0.0), 3) == (3, 3)
+
+
+def test_sample_grid_takes_a_shape_per_axis():
+    xs, ys, Z = sample_grid(BOWL, (-1.0, 1.0), (0.0, 1.0), (5, 3))
+    assert (xs.shape, ys.shape, Z.shape) == ((5,), (3,), (3, 5))
+
+
+def test_a_view_scale_follows_the_values_it_is_made_from():
+    _, _, wide = sample_grid(BEALE, (-4.5, 4.5), (-4.5, 4.5), 200)
+    _, _, near = sample_grid(BEALE, (2.5, 3.5), (0.2, 0.8), 200)
+    assert view_scale(near).high < view_scale(wide).high / 100
+    same, plain = view_scale(wide), log_scale(wide)    # a view spanning decades: log f as ever
+    assert (same.shift, same.low, same.high) == (plain.shift, plain.low, plain.high)
+
+
+def test_a_deep_view_keeps_at_least_a_decade_of_colour():
+    # far from the minimum, zoomed to 1e-4: f varies by ~1e-5 of its value
+    _, _, Z = sample_grid(BEALE, (-2.0, -2.0 + 1e-4), (2.0, 2.0 + 1e-4), 100)
+    assert log_scale(Z).decades < 0.01                  # plain log f: one flat colour
+    scale = view_scale(Z)
+    assert scale.decades >= 1.0
+    assert scale.shift < 0
+    assert "\u2212" in scale.label
+    image = scale.image(Z)
+    assert np.mean(image >= scale.colour_range[1] - 1e-9) < 0.02
+    assert len(np.unique(np.round(image, 3))) > 50
+    levels = scale.levels
+    assert (levels > Z.min()).sum() >= len(levels) - 1
+    assert (levels < Z.max()).all()
+
+
+@pytest.mark.parametrize("function", [CONSTANT, OVERFLOW, SADDLE])
+def test_view_scales_of_hostile_surfaces_are_valid(function):
+    _, _, Z = sample_grid(function, *function.bounds, 50)
+    scale = view_scale(Z)
+    assert 0 < scale.low < scale.high < np.inf
+    assert (np.diff(scale.levels) > 0).all()
 
 
 def test_thinning_stays_within_one_cell_and_keeps_the_ends_of_big_moves():

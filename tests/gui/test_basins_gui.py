@@ -100,7 +100,7 @@ def test_himmelblau_map_has_four_coloured_basins(qtbot, window):
     mins = [t for t in labels if t.startswith("min ")]
     assert len(mins) == 4
     assert all("%" in t for t in mins)
-    assert "adam(lr=0.05)" in labels[0]
+    assert "Adam (lr=0.05)" in labels[0]     # the optimizer's title, as everywhere
     # the key stands beside the plot in the colour bar's place: it covers none of the map
     bar = overlay.colour_bar()
     assert bar is not None

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
@@ -98,6 +98,18 @@ def test_left_click_on_empty_canvas_adds_a_start_point(qtbot, bound):
     assert y == pytest.approx(target[1], abs=tol)
     # the point the click added becomes the selected one
     assert bound.selected_start() == 0
+
+
+def test_a_click_on_a_path_head_adds_a_start_point_there(qtbot, bound):
+    path = straight_path((-2.0, 1.0), (1.0, -1.0), 11)
+    bound.set_runs([path], [10], [ORANGE], [Qt.PenStyle.SolidLine], ["diverged"],
+                   [("GD", ORANGE)], step=10)
+    head = tuple(bound.head_points()[0])
+    np.testing.assert_allclose(bound.cross_points(), [head])    # a cross on the head, too
+    with qtbot.waitSignal(bound.document.events.starts_changed, timeout=1000):
+        QTest.mouseClick(bound.layout_widget.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, viewport_point(bound, *head))
+    np.testing.assert_allclose(bound.document.starts, [head], atol=2 * data_per_pixel(bound))
 
 
 def test_click_on_a_start_point_selects_it_and_adds_nothing(qtbot, bound):
@@ -277,12 +289,16 @@ def test_legend_lists_the_optimizers_and_arrows(qtbot, canvas):
             "step": np.array([[0.1, 0.1], [0.0, 0.0]])}
     canvas.set_mechanics(mech)
     labels = legend_labels(canvas)
-    assert labels == ["GD", "Adam", "descent \u2212\u2207f", "actual step"]
-    x, _ = canvas.arrow_curves()["descent"].getData()
-    assert np.isfinite(x).sum() == 2 * 5  # two arrows: shaft + two barbs each
-    assert not canvas.arrow_curves()["moment"].isVisible()
+    assert labels == ["GD", "Adam", canvas_items.ARROW_KINDS["descent"],
+                      canvas_items.ARROW_KINDS["step"]]
+    assert [type(sample) for sample, _ in canvas.legend_rows()[2:]] == [
+        canvas_items.ArrowSample] * 2
+    colours, tails, _ = canvas.arrow_items()["descent"].arrows()
+    assert colours == [ORANGE, BLUE]            # each arrow in its run's colour
+    np.testing.assert_allclose(tails, mech["heads"])
+    assert not canvas.arrow_items()["moment"].isVisible()
     canvas.set_mechanics(None)
-    assert not any(curve.isVisible() for curve in canvas.arrow_curves().values())
+    assert not any(item.isVisible() for item in canvas.arrow_items().values())
     assert legend_labels(canvas) == ["GD", "Adam"]
 
 
@@ -359,45 +375,88 @@ def test_set_runs_draws_at_the_step_given(qtbot, canvas):
     assert canvas.run_tracks()[0].drawn_points() == 101
 
 
-def test_arrows_keep_a_fixed_fraction_of_the_view(qtbot, canvas):
-    canvas.set_mechanics({"heads": np.zeros((1, 2)), "descent": np.array([[1e-6, 0.0]]),
-                          "moment": np.array([[0.0, 5e3]]), "step": np.zeros((1, 2))})
-    (x0, x1), _ = canvas.view_extent()
-    x, _ = canvas.arrow_curves()["descent"].getData()
-    assert x[1] - x[0] == pytest.approx(canvas_items.ARROW_FRACTION * (x1 - x0))
-    _, y = canvas.arrow_curves()["moment"].getData()
-    assert y[1] - y[0] == pytest.approx(canvas_items.ARROW_FRACTION * (x1 - x0))
+def arrow_pixels(canvas, kind: str) -> np.ndarray:
+    """Each drawn ``kind`` arrow's (dx, dy) on screen, in pixels."""
+    _, tails, tips = canvas.arrow_items()[kind].arrows()
+    return np.array([np.subtract(canvas_pixel(canvas, *tip), canvas_pixel(canvas, *tail))
+                     for tail, tip in zip(tails, tips, strict=True)])
+
+
+def test_arrows_keep_their_size_on_screen_when_zoomed(qtbot, canvas):
+    mech = {"heads": np.zeros((1, 2)), "descent": np.array([[1e-6, 0.0]]),
+            "moment": np.array([[0.0, 5e3]]), "step": np.zeros((1, 2))}
+    canvas.set_mechanics(mech)
+    longest = canvas_items.ARROW_PX
+    for span in (6.0, 6e-4, 600.0):      # the domain, zoomed far in, zoomed far out
+        canvas.plot_item.getViewBox().setRange(xRange=(-span / 2, span / 2),
+                                               yRange=(-span / 3, span / 3), padding=0)
+        np.testing.assert_allclose(np.abs(arrow_pixels(canvas, "descent")), [[longest, 0]],
+                                   atol=1.5)
+        np.testing.assert_allclose(np.abs(arrow_pixels(canvas, "moment")), [[0, longest]],
+                                   atol=1.5)
+    assert not canvas.arrow_items()["step"].isVisible()   # a zero step has no arrow
+
+
+def test_arrow_kinds_are_drawn_in_the_run_colour_with_different_shapes(qtbot, canvas):
+    a, b = set_two_runs(canvas)
+    head = np.array([[-1.0, 1.0], [1.5, -1.0]])
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0]])
+    for kind in canvas_items.ARROW_KINDS:
+        canvas.set_mechanics({"heads": head, kind: vectors})
+        rgb = grab_array(canvas)
+        for (x, y), colour in zip(head, (ORANGE, BLUE), strict=True):
+            col, row = canvas_pixel(canvas, x, y)
+            shaft = [near_colour(rgb, col + dx, row, colour, radius=0) for dx in range(4, 44)]
+            if kind == "descent":        # solid
+                assert all(shaft), kind
+            elif kind == "step":         # dashed: gaps along the shaft
+                assert 0.3 < np.mean(shaft) < 0.9, kind
+            else:                        # outlined: the colour along both edges, pale inside
+                assert not any(shaft), kind
+                for edge in (-1, 1):
+                    assert all(near_colour(rgb, col + dx, row + 3 * edge, colour, radius=1,
+                                           tol=60) for dx in range(6, 40)), kind
 
 
 # -- contours ------------------------------------------------------------------------------
 def test_function_shows_contours_minima_and_colour_bar(qtbot, canvas):
     scale = canvas.scale
     assert len(scale.levels) == canvas.n_levels
-    assert canvas.contour_image().shape == (canvas.grid_size, canvas.grid_size)
+    vb = canvas.plot_item.getViewBox()
+    ny, nx = canvas.contour_image().shape      # a sample per pixel, at least grid_size a side
+    ratio = canvas.layout_widget.devicePixelRatioF()
+    assert nx >= max(canvas.grid_size, vb.width() * ratio)
+    assert ny >= max(canvas.grid_size, vb.height() * ratio)
     assert canvas.contour_levels() == pytest.approx(scale.colour_range)
     x, y = canvas.isoline_data()
     assert np.isnan(x).any()
     assert np.isfinite(x).sum() > 100
     np.testing.assert_allclose(canvas.minima_points(), [[1.0, -0.5]])
-    (x0, x1), (y0, y1) = canvas.view_extent()
-    assert x0 <= -3.0 + 1e-9
-    assert x1 >= 3.0 - 1e-9
-    assert y0 <= -2.0 + 1e-9
-    assert y1 >= 2.0 - 1e-9
-    px, py = canvas.plot_item.getViewBox().viewPixelSize()
-    assert px == pytest.approx(py)  # aspect ratio locked at 1
+    # the domain fills the plot: not padded out to the widget's shape (no aspect lock)
+    np.testing.assert_allclose(np.ravel(canvas.view_extent()), np.ravel(BOWL.bounds))
 
 
-def test_zoom_recomputes_the_visible_region_with_the_same_levels(qtbot, canvas):
-    levels = canvas.scale.levels.copy()
-    colour_range = canvas.contour_levels()
+def saturated_share(canvas) -> float:
+    """The share of the contour image at the top of its colour range (one flat colour)."""
+    image = canvas.contour_image()
+    _, high = canvas.contour_levels()
+    return float(np.mean(image >= high - 1e-9))
+
+
+def test_zoom_recomputes_the_visible_region_with_a_colour_scale_of_its_own(qtbot, canvas):
+    top = canvas.contour_levels()[1]
     with qtbot.waitSignal(canvas.view_changed, timeout=WAIT):
         canvas.plot_item.getViewBox().setRange(xRange=(0.5, 1.5), yRange=(-1.0, 0.0),
                                                padding=0)
     (vx0, vx1), (vy0, vy1) = canvas.view_extent()
     qtbot.waitUntil(lambda: canvas.computed_extent() == canvas.view_extent(), timeout=WAIT)
-    np.testing.assert_array_equal(canvas.scale.levels, levels)
-    assert canvas.contour_levels() == pytest.approx(colour_range)
+    # the colours follow what is visible: f <= ~0.9 here, against ~40 over the domain
+    low, high = canvas.contour_levels()
+    assert (low, high) == pytest.approx(canvas.scale.colour_range)
+    assert high < top - 1.0
+    assert high == pytest.approx(np.log10(canvas.function.value(np.array([1.5, 0.0]))), abs=0.1)
+    assert saturated_share(canvas) < 0.02
+    assert len(canvas.scale.levels) == canvas.n_levels
     rect = canvas.contour_rect()
     assert rect.left() == pytest.approx(vx0, abs=(vx1 - vx0) / 200)
     assert rect.right() == pytest.approx(vx1, abs=(vx1 - vx0) / 200)
@@ -454,3 +513,51 @@ def test_fit_view_ignores_a_broken_extent(qtbot, canvas):
     (x0, x1), _ = canvas.view_extent()
     assert x0 <= -3.0 + 1e-9
     assert x1 >= 3.0 - 1e-9
+
+
+# -- the run legend: never over the data -------------------------------------------------------
+def legend_covers(canvas, points) -> list:
+    vb = canvas.plot_item.getViewBox()
+    rect = canvas.legend_rect()
+    return [tuple(p) for p in points if rect.contains(vb.mapViewToScene(QPointF(*p)))]
+
+
+def test_the_legend_goes_to_the_corner_no_path_crosses(qtbot, canvas):
+    # a path filling the top left, then one filling the top right and bottom left
+    a = straight_path((-3.0, 2.0), (-1.0, 0.5), 200)
+    canvas.set_runs([a], [199], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)])
+    assert canvas.legend_spot() != "top-left"
+    assert legend_covers(canvas, a) == []
+    b = straight_path((3.0, 2.0), (-3.0, -2.0), 400)
+    canvas.set_runs([a, b], [199, 399], [ORANGE, BLUE], [Qt.PenStyle.SolidLine] * 2,
+                    ["", ""], [("GD", ORANGE), ("Adam", BLUE)])
+    assert canvas.legend_spot() == "bottom-right"
+    assert legend_covers(canvas, np.concatenate([a, b, canvas.minima_points()])) == []
+
+
+def test_a_legend_with_no_empty_corner_moves_outside_the_plot(qtbot, canvas):
+    rng = np.random.default_rng(0)
+    paths = [rng.uniform(-3.0, 3.0, (300, 2)), rng.uniform(-3.0, 3.0, (300, 2))]
+    canvas.set_runs(paths, [299, 299], [ORANGE, BLUE], [Qt.PenStyle.SolidLine] * 2,
+                    ["", ""], [("GD", ORANGE), ("Adam", BLUE)])
+    assert canvas.legend_spot() == "outside"
+    assert canvas.legend_shown()
+    assert legend_labels(canvas) == ["GD", "Adam"]
+    vb = canvas.plot_item.getViewBox().sceneBoundingRect()
+    assert not vb.intersects(canvas.legend_rect())
+    # runs that leave a corner free bring it back in
+    canvas.set_runs([paths[0][:2]], [1], [ORANGE], [Qt.PenStyle.SolidLine], [""],
+                    [("GD", ORANGE)])
+    assert canvas.legend_spot() != "outside"
+    assert vb.contains(canvas.legend_rect())
+
+
+def test_the_run_legend_hides_while_another_legend_is_shown(qtbot, canvas):
+    import pyqtgraph as pg
+    set_two_runs(canvas)
+    other = pg.LegendItem()
+    other.setParentItem(canvas.plot_item.getViewBox())
+    canvas.hide_run_legend_while(other)
+    assert not canvas.legend_shown()
+    other.setVisible(False)
+    assert canvas.legend_shown()

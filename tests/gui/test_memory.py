@@ -60,7 +60,7 @@ def hidden_holders(w) -> list[str]:
     """Hidden curves of the two scenes that still hold points or a line-segment buffer (the
     curves kept for later results must hold neither)."""
     held = []
-    arrows = set(w.canvas.arrow_curves().values())   # the current result's arrows, hidden with M
+    arrows = set(w.canvas.arrow_items().values())   # the current result's arrows, hidden with M
     for scene in _scenes(w):
         for item in scene.items():
             if item.isVisible() or item in arrows:

@@ -55,8 +55,6 @@ def assert_within_limits(canvas) -> None:
     assert x1 <= limits["xMax"] + slack
     assert y0 >= limits["yMin"] - slack
     assert y1 <= limits["yMax"] + slack
-    px, py = canvas.plot_item.getViewBox().viewPixelSize()
-    assert px == pytest.approx(py, rel=1e-3)          # the aspect ratio is still locked
 
 
 def assert_contours_drawn(canvas) -> None:

@@ -98,6 +98,12 @@ class OptimizerConfig:
                 f", noise={self.noise.noise:g}" if self.noise.noise else ""))
         return f"{self.name}({', '.join(parts)})" if parts else self.name
 
+    def title(self) -> str:
+        """``Adam (lr=0.05)``: the optimizer's title and the settings :meth:`label` lists, as
+        every view and figure names the configuration (``label`` is the data files' name)."""
+        rest = self.label()[len(self.name):]
+        return self.spec.title + (f" {rest}" if rest else "")
+
 
 def check_starts(starts) -> np.ndarray:
     """Start points as an (S, 2) float array; ValueError when malformed or not finite."""

@@ -60,6 +60,7 @@ class BasinController(QObject):
         self.document = document
         self.canvas = canvas
         self.overlay = BasinOverlay(canvas.plot_item)
+        canvas.hide_run_legend_while(self.overlay.legend)    # one legend at a time
         self.panel = BasinPanel()
         self.runner = TaskRunner(self, name="basins")
         self._key: tuple | None = None      # of the map shown or being computed

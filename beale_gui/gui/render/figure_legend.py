@@ -92,8 +92,8 @@ class FigureLegend:
                 pg.ScatterPlotItem(symbol="x", size=14, pen=ci.CROSS_PEN, brush=ci.CROSS_BRUSH),
                 "diverged" + runs)
         if mechanics:
-            for label, pen, halo in ci.ARROW_KINDS.values():
-                self.legend.addItem(ci.LineSample(pen, halo), label)
+            for kind, label in ci.ARROW_KINDS.items():
+                self.legend.addItem(ci.ArrowSample(kind), label)
         activate_layout(self.legend)
         self.legend.updateSize()
         self.step_label = pg.LabelItem("", color=TEXT_COLOUR, size="10pt", justify="left")

@@ -6,13 +6,19 @@ view and writes what the mouse does into it: a left click on empty space adds a 
 drag starts off the points; ``start_dragging`` tells where it is meanwhile); right-click on a
 start point, or Delete / Backspace with one selected, removes it; panning and zooming set the
 document's view. Without a document (the offscreen figures) it only shows what it is given.
-Pan and zoom recompute the contours for the visible region after the view settles, with colours
-and levels fixed per function.
+The view is framed on the function's domain (``fit_view``; Reset view returns there) and fills
+the plot (the aspect ratio is not locked, so a square domain is not padded out to the widget's
+shape). Pan, zoom and resize recompute the contours for the visible region after the view
+settles, one sample per pixel, with colours and levels made from what is visible.
 
 Zoom and pan stop at limits set per function from its bounds (:func:`view_limits`): in to a
 millionth of the bounds, out to ten thousand times them, and never so far in that the contour
 grid's samples stop being distinct floats; the view's centre stays within that widest view of
 the bounds, so the function's domain is always a Reset view (R) away (see zoom_limits.py).
+
+The run legend floats in the corner of the view where it covers no path, start point or minimum
+(chosen again when the runs or the view change) and hides while another legend is shown
+(:meth:`ContourCanvas.hide_run_legend_while`).
 
 The contours live in a :class:`~.contour_layer.ContourLayer` and the runs (paths, heads,
 crosses, arrows, legend) in a :class:`~.run_layer.RunLayer`; the canvas owns both and forwards
@@ -27,7 +33,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsObject, QVBoxLayout, QWidget
 
 from ...core import contours
 from ...core.functions import TestFunction
@@ -49,7 +55,8 @@ class ContourCanvas(QWidget):
     plot_item : pg.PlotItem
         The plot (its scene renders everything, for export).
     grid_size : int
-        Samples per axis of the contour grid.
+        Samples per axis of the contour grid at least (one per pixel where there are more,
+        :func:`~beale_gui.core.contours.grid_shape`).
     n_levels : int
         Number of isolines.
     """
@@ -82,6 +89,7 @@ class ContourCanvas(QWidget):
 
         self._contours.due.connect(self._recompute)
         self._vb.sigRangeChanged.connect(self._on_range_changed)
+        self._vb.sigResized.connect(self._on_resized)
         scene = self.layout_widget.scene()
         scene.sigMouseClicked.connect(self._on_scene_clicked)
         scene.sigMouseMoved.connect(self._on_scene_moved)
@@ -98,7 +106,6 @@ class ContourCanvas(QWidget):
     def _build_plot(self) -> None:
         plot = self._plot
         self._vb = plot.getViewBox()
-        self._vb.setAspectLocked(True, ratio=1.0)
         self._vb.disableAutoRange()
         self._vb.setMenuEnabled(False)
         plot.hideButtons()
@@ -154,18 +161,18 @@ class ContourCanvas(QWidget):
 
     @property
     def scale(self) -> contours.LogScale | None:
-        """The function's colour scale and isoline levels (fixed until the next function)."""
+        """The colour scale and isoline levels of the contours drawn (made from their view)."""
         return self._contours.scale
 
     def set_function(self, function: TestFunction) -> None:
-        """Show ``function``: contours over its bounds (which fix the levels), its minima;
-        resets the view to the bounds."""
+        """Show ``function``: contours over its bounds, its minima; resets the view to the
+        bounds."""
         self._function = function
         self._limits = view_limits(function.bounds)
         self._vb.setLimits(**self._limits)
         self._plot.setTitle(f"<span style='color:#202020'>{html.escape(function.title)}</span>")
         self._contours.set_function(function, self._within_limits(function.bounds),
-                                    self.grid_size, self.n_levels)
+                                    self._grid_shape(), self.n_levels)
         minima = np.asarray(function.minima, dtype=np.float64).reshape(-1, 2)
         known = [ci.GLOBAL_MINIMUM if is_global else ci.LOCAL_MINIMUM
                  for is_global in function.global_mask]    # local ones: small and hollow
@@ -175,6 +182,7 @@ class ContourCanvas(QWidget):
             brush=[k["brush"] for k in known],
             data=[f"{k['kind']}|{f:.6g}" for k, f in zip(known, function.minimum_values,
                                                           strict=True)])
+        self._avoid_in_legend()
         self.fit_view()
         self._contours.schedule()   # the view may not move (same bounds): fill it all the same
 
@@ -189,6 +197,22 @@ class ContourCanvas(QWidget):
         starts = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
         same = len(starts) == len(self._starts.positions)
         self._starts.set_points(starts, self._starts.selected if same else None)
+        self._avoid_in_legend()
+
+    def _avoid_in_legend(self) -> None:
+        self._runs.set_fixed_points(np.concatenate([self._starts.positions,
+                                                    ci.points_of(self._minima)]))
+
+    def hide_run_legend_while(self, legend: QGraphicsObject) -> None:
+        """Hide the run legend whenever ``legend`` (another legend over the plot, as the basin
+        map's) is shown: one legend at a time."""
+        legend.visibleChanged.connect(lambda: self._runs.give_way(legend.isVisible()))
+        self._runs.give_way(legend.isVisible())
+
+    def legend_spot(self) -> str:
+        """Where the run legend is: ``"top-left"``, ``"bottom-right"``, ... (it goes where
+        it covers no path, start point or minimum)."""
+        return self._runs.legend_spot()
 
     def selected_start(self) -> int | None:
         return self._starts.selected
@@ -273,9 +297,9 @@ class ContourCanvas(QWidget):
         """Whether the crosses of diverged runs are visible."""
         return self._runs.crosses_shown()
 
-    def arrow_curves(self) -> dict[str, pg.PlotCurveItem]:
-        """The mechanics arrows' curves by kind (a new dict; do not draw on them)."""
-        return self._runs.arrow_curves()
+    def arrow_items(self) -> dict[str, ci.MechanicsArrows]:
+        """The mechanics arrows by kind (a new dict; do not draw on them)."""
+        return self._runs.arrow_items()
 
     def legend_rows(self) -> tuple[tuple[ci.LineSample, str], ...]:
         """The legend's rows, each as (sample item, label text)."""
@@ -290,7 +314,7 @@ class ContourCanvas(QWidget):
         return self._runs.legend_rect()
 
     def contour_image(self) -> np.ndarray | None:
-        """The contour image as drawn, shape (grid, grid) of log values (a copy)."""
+        """The contour image as drawn, shape (ny, nx) of log values (a copy)."""
         return self._contours.contour_image()
 
     def contour_levels(self) -> tuple[float, float]:
@@ -309,8 +333,15 @@ class ContourCanvas(QWidget):
     def _recompute(self) -> None:
         """The view settled: thin the paths to its pixels and recompute the contours."""
         self._runs.thin()
-        if self._contours.recompute(self.view_extent(), self.grid_size):
+        if self._contours.recompute(self.view_extent(), self._grid_shape()):
             self.view_changed.emit()
+
+    def _grid_shape(self) -> tuple[int, int]:
+        """Contour samples along x and y: one per device pixel of the view, at least
+        ``grid_size`` a side."""
+        ratio = self.layout_widget.devicePixelRatioF()
+        return contours.grid_shape((self._vb.width() * ratio, self._vb.height() * ratio),
+                                   self.grid_size)
 
     # -- the document ----------------------------------------------------------------------
     def _on_function_changed(self, function: TestFunction, expression: str | None) -> None:
@@ -341,6 +372,10 @@ class ContourCanvas(QWidget):
     def _on_range_changed(self, *_args) -> None:
         self._runs.view_moved()
         self._publish_view()
+        self._contours.schedule()
+
+    def _on_resized(self, *_args) -> None:
+        self._runs.view_moved()
         self._contours.schedule()
 
     def _in_view(self, scene_pos) -> bool:

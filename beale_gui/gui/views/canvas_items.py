@@ -12,8 +12,8 @@ from functools import lru_cache
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...core import contours
@@ -48,21 +48,26 @@ GLOBAL_MINIMUM = {"kind": "global", "symbol": "star", "size": 22, "pen": MINIMUM
 LOCAL_MINIMUM = {"kind": "local", "symbol": "star", "size": 13,
                  "pen": pg.mkPen("#FFFFFF", width=1.6), "brush": pg.mkBrush(0, 0, 0, 70)}
 
-# Mechanics arrows: kind -> (legend label, pen, halo pen)
-ARROW_FRACTION = 0.07  # longest drawn length, as a fraction of the visible width
+# Mechanics arrows, drawn in each run's colour over an outline that contrasts with it, a
+# fixed size on screen (the longest ARROW_PX pixels), the three kinds told apart by shape:
+# descent solid with a filled head, moment an outlined (hollow) block arrow, the step dashed
+# with an open head.
+ARROW_PX = 64.0         # the longest arrow of a kind, in screen pixels
+ARROW_HEAD_PX = 11.0    # head length in screen pixels
 ARROW_DECADES = 3.0  # length follows log10 |v| over this many decades below the largest
-ARROW_KINDS = {
-    "descent": ("descent \u2212\u2207f", pg.mkPen("#FFFFFF", width=1.8),
-                pg.mkPen(0, 0, 0, 190, width=3.8)),
-    "moment": ("moment", pg.mkPen("#FFFFFF", width=1.8, style=Qt.PenStyle.DashLine),
-               pg.mkPen(0, 0, 0, 190, width=3.8)),
-    "step": ("actual step", pg.mkPen("#111111", width=2.0),
-             pg.mkPen(255, 255, 255, 220, width=4.0)),
+ARROW_WIDTH = 2.4
+ARROW_HALO = 5.0
+ARROW_KEY_COLOUR = "#303030"    # the legend's samples show the shapes, not a run's colour
+ARROW_KINDS = {     # kind -> legend label
+    "descent": "descent \u2212\u2207f (solid)",
+    "moment": "velocity / moment (outlined)",
+    "step": "actual step (dashed)",
 }
 ARROW_TOOLTIP = (
-    "Arrows at each path's head: descent (\u2212gradient), the velocity / first moment, and "
-    "the step actually taken. Directions are exact; lengths are on a log scale, per kind: the "
-    f"largest arrow is {ARROW_FRACTION:.0%} of the visible width, and arrows more than "
+    "Arrows at each path's head, in its optimizer's colour: descent (\u2212gradient, solid), "
+    "the velocity / first moment (outlined), and the step actually taken (dashed, open head). "
+    "Directions are exact; lengths are on a log scale, per kind: the largest arrow is "
+    f"{ARROW_PX:.0f} pixels long at any zoom, and arrows more than "
     f"{10 ** ARROW_DECADES:,.0f}\u00d7 smaller than it are hidden. Magnitudes are in the table."
 )
 
@@ -144,6 +149,134 @@ class LineSample(ItemSample):
 
     def mouseClickEvent(self, ev) -> None:
         ev.accept()
+
+
+def _arrow_paths(kind: str, shapes: contours.ArrowShapes, i: int
+                 ) -> tuple[QPainterPath, QPainterPath | None]:
+    """Arrow ``i`` of ``shapes`` as (lines, filled head or None) for ``kind``."""
+    def point(a: np.ndarray) -> QPointF:
+        return QPointF(float(a[i, 0]), float(a[i, 1]))
+
+    lines = QPainterPath()
+    if kind == "moment":    # outlined: a hollow block arrow
+        ring = shapes.outline(2.5)[i]
+        lines.addPolygon(QPolygonF([QPointF(float(x), float(y)) for x, y in ring]))
+        return lines, None
+    lines.moveTo(point(shapes.tail))
+    if kind == "step":      # dashed shaft up to the point, an open head
+        lines.lineTo(point(shapes.tip))
+        lines.moveTo(point(shapes.left))
+        lines.lineTo(point(shapes.tip))
+        lines.lineTo(point(shapes.right))
+        return lines, None
+    lines.lineTo(point(shapes.base))  # descent: a solid shaft under a filled head
+    head = QPainterPath()
+    head.addPolygon(QPolygonF([point(shapes.left), point(shapes.tip), point(shapes.right),
+                               point(shapes.left)]))
+    return lines, head
+
+
+@lru_cache(maxsize=256)
+def arrow_style(kind: str, colour: str) -> tuple[QPen, QPen, QBrush]:
+    """The pen, outline pen and fill of a ``kind`` arrow in ``colour`` (shared per pair)."""
+    pen = pg.mkPen(colour, width=ARROW_WIDTH * (0.75 if kind == "moment" else 1.0))
+    halo = pg.mkPen(halo_colour(colour), width=ARROW_HALO * (0.7 if kind == "moment" else 1.0))
+    if kind == "step":
+        for p in (pen, halo):
+            p.setStyle(Qt.PenStyle.CustomDashLine)
+            p.setDashPattern([2.2, 1.4] if p is pen else [2.2 * ARROW_WIDTH / ARROW_HALO,
+                                                          1.4 * ARROW_WIDTH / ARROW_HALO])
+    for p in (pen, halo):
+        p.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    fill = QColor(255, 255, 255, 70) if kind == "moment" else QColor(colour)
+    return pen, halo, QBrush(fill)
+
+
+def _paint_arrow(p, kind: str, colour: str, lines: QPainterPath,
+                 head: QPainterPath | None) -> None:
+    """Paint one arrow: its outline beneath, then the arrow (an outlined one filled pale)."""
+    pen, halo, fill = arrow_style(kind, colour)
+    for outline in (halo, pen):
+        p.setPen(outline)
+        p.setBrush(fill if kind == "moment" and outline is pen else Qt.BrushStyle.NoBrush)
+        p.drawPath(lines)
+        if head is not None:
+            p.setBrush(fill if outline is pen else Qt.BrushStyle.NoBrush)
+            p.drawPath(head)
+
+
+class MechanicsArrows(pg.GraphicsObject):
+    """One kind of mechanics arrow at the runs' heads, each in its run's colour (see
+    :data:`ARROW_KINDS`); geometry from :func:`beale_gui.core.contours.arrow_shapes`."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self._drawn: list[tuple[str, QPainterPath, QPainterPath | None]] = []
+        self._tips = np.zeros((0, 2))
+        self._tails = np.zeros((0, 2))
+        self._colours: list[str] = []
+        self._rect = QRectF()
+
+    def set_arrows(self, shapes: contours.ArrowShapes | None, colours: list[str]) -> None:
+        """Draw ``shapes`` (None: nothing), arrow ``k`` in ``colours[k]``."""
+        self.prepareGeometryChange()
+        self._drawn = []
+        if shapes is None or not len(shapes.index):
+            self._tails = self._tips = np.zeros((0, 2))
+            self._colours = []
+            self._rect = QRectF()
+        else:
+            self._tails, self._tips = shapes.tail.copy(), shapes.tip.copy()
+            self._colours = list(colours)
+            rect = QRectF()
+            for i, colour in enumerate(colours):
+                lines, head = _arrow_paths(self.kind, shapes, i)
+                self._drawn.append((colour, lines, head))
+                rect = rect.united(lines.boundingRect())
+            # room for the pens' width (cosmetic, in pixels) around the geometry
+            margin = np.abs(shapes.side).max(axis=0) * (ARROW_HALO + 2)
+            self._rect = rect.adjusted(-margin[0], -margin[1], margin[0], margin[1])
+        self.setVisible(bool(self._drawn))
+        self.update()
+
+    def arrows(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """What is drawn: each arrow's colour, its tails and its tips, shape (K, 2)."""
+        return list(self._colours), self._tails.copy(), self._tips.copy()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def paint(self, p, *args) -> None:
+        p.setRenderHint(p.RenderHint.Antialiasing)
+        for colour, lines, head in self._drawn:
+            _paint_arrow(p, self.kind, colour, lines, head)
+
+
+class ArrowSample(ItemSample):
+    """A legend sample of a mechanics arrow kind: the shape, in a neutral colour."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(None)
+        self.kind = kind
+
+    def paint(self, p, *args) -> None:
+        # a 22-pixel arrow from left to right, on a view of one data unit per pixel (y down)
+        shapes = contours.arrow_shapes(np.array([[1.0, 11.0]]), np.array([[1.0, 0.0]]),
+                                       (1.0, 1.0), 22.0, head=8.0)
+        p.setRenderHint(p.RenderHint.Antialiasing)
+        _paint_arrow(p, self.kind, ARROW_KEY_COLOUR, *_arrow_paths(self.kind, shapes, 0))
+
+    def mouseClickEvent(self, ev) -> None:
+        ev.accept()
+
+
+class Markers(pg.ScatterPlotItem):
+    """Markers that take no clicks (the heads, the crosses): a click on one adds a start
+    point there, as anywhere else on the surface (pyqtgraph's scatter would take it)."""
+
+    def mouseClickEvent(self, ev) -> None:
+        ev.ignore()
 
 
 class StartPointsItem(pg.ScatterPlotItem):

@@ -1,9 +1,12 @@
 """The contour canvas's contour layer: a function's filled log contours, isolines and colour bar.
 
-The layer samples the function over a range, draws the image and the isolines with the colour
-scale and levels fixed when the function is set, and recomputes them for the visible region
-once the view has settled (``RECOMPUTE_DELAY_MS`` after the last pan or zoom; ``settle`` does it
-at once for offscreen figures). :class:`~beale_gui.gui.views.canvas.ContourCanvas` owns one.
+The layer samples the function over a range, one sample per screen pixel
+(:func:`~beale_gui.core.contours.grid_shape`), and draws the image and the isolines with a
+colour scale and levels made from what is visible (:func:`~beale_gui.core.contours.view_scale`),
+so the colours never saturate to one flat colour and a deep zoom keeps a usable scale. It
+recomputes them once the view has settled (``RECOMPUTE_DELAY_MS`` after the last pan, zoom or
+resize; ``settle`` does it at once for offscreen figures).
+:class:`~beale_gui.gui.views.canvas.ContourCanvas` owns one.
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ class ContourLayer(QObject):
         super().__init__(parent)
         self._function: TestFunction | None = None
         self._scale: contours.LogScale | None = None
+        self._n_levels = 20
         self._computed: Extent | None = None
+        self._computed_shape: tuple[int, int] | None = None
         self._image = pg.ImageItem(axisOrder="row-major")
         self._image.setZValue(ci.Z_IMAGE)
         # the contours change only when the view does: keep them as pixmaps between frames
@@ -58,20 +63,18 @@ class ContourLayer(QObject):
 
     @property
     def scale(self) -> contours.LogScale | None:
-        """The function's colour scale and isoline levels (fixed until the next function)."""
+        """The colour scale and isoline levels of the contours drawn (made from the view they
+        were computed for)."""
         return self._scale
 
-    def set_function(self, function: TestFunction, extent: Extent, grid_size: int,
+    def set_function(self, function: TestFunction, extent: Extent, shape: tuple[int, int],
                      n_levels: int) -> None:
-        """Fix the colour scale and levels of ``function`` from its values over ``extent``
-        and draw the contours there."""
+        """Show ``function`` with ``n_levels`` isolines: its contours over ``extent`` sampled
+        on an (nx, ny) grid of ``shape``."""
         self._function = function
-        (x0, x1), (y0, y1) = extent
-        xs, ys, Z = contours.sample_grid(function, (x0, x1), (y0, y1), grid_size)
-        self._scale = contours.log_scale(Z, n_levels)
-        self._bar.setLevels(values=self._scale.colour_range)
-        self._bar.getAxis("left").setLabel(self._scale.label)
-        self._draw_contours(xs, ys, Z)
+        self._n_levels = n_levels
+        self._computed = self._computed_shape = None
+        self.recompute(extent, shape)
 
     def schedule(self) -> None:
         """Fire ``due`` once the view has not moved for ``RECOMPUTE_DELAY_MS``."""
@@ -82,14 +85,20 @@ class ContourLayer(QObject):
         self._timer.stop()
         self.due.emit()
 
-    def recompute(self, extent: Extent, grid_size: int) -> bool:
-        """Draw the contours over ``extent`` unless they already are; False before a
-        function is set."""
+    def recompute(self, extent: Extent, shape: tuple[int, int]) -> bool:
+        """Draw the contours over ``extent`` on an (nx, ny) grid of ``shape``, with a colour
+        scale made from them, unless they already are; False before a function is set."""
         if self._function is None:
             return False
-        if extent != self._computed:
-            xs, ys, Z = contours.sample_grid(self._function, *extent, grid_size)
+        if extent != self._computed or tuple(shape) != self._computed_shape:
+            xs, ys, Z = contours.sample_grid(self._function, *extent, shape)
+            self._scale = contours.view_scale(Z, self._n_levels)
+            self._bar.setLevels(values=self._scale.colour_range)
+            axis = self._bar.getAxis("left")
+            if axis.labelText != self._scale.label:
+                axis.setLabel(self._scale.label)
             self._draw_contours(xs, ys, Z)
+            self._computed_shape = tuple(shape)
         return True
 
     def _draw_contours(self, xs: np.ndarray, ys: np.ndarray, Z: np.ndarray) -> None:
@@ -114,7 +123,7 @@ class ContourLayer(QObject):
         return self._computed
 
     def contour_image(self) -> np.ndarray | None:
-        """The contour image as drawn, shape (grid, grid) of log values (a copy)."""
+        """The contour image as drawn, shape (ny, nx) of log values (a copy)."""
         image = self._image.image
         return None if image is None else np.array(image)
 

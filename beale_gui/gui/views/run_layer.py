@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 
 from ...core import contours
 from . import canvas_items as ci
-from .lifetime import clear_legend
+from .run_legend import RunLegend
 
 # Path curves kept hidden for later results, beyond the ones shown: adding and removing
 # pyqtgraph items costs more than all the rest of a new result.
@@ -37,23 +37,20 @@ class RunLayer:
         self._drawn_step: int | None = None   # what the paths and heads show, None if stale
         self._mechanics: dict | None = None
         self._legend_entries: list[tuple[str, str]] = []
-        self._legend_key: tuple | None = None   # what the legend item holds
-        self._heads = self._add(pg.ScatterPlotItem(size=ci.HEAD_SIZE, symbol="o"), ci.Z_HEADS)
+        self._heads = self._add(ci.Markers(size=ci.HEAD_SIZE, symbol="o"), ci.Z_HEADS)
         self._crosses = self._add(
-            pg.ScatterPlotItem(size=ci.CROSS_SIZE, symbol="x", pen=ci.CROSS_PEN,
+            ci.Markers(size=ci.CROSS_SIZE, symbol="x", pen=ci.CROSS_PEN,
                                brush=ci.CROSS_BRUSH),
             ci.Z_HEADS + 1)
+        self._colours: list[str] = []
         self._arrows = {}
-        for kind, (_label, pen, halo) in ci.ARROW_KINDS.items():
-            curve = pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=True)
-            curve.setToolTip(ci.ARROW_TOOLTIP)
-            curve.setVisible(False)
-            self._arrows[kind] = self._add(curve, ci.Z_ARROWS)
-        self._legend = pg.LegendItem(offset=(8, 8), brush=ci.LEGEND_BRUSH, pen=ci.LEGEND_PEN,
-                                     labelTextColor="#101010", labelTextSize="10pt")
-        self._legend.setParentItem(self._vb)
-        self._legend.setZValue(1000)
-        self._legend.setVisible(False)
+        for kind in ci.ARROW_KINDS:
+            arrows = ci.MechanicsArrows(kind)
+            arrows.setToolTip(ci.ARROW_TOOLTIP)
+            arrows.setVisible(False)
+            self._arrows[kind] = self._add(arrows, ci.Z_ARROWS)
+        self._legend = RunLegend(plot)
+        self._fixed_points = np.zeros((0, 2))   # starts and minima: the legend avoids them
 
     def _add(self, item, z: float):
         item.setZValue(z)
@@ -74,6 +71,7 @@ class RunLayer:
         cell = self._thin_cell()
         for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
             track.reset(path, colour, style, cell)
+        self._colours = list(colours)
         self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)
         self._diverged = np.array([f == "diverged" for f in flags], dtype=bool)
         # the same pen and brush objects for a colour: the heads' symbols render only once
@@ -82,6 +80,7 @@ class RunLayer:
                             "pen": [pen for _, pen in head_styles]}
         self._legend_entries = list(legend)
         self._rebuild_legend()
+        self.place_legend()    # the paths changed
         if not self._runs:
             self._heads.setData(x=[], y=[])
             self._crosses.setData(x=[], y=[])
@@ -109,7 +108,7 @@ class RunLayer:
         self._rebuild_legend()
 
     def view_moved(self) -> None:
-        """Redraw the arrows, whose length follows the view."""
+        """Redraw the arrows, which keep their size on screen."""
         if self._mechanics is not None:
             self._draw_arrows()
 
@@ -119,12 +118,33 @@ class RunLayer:
         return px / 2, py / 2
 
     def thin(self) -> None:
-        """Thin the paths to half a pixel of the view (it moved) and draw them again."""
+        """Thin the paths to half a pixel of the view (it moved) and draw them again, and put
+        the legend where the view is now emptiest."""
         cell = self._thin_cell()
         for track in self._runs:
             track.thin(cell)
         if self._runs:
             self._draw_step()
+        self.place_legend()
+
+    def set_fixed_points(self, points: np.ndarray) -> None:
+        """The start points and minima, shape (N, 2), which the legend must not cover."""
+        self._fixed_points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        self.place_legend()
+
+    def give_way(self, yes: bool) -> None:
+        """Hide the legend while another one is shown over the plot (one legend at a time)."""
+        self._legend.give_way(yes)
+
+    def place_legend(self) -> None:
+        """Put the legend where it covers no path vertex, start point or minimum."""
+        paths = [track.xy[:stop + 1] for track, stop in zip(self._runs, self._stops,
+                                                             strict=True)]
+        self._legend.place(np.concatenate([self._fixed_points, *paths]))
+
+    def legend_spot(self) -> str:
+        """Where the legend is (see :attr:`RunLegend.spot`)."""
+        return self._legend.spot
 
     # -- what is drawn, read-only (for tests and export) --------------------------------------
     def run_tracks(self) -> tuple[ci.PathTrack, ...]:
@@ -143,21 +163,21 @@ class RunLayer:
         """Whether the crosses of diverged runs are visible."""
         return self._crosses.isVisible()
 
-    def arrow_curves(self) -> dict[str, pg.PlotCurveItem]:
-        """The mechanics arrows' curves by kind (a new dict; do not draw on them)."""
+    def arrow_items(self) -> dict[str, ci.MechanicsArrows]:
+        """The mechanics arrows by kind (a new dict; do not draw on them)."""
         return dict(self._arrows)
 
     def legend_rows(self) -> tuple[tuple[ci.LineSample, str], ...]:
         """The legend's rows, each as (sample item, label text)."""
-        return tuple((sample, label.text) for sample, label in self._legend.items)
+        return self._legend.rows()
 
     def legend_shown(self) -> bool:
         """Whether the legend is visible."""
-        return self._legend.isVisible()
+        return self._legend.shown()
 
     def legend_rect(self) -> QRectF:
         """The legend's bounding rectangle in scene coordinates."""
-        return self._legend.sceneBoundingRect()
+        return self._legend.rect()
 
     # -- drawing -----------------------------------------------------------------------------
     def _draw_step(self) -> None:
@@ -179,39 +199,24 @@ class RunLayer:
 
     def _draw_arrows(self) -> None:
         mech = self._mechanics
-        (x0, x1), _ = self._vb.viewRange()
-        length = ci.ARROW_FRACTION * (x1 - x0)
-        for kind, curve in self._arrows.items():
+        pixel = self._vb.viewPixelSize()
+        for kind, arrows in self._arrows.items():
             vectors = None if mech is None else mech.get(kind)
             if vectors is None:
-                curve.setVisible(False)
+                arrows.set_arrows(None, [])
                 continue
-            lines = contours.arrow_polylines(mech["heads"], vectors, length, ci.ARROW_DECADES)
-            curve.setData(x=lines[:, 0], y=lines[:, 1], connect="finite")
-            curve.setVisible(len(lines) > 0)
+            shapes = contours.arrow_shapes(mech["heads"], vectors, pixel, ci.ARROW_PX,
+                                           ci.ARROW_DECADES, ci.ARROW_HEAD_PX)
+            colours = [self._colours[i] if i < len(self._colours) else ci.ARROW_KEY_COLOUR
+                       for i in shapes.index]
+            arrows.set_arrows(shapes, colours)
 
     def _rebuild_legend(self) -> None:
         arrows = () if self._mechanics is None else tuple(
-            kind for kind, curve in self._arrows.items() if curve.isVisible())
-        key = (tuple(self._legend_entries), arrows)
-        shown = bool(self._legend_entries or arrows)
-        # set_mechanics runs every frame, and a click clears the runs and brings the same
-        # optimizers back: refill the legend only when its entries change (hidden, it keeps
-        # the old ones)
-        if shown and key != self._legend_key:
-            self._legend_key = key
-            clear_legend(self._legend)
-            for label, colour in self._legend_entries:
-                self._legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
-                                     label)
-            for kind in arrows:
-                label, pen, halo = ci.ARROW_KINDS[kind]
-                self._legend.addItem(ci.LineSample(pen, halo), label)
+            kind for kind, item in self._arrows.items() if item.isVisible())
         tip = ci.ARROW_TOOLTIP if self._mechanics is not None else ""
-        if self._legend.toolTip() != tip:
-            self._legend.setToolTip(tip)
-        if self._legend.isVisible() != shown:
-            self._legend.setVisible(shown)
+        if self._legend.set_entries(self._legend_entries, arrows, tip):
+            self.place_legend()
 
     def _use_tracks(self, styles: list[tuple[str, Qt.PenStyle]]) -> None:
         """Keep a track per (colour, pen style) in ``styles`` for the runs (adding what is

@@ -16,10 +16,9 @@ START_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine
 
 
 def optimizer_label(config: OptimizerConfig) -> str:
-    """``Adam (lr=0.05)``: the title and the settings that differ from the defaults (from
-    :meth:`OptimizerConfig.label`)."""
-    rest = config.label()[len(config.name):]
-    return config.spec.title + (f" {rest}" if rest else "")
+    """``Adam (lr=0.05)``: the title and the settings that differ from the defaults
+    (:meth:`OptimizerConfig.title`)."""
+    return config.title()
 
 
 def start_style(start_index: int) -> Qt.PenStyle:
