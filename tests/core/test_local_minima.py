@@ -19,6 +19,7 @@ def test_a_run_in_a_local_minimum_says_local_minimum_and_how_far():
     assert distance == np.linalg.norm(r.final_xy[0] - minimum) < 1e-5
     assert r.describe(0) == (f"converged (local minimum) at step {r.event_step[0]}, "
                              f"{distance:.4g} from (0.995, 0.995)")
+    assert r.describe(0, distance=False) == f"converged (local minimum) at step {r.event_step[0]}"
 
 
 def test_a_run_at_a_global_minimum_reads_as_before():

@@ -70,8 +70,8 @@ def test_the_status_column_reads_what_is_true_at_the_playhead(qtbot, small):
     k = int(result.event_step[i])
     model = w.results.model
     status = model.index(i, STATUS_COLUMN)
-    for step, expected in ((0, RUNNING), (k - 1, RUNNING), (k, result.describe(i)),
-                           (result.n_steps, result.describe(i))):
+    for step, expected in ((0, RUNNING), (k - 1, RUNNING), (k, result.describe(i, distance=False)),
+                           (result.n_steps, result.describe(i, distance=False))):
         w.playback.set_step(step)
         w.results.flush()
         assert model.data(status) == expected, step
@@ -82,7 +82,7 @@ def test_the_status_column_reads_what_is_true_at_the_playhead(qtbot, small):
     # the column is as wide as the text it will read, before it reads it
     width = w.results.view.columnWidth(STATUS_COLUMN)
     metrics = w.results.view.fontMetrics()
-    assert all(metrics.horizontalAdvance(result.describe(j)) < width
+    assert all(metrics.horizontalAdvance(result.describe(j, distance=False)) < width
                for j in range(result.n_runs))
 
 

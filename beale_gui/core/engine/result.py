@@ -99,19 +99,22 @@ class RunResult:
             blew_up = blew_up & ~self.bad_start
         return self.stop_step + blew_up
 
-    def describe(self, i: int) -> str:
+    def describe(self, i: int, distance: bool = True) -> str:
         """``converged at step 516``, ``diverged at step 12`` or ``stopped at max steps``;
         ``converged (local minimum) at step 40, 1.286e-06 from (0.995, 0.995)`` for a run that
-        settled in a listed local minimum (:meth:`local_minimum`)."""
+        settled in a listed local minimum (:meth:`local_minimum`), without the distance and the
+        minimum when ``distance`` is False (a table whose other columns say them)."""
         if self.status[i] == MAX_STEPS:
             return f"stopped at max steps ({self.stop_step[i]})"
         text = f"{STATUS_NAMES[int(self.status[i])]} at step {self.event_step[i]}"
         local = self.local_minimum(i)
         if local is None:
             return text
-        (x, y), distance = local
-        return (f"converged (local minimum) at step {self.event_step[i]}, "
-                f"{distance:.4g} from ({x:.4g}, {y:.4g})")
+        text = f"converged (local minimum) at step {self.event_step[i]}"
+        if not distance:
+            return text
+        (x, y), away = local
+        return f"{text}, {away:.4g} from ({x:.4g}, {y:.4g})"
 
     def local_minimum(self, i: int) -> tuple[np.ndarray, float] | None:
         """Where run ``i`` settled when that is a local (not global) minimum the function

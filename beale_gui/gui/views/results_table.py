@@ -99,6 +99,7 @@ class ResultsModel(QAbstractTableModel):
         self._colours: list[QIcon] = []
         self._starts: list[str] = []
         self._status: list[str] = []       # how each run ends
+        self._ends: list[str] = []         # the same, with the minimum a run settled near
         self._ended = np.zeros(0, dtype=bool)   # whether the current step got there
         self._state: dict[str, np.ndarray] | None = None
         self._values: np.ndarray = np.zeros((0, len(COLUMNS) - FIRST_VALUE_COLUMN))
@@ -111,13 +112,16 @@ class ResultsModel(QAbstractTableModel):
         self._result = result
         if result is None:
             self._labels, self._colours, self._starts, self._status = [], [], [], []
+            self._ends = []
             self._ended = np.zeros(0, dtype=bool)
             self._values = np.zeros((0, len(COLUMNS) - FIRST_VALUE_COLUMN))
         else:
             self._labels = list(labels)
             self._colours = [swatch(QColor(c).name()) for c in colours]
             self._starts = [format_point(*result.starts[s]) for s in result.start_index]
-            self._status = [result.describe(i) for i in range(result.n_runs)]
+            # the distance to the minimum has its own column; the tooltip says it all
+            self._status = [result.describe(i, distance=False) for i in range(result.n_runs)]
+            self._ends = [result.describe(i) for i in range(result.n_runs)]
             self._load_step(step)
         self.endResetModel()
 
@@ -205,7 +209,7 @@ class ResultsModel(QAbstractTableModel):
             if col == 0:
                 return self._labels[row]
             if col == STATUS_COLUMN:
-                return f"Ends: {self._status[row]}"
+                return f"Ends: {self._ends[row]}"
             if col >= FIRST_VALUE_COLUMN:   # full precision
                 v = float(self._values[row, col - FIRST_VALUE_COLUMN])
                 return None if math.isnan(v) else f"{COLUMNS[col]} = {v!r}"
