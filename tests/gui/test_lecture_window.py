@@ -131,6 +131,15 @@ def test_the_loss_plot_reads_in_powers_of_ten_with_a_key_for_line_styles(qtbot, 
     assert loss.key.entries[1][1] == "start 2 (-2, 2)"
 
 
+def test_a_loss_within_one_decade_is_labelled_at_two_and_five_times_it(qtbot, small):
+    """Rastrigin's loss from the default start spans about 2 to 40: one decade label alone
+    would not let a value be read off."""
+    axis = small.loss_plot.plot_item.getAxis("left")
+    levels = axis.tickValues(math.log10(1.9), math.log10(40.0), 300)
+    labelled = sorted(v for spacing, values in levels if spacing is not None for v in values)
+    assert axis.tickStrings(labelled, 1.0, levels[0][0]) == ["2", "5", "10", "20"]
+
+
 def test_the_loss_curves_can_be_drawn_up_to_the_playhead(qtbot, small):
     w = small
     loss, action = w.loss_plot, w.action_loss_to_playhead

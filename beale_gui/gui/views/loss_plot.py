@@ -38,6 +38,15 @@ def power_of_ten(k: int) -> str:
     return {0: "1", 1: "10"}.get(k, f"10{str(k).translate(SUPERSCRIPT)}")
 
 
+def _times_ten(v: float) -> str:
+    """The label of log10 value ``v`` at 2 or 5 times a decade: ``20``, ``0.5``, ``5·10⁻³``."""
+    k = math.floor(v)
+    m = round(10 ** (v - k))
+    if -1 <= k <= 2:
+        return f"{m * 10.0 ** k:g}"
+    return f"{m}\u00b7{power_of_ten(k)}"
+
+
 def axis_title(label: str) -> str:
     """The core's loss label with f written as the function of the plane: ``f(x, y)``,
     ``f(x, y) − f*  (f* = -1)``."""
@@ -47,7 +56,8 @@ def axis_title(label: str) -> str:
 class DecadeAxis(CachedAxisItem):
     """A log axis labelled 10ᵏ at every decade there is room for (every other, every third,
     ... when the decades are crowded), with unlabelled ticks at the decades between and at
-    2..9 times each decade when only a few decades are shown."""
+    2..9 times each decade when only a few decades are shown; when at most one decade is in
+    view, 2 and 5 times each decade are labelled too (``20``, ``5·10⁻³``)."""
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         lo, hi = math.ceil(minVal - 1e-9), math.floor(maxVal + 1e-9)
@@ -61,12 +71,17 @@ class DecadeAxis(CachedAxisItem):
         if len(decades) <= 4:
             minor += [k + math.log10(m) for k in range(lo - 1, hi + 1) for m in range(2, 10)
                       if minVal < k + math.log10(m) < maxVal]
+        if len(decades) <= 1:       # one label is not enough to read a value off
+            halves = [v for v in minor if round(10 ** (v - math.floor(v))) in (2, 5)]
+            major += halves
+            minor = [v for v in minor if v not in halves]
         return [(float(every), major), (None, minor)]
 
     def logTickStrings(self, values, scale, spacing):
         if spacing is None:   # the unlabelled level
             return ["" for _ in values]
-        return [power_of_ten(round(v)) if abs(v - round(v)) < 1e-6 else "" for v in values]
+        return [power_of_ten(round(v)) if abs(v - round(v)) < 1e-6 else _times_ten(v)
+                for v in values]
 
 
 class StyleKey(QWidget):
