@@ -129,6 +129,12 @@ class FigureLegend:
         if self.summary.isVisible():
             self.summary.setText(self._summary_html())
 
+    def texts(self) -> list[str]:
+        """What the column says: each legend entry's text, then the run list (HTML, empty
+        when it is not shown)."""
+        return [label.text for _, label in self.legend.items] + [
+            self.summary.text if self.summary.isVisible() else ""]
+
     def place_summary(self, width: float, y: float, bottom: float) -> float:
         """Show the runs' outcomes below the legend when they fit above ``bottom``; returns
         the height they add."""
