@@ -303,7 +303,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.step is not None and kind != "image":
         raise UsageError("--step applies to .png and .svg only")
     if args.step is not None and args.step < 0:
-        raise UsageError(f"--step {args.step}: must be >= 0")
+        raise UsageError(f"--step {args.step}: a step is 0 (the start) or more")
     if kind == "data" and (args.size or args.loss is not None or args.style is not None):
         raise UsageError("--size, --style and --loss apply to images and animations only")
     default = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
