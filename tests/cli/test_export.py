@@ -342,7 +342,7 @@ def test_step_k_is_the_state_everywhere_in_the_figure(app, tmp_path, capsys):
         assert fig.step == 50
         assert "step 50 of 516" in fig.canvas.plot_item.titleLabel.text
         run_list = fig.side.texts()[-1]
-        assert "Runs at step 50 of 516" in run_list
+        assert "Runs at step&nbsp;50&nbsp;of&nbsp;516" in run_list
         assert f"f&nbsp;=&nbsp;{result.loss[0, 50]:.3g}" in run_list
         assert "converged" not in run_list   # not yet, at step 50
         np.testing.assert_array_equal(fig.canvas.head_points(), result.paths[:, 50])

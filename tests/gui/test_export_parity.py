@@ -125,7 +125,7 @@ def test_the_playhead_step_exports_as_export_step(qtbot, window, tmp_path, capsy
     _same_figure(window, path, tmp_path, step=50)
     with window_figure(window, SIZE) as fig:
         assert "step 50 of 600" in fig.canvas.plot_item.titleLabel.text
-        assert "Runs at step 50 of 600" in fig.side.texts()[-1]
+        assert "Runs at step&nbsp;50&nbsp;of&nbsp;600" in fig.side.texts()[-1]
 
 
 def test_missing_colours_are_the_ones_the_window_gives(qtbot, window, tmp_path, capsys):

@@ -161,8 +161,8 @@ class FigureLegend:
         if result.n_runs > SUMMARY_RUNS:
             rows.append(f"<tr><td></td><td style='color:{NOTE_COLOUR}'>and "
                         f"{result.n_runs - SUMMARY_RUNS} more runs</td></tr>")
-        heading = "Runs" if self.step >= self.last else \
-            f"Runs at {STEP_OF.format(k=self.step, n=self.last)}"
+        at = STEP_OF.format(k=self.step, n=self.last).replace(" ", "&nbsp;")
+        heading = "Runs" if self.step >= self.last else f"Runs at {at}"
         return (f"<div style='font-size:{NOTE_PT}pt'><b>{heading}</b>"
                 f"<table cellspacing='0' cellpadding='0' style='font-size:{NOTE_PT}pt'>"
                 + "".join(rows) + "</table></div>")
