@@ -205,12 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the file to write; its extension chooses the format")
     p.add_argument("--size", metavar="WxH",
                    help="pixels (1600x1200 for images, 960x540 for animations)")
-    p.add_argument("--style", choices=("app", "print"), default="app",
-                   help="the app's look, or a light one for print (app)")
+    p.add_argument("--style", choices=(*targets.STYLES, "app"), default=None,
+                   help="screen: the window's look (the default; 'app' is its old name); "
+                        "print: light, for paper and greyscale")
     p.add_argument("--loss", action=argparse.BooleanOptionalAction, default=None,
                    help="the loss plot beside the canvas (default: in animations only)")
     p.add_argument("--step", type=_whole_arg, default=None, metavar="K",
-                   help="an image shows the paths up to step K (default: to the end)")
+                   help="an image shows the runs at step K: paths up to it, heads and the "
+                        "run list there (default: the end)")
     p.add_argument("--frames", type=_whole_arg, default=None,
                    help="frames of an animation, spread over the whole runs (120)")
     p.add_argument("--fps", type=_whole_arg, default=None, help="frames per second (20)")

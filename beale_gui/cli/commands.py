@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import export as exporting
-from ..core.engine import DIVERGED, MAX_STEPS, MEMORY_LIMIT_BYTES, estimate_bytes
-from ..core.session import Experiment, bound_text
+from ..core.engine import DIVERGED, MAX_STEPS, MEMORY_LIMIT_BYTES, RunResult, estimate_bytes
+from ..core.session import Experiment, SessionError, bound_text
 from ..export.data import run_labels, write_csv, write_json
 from .arguments import (
     COMMANDS,
@@ -303,8 +303,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.step is not None and kind != "image":
         raise UsageError("--step applies to .png and .svg only")
     if args.step is not None and args.step < 0:
-        raise UsageError(f"--step {args.step}: must be >= 0")
-    if kind == "data" and (args.size or args.loss is not None or args.style != "app"):
+        raise UsageError(f"--step {args.step}: a step is 0 (the start) or more")
+    if kind == "data" and (args.size or args.loss is not None or args.style is not None):
         raise UsageError("--size, --style and --loss apply to images and animations only")
     default = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
     limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
@@ -324,28 +324,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         problem = exporting.ffmpeg_problem() if suffix == ".mp4" else None
         if problem:
             raise UsageError(f"--out {out}: cannot write MP4: {problem}")
-    exp = experiment_from_args(args)
-    _need_starts(exp)
-    _check_out(out)
-    result = _run(exp)
+    exp, result = export_runs(args)
     if kind == "data":
         _report([], _write_all([("out", out,
                                  lambda path: exporting.write_data(exp, result, path))]))
         return 0
-
-    from ..gui.render.offscreen import ensure_app
-    from ..gui.render.svg import write_image
-    from ..gui.render.trajectory import TrajectoryFigure
-
-    ensure_app()
-    loss = animation if args.loss is None else args.loss
-    from ..document.document import PALETTE
-
-    # a session's own colours and view, where it saved them
-    colours = [exp.colour_of(i) or PALETTE[i % len(PALETTE)] for i in range(len(exp.optimizers))]
-    with TrajectoryFigure(result, colours, size=size, style=args.style, loss=loss,
-                          view=exp.view, step=args.step, show_step=animation) as figure:
+    with export_figure(args, exp, result, size, animation) as figure:
         if kind == "image":
+            from ..gui.render.svg import write_image
+
             write = lambda path: write_image(figure, path)  # noqa: E731
         else:
             write = lambda path: exporting.write_animation(  # noqa: E731
@@ -353,6 +340,54 @@ def cmd_export(args: argparse.Namespace) -> int:
         written = _write_all([("out", out, write)])
     _report([], written)
     return 0
+
+
+def export_runs(args: argparse.Namespace) -> tuple[Experiment, RunResult]:
+    """The experiment ``export``'s arguments describe, with the colours the window would
+    show it in (:func:`export_colours`), and its runs; ``--step`` checked against them."""
+    exp = experiment_from_args(args)
+    _need_starts(exp)
+    if args.step is not None and args.step > exp.max_steps:
+        raise UsageError(f"--step {args.step}: beyond --max-steps {exp.max_steps}; give a "
+                         f"step from 0 to {exp.max_steps}")
+    _check_out(args.out)
+    exp.colours = export_colours(args, exp)
+    result = _run(exp)
+    last = int(result.stop_step.max()) if result.n_runs else 0
+    if args.step is not None and args.step > last:
+        raise UsageError(f"--step {args.step}: the runs end at step {last}; give a step "
+                         f"from 0 to {last}")
+    return exp, result
+
+
+def export_colours(args: argparse.Namespace, exp: Experiment) -> list[str]:
+    """Each optimizer's colour as the window shows the same runs: a session's entries'
+    colours (saved, or the palette's spare ones, as the window opens the file); optimizers
+    given with ``--optimizer`` the colour the window's default set gives them (GD orange)."""
+    from ..core.session_load import load_session
+    from ..document.convert import entry_colours, named_colours
+
+    if args.session is not None and not args.optimizer:
+        try:
+            session = load_session(args.session)
+        except SessionError as exc:   # read once already; a file changed since
+            raise UsageError(f"--session: {exc}") from None
+        return [c for c, on in zip(entry_colours(session.experiment), session.enabled,
+                                   strict=True) if on]
+    return named_colours([config.name for config in exp.optimizers])
+
+
+def export_figure(args: argparse.Namespace, exp: Experiment, result: RunResult,
+                  size: tuple[int, int], animation: bool):
+    """The :class:`~beale_gui.gui.render.trajectory.TrajectoryFigure` ``export`` draws: the
+    session's view (else the runs' fitted one, as the window's), colours and step."""
+    from ..gui.render.offscreen import ensure_app
+    from ..gui.render.trajectory import TrajectoryFigure
+
+    ensure_app()
+    loss = animation if args.loss is None else args.loss
+    return TrajectoryFigure(result, exp.colours, size=size, style=args.style or "screen",
+                            loss=loss, view=exp.view, step=args.step, show_step=animation)
 
 
 def _frame_progress(done: int, total: int) -> None:

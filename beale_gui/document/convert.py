@@ -9,7 +9,7 @@ a document is made of it, so a refused file changes nothing.
 from __future__ import annotations
 
 from ..core.session import Experiment, Session, SessionError, usable_view
-from .document import PALETTE, Document, OptimizerEntry
+from .document import DEFAULT_OPTIMIZERS, PALETTE, Document, OptimizerEntry, next_colour
 
 
 def session_of(document: Document) -> Session:
@@ -29,15 +29,13 @@ def document_of(session: Session) -> Document:
     hyperparameter given as a list of values). An optimizer without a colour gets the first
     palette colour no other one uses."""
     exp = session.experiment
-    used = {c.upper() for c in exp.colours or () if c}
-    spare = [c for c in PALETTE if c.upper() not in used]
     entries = []
-    for i, (config, on) in enumerate(zip(exp.optimizers, session.enabled, strict=True)):
+    for i, (config, on, colour) in enumerate(zip(exp.optimizers, session.enabled,
+                                                 entry_colours(exp), strict=True)):
         arrays = [k for k, v in config.hparams.items() if not isinstance(v, float)]
         if arrays:
             raise SessionError(f"optimizers[{i}].hparams.{arrays[0]}: the window takes one "
                                "value per hyperparameter, not a list")
-        colour = exp.colour_of(i) or (spare.pop(0) if spare else PALETTE[i % len(PALETTE)])
         entries.append(OptimizerEntry(config, colour, on))
     try:
         return Document(exp.function, entries, expression=exp.expression,
@@ -45,6 +43,26 @@ def document_of(session: Session) -> Document:
                         starts=exp.starts, view=exp.view)
     except ValueError as exc:   # the loader checks all of it; this is the last word
         raise SessionError(str(exc)) from None
+
+
+def entry_colours(exp: Experiment) -> list[str]:
+    """Each optimizer's colour as the window shows ``exp`` (every optimizer, switched off
+    ones too): its saved colour, or the first palette colour no other one uses."""
+    used = {c.upper() for c in exp.colours or () if c}
+    spare = [c for c in PALETTE if c.upper() not in used]
+    return [exp.colour_of(i) or (spare.pop(0) if spare else PALETTE[i % len(PALETTE)])
+            for i in range(len(exp.optimizers))]
+
+
+def named_colours(names: list[str]) -> list[str]:
+    """Colours for optimizers given by name only (the command line's ``--optimizer``): each
+    the colour the window's default set gives it (GD orange, Adam vermilion...), or, for
+    another optimizer or a second configuration of one, the first palette colour unused."""
+    out: list[str] = []
+    for name in names:
+        own = PALETTE[DEFAULT_OPTIMIZERS.index(name)] if name in DEFAULT_OPTIMIZERS else None
+        out.append(own if own is not None and own not in out else next_colour(out))
+    return out
 
 
 def fingerprint(session: Session) -> dict:

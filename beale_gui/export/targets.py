@@ -22,7 +22,7 @@ KINDS = {**dict.fromkeys(IMAGE_EXTENSIONS, "image"),
          **dict.fromkeys(ANIMATION_EXTENSIONS, "animation"),
          **dict.fromkeys(DATA_EXTENSIONS, "data")}
 
-STYLES = ("app", "print")
+STYLES = ("screen", "print")  # the window's look; light, for paper
 DEFAULT_IMAGE_SIZE = (1600, 1200)
 DEFAULT_ANIMATION_SIZE = (960, 540)
 MAX_SIDE = 8000

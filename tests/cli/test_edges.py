@@ -198,13 +198,19 @@ def test_a_basin_map_at_the_work_limit_is_accepted():
 def test_export_at_step_0_and_beyond_the_end(capsys, tmp_path):
     from PIL import Image
 
-    for step in ("0", "1000000000"):
+    for step in ("0", "30"):
         path = tmp_path / f"s{step}.png"
         assert cli.main(["export", "--out", str(path), "--max-steps", "30", "--step", step,
                          "--size", "160x120"]) == 0
         with Image.open(path) as image:
             assert image.size == (160, 120)
     capsys.readouterr()
+    # past the runs' end is refused with one line (issue 16), no longer drawn as the end
+    path = tmp_path / "late.png"
+    assert cli.main(["export", "--out", str(path), "--max-steps", "30", "--step",
+                     "1000000000", "--size", "160x120"]) == 2
+    assert "--step 1000000000: beyond --max-steps 30" in capsys.readouterr().err
+    assert not path.exists()
 
 
 def test_export_of_one_pixel_and_of_one_frame(capsys, tmp_path):

@@ -318,3 +318,112 @@ def test_the_issue_command_works_with_no_display(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == f"wrote {out}"
     assert _rgb(out).shape == (1200, 1600, 3)
+
+
+# -- --step K and the print style (issue 16) -------------------------------------------------
+SEED_GD = ["--function", "beale", "--optimizer", "gd:lr=0.01", "--start", "0.7,1.4",
+           "--tol", "1e-5"]   # the seed's run: converges at step 516
+
+
+def _figure_of(argv, size=(800, 600)):
+    from beale_gui.cli.arguments import build_parser
+    from beale_gui.cli.commands import export_figure, export_runs
+
+    args = build_parser().parse_args(["export", *argv])
+    exp, result = export_runs(args)
+    return export_figure(args, exp, result, size, animation=False)
+
+
+def test_step_k_is_the_state_everywhere_in_the_figure(app, tmp_path, capsys):
+    out = tmp_path / "at50.png"
+    assert cli.main(["export", *SEED_GD, "--step", "50", "--out", str(out)]) == 0
+    with _figure_of([*SEED_GD, "--step", "50", "--out", str(out)]) as fig:
+        result = fig.result
+        assert fig.step == 50
+        assert "step 50 of 516" in fig.canvas.plot_item.titleLabel.text
+        run_list = fig.side.texts()[-1]
+        assert "Runs at step&nbsp;50&nbsp;of&nbsp;516" in run_list
+        assert f"f&nbsp;=&nbsp;{result.loss[0, 50]:.3g}" in run_list
+        assert "converged" not in run_list   # not yet, at step 50
+        np.testing.assert_array_equal(fig.canvas.head_points(), result.paths[:, 50])
+        head = fig.map_to_pixel(*result.paths[0, 50])
+        rgb = _rgb(out)
+        assert rgb.shape == (1200, 1600, 3)
+    with _figure_of([*SEED_GD, "--out", str(out)]) as end:
+        assert "step" not in end.canvas.plot_item.titleLabel.text
+        assert "Runs<" in end.side.texts()[-1]
+        assert "converged at step 516" in \
+            end.side.texts()[-1].replace("&nbsp;", " ")
+        np.testing.assert_array_equal(end.canvas.head_points(), end.result.paths[:, 516])
+    # the head marker (GD's colour) is drawn at step 50's point
+    assert _colour_near(rgb, (head[0] * 2, head[1] * 2), PALETTE[0], 3) < 40
+
+
+@pytest.mark.parametrize(("step", "word"), [
+    ("-3", "--step -3: a step is 0 (the start) or more"),
+    ("517", "--step 517: the runs end at step 516; give a step from 0 to 516"),
+    ("5000", "--step 5000: beyond --max-steps 1000"),
+    ("fifty", "expected a whole number, got 'fifty'"),
+    ("2.5", "expected a whole number, got '2.5'"),
+])
+def test_a_bad_step_is_named_and_exits_2(tmp_path, capsys, step, word):
+    out = tmp_path / "fig.png"
+    assert cli.main(["export", *SEED_GD, "--step", step, "--out", str(out)]) == 2
+    line = _one_line(capsys)
+    assert word in line, line
+    assert "--step" in line
+    assert not out.exists()
+
+
+def _luma(colour: str) -> float:
+    r, g, b = _hex_rgb(colour)
+    return (0.299 * r + 0.587 * g + 0.114 * b) / 255
+
+
+def test_print_style_is_white_with_dark_isolines_and_runs_apart_in_greyscale(app, tmp_path,
+                                                                            capsys):
+    preset = ROOT / "beale_gui" / "resources" / "presets" / "03-seed-optimizers-on-beale.json"
+    out = tmp_path / "print.png"
+    assert cli.main(["export", "--session", str(preset), "--style", "print", "--size",
+                     "800x600", "--out", str(out)]) == 0
+    rgb = _rgb(out)
+    with _figure_of(["--session", str(preset), "--style", "print", "--out", str(out)]) as fig:
+        assert (fig.array() == rgb).all()
+        colours = [fig.run_colours[list(fig.result.config_index).index(c)]
+                   for c in range(len(fig.result.configs))]
+        styles = [fig.run_styles[list(fig.result.config_index).index(c)]
+                  for c in range(len(fig.result.configs))]
+        # the legend's swatches are the lines' own pens: colour, width, outline and style
+        samples = [sample for sample, _ in fig.side.legend.items][: len(colours)]
+        for run, track in enumerate(fig.canvas.run_tracks()):
+            sample = samples[int(fig.result.config_index[run])]
+            pen, halo = track.base.opts["pen"], track.base.opts["shadowPen"]
+            assert [(p.color().name(), p.widthF(), p.style()) for p in sample.pens] == \
+                [(p.color().name(), p.widthF(), p.style()) for p in (halo, pen)]
+        corner = fig.map_to_pixel(-4.2, 4.2)   # high f, far from every path
+        (x0, x1), (y0, y1) = fig.view_extent()
+        left, top = (round(v) for v in fig.map_to_pixel(x0, y1))
+        right, bottom = (round(v) for v in fig.map_to_pixel(x1, y0))
+    # a white page: the margin and the title's row; the fill light throughout and white
+    # where f is lowest
+    assert (rgb[:5, :5] == 255).all()
+    assert (rgb[5:20, :].min() >= 250)
+    plot = rgb[top + 3: bottom - 3, left + 3: right - 3].min(axis=-1)
+    assert np.median(plot) >= 215
+    assert np.percentile(plot, 99) >= 245
+    assert plot.max() >= 253
+    # high f: pale grey fill with dark isolines across it (high contrast)
+    x, y = round(corner[0]), round(corner[1])
+    patch = rgb[y - 30: y + 30, x - 30: x + 30].min(axis=-1)
+    assert np.median(patch) >= 200
+    assert patch.min() <= 110
+    # every optimizer in its own grey (at least 12 levels apart), and two that share a line
+    # style (five styles, six optimizers) far apart in grey
+    greys = [_luma(c) * 255 for c in colours]
+    assert min(np.diff(sorted(greys))) >= 12, greys
+    assert len(set(styles)) == 5
+    for i in range(6):
+        for j in range(i):
+            assert styles[i] != styles[j] or abs(greys[i] - greys[j]) >= 60
+    # darker than the fill everywhere, so a path never fades into it
+    assert max(greys) <= 0.4 * 255

@@ -180,3 +180,33 @@ def test_export_dialog_checks_its_options(qtbot, window, tmp_path):
     opts = dialog.options()
     assert (opts.size, opts.loss, opts.frames) == (exporting.DEFAULT_ANIMATION_SIZE, True,
                                                    exporting.DEFAULT_FRAMES)
+
+
+def test_the_dialog_offers_the_screen_and_print_styles_and_print_is_light(qtbot, window,
+                                                                          tmp_path):
+    dialog = ExportDialog(window, animation=False, suggested=str(tmp_path / "fig.png"))
+    qtbot.addWidget(dialog)
+    box = dialog.style_box
+    assert [box.itemData(i) for i in range(box.count())] == list(exporting.STYLES) \
+        == ["screen", "print"]
+    assert box.itemText(0).startswith("Screen")
+    assert box.itemText(1).startswith("Print")
+    assert dialog.options().style == "screen"
+    box.setCurrentIndex(1)
+    opts = dialog.options()
+    assert opts.style == "print"
+    # what Save then does: the window's runs in print, light and in greys of their own
+    opts.size = (800, 600)
+    assert window.exports.export_image(opts)
+    from PIL import Image
+
+    with Image.open(opts.path) as im:
+        grey = np.asarray(im.convert("L"))
+    assert (grey[:5, :] == 255).all()                 # a white page
+    with window_figure(window, (800, 600), "print") as fig:
+        screen = window.run_state.config_colours()
+        printed = [fig.run_colours[list(fig.result.config_index).index(c)]
+                   for c in range(len(screen))]
+    lumas = sorted(0.299 * int(c[1:3], 16) + 0.587 * int(c[3:5], 16) + 0.114 * int(c[5:7], 16)
+                   for c in printed)
+    assert min(np.diff(lumas)) >= 12     # apart in greyscale, as the screen colours are not

@@ -43,7 +43,8 @@ from ..render.trajectory import TrajectoryFigure
 
 SLICE_MS = 30  # rendering time per event-loop turn during an animation export
 POLL_MS = 50  # how often a finished animation's encoder is asked whether it is done
-STYLE_TITLES = {"app": "App look", "print": "Print (light)"}
+STYLE_TITLES = {"screen": "Screen (the window's look)",
+                "print": "Print (light; runs apart in greyscale)"}
 MIN_SIDE = 16  # the smallest width or height the dialog offers
 
 
@@ -59,21 +60,20 @@ def window_result(window):
     return result
 
 
-def window_figure(window, size: tuple[int, int], style: str = "app", loss: bool = False,
+def window_figure(window, size: tuple[int, int], style: str = "screen", loss: bool = False,
                   animation: bool = False) -> TrajectoryFigure:
-    """The window's runs as a figure: its view, colours, current step (the whole runs for an
-    animation) and mechanics arrows if shown."""
+    """The window's runs as a figure: the canvas's view (the range shown, which a session
+    saves: ``python main.py export --session`` draws the same), the optimizers' colours, the
+    playhead's step (the whole runs for an animation) and the mechanics arrows if shown."""
     result = window_result(window)
-    # a canvas that was never shown has no view worth keeping: fit the runs instead
-    view = window.document.view if window.canvas.isVisible() else None
     return TrajectoryFigure(
         result, window.run_state.config_colours(), size=size, style=style, loss=loss,
-        view=view, step=None if animation else window.run_state.step,
+        view=window.canvas.view_extent(), step=None if animation else window.run_state.step,
         show_step=animation, mechanics=window.action_mechanics.isChecked())
 
 
 def export_image(window, path, size: tuple[int, int] = exporting.DEFAULT_IMAGE_SIZE,
-                 style: str = "app", loss: bool = False) -> Path:
+                 style: str = "screen", loss: bool = False) -> Path:
     """Write the window's canvas as PNG or SVG (by extension). OSError or ValueError says
     why it could not."""
     if exporting.export_kind(path) != "image":
@@ -206,7 +206,7 @@ class AnimationExport(QObject):
 class ExportOptions:
     path: str
     size: tuple[int, int]
-    style: str = "app"
+    style: str = "screen"
     loss: bool = False
     frames: int = exporting.DEFAULT_FRAMES
     fps: int = exporting.DEFAULT_FPS

@@ -31,7 +31,7 @@ from ..views import canvas_items as ci
 from ..views.canvas import ContourCanvas, Extent
 from ..views.loss_plot import LossPlot
 from ..views.run_styles import optimizer_label, start_style
-from .figure_legend import NOTE_COLOUR, NOTE_PT, TEXT_COLOUR, FigureLegend
+from .figure_legend import NOTE_COLOUR, NOTE_PT, STEP_OF, TEXT_COLOUR, FigureLegend
 from .offscreen import OffscreenFigure, activate_layout, contour_samples
 
 LOSS_COLUMN = 0.38  # share of the width the side column takes when it holds the loss plot
@@ -43,21 +43,64 @@ TITLE_PT = 13.0
 class FigureStyle:
     """How a figure looks beyond the canvas's own drawing.
 
-    ``colour_map`` None keeps the canvas's (the app's look); ``isoline_pen`` None keeps its
-    isolines.
+    ``colour_map`` None keeps the canvas's (the window's look); ``isoline_pen`` None keeps
+    its isolines; ``greyscale_runs`` gives the runs colours of distinct lightness
+    (:func:`print_colours`).
     """
 
     name: str
     colour_map: pg.ColorMap | None = None
     isoline_pen: object = None
+    greyscale_runs: bool = False
 
+
+# the darkest and the lightest a run is drawn in print, as Rec. 601 luma (0 black, 1 white):
+# dark enough that every run keeps the light outline of dark colours (ci.halo_colour)
+PRINT_LUMA = (0.05, 0.35)
+# in print each optimizer has a line style too (the start points are told apart by where the
+# paths begin), so runs of close greys stay apart
+PRINT_DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
+                Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine)
 
 FIGURE_STYLES = {
-    "app": FigureStyle("app"),
-    # Clean and light for print: pale grey fills (low f white), dark hairline isolines.
-    "print": FigureStyle("print", pg.ColorMap([0.0, 1.0], ["#FFFFFF", "#CDCDCD"]),
-                         pg.mkPen(40, 40, 40, 120, width=0.8)),
+    "screen": FigureStyle("screen"),
+    # Light for paper: white where f is low to pale grey where it is high, dark isolines, and
+    # runs that stay apart in greyscale.
+    "print": FigureStyle("print", pg.ColorMap([0.0, 1.0], ["#FFFFFF", "#D6D6D6"]),
+                         pg.mkPen(30, 30, 30, 190, width=0.9), greyscale_runs=True),
 }
+FIGURE_STYLES["app"] = FIGURE_STYLES["screen"]   # the screen style's former name
+
+
+def luma(colour) -> float:
+    """Rec. 601 luma of ``colour`` in [0, 1]: its grey in a greyscale print (PIL's "L")."""
+    c = QColor(colour)
+    return (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) / 255.0
+
+
+def print_colours(colours: Sequence[str]) -> list[str]:
+    """``colours`` (one per optimizer) for print: each keeps its hue (GD stays orange) at a
+    lightness of its own, evenly spaced over :data:`PRINT_LUMA` in the optimizers' order,
+    so the runs stay apart when printed in greyscale."""
+    n = len(colours)
+    low, high = PRINT_LUMA
+    levels = np.linspace(low, high, n) if n > 1 else [low + 0.1]
+    return [_with_luma(QColor(c), float(level)).name()
+            for c, level in zip(colours, levels, strict=True)]
+
+
+def _with_luma(colour: QColor, target: float) -> QColor:
+    """``colour``'s hue and saturation at the HSL lightness whose luma is ``target``
+    (luma grows with lightness, so bisection finds it)."""
+    hue, sat = max(colour.hslHueF(), 0.0), colour.hslSaturationF()
+    low, high = 0.0, 1.0
+    for _ in range(24):
+        mid = 0.5 * (low + high)
+        if luma(QColor.fromHslF(hue, sat, mid)) < target:
+            low = mid
+        else:
+            high = mid
+    return QColor.fromHslF(hue, sat, 0.5 * (low + high))
 
 
 class TrajectoryFigure(OffscreenFigure):
@@ -71,7 +114,8 @@ class TrajectoryFigure(OffscreenFigure):
         One colour per configuration (``result.configs``).
     size : (int, int)
         Export size in pixels.
-    style : ``"app"`` or ``"print"``
+    style : ``"screen"`` or ``"print"``
+        The window's look, or a light one for paper (``"app"`` is ``"screen"``).
     loss : bool
         Put the loss plot in the side column.
     view : ((x0, x1), (y0, y1)), optional
@@ -87,7 +131,7 @@ class TrajectoryFigure(OffscreenFigure):
     """
 
     def __init__(self, result: RunResult, colours: Sequence[str] | None = None, *,
-                 size: tuple[int, int] = DEFAULT_IMAGE_SIZE, style: str = "app",
+                 size: tuple[int, int] = DEFAULT_IMAGE_SIZE, style: str = "screen",
                  loss: bool = False, view: Extent | None = None, step: int | None = None,
                  show_step: bool = False, mechanics: bool = False,
                  labels: Sequence[str] | None = None) -> None:
@@ -104,18 +148,24 @@ class TrajectoryFigure(OffscreenFigure):
             PALETTE[c % len(PALETTE)] for c in range(n_configs)]
         if len(colours) != n_configs:
             raise ValueError(f"{len(colours)} colours for {n_configs} optimizers")
-        self._config_colours = colours
+        self._config_colours = print_colours(colours) if self.style.greyscale_runs \
+            else colours
+        self._config_styles = [PRINT_DASHES[c % len(PRINT_DASHES)] for c in range(n_configs)] \
+            if self.style.greyscale_runs else None
         self._labels = list(labels) if labels is not None else [
             optimizer_label(c) for c in result.configs]
         self._mechanics = mechanics
         self._show_step = show_step
+        self.step = self._clip_step(self.last_step if step is None else step)
 
         self._build_canvas(view)
         self.loss_plot = self._build_loss() if loss else None
-        self.side = FigureLegend(result, self._labels, colours, self.run_colours,
-                                 mechanics=mechanics, show_step=show_step)
+        # the legend's swatches are drawn with the runs' own pens (print colours in print)
+        self.side = FigureLegend(result, self._labels, self._config_colours, self.run_colours,
+                                 mechanics=mechanics, show_step=show_step, step=self.step,
+                                 styles=self._config_styles)
         self._layout()
-        self.set_step(self.last_step if step is None else step)
+        self.set_step(self.step)
 
     # -- construction -----------------------------------------------------------------------
     def _build_canvas(self, view: Extent | None) -> None:
@@ -141,13 +191,18 @@ class TrajectoryFigure(OffscreenFigure):
         self._view = view if view is not None else fit_extent(result, function.bounds)
 
     def _set_title(self, width: float) -> None:
-        """The function's name, and its formula below when it fits in ``width``."""
+        """The function's name, and its formula below when it fits in ``width``; a still
+        image of an earlier step than the runs' end says which step after the name."""
         function = self.result.function
         plot = self.canvas.plot_item
         name_font = QFont(plot.titleLabel.item.font())
         name_font.setPointSizeF(TITLE_PT)
+        at_step = ""
+        if not self._show_step and self.step < self.last_step:
+            at_step = f", at {STEP_OF.format(k=self.step, n=self.last_step)}"
+            width -= QFontMetricsF(name_font).horizontalAdvance(at_step)
         title = _fitted(function.title, name_font, width)
-        text = f"<span style='font-size:{TITLE_PT}pt'>{html.escape(title)}</span>"
+        text = f"<span style='font-size:{TITLE_PT}pt'>{html.escape(title)}{at_step}</span>"
         formula = f"f(x, y) = {function.formula}"
         note_font = QFont(name_font)
         note_font.setPointSizeF(NOTE_PT)
@@ -227,7 +282,9 @@ class TrajectoryFigure(OffscreenFigure):
 
     @property
     def run_styles(self) -> list[Qt.PenStyle]:
-        """Each run's line style (its start point's)."""
+        """Each run's line style: its start point's, in print its optimizer's."""
+        if self._config_styles is not None:
+            return [self._config_styles[int(c)] for c in self.result.config_index]
         return [start_style(s) for s in self.result.start_index]
 
     def key_colours(self) -> list[str]:
@@ -239,9 +296,13 @@ class TrajectoryFigure(OffscreenFigure):
                     ci.MINIMUM_PEN.color().name(), TEXT_COLOUR, NOTE_COLOUR]
         return [QColor(c).name() for c in colours]
 
+    def _clip_step(self, k: int) -> int:
+        return int(np.clip(k, 0, max(self.result.n_steps, 0)))
+
     def set_step(self, k: int) -> None:
-        """Draw every path up to step ``k`` (the loss cursor and step counter follow)."""
-        self.step = int(np.clip(k, 0, max(self.result.n_steps, 0)))
+        """Draw every path up to step ``k`` (the loss cursor, step counter and run list
+        follow)."""
+        self.step = self._clip_step(k)
         self.canvas.set_step(self.step)
         if self._mechanics:
             self.canvas.set_mechanics(mechanics_at(self.result, self.step))
