@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 NO_DISPLAY_STATUS = 2
+_NEEDS = "Qt's X11 platform needs"
 COMMAND_LINE_HINT = ("the command line works without one: beale-gui run|export|search|basins "
                      "(see --help)")
 
@@ -66,7 +67,7 @@ def _x11_problem(env: Mapping[str, str]) -> str | None:
     try:   # Qt's xcb platform will not load without it, and then aborts as well
         ctypes.CDLL("libxcb-cursor.so.0")
     except OSError:
-        return "Qt's X11 platform needs libxcb-cursor.so.0 (the package libxcb-cursor0)"
+        return f"{_NEEDS} libxcb-cursor.so.0, from the package libxcb-cursor0"
     return None
 
 
@@ -100,6 +101,9 @@ def display_problem(env: Mapping[str, str] | None = None, qt_options: Sequence[s
     if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return None
     env = os.environ if env is None else env
+    for i, option in enumerate(qt_options[:-1]):
+        if option in ("-display", "--display"):   # Qt's xcb option: this X display instead
+            env = {**env, "DISPLAY": qt_options[i + 1]}
     requested = _requested_platforms(env, qt_options)
     checks = {"xcb": _x11_problem, "wayland": _wayland_problem}
     candidates = requested or ["wayland", "xcb"]
@@ -114,7 +118,9 @@ def display_problem(env: Mapping[str, str] | None = None, qt_options: Sequence[s
         reasons.append(reason)
     if not requested and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         reasons = ["neither DISPLAY nor WAYLAND_DISPLAY is set"]
-    return f"no display to open the window on ({'; '.join(reasons)})"
+    missing_library = any(reason.startswith(_NEEDS) for reason in reasons)
+    heading = "cannot open the window" if missing_library else "no display to open the window on"
+    return f"{heading} ({'; '.join(reasons)})"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

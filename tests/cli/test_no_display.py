@@ -123,3 +123,55 @@ def test_the_offscreen_platform_still_opens_the_window(monkeypatch):
     assert app.main([]) == 0
     assert app.main(["--gui", "-style", "fusion"]) == 0
     assert opened == [(None, None), (["-style", "fusion"], None)]
+
+
+class _FakeXcb:
+    """libxcb as ctypes shows it: ``xcb_connection_has_error`` answers ``error``."""
+
+    def __init__(self, error: int):
+        self.xcb_connect = lambda name, screen: 1
+        self.xcb_connection_has_error = lambda connection: error
+        self.xcb_disconnect = lambda connection: None
+
+
+@pytest.mark.parametrize(("error", "cursor", "said"), [
+    (1, True, "no display to open the window on (cannot connect to the X display ':5')"),
+    (0, False, "cannot open the window (Qt's X11 platform needs libxcb-cursor.so.0, from the "
+               "package libxcb-cursor0)"),
+    (0, True, None),
+], ids=["refused connection", "no xcb-cursor library", "a display"])
+def test_the_x_display_is_asked_as_qt_asks_it(error, cursor, said, monkeypatch):
+    """Through libxcb, as Qt's xcb platform connects; and Qt's xcb platform also needs
+    libxcb-cursor, without which it aborts just the same."""
+    def load(name):
+        if name == "libxcb.so.1":
+            return _FakeXcb(error)
+        if name == "libxcb-cursor.so.0" and cursor:
+            return object()
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr(app.ctypes, "CDLL", load)
+    assert app.display_problem({"DISPLAY": ":5", "QT_QPA_PLATFORM": "xcb"},
+                               platform="linux") == said
+
+
+def test_without_libxcb_qt_alone_can_tell(monkeypatch):
+    def load(name):
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr(app.ctypes, "CDLL", load)
+    assert app.display_problem({"DISPLAY": ":5"}, platform="linux") is None
+
+
+def test_the_display_option_given_to_qt_is_the_one_asked(monkeypatch):
+    asked = []
+
+    class Xcb(_FakeXcb):
+        def __init__(self):
+            super().__init__(1)
+            self.xcb_connect = lambda name, screen: asked.append(name) or 1
+
+    monkeypatch.setattr(app.ctypes, "CDLL", lambda name: Xcb())
+    problem = app.display_problem({"DISPLAY": ":5"}, ["-display", ":9"], platform="linux")
+    assert asked == [b":9"]
+    assert "':9'" in problem
