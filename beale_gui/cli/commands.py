@@ -7,6 +7,7 @@ Only drawing an image or an animation imports Qt.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
@@ -402,6 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:   # stdout closed early (``| head``): stop quietly, as Python's docs
         # advise; the interpreter's last flush would fail again, so it goes to /dev/null
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # (a stdout with no file behind it has nothing to flush)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

@@ -244,3 +244,17 @@ def test_the_readme_s_runs_print_what_it_shows(args, shown, capsys):
 def test_the_readme_shows_a_plain_and_a_diverged_run():
     assert len(README_RUNS) == 2
     assert any("Diverged at step 2; last finite point:" in shown for _, shown in README_RUNS)
+
+
+def test_a_broken_pipe_in_process_returns_1_whatever_stdout_is(monkeypatch):
+    """cli.main called by a program whose stdout has no file behind it: still no traceback."""
+    import io
+
+    from beale_gui.cli import commands
+
+    def closed(lines, written):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(commands, "_report", closed)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert cli.main(["run", "--max-steps", "2"]) == 1
