@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..core.basins import DEFAULT_TOL
 from ..core.engine import (
     BATCH_SIZE,
     DIVERGENCE_BOUND,
@@ -30,6 +31,15 @@ from ..core.session_load import load_experiment
 from ..export import targets
 
 COMMANDS = ("run", "search", "basins", "export")
+# a search runs many configurations: fewer steps each than a run, as the window's Search tab
+SEARCH_MAX_STEPS = 500
+_DEFAULT_LR = OptimizerConfig("gd").hparams["lr"]
+_PNG_SIZE = "x".join(map(str, targets.DEFAULT_IMAGE_SIZE))   # search's and basins' --out
+RUN_EXIT_STATUS = ("Exit status: 0 when the runs were computed, also when one diverged (it is "
+                   "a result: its lines end 'Diverged at step K; last finite point:' and the "
+                   "JSON gives its status 'diverged'); 2 for a bad argument, with one line "
+                   "naming it; 1 when the output was cut short (a pipe into head); 130 when "
+                   "interrupted.")
 _NEGATIVE = re.compile(r"^-[\d.]")
 # options whose value may start with any "-": an expression such as -x**2 + y**2
 _TAKES_EXPRESSION = ("--expr",)
@@ -143,43 +153,59 @@ def glue_negative_values(argv: Sequence[str]) -> list[str]:
     return out
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--function", help=f"one of {', '.join(FUNCTIONS)} (default beale)")
+def _add_common(p: argparse.ArgumentParser,
+                max_steps: str = f"{MAX_STEPS_PARAM.default}, or the session's",
+                tol: str = f"{TOL_PARAM.default:g}, or the session's") -> None:
+    """The options every command takes; ``max_steps`` and ``tol`` are the command's defaults
+    as its help states them."""
+    p.add_argument("--function", help=f"one of {', '.join(FUNCTIONS)} (default beale, or the "
+                   "session's)")
     p.add_argument("--expr", help="a custom function of x and y, e.g. 'x**2 + 10*sin(y)'")
     p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
-                   help="repeatable, e.g. gd:lr=0.01 or adam:lr=0.05,beta1=0.8")
-    p.add_argument("--start", action="append", metavar="X,Y", help="repeatable (default 0.7,1.4)")
-    p.add_argument("--max-steps", type=_whole_arg, default=None, help="most updates per run (1000)")
+                   help="repeatable, e.g. gd:lr=0.01 or adam:lr=0.05,beta1=0.8 (default "
+                        f"gd:lr={_DEFAULT_LR:g}, or the session's)")
+    p.add_argument("--start", action="append", metavar="X,Y",
+                   help="repeatable (default 0.7,1.4, or the session's)")
+    p.add_argument("--max-steps", type=_whole_arg, default=None,
+                   help=f"most updates per run (default {max_steps})")
     p.add_argument("--tol", type=_number_arg, default=None,
-                   help="stop when |delta f| < TOL, as the seed's loop (0 = off; default 0)")
+                   help=f"stop when |delta f| < TOL, as the seed's loop (0 = off; default {tol})")
     p.add_argument("--schedule", metavar="NAME[:key=value]",
                    help="constant, inverse_time:decay=0.01, step:step_size=100,gamma=0.5, "
-                        "exponential:gamma=0.995, cosine:period=1000")
+                        "exponential:gamma=0.995, cosine:period=1000 (default constant)")
     p.add_argument("--batch-size", type=_whole_arg, default=None,
-                   help="mini-batch of the function's terms: makes every optimizer stochastic")
+                   help="mini-batch of the function's terms: makes every optimizer stochastic "
+                        f"(default {BATCH_SIZE.default} with --noise; without either, sgd "
+                        "alone is stochastic)")
     p.add_argument("--noise", type=_number_arg, default=None,
-                   help="Gaussian gradient-noise scale: makes every optimizer stochastic")
-    p.add_argument("--seed", type=_whole_arg, default=None, help="seed of stochastic gradients (0)")
-    p.add_argument("--session", help="read everything from a session or data JSON file")
+                   help="Gaussian gradient-noise scale: makes every optimizer stochastic "
+                        f"(default {NOISE.default:g} with --batch-size)")
+    p.add_argument("--seed", type=_whole_arg, default=None,
+                   help=f"seed of stochastic gradients (default {SEED_PARAM.default}, or the "
+                        "session's)")
+    p.add_argument("--session", help="read everything from a session or data JSON file; the "
+                   "other options override it")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="beale-gui", description="Gradient-descent optimizers on 2-D surfaces."
                      " With no command, opens the window.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    p = sub.add_parser("run", help="run optimizers and print the seed's progress lines")
+    p = sub.add_parser("run", help="run optimizers and print the seed's progress lines",
+                       epilog=RUN_EXIT_STATUS)
     _add_common(p)
     p.add_argument("--csv", help="write every step of every run as CSV")
     p.add_argument("--json", help="write the runs and their configuration as JSON")
     p.add_argument("--every", type=_whole_arg, default=100, help="print a line every N steps (100)")
     p = sub.add_parser("search", help="search one or two hyperparameters of one optimizer")
-    _add_common(p)
+    _add_common(p, max_steps=f"{SEARCH_MAX_STEPS}, whatever a session says")
     p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH[:log]",
                    help="a searched hyperparameter, e.g. lr=1e-4:1e-1:log (repeatable)")
     p.add_argument("--method", default="grid", help="grid, random or coarse-to-fine (grid)")
     p.add_argument("--budget", type=_whole_arg, default=400, help="configurations in all (400)")
     p.add_argument("--objective", default="final-loss",
-                   help="final-loss, steps (to meet --tol) or distance (to the nearest minimum)")
+                   help="final-loss, steps (to meet --tol, which must then be above 0) or "
+                        "distance (to the nearest minimum) (default final-loss)")
     p.add_argument("--random-starts", type=_whole_arg, default=None, metavar="K",
                    help="average over K random start points in the view instead of --start")
     p.add_argument("--rounds", type=_whole_arg, default=3, help="coarse-to-fine rounds (3)")
@@ -187,16 +213,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_whole_arg, default=10, help="rows of the printed table (10)")
     p.add_argument("--out", metavar="FILE.png",
                    help="draw the heatmap (two parameters) or curve (one) as PNG")
-    p.add_argument("--size", metavar="WxH", default="1600x1200",
-                   help="pixel size of --out (1600x1200)")
+    p.add_argument("--size", metavar="WxH", help=f"pixel size of --out ({_PNG_SIZE})")
 
     p = sub.add_parser("basins", help="map where every start point of a grid ends up")
-    _add_common(p)
+    _add_common(p, tol=f"{DEFAULT_TOL:g}, whatever a session says".replace("e-0", "e-"))
     p.add_argument("--grid", type=_whole_arg, default=200, help="start points per axis (200)")
     p.add_argument("--csv", help="write one row per start point as CSV")
     p.add_argument("--out", metavar="FILE.png", help="draw the map over the contours as PNG")
-    p.add_argument("--size", metavar="WxH", default="1600x1200",
-                   help="pixel size of --out (1600x1200)")
+    p.add_argument("--size", metavar="WxH", help=f"pixel size of --out ({_PNG_SIZE})")
 
     p = sub.add_parser("export", help="write a figure (.png, .svg), an animation (.gif, .mp4) "
                        "or the runs' data (.csv, .json)")

@@ -7,6 +7,8 @@ Only drawing an image or an animation imports Qt.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -18,6 +20,7 @@ from ..core.session import Experiment, SessionError, bound_text
 from ..export.data import run_labels, write_csv, write_json
 from .arguments import (
     COMMANDS,
+    SEARCH_MAX_STEPS,
     UsageError,
     build_parser,
     experiment_from_args,
@@ -58,11 +61,19 @@ def _run(exp: Experiment):
         raise UsageError(f"run: {exc}") from None   # not expected: all else is checked before
 
 
-def _seed_line(step: int, z: float, xy, g=None) -> str:
-    line = f"steps: {step}  z: {z:.6f}  x: {xy[0]:.5f}  y: {xy[1]:.5f}"
+def _seed_line(step: int, z: float, xy, g=None, fixed=format) -> str:
+    """The seed's progress line; ``fixed(value, ".6f")`` writes each number."""
+    line = (f"steps: {step}  z: {fixed(z, '.6f')}  x: {fixed(xy[0], '.5f')}  "
+            f"y: {fixed(xy[1], '.5f')}")
     if g is not None:
-        line += f"  dx: {g[0]:.5f}  dy: {g[1]:.5f}"
+        line += f"  dx: {fixed(g[0], '.5f')}  dy: {fixed(g[1], '.5f')}"
     return line
+
+
+def _readable(value: float, spec: str) -> str:
+    """``spec`` (``.6f``), or with an exponent from 1e6 on: a run that diverged climbs to
+    numbers whose 19 digits say less than ``2.911503e+12``."""
+    return format(value, spec if not abs(value) >= 1e6 else spec.replace("f", "e"))
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -83,11 +94,13 @@ def cmd_run(args: argparse.Namespace) -> int:
             lines.append(f"{'' if i == 0 else chr(10)}# run {i}: {labels[i]} from "
                          f"({start[0]:g}, {start[1]:g})")
         stop = int(result.stop_step[i])
-        lines.append(_seed_line(0, result.loss[i, 0], result.paths[i, 0]))
+        # the seed's lines bit for bit; a diverged run's large numbers with an exponent
+        fixed = _readable if result.status[i] == DIVERGED else format
+        lines.append(_seed_line(0, result.loss[i, 0], result.paths[i, 0], fixed=fixed))
         for k in range(args.every, stop + 1, args.every):
             # as the seed: f and x, y after step k, and the gradient that made step k
             lines.append(_seed_line(k, result.loss[i, k], result.paths[i, k],
-                                    result.grads[i, k - 1]))
+                                    result.grads[i, k - 1], fixed=fixed))
         if result.status[i] == DIVERGED and result.bad_start is not None \
                 and result.bad_start[i]:
             # never stepped: there is no finite point to show but the start, printed above
@@ -100,7 +113,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             lines.append("Stopped at max steps")
         else:
             lines.append("Enough convergence")
-        lines.append(_seed_line(stop, result.loss[i, stop], result.paths[i, stop]))
+        lines.append(_seed_line(stop, result.loss[i, stop], result.paths[i, stop], fixed=fixed))
     _report(lines, written)
     return 0
 
@@ -158,6 +171,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         if value not in choices:
             raise UsageError(f"--{option} {value}: unknown {option} '{value}'; choose from "
                              f"{', '.join(choices)}")
+    if args.objective == "steps" and exp.tol <= 0:   # as the window's Search tab refuses it
+        raise UsageError("--objective steps counts the steps to meet --tol, which is 0 (off): "
+                         "every run would stop at max steps; set --tol, e.g. --tol 1e-6")
     for option, value, low, high in (("budget", args.budget, 1, searching.MAX_BUDGET),
                                      ("rounds", args.rounds, 1, searching.MAX_ROUNDS),
                                      ("top", args.top, 0, None)):
@@ -176,8 +192,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         searching.check_work(args.method, args.budget, args.rounds, len(axes), len(starts))
     except ValueError as exc:
         raise UsageError(f"--budget {args.budget}: {exc}") from None
-    if args.max_steps is None:
-        exp.max_steps = 500
+    if args.max_steps is None:   # a session's max steps is a run's, not a search's
+        exp.max_steps = SEARCH_MAX_STEPS
     size = _png_out(args, "the search plot")
     if args.out and len(axes) > 2:
         raise UsageError("--out draws one or two --param, not more")
@@ -222,11 +238,14 @@ def _png_out(args: argparse.Namespace, what: str) -> tuple[int, int] | None:
     """The ``--size`` of a ``--out`` PNG (None without ``--out``), refusing a bad path or size
     before anything is computed; ``what`` names the picture in the message."""
     if args.out is None:
+        if args.size is not None:
+            raise UsageError(f"--size {args.size}: it sizes the --out PNG; give --out FILE.png")
         return None
     _check_out(args.out)
     if Path(args.out).suffix.lower() != ".png":
         raise UsageError(f"--out {args.out}: {what} is written as .png")
-    return parse_size_option(args.size)
+    return (exporting.DEFAULT_IMAGE_SIZE if args.size is None
+            else parse_size_option(args.size))
 
 
 def _check_out(path: str | None, option: str = "out") -> None:
@@ -417,3 +436,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:   # stdout closed early (``| head``): stop quietly, as Python's docs
+        # advise; the interpreter's last flush would fail again, so it goes to /dev/null
+        # (a stdout with no file behind it has nothing to flush)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

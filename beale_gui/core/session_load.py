@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import stat
 
 import numpy as np
 
@@ -329,7 +330,13 @@ def read_json(path: str | os.PathLike):
     if "\0" in name:   # open() would raise ValueError: no file has such a name
         raise SessionError(f"cannot read {name!r}: a file name cannot hold a NUL character")
     try:
-        with open(path, "rb") as fh:
+        # without blocking: opening a named pipe would wait for a writer, forever
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fd).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):   # a folder: the read says so
+                raise SessionError(f"cannot read {name}: not a regular file (a named pipe, "
+                                   "device or socket)")
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise SessionError(f"cannot read {name}: {exc.strerror or exc}") from None

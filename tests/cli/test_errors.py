@@ -172,6 +172,12 @@ ERRORS = [
                     "--param", "weight_decay=0:1"], "--param"),
     ("method-unknown", [*SEARCH, "--method", "bayes"], "--method"),
     ("objective-unknown", [*SEARCH, "--objective", "auc"], "--objective"),
+    # steps to a tolerance of 0 (off): every run would stop at max steps, so every
+    # configuration would score the same; the window's Search tab refuses it too
+    ("objective-steps-without-tol", [*SEARCH, "--objective", "steps"], "--tol"),
+    ("objective-steps-tol-0", [*SEARCH, "--objective", "steps", "--tol", "0"], "--objective"),
+    ("objective-steps-session-tol-0", [*SEARCH, "--objective", "steps", "--session",
+                                       "{tmp}/tol-0.json"], "--tol"),
     ("budget-0", [*SEARCH, "--budget", "0"], "--budget"),
     ("budget-too-big", [*SEARCH, "--budget", "1000001"], "--budget"),
     ("rounds-0", [*SEARCH, "--method", "coarse-to-fine", "--rounds", "0"], "--rounds"),
@@ -186,6 +192,7 @@ ERRORS = [
     ("search-size-bad", [*SEARCH, "--out", "{tmp}/s.png", "--size", "big"], "--size"),
     ("search-size-zero", [*SEARCH, "--out", "{tmp}/s.png", "--size", "0x100"], "--size"),
     ("search-size-too-big", [*SEARCH, "--out", "{tmp}/s.png", "--size", "8001x100"], "--size"),
+    ("search-size-without-out", [*SEARCH, "--size", "800x600"], "--size"),
     ("search-out-three-params", [*SEARCH, "--param", "momentum=0.1:0.9", "--param",
                                  "dampening=0:0.5", "--out", "{tmp}/s.png"], "--out"),
     ("search-csv-missing-folder", [*SEARCH, "--csv", "{tmp}/missing/s.csv"], "--csv"),
@@ -201,6 +208,7 @@ ERRORS = [
     ("basins-out-not-png", ["basins", "--out", "{tmp}/b.svg"], "--out"),
     ("basins-out-missing-folder", ["basins", "--out", "{tmp}/missing/b.png"], "--out"),
     ("basins-size-too-big", ["basins", "--out", "{tmp}/b.png", "--size", "9000x10"], "--size"),
+    ("basins-size-without-out", ["basins", "--size", "800x600"], "--size"),
     ("basins-csv-missing-folder", ["basins", "--csv", "{tmp}/missing/b.csv"], "--csv"),
     ("basins-csv-a-folder", ["basins", "--csv", "{tmp}/dir.csv"], "--csv"),
     # -- export -----------------------------------------------------------------------------
@@ -256,6 +264,7 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "bad-lr.json").write_text(json.dumps(
         _session(optimizers=[{"name": "gd", "hparams": {"lr": -1}}])))
     (tmp_path / "no-starts.json").write_text(json.dumps(_session(starts=[])))
+    (tmp_path / "tol-0.json").write_text(json.dumps(_session(tol=0)))
     (tmp_path / "variants.json").write_text(json.dumps(_session(
         optimizers=[{"name": "momentum", "hparams": {"lr": [0.01, 0.02],
                                                      "momentum": [0.5, 0.9]}}])))
@@ -298,6 +307,53 @@ def test_a_bad_argument_exits_2_with_one_line_naming_it(args, named, folder, cap
     captured = capsys.readouterr()
     _assert_refused(code, captured.out, captured.err, named)
     assert _snapshot(folder) == before, "a refused command wrote a file"
+
+
+# what each command needs besides the option tried, to reach that option's check
+NEEDS = {"run": [], "search": ["--param", "lr=1e-3:1e-1", "--budget", "4"],
+         "basins": ["--grid", "3"], "export": ["--out", "{tmp}/x.png"]}
+
+
+def _string_options():
+    """(command, option) for every option of every command that takes free text: a path, a
+    name, an expression, a size (the parser's own, so an option added later is tried too)."""
+    parser = cli.build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    for command, sub in commands.items():
+        for action in sub._actions:
+            if (action.option_strings and action.nargs is None and action.type is None
+                    and action.choices is None and action.option_strings[0] != "-h"):
+                yield command, action.option_strings[-1]
+
+
+STRING_OPTIONS = list(_string_options())
+
+
+@pytest.mark.parametrize("value", ["", "   "], ids=["empty", "blank"])
+@pytest.mark.parametrize(("command", "option"), STRING_OPTIONS,
+                         ids=[f"{c}{o}" for c, o in STRING_OPTIONS])
+def test_an_empty_or_blank_text_option_is_refused_naming_it(command, option, value, folder,
+                                                            capsys, monkeypatch):
+    """``--expr ""`` is no custom function, not Beale; ``--size ""`` is no size, not the
+    default: every free-text option of every command, empty or only spaces, is refused."""
+    monkeypatch.chdir(folder)
+    needs = NEEDS[command]
+    if option in needs:   # the option the command needs is the one tried
+        i = needs.index(option)
+        needs = needs[:i] + needs[i + 2:]
+    if option == "--size" and command != "export":
+        needs = [*needs, "--out", "{tmp}/x.png"]   # --size applies with --out only
+    before = _snapshot(folder)
+    code = cli.main(_argv([command, *needs, option, value], folder))
+    captured = capsys.readouterr()
+    _assert_refused(code, captured.out, captured.err, option)
+    assert _snapshot(folder) == before
+
+
+def test_every_command_has_free_text_options_to_try():
+    assert {c for c, _ in STRING_OPTIONS} == {"run", "search", "basins", "export"}
+    assert ("run", "--expr") in STRING_OPTIONS
+    assert ("search", "--method") in STRING_OPTIONS
 
 
 def test_the_cases_cover_every_command_and_are_distinct():

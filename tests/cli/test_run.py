@@ -12,6 +12,8 @@ import pytest
 from beale_gui import cli
 from beale_gui.core.session_load import load_experiment
 
+from . import child_env
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SEED_GD_OUTPUT = """\
@@ -145,3 +147,114 @@ def test_unwritable_csv_path_exits_2_and_keeps_nothing_half_written(tmp_path, ca
     assert cli.main(["run", "--max-steps", "5", "--csv", str(target)]) == 2
     assert "cannot write" in capsys.readouterr().err
     assert not target.exists()
+
+
+# -- a run that diverged --------------------------------------------------------------------
+
+def test_a_diverged_run_says_where_with_its_last_finite_point_in_readable_numbers(capsys):
+    """GD at lr=1 on Beale leaves at step 2: the finding printed f at step 1 as
+    ``2911503400745.749023`` (19 digits); numbers from 1e6 on now carry an exponent."""
+    assert cli.main(["run", "--optimizer", "gd:lr=1", "--max-steps", "50", "--every", "10"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "steps: 0  z: 26.496662  x: 0.70000  y: 1.40000",
+        "Diverged at step 2; last finite point:",
+        "steps: 1  z: 2.911503e+12  x: -19.74839  y: -44.20487"]
+
+
+def test_a_diverged_run_s_progress_lines_are_readable_too(capsys):
+    """-x runs off to the divergence bound one unit a step: every progress line on the way
+    shows x in billions with an exponent, and the small numbers as the seed wrote them."""
+    assert cli.main(["run", "--expr", "-x", "--optimizer", "gd:lr=10000", "--max-steps",
+                     "1000000", "--every", "400000"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "steps: 0  z: -0.700000  x: 0.70000  y: 1.40000",
+        "steps: 400000  z: -4.000000e+09  x: 4.00000e+09  y: 1.40000  dx: -1.00000  dy: 0.00000",
+        "steps: 800000  z: -8.000000e+09  x: 8.00000e+09  y: 1.40000  dx: -1.00000  dy: 0.00000",
+        "Diverged at step 1000000; last finite point:",
+        "steps: 999999  z: -9.999990e+09  x: 9.99999e+09  y: 1.40000"]
+
+
+def test_a_run_that_did_not_diverge_keeps_the_seed_s_fixed_digits_however_large(capsys):
+    """Only a diverged run's numbers change form: the seed's lines stay bit for bit, large f
+    included."""
+    assert cli.main(["run", "--expr", "x**2", "--start", "3e6,0", "--optimizer", "gd:lr=1e-9",
+                     "--max-steps", "1", "--every", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "steps: 0  z: 9000000000000.000000  x: 3000000.00000  y: 0.00000"
+    assert lines[-2] == "Stopped at max steps"
+
+
+def test_the_exit_status_of_a_diverged_run_is_0_as_run_help_and_the_readme_say(tmp_path):
+    """A diverged run is a result (its lines and its JSON status say so), not a failure: the
+    status is 0; 2 is kept for a bad argument. Both documents say it."""
+    path = tmp_path / "r.json"
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "run", "--optimizer",
+                           "gd:lr=1", "--optimizer", "gd:lr=0.01", "--max-steps", "20",
+                           "--json", str(path)], capture_output=True, text=True, cwd=tmp_path,
+                          env=child_env(), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Diverged at step 2" in done.stdout
+    assert [r["status"] for r in json.loads(path.read_text())["runs"]] == ["diverged",
+                                                                         "max steps"]
+    from beale_gui.cli.arguments import RUN_EXIT_STATUS
+
+    assert "0 when the runs were computed, also when one diverged" in RUN_EXIT_STATUS
+    help_text = " ".join(subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "run", "--help"], capture_output=True,
+        text=True, cwd=tmp_path, env=child_env(), timeout=120).stdout.split())
+    assert " ".join(RUN_EXIT_STATUS.split()) in help_text
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert "also when a run diverged" in readme
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path):
+    """``run ... | head -1``: the reader goes away mid-output; no BrokenPipeError traceback,
+    status 1 as the help says."""
+    with subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--max-steps",
+                           "100000", "--every", "1"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, cwd=tmp_path, env=child_env()) as proc:
+        first = proc.stdout.readline()   # the rest (some 7 MB) no pipe holds
+        proc.stdout.close()
+        err = proc.stderr.read()
+        assert proc.wait(timeout=120) == 1
+    assert first == b"steps: 0  z: 26.496662  x: 0.70000  y: 1.40000\n"
+    assert err == b""
+
+
+def _readme_runs():
+    """Each ``$ python main.py run ...`` block of the README: (arguments, the lines shown)."""
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for block in text.split("```")[1::2]:
+        lines = block.strip("\n").splitlines()
+        if lines and lines[0].startswith("$ python main.py run "):
+            yield shlex.split(lines[0])[4:], lines[1:]
+
+
+README_RUNS = list(_readme_runs())
+
+
+@pytest.mark.parametrize(("args", "shown"), README_RUNS, ids=[" ".join(a) for a, _ in README_RUNS])
+def test_the_readme_s_runs_print_what_it_shows(args, shown, capsys):
+    assert cli.main(["run", *args]) == 0
+    assert capsys.readouterr().out.splitlines() == shown
+
+
+def test_the_readme_shows_a_plain_and_a_diverged_run():
+    assert len(README_RUNS) == 2
+    assert any("Diverged at step 2; last finite point:" in shown for _, shown in README_RUNS)
+
+
+def test_a_broken_pipe_in_process_returns_1_whatever_stdout_is(monkeypatch):
+    """cli.main called by a program whose stdout has no file behind it: still no traceback."""
+    import io
+
+    from beale_gui.cli import commands
+
+    def closed(lines, written):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(commands, "_report", closed)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert cli.main(["run", "--max-steps", "2"]) == 1

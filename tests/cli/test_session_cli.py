@@ -2,6 +2,7 @@
 flags override the file, and a bad file exits 2 with one line naming the problem."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 
 from beale_gui import cli
 from beale_gui.resources import preset_paths
+
+from . import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 PRESETS = preset_paths()
@@ -176,3 +179,49 @@ def test_a_bad_session_through_main_py_has_no_traceback(tmp_path):
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1
     assert "is truncated" in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("command", ["run", "search", "basins", "export"])
+def test_a_session_that_is_a_named_pipe_is_refused_at_once(command, tmp_path):
+    """The finding: ``--session`` on a FIFO waited forever for a writer. In a child process,
+    so a regression fails on the timeout instead of hanging the suite."""
+    fifo = tmp_path / "s.json"
+    os.mkfifo(fifo)
+    extra = {"search": ["--param", "lr=1e-3:1e-1"], "export": ["--out", str(tmp_path / "x.png")]}
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), command, "--session",
+                           str(fifo), *extra.get(command, [])], capture_output=True, text=True,
+                          cwd=tmp_path, env=child_env(), timeout=120)
+    assert done.returncode == 2
+    assert done.stderr == (f"beale-gui {command}: error: --session: cannot read {fifo}: not a "
+                           "regular file (a named pipe, device or socket)\n")
+    assert done.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.json"]
+
+
+def test_a_session_that_is_a_device_is_refused(capsys):
+    if not os.path.exists(os.devnull) or os.name != "posix":
+        pytest.skip("no /dev/null")
+    assert cli.main(["run", "--session", os.devnull]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_session_start_beyond_the_bound_runs_as_diverged_at_its_start(tmp_path, capsys):
+    """``--start 1e11,0`` is refused; a session may hold such a start (the window reaches
+    1e4 times a typed function's view when zoomed out, and saves what it shows), so it loads,
+    and the run says it diverged at step 0, its numbers readable."""
+    path = tmp_path / "far.json"
+    path.write_text(json.dumps({
+        "format": "beale-gui-session", "version": 1, "function": {"name": "beale"},
+        "optimizers": [{"name": "gd", "hparams": {"lr": 0.01}}],
+        "starts": [[1e11, 0.0], [1e300, -1e300]]}))
+    json_out = tmp_path / "r.json"
+    assert cli.main(["run", "--session", str(path), "--json", str(json_out)]) == 0
+    first, second = capsys.readouterr().out.split("\n\n")
+    assert first.splitlines()[1:] == [
+        "steps: 0  z: 3.000000e+22  x: 1.00000e+11  y: 0.00000",
+        "Diverged at step 0: f or its gradient is not finite at the start, or the start is "
+        "beyond ±1e10"]
+    assert second.splitlines()[1] == "steps: 0  z: inf  x: 1.00000e+300  y: -1.00000e+300"
+    runs = json.loads(json_out.read_text())["runs"]
+    assert [(r["status"], r["stop_step"]) for r in runs] == [("diverged", 0)] * 2

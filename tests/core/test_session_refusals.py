@@ -11,6 +11,7 @@ refusal needs a case here.
 import ast
 import copy
 import json
+import os
 import traceback
 from pathlib import Path
 
@@ -470,6 +471,7 @@ def test_every_raise_is_reached(tmp_path, monkeypatch):
             reached |= _raise_sites(error)
     for call in (lambda: load_session(tmp_path / "nope.json"),
                  lambda: load_session(str(tmp_path / "nul\0.json")),
+                 lambda: load_session(os.devnull),   # not a regular file: never waited on
                  lambda: Session(Experiment(get_function("beale"), [OptimizerConfig("gd")],
                                             np.zeros((1, 2))), [True, True])):
         with pytest.raises(SessionError) as info:
