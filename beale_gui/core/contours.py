@@ -385,3 +385,58 @@ def thin_polyline(xy: np.ndarray, cell: tuple[float, float]) -> np.ndarray:
         q = np.floor(xy / cell_arr)
     changed = (q[1:] != q[:-1]).any(axis=1)
     return np.concatenate(([0], np.flatnonzero(changed) + 1))
+
+
+def clip_polyline(xy: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+    """The parts of a polyline inside ``box``, its segments cut at the box's edges.
+
+    What lies inside is unchanged; a segment that leaves the box ends on its edge, one wholly
+    outside is dropped, and a NaN row separates the pieces. A diverged run's last segments can
+    be 1e10 times the view: drawn whole, a dashed pen there comes out solid (Qt gives up
+    dashing so long a line), cut to a box around the view they dash as the rest.
+
+    Parameters
+    ----------
+    xy : ndarray, shape (T, 2), finite
+    box : (x0, x1, y0, y1)
+
+    Returns
+    -------
+    ndarray, shape (M, 2): ``xy`` itself when every point is inside
+    """
+    xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    x0, x1, y0, y1 = (float(v) for v in box)
+    inside = ((xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1))
+    if inside.all() or len(xy) < 2:
+        return xy if inside.all() else xy[:0]
+    p, d = xy[:-1], np.diff(xy, axis=0)
+    t0, t1 = np.zeros(len(d)), np.ones(len(d))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for axis, (lo, hi) in enumerate(((x0, x1), (y0, y1))):   # Liang-Barsky
+            q, dq = p[:, axis], d[:, axis]
+            ta, tb = (lo - q) / dq, (hi - q) / dq
+            enter, leave = np.minimum(ta, tb), np.maximum(ta, tb)
+            still = dq == 0
+            outside = still & ((q < lo) | (q > hi))
+            t0 = np.where(still, t0, np.maximum(t0, enter))
+            t1 = np.where(still, t1, np.minimum(t1, leave))
+            t1 = np.where(outside, -1.0, t1)
+    shown = t0 <= t1
+    start = p + t0[:, None] * d
+    end = p + t1[:, None] * d
+    start[t0 == 0] = p[t0 == 0]            # exact where not cut
+    end[t1 == 1] = xy[1:][t1 == 1]
+    # a segment goes on from the one before when both are shown and meet at an uncut point
+    follows = np.zeros(len(d), dtype=bool)
+    follows[1:] = shown[1:] & shown[:-1] & (t1[:-1] == 1) & (t0[1:] == 0)
+    breaks = np.zeros(len(d), dtype=bool)
+    breaks[:-1] = shown[:-1] & ~follows[1:]
+    breaks[-1] = shown[-1]
+    rows = []
+    for i in np.flatnonzero(shown):
+        if not follows[i]:
+            rows.append(start[i])
+        rows.append(end[i])
+        if breaks[i]:
+            rows.append((np.nan, np.nan))
+    return np.asarray(rows[:-1] if rows else np.zeros((0, 2)), dtype=np.float64).reshape(-1, 2)

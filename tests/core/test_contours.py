@@ -360,3 +360,34 @@ def test_thinning_stays_within_one_cell_and_keeps_the_ends_of_big_moves():
     coarse = np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0]])
     np.testing.assert_array_equal(thin_polyline(coarse, (0.1, 0.1)), [0, 1, 2])
     np.testing.assert_array_equal(thin_polyline(path[:50], (0.0, 0.0)), np.arange(50))
+
+
+# -- paths cut to a box around the view --------------------------------------------------------
+BOX = (-5.0, 5.0, -5.0, 5.0)
+
+
+def test_a_path_inside_the_box_is_left_as_it_is():
+    xy = np.array([[0.0, 0.0], [1.0, 1.0], [4.9, -4.9]])
+    np.testing.assert_array_equal(contours.clip_polyline(xy, BOX), xy)
+
+
+def test_a_diverging_segment_ends_on_the_box_and_what_is_inside_is_exact():
+    # out to 1e10 and back: cut where it leaves and where it comes back, a gap between
+    xy = np.array([[0.0, 0.0], [1.0, 1.0], [1e10, -1e10], [0.5, 0.5], [0.2, 0.1]])
+    out = contours.clip_polyline(xy, BOX)
+    gap = np.flatnonzero(np.isnan(out[:, 0]))
+    assert len(gap) == 1
+    before, after = out[:gap[0]], out[gap[0] + 1:]
+    np.testing.assert_array_equal(before[:2], xy[:2])
+    np.testing.assert_allclose(before[2], [5.0, -3.0], rtol=1e-9)       # on the edge x = 5
+    np.testing.assert_allclose(after[0], [5.0, -4.0], rtol=1e-9)
+    np.testing.assert_array_equal(after[1:], xy[3:])
+    finite = out[np.isfinite(out[:, 0])]
+    assert (np.abs(finite) <= 5.0 + 1e-12).all()
+
+
+def test_a_segment_crossing_the_box_is_kept_and_one_outside_dropped():
+    across = contours.clip_polyline(np.array([[-10.0, 0.0], [10.0, 0.0], [10.0, 20.0]]), BOX)
+    np.testing.assert_array_equal(across, [[-5.0, 0.0], [5.0, 0.0]])
+    assert contours.clip_polyline(np.array([[10.0, 10.0], [20.0, 20.0]]), BOX).shape == (0, 2)
+    assert contours.clip_polyline(np.array([[10.0, 0.0], [10.0, 3.0]]), BOX).shape == (0, 2)

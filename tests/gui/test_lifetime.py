@@ -1,4 +1,5 @@
-"""Nothing Qt is left to Python's garbage collector (offscreen).
+"""Nothing Qt is left to Python's garbage collector (offscreen); and a diverged path is cut
+near the view rather than handed to Qt at 1e10.
 
 A Qt object that no widget owns lives until the cyclic collector frees it, at whatever moment it
 runs: in the middle of building another window's plots, or at exit after the QApplication has
@@ -15,7 +16,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-from beale_gui.core.engine import OptimizerConfig, run
+from beale_gui.core.engine import DIVERGED, OptimizerConfig, run
 from beale_gui.core.functions import get_function
 from beale_gui.gui.render.trajectory import TrajectoryFigure
 from beale_gui.gui.task_runner import TaskRunner
@@ -103,3 +104,27 @@ def test_a_stopped_runner_has_deleted_its_worker(qtbot):
     assert runner.shutdown()
     assert not shiboken6.isValid(worker)      # deleted by its thread as the thread finished
     assert runner.thread.parent() is runner   # and the thread goes with the runner
+
+
+def test_a_diverged_path_is_cut_near_the_view_so_its_dashes_survive(qapp):
+    """The README's figure: Momentum from (-2, 2) blows up at step 5 and its last segments
+    reach 1e10 and more. What the curves hold stays within the view and twice its size around
+    it (Qt draws a dashed line that long solid), and what is in view is the path itself."""
+    result = run(get_function("beale"), [OptimizerConfig("momentum", {"lr": 0.005,
+                                                                      "momentum": 0.9})],
+                 np.array([[-2.0, 2.0]]), max_steps=50)
+    assert result.status[0] == DIVERGED
+    with TrajectoryFigure(result, size=(400, 300)) as figure:
+        figure.png_bytes()
+        (x0, x1), (y0, y1) = figure.view_extent()
+        w, h = x1 - x0, y1 - y0
+        track = figure.canvas.run_tracks()[0]
+        xs, ys = (np.concatenate([np.asarray(c.getData()[k], dtype=float) for c in track.items
+                                  if c.getData()[0] is not None]) for k in (0, 1))
+    finite = np.isfinite(xs)
+    assert finite.sum() >= 4
+    assert (xs[finite] >= x0 - 2 * w - 1e-9).all()
+    assert (xs[finite] <= x1 + 2 * w + 1e-9).all()
+    assert (ys[finite] >= y0 - 2 * h - 1e-9).all()
+    assert (ys[finite] <= y1 + 2 * h + 1e-9).all()
+    np.testing.assert_array_equal(np.column_stack([xs, ys])[:3], result.paths[0][:3])

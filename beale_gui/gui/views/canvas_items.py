@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ...core import contours
 
+Box = tuple[float, float, float, float]   # x0, x1, y0, y1
+
 # z order, bottom to top
 Z_IMAGE, Z_ISOLINES, Z_PATHS, Z_HEADS, Z_ARROWS, Z_MINIMA, Z_STARTS = -100, -50, 10, 20, 25, 30, 40
 
@@ -398,9 +400,10 @@ class PathTrack:
         return self.base, self.middle, self.tail
 
     def reset(self, path: np.ndarray, colour: str, style: Qt.PenStyle,
-              cell: tuple[float, float] = (0.0, 0.0)) -> None:
+              cell: tuple[float, float] = (0.0, 0.0), box: Box | None = None) -> None:
         """Show a run, shape (T + 1, 2), on these curves (cheaper than new ones), thinned for
-        boxes of size ``cell`` (see :meth:`thin`); nothing is drawn until :meth:`draw`."""
+        boxes of size ``cell`` and cut to ``box`` (see :meth:`thin`); nothing is drawn until
+        :meth:`draw`."""
         if (colour, style) != self._style:
             self._style = (colour, style)
             pen, halo = path_pens(colour, style)
@@ -411,7 +414,7 @@ class PathTrack:
             # pyqtgraph keeps a curve's line-segment buffer at the largest size it ever drew:
             # without this a shorter run would keep a longer earlier run's memory
             curve.clear()
-        self._set_path(path, cell)
+        self._set_path(path, cell, box)
         if not self._shown:
             self._shown = True
             for curve in self.items:
@@ -427,22 +430,38 @@ class PathTrack:
             curve.clear()
         self._set_path(np.zeros((0, 2)))
 
-    def _set_path(self, path: np.ndarray, cell: tuple[float, float] = (0.0, 0.0)) -> None:
+    def _set_path(self, path: np.ndarray, cell: tuple[float, float] = (0.0, 0.0),
+                  box: Box | None = None) -> None:
         self.xy = np.asarray(path, dtype=np.float64).reshape(-1, 2)
-        self.thin(cell)
+        self.thin(cell, box)
 
-    def thin(self, cell: tuple[float, float]) -> None:
-        """Re-thin for boxes of size ``cell`` (data units); (0, 0) keeps every point."""
+    def thin(self, cell: tuple[float, float], box: Box | None = None) -> None:
+        """Re-thin for boxes of size ``cell`` (data units; (0, 0) keeps every point), and cut
+        what leaves ``box`` (x0, x1, y0, y1) at its edges (None: nothing is cut)."""
         self.keep = contours.thin_polyline(self.xy, cell)
         self.xt = np.ascontiguousarray(self.xy[self.keep, 0])
         self.yt = np.ascontiguousarray(self.xy[self.keep, 1])
+        if box is not None:
+            x0, x1, y0, y1 = box
+            xt, yt = self.xt, self.yt
+            if ((xt >= x0) & (xt <= x1) & (yt >= y0) & (yt <= y1)).all():
+                box = None     # nothing to cut
+        self._box = box
         self._ends = (-1, -1)
         self._tail_span = (-1, -1)
 
+    def _set_span(self, curve: pg.PlotCurveItem, start: int, stop: int) -> None:
+        """Thinned points start..stop-1 on ``curve``, cut to the box."""
+        x, y = self.xt[start:stop], self.yt[start:stop]
+        if self._box is None:
+            curve.setData(x=x, y=y, skipFiniteCheck=True, connect="all")
+            return
+        xy = contours.clip_polyline(np.column_stack([x, y]), self._box)
+        curve.setData(x=xy[:, 0], y=xy[:, 1], skipFiniteCheck=True, connect="finite")
+
     def _show(self, curve: pg.PlotCurveItem, start: int, end: int) -> None:
         """Points start..end (inclusive) on ``curve``; nothing when the span is empty."""
-        stop = end + 1 if end > start else start
-        curve.setData(x=self.xt[start:stop], y=self.yt[start:stop], skipFiniteCheck=True)
+        self._set_span(curve, start, end + 1 if end > start else start)
 
     def draw(self, j: int) -> None:
         """Draw the path up to point ``j``."""
@@ -457,7 +476,7 @@ class PathTrack:
             self._ends = (block, chunk)
         if (chunk, n) != self._tail_span:   # setData rebuilds the curve, even for the same points
             self._tail_span = (chunk, n)
-            self.tail.setData(x=self.xt[chunk:n], y=self.yt[chunk:n], skipFiniteCheck=True)
+            self._set_span(self.tail, chunk, n)
 
     def drawn_points(self) -> int:
         """How many points the curves hold together (each shared end counted once)."""

@@ -70,7 +70,7 @@ class RunLayer:
         self._use_tracks(list(zip(colours, styles, strict=True)))
         cell = self._thin_cell()
         for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
-            track.reset(path, colour, style, cell)
+            track.reset(path, colour, style, cell, self._clip_box())
         self._colours = list(colours)
         self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)
         self._diverged = np.array([f == "diverged" for f in flags], dtype=bool)
@@ -117,12 +117,19 @@ class RunLayer:
         px, py = self._vb.viewPixelSize()
         return px / 2, py / 2
 
+    def _clip_box(self) -> ci.Box:
+        """The view and twice its size around it: paths are cut there (what is drawn of a
+        path in view is unchanged; a dashed diverged path stays dashed)."""
+        (x0, x1), (y0, y1) = self._vb.viewRange()
+        w, h = x1 - x0, y1 - y0
+        return (x0 - 2 * w, x1 + 2 * w, y0 - 2 * h, y1 + 2 * h)
+
     def thin(self) -> None:
         """Thin the paths to half a pixel of the view (it moved) and draw them again, and put
         the legend where the view is now emptiest."""
-        cell = self._thin_cell()
+        cell, box = self._thin_cell(), self._clip_box()
         for track in self._runs:
-            track.thin(cell)
+            track.thin(cell, box)
         if self._runs:
             self._draw_step()
         self.place_legend()
