@@ -11,6 +11,7 @@ fallback and pins each text's width to the one it was laid out at.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -29,6 +30,8 @@ MAX_PATH_POINTS = 8000
 #: diverged run's last point can be 10^5 pixels away, where librsvg drops the line's outline
 #: and Qt stops dashing it.
 CLIP_MARGIN = 1.0
+#: Text is written this many times larger and scaled down (see :func:`_pin_text`).
+TEXT_SCALE = 32
 
 
 def write_image(figure, path: str | os.PathLike) -> Path:
@@ -418,29 +421,42 @@ class TextMeasure:
 
 
 def _portable_text(root: ET.Element, measure: TextMeasure) -> None:
-    """Name each font as :meth:`TextMeasure.families` does and give every text the width Qt
-    laid it out at (``textLength``, and ``letter-spacing`` for viewers without it): a viewer
-    whose font metrics differ (unrounded, another font) spaces the letters to fit instead of
-    running past the layout."""
+    """Name each font as :meth:`TextMeasure.families` does and set every text at the width Qt
+    laid it out at (:func:`_pin_text`)."""
     for element in root.iter():
         family = element.get("font-family")
         if family is None:
             continue
         if element.tag == _svg("text") and (element.text or "").strip():
-            try:
-                pixels = float(element.get("font-size", "12"))
-                weight = _WEIGHTS.get(element.get("font-weight", "400")) or int(
-                    float(element.get("font-weight", "400")))
-            except ValueError:
-                pixels, weight = 0.0, 400
-            if pixels > 0:
-                italic = element.get("font-style", "normal") != "normal"
-                text = element.text
-                width, natural = measure.widths(text, family, pixels, weight, italic)
-                element.set("textLength", f"{width:.6g}")
-                element.set("lengthAdjust", "spacing")
-                # librsvg ignores textLength but not letter-spacing (QSvgRenderer the reverse)
-                spacing = (width - natural) / max(len(text), 1)
-                if abs(spacing) > 1e-3:
-                    element.set("letter-spacing", f"{spacing:.4g}")
+            # a size or position that is not one number: left as it is
+            with contextlib.suppress(ValueError):
+                _pin_text(element, family, measure)
         element.set("font-family", measure.families(family))
+
+
+def _pin_text(text: ET.Element, family: str, measure: TextMeasure) -> None:
+    """Set ``text`` at the width Qt laid it out at, in every viewer.
+
+    Qt lays text out with glyph advances rounded at its size; a viewer scaling the outlines
+    (QSvgRenderer, librsvg, browsers) sets it up to 3 % wider, past the legend's edge. So the
+    font size is scaled by laid-out / unrounded width, and ``textLength`` pins the width for a
+    viewer that sets another font. QSvgRenderer truncates a font size to whole pixels (12.67
+    as 12): the text is written :data:`TEXT_SCALE` times larger and scaled down.
+    """
+    pixels = float(text.get("font-size", "12"))
+    raw_weight = text.get("font-weight", "400")
+    weight = _WEIGHTS.get(raw_weight) or int(float(raw_weight))
+    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+    if pixels <= 0 or "transform" in text.attrib:
+        return
+    italic = text.get("font-style", "normal") != "normal"
+    width, natural = measure.widths(text.text, family, pixels, weight, italic)
+    if natural > 0:
+        pixels *= width / natural
+    k = TEXT_SCALE
+    text.set("transform", f"scale({1 / k:.6g})")
+    text.set("x", f"{x * k:.6g}")
+    text.set("y", f"{y * k:.6g}")
+    text.set("font-size", f"{pixels * k:.6g}")
+    text.set("textLength", f"{width * k:.6g}")
+    text.set("lengthAdjust", "spacing")
