@@ -91,8 +91,8 @@ def _assert_agrees(image: np.ndarray, png: np.ndarray) -> None:
 
 # Measured at 1200 x 900 on the figure: QSvgRenderer, Chromium and rsvg-convert each
 # differ from the PNG by a mean of 0.3-0.6 and at most 2.5 in any tile. Before (SVG Tiny 1.2):
-# Qt drew no contour lines (worst tile 20), Chromium set the text in a serif font and librsvg
-# dropped the legend's symbols (worst tiles 29).
+# Qt drew no contour lines and ignored the clip (worst tile 20), Chromium set the text in a
+# serif font and librsvg dropped a diverged run's outline, both setting text wider (29).
 MEAN_LIMIT, TILE_LIMIT = 1.2, 7.0
 
 
