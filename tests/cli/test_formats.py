@@ -135,6 +135,9 @@ def test_lines_far_outside_are_clipped_and_long_paths_cut():
     assert lines[0][-1][1] == pytest.approx(0.0)  # leaves through the top edge
     assert lines[1][0][1] == pytest.approx(0.0) or lines[1][0][0] == pytest.approx(100.0)
     assert np.allclose(lines[1][-2:], xy[-2:])
+    far = portable_path("M 50,50 L 60,60 L 3.5029e+11,-1.09064e+08", (0, 0, 100, 100))
+    assert len(far) == 1
+    assert np.all(np.abs([float(v) for v in re.findall(_NUM, far[0])]) <= 100)
     inside = "M 1,1 L 2,2 L 3,1 Z M 5,5 L 6,6"
     assert portable_path(inside, (0, 0, 10, 10)) == [inside]
     long = "M 0,0 " + " ".join(f"L {i},{i % 7}" for i in range(1, 3 * MAX_PATH_POINTS - 2))

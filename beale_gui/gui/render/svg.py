@@ -331,10 +331,11 @@ def _polyline_d(xy: np.ndarray) -> str:
 def _open_polyline(sub: str) -> np.ndarray | None:
     """The points of a subpath ``M x,y L x,y ...`` of straight lines, shape (N, 2); None for one
     with curves, relative commands or a close (Z)."""
-    letters = re.findall(r"[A-Za-z]", sub)
+    tokens = _PATH_TOKEN.findall(sub)  # "3.5e+11" is one number, not a command e
+    letters = [t for t in tokens if t.isalpha()]
     if not letters or letters[0] != "M" or any(c != "L" for c in letters[1:]):
         return None
-    numbers = [float(v) for v in _NUMBER.findall(sub)]
+    numbers = [float(t) for t in tokens if not t.isalpha()]
     if len(numbers) < 4 or len(numbers) % 2:
         return None
     return np.array(numbers).reshape(-1, 2)
