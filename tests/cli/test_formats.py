@@ -18,9 +18,6 @@ import numpy as np
 import pytest
 
 from beale_gui import export as exporting
-from beale_gui.core.engine import OptimizerConfig
-from beale_gui.core.functions import get_function
-from beale_gui.core.session import Experiment
 from beale_gui.export.gif import GIF_COLOURS, NearestColour, fit_palette
 from beale_gui.gui.render.offscreen import ensure_app
 from beale_gui.gui.render.svg import (
@@ -33,6 +30,7 @@ from beale_gui.gui.render.svg import (
 from beale_gui.gui.render.trajectory import TrajectoryFigure
 
 from . import child_env
+from .test_export import _experiment  # the issue's figure: Momentum diverges from (-2, 2)
 
 SVG = "{http://www.w3.org/2000/svg}"
 SIZE = (1200, 900)
@@ -43,20 +41,11 @@ _NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _PATH_DATA = re.compile(rf"\s*(?:[MLCQSTZmlcqstz](?:\s*,?\s*{_NUM})*\s*)*")
 
 
-def _issue_experiment(max_steps=1000) -> Experiment:
-    """The issue's figure: Adam and Momentum from two starts, Momentum diverging from one (its
-    last point is 10^5 pixels away)."""
-    return Experiment(get_function("beale"),
-                      [OptimizerConfig("adam", {"lr": 0.05}),
-                       OptimizerConfig("momentum", {"lr": 0.005, "momentum": 0.9})],
-                      np.array([[0.7, 1.4], [-2.0, 2.0]]), max_steps=max_steps)
-
-
 @pytest.fixture(scope="module")
 def drawn():
     """The issue's figure as an SVG document and as the PNG's pixels."""
     ensure_app()
-    with TrajectoryFigure(_issue_experiment().run(), size=SIZE) as fig:
+    with TrajectoryFigure(_experiment().run(), size=SIZE) as fig:
         return svg_bytes(fig), fig.array()
 
 
@@ -217,7 +206,7 @@ def test_gif_frames_are_full_size_and_show_each_step(tmp_path):
     from PIL import Image, ImageSequence
 
     ensure_app()
-    result = _issue_experiment(max_steps=200).run()
+    result = _experiment(max_steps=200).run()
     with TrajectoryFigure(result, size=(640, 360), loss=True, show_step=True) as fig:
         path = exporting.write_animation(fig, tmp_path / "anim.gif", frames=8, fps=10)
         steps = exporting.frame_steps(fig.last_step, 8)
@@ -240,7 +229,7 @@ def test_gif_colour_bar_keeps_its_shades(tmp_path):
     from PIL import Image
 
     ensure_app()
-    with TrajectoryFigure(_issue_experiment().run(), size=(960, 540), loss=True,
+    with TrajectoryFigure(_experiment().run(), size=(960, 540), loss=True,
                           show_step=True) as fig:
         path = exporting.write_animation(fig, tmp_path / "anim.gif", frames=2, fps=10)
         png = fig.array().astype(int)  # the last step, as the last frame
