@@ -1,14 +1,17 @@
-"""Images of a figure: :func:`write_image` writes PNG or SVG; SVG is painted as vectors, with
-hairlines every viewer draws thin.
+"""Images of a figure: :func:`write_image` writes PNG or SVG; the SVG is plain SVG 1.1 that
+every viewer draws as the PNG shows (Qt's QSvgRenderer, browsers, librsvg, Inkscape).
 
 :func:`svg_bytes` paints a :class:`~beale_gui.gui.render.trajectory.TrajectoryFigure` through
-QtSvg in layers, clipping each view box's layer to its rectangle; :func:`flatten_svg` bakes Qt's
-group transforms into the hairlines' coordinates so that viewers ignoring
-``vector-effect="non-scaling-stroke"`` draw them as the PNG shows.
+QtSvg's SVG 1.1 generator, which clips the view boxes itself, then :func:`portable_svg` removes
+what only some viewers understand: it bakes Qt's group transforms into the hairlines'
+coordinates (:func:`flatten_svg`), cuts paths into pieces QSvgRenderer accepts and clips
+coordinates far outside the image (:func:`portable_path`), names installed fonts with a generic
+fallback and pins each text's width to the one it was laid out at.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -19,6 +22,16 @@ import numpy as np
 from ... import APP_NAME
 from ...core.fileio import write_bytes_atomic
 from ...export.targets import IMAGE_EXTENSIONS, ExportError
+
+#: Points per ``path`` element at most: QSvgRenderer truncates a path of more than 32767
+#: elements ("Invalid path data; path truncated").
+MAX_PATH_POINTS = 8000
+#: Open paths are clipped to the image enlarged by this many times its size on each side: a
+#: diverged run's last point can be 10^5 pixels away, where librsvg drops the line's outline
+#: and Qt stops dashing it.
+CLIP_MARGIN = 1.0
+#: Text is written this many times larger and scaled down (see :func:`_pin_text`).
+TEXT_SCALE = 32
 
 
 def write_image(figure, path: str | os.PathLike) -> Path:
@@ -31,13 +44,14 @@ def write_image(figure, path: str | os.PathLike) -> Path:
 
 
 def svg_bytes(figure) -> bytes:
-    """The figure as SVG: paths, markers and text as vectors, the contour fill as an image.
+    """The figure as SVG 1.1: paths, markers and text as vectors, the contour fill as an image.
 
     Drawn with QtSvg's ``QSvgGenerator`` through the same painting as the PNG (pyqtgraph's
     ``SVGExporter`` fails on the closed paths this Qt writes, pyqtgraph issue #3495). The
-    generator cannot clip, so the figure is painted in layers, the frame and then what each
-    view box holds, and each view box's layer is clipped to its rectangle here; the hairlines
-    are then made portable by :func:`flatten_svg`.
+    generator's SVG 1.1 mode writes clip paths but keeps one after the painter drops it (the
+    legend's symbols vanish in browsers), so the figure is painted in layers without clipping,
+    the frame and then what each view box holds, and each view box's layer is clipped to its
+    rectangle here; :func:`portable_svg` then makes the whole portable.
     """
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
     from PySide6.QtGui import QPainter
@@ -51,7 +65,7 @@ def svg_bytes(figure) -> bytes:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
+        generator = QSvgGenerator()  # SVG Tiny 1.2: no clip paths, made 1.1 by portable_svg
         generator.setOutputDevice(buffer)
         generator.setSize(QSize(w, h))
         generator.setViewBox(QRectF(0, 0, w, h))
@@ -62,22 +76,14 @@ def svg_bytes(figure) -> bytes:
         finally:
             painter.end()
         buffer.close()
-        return flatten_svg(ET.fromstring(bytes(data.data())))
+        return ET.fromstring(bytes(data.data()))
 
     _register_namespaces()
     root = layer_svg(FRAME)
-    for child in list(root):
-        if child.tag in (_svg("title"), _svg("desc")):
-            root.remove(child)
-    title = ET.Element(_svg("title"))
-    title.text = f"{figure.result.function.title}: optimizer trajectories"
-    desc = ET.Element(_svg("desc"))
-    desc.text = f"Exported by {APP_NAME}"
-    root.insert(0, desc)
-    root.insert(0, title)
     defs = root.find(_svg("defs"))
     if defs is None:
         defs = ET.SubElement(root, _svg("defs"))
+    clipped = []
     for i, (view, rect) in enumerate(figure.view_boxes()):
         clip = ET.SubElement(defs, _svg("clipPath"), id=f"view{i}")
         ET.SubElement(clip, _svg("rect"), x=f"{rect.x():.6g}", y=f"{rect.y():.6g}",
@@ -85,16 +91,54 @@ def svg_bytes(figure) -> bytes:
         group = ET.SubElement(root, _svg("g"), {"clip-path": f"url(#view{i})"})
         group.extend(c for c in layer_svg(view)
                      if c.tag not in (_svg("title"), _svg("desc"), _svg("defs")))
-        if not len(group):
+        # lines clipped here too, for viewers that ignore clip-path (QSvgRenderer)
+        portable_paths(flatten_svg(group), (rect.left(), rect.top(), rect.right(),
+                                            rect.bottom()))
+        clipped.append((group, clip))
+    portable_svg(root, (w, h), f"{figure.result.function.title}: optimizer trajectories",
+                 TextMeasure(figure.dpi))
+    for group, clip in clipped:
+        if not len(group):  # a view box holding nothing drawn
             root.remove(group)
             defs.remove(clip)
     body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + body).encode()
 
 
+def portable_svg(root: ET.Element, size: tuple[int, int], title: str,
+                 measure: TextMeasure | None = None) -> ET.Element:
+    """Make QtSvg's SVG 1.1 output ``root`` (an image of ``size`` pixels) draw the same in
+    every viewer, in place; ``measure`` (Qt's font metrics) resolves fonts and text widths."""
+    _register_namespaces()
+    w, h = size
+    root.attrib.pop("baseProfile", None)
+    root.set("version", "1.1")
+    root.set("width", str(w))  # pixels, as the PNG (Qt writes millimetres)
+    root.set("height", str(h))
+    for child in list(root):
+        if child.tag in (_svg("title"), _svg("desc")):
+            root.remove(child)
+    desc = ET.Element(_svg("desc"))
+    desc.text = f"Exported by {APP_NAME}"
+    root.insert(0, desc)
+    heading = ET.Element(_svg("title"))
+    heading.text = title
+    root.insert(0, heading)
+    flatten_svg(root)
+    for element in root.iter():  # SVG 1.1 has no vector-effect; clip paths are never stroked
+        element.attrib.pop("vector-effect", None)
+    margin_x, margin_y = CLIP_MARGIN * w, CLIP_MARGIN * h
+    portable_paths(root, (-margin_x, -margin_y, w + margin_x, h + margin_y))
+    if measure is not None:
+        _portable_text(root, measure)
+    return root
+
+
 SVG_NS = "http://www.w3.org/2000/svg"
 _MATRIX = re.compile(r"matrix\(([^)]*)\)")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_WEIGHTS = {"normal": 400, "bold": 700}
+_LARGE = 64.0  # text measured at this many times its size has unrounded advances
 _PATH_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -149,9 +193,8 @@ def _rect_to_path(rect: ET.Element, matrix: np.ndarray) -> None:
     """Turn a ``rect`` into the (transformed) closed path of its corners, in place."""
     x, y, w, h = (float(rect.attrib.pop(k, 0) or 0) for k in ("x", "y", "width", "height"))
     corners = _transform_xy(np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]), matrix)
-    pairs = _format_pairs(corners)
     rect.tag = _svg("path")
-    rect.set("d", f"M {pairs[0]} L {' L '.join(pairs[1:])} Z")
+    rect.set("d", _polyline_d(corners) + " Z")
 
 
 def _transform_xy(xy: np.ndarray, matrix: np.ndarray) -> np.ndarray:
@@ -188,3 +231,233 @@ def _transform_path(d: str, matrix: np.ndarray) -> str:
             numbers.append(float(token))
     flush()
     return " ".join(out)
+
+
+# -- paths every viewer draws ------------------------------------------------------------------
+def portable_paths(root: ET.Element, clip: tuple[float, float, float, float] | None) -> None:
+    """Rewrite every ``path`` and ``polyline`` under ``root`` by :func:`portable_path`, as
+    several elements with the same attributes where it cuts one; only lines drawn in the
+    image's own coordinates (no transform) and without a fill are clipped to ``clip``."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in list(root.iter()):
+        if element.tag == _svg("polyline"):
+            d = "M " + re.sub(r"^\s*(\S+)", r"\1 L", element.get("points", "").strip())
+        elif element.tag == _svg("path"):
+            d = element.get("d", "")
+        else:
+            continue
+        parent = parents.get(element)
+        if parent is None or parent.tag == _svg("clipPath"):
+            continue
+        plain = (_inherited(element, "fill", parents) == "none"
+                 and not _transformed(element, parents))
+        pieces = portable_path(d, clip if plain else None)
+        if pieces == [d]:
+            continue
+        element.tag = _svg("path")
+        element.attrib.pop("points", None)
+        at = list(parent).index(element)
+        for i, piece in enumerate(pieces):
+            target = element
+            if i:
+                target = ET.Element(element.tag, dict(element.attrib))
+                parent.insert(at + i, target)
+            target.set("d", piece)
+        if not pieces:
+            parent.remove(element)
+
+
+def _inherited(element: ET.Element, name: str, parents: dict) -> str | None:
+    """The presentation attribute ``name`` of ``element`` or its nearest ancestor with one."""
+    node = element
+    while node is not None:
+        if name in node.attrib:
+            return node.get(name)
+        node = parents.get(node)
+    return None
+
+
+def _transformed(element: ET.Element, parents: dict) -> bool:
+    """Whether ``element`` or an ancestor has a transform other than the identity."""
+    node = element
+    while node is not None:
+        match = _MATRIX.fullmatch(node.get("transform", "matrix(1,0,0,1,0,0)").strip())
+        if match is None or [float(v) for v in match.group(1).split(",")] != [1, 0, 0, 1, 0, 0]:
+            return True
+        node = parents.get(node)
+    return False
+
+
+def portable_path(d: str, clip: tuple[float, float, float, float] | None = None) -> list[str]:
+    """Path data ``d`` (absolute commands) as one or more pieces of at most
+    :data:`MAX_PATH_POINTS` points each, cut between subpaths (an open subpath of straight lines
+    longer than that is cut with one point shared by its two pieces).
+
+    With ``clip`` (x0, y0, x1, y1), an open subpath of straight lines reaching outside that box
+    is clipped to it (Liang-Barsky, segment by segment); the image shows none of what is cut.
+    An untouched ``d`` comes back as it was.
+    """
+    subpaths = [p.strip() for p in re.split(r"(?=[Mm])", d) if p.strip()]
+    pieces: list[tuple[str, int]] = []  # subpaths and their points
+    changed = False
+    for sub in subpaths:
+        xy = _open_polyline(sub)
+        cut = xy is not None and clip is not None and _outside(xy, clip)
+        if xy is None or not (cut or len(xy) > MAX_PATH_POINTS):
+            pieces.append((sub, len(_NUMBER.findall(sub)) // 2))
+            continue
+        changed = True
+        for line in clip_polyline(xy, clip) if cut else [xy]:
+            for start in range(0, len(line) - 1, MAX_PATH_POINTS - 1):
+                chunk = line[start: start + MAX_PATH_POINTS]
+                pieces.append((_polyline_d(chunk), len(chunk)))
+    out: list[str] = []
+    count = MAX_PATH_POINTS + 1
+    for sub, n in pieces:
+        if count + n > MAX_PATH_POINTS:
+            out.append(sub)
+            count = n
+        else:
+            out[-1] += " " + sub
+            count += n
+    return [d] if not changed and len(out) == 1 else out
+
+
+def _polyline_d(xy: np.ndarray) -> str:
+    pairs = _format_pairs(xy)
+    return f"M {pairs[0]} L {' L '.join(pairs[1:])}"
+
+
+def _open_polyline(sub: str) -> np.ndarray | None:
+    """The points of a subpath ``M x,y L x,y ...`` of straight lines, shape (N, 2); None for one
+    with curves, relative commands or a close (Z)."""
+    tokens = _PATH_TOKEN.findall(sub)  # "3.5e+11" is one number, not a command e
+    letters = [t for t in tokens if t.isalpha()]
+    if not letters or letters[0] != "M" or any(c != "L" for c in letters[1:]):
+        return None
+    numbers = [float(t) for t in tokens if not t.isalpha()]
+    if len(numbers) < 4 or len(numbers) % 2:
+        return None
+    return np.array(numbers).reshape(-1, 2)
+
+
+def _outside(xy: np.ndarray, box: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = box
+    return bool(np.any((xy[:, 0] < x0) | (xy[:, 0] > x1) | (xy[:, 1] < y0) | (xy[:, 1] > y1)))
+
+
+def clip_polyline(xy: np.ndarray, box: tuple[float, float, float, float]) -> list[np.ndarray]:
+    """The parts of the polyline ``xy`` (shape (N, 2)) inside ``box`` (x0, y0, x1, y1), each of
+    shape (M, 2), M >= 2, in order (Liang-Barsky on every segment)."""
+    x0, y0, x1, y1 = box
+    a, b = xy[:-1], xy[1:]
+    d = b - a
+    t_in = np.zeros(len(a))
+    t_out = np.ones(len(a))
+    keep = np.ones(len(a), dtype=bool)
+    for p, q in ((-d[:, 0], a[:, 0] - x0), (d[:, 0], x1 - a[:, 0]),
+                 (-d[:, 1], a[:, 1] - y0), (d[:, 1], y1 - a[:, 1])):
+        parallel = p == 0
+        keep &= ~(parallel & (q < 0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
+        t_in = np.where(~parallel & (p < 0), np.maximum(t_in, r), t_in)
+        t_out = np.where(~parallel & (p > 0), np.minimum(t_out, r), t_out)
+    keep &= t_in <= t_out
+    enter = a + t_in[:, None] * d
+    leave = a + t_out[:, None] * d
+    lines: list[list[np.ndarray]] = []
+    previous = -2  # the last segment kept, when it reached its end point inside the box
+    for i in np.flatnonzero(keep):
+        if previous != i - 1 or t_in[i] > 0.0:
+            lines.append([enter[i]])
+        lines[-1].append(leave[i])
+        previous = i if t_out[i] == 1.0 else -2
+    return [np.array(line) for line in lines]
+
+
+# -- text every viewer sets as Qt did ----------------------------------------------------------
+class TextMeasure:
+    """Qt's fonts and font metrics at the resolution (``dpi``) a figure was laid out at."""
+
+    def __init__(self, dpi: float) -> None:
+        self.dpi = float(dpi)
+        self._families: dict[str, str] = {}
+
+    def families(self, requested: str) -> str:
+        """A CSS font-family list for Qt's ``requested`` one ("Sans Serif" is Qt's alias, no
+        CSS family; a browser would fall back to a serif font): the installed font Qt draws
+        with, then a generic family."""
+        from PySide6.QtGui import QFontInfo
+
+        if requested not in self._families:
+            info = QFontInfo(self._font(requested, 12.0, 400, False))
+            name = info.family()
+            lower = name.lower()
+            generic = ("monospace" if info.fixedPitch() else
+                       "serif" if "serif" in lower and "sans" not in lower else "sans-serif")
+            self._families[requested] = f"'{name}', {generic}" if name else generic
+        return self._families[requested]
+
+    def widths(self, text: str, family: str, pixels: float, weight: int,
+               italic: bool) -> tuple[float, float]:
+        """The advance of ``text`` set in that font, in pixels: as Qt lays it out (glyph
+        advances rounded at this size), and unrounded (as a viewer scaling the outlines
+        sets it)."""
+        from PySide6.QtGui import QFontMetricsF
+
+        laid_out = QFontMetricsF(self._font(family, pixels, weight, italic))
+        large = QFontMetricsF(self._font(family, pixels * _LARGE, weight, italic))
+        return laid_out.horizontalAdvance(text), large.horizontalAdvance(text) / _LARGE
+
+    def _font(self, family: str, pixels: float, weight: int, italic: bool):
+        from PySide6.QtGui import QFont
+
+        font = QFont()
+        font.setFamilies([n.strip().strip("'\"") for n in family.split(",") if n.strip()])
+        font.setPointSizeF(pixels * 72.0 / self.dpi)
+        font.setWeight(QFont.Weight(int(np.clip(weight, 100, 900))))
+        font.setItalic(italic)
+        return font
+
+
+def _portable_text(root: ET.Element, measure: TextMeasure) -> None:
+    """Name each font as :meth:`TextMeasure.families` does and set every text at the width Qt
+    laid it out at (:func:`_pin_text`)."""
+    for element in root.iter():
+        family = element.get("font-family")
+        if family is None:
+            continue
+        if element.tag == _svg("text") and (element.text or "").strip():
+            # a size or position that is not one number: left as it is
+            with contextlib.suppress(ValueError):
+                _pin_text(element, family, measure)
+        element.set("font-family", measure.families(family))
+
+
+def _pin_text(text: ET.Element, family: str, measure: TextMeasure) -> None:
+    """Set ``text`` at the width Qt laid it out at, in every viewer.
+
+    Qt lays text out with glyph advances rounded at its size; a viewer scaling the outlines
+    (QSvgRenderer, librsvg, browsers) sets it up to 3 % wider, past the legend's edge. So the
+    font size is scaled by laid-out / unrounded width, and ``textLength`` pins the width for a
+    viewer that sets another font. QSvgRenderer truncates a font size to whole pixels (12.67
+    as 12): the text is written :data:`TEXT_SCALE` times larger and scaled down.
+    """
+    pixels = float(text.get("font-size", "12"))
+    raw_weight = text.get("font-weight", "400")
+    weight = _WEIGHTS.get(raw_weight) or int(float(raw_weight))
+    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+    if pixels <= 0 or "transform" in text.attrib:
+        return
+    italic = text.get("font-style", "normal") != "normal"
+    width, natural = measure.widths(text.text, family, pixels, weight, italic)
+    if natural > 0:
+        pixels *= width / natural
+    k = TEXT_SCALE
+    text.set("transform", f"scale({1 / k:.6g})")
+    text.set("x", f"{x * k:.6g}")
+    text.set("y", f"{y * k:.6g}")
+    text.set("font-size", f"{pixels * k:.6g}")
+    text.set("textLength", f"{width * k:.6g}")
+    text.set("lengthAdjust", "spacing")

@@ -37,6 +37,7 @@ from .offscreen import OffscreenFigure, activate_layout, contour_samples
 LOSS_COLUMN = 0.38  # share of the width the side column takes when it holds the loss plot
 SIDE_GAP = 12.0  # logical pixels between the canvas and the side column
 TITLE_PT = 13.0
+GRADIENT_SHADES = 64  # colour-map shades a GIF's palette holds exactly
 
 
 @dataclass(frozen=True)
@@ -288,12 +289,17 @@ class TrajectoryFigure(OffscreenFigure):
         return [start_style(s) for s in self.result.start_index]
 
     def key_colours(self) -> list[str]:
-        """Colours of the small marks that must stay exact in a paletted image (``#RRGGBB``):
-        the optimizers' colours and outlines, the markers and the text."""
+        """Colours that must stay exact in a paletted image (``#RRGGBB``): the optimizers'
+        colours and outlines, the markers and the text, then :data:`GRADIENT_SHADES` shades
+        along the colour map (a GIF's colour bar and contour image would band otherwise)."""
         colours = list(self._config_colours)
         colours += [ci.halo_colour(c).name() for c in self._config_colours]
         colours += [ci.CROSS_BRUSH.color().name(), ci.START_BRUSH.color().name(),
                     ci.MINIMUM_PEN.color().name(), TEXT_COLOUR, NOTE_COLOUR]
+        for item in _layout_items(self.canvas.plot_item.layout):
+            if isinstance(item, pg.ColorBarItem):
+                shades = item.colorMap().getLookupTable(0.0, 1.0, GRADIENT_SHADES, alpha=False)
+                colours += [QColor(*map(int, rgb)).name() for rgb in shades]
         return [QColor(c).name() for c in colours]
 
     def _clip_step(self, k: int) -> int:
