@@ -432,11 +432,12 @@ def clip_polyline(xy: np.ndarray, box: tuple[float, float, float, float]) -> np.
     breaks = np.zeros(len(d), dtype=bool)
     breaks[:-1] = shown[:-1] & ~follows[1:]
     breaks[-1] = shown[-1]
-    rows = []
-    for i in np.flatnonzero(shown):
-        if not follows[i]:
-            rows.append(start[i])
-        rows.append(end[i])
-        if breaks[i]:
-            rows.append((np.nan, np.nan))
-    return np.asarray(rows[:-1] if rows else np.zeros((0, 2)), dtype=np.float64).reshape(-1, 2)
+    # rows per shown segment: its start (unless it goes on), its end, a NaN after a piece
+    kept = np.flatnonzero(shown)
+    opens, gaps = ~follows[kept], breaks[kept]
+    counts = opens.astype(int) + 1 + gaps.astype(int)
+    first = np.cumsum(counts) - counts
+    out = np.full((int(counts.sum()), 2), np.nan)
+    out[first[opens]] = start[kept[opens]]
+    out[first + opens] = end[kept]
+    return out[:-1]     # the last piece's NaN

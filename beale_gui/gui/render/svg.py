@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ... import APP_NAME
+from ...core import contours
 from ...core.fileio import write_bytes_atomic
 from ...export.targets import IMAGE_EXTENSIONS, ExportError
 
@@ -348,32 +349,14 @@ def _outside(xy: np.ndarray, box: tuple[float, float, float, float]) -> bool:
 
 def clip_polyline(xy: np.ndarray, box: tuple[float, float, float, float]) -> list[np.ndarray]:
     """The parts of the polyline ``xy`` (shape (N, 2)) inside ``box`` (x0, y0, x1, y1), each of
-    shape (M, 2), M >= 2, in order (Liang-Barsky on every segment)."""
+    shape (M, 2), M >= 2, in order: the canvas's own cut
+    (:func:`beale_gui.core.contours.clip_polyline`), split where it leaves a gap."""
     x0, y0, x1, y1 = box
-    a, b = xy[:-1], xy[1:]
-    d = b - a
-    t_in = np.zeros(len(a))
-    t_out = np.ones(len(a))
-    keep = np.ones(len(a), dtype=bool)
-    for p, q in ((-d[:, 0], a[:, 0] - x0), (d[:, 0], x1 - a[:, 0]),
-                 (-d[:, 1], a[:, 1] - y0), (d[:, 1], y1 - a[:, 1])):
-        parallel = p == 0
-        keep &= ~(parallel & (q < 0))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            r = np.where(parallel, 0.0, q / np.where(parallel, 1.0, p))
-        t_in = np.where(~parallel & (p < 0), np.maximum(t_in, r), t_in)
-        t_out = np.where(~parallel & (p > 0), np.minimum(t_out, r), t_out)
-    keep &= t_in <= t_out
-    enter = a + t_in[:, None] * d
-    leave = a + t_out[:, None] * d
-    lines: list[list[np.ndarray]] = []
-    previous = -2  # the last segment kept, when it reached its end point inside the box
-    for i in np.flatnonzero(keep):
-        if previous != i - 1 or t_in[i] > 0.0:
-            lines.append([enter[i]])
-        lines[-1].append(leave[i])
-        previous = i if t_out[i] == 1.0 else -2
-    return [np.array(line) for line in lines]
+    cut = contours.clip_polyline(xy, (x0, x1, y0, y1))
+    gap = np.isnan(cut[:, 0])
+    pieces = np.split(cut, np.flatnonzero(gap))
+    return [piece[~np.isnan(piece[:, 0])] for piece in pieces
+            if np.count_nonzero(~np.isnan(piece[:, 0])) >= 2]
 
 
 # -- text every viewer sets as Qt did ----------------------------------------------------------
