@@ -19,14 +19,9 @@ import pytest
 
 from beale_gui import export as exporting
 from beale_gui.export.gif import GIF_COLOURS, NearestColour, fit_palette
+from beale_gui.export.svg import CLIP_MARGIN, MAX_PATH_POINTS, clip_polyline, portable_path
 from beale_gui.gui.render.offscreen import ensure_app
-from beale_gui.gui.render.svg import (
-    CLIP_MARGIN,
-    MAX_PATH_POINTS,
-    clip_polyline,
-    portable_path,
-    svg_bytes,
-)
+from beale_gui.gui.render.svg import svg_bytes
 from beale_gui.gui.render.trajectory import TrajectoryFigure
 
 from . import child_env

@@ -30,7 +30,7 @@ def _qt_imported_by(code: str, cwd: Path) -> list[str]:
 
 def test_the_export_package_imports_without_qt(tmp_path):
     code = ("import beale_gui.export\n"
-            "from beale_gui.export import animation, data, frames, gif, mp4, targets\n")
+            "from beale_gui.export import animation, data, frames, gif, mp4, svg, targets\n")
     assert _qt_imported_by(code, tmp_path) == []
 
 
