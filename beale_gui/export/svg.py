@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from .. import APP_NAME
-from ..core import contours
+from ..core import polylines
 
 __all__ = ["CLIP_MARGIN", "MAX_PATH_POINTS", "SVG_NS", "TEXT_SCALE", "TextMeasure",
            "clip_polyline", "flatten_svg", "portable_path", "portable_paths", "portable_svg",
@@ -292,9 +292,9 @@ def _outside(xy: np.ndarray, box: tuple[float, float, float, float]) -> bool:
 def clip_polyline(xy: np.ndarray, box: tuple[float, float, float, float]) -> list[np.ndarray]:
     """The parts of the polyline ``xy`` (shape (N, 2)) inside ``box`` (x0, y0, x1, y1), each of
     shape (M, 2), M >= 2, in order: the canvas's own cut
-    (:func:`beale_gui.core.contours.clip_polyline`), split where it leaves a gap."""
+    (:func:`beale_gui.core.polylines.clip_polyline`), split where it leaves a gap."""
     x0, y0, x1, y1 = box
-    cut = contours.clip_polyline(xy, (x0, x1, y0, y1))
+    cut = polylines.clip_polyline(xy, (x0, x1, y0, y1))
     gap = np.isnan(cut[:, 0])
     pieces = np.split(cut, np.flatnonzero(gap))
     return [piece[~np.isnan(piece[:, 0])] for piece in pieces

@@ -1,13 +1,13 @@
-"""Contours for the canvas: sampling, log levels, the colour image, isolines and arrows."""
+"""Contours for the canvas: sampling, log levels, the colour image, isolines; and what is drawn
+over them: arrows, thinned and clipped paths."""
 
 from dataclasses import dataclass
 
 import numpy as np
 import pytest
 
-from beale_gui.core import contours
+from beale_gui.core import contours, polylines
 from beale_gui.core.contours import (
-    arrow_shapes,
     grid_shape,
     isolines,
     join_polylines,
@@ -15,10 +15,10 @@ from beale_gui.core.contours import (
     log_levels,
     log_scale,
     sample_grid,
-    thin_polyline,
     view_scale,
 )
 from beale_gui.core.functions import TestFunction
+from beale_gui.core.polylines import arrow_shapes, thin_polyline
 
 try:  # the registry is written alongside this module
     from beale_gui.core.functions import FUNCTIONS
@@ -368,13 +368,13 @@ BOX = (-5.0, 5.0, -5.0, 5.0)
 
 def test_a_path_inside_the_box_is_left_as_it_is():
     xy = np.array([[0.0, 0.0], [1.0, 1.0], [4.9, -4.9]])
-    np.testing.assert_array_equal(contours.clip_polyline(xy, BOX), xy)
+    np.testing.assert_array_equal(polylines.clip_polyline(xy, BOX), xy)
 
 
 def test_a_diverging_segment_ends_on_the_box_and_what_is_inside_is_exact():
     # out to 1e10 and back: cut where it leaves and where it comes back, a gap between
     xy = np.array([[0.0, 0.0], [1.0, 1.0], [1e10, -1e10], [0.5, 0.5], [0.2, 0.1]])
-    out = contours.clip_polyline(xy, BOX)
+    out = polylines.clip_polyline(xy, BOX)
     gap = np.flatnonzero(np.isnan(out[:, 0]))
     assert len(gap) == 1
     before, after = out[:gap[0]], out[gap[0] + 1:]
@@ -387,7 +387,7 @@ def test_a_diverging_segment_ends_on_the_box_and_what_is_inside_is_exact():
 
 
 def test_a_segment_crossing_the_box_is_kept_and_one_outside_dropped():
-    across = contours.clip_polyline(np.array([[-10.0, 0.0], [10.0, 0.0], [10.0, 20.0]]), BOX)
+    across = polylines.clip_polyline(np.array([[-10.0, 0.0], [10.0, 0.0], [10.0, 20.0]]), BOX)
     np.testing.assert_array_equal(across, [[-5.0, 0.0], [5.0, 0.0]])
-    assert contours.clip_polyline(np.array([[10.0, 10.0], [20.0, 20.0]]), BOX).shape == (0, 2)
-    assert contours.clip_polyline(np.array([[10.0, 0.0], [10.0, 3.0]]), BOX).shape == (0, 2)
+    assert polylines.clip_polyline(np.array([[10.0, 10.0], [20.0, 20.0]]), BOX).shape == (0, 2)
+    assert polylines.clip_polyline(np.array([[10.0, 0.0], [10.0, 3.0]]), BOX).shape == (0, 2)

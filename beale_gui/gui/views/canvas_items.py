@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
-from ...core import contours
+from ...core import polylines
 
 Box = tuple[float, float, float, float]   # x0, x1, y0, y1
 
@@ -153,7 +153,7 @@ class LineSample(ItemSample):
         ev.accept()
 
 
-def _arrow_paths(kind: str, shapes: contours.ArrowShapes, i: int
+def _arrow_paths(kind: str, shapes: polylines.ArrowShapes, i: int
                  ) -> tuple[QPainterPath, QPainterPath | None]:
     """Arrow ``i`` of ``shapes`` as (lines, filled head or None) for ``kind``."""
     def point(a: np.ndarray) -> QPointF:
@@ -209,7 +209,7 @@ def _paint_arrow(p, kind: str, colour: str, lines: QPainterPath,
 
 class MechanicsArrows(pg.GraphicsObject):
     """One kind of mechanics arrow at the runs' heads, each in its run's colour (see
-    :data:`ARROW_KINDS`); geometry from :func:`beale_gui.core.contours.arrow_shapes`."""
+    :data:`ARROW_KINDS`); geometry from :func:`beale_gui.core.polylines.arrow_shapes`."""
 
     def __init__(self, kind: str) -> None:
         super().__init__()
@@ -220,7 +220,7 @@ class MechanicsArrows(pg.GraphicsObject):
         self._colours: list[str] = []
         self._rect = QRectF()
 
-    def set_arrows(self, shapes: contours.ArrowShapes | None, colours: list[str]) -> None:
+    def set_arrows(self, shapes: polylines.ArrowShapes | None, colours: list[str]) -> None:
         """Draw ``shapes`` (None: nothing), arrow ``k`` in ``colours[k]``."""
         self.prepareGeometryChange()
         self._drawn = []
@@ -264,7 +264,7 @@ class ArrowSample(ItemSample):
 
     def paint(self, p, *args) -> None:
         # a 22-pixel arrow from left to right, on a view of one data unit per pixel (y down)
-        shapes = contours.arrow_shapes(np.array([[1.0, 11.0]]), np.array([[1.0, 0.0]]),
+        shapes = polylines.arrow_shapes(np.array([[1.0, 11.0]]), np.array([[1.0, 0.0]]),
                                        (1.0, 1.0), 22.0, head=8.0)
         p.setRenderHint(p.RenderHint.Antialiasing)
         _paint_arrow(p, self.kind, ARROW_KEY_COLOUR, *_arrow_paths(self.kind, shapes, 0))
@@ -373,7 +373,7 @@ class PathTrack:
     """One run's path, drawn up to a step.
 
     The path is thinned to the screen's resolution
-    (:func:`beale_gui.core.contours.thin_polyline`) and drawn by three curves: a *base* up to
+    (:func:`beale_gui.core.polylines.thin_polyline`) and drawn by three curves: a *base* up to
     the last multiple of :data:`BLOCK` points and a *middle* from there up to the last multiple
     of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end moves, and a short
     live *tail* up to the head. So a frame redraws at most ``CHUNK`` segments per path, the
@@ -438,7 +438,7 @@ class PathTrack:
     def thin(self, cell: tuple[float, float], box: Box | None = None) -> None:
         """Re-thin for boxes of size ``cell`` (data units; (0, 0) keeps every point), and cut
         what leaves ``box`` (x0, x1, y0, y1) at its edges (None: nothing is cut)."""
-        self.keep = contours.thin_polyline(self.xy, cell)
+        self.keep = polylines.thin_polyline(self.xy, cell)
         self.xt = np.ascontiguousarray(self.xy[self.keep, 0])
         self.yt = np.ascontiguousarray(self.xy[self.keep, 1])
         if box is not None:
@@ -456,7 +456,7 @@ class PathTrack:
         if self._box is None:
             curve.setData(x=x, y=y, skipFiniteCheck=True, connect="all")
             return
-        xy = contours.clip_polyline(np.column_stack([x, y]), self._box)
+        xy = polylines.clip_polyline(np.column_stack([x, y]), self._box)
         curve.setData(x=xy[:, 0], y=xy[:, 1], skipFiniteCheck=True, connect="finite")
 
     def _show(self, curve: pg.PlotCurveItem, start: int, end: int) -> None:

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 
-from ...core import contours
+from ...core import polylines
 from . import canvas_items as ci
 from .run_legend import RunLegend
 
@@ -212,7 +212,7 @@ class RunLayer:
             if vectors is None:
                 arrows.set_arrows(None, [])
                 continue
-            shapes = contours.arrow_shapes(mech["heads"], vectors, pixel, ci.ARROW_PX,
+            shapes = polylines.arrow_shapes(mech["heads"], vectors, pixel, ci.ARROW_PX,
                                            ci.ARROW_DECADES, ci.ARROW_HEAD_PX)
             colours = [self._colours[i] if i < len(self._colours) else ci.ARROW_KEY_COLOUR
                        for i in shapes.index]
