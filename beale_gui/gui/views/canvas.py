@@ -40,6 +40,7 @@ from ...core.functions import TestFunction
 from ...document import Document, function_key
 from . import canvas_items as ci
 from .contour_layer import ContourLayer
+from .path_track import PathTrack
 from .run_layer import RunLayer
 from .zoom_limits import Extent, LimitedViewBox, view_limits
 
@@ -281,7 +282,7 @@ class ContourCanvas(QWidget):
         return self._contours.computed_extent()
 
     # -- what is drawn, read-only (for tests and export) --------------------------------------
-    def run_tracks(self) -> tuple[ci.PathTrack, ...]:
+    def run_tracks(self) -> tuple[PathTrack, ...]:
         """The tracks drawing the current runs, one per run in order (do not draw on them)."""
         return self._runs.run_tracks()
 

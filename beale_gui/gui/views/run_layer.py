@@ -3,7 +3,7 @@ the mechanics arrows and the legend.
 
 :class:`~beale_gui.gui.views.canvas.ContourCanvas` owns one :class:`RunLayer` and forwards its
 ``set_runs`` / ``set_step`` / ``set_mechanics`` / ``clear_runs`` and the read-only accessors to
-it. Paths are drawn on reused :class:`~beale_gui.gui.views.canvas_items.PathTrack` curves, thinned
+it. Paths are drawn on reused :class:`~beale_gui.gui.views.path_track.PathTrack` curves, thinned
 to half a screen pixel of the view; the legend is refilled only when its entries change.
 """
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 
 from ...core import polylines
 from . import canvas_items as ci
+from .path_track import PathTrack
 from .run_legend import RunLegend
 
 # Path curves kept hidden for later results, beyond the ones shown: adding and removing
@@ -28,8 +29,8 @@ class RunLayer:
     def __init__(self, plot: pg.PlotItem) -> None:
         self._plot = plot
         self._vb = plot.getViewBox()
-        self._tracks: list[ci.PathTrack] = []   # in the plot; the first len(_runs) shown
-        self._runs: list[ci.PathTrack] = []
+        self._tracks: list[PathTrack] = []   # in the plot; the first len(_runs) shown
+        self._runs: list[PathTrack] = []
         self._head_style: dict = {}
         self._stops = np.zeros(0, dtype=int)
         self._diverged = np.zeros(0, dtype=bool)
@@ -154,7 +155,7 @@ class RunLayer:
         return self._legend.spot
 
     # -- what is drawn, read-only (for tests and export) --------------------------------------
-    def run_tracks(self) -> tuple[ci.PathTrack, ...]:
+    def run_tracks(self) -> tuple[PathTrack, ...]:
         """The tracks drawing the current runs, one per run in order (do not draw on them)."""
         return tuple(self._runs)
 
@@ -230,7 +231,7 @@ class RunLayer:
         missing) and hide the rest."""
         n = len(styles)
         while len(self._tracks) < n:
-            track = ci.PathTrack(*styles[len(self._tracks)])
+            track = PathTrack(*styles[len(self._tracks)])
             for item in track.items:
                 self._add(item, ci.Z_PATHS)
             self._tracks.append(track)

@@ -1,0 +1,130 @@
+"""A run's path on the canvas: :class:`PathTrack`, drawn up to the playhead in a few cached
+curves, thinned to the screen's resolution and cut to a box around the view."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+from ...core import polylines
+from .canvas_items import Box, path_pens
+
+__all__ = ["PathTrack"]
+
+
+class PathTrack:
+    """One run's path, drawn up to a step.
+
+    The path is thinned to the screen's resolution
+    (:func:`beale_gui.core.polylines.thin_polyline`) and drawn by three curves: a *base* up to
+    the last multiple of :data:`BLOCK` points and a *middle* from there up to the last multiple
+    of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end moves, and a short
+    live *tail* up to the head. So a frame redraws at most ``CHUNK`` segments per path, the
+    middle (at most ``BLOCK``) every ``CHUNK`` points and the whole base only every ``BLOCK``,
+    however long the path is.
+    """
+
+    CHUNK = 128
+    BLOCK = 1024
+
+    def __init__(self, colour: str, style: Qt.PenStyle) -> None:
+        pen, halo = path_pens(colour, style)
+        self.base, self.middle, self.tail = (
+            pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=False, skipFiniteCheck=True)
+            for _ in range(3))
+        for curve in (self.base, self.middle):
+            curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._style = (colour, style)
+        self._shown = True
+        self._set_path(np.zeros((0, 2)))
+
+    @property
+    def items(self) -> tuple[pg.PlotCurveItem, ...]:
+        return self.base, self.middle, self.tail
+
+    def reset(self, path: np.ndarray, colour: str, style: Qt.PenStyle,
+              cell: tuple[float, float] = (0.0, 0.0), box: Box | None = None) -> None:
+        """Show a run, shape (T + 1, 2), on these curves (cheaper than new ones), thinned for
+        boxes of size ``cell`` and cut to ``box`` (see :meth:`thin`); nothing is drawn until
+        :meth:`draw`."""
+        if (colour, style) != self._style:
+            self._style = (colour, style)
+            pen, halo = path_pens(colour, style)
+            for curve in self.items:
+                curve.setPen(pen)
+                curve.setShadowPen(halo)
+        for curve in self.items:
+            # pyqtgraph keeps a curve's line-segment buffer at the largest size it ever drew:
+            # without this a shorter run would keep a longer earlier run's memory
+            curve.clear()
+        self._set_path(path, cell, box)
+        if not self._shown:
+            self._shown = True
+            for curve in self.items:
+                curve.setVisible(True)
+
+    def hide(self) -> None:
+        """Hide the curves and let go of the path, keeping the curves for a later run."""
+        if not self._shown:
+            return
+        self._shown = False
+        for curve in self.items:
+            curve.setVisible(False)
+            curve.clear()
+        self._set_path(np.zeros((0, 2)))
+
+    def _set_path(self, path: np.ndarray, cell: tuple[float, float] = (0.0, 0.0),
+                  box: Box | None = None) -> None:
+        self.xy = np.asarray(path, dtype=np.float64).reshape(-1, 2)
+        self.thin(cell, box)
+
+    def thin(self, cell: tuple[float, float], box: Box | None = None) -> None:
+        """Re-thin for boxes of size ``cell`` (data units; (0, 0) keeps every point), and cut
+        what leaves ``box`` (x0, x1, y0, y1) at its edges (None: nothing is cut)."""
+        self.keep = polylines.thin_polyline(self.xy, cell)
+        self.xt = np.ascontiguousarray(self.xy[self.keep, 0])
+        self.yt = np.ascontiguousarray(self.xy[self.keep, 1])
+        if box is not None:
+            x0, x1, y0, y1 = box
+            xt, yt = self.xt, self.yt
+            if ((xt >= x0) & (xt <= x1) & (yt >= y0) & (yt <= y1)).all():
+                box = None     # nothing to cut
+        self._box = box
+        self._ends = (-1, -1)
+        self._tail_span = (-1, -1)
+
+    def _set_span(self, curve: pg.PlotCurveItem, start: int, stop: int) -> None:
+        """Thinned points start..stop-1 on ``curve``, cut to the box."""
+        x, y = self.xt[start:stop], self.yt[start:stop]
+        if self._box is None:
+            curve.setData(x=x, y=y, skipFiniteCheck=True, connect="all")
+            return
+        xy = polylines.clip_polyline(np.column_stack([x, y]), self._box)
+        curve.setData(x=xy[:, 0], y=xy[:, 1], skipFiniteCheck=True, connect="finite")
+
+    def _show(self, curve: pg.PlotCurveItem, start: int, end: int) -> None:
+        """Points start..end (inclusive) on ``curve``; nothing when the span is empty."""
+        self._set_span(curve, start, end + 1 if end > start else start)
+
+    def draw(self, j: int) -> None:
+        """Draw the path up to point ``j``."""
+        n = int(np.searchsorted(self.keep, j, side="right"))
+        last = max(n - 1, 0)
+        block = (last // self.BLOCK) * self.BLOCK
+        chunk = (last // self.CHUNK) * self.CHUNK
+        if (block, chunk) != self._ends:
+            if block != self._ends[0]:
+                self._show(self.base, 0, block)
+            self._show(self.middle, block, chunk)
+            self._ends = (block, chunk)
+        if (chunk, n) != self._tail_span:   # setData rebuilds the curve, even for the same points
+            self._tail_span = (chunk, n)
+            self._set_span(self.tail, chunk, n)
+
+    def drawn_points(self) -> int:
+        """How many points the curves hold together (each shared end counted once)."""
+        counts = [len(c.getData()[0]) if c.getData()[0] is not None else 0 for c in self.items]
+        shown = [c for c in counts if c]
+        return sum(shown) - max(len(shown) - 1, 0)
