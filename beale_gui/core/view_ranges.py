@@ -8,9 +8,12 @@ on a log axis where the function's minimum value is known.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .engine import DIVERGED, RunResult
+from .polylines import clip_polyline
 
 LOSS_FLOOR = 1e-20
 
@@ -101,8 +104,8 @@ LEGEND_SPOTS = {"top-left": (0.0, 0.0), "top-right": (1.0, 0.0), "bottom-left": 
 
 def emptiest_spot(points: np.ndarray, extent, view_px: tuple[float, float],
                   box_px: tuple[float, float], margin: float = 8.0,
-                  clearance: float = 8.0) -> tuple[str, int]:
-    """Where in the view a legend box covers the fewest ``points``: one of
+                  clearance: float = 8.0, paths: Sequence[np.ndarray] = ()) -> tuple[str, int]:
+    """Where in the view a legend box covers the fewest ``points`` and ``paths``: one of
     :data:`LEGEND_SPOTS` (the corners first, then the middles of the edges), ``margin`` pixels
     in from the view's edges.
 
@@ -117,12 +120,15 @@ def emptiest_spot(points: np.ndarray, extent, view_px: tuple[float, float],
         The view's and the legend's (width, height) in pixels.
     clearance : float
         Pixels kept free around each point (a marker's radius).
+    paths : sequence of ndarray, shape (T, 2)
+        Polylines in data units: a path counts once where any of its segments crosses the
+        box, even one whose vertices are all outside it (a long jump across a corner).
 
     Returns
     -------
     spot : str
     covered : int
-        How many points the legend covers there (0: none).
+        How many points and paths the legend covers there (0: none).
     """
     (x0, x1), (y0, y1) = extent
     W, H = (float(v) for v in view_px)
@@ -133,12 +139,19 @@ def emptiest_spot(points: np.ndarray, extent, view_px: tuple[float, float],
         py = (y1 - pts[:, 1]) / (y1 - y0) * H
     inside = np.isfinite(px) & np.isfinite(py) & (px >= 0) & (px <= W) & (py >= 0) & (py <= H)
     px, py = px[inside], py[inside]
+    with np.errstate(all="ignore"):
+        lines = [np.column_stack([(p[:, 0] - x0) / (x1 - x0) * W,
+                                  (y1 - p[:, 1]) / (y1 - y0) * H])
+                 for p in (np.asarray(q, dtype=np.float64).reshape(-1, 2) for q in paths)
+                 if len(p) >= 2]
     best = ("top-left", -1)
     for name, (fx, fy) in LEGEND_SPOTS.items():
         left = fx * (W - 2 * margin - w + 2 * clearance) + margin - clearance
         top = fy * (H - 2 * margin - h + 2 * clearance) + margin - clearance
         covered = int(np.count_nonzero((px >= left) & (px <= left + w)
                                        & (py >= top) & (py <= top + h)))
+        box = (left, left + w, top, top + h)
+        covered += sum(len(clip_polyline(line, box)) > 0 for line in lines)
         if covered == 0:
             return name, 0
         if best[1] < 0 or covered < best[1]:

@@ -145,10 +145,10 @@ class RunLayer:
         self._legend.give_way(yes)
 
     def place_legend(self) -> None:
-        """Put the legend where it covers no path vertex, start point or minimum."""
+        """Put the legend where it covers no path, start point or minimum."""
         paths = [track.xy[:stop + 1] for track, stop in zip(self._runs, self._stops,
                                                              strict=True)]
-        self._legend.place(np.concatenate([self._fixed_points, *paths]))
+        self._legend.place(self._fixed_points, paths)
 
     def legend_spot(self) -> str:
         """Where the legend is (see :attr:`RunLegend.spot`)."""

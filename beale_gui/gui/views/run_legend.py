@@ -1,11 +1,11 @@
 """The canvas's run legend: the optimizers and the mechanics arrows' key, never over the data.
 
 The legend floats in the spot of the view (a corner first, then the middle of an edge) where
-it covers no path vertex, start point or minimum (:func:`~beale_gui.core.view_ranges.
-emptiest_spot`), chosen again when the runs, the points or the view change; where every spot
-would cover something it moves outside the plot, into a column right of the colour bar. It
-hides while another legend is shown over the plot (one legend at a time).
-:class:`~beale_gui.gui.views.run_layer.RunLayer` owns one.
+it covers no path (no segment of one either), start point or minimum
+(:func:`~beale_gui.core.view_ranges.emptiest_spot`), chosen again when the runs, the points or
+the view change; where every spot would cover something it moves outside the plot, into a
+column right of the colour bar. It hides while another legend is shown over the plot (one
+legend at a time). :class:`~beale_gui.gui.views.run_layer.RunLayer` owns one.
 """
 
 from __future__ import annotations
@@ -75,16 +75,16 @@ class RunLegend:
         self._giving_way = yes
         self._show()
 
-    def place(self, points: np.ndarray) -> None:
-        """Put the legend in the view's emptiest spot for ``points``, shape (N, 2) in data
-        units; outside the plot when every spot covers one."""
+    def place(self, points: np.ndarray, paths=()) -> None:
+        """Put the legend in the view's emptiest spot for ``points``, shape (N, 2), and
+        ``paths``, each (T, 2), in data units; outside the plot when every spot covers one."""
         if not self._has_entries:
             return
         size = self.item.boundingRect().size()      # the same rows inside or out
         (x0, x1), (y0, y1) = self._vb.viewRange()
         spot, covered = view_ranges.emptiest_spot(
             points, ((x0, x1), (y0, y1)), (self._vb.width(), self._vb.height()),
-            (size.width(), size.height()), MARGIN)
+            (size.width(), size.height()), MARGIN, paths=paths)
         self._place_at(spot if covered == 0 else OUTSIDE)
         self._show()
         if self._spot == OUTSIDE:
