@@ -321,3 +321,17 @@ def test_diverged_cells_are_hatched_and_the_colour_bar_comes_back(qtbot, window)
     assert bar.isVisible()
     assert not overlay.legend.isVisible()
     assert overlay.colour_bar() is bar
+
+
+def test_a_tiny_share_in_the_key_is_shown_not_read_as_a_tag(qapp):
+    """One cell in 40,000 that did not converge reads "<0.1%" in the key (unescaped, Qt's rich
+    text took "<0.1%" for a tag and showed nothing after the label)."""
+    from PySide6.QtGui import QTextDocument
+
+    from beale_gui.gui.views.basin_overlay import key_row
+
+    shown = QTextDocument()
+    shown.setHtml(key_row("not converged", 1, 200 * 200))
+    assert shown.toPlainText().replace("\u00a0", " ") == "not converged  <0.1%"
+    shown.setHtml(key_row("min 1 (3, 2)", 10_680, 40_000))
+    assert shown.toPlainText().replace("\u00a0", " ") == "min 1 (3, 2)  26.7%"

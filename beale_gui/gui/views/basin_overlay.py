@@ -207,7 +207,7 @@ class BasinOverlay:
                      if code == BasinOutcome.DIVERGED else outcome_colour(code, slots))
             sample = pg.ScatterPlotItem(symbol="s", size=12, pen=pg.mkPen("#303030", width=0.8),
                                         brush=brush)
-            legend.addItem(sample, f"{html.escape(label)}&nbsp;&nbsp;{_share(count, cells)}")
+            legend.addItem(sample, key_row(label, count, cells))
         span = steps_range(bmap)
         if self.mode == "steps" and span is not None:
             legend.addItem(ci.LineSample(None),
@@ -220,6 +220,12 @@ def _cell_of(layout, item) -> tuple[int, int]:
             if layout.itemAt(row, col) is item:
                 return row, col
     return 2, layout.columnCount()
+
+
+def key_row(label: str, count: int, cells: int) -> str:
+    """A key row as the legend's rich text: ``min 1 (3, 2)  26.7%``, every part escaped (a
+    share of ``<0.1%`` read as the start of a tag would vanish)."""
+    return f"{html.escape(label)}&nbsp;&nbsp;{html.escape(_share(count, cells))}"
 
 
 def _share(count: int, total: int) -> str:
