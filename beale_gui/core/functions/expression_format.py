@@ -9,7 +9,7 @@ stand between spaces. Text that does not parse comes back with its whitespace ti
 
 from __future__ import annotations
 
-from .expression_parser import ExpressionError, _Token, _tokenize, parse_tree
+from .expression_parser import ExpressionError, Token, parse_tree, tokenize
 
 __all__ = ["math_text"]
 
@@ -18,11 +18,11 @@ _NAMES = {"pi": "π", "sqrt": "√"}
 _POWER = ("**", "^")
 
 
-def _is_op(token: _Token, *texts: str) -> bool:
+def _is_op(token: Token, *texts: str) -> bool:
     return token.kind == "op" and token.text in texts
 
 
-def _ends_operand(token: _Token | None, next_token: _Token) -> bool:
+def _ends_operand(token: Token | None, next_token: Token) -> bool:
     """Whether ``token`` closes an operand (so a following sign is binary)."""
     if token is None:
         return False
@@ -37,9 +37,9 @@ def math_text(text: str) -> str:
         parse_tree(text)
     except ExpressionError:
         return " ".join(str(text).split())
-    tokens = _tokenize(text)
+    tokens = tokenize(text)
     out: list[str] = []
-    previous: _Token | None = None
+    previous: Token | None = None
     caret = False            # inside a chain of powers written with carets
     i = 0
     while tokens[i].kind != "end":

@@ -206,7 +206,10 @@ def _fold(node, *children):
 
 # -- tokenizer and parser --------------------------------------------------------------------
 
-class _Token(NamedTuple):
+class Token(NamedTuple):
+    """One token of an expression, as :func:`tokenize` reads it (the parser's and the
+    mathematical formatter's one reading of the text)."""
+
     kind: str  # "num", "name", "op", "end", or "bad" (text is then the error message)
     text: str
     pos: int
@@ -220,7 +223,7 @@ _TOKEN = re.compile(r"""
 """, re.VERBOSE)
 
 
-def _tokenize(text: str) -> list[_Token]:
+def tokenize(text: str) -> list[Token]:
     """Tokens up to the first bad character, which becomes a "bad" token carrying the message,
     so that errors are reported in text order."""
     tokens, pos = [], 0
@@ -234,28 +237,28 @@ def _tokenize(text: str) -> list[_Token]:
                 message = "'=' is not allowed: type only the right-hand side"
             else:
                 message = f"unexpected {c!r}"
-            tokens.append(_Token("bad", message, pos))
+            tokens.append(Token("bad", message, pos))
             return tokens
         if m.lastgroup != "ws":
-            tokens.append(_Token(m.lastgroup, m.group(), pos))
+            tokens.append(Token(m.lastgroup, m.group(), pos))
         pos = m.end()
-    tokens.append(_Token("end", "", len(text)))
+    tokens.append(Token("end", "", len(text)))
     return tokens
 
 
 class _Parser:
     def __init__(self, text: str):
-        self.tokens = _tokenize(text)
+        self.tokens = tokenize(text)
         self.i = 0
         self.depth = 0
 
-    def _peek(self) -> _Token:
+    def _peek(self) -> Token:
         tok = self.tokens[self.i]
         if tok.kind == "bad":
             raise ExpressionError(tok.text, tok.pos)
         return tok
 
-    def _next(self) -> _Token:
+    def _next(self) -> Token:
         tok = self._peek()
         self.i += 1
         return tok
@@ -273,14 +276,14 @@ class _Parser:
         return node
 
     @staticmethod
-    def _unexpected(tok: _Token, after_operand: bool = False) -> ExpressionError:
+    def _unexpected(tok: Token, after_operand: bool = False) -> ExpressionError:
         if tok.kind == "end":
             return ExpressionError("unexpected end of expression", tok.pos)
         if after_operand and (tok.kind != "op" or tok.text == "("):
             return ExpressionError(f"expected an operator before '{tok.text}'", tok.pos)
         return ExpressionError(f"unexpected '{tok.text}'", tok.pos)
 
-    def _close(self, opening: _Token) -> None:
+    def _close(self, opening: Token) -> None:
         tok = self._next()
         if tok.kind == "end":
             raise ExpressionError("unclosed '('", opening.pos)
@@ -354,7 +357,7 @@ class _Parser:
             return node
         raise self._unexpected(tok)
 
-    def _call(self, name: _Token):
+    def _call(self, name: Token):
         if not self._at("("):
             raise ExpressionError(
                 f"{name.text} needs its argument in parentheses, like {name.text}(x)", name.pos)
