@@ -10,6 +10,7 @@ from typing import Literal
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..optimizers import OptimizerSpec, get_optimizer
 from ..params import Param
 from ..schedules import ScheduleConfig
@@ -24,14 +25,20 @@ POLL_STEPS = 64            # a block on the calling thread polls cancel and prog
                            # one on a worker thread looks at its stop flag every step
 
 BATCH_SIZE = Param("batch_size", 1, 1, 1000, integer=True,
-                   help="terms per mini-batch (clipped to the function's number of terms)")
-NOISE = Param("noise", 0.0, 0.0, 1e6, help="standard deviation of Gaussian noise added to g")
+                   help=QT_TRANSLATE_NOOP("Params",
+                                          "terms per mini-batch (clipped to the function's number "
+                                          "of terms)"))
+NOISE = Param("noise", 0.0, 0.0, 1e6,
+              help=QT_TRANSLATE_NOOP("Params", "standard deviation of Gaussian noise added to g"))
 # Settings of a whole batch; the panel, the command line and the session loader all check these.
 MAX_STEPS_PARAM = Param("max_steps", 1000, 0, 10_000_000, integer=True,
-                        help="the most updates a run makes")
+                        help=QT_TRANSLATE_NOOP("Params", "the most updates a run makes"))
 TOL_PARAM = Param("tol", 0.0, 0.0, 1e6, log=True,
-                  help="stop a run once |f(previous) - f| < tol (the seed's rule); 0 = off")
-SEED_PARAM = Param("seed", 0, 0, 2**32 - 1, integer=True, help="random seed of stochastic runs")
+                  help=QT_TRANSLATE_NOOP("Params",
+                                         "stop a run once |f(previous) - f| < tol (the seed's "
+                                         "rule); 0 = off"))
+SEED_PARAM = Param("seed", 0, 0, 2**32 - 1, integer=True,
+                   help=QT_TRANSLATE_NOOP("Params", "random seed of stochastic runs"))
 
 
 @dataclass(frozen=True)

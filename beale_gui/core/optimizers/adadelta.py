@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -22,7 +23,8 @@ from .base import (
     _sub,
 )
 
-RHO = Param("rho", 0.9, 0.0, 1.0, high_open=True, help="decay of the running averages")
+RHO = Param("rho", 0.9, 0.0, 1.0, high_open=True,
+            help=QT_TRANSLATE_NOOP("Params", "decay of the running averages"))
 
 
 class AdadeltaState(NamedTuple):
@@ -83,6 +85,7 @@ SPECS = (
                   AdadeltaState, _adadelta_kernel, _adadelta_float, effective_lr=_adadelta_eff,
                   effective_lr_state=("square_avg", "acc_delta"),
                   effective_lr_scales="gradient", effective_lr_previous=("acc_delta",),
-                  description="Step sizes from the ratio of running RMS of updates and "
-                              "gradients"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "Step sizes from the ratio of running RMS of "
+                                                "updates and gradients")),
 )

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -27,7 +28,9 @@ from .base import (
 )
 
 INITIAL_ACCUMULATOR = Param("initial_accumulator_value", 0.0, 0.0, 1e6,
-                            help="starting value of the sum of squared gradients")
+                            help=QT_TRANSLATE_NOOP("Params",
+                                                   "starting value of the sum of squared "
+                                                   "gradients"))
 
 
 class AdagradState(NamedTuple):
@@ -79,6 +82,7 @@ SPECS = (
                                          WEIGHT_DECAY),
                   AdagradState, _adagrad_kernel, _adagrad_float, effective_lr=_adagrad_eff,
                   effective_lr_state=("sum",), effective_lr_scales="gradient",
-                  description="lr / sqrt(sum of g^2) per axis: big steps where gradients were "
-                              "small"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "lr / sqrt(sum of g^2) per axis: big steps where "
+                                                "gradients were small")),
 )

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -27,8 +28,10 @@ from .base import (
     _sub,
 )
 
-ALPHA = Param("alpha", 0.99, 0.0, 1.0, high_open=True, help="decay of the mean square")
-MOMENTUM = Param("momentum", 0.0, 0.0, 1.0, high_open=True, help="momentum factor")
+ALPHA = Param("alpha", 0.99, 0.0, 1.0, high_open=True,
+              help=QT_TRANSLATE_NOOP("Params", "decay of the mean square"))
+MOMENTUM = Param("momentum", 0.0, 0.0, 1.0, high_open=True,
+                 help=QT_TRANSLATE_NOOP("Params", "momentum factor"))
 
 
 class RMSpropState(NamedTuple):
@@ -94,5 +97,7 @@ SPECS = (
                   RMSpropState, _rmsprop_kernel, _rmsprop_float, moment="velocity",
                   effective_lr=_rmsprop_eff, effective_lr_state=("square_avg",),
                   effective_lr_scales="gradient",
-                  description="lr / sqrt(moving mean of g^2): Adagrad that forgets"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "lr / sqrt(moving mean of g^2): Adagrad that "
+                                                "forgets")),
 )

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -24,10 +25,14 @@ from .base import (
     _sub,
 )
 
-_SEED_LR = "learning rate (0.01, the seed's; torch's SGD default is 0.001)"
+_SEED_LR = QT_TRANSLATE_NOOP("Params",
+                             "learning rate (0.01, the seed's; torch's SGD default is 0.001)")
 MOMENTUM = Param("momentum", 0.9, 0.0, 1.0, high_open=True,
-                 help="momentum factor (0.9, the seed's; torch's default 0 is plain GD)")
-DAMPENING = Param("dampening", 0.0, 0.0, 1.0, help="dampening for momentum")
+                 help=QT_TRANSLATE_NOOP("Params",
+                                        "momentum factor (0.9, the seed's; torch's default 0 is "
+                                        "plain GD)"))
+DAMPENING = Param("dampening", 0.0, 0.0, 1.0,
+                  help=QT_TRANSLATE_NOOP("Params", "dampening for momentum"))
 
 
 class MomentumState(NamedTuple):
@@ -118,15 +123,22 @@ def _nesterov_float(hp: Mapping, state: MomentumState, log: Log) -> FloatStep:
 
 SPECS = (
     OptimizerSpec("gd", "GD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
-                  _gd_float, description="Gradient descent: w -= lr * g"),
+                  _gd_float,
+                  description=QT_TRANSLATE_NOOP("Optimizers", "Gradient descent: w -= lr * g")),
     OptimizerSpec("sgd", "SGD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
                   _gd_float, stochastic=True,
-                  description="Stochastic GD: the gradient of a random mini-batch of terms"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "Stochastic GD: the gradient of a random "
+                                                "mini-batch of terms")),
     OptimizerSpec("momentum", "Momentum", (_lr(0.01, _SEED_LR), MOMENTUM, DAMPENING,
                                            WEIGHT_DECAY),
                   MomentumState, _momentum_kernel, _momentum_float, moment="velocity",
-                  description="v = momentum * v + g; w -= lr * v (torch.optim.SGD)"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "v = momentum * v + g; w -= lr * v "
+                                                "(torch.optim.SGD)")),
     OptimizerSpec("nesterov", "Nesterov", (_lr(0.01, _SEED_LR), MOMENTUM, WEIGHT_DECAY),
                   MomentumState, _nesterov_kernel, _nesterov_float, moment="velocity",
-                  description="SGD with nesterov=True: w -= lr * (g + momentum * v)"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "SGD with nesterov=True: w -= lr * (g + momentum "
+                                                "* v)")),
 )
