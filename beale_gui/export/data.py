@@ -20,6 +20,7 @@ import numpy as np
 from ..core.engine import STATUS_NAMES, RunResult
 from ..core.fileio import write_text_atomic
 from ..core.functions import FUNCTIONS
+from ..core.i18n import translate
 from ..core.session import Experiment
 from .targets import ExportError
 
@@ -119,7 +120,8 @@ def write_data(experiment: Experiment, result, path: str | os.PathLike) -> Path:
     elif suffix == ".json":
         write_json(experiment, result, path)
     else:
-        raise ExportError(f"{Path(path).name}: data is written as .csv or .json")
+        raise ExportError(translate("Export", "{0}: data is written as .csv or .json").format(
+            Path(path).name))
     return Path(path)
 
 
