@@ -44,7 +44,7 @@ def run_labels(result: RunResult) -> list[str]:
 def csv_text(result: RunResult) -> str:
     """The CSV of every recorded run."""
     if result.paths is None:
-        raise ValueError("the runs were not recorded step by step")
+        raise ValueError(translate("Export", "the runs were not recorded step by step"))
     buf = io.StringIO()
     buf.write(",".join(CSV_COLUMNS) + "\n")
     name = result.function.name

@@ -10,7 +10,7 @@ from typing import Literal
 
 import numpy as np
 
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..optimizers import OptimizerSpec, get_optimizer
 from ..params import Param
 from ..schedules import ScheduleConfig
@@ -90,7 +90,8 @@ class OptimizerConfig:
     def n_variants(self) -> int:
         sizes = {len(v) for v in self.hparams.values() if isinstance(v, np.ndarray)}
         if len(sizes) > 1:
-            raise ValueError(f"hyperparameter arrays of {self.name} differ in length: {sizes}")
+            raise ValueError(translate("Params", "hyperparameter arrays of {0} differ in length: "
+                                       "{1}").format(self.name, sizes))
         return sizes.pop() if sizes else 1
 
     def label(self) -> str:
@@ -117,13 +118,14 @@ def check_starts(starts) -> np.ndarray:
     try:
         arr = np.asarray(starts, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError("start points must be pairs of numbers") from None
+        raise ValueError(translate("Params", "start points must be pairs of numbers")) from None
     if arr.ndim == 1 and arr.shape == (2,):
         arr = arr[None, :]
     if arr.ndim != 2 or arr.shape[1] != 2 or len(arr) == 0:
-        raise ValueError(f"start points must have shape (S, 2), got {arr.shape}")
+        raise ValueError(translate("Params", "start points must have shape (S, 2), got {0}")
+                         .format(arr.shape))
     if not np.isfinite(arr).all():
-        raise ValueError("start points must be finite")
+        raise ValueError(translate("Params", "start points must be finite"))
     return arr
 
 

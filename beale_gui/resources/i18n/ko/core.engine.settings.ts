@@ -23,5 +23,21 @@
         <source>random seed of stochastic runs</source>
         <translation>확률적 실행의 난수 시드</translation>
     </message>
+    <message>
+        <source>hyperparameter arrays of {0} differ in length: {1}</source>
+        <translation>{0}의 하이퍼파라미터 배열 길이가 서로 다릅니다: {1}</translation>
+    </message>
+    <message>
+        <source>start points must be pairs of numbers</source>
+        <translation>시작점은 숫자 쌍이어야 합니다</translation>
+    </message>
+    <message>
+        <source>start points must have shape (S, 2), got {0}</source>
+        <translation>시작점의 모양은 (S, 2)여야 합니다. 입력: {0}</translation>
+    </message>
+    <message>
+        <source>start points must be finite</source>
+        <translation>시작점은 유한해야 합니다</translation>
+    </message>
 </context>
 </TS>
