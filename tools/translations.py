@@ -129,8 +129,12 @@ def apply(path: Path) -> None:
 def release(out: Path = QM) -> None:
     files = sorted(TS_DIR.glob("*.ts"))
     out.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([_tool("lrelease"), "-silent", *map(str, files), "-qm", str(out)],
-                   check=True, cwd=ROOT)
+    # the same message in several modules (a shared help text) is kept once; check() makes
+    # sure every copy has the same translation
+    done = subprocess.run([_tool("lrelease"), "-silent", *map(str, files), "-qm", str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"lrelease failed:\n{done.stdout}{done.stderr}")
 
 
 def check() -> int:
@@ -148,9 +152,18 @@ def check() -> int:
             need = {(c, m.findtext("source")) for _, c, m in messages(fresh)}
             for context, source in sorted(need - have):
                 problems.append(f"{ts.name}: not in the .ts yet: [{context}] {source!r}")
+        translated: dict[tuple[str, str], dict[str, str]] = {}
         for ts in sorted(TS_DIR.glob("*.ts")):
             for context, source in unfinished(ts):
                 problems.append(f"{ts.name}: untranslated: [{context}] {source!r}")
+            for _, context, message in messages(ts):
+                text = message.findtext("translation") or ""
+                key = (context, message.findtext("source") or "")
+                translated.setdefault(key, {}).setdefault(text, ts.name)
+        for (context, source), texts in sorted(translated.items()):
+            if len(texts) > 1:          # one .qm holds one translation of each
+                where = "; ".join(f"{name}: {text!r}" for text, name in texts.items())
+                problems.append(f"[{context}] {source!r} is translated differently: {where}")
         built = Path(tmp) / "built.qm"
         release(built)
         if not QM.exists() or QM.read_bytes() != built.read_bytes():
