@@ -287,7 +287,7 @@ class SearchPanel(QWidget):
             score = float(result.scores[i])
             cells = [str(r + 1), *(f"{v:.4g}" for v in result.points[i]),
                      f"{score:.4g}" if np.isfinite(score) else translate("SearchPanel", "diverged"),
-                     result.status(i)]
+                     translate("Search", result.status(i))]   # one word; counts as given
             if rounds:
                 cells.append(str(int(result.rounds[i]) + 1))
             for c, text in enumerate(cells):
