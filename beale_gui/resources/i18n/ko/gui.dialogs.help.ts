@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>Show / hide the mechanics arrows (descent direction, momentum, step)</source>
-        <translation>역학 화살표 보이기 / 숨기기 (하강 방향, 모멘텀, 단계)</translation>
+        <translation>동작 화살표 보이기 / 숨기기 (하강 방향, 모멘텀, 단계)</translation>
     </message>
     <message>
         <source>R  or  Ctrl+0</source>

@@ -9,15 +9,15 @@
     </message>
     <message>
         <source>coarse-to-fine: rounds of sampling</source>
-        <translation>거친→세밀: 표본 추출 라운드 수</translation>
+        <translation>점진 세분화: 표본 추출 라운드 수</translation>
     </message>
     <message>
         <source>coarse-to-fine: the best fraction of the samples the next box is drawn around</source>
-        <translation>거친→세밀: 다음 상자를 잡을 때 기준이 되는 상위 표본의 비율</translation>
+        <translation>점진 세분화: 다음 상자를 잡을 때 기준이 되는 상위 표본의 비율</translation>
     </message>
     <message>
         <source>coarse-to-fine: each round&apos;s box is this fraction as wide as the last</source>
-        <translation>거친→세밀: 각 라운드의 상자 폭은 이전 상자의 이 비율</translation>
+        <translation>점진 세분화: 각 라운드의 상자 폭은 이전 상자의 이 비율</translation>
     </message>
     <message>
         <source>start points drawn uniformly in the function&apos;s view</source>
@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>coarse-to-fine</source>
-        <translation>거친→세밀</translation>
+        <translation>점진 세분화</translation>
     </message>
     <message>
         <source>The parameter panel&apos;s optimizers: the one searched; its other settings stay as they are there</source>
