@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -36,15 +36,23 @@ from PySide6.QtWidgets import (
 )
 
 from ... import export as exporting
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.params import Param
 from ..forms.fields import ParamField
 from ..render.svg import write_image
 from ..render.trajectory import TrajectoryFigure
 
+translate = QCoreApplication.translate
+
 SLICE_MS = 30  # rendering time per event-loop turn during an animation export
 POLL_MS = 50  # how often a finished animation's encoder is asked whether it is done
-STYLE_TITLES = {"screen": "Screen (the window's look)",
-                "print": "Print (light; runs apart in greyscale)"}
+STYLE_TITLES = {
+    "screen": QT_TRANSLATE_NOOP("ExportDialog", "Screen (the window's look)"),
+    "print": QT_TRANSLATE_NOOP("ExportDialog", "Print (light; runs apart in greyscale)")}
+FILE_KINDS = {".png": QT_TRANSLATE_NOOP("ExportDialog", "PNG image"),
+              ".svg": QT_TRANSLATE_NOOP("ExportDialog", "SVG drawing"),
+              ".gif": QT_TRANSLATE_NOOP("ExportDialog", "GIF animation"),
+              ".mp4": QT_TRANSLATE_NOOP("ExportDialog", "MP4 video")}
 MIN_SIDE = 16  # the smallest width or height the dialog offers
 
 
@@ -56,7 +64,7 @@ class NothingToExport(ValueError):
 def window_result(window):
     result = window.run_state.result
     if result is None or result.paths is None:
-        raise NothingToExport("there are no runs to export yet")
+        raise NothingToExport(translate("ExportDialog", "there are no runs to export yet"))
     return result
 
 
@@ -77,7 +85,8 @@ def export_image(window, path, size: tuple[int, int] = exporting.DEFAULT_IMAGE_S
     """Write the window's canvas as PNG or SVG (by extension). OSError or ValueError says
     why it could not."""
     if exporting.export_kind(path) != "image":
-        raise exporting.ExportError(f"{Path(path).name}: an image is written as .png or .svg")
+        raise exporting.ExportError(translate("ExportDialog", "{0}: an image is written as .png "
+                                              "or .svg").format(Path(path).name))
     exporting.check_target(path)
     with window_figure(window, size, style, loss) as figure:
         return write_image(figure, path)
@@ -87,7 +96,8 @@ def export_data(window, path) -> Path:
     """Write the window's runs as CSV, or as JSON that replays them."""
     result = window_result(window)
     if exporting.export_kind(path) != "data":
-        raise exporting.ExportError(f"{Path(path).name}: data is written as .csv or .json")
+        raise exporting.ExportError(translate("ExportDialog", "{0}: data is written as .csv or "
+                                              ".json").format(Path(path).name))
     exporting.check_target(path)
     return exporting.write_data(exporting.experiment_of(result, window.run_state.expression),
                                 result, path)
@@ -218,40 +228,44 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, animation: bool, suggested: str) -> None:
         super().__init__(parent)
         self.animation = animation
-        self.setWindowTitle("Export animation" if animation else "Export image")
+        self.setWindowTitle(translate("ExportDialog", "Export animation") if animation
+                            else translate("ExportDialog", "Export image"))
         form = QFormLayout(self)
         self.path_edit = QLineEdit(suggested)
-        browse = QPushButton("Browse\u2026")
+        browse = QPushButton(translate("ExportDialog", "Browse\u2026"))
         browse.clicked.connect(self._on_browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow("File:", row)
+        form.addRow(translate("ExportDialog", "File:"), row)
         limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
         w, h = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
-        self.width_box = _whole_field("width", MIN_SIDE, limit, w, "pixels across")
-        self.height_box = _whole_field("height", MIN_SIDE, limit, h, "pixels down")
+        self.width_box = _whole_field(translate("ExportDialog", "width"), MIN_SIDE, limit, w,
+                                      QT_TRANSLATE_NOOP("Params", "pixels across"))
+        self.height_box = _whole_field(translate("ExportDialog", "height"), MIN_SIDE, limit, h,
+                                       QT_TRANSLATE_NOOP("Params", "pixels down"))
         size_row = QHBoxLayout()
         size_row.addWidget(self.width_box, 1)
         size_row.addWidget(QLabel("\u00d7"))
         size_row.addWidget(self.height_box, 1)
         size_row.addWidget(QLabel("px"))
-        form.addRow("Size:", size_row)
+        form.addRow(translate("ExportDialog", "Size:"), size_row)
         self.style_box = QComboBox()
         for key, title in STYLE_TITLES.items():
-            self.style_box.addItem(title, key)
-        form.addRow("Style:", self.style_box)
-        self.loss_box = QCheckBox("Loss plot beside the canvas")
+            self.style_box.addItem(translate("ExportDialog", title), key)
+        form.addRow(translate("ExportDialog", "Style:"), self.style_box)
+        self.loss_box = QCheckBox(translate("ExportDialog", "Loss plot beside the canvas"))
         self.loss_box.setChecked(animation)
         form.addRow("", self.loss_box)
         if animation:
-            self.frames_box = _whole_field("frames", 1, exporting.MAX_FRAMES,
-                                           exporting.DEFAULT_FRAMES,
-                                           "frames spread evenly over the whole runs")
+            self.frames_box = _whole_field(
+                translate("ExportDialog", "frames"), 1, exporting.MAX_FRAMES,
+                exporting.DEFAULT_FRAMES,
+                QT_TRANSLATE_NOOP("Params", "frames spread evenly over the whole runs"))
             self.fps_box = _whole_field("fps", 1, exporting.MAX_FPS, exporting.DEFAULT_FPS,
-                                        "frames per second")
-            form.addRow("Frames:", self.frames_box)
-            form.addRow("Rate (fps):", self.fps_box)
+                                        QT_TRANSLATE_NOOP("Params", "frames per second"))
+            form.addRow(translate("ExportDialog", "Frames:"), self.frames_box)
+            form.addRow(translate("ExportDialog", "Rate (fps):"), self.fps_box)
         self.message = QLabel("")
         self.message.setStyleSheet("color: #B00020")
         self.message.setWordWrap(True)
@@ -285,14 +299,16 @@ class ExportDialog(QDialog):
             return bad
         opts = self.options()
         if not opts.path:
-            return "Choose a file."
+            return translate("ExportDialog", "Choose a file.")
         try:
             kind = exporting.export_kind(opts.path)
             wanted = "animation" if self.animation else "image"
             if kind != wanted:
                 ext = exporting.ANIMATION_EXTENSIONS if self.animation \
                     else exporting.IMAGE_EXTENSIONS
-                return f"Choose a {' or '.join(ext)} file."
+                kinds = ext[0] if len(ext) == 1 else translate("ExportDialog", "{0} or {1}") \
+                    .format(", ".join(ext[:-1]), ext[-1])
+                return translate("ExportDialog", "Choose a {0} file.").format(kinds)
             if self.animation:
                 exporting.check_animation(opts.size, opts.frames, opts.fps,
                                           Path(opts.path).suffix.lower())
@@ -318,9 +334,7 @@ class ExportDialog(QDialog):
 
     def _on_browse(self) -> None:
         exts = exporting.ANIMATION_EXTENSIONS if self.animation else exporting.IMAGE_EXTENSIONS
-        names = {".png": "PNG image", ".svg": "SVG drawing", ".gif": "GIF animation",
-                 ".mp4": "MP4 video"}
-        filters = ";;".join(f"{names[e]} (*{e})" for e in exts)
+        filters = ";;".join(f"{translate('ExportDialog', FILE_KINDS[e])} (*{e})" for e in exts)
         path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(),
                                               self.path_edit.text(), filters)
         if path:
@@ -347,8 +361,9 @@ class AnimationProgress(QProgressDialog):
     usable while it renders."""
 
     def __init__(self, job: AnimationExport, parent: QWidget | None = None) -> None:
-        super().__init__(f"Rendering {job.path.name}\u2026", "Cancel", 0, job.total, parent)
-        self.setWindowTitle("Export animation")
+        super().__init__(translate("ExportDialog", "Rendering {0}\u2026").format(job.path.name),
+                         translate("ExportDialog", "Cancel"), 0, job.total, parent)
+        self.setWindowTitle(translate("ExportDialog", "Export animation"))
         self.setMinimumDuration(0)
         self.setAutoClose(False)
         self.setAutoReset(False)
@@ -364,4 +379,5 @@ class AnimationProgress(QProgressDialog):
         self.setMaximum(total)
         self.setValue(done)
         if done == total:
-            self.setLabelText(f"Encoding {self.job.path.name}\u2026")
+            self.setLabelText(translate("ExportDialog", "Encoding {0}\u2026")
+                              .format(self.job.path.name))

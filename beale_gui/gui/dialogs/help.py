@@ -5,40 +5,48 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ... import __version__
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...resources import icon_path
 
-# (keys, what they do), in the order the Help dialog lists them.
+translate = QCoreApplication.translate
+
+# (keys, what they do), in the order the Help dialog lists them; the dialog shows them
+# translated (key names such as "Space" or "Ctrl+F" stay as they are).
 SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Space", "Play / pause the animation"),
-    ("Right", "One step forward"),
-    ("Left", "One step back"),
-    ("Home", "Back to step 0"),
-    ("End", "Jump to the last step"),
-    ("+  or  =", "Play faster"),
-    ("-", "Play slower"),
-    ("Left click", "Add a start point (on the canvas)"),
-    ("Drag a start point", "Move it"),
-    ("Right click a start point", "Remove it"),
-    ("Delete  or  Backspace", "Remove the selected start point"),
-    ("Left drag on the canvas", "Pan"),
-    ("Mouse wheel  or  right drag", "Zoom"),
-    ("M", "Show / hide the mechanics arrows (descent direction, momentum, step)"),
-    ("R  or  Ctrl+0", "Reset the view"),
-    ("B", "Show / hide the basin map"),
-    ("Ctrl+F", "Search hyperparameters"),
-    ("Ctrl+E", "Export an image (PNG or SVG)"),
-    ("Ctrl+Shift+E", "Export an animation (GIF or MP4)"),
-    ("Ctrl+N", "New session"),
-    ("Ctrl+O", "Open a session"),
-    ("Ctrl+S", "Save the session"),
-    ("Ctrl+Shift+S", "Save the session as"),
-    ("F1", "This list of shortcuts"),
-    ("Ctrl+Q", "Quit"),
+    ("Space", QT_TRANSLATE_NOOP("Help", "Play / pause the animation")),
+    ("Right", QT_TRANSLATE_NOOP("Help", "One step forward")),
+    ("Left", QT_TRANSLATE_NOOP("Help", "One step back")),
+    ("Home", QT_TRANSLATE_NOOP("Help", "Back to step 0")),
+    ("End", QT_TRANSLATE_NOOP("Help", "Jump to the last step")),
+    (QT_TRANSLATE_NOOP("Help", "+  or  ="), QT_TRANSLATE_NOOP("Help", "Play faster")),
+    ("-", QT_TRANSLATE_NOOP("Help", "Play slower")),
+    (QT_TRANSLATE_NOOP("Help", "Left click"),
+     QT_TRANSLATE_NOOP("Help", "Add a start point (on the canvas)")),
+    (QT_TRANSLATE_NOOP("Help", "Drag a start point"), QT_TRANSLATE_NOOP("Help", "Move it")),
+    (QT_TRANSLATE_NOOP("Help", "Right click a start point"),
+     QT_TRANSLATE_NOOP("Help", "Remove it")),
+    (QT_TRANSLATE_NOOP("Help", "Delete  or  Backspace"),
+     QT_TRANSLATE_NOOP("Help", "Remove the selected start point")),
+    (QT_TRANSLATE_NOOP("Help", "Left drag on the canvas"), QT_TRANSLATE_NOOP("Help", "Pan")),
+    (QT_TRANSLATE_NOOP("Help", "Mouse wheel  or  right drag"), QT_TRANSLATE_NOOP("Help", "Zoom")),
+    ("M", QT_TRANSLATE_NOOP("Help", "Show / hide the mechanics arrows (descent direction, "
+                            "momentum, step)")),
+    (QT_TRANSLATE_NOOP("Help", "R  or  Ctrl+0"), QT_TRANSLATE_NOOP("Help", "Reset the view")),
+    ("B", QT_TRANSLATE_NOOP("Help", "Show / hide the basin map")),
+    ("Ctrl+F", QT_TRANSLATE_NOOP("Help", "Search hyperparameters")),
+    ("Ctrl+E", QT_TRANSLATE_NOOP("Help", "Export an image (PNG or SVG)")),
+    ("Ctrl+Shift+E", QT_TRANSLATE_NOOP("Help", "Export an animation (GIF or MP4)")),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("Help", "New session")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("Help", "Open a session")),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("Help", "Save the session")),
+    ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Help", "Save the session as")),
+    ("F1", QT_TRANSLATE_NOOP("Help", "This list of shortcuts")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Help", "Quit")),
 )
 
 
@@ -49,10 +57,10 @@ def shortcuts_text() -> str:
 
 
 def shortcuts_html() -> str:
-    """The shortcuts as an HTML table for the Help dialog."""
+    """The shortcuts as an HTML table for the Help dialog, in the interface language."""
     rows = "".join(
-        f"<tr><td style='padding:2px 16px 2px 0'><b>{escape(keys)}</b></td>"
-        f"<td style='padding:2px 0'>{escape(what)}</td></tr>"
+        f"<tr><td style='padding:2px 16px 2px 0'><b>{escape(translate('Help', keys))}</b></td>"
+        f"<td style='padding:2px 0'>{escape(translate('Help', what))}</td></tr>"
         for keys, what in SHORTCUTS)
     return f"<table>{rows}</table>"
 
@@ -60,7 +68,7 @@ def shortcuts_html() -> str:
 def show_shortcuts(parent: QWidget) -> QDialog:
     """Open the (non-modal) Keyboard shortcuts dialog and return it."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(translate("Help", "Keyboard shortcuts"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     layout = QVBoxLayout(dialog)
     text = QLabel(shortcuts_html())
@@ -75,11 +83,12 @@ def show_shortcuts(parent: QWidget) -> QDialog:
 
 def show_about(parent: QWidget, app_name: str) -> None:
     QMessageBox.about(
-        parent, f"About {app_name}",
-        f"<b>{app_name}</b> {__version__}<p>Gradient-descent optimizers (GD, Momentum, "
-        "Nesterov, Adagrad, RMSprop, Adam and more) moving across 2-D test surfaces, step by "
-        "step, after the blog post <i>Optimization of NN</i>.</p>"
-        "<p>numpy for the numbers; PySide6 and pyqtgraph for the window.</p>")
+        parent, translate("Help", "About {0}").format(app_name),
+        translate("Help", "<b>{0}</b> {1}<p>Gradient-descent optimizers (GD, Momentum, "
+                  "Nesterov, Adagrad, RMSprop, Adam and more) moving across 2-D test surfaces, "
+                  "step by step, after the blog post <i>Optimization of NN</i>.</p>"
+                  "<p>numpy for the numbers; PySide6 and pyqtgraph for the window.</p>")
+        .format(app_name, __version__))
 
 
 def app_icon() -> QIcon:

@@ -7,7 +7,7 @@ dock and connects it; the panel itself only holds the widgets.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,8 @@ from ..views.run_styles import optimizer_label
 from .fields import ParamField
 from .form_labels import FieldWithMessage, HintLabel
 
+translate = QCoreApplication.translate
+
 
 class BasinPanel(QWidget):
     """The controls: what to map, how to colour it, Compute / Cancel and progress."""
@@ -38,36 +40,40 @@ class BasinPanel(QWidget):
         super().__init__(parent)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.optimizer = QComboBox(toolTip="The enabled optimizer whose settings are mapped")
+        self.optimizer = QComboBox(toolTip=translate(
+            "BasinPanel", "The enabled optimizer whose settings are mapped"))
         self.grid = ParamField(GRID_PARAM)
         self.grid.set_value(GRID_PARAM.default)
         self.max_steps = ParamField(MAX_STEPS_PARAM)
         self.max_steps.set_value(1000)
-        self.colouring = QComboBox(toolTip="Colour cells by the minimum reached; optionally "
-                                           "darker where a run took more steps")
+        self.colouring = QComboBox(toolTip=translate(
+            "BasinPanel", "Colour cells by the minimum reached; optionally darker where a run "
+            "took more steps"))
         for key, text in MODES.items():
-            self.colouring.addItem(text, key)
-        form.addRow("optimizer", self.optimizer)
-        form.addRow("grid", FieldWithMessage(self.grid))
-        form.addRow("max steps", FieldWithMessage(self.max_steps))
-        form.addRow("colour by", self.colouring)
-        self.compute = QPushButton("Compute", toolTip="Run the optimizer from every cell of "
-                                   "the grid over the visible view")
-        self.cancel = QPushButton("Cancel", enabled=False)
+            self.colouring.addItem(translate("BasinOverlay", text), key)
+        form.addRow(translate("BasinPanel", "optimizer"), self.optimizer)
+        form.addRow(translate("BasinPanel", "grid"), FieldWithMessage(self.grid))
+        form.addRow(translate("BasinPanel", "max steps"), FieldWithMessage(self.max_steps))
+        form.addRow(translate("BasinPanel", "colour by"), self.colouring)
+        self.compute = QPushButton(translate("BasinPanel", "Compute"), toolTip=translate(
+            "BasinPanel", "Run the optimizer from every cell of the grid over the visible view"))
+        self.cancel = QPushButton(translate("BasinPanel", "Cancel"), enabled=False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.compute)
         buttons.addWidget(self.cancel)
         buttons.addStretch(1)
         self.progress = QProgressBar(textVisible=False, visible=False, maximum=1000)
-        self.show_map = QCheckBox("Show map", checked=True)
+        self.show_map = QCheckBox(translate("BasinPanel", "Show map"), checked=True)
         self.opacity = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=100,
-                               value=round(100 * DEFAULT_OPACITY), toolTip="Opacity of the map")
+                               value=round(100 * DEFAULT_OPACITY),
+                               toolTip=translate("BasinPanel", "Opacity of the map"))
         shown = QHBoxLayout()
         shown.addWidget(self.show_map)
-        shown.addWidget(QLabel("opacity"))
+        shown.addWidget(QLabel(translate("BasinPanel", "opacity")))
         shown.addWidget(self.opacity, 1)
-        self.status = HintLabel("Press Compute to map where every start point of the view "
-                                "ends up: each cell is coloured by the minimum it reaches.")
+        self.status = HintLabel(translate(
+            "BasinPanel", "Press Compute to map where every start point of the view ends up: "
+            "each cell is coloured by the minimum it reaches."))
         right = QVBoxLayout()
         right.addLayout(buttons)
         right.addWidget(self.progress)

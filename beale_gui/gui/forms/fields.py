@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.params import Param, parse_number
+
+translate = QCoreApplication.translate
 
 # Renard's R10 preferred numbers: ten steps per decade, each about 10**0.1 = 1.26 times the last.
 R10 = (1.0, 1.25, 1.6, 2.0, 2.5, 3.15, 4.0, 5.0, 6.3, 8.0)
@@ -232,11 +234,13 @@ class ParamField(QAbstractSpinBox):
 
 def describe_param(param: Param, log: bool = False) -> str:
     """Tooltip text: what the parameter does, its valid range and how the arrows step."""
-    lines = [f"<b>{param.name}</b>" + (f": {param.help}" if param.help else ""),
-             f"valid range {param.describe_range()}"
-             + (", whole numbers" if param.integer else "")]
-    lines.append("arrows and wheel: \u00d71.26 per step, Shift: \u00d710" if log
-                 else "arrows and wheel step it; Shift: ten steps")
+    help_text = translate("Params", param.help) if param.help else ""
+    valid = (translate("Fields", "valid range {0}, whole numbers") if param.integer
+             else translate("Fields", "valid range {0}"))
+    lines = [f"<b>{param.name}</b>" + (f": {help_text}" if help_text else ""),
+             valid.format(param.describe_range())]
+    lines.append(translate("Fields", "arrows and wheel: \u00d71.26 per step, Shift: \u00d710")
+                 if log else translate("Fields", "arrows and wheel step it; Shift: ten steps"))
     return "<br>".join(lines)
 
 
@@ -307,7 +311,8 @@ def optional_number(text: str, name: str) -> float | None:
         return None
     value = parse_number(text, name)
     if not math.isfinite(value):
-        raise ValueError(f"Invalid {name}: {text.strip()} is not finite")
+        raise ValueError(translate("Fields", "Invalid {0}: {1} is not finite")
+                         .format(name, text.strip()))
     return value
 
 
@@ -323,8 +328,8 @@ def parse_points(text: str, name: str = "minima") -> list[tuple[float, float]]:
             continue
         parts = [p for p in re.split(r"[,\s]+", chunk) if p]
         if len(parts) != 2:
-            raise ValueError(f"Invalid {name}: expected 'x, y' pairs separated by ';', "
-                             f"got {chunk!r}")
+            raise ValueError(translate("Fields", "Invalid {0}: expected 'x, y' pairs "
+                                       "separated by ';', got {1}").format(name, repr(chunk)))
         x, y = (optional_number(p, name) for p in parts)
         points.append((x, y))
     return points

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.functions import (
@@ -16,20 +16,24 @@ from ...core.functions import (
     parse_expression,
     validate_expression,
 )
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.session import point_problem, span_problem
 from .fields import CheckedLineEdit, format_points, number_text, optional_number, parse_points
 from .form_labels import FieldWithMessage, HintLabel, MessageLabel, compact_form
 
+translate = QCoreApplication.translate
+
 CUSTOM = "custom"
-CUSTOM_TITLE = "Custom\u2026"
+CUSTOM_TITLE = QT_TRANSLATE_NOOP("FunctionChooser", "Custom\u2026")
+BOUND_NAMES = ("x min", "x max", "y min", "y max")
 
 
 def _check_minima(text: str) -> str | None:
     """Why the known-minima text is refused (each x, y pair within the divergence bound)."""
-    for point in parse_points(text):
+    for point in parse_points(text, translate("FunctionChooser", "minima")):
         problem = point_problem(point)
         if problem:
-            return f"Invalid minima: {problem}"
+            return translate("FunctionChooser", "Invalid minima: {0}").format(problem)
     return None
 
 
@@ -51,28 +55,34 @@ class FunctionChooser(QWidget):
             self.combo.addItem(function.title, key)
             self.combo.setItemData(self.combo.count() - 1, function.formula,
                                    Qt.ItemDataRole.ToolTipRole)
-        self.combo.addItem(CUSTOM_TITLE, CUSTOM)
-        self.combo.setItemData(self.combo.count() - 1, "Type your own f(x, y)",
+        self.combo.addItem(translate("FunctionChooser", CUSTOM_TITLE), CUSTOM)
+        self.combo.setItemData(self.combo.count() - 1,
+                               translate("FunctionChooser", "Type your own f(x, y)"),
                                Qt.ItemDataRole.ToolTipRole)
         self.combo.currentIndexChanged.connect(self._on_combo_changed)
         self.custom = QWidget(self)
         form = compact_form(QFormLayout(self.custom))
         form.setContentsMargins(0, 4, 0, 0)
         self.expression = CheckedLineEdit(
-            _check_expression, placeholder="e.g. x**2 + 10*sin(y)",
-            tooltip="f(x, y) with + - * / **, pi, e and " + ", ".join(FUNCTION_NAMES))
+            _check_expression, placeholder=translate("FunctionChooser", "e.g. x**2 + 10*sin(y)"),
+            tooltip=translate("FunctionChooser", "f(x, y) with + - * / **, pi, e and {0}")
+            .format(", ".join(FUNCTION_NAMES)))
         form.addRow("f(x, y)", FieldWithMessage(self.expression))
         self.bounds = [CheckedLineEdit(partial(self._check_bound, name),
                                        placeholder=number_text(DEFAULT_BOUNDS[i // 2][i % 2]),
-                                       tooltip=f"{name} of the view (blank: the placeholder)")
-                       for i, name in enumerate(("x min", "x max", "y min", "y max"))]
-        form.addRow("view", self._bounds_grid())
-        self.minima = CheckedLineEdit(_check_minima,
-                                      placeholder="e.g. 3, 0.5; -1, 2",
-                                      tooltip="known minima to mark, as x, y pairs split by ';'")
-        form.addRow("minima", FieldWithMessage(self.minima))
-        self.hint = HintLabel("Type f(x, y) to use it. Blank view fields take the grey "
-                              "defaults.")
+                                       tooltip=translate(
+                                           "FunctionChooser",
+                                           "{0} of the view (blank: the placeholder)")
+                                       .format(name))
+                       for i, name in enumerate(BOUND_NAMES)]
+        form.addRow(translate("FunctionChooser", "view"), self._bounds_grid())
+        self.minima = CheckedLineEdit(
+            _check_minima, placeholder=translate("FunctionChooser", "e.g. 3, 0.5; -1, 2"),
+            tooltip=translate("FunctionChooser",
+                              "known minima to mark, as x, y pairs split by ';'"))
+        form.addRow(translate("FunctionChooser", "minima"), FieldWithMessage(self.minima))
+        self.hint = HintLabel(translate("FunctionChooser", "Type f(x, y) to use it. Blank view "
+                                        "fields take the grey defaults."))
         form.addRow(self.hint)
         for edit in (self.expression, *self.bounds, self.minima):
             edit.edited.connect(self._on_edited)
@@ -91,7 +101,7 @@ class FunctionChooser(QWidget):
         for row, axis in enumerate("xy"):
             grid.addWidget(QLabel(axis), row, 0)
             grid.addWidget(self.bounds[2 * row], row, 1)
-            grid.addWidget(QLabel("to"), row, 2)
+            grid.addWidget(QLabel(translate("FunctionChooser", "to")), row, 2)
             grid.addWidget(self.bounds[2 * row + 1], row, 3)
         self.bounds_message = MessageLabel(box)
         grid.addWidget(self.bounds_message, 2, 0, 1, 4)
@@ -113,7 +123,8 @@ class FunctionChooser(QWidget):
         if not self.is_custom():
             return ""
         if not self.expression.text().strip():
-            return "Type an expression f(x, y) for the custom function"
+            return translate("FunctionChooser",
+                             "Type an expression f(x, y) for the custom function")
         edits = (self.expression, *self.bounds, self.minima)
         return next((e.problem() for e in edits if e.problem()), "")
 
@@ -182,7 +193,8 @@ class FunctionChooser(QWidget):
                              for i, v in enumerate(values))
                 problem = span_problem(axis, low, high)
                 if problem:
-                    hi.set_problem(f"Invalid view: {problem}")
+                    hi.set_problem(translate("FunctionChooser", "Invalid view: {0}")
+                                   .format(problem))
         self.bounds_message.show_message(next((e.problem() for e in self.bounds
                                                if e.problem()), ""))
 

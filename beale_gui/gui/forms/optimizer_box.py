@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,8 @@ from ...core.schedules import SCHEDULES, ScheduleConfig
 from ...document.document import OptimizerEntry
 from .fields import ParamField, describe_param
 from .form_labels import ElidedLabel, FieldWithMessage, compact_form
+
+translate = QCoreApplication.translate
 
 _LABELS = {"initial_accumulator_value": "initial acc.", "lr": "lr"}
 
@@ -100,12 +102,12 @@ class OptimizerBox(QFrame):
         row.setSpacing(4)
         self.fold = QToolButton(header)
         self.fold.setAutoRaise(True)
-        self.fold.setToolTip("Show or hide the settings")
+        self.fold.setToolTip(translate("OptimizerBox", "Show or hide the settings"))
         self.fold.clicked.connect(self.toggle_expanded)
         header.clicked.connect(self.toggle_expanded)
         self.enable_box = QCheckBox(header)
         self.enable_box.setChecked(entry.enabled)
-        self.enable_box.setToolTip(f"Run {self.spec.title}")
+        self.enable_box.setToolTip(translate("OptimizerBox", "Run {0}").format(self.spec.title))
         self.enable_box.toggled.connect(self.changed)
         self.enable_box.toggled.connect(self._on_enabled_toggled)
         self.colour_button = QToolButton(header)
@@ -113,13 +115,14 @@ class OptimizerBox(QFrame):
         self.colour_button.setIconSize(QSize(14, 14))
         self.colour_button.clicked.connect(self._on_colour_clicked)
         self.title = QLabel(f"<b>{self.spec.title}</b>", header)
-        self.title.setToolTip(self.spec.description)
+        self.title.setToolTip(translate("Optimizers", self.spec.description))
         self.summary = ElidedLabel("", header)
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.remove_button = QToolButton(header)
         self.remove_button.setText("\u00d7")
         self.remove_button.setAutoRaise(True)
-        self.remove_button.setToolTip(f"Remove {self.spec.title}")
+        self.remove_button.setToolTip(translate("OptimizerBox", "Remove {0}")
+                                      .format(self.spec.title))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         for w in (self.title, self.summary):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -141,9 +144,9 @@ class OptimizerBox(QFrame):
     def _build_schedule(self, schedule: ScheduleConfig) -> None:
         self.schedule_combo = QComboBox(self.body)
         for i, spec in enumerate(SCHEDULES.values()):
-            self.schedule_combo.addItem(spec.title, spec.name)
+            self.schedule_combo.addItem(translate("Schedules", spec.title), spec.name)
             self.schedule_combo.setItemData(i, spec.formula, Qt.ItemDataRole.ToolTipRole)
-        self.form.addRow("schedule", self.schedule_combo)
+        self.form.addRow(translate("OptimizerBox", "schedule"), self.schedule_combo)
         self.schedule_fields: dict[str, dict[str, ParamField]] = {}
         for spec in SCHEDULES.values():
             given = schedule.params if spec.name == schedule.name else {}
@@ -154,16 +157,18 @@ class OptimizerBox(QFrame):
         self._show_schedule_fields()
 
     def _build_stochastic(self, config: OptimizerConfig) -> None:
-        self.stochastic_box = QCheckBox("stochastic gradients", self.body)
+        self.stochastic_box = QCheckBox(translate("OptimizerBox", "stochastic gradients"),
+                                        self.body)
         noise = config.noise
         self.stochastic_box.setChecked(noise is not None)
         if self.spec.stochastic:  # sgd *is* the stochastic one; gd is its full-gradient twin
             self.stochastic_box.setEnabled(False)
-            self.stochastic_box.setToolTip("SGD always uses mini-batches; choose GD for the "
-                                           "full gradient")
+            self.stochastic_box.setToolTip(translate(
+                "OptimizerBox", "SGD always uses mini-batches; choose GD for the full gradient"))
         else:
-            self.stochastic_box.setToolTip("Gradient of a random mini-batch of the function's "
-                                           "terms, plus optional Gaussian noise")
+            self.stochastic_box.setToolTip(translate(
+                "OptimizerBox", "Gradient of a random mini-batch of the function's terms, plus "
+                "optional Gaussian noise"))
         self.form.addRow("", self.stochastic_box)
         noise = noise or StochasticConfig()
         self.batch_field = self._add_field(BATCH_SIZE, noise.batch_size)
@@ -184,7 +189,8 @@ class OptimizerBox(QFrame):
         edited = colour != self._colour
         self._colour = colour
         self.colour_button.setIcon(swatch_icon(colour))
-        self.colour_button.setToolTip(f"Colour {colour} (click to change)")
+        self.colour_button.setToolTip(translate("OptimizerBox", "Colour {0} (click to change)")
+                                      .format(colour))
         if edited:
             self.changed.emit()
 
@@ -230,7 +236,8 @@ class OptimizerBox(QFrame):
         """Show new hyperparameter values; KeyError for a name this optimizer does not take."""
         unknown = [k for k in hparams if k not in self.fields]
         if unknown:
-            raise KeyError(f"{self.spec.title} has no hyperparameter '{unknown[0]}'")
+            raise KeyError(translate("OptimizerBox", "{0} has no hyperparameter '{1}'")
+                           .format(self.spec.title, unknown[0]))
         for k, v in hparams.items():
             self.fields[k].set_value(v)
         self._update_summary()
@@ -238,7 +245,8 @@ class OptimizerBox(QFrame):
     # -- slots ----------------------------------------------------------------------------
     def _on_colour_clicked(self) -> None:
         colour = QColorDialog.getColor(QColor(self._colour), self,
-                                       f"Colour of {self.spec.title}")
+                                       translate("OptimizerBox", "Colour of {0}")
+                                       .format(self.spec.title))
         if colour.isValid() and colour.name() != QColor(self._colour).name():
             self.set_colour(colour.name())
 

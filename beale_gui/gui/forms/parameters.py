@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -35,6 +35,8 @@ from .fields import ParamField
 from .form_labels import FieldWithMessage, HintLabel, compact_form
 from .function_chooser import FunctionChooser
 from .optimizer_box import OptimizerBox
+
+translate = QCoreApplication.translate
 
 DEBOUNCE_MS = 200
 MAX_STEPS, TOLERANCE, SEED = MAX_STEPS_PARAM, TOL_PARAM, SEED_PARAM
@@ -68,13 +70,14 @@ class ParameterPanel(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(6)
-        group = QGroupBox("Function", content)
+        group = QGroupBox(translate("ParameterPanel", "Function"), content)
         QVBoxLayout(group).addWidget(self._function_part(group))
         layout.addWidget(group)
         layout.addLayout(self._optimizers_header())
         self.list_layout = QVBoxLayout()
         self.list_layout.setSpacing(4)
-        self.empty_hint = HintLabel("No optimizers. Use \u201cAdd optimizer\u201d to add one.")
+        self.empty_hint = HintLabel(translate(
+            "ParameterPanel", "No optimizers. Use \u201cAdd optimizer\u201d to add one."))
         self.list_layout.addWidget(self.empty_hint)
         layout.addLayout(self.list_layout)
         layout.addWidget(self._run_part())
@@ -98,29 +101,32 @@ class ParameterPanel(QWidget):
     def _optimizers_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setContentsMargins(4, 4, 0, 0)
-        row.addWidget(QLabel("<b>Optimizers</b>"))
+        title = translate("ParameterPanel", "Optimizers")
+        row.addWidget(QLabel(f"<b>{title}</b>"))
         row.addStretch(1)
-        self.add_button = QPushButton("Add optimizer", self)
-        self.add_button.setToolTip("Add an optimizer with the registry's default settings")
+        self.add_button = QPushButton(translate("ParameterPanel", "Add optimizer"), self)
+        self.add_button.setToolTip(translate(
+            "ParameterPanel", "Add an optimizer with the registry's default settings"))
         self.add_menu = QMenu(self.add_button)
         self.add_menu.setToolTipsVisible(True)
         for spec in OPTIMIZERS.values():
             action = self.add_menu.addAction(spec.title)
-            action.setToolTip(spec.description)
+            action.setToolTip(translate("Optimizers", spec.description))
             action.triggered.connect(lambda _=False, name=spec.name: self.add_optimizer(name))
         self.add_button.setMenu(self.add_menu)
         row.addWidget(self.add_button)
         return row
 
     def _run_part(self) -> QGroupBox:
-        group = QGroupBox("Run", self)
+        group = QGroupBox(translate("ParameterPanel", "Run"), self)
         form = compact_form(QFormLayout(group))
         self.max_steps_field = ParamField(MAX_STEPS, group)
         self.tol_field = ParamField(TOLERANCE, group, log_floor=1e-12)
         self.seed_field = ParamField(SEED, group)
         self.tol_hint = HintLabel()
-        for label, field in (("max steps", self.max_steps_field), ("tolerance", self.tol_field),
-                             ("seed", self.seed_field)):
+        for label, field in ((translate("ParameterPanel", "max steps"), self.max_steps_field),
+                             (translate("ParameterPanel", "tolerance"), self.tol_field),
+                             (translate("ParameterPanel", "seed"), self.seed_field)):
             field.edited.connect(self._on_edited)
             hint = self.tol_hint if field is self.tol_field else None
             form.addRow(label, FieldWithMessage(field, hint=hint))
@@ -129,8 +135,9 @@ class ParameterPanel(QWidget):
 
     def _update_tol_hint(self) -> None:
         off = self.tol_field.is_valid() and self.tol_field.value() == 0
-        self.tol_hint.setText("0 = off: every run goes to max steps" if off else
-                              "stop when |\u0394f| < tol; 0 = off")
+        self.tol_hint.setText(
+            translate("ParameterPanel", "0 = off: every run goes to max steps") if off else
+            translate("ParameterPanel", "stop when |\u0394f| < tol; 0 = off"))
 
     # -- public API -----------------------------------------------------------------------
     def set_hparams(self, entry_index: int, hparams: Mapping[str, float]) -> None:
@@ -139,7 +146,8 @@ class ParameterPanel(QWidget):
             box = self.boxes[entry_index]
             box.set_hparams(hparams)
         except (IndexError, KeyError) as error:
-            self.message.emit(f"Cannot set hyperparameters: {error}")
+            self.message.emit(translate("ParameterPanel", "Cannot set hyperparameters: {0}")
+                              .format(error))
             return
         self.expand(entry_index)
         self._timer.stop()
@@ -263,7 +271,7 @@ class ParameterPanel(QWidget):
             if self.function_chooser.awaits_expression():
                 self._withdraw_complaint()    # "Custom…" just chosen: the hint says enough
                 return
-            self.message.emit(f"Not applied: {error}")
+            self.message.emit(translate("ParameterPanel", "Not applied: {0}").format(error))
             self._complained = True
             return
         self._withdraw_complaint()

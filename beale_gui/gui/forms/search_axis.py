@@ -7,7 +7,7 @@ Its name, low and high ends and scale (linear or log), validated together as the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,11 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.engine import OptimizerConfig
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.optimizers import OptimizerSpec
 from ...core.params import Param, parse_number
 from ...core.search import Axis
 from .fields import CheckedLineEdit, number_text
 from .form_labels import MessageLabel
+
+translate = QCoreApplication.translate
+
+SCALE_TITLES = {"linear": QT_TRANSLATE_NOOP("SearchAxis", "linear"),
+                "log": QT_TRANSLATE_NOOP("SearchAxis", "log")}
 
 
 def default_range(param: Param) -> tuple[float, float, str]:
@@ -67,12 +73,16 @@ class AxisRow(QWidget):
         self.name_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.name_combo.setMinimumContentsLength(9)
-        self.low = CheckedLineEdit(self._end_problem, self, tooltip="lowest value searched")
-        self.high = CheckedLineEdit(self._end_problem, self, tooltip="highest value searched")
+        self.low = CheckedLineEdit(self._end_problem, self,
+                                   tooltip=translate("SearchAxis", "lowest value searched"))
+        self.high = CheckedLineEdit(self._end_problem, self,
+                                    tooltip=translate("SearchAxis", "highest value searched"))
         self.scale_combo = QComboBox(self)
-        self.scale_combo.addItems(["linear", "log"])
-        self.scale_combo.setToolTip("Sample uniformly in this scale: log spreads the samples "
-                                    "evenly over the decades (learning rates)")
+        for scale, title in SCALE_TITLES.items():
+            self.scale_combo.addItem(translate("SearchAxis", title), scale)
+        self.scale_combo.setToolTip(translate(
+            "SearchAxis", "Sample uniformly in this scale: log spreads the samples evenly over "
+            "the decades (learning rates)"))
         for edit in (self.low, self.high):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0.00001") + 16)
             edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -83,7 +93,8 @@ class AxisRow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
-        layout.addWidget(field_row(self.name_combo, self.low, "to", self.high, self.scale_combo))
+        layout.addWidget(field_row(self.name_combo, self.low, translate("SearchAxis", "to"),
+                                   self.high, self.scale_combo))
         layout.addWidget(self.message)
 
     # -- public ---------------------------------------------------------------------------
@@ -95,7 +106,8 @@ class AxisRow(QWidget):
         self.name_combo.clear()
         for p in spec.params:
             self.name_combo.addItem(p.name.replace("_", " "), p.name)
-            self.name_combo.setItemData(self.name_combo.count() - 1, p.help,
+            self.name_combo.setItemData(self.name_combo.count() - 1,
+                                        translate("Params", p.help) if p.help else "",
                                         Qt.ItemDataRole.ToolTipRole)
         index = self.name_combo.findData(name) if name else 0
         self.name_combo.setCurrentIndex(max(index, 0))
@@ -116,7 +128,7 @@ class AxisRow(QWidget):
     def set_range(self, low: float, high: float, scale: str) -> None:
         """Show a range (programmatic: ``changed`` is not emitted)."""
         self.scale_combo.blockSignals(True)
-        self.scale_combo.setCurrentText(scale)
+        self.scale_combo.setCurrentIndex(self.scale_combo.findData(scale))
         self.scale_combo.blockSignals(False)
         self.low.set_text(number_text(low))
         self.high.set_text(number_text(high))
@@ -125,7 +137,7 @@ class AxisRow(QWidget):
         """The row as an :class:`Axis` (ValueError when a field does not parse)."""
         return Axis(self.name(), parse_number(self.low.text(), f"{self.name()} low"),
                     parse_number(self.high.text(), f"{self.name()} high"),
-                    self.scale_combo.currentText())
+                    self.scale_combo.currentData())
 
     def validate(self, base: OptimizerConfig | None) -> str:
         """Check both ends and the range as the core does; mark what is wrong and return the

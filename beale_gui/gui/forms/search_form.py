@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, OptimizerConfig
 from ...core.functions import TestFunction
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.params import Param
 from ...core.search import (
     MAX_BUDGET,
@@ -52,19 +53,28 @@ from .fields import ParamField
 from .form_labels import FieldWithMessage, HintLabel, compact_form
 from .search_axis import AxisRow, field_row
 
+translate = QCoreApplication.translate
+
 BUDGET = Param("budget", 400, 1, MAX_BUDGET, integer=True,
-               help="configurations in all; a grid takes budget^(1/D) points per hyperparameter")
-ROUNDS = Param("rounds", 3, 1, 20, integer=True, help="coarse-to-fine: rounds of sampling")
+               help=QT_TRANSLATE_NOOP("Params", "configurations in all; a grid takes "
+                                      "budget^(1/D) points per hyperparameter"))
+ROUNDS = Param("rounds", 3, 1, 20, integer=True,
+               help=QT_TRANSLATE_NOOP("Params", "coarse-to-fine: rounds of sampling"))
 KEEP = Param("keep", 0.2, 0.0, 1.0, low_open=True,
-             help="coarse-to-fine: the best fraction of the samples the next box is drawn around")
+             help=QT_TRANSLATE_NOOP("Params", "coarse-to-fine: the best fraction of the "
+                                    "samples the next box is drawn around"))
 SHRINK = Param("shrink", 0.5, 0.0, 1.0, low_open=True,
-               help="coarse-to-fine: each round's box is this fraction as wide as the last")
+               help=QT_TRANSLATE_NOOP("Params", "coarse-to-fine: each round's box is this "
+                                      "fraction as wide as the last"))
 RANDOM_STARTS = Param("random starts", 5, 1, 1000, integer=True,
-                      help="start points drawn uniformly in the function's view")
+                      help=QT_TRANSLATE_NOOP("Params", "start points drawn uniformly in the "
+                                             "function's view"))
 MAX_STEPS = dataclasses.replace(MAX_STEPS_PARAM, default=500)
-START_SEED = dataclasses.replace(SEED_PARAM, help="seed of the random start points")
-METHOD_TITLES = {"grid": "grid", "random": "random (uniform in the scale)",
-                 "coarse-to-fine": "coarse-to-fine"}
+START_SEED = dataclasses.replace(
+    SEED_PARAM, help=QT_TRANSLATE_NOOP("Params", "seed of the random start points"))
+METHOD_TITLES = {"grid": QT_TRANSLATE_NOOP("SearchForm", "grid"),
+                 "random": QT_TRANSLATE_NOOP("SearchForm", "random (uniform in the scale)"),
+                 "coarse-to-fine": QT_TRANSLATE_NOOP("SearchForm", "coarse-to-fine")}
 
 
 @dataclass
@@ -137,61 +147,70 @@ class SearchForm(QScrollArea):
         self.form = form
 
         self.optimizer_combo = QComboBox(content)
-        self.optimizer_combo.setToolTip("The parameter panel's optimizers: the one searched; "
-                                        "its other settings stay as they are there")
+        self.optimizer_combo.setToolTip(translate(
+            "SearchForm", "The parameter panel's optimizers: the one searched; its other "
+            "settings stay as they are there"))
         self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer_chosen)
-        form.addRow("optimizer", self.optimizer_combo)
+        form.addRow(translate("SearchForm", "optimizer"), self.optimizer_combo)
 
         self.rows = [AxisRow(content), AxisRow(content)]
-        self.second = QCheckBox("and", content)
-        self.second.setToolTip("Search a second hyperparameter: a heatmap instead of a curve")
+        self.second = QCheckBox(translate("SearchForm", "and"), content)
+        self.second.setToolTip(translate(
+            "SearchForm", "Search a second hyperparameter: a heatmap instead of a curve"))
         self.second.setChecked(True)
         self.second.toggled.connect(self._on_second_toggled)
-        form.addRow("search", self.rows[0])
+        form.addRow(translate("SearchForm", "search"), self.rows[0])
         form.addRow(self.second, self.rows[1])
         for row in self.rows:
             row.changed.connect(self._on_edited)
 
         self.method_combo = QComboBox(content)
         for method in METHODS:
-            self.method_combo.addItem(METHOD_TITLES[method], method)
+            self.method_combo.addItem(translate("SearchForm", METHOD_TITLES[method]), method)
         self.method_combo.currentIndexChanged.connect(self._on_method_changed)
         self.budget_field = self._field(BUDGET, content)
         self.budget_hint = HintLabel("", content)
         self.budget_hint.setWordWrap(False)
         self.budget_hint.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Preferred)
-        self.budget_hint.setToolTip("The grid: points per hyperparameter")
+        self.budget_hint.setToolTip(translate("SearchForm", "The grid: points per hyperparameter"))
         self.budget_hint.setFixedHeight(QLineEdit().sizeHint().height())
-        form.addRow("method", field_row(self.method_combo, "budget",
-                                   self._wrap(self.budget_field), self.budget_hint))
+        form.addRow(translate("SearchForm", "method"),
+                    field_row(self.method_combo, translate("SearchForm", "budget"),
+                              self._wrap(self.budget_field), self.budget_hint))
         self.rounds_field = self._field(ROUNDS, content)
         self.keep_field = self._field(KEEP, content)
         self.shrink_field = self._field(SHRINK, content)
-        self.c2f_row = field_row("rounds", self._wrap(self.rounds_field), "keep",
-                            self._wrap(self.keep_field), "shrink", self._wrap(self.shrink_field))
+        self.c2f_row = field_row(translate("SearchForm", "rounds"), self._wrap(self.rounds_field),
+                                 translate("SearchForm", "keep"), self._wrap(self.keep_field),
+                                 translate("SearchForm", "shrink"), self._wrap(self.shrink_field))
         form.addRow("", self.c2f_row)
 
         self.objective_combo = QComboBox(content)
         for objective in OBJECTIVES:
-            self.objective_combo.addItem(OBJECTIVE_TITLES[objective], objective)
-        self.objective_combo.setToolTip("Lower is better; averaged over the start points; a "
-                                        "diverged run scores worst")
+            self.objective_combo.addItem(translate("Search", OBJECTIVE_TITLES[objective]),
+                                         objective)
+        self.objective_combo.setToolTip(translate(
+            "SearchForm", "Lower is better; averaged over the start points; a diverged run "
+            "scores worst"))
         self.objective_combo.currentIndexChanged.connect(self._on_edited)
         self.max_steps_field = self._field(MAX_STEPS, content)
-        form.addRow("objective", field_row(self.objective_combo, "max steps",
-                                      self._wrap(self.max_steps_field)))
+        form.addRow(translate("SearchForm", "objective"),
+                    field_row(self.objective_combo, translate("SearchForm", "max steps"),
+                              self._wrap(self.max_steps_field)))
 
-        self.current_starts = QRadioButton("current", content)
-        self.current_starts.setToolTip("The canvas's start points")
+        self.current_starts = QRadioButton(translate("SearchForm", "current"), content)
+        self.current_starts.setToolTip(translate("SearchForm", "The canvas's start points"))
         self.current_starts.setChecked(True)
-        self.random_starts = QRadioButton("random", content)
-        self.random_starts.setToolTip("Start points drawn uniformly in the function's view")
+        self.random_starts = QRadioButton(translate("SearchForm", "random"), content)
+        self.random_starts.setToolTip(translate(
+            "SearchForm", "Start points drawn uniformly in the function's view"))
         self.k_field = self._field(RANDOM_STARTS, content)
         self.seed_field = self._field(START_SEED, content)
         self.current_starts.toggled.connect(self._on_edited)
-        form.addRow("starts", field_row(self.current_starts, self.random_starts,
-                                   self._wrap(self.k_field), "seed", self._wrap(self.seed_field)))
+        form.addRow(translate("SearchForm", "starts"),
+                    field_row(self.current_starts, self.random_starts, self._wrap(self.k_field),
+                              translate("SearchForm", "seed"), self._wrap(self.seed_field)))
 
         self.setWidget(content)
         self.setMinimumWidth(content.minimumSizeHint().width()
@@ -224,7 +243,8 @@ class SearchForm(QScrollArea):
     def refresh(self) -> None:
         """Re-read the panel's optimizers and the window's start points."""
         self._refresh_optimizers()
-        self.current_starts.setText(f"current ({len(self._document.starts)})")
+        self.current_starts.setText(translate("SearchForm", "current ({0})")
+                                    .format(len(self._document.starts)))
 
     def validate(self) -> str:
         """Mark every bad field and return the first problem ("" when a search may run)."""
@@ -249,10 +269,12 @@ class SearchForm(QScrollArea):
         base = self._base()
         problems = [row.validate(base) for row in self.rows]
         if base is None:
-            problems.insert(0, "Add an optimizer in the parameter panel to search it")
+            problems.insert(0, translate(
+                "SearchForm", "Add an optimizer in the parameter panel to search it"))
         rows = self._axis_rows()
         if len(rows) == 2 and rows[0].name() == rows[1].name():
-            message = "Search two different hyperparameters (or untick the second)"
+            message = translate("SearchForm",
+                                "Search two different hyperparameters (or untick the second)")
             rows[1].message.show_message(message)
             problems.append(message)
         random = self.random_starts.isChecked()
@@ -265,18 +287,18 @@ class SearchForm(QScrollArea):
             fields += [self.k_field, self.seed_field]
         problems += [f.problem() for f in fields]
         if not random and len(self._document.starts) == 0:
-            problems.append("No start points: click the canvas to add one, or use random "
-                            "starts")
+            problems.append(translate("SearchForm", "No start points: click the canvas to add "
+                                      "one, or use random starts"))
         elif all(f.is_valid() for f in fields) and rows:
             n_starts = int(self.k_field.value()) if random else len(self._document.starts)
             try:   # a round must fit in memory: configurations x start points
                 check_work(self.method(), int(self.budget_field.value()),
                            int(self.rounds_field.value()), len(rows), n_starts)
             except ValueError as error:
-                problems.append(f"Too large a search: {error}")
+                problems.append(translate("SearchForm", "Too large a search: {0}").format(error))
         if self.objective() == "steps" and self._document.tol <= 0:
-            problems.append("Steps to the tolerance needs a tolerance: set one above 0 in the "
-                            "parameter panel")
+            problems.append(translate("SearchForm", "Steps to the tolerance needs a tolerance: "
+                                      "set one above 0 in the parameter panel"))
         self._update_budget_hint()
         problem = next((p for p in problems if p), "")
         self.changed.emit(problem)
@@ -323,7 +345,9 @@ class SearchForm(QScrollArea):
         combo.clear()
         for i, entry in enumerate(entries):
             text = f"{i + 1}. {optimizer_label(entry.config)}"
-            combo.addItem(text + ("" if entry.enabled else " \u2014 off"), i)
+            if not entry.enabled:
+                text = translate("SearchForm", "{0} \u2014 off").format(text)
+            combo.addItem(text, i)
         names = [e.config.name for e in entries]
         if current is not None and current < len(entries) and names[current] == self._entry_name:
             index = current

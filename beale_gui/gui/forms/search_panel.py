@@ -15,7 +15,7 @@ shown as messages, never as tracebacks.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,6 +38,8 @@ from ..task_runner import TaskRunner
 from ..views.search_plot import SearchPlot
 from .form_labels import MESSAGE_COLOUR
 from .search_form import SearchForm, SearchOutcome
+
+translate = QCoreApplication.translate
 
 TOP_ROWS = 10
 PROGRESS_STEPS = 1000
@@ -99,10 +101,10 @@ class SearchPanel(QWidget):
     def _build_controls(self) -> QWidget:
         """The form, then Run, Cancel, the progress and the message, which stay in sight
         however short the dock."""
-        self.run_button = QPushButton("Run", self)
-        self.run_button.setToolTip("Search in the background")
+        self.run_button = QPushButton(translate("SearchPanel", "Run"), self)
+        self.run_button.setToolTip(translate("SearchPanel", "Search in the background"))
         self.run_button.clicked.connect(self._on_run_clicked)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("SearchPanel", "Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar(self)
@@ -136,7 +138,8 @@ class SearchPanel(QWidget):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.setToolTip("The best ten configurations: click one to load it and watch it")
+        table.setToolTip(translate(
+            "SearchPanel", "The best ten configurations: click one to load it and watch it"))
         table.cellClicked.connect(self._on_table_clicked)
         table.setMinimumHeight(90)
         return table
@@ -163,9 +166,11 @@ class SearchPanel(QWidget):
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         n_starts = len(job.starts)
-        self._say(f"Searching {job.budget} configurations of {job.base.spec.title} from "
-                  f"{n_starts} start point{'s' if n_starts > 1 else ''}, "
-                  f"{job.max_steps} steps each\u2026")
+        text = (translate("SearchPanel", "Searching {0} configurations of {1} from {2} start "
+                          "points, {3} steps each\u2026") if n_starts > 1 else
+                translate("SearchPanel", "Searching {0} configurations of {1} from {2} start "
+                          "point, {3} steps each\u2026"))
+        self._say(text.format(job.budget, job.base.spec.title, n_starts, job.max_steps))
         self.runner.submit(job)
         return True
 
@@ -211,25 +216,28 @@ class SearchPanel(QWidget):
         self.progress.setValue(PROGRESS_STEPS)
         self.plot.set_result(result, job.title)
         self._fill_table(result, job.method == "coarse-to-fine")
-        n = len(result.scores)
-        text = f"{n} configurations in {outcome.seconds:.2f} s."
+        n, seconds = len(result.scores), f"{outcome.seconds:.2f}"
         if np.isfinite(result.scores).any():
-            text += f" Best: {describe(result, result.best)}."
+            text = translate("SearchPanel", "{0} configurations in {1} s. Best: {2}. Click a "
+                             "result to load it and watch it.")
+            self._say(text.format(n, seconds, describe(result, result.best)))
         else:
-            text += " Every configuration diverged: try smaller values."
-        self._say(text + " Click a result to load it and watch it.")
+            text = translate("SearchPanel", "{0} configurations in {1} s. Every configuration "
+                             "diverged: try smaller values. Click a result to load it and "
+                             "watch it.")
+            self._say(text.format(n, seconds))
 
     @guarded
     def _on_failed(self, _generation: int, message: str) -> None:
         self._idle()
         self.progress.setValue(0)
-        self._say(f"Search refused: {message}", error=True)
+        self._say(translate("SearchPanel", "Search refused: {0}").format(message), error=True)
 
     @guarded
     def _on_cancelled(self, _generation: int) -> None:
         self._idle()
         self.progress.setValue(0)
-        self._say("Search cancelled.")
+        self._say(translate("SearchPanel", "Search cancelled."))
 
     @guarded
     def _on_plot_picked(self, i: int) -> None:
@@ -252,10 +260,12 @@ class SearchPanel(QWidget):
         title = job.base.spec.title
         if job.entry_index >= len(entries) or \
                 entries[job.entry_index].config.name != job.base.name:
-            self._say(f"The parameter panel no longer has {title} as optimizer "
-                      f"{job.entry_index + 1}: run the search again.", error=True)
+            self._say(translate("SearchPanel", "The parameter panel no longer has {0} as "
+                                "optimizer {1}: run the search again.")
+                      .format(title, job.entry_index + 1), error=True)
             return
-        self._say(f"Loaded into {title}: {describe(result, i)}.")
+        self._say(translate("SearchPanel", "Loaded into {0}: {1}.")
+                  .format(title, describe(result, i)))
         # what the fields show is what runs: 4 significant digits, not 0.01623776739188723
         params = {p.name: p for p in job.base.spec.params}
         self.picked.emit(job.entry_index, {name: params[name].readable(value)
@@ -263,9 +273,10 @@ class SearchPanel(QWidget):
 
     def _fill_table(self, result: SearchResult, rounds: bool) -> None:
         names = [a.name for a in result.axes]
-        header = ["#", *names, OBJECTIVE_LABELS[result.objective].split(" (")[0], "status"]
+        objective = translate("Search", OBJECTIVE_LABELS[result.objective])
+        header = ["#", *names, objective.split(" (")[0], translate("SearchPanel", "status")]
         if rounds:
-            header.append("round")
+            header.append(translate("SearchPanel", "round"))
         table = self.table
         table.clear()
         table.setColumnCount(len(header))
@@ -275,7 +286,8 @@ class SearchPanel(QWidget):
         for r, i in enumerate(order):
             score = float(result.scores[i])
             cells = [str(r + 1), *(f"{v:.4g}" for v in result.points[i]),
-                     f"{score:.4g}" if np.isfinite(score) else "diverged", result.status(i)]
+                     f"{score:.4g}" if np.isfinite(score) else translate("SearchPanel", "diverged"),
+                     translate("Search", result.status(i))]   # one word; counts as given
             if rounds:
                 cells.append(str(int(result.rounds[i]) + 1))
             for c, text in enumerate(cells):

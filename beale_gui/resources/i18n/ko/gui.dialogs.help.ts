@@ -1,0 +1,151 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>Help</name>
+    <message>
+        <source>Play / pause the animation</source>
+        <translation>애니메이션 재생 / 일시 정지</translation>
+    </message>
+    <message>
+        <source>One step forward</source>
+        <translation>한 단계 앞으로</translation>
+    </message>
+    <message>
+        <source>One step back</source>
+        <translation>한 단계 뒤로</translation>
+    </message>
+    <message>
+        <source>Back to step 0</source>
+        <translation>0단계로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Jump to the last step</source>
+        <translation>마지막 단계로 이동</translation>
+    </message>
+    <message>
+        <source>+  or  =</source>
+        <translation>+  또는  =</translation>
+    </message>
+    <message>
+        <source>Play faster</source>
+        <translation>더 빠르게 재생</translation>
+    </message>
+    <message>
+        <source>Play slower</source>
+        <translation>더 느리게 재생</translation>
+    </message>
+    <message>
+        <source>Left click</source>
+        <translation>왼쪽 클릭</translation>
+    </message>
+    <message>
+        <source>Add a start point (on the canvas)</source>
+        <translation>시작점 추가 (캔버스에서)</translation>
+    </message>
+    <message>
+        <source>Drag a start point</source>
+        <translation>시작점 끌기</translation>
+    </message>
+    <message>
+        <source>Move it</source>
+        <translation>시작점 옮기기</translation>
+    </message>
+    <message>
+        <source>Right click a start point</source>
+        <translation>시작점 오른쪽 클릭</translation>
+    </message>
+    <message>
+        <source>Remove it</source>
+        <translation>시작점 삭제</translation>
+    </message>
+    <message>
+        <source>Delete  or  Backspace</source>
+        <translation>Delete  또는  Backspace</translation>
+    </message>
+    <message>
+        <source>Remove the selected start point</source>
+        <translation>선택한 시작점 삭제</translation>
+    </message>
+    <message>
+        <source>Left drag on the canvas</source>
+        <translation>캔버스에서 왼쪽 끌기</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>화면 이동</translation>
+    </message>
+    <message>
+        <source>Mouse wheel  or  right drag</source>
+        <translation>마우스 휠  또는  오른쪽 끌기</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>확대 / 축소</translation>
+    </message>
+    <message>
+        <source>Show / hide the mechanics arrows (descent direction, momentum, step)</source>
+        <translation>동작 화살표 보이기 / 숨기기 (하강 방향, 모멘텀, 단계)</translation>
+    </message>
+    <message>
+        <source>R  or  Ctrl+0</source>
+        <translation>R  또는  Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Reset the view</source>
+        <translation>보기 초기화</translation>
+    </message>
+    <message>
+        <source>Show / hide the basin map</source>
+        <translation>수렴 영역 지도 보이기 / 숨기기</translation>
+    </message>
+    <message>
+        <source>Search hyperparameters</source>
+        <translation>하이퍼파라미터 탐색</translation>
+    </message>
+    <message>
+        <source>Export an image (PNG or SVG)</source>
+        <translation>이미지 내보내기 (PNG 또는 SVG)</translation>
+    </message>
+    <message>
+        <source>Export an animation (GIF or MP4)</source>
+        <translation>애니메이션 내보내기 (GIF 또는 MP4)</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>새 세션</translation>
+    </message>
+    <message>
+        <source>Open a session</source>
+        <translation>세션 열기</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>세션 저장</translation>
+    </message>
+    <message>
+        <source>Save the session as</source>
+        <translation>다른 이름으로 세션 저장</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>이 단축키 목록</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>{0} 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;p&gt;Gradient-descent optimizers (GD, Momentum, Nesterov, Adagrad, RMSprop, Adam and more) moving across 2-D test surfaces, step by step, after the blog post &lt;i&gt;Optimization of NN&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;numpy for the numbers; PySide6 and pyqtgraph for the window.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; {1}&lt;p&gt;경사 하강 최적화기(GD, Momentum, Nesterov, Adagrad, RMSprop, Adam 등)가 2차원 테스트 곡면 위를 한 단계씩 움직이는 모습을 보여 줍니다. 블로그 글 &lt;i&gt;Optimization of NN&lt;/i&gt;을 바탕으로 만들었습니다.&lt;/p&gt;&lt;p&gt;계산은 numpy, 창은 PySide6와 pyqtgraph로 만들었습니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>

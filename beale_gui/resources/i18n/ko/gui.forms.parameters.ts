@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>ParameterPanel</name>
+    <message>
+        <source>Function</source>
+        <translation>함수</translation>
+    </message>
+    <message>
+        <source>No optimizers. Use “Add optimizer” to add one.</source>
+        <translation>최적화기가 없습니다. “최적화기 추가”로 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Optimizers</source>
+        <translation>최적화기</translation>
+    </message>
+    <message>
+        <source>Add optimizer</source>
+        <translation>최적화기 추가</translation>
+    </message>
+    <message>
+        <source>Add an optimizer with the registry&apos;s default settings</source>
+        <translation>기본 설정으로 최적화기를 추가합니다</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>max steps</source>
+        <translation>최대 단계</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>허용 오차</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>0 = off: every run goes to max steps</source>
+        <translation>0 = 끔: 모든 실행이 최대 단계까지 갑니다</translation>
+    </message>
+    <message>
+        <source>stop when |Δf| &lt; tol; 0 = off</source>
+        <translation>|Δf| &lt; tol이면 멈춤, 0 = 끔</translation>
+    </message>
+    <message>
+        <source>Cannot set hyperparameters: {0}</source>
+        <translation>하이퍼파라미터를 설정할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Not applied: {0}</source>
+        <translation>적용 안 됨: {0}</translation>
+    </message>
+</context>
+</TS>
