@@ -5,19 +5,19 @@
     <name>Autosave</name>
     <message>
         <source>the settings file {0} cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>설정 파일 {0}에 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>The session cannot be kept</source>
-        <translation type="unfinished"></translation>
+        <translation>세션을 보관할 수 없음</translation>
     </message>
     <message>
         <source>The session cannot be kept for the next launch ({0}: {1}). Everything is still in the window; use File &gt; Save session to keep it. This is said once.</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 실행을 위해 세션을 보관할 수 없습니다({0}: {1}). 창의 내용은 모두 그대로 있습니다. 보관하려면 파일 &gt; 세션 저장을 사용하세요. 이 알림은 한 번만 표시됩니다.</translation>
     </message>
     <message>
         <source>The last session could not be restored ({0}); starting from the defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>지난 세션을 복원할 수 없어({0}) 기본 설정으로 시작합니다.</translation>
     </message>
 </context>
 </TS>

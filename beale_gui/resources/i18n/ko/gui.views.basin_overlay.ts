@@ -5,23 +5,23 @@
     <name>BasinOverlay</name>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>결과</translation>
     </message>
     <message>
         <source>Outcome, darker = slower</source>
-        <translation type="unfinished"></translation>
+        <translation>결과, 어두울수록 느림</translation>
     </message>
     <message>
         <source>&lt;b&gt;Basins&lt;/b&gt; of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}의 &lt;b&gt;수렴 영역&lt;/b&gt;</translation>
     </message>
     <message>
         <source>darker = slower: {0} to {1} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>어두울수록 느림: {0}~{1}단계</translation>
     </message>
     <message>
         <source>{0}, {1}×{1} starts, {2} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, 시작점 {1}×{1}개, {2}단계</translation>
     </message>
 </context>
 </TS>

@@ -6,12 +6,14 @@
     <message>
         <source>global minimum ({0}, {1})
 f = {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>전역 최솟점 ({0}, {1})
+f = {2}</translation>
     </message>
     <message>
         <source>local minimum ({0}, {1})
 f = {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>국소 최솟점 ({0}, {1})
+f = {2}</translation>
     </message>
 </context>
 </TS>

@@ -5,19 +5,19 @@
     <name>LossPlot</name>
     <message>
         <source>Line styles of the loss curves: one per start point</source>
-        <translation type="unfinished"></translation>
+        <translation>손실 곡선의 선 모양: 시작점마다 하나씩</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>단계</translation>
     </message>
     <message>
         <source>start {0} ({1}, {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>시작점 {0} ({1}, {2})</translation>
     </message>
     <message>
         <source>lr (dotted)</source>
-        <translation type="unfinished"></translation>
+        <translation>lr (점선)</translation>
     </message>
 </context>
 </TS>
