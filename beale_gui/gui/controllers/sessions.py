@@ -124,9 +124,9 @@ class SessionController(QObject, WindowMessages):
         self.menu_presets.setToolTipsVisible(True)
         self.presets = list_presets()
         for preset in self.presets:
-            action = self.menu_presets.addAction(preset.title)
-            action.setToolTip(preset.description)
-            action.setStatusTip(preset.description)
+            action = self.menu_presets.addAction(translate("Presets", preset.title))
+            action.setToolTip(translate("Presets", preset.description))
+            action.setStatusTip(translate("Presets", preset.description))
             action.triggered.connect(lambda _=False, p=preset: self._on_preset(p))
         self.menu_presets.setEnabled(bool(self.presets))
         for action in (self.action_new, self.action_open):
@@ -162,8 +162,11 @@ class SessionController(QObject, WindowMessages):
         return self._fingerprint() != self._clean
 
     def shown_name(self) -> str:
-        """The session's title as shown (``Untitled`` in the interface language)."""
-        return translate("SessionController", UNTITLED) if self.name == UNTITLED else self.name
+        """The session's title as shown: ``Untitled`` and a preset's title in the interface
+        language, a file's name as it is."""
+        if self.name == UNTITLED:
+            return translate("SessionController", UNTITLED)
+        return translate("Presets", self.name)
 
     def recent_files(self) -> list[str]:
         return recent_files(self.settings)
@@ -215,13 +218,14 @@ class SessionController(QObject, WindowMessages):
         except SessionError as exc:
             self._warn(translate("SessionController", "Cannot open the preset"),
                        translate("SessionController", "Preset {0}: {1}")
-                       .format(preset.title, exc))
+                       .format(translate("Presets", preset.title), exc))
             return False
         self._apply(document)
         self._set_file(None, preset.title)
-        self._status(translate("SessionController", "Preset: {0}").format(preset.title))
+        title = translate("Presets", preset.title)
+        self._status(translate("SessionController", "Preset: {0}").format(title))
         self._described = True     # until the user changes something
-        self.described.emit(preset.title, session.description)
+        self.described.emit(title, translate("Presets", session.description))
         self.preset_loaded.emit(len(document.entries))
         return True
 
