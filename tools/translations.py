@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,8 +31,8 @@ PACKAGE = ROOT / "beale_gui"
 TS_DIR = PACKAGE / "resources" / "i18n" / "ko"
 QM = PACKAGE / "resources" / "i18n" / "beale_gui_ko.qm"
 LANGUAGE = "ko_KR"
-# a call lupdate extracts; not str.translate(table)
-MARKED = re.compile(r"(?<![\w.])translate\(|QCoreApplication\.translate\(|QT_TRANSLATE_NOOP\(")
+# a call lupdate extracts (it takes any ``x.translate("ctx", "text")``); not str.translate(table)
+MARKED = re.compile(r"""\btranslate\(\s*["']|QT_TRANSLATE_NOOP\(""")
 
 
 def marked_modules() -> list[Path]:
@@ -50,7 +51,11 @@ def module_of(ts: Path) -> Path:
 
 
 def _tool(name: str) -> str:
-    return f"pyside6-{name}"
+    """PySide6's ``pyside6-<name>`` script: beside this Python (a virtual environment that is
+    not activated), else on the PATH."""
+    script = f"pyside6-{name}"
+    beside = Path(sys.executable).parent / script
+    return str(beside) if beside.exists() else (shutil.which(script) or script)
 
 
 def lupdate(module: Path, ts: Path) -> None:

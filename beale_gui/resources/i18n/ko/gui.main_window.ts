@@ -80,6 +80,14 @@
         <translation>정보(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System ({0})</source>
+        <translation>시스템 ({0})</translation>
+    </message>
+    <message>
         <source>Error: {0}</source>
         <translation>오류: {0}</translation>
     </message>
