@@ -5,15 +5,15 @@ shipped preset's title and description is marked for translation."""
 import json
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 
+from beale_gui.gui import i18n
 from beale_gui.gui.controllers.preset_texts import PRESET_TEXTS
+from beale_gui.gui.views import canvas_items
 from beale_gui.gui.views.results_table import COLUMNS
 from beale_gui.resources import preset_paths
 
 from .helpers import new_window, settings_in
-
-QM = preset_paths()[0].parents[1] / "i18n" / "beale_gui_ko.qm"
 
 
 def test_every_preset_text_is_marked():
@@ -24,12 +24,11 @@ def test_every_preset_text_is_marked():
 
 
 @pytest.fixture
-def korean():
-    translator = QTranslator()
-    assert translator.load(str(QM)), QM
-    QCoreApplication.installTranslator(translator)
-    yield translator
-    QCoreApplication.removeTranslator(translator)
+def korean(qapp):
+    """The Korean interface for one test; English again after it, as the other tests expect."""
+    assert i18n.install("ko") == "ko"
+    yield
+    i18n.install("en")
 
 
 def test_new_window_in_korean(korean, tmp_path):
@@ -43,6 +42,8 @@ def test_new_window_in_korean(korean, tmp_path):
     assert headers[:3] == ["최적화기", "시작점", "상태"]
     assert headers[3:6] == ["x", "y", "f"]        # mathematics stays as it is
     assert w.playback.step_label.text() == "단계 0 / 0"
+    assert w.loss_plot.plot_item.getAxis("bottom").labelText == "단계"
+    assert "64픽셀" in canvas_items.arrow_tooltip()      # the numbers go into the template
     assert w.playback.action_play.text() == "재생"
     assert w.sessions.menu_presets.actions()[0].text() == "Beale 함수에서 단계별로 보는 경사 하강법"
     assert w.windowTitle().startswith("제목 없음[*]")
