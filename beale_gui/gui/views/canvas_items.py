@@ -71,6 +71,11 @@ ARROW_KINDS = {
 }
 
 
+def arrow_label(kind: str) -> str:
+    """The legend label of a ``kind`` of mechanics arrow, in the interface language."""
+    return translate("CanvasItems", ARROW_KINDS[kind])
+
+
 def arrow_tooltip() -> str:
     """The mechanics arrows' tooltip, in the interface language."""
     return translate(

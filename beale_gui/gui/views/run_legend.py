@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QSizePolicy
 
 from ...core import view_ranges
@@ -22,7 +22,6 @@ from .lifetime import clear_legend
 MARGIN = 8.0          # pixels between the legend and the view's edge
 OUTSIDE = "outside"   # the spot right of the colour bar
 OUTSIDE_CELL = (2, 6)  # its cell in the plot's layout (the colour bar is in column 5)
-translate = QCoreApplication.translate
 
 
 def _legend() -> pg.LegendItem:
@@ -101,8 +100,7 @@ class RunLegend:
                 legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
                                label)
             for kind in arrows:
-                legend.addItem(ci.ArrowSample(kind),
-                               translate("CanvasItems", ci.ARROW_KINDS[kind]))
+                legend.addItem(ci.ArrowSample(kind), ci.arrow_label(kind))
         legend.layout.activate()        # its size now, to find it a place
         legend.updateSize()
         legend.updateGeometry()

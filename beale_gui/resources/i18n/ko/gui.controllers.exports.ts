@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Exported {0}</source>
-        <translation>{0}(으)로 내보냈습니다</translation>
+        <translation>내보냈습니다: {0}</translation>
     </message>
     <message>
         <source>Could not export the animation: {0}</source>
