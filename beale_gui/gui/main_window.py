@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,6 +60,7 @@ from .window_layout import (
 )
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 ORGANISATION = "beale-gui"
 # Once results stop arriving for this long, the memory the replaced ones freed goes back to the
@@ -83,7 +84,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings | None = None, restore: bool = True) -> None:
         super().__init__()
-        self.setWindowTitle(f"{APP_NAME}: gradient descent, step by step")
+        self.setWindowTitle(translate("MainWindow", "{0}: gradient descent, step by step")
+                            .format(APP_NAME))
         self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else QSettings()
         self._error_box: QMessageBox | None = None
@@ -145,7 +147,9 @@ class MainWindow(QMainWindow):
         # the first runs start once the event loop runs, so they do not hold up the first paint
         QTimer.singleShot(0, self, self._on_launched)
         self.statusBar().showMessage(
-            "Space plays the animation; click the canvas to add a start point.", MESSAGE_MS)
+            translate("MainWindow",
+                      "Space plays the animation; click the canvas to add a start point."),
+            MESSAGE_MS)
 
     # -- construction -----------------------------------------------------------------------
     def add_dock(self, title: str, name: str, widget: QWidget,
@@ -163,18 +167,18 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_docks(self) -> None:
-        self.panel_dock = self.add_dock("Parameters", "panel_dock", self.panel,
-                                     Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.loss_dock = self.add_dock("Loss", "loss_dock", self.loss_plot,
-                                    Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.results_dock = self.add_dock("Results", "results_dock", self.results,
-                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.panel_dock = self.add_dock(translate("MainWindow", "Parameters"), "panel_dock",
+                                        self.panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.loss_dock = self.add_dock(translate("MainWindow", "Loss"), "loss_dock",
+                                       self.loss_plot, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.results_dock = self.add_dock(translate("MainWindow", "Results"), "results_dock",
+                                          self.results, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(self.loss_dock, self.results_dock, Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self._progress = QProgressBar(maximumWidth=160, textVisible=False,
-                                      toolTip="Computing the runs", visible=False)
+        self._progress = QProgressBar(maximumWidth=160, textVisible=False, visible=False,
+                                      toolTip=translate("MainWindow", "Computing the runs"))
         bar.addPermanentWidget(self._progress)
         self.cursor_label = QLabel()
         self.cursor_label.setMinimumWidth(self.cursor_label.fontMetrics().horizontalAdvance(
@@ -194,34 +198,43 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         # File: later issues insert Export and Sessions entries above action_quit
         # (self.menu_file.insertAction(self.action_quit, ...) and insertSeparator).
-        self.menu_file = bar.addMenu("&File")
-        self.action_quit = self._action(self.menu_file, "&Quit", self.close, ["Ctrl+Q"])
+        self.menu_file = bar.addMenu(translate("MainWindow", "&File"))
+        self.action_quit = self._action(self.menu_file, translate("MainWindow", "&Quit"),
+                                        self.close, ["Ctrl+Q"])
 
-        self.menu_view = bar.addMenu("&View")
+        self.menu_view = bar.addMenu(translate("MainWindow", "&View"))
         for dock in (self.panel_dock, self.loss_dock, self.results_dock):
             self.menu_view.addAction(dock.toggleViewAction())
         self.menu_view.addAction(self.playback.toolbar.toggleViewAction())
         self.menu_view.addSeparator()
-        self.action_mechanics = self._action(self.menu_view, "&Mechanics arrows", None, ["M"],
-                                             checkable=True)   # run_views.py draws them
-        self.action_mechanics.setToolTip("Arrows at each head: the descent direction (-∇f), "
-                                         "the velocity / first moment, and the step taken")
+        self.action_mechanics = self._action(
+            self.menu_view, translate("MainWindow", "&Mechanics arrows"), None, ["M"],
+            checkable=True)   # run_views.py draws them
+        self.action_mechanics.setToolTip(translate(
+            "MainWindow", "Arrows at each head: the descent direction (-∇f), "
+            "the velocity / first moment, and the step taken"))
         self.action_loss_to_playhead = self._action(
-            self.menu_view, "&Loss curves up to the playhead", None, checkable=True)
+            self.menu_view, translate("MainWindow", "&Loss curves up to the playhead"), None,
+            checkable=True)
         self.action_loss_to_playhead.setToolTip(
-            "Draw each loss curve only up to the current step, so the optimizers race")
-        self.action_reset_view = self._action(self.menu_view, "&Reset view",
-                                              self._on_reset_view, ["R", "Ctrl+0"])
+            translate("MainWindow",
+                      "Draw each loss curve only up to the current step, so the optimizers race"))
+        self.action_reset_view = self._action(
+            self.menu_view, translate("MainWindow", "&Reset view"), self._on_reset_view,
+            ["R", "Ctrl+0"])
 
-        self.menu_playback = bar.addMenu("&Playback")
+        self.menu_playback = bar.addMenu(translate("MainWindow", "&Playback"))
         self.menu_playback.addActions(self.playback.actions())
 
-        self.menu_tools: QMenu = bar.addMenu("&Tools")   # the search adds its entry
+        # the search adds its entry
+        self.menu_tools: QMenu = bar.addMenu(translate("MainWindow", "&Tools"))
 
-        self.menu_help = bar.addMenu("&Help")
-        self.action_shortcuts = self._action(self.menu_help, "&Keyboard shortcuts",
-                                             self._on_show_shortcuts, ["F1"])
-        self.action_about = self._action(self.menu_help, "&About", self._on_about)
+        self.menu_help = bar.addMenu(translate("MainWindow", "&Help"))
+        self.action_shortcuts = self._action(
+            self.menu_help, translate("MainWindow", "&Keyboard shortcuts"),
+            self._on_show_shortcuts, ["F1"])
+        self.action_about = self._action(self.menu_help, translate("MainWindow", "&About"),
+                                         self._on_about)
 
     def _build_language_menu(self) -> None:
         """View > Language: the system's, or each language named in itself."""
@@ -273,11 +286,13 @@ class MainWindow(QMainWindow):
     def report_error(self, message: str) -> None:
         """Show an error in the status bar and in a non-modal dialog (the guarded slots call
         this); a burst of errors updates one dialog rather than stacking many."""
-        self.statusBar().showMessage(f"Error: {message}", 2 * MESSAGE_MS)
+        self.statusBar().showMessage(translate("MainWindow", "Error: {0}").format(message),
+                                     2 * MESSAGE_MS)
         if self._error_box is None:
             self._error_box = QMessageBox(
                 QMessageBox.Icon.Warning, APP_NAME,
-                "Something went wrong; the app carries on. Details are in the log.",
+                translate("MainWindow",
+                          "Something went wrong; the app carries on. Details are in the log."),
                 QMessageBox.StandardButton.Ok, self)
             self._error_box.setWindowModality(Qt.WindowModality.NonModal)
         self._error_box.setInformativeText(message)

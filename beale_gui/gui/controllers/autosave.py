@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer
 
 from ...core.session import SessionError, save_session
 from ...document import session_of
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .sessions import SessionController
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 AUTOSAVE_NAME = "last-session.json"
 AUTOSAVE_DELAY_MS = 3000   # after the last change: a burst of edits is written once
@@ -54,7 +55,8 @@ def remember_last(settings: QSettings, path: Path | None, name: str, modified: b
     settings.setValue(f"{GROUP}/last_modified", modified)
     settings.sync()
     if settings.status() == QSettings.Status.AccessError:
-        raise OSError(f"the settings file {settings.fileName()} cannot be written")
+        raise OSError(translate("Autosave", "the settings file {0} cannot be written")
+                      .format(settings.fileName()))
 
 
 def last_remembered(settings: QSettings) -> tuple[Path | None, str, bool]:
@@ -123,10 +125,12 @@ class Autosave(QObject, WindowMessages):
             reason = getattr(exc, "strerror", None) or str(exc)
             if report and not self._reported:
                 self._reported = True
-                self._warn("The session cannot be kept",
-                           f"The session cannot be kept for the next launch ({path}: "
-                           f"{reason}). Everything is still in the window; use File > Save "
-                           "session to keep it. This is said once.")
+                self._warn(translate("Autosave", "The session cannot be kept"),
+                           translate("Autosave",
+                                     "The session cannot be kept for the next launch ({0}: {1}). "
+                                     "Everything is still in the window; use File > Save "
+                                     "session to keep it. This is said once.")
+                           .format(path, reason))
             else:
                 log.info("autosave failed again: %s: %s", path, reason)
             return False
@@ -142,8 +146,8 @@ class Autosave(QObject, WindowMessages):
             _, _, document = read_session(path)
         except SessionError as exc:
             log.warning("last session not restored: %s", exc)
-            self._status(f"The last session could not be restored ({exc}); "
-                         "starting from the defaults.")
+            self._status(translate("Autosave", "The last session could not be restored ({0}); "
+                                   "starting from the defaults.").format(exc))
             return False
         self.sessions.show_restored(document, *last_remembered(self.settings))
         return True

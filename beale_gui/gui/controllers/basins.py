@@ -10,7 +10,7 @@ once the function or the mapped optimizer's settings change.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -23,6 +23,8 @@ from ..task_runner import TaskRunner, fraction_progress
 from ..views.basin_overlay import BasinOverlay, map_title
 from ..views.canvas import ContourCanvas
 from ..views.run_styles import optimizer_label
+
+translate = QCoreApplication.translate
 
 
 def _map_key(document: Document, entry: int) -> tuple | None:
@@ -65,12 +67,14 @@ class BasinController(QObject):
         self.runner = TaskRunner(self, name="basins")
         self._key: tuple | None = None      # of the map shown or being computed
         self._entry = -1
-        self.dock = window.add_dock("Basin map", "basins_dock", self.panel, tab_with=tab_with)
+        self.dock = window.add_dock(translate("BasinController", "Basin map"), "basins_dock",
+                                    self.panel, tab_with=tab_with)
         self.dock.hide()
         self.action = self.dock.toggleViewAction()
-        self.action.setText("&Basin map")
+        self.action.setText(translate("BasinController", "&Basin map"))
         self.action.setShortcut("B")
-        self.action.setToolTip("Show where every start point of the view ends up")
+        self.action.setToolTip(
+            translate("BasinController", "Show where every start point of the view ends up"))
         self.action.triggered.connect(self._on_action)
         view_menu.insertAction(view_before, self.action)
         self.panel.set_entries(document.entries)
@@ -96,7 +100,8 @@ class BasinController(QObject):
         p = self.panel
         entry = p.optimizer.currentData()
         if entry is None or self.runner.is_closed:
-            self._say("Enable an optimizer in the parameter panel to map it.")
+            self._say(translate("BasinController",
+                                "Enable an optimizer in the parameter panel to map it."))
             return False
         problem = p.grid.problem() or p.max_steps.problem()
         grid, max_steps = int(p.grid.value()), int(p.max_steps.value())
@@ -114,7 +119,8 @@ class BasinController(QObject):
         self._entry, self._key = entry, _map_key(d, entry)
         self.overlay.clear()
         p.set_busy(True)
-        self._say(f"Mapping {optimizer_label(config)} from {grid}\u00d7{grid} start points\u2026")
+        self._say(translate("BasinController", "Mapping {0} from {1}\u00d7{1} start points\u2026")
+                  .format(optimizer_label(config), grid))
         self.runner.submit(lambda cancel, progress: basin_map(
             function, config, grid=grid, xrange=xrange, yrange=yrange, max_steps=max_steps,
             tol=tol, seed=seed, cancel=cancel, progress=fraction_progress(progress)))
@@ -151,22 +157,30 @@ class BasinController(QObject):
         self.overlay.set_map(bmap, self.panel.colouring.currentData())
         self._update_visible()
         found = bmap.n_reached
-        kind = ("cluster" if bmap.clustered else "minimum") if found == 1 else (
-            "clusters" if bmap.clustered else "minima")
-        self._say(f"{map_title(bmap)}: {found} {kind} reached. Hover a cell for its outcome.")
+        if bmap.clustered:
+            text = (translate("BasinController", "{0}: {1} cluster reached. Hover a cell for its "
+                              "outcome.") if found == 1 else
+                    translate("BasinController", "{0}: {1} clusters reached. Hover a cell for "
+                              "its outcome."))
+        else:
+            text = (translate("BasinController", "{0}: {1} minimum reached. Hover a cell for its "
+                              "outcome.") if found == 1 else
+                    translate("BasinController", "{0}: {1} minima reached. Hover a cell for its "
+                              "outcome."))
+        self._say(text.format(map_title(bmap, translated=True), found))
 
     @guarded
     def _on_failed(self, _generation: int, message: str) -> None:
         self.panel.set_busy(False)
         self._key = None
-        self._say(f"Could not map: {message}")
+        self._say(translate("BasinController", "Could not map: {0}").format(message))
 
     @guarded
     def _on_cancelled(self, _generation: int) -> None:
         self.panel.set_busy(False)
         if self.overlay.bmap is None:
             self._key = None
-            self._say("Cancelled.")
+            self._say(translate("BasinController", "Cancelled."))
 
     @guarded
     def _on_progress(self, _generation: int, done: int, total: int) -> None:
@@ -195,18 +209,22 @@ class BasinController(QObject):
         if key == self._key:
             return
         if key is None:
-            what = "the mapped optimizer was removed"
+            text = translate("BasinController", "The basin map was hidden: the mapped optimizer "
+                             "was removed. Press Compute to map again.")
         elif key[0] != self._key[0]:
-            what = "the function changed"
+            text = translate("BasinController", "The basin map was hidden: the function changed. "
+                             "Press Compute to map again.")
         elif key[1] != self._key[1]:
-            what = "the mapped optimizer's settings changed"
+            text = translate("BasinController", "The basin map was hidden: the mapped optimizer's "
+                             "settings changed. Press Compute to map again.")
         else:
-            what = "the tolerance or seed changed"
+            text = translate("BasinController", "The basin map was hidden: the tolerance or seed "
+                             "changed. Press Compute to map again.")
         if self.runner.busy:
             self.runner.cancel()
         self._key = None
         self.overlay.clear()
-        self._say(f"The basin map was hidden: {what}. Press Compute to map again.")
+        self._say(text)
 
     @guarded
     def _on_cursor_moved(self, x: float, y: float) -> None:

@@ -12,10 +12,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ..dialogs.export_dialog import (
     AnimationExport,
     AnimationProgress,
@@ -31,7 +32,10 @@ from ..dialogs.export_dialog import (
 from ..notify import WindowMessages
 from .menu_actions import menu_action
 
-DATA_FILTER = "CSV table (*.csv);;JSON with the configuration (*.json)"
+# English; the file dialog shows translate("ExportController", DATA_FILTER)
+DATA_FILTER = QT_TRANSLATE_NOOP("ExportController",
+                                "CSV table (*.csv);;JSON with the configuration (*.json)")
+translate = QCoreApplication.translate
 
 
 class ExportController(QObject, WindowMessages):
@@ -45,16 +49,19 @@ class ExportController(QObject, WindowMessages):
         self.folder = os.path.expanduser("~")
         self.job: AnimationExport | None = None
         self.progress: AnimationProgress | None = None
-        self.action_image = menu_action(window, "Export &image\u2026", self._on_image,
-                                        "Ctrl+E", "Save the canvas as PNG or SVG",
-                                        tooltip=True)
-        self.action_animation = menu_action(window, "Export &animation\u2026",
-                                            self._on_animation, "Ctrl+Shift+E",
-                                            "Save the runs step by step as GIF or MP4",
-                                            tooltip=True)
-        self.action_data = menu_action(window, "Export &data\u2026", self._on_data, "",
-                                       "Save every step of every run as CSV or JSON",
-                                       tooltip=True)
+        self.action_image = menu_action(
+            window, translate("ExportController", "Export &image\u2026"), self._on_image,
+            "Ctrl+E", translate("ExportController", "Save the canvas as PNG or SVG"),
+            tooltip=True)
+        self.action_animation = menu_action(
+            window, translate("ExportController", "Export &animation\u2026"),
+            self._on_animation, "Ctrl+Shift+E",
+            translate("ExportController", "Save the runs step by step as GIF or MP4"),
+            tooltip=True)
+        self.action_data = menu_action(
+            window, translate("ExportController", "Export &data\u2026"), self._on_data, "",
+            translate("ExportController", "Save every step of every run as CSV or JSON"),
+            tooltip=True)
         self.actions = [self.action_image, self.action_animation, self.action_data]
         if before is not None:
             for action in self.actions:
@@ -79,8 +86,9 @@ class ExportController(QObject, WindowMessages):
             dialog.deleteLater()
 
     def ask_data_path(self) -> str:
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export data",
-                                                   self._suggest(".csv"), DATA_FILTER)
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, translate("ExportController", "Export data"), self._suggest(".csv"),
+            translate("ExportController", DATA_FILTER))
         if path and not Path(path).suffix:
             path += ".json" if "json" in chosen.lower() else ".csv"
         return path
@@ -90,7 +98,9 @@ class ExportController(QObject, WindowMessages):
         try:
             path = export_image(self.window, opts.path, opts.size, opts.style, opts.loss)
         except (OSError, ValueError) as exc:
-            self._warn("Export image", f"Could not export the image: {exc}")
+            self._warn(translate("ExportController", "Export image"),
+                       translate("ExportController", "Could not export the image: {0}")
+                       .format(exc))
             return False
         self._done(path)
         return True
@@ -99,7 +109,9 @@ class ExportController(QObject, WindowMessages):
         try:
             written = export_data(self.window, path)
         except (OSError, ValueError) as exc:
-            self._warn("Export data", f"Could not export the data: {exc}")
+            self._warn(translate("ExportController", "Export data"),
+                       translate("ExportController", "Could not export the data: {0}")
+                       .format(exc))
             return False
         self._done(written)
         return True
@@ -108,20 +120,21 @@ class ExportController(QObject, WindowMessages):
                          show_progress: bool = True) -> AnimationExport | None:
         """Start rendering; the job runs on from the event loop (``self.job``)."""
         if self.job is not None and self.job.running:
-            self._warn("Export animation", "An animation is already being exported.")
+            self._warn(translate("ExportController", "Export animation"),
+                       translate("ExportController", "An animation is already being exported."))
             return None
         try:
             window_result(self.window)
             figure = window_figure(self.window, opts.size, opts.style, opts.loss,
                                    animation=True)
         except (OSError, ValueError) as exc:
-            self._warn("Export animation", f"Could not export the animation: {exc}")
+            self._warn_animation(exc)
             return None
         job = AnimationExport(figure, opts.path, opts.frames, opts.fps, parent=self)
         job.finished.connect(lambda path: self._done(Path(path)))
-        job.failed.connect(lambda message: self._warn(
-            "Export animation", f"Could not export the animation: {message}"))
-        job.cancelled.connect(lambda: self._status("Animation export cancelled."))
+        job.failed.connect(self._warn_animation)
+        job.cancelled.connect(lambda: self._status(
+            translate("ExportController", "Animation export cancelled.")))
         self.job = job
         if show_progress:
             self.progress = AnimationProgress(job, self.window)
@@ -154,7 +167,8 @@ class ExportController(QObject, WindowMessages):
         try:
             window_result(self.window)
         except NothingToExport:
-            self._status("Nothing to export yet: the runs are still being computed.")
+            self._status(translate("ExportController",
+                                   "Nothing to export yet: the runs are still being computed."))
             return False
         return True
 
@@ -165,4 +179,9 @@ class ExportController(QObject, WindowMessages):
 
     def _done(self, path: Path) -> None:
         self.folder = str(Path(path).resolve().parent)
-        self._status(f"Exported {path}")
+        self._status(translate("ExportController", "Exported {0}").format(path))
+
+    def _warn_animation(self, reason: object) -> None:
+        self._warn(translate("ExportController", "Export animation"),
+                   translate("ExportController", "Could not export the animation: {0}")
+                   .format(reason))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressBar
 
 from ...core import engine
@@ -34,7 +34,9 @@ DRAG_PREVIEW_MS = 60
 # PREVIEW is the whole path while a start point is dragged.
 PLAY, READY, PREVIEW = "play", "ready", "preview"
 RUN_PARTS = frozenset({"function", "optimizers", "settings", "starts"})
+# the end of the status message when runs diverged (in English)
 DIVERGED_NOTE = "runs diverged: each is drawn up to where it blew up."
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,6 +118,7 @@ class RunController(QObject):
         self.runner: TaskRunner = TaskRunner(self, name="runs")
         self._modes: dict[int, str] = {}
         self._fitted = None
+        self._diverged_message = ""    # the status message saying runs diverged, as shown
         self._function_key = document.function_key()
         self._drag: tuple[int, float, float] | None = None
         self._drag_timer = QTimer(self, singleShot=True, interval=DRAG_PREVIEW_MS)
@@ -133,10 +136,12 @@ class RunController(QObject):
         if self.runner.is_closed:     # closing: a late timer or edit changes nothing
             return
         if len(self.document.starts) == 0:
-            self._clear_result("Click the canvas to add a start point.")
+            self._clear_result(translate("RunController", "Click the canvas to add a start point."))
             return
         if not self.document.enabled:
-            self._clear_result("No optimizer is enabled: tick one in the parameter panel.")
+            self._clear_result(translate("RunController",
+                                         "No optimizer is enabled: tick one in the parameter "
+                                         "panel."))
             return
         if mode == PLAY and not self.playback.is_playing:
             mode = READY
@@ -161,8 +166,12 @@ class RunController(QObject):
         diverged = int(np.count_nonzero(result.status == DIVERGED))
         bar = self.window.statusBar()
         if diverged:
-            bar.showMessage(f"{diverged} of {result.n_runs} {DIVERGED_NOTE}", MESSAGE_MS)
-        elif bar.currentMessage().endswith(DIVERGED_NOTE):
+            self._diverged_message = translate(
+                "RunController",
+                "{0} of {1} runs diverged: each is drawn up to where it blew up.").format(
+                diverged, result.n_runs)
+            bar.showMessage(self._diverged_message, MESSAGE_MS)
+        elif self._diverged_message and bar.currentMessage() == self._diverged_message:
             bar.clearMessage()     # the last result's news, not this one's
         self.ready.emit()
 
@@ -214,7 +223,8 @@ class RunController(QObject):
     def _on_run_failed(self, generation: int, message: str) -> None:
         self._modes.pop(generation, None)
         self.progress.hide()
-        self.window.statusBar().showMessage(f"Could not run: {message}", 2 * MESSAGE_MS)
+        self.window.statusBar().showMessage(
+            translate("RunController", "Could not run: {0}").format(message), 2 * MESSAGE_MS)
 
     @guarded
     def _on_run_progress(self, generation: int, done: int, total: int) -> None:

@@ -8,13 +8,15 @@ step 0.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from ...document import Document, with_hparams
 from ..forms.search_panel import SearchPanel
 from ..guarded import guarded
+
+translate = QCoreApplication.translate
 
 
 class SearchController(QObject):
@@ -49,14 +51,17 @@ class SearchController(QObject):
         self._playback = playback
         self._replay = False
         self.panel = SearchPanel(document, window)
-        self.dock = window.add_dock("Search", "search_dock", self.panel, tab_with=tab_with)
+        self.dock = window.add_dock(translate("SearchController", "Search"), "search_dock",
+                                    self.panel, tab_with=tab_with)
         toggle = self.dock.toggleViewAction()
-        toggle.setText("&Search")
+        toggle.setText(translate("SearchController", "&Search"))
         view_menu.insertAction(view_before, toggle)
-        self.action = QAction("&Search hyperparameters\u2026", window)
+        self.action = QAction(translate("SearchController", "&Search hyperparameters\u2026"),
+                              window)
         self.action.setShortcut(QKeySequence("Ctrl+F"))
-        self.action.setToolTip("Grid, random or coarse-to-fine search of one or two "
-                               "hyperparameters")
+        self.action.setToolTip(translate("SearchController",
+                                         "Grid, random or coarse-to-fine search of one or two "
+                                         "hyperparameters"))
         self.action.triggered.connect(self._on_show)
         tools_menu.addAction(self.action)
         self.panel.picked.connect(self._on_picked)
@@ -87,13 +92,15 @@ class SearchController(QObject):
         unchanged = entry.enabled and all(
             entry.config.hparams.get(k) == v for k, v in hparams.items())
         values = ", ".join(f"{k}={v:.6g}" for k, v in hparams.items())
-        note = ""
         job = self.panel.outcome.job if self.panel.outcome else None
         if job is not None and job.max_steps != document.max_steps:
-            note = (f" (the search ran {job.max_steps} steps; the canvas runs "
-                    f"{document.max_steps})")
+            message = translate("SearchController", "{0}: {1} \u2014 replaying from step 0 (the "
+                                "search ran {2} steps; the canvas runs {3})")
+        else:
+            message = translate("SearchController", "{0}: {1} \u2014 replaying from step 0")
         self._window.statusBar().showMessage(
-            f"{entry.config.spec.title}: {values} \u2014 replaying from step 0{note}", 10_000)
+            message.format(entry.config.spec.title, values,
+                           job.max_steps if job is not None else "", document.max_steps), 10_000)
         if unchanged:
             self._restart_playback()
             return

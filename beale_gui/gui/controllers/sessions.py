@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ... import APP_NAME
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.session import SessionError, save_session
 from ...document import Document, document_of, fingerprint, session_of
 from ..guarded import guarded
@@ -41,8 +42,10 @@ from .session_files import (
     recent_files,
 )
 
-UNTITLED = "Untitled"
-FILE_FILTER = "Beale GUI sessions (*.json);;All files (*)"
+# English (kept in the settings); shown as translate("SessionController", text)
+UNTITLED = QT_TRANSLATE_NOOP("SessionController", "Untitled")
+FILE_FILTER = QT_TRANSLATE_NOOP("SessionController", "Beale GUI sessions (*.json);;All files (*)")
+translate = QCoreApplication.translate
 
 
 class SessionController(QObject, WindowMessages):
@@ -105,22 +108,26 @@ class SessionController(QObject, WindowMessages):
     # -- menus ------------------------------------------------------------------------------
     def _build_actions(self, menu: QMenu, before: QAction) -> None:
         w = self.window
-        self.action_new = menu_action(w, "&New session", self._on_new, "Ctrl+N",
-                                      "Start again from the default settings")
-        self.action_open = menu_action(w, "&Open session\u2026", self._on_open, "Ctrl+O",
-                                       "Open a session, preset or data-export JSON file")
-        self.action_save = menu_action(w, "&Save session", self._on_save, "Ctrl+S",
-                                       "Save everything the window holds")
-        self.action_save_as = menu_action(w, "Save session &as\u2026", self._on_save_as,
-                                          "Ctrl+Shift+S", "Save to a new file")
-        self.menu_recent = QMenu("Open &recent", w)
-        self.menu_presets = QMenu("&Presets", w)
+        self.action_new = menu_action(
+            w, translate("SessionController", "&New session"), self._on_new, "Ctrl+N",
+            translate("SessionController", "Start again from the default settings"))
+        self.action_open = menu_action(
+            w, translate("SessionController", "&Open session\u2026"), self._on_open, "Ctrl+O",
+            translate("SessionController", "Open a session, preset or data-export JSON file"))
+        self.action_save = menu_action(
+            w, translate("SessionController", "&Save session"), self._on_save, "Ctrl+S",
+            translate("SessionController", "Save everything the window holds"))
+        self.action_save_as = menu_action(
+            w, translate("SessionController", "Save session &as\u2026"), self._on_save_as,
+            "Ctrl+Shift+S", translate("SessionController", "Save to a new file"))
+        self.menu_recent = QMenu(translate("SessionController", "Open &recent"), w)
+        self.menu_presets = QMenu(translate("SessionController", "&Presets"), w)
         self.menu_presets.setToolTipsVisible(True)
         self.presets = list_presets()
         for preset in self.presets:
-            action = self.menu_presets.addAction(preset.title)
-            action.setToolTip(preset.description)
-            action.setStatusTip(preset.description)
+            action = self.menu_presets.addAction(translate("Presets", preset.title))
+            action.setToolTip(translate("Presets", preset.description))
+            action.setStatusTip(translate("Presets", preset.description))
             action.triggered.connect(lambda _=False, p=preset: self._on_preset(p))
         self.menu_presets.setEnabled(bool(self.presets))
         for action in (self.action_new, self.action_open):
@@ -143,7 +150,8 @@ class SessionController(QObject, WindowMessages):
             action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if paths:
             self.menu_recent.addSeparator()
-            self.menu_recent.addAction("Clear list", self._on_clear_recent)
+            self.menu_recent.addAction(translate("SessionController", "Clear list"),
+                                       self._on_clear_recent)
         self.menu_recent.setEnabled(bool(paths))
 
     def _connect(self) -> None:
@@ -154,6 +162,13 @@ class SessionController(QObject, WindowMessages):
     def is_modified(self) -> bool:
         return self._fingerprint() != self._clean
 
+    def shown_name(self) -> str:
+        """The session's title as shown: ``Untitled`` and a preset's title in the interface
+        language, a file's name as it is."""
+        if self.name == UNTITLED:
+            return translate("SessionController", UNTITLED)
+        return translate("Presets", self.name)
+
     def recent_files(self) -> list[str]:
         return recent_files(self.settings)
 
@@ -163,16 +178,19 @@ class SessionController(QObject, WindowMessages):
         try:
             data, _, document = read_session(path)
         except SessionError as exc:
-            self._warn("Cannot open the session",
-                       f"{path.name} was not opened: {exc}. Nothing was changed.")
+            self._warn(translate("SessionController", "Cannot open the session"),
+                       translate("SessionController",
+                                 "{0} was not opened: {1}. Nothing was changed.")
+                       .format(path.name, exc))
             return False
         data_export = "runs" in data
         self._apply(document)
         # a data export is not overwritten by Save: it opens as an untitled copy
         self._set_file(None if data_export else path,
-                       f"{path.stem} (data)" if data_export else path.name)
+                       translate("SessionController", "{0} (data)").format(path.stem)
+                       if data_export else path.name)
         self._add_recent(path)
-        self._status(f"Opened {path.name}")
+        self._status(translate("SessionController", "Opened {0}").format(path.name))
         return True
 
     def save_to(self, path: str | Path) -> bool:
@@ -182,12 +200,16 @@ class SessionController(QObject, WindowMessages):
         try:
             save_session(session_of(self.document), path)
         except (OSError, ValueError) as exc:
-            kept = " The old file is unchanged." if existed else ""
-            self._warn("Cannot save the session", f"{path.name} was not saved: {exc}.{kept}")
+            message = (translate("SessionController",
+                                 "{0} was not saved: {1}. The old file is unchanged.")
+                       if existed else
+                       translate("SessionController", "{0} was not saved: {1}."))
+            self._warn(translate("SessionController", "Cannot save the session"),
+                       message.format(path.name, exc))
             return False
         self._set_file(path, path.name)
         self._add_recent(path)
-        self._status(f"Saved {path}")
+        self._status(translate("SessionController", "Saved {0}").format(path))
         return True
 
     def load_preset(self, preset: Preset) -> bool:
@@ -195,13 +217,16 @@ class SessionController(QObject, WindowMessages):
         try:
             _, session, document = read_session(preset.path)
         except SessionError as exc:
-            self._warn("Cannot open the preset", f"Preset {preset.title}: {exc}")
+            self._warn(translate("SessionController", "Cannot open the preset"),
+                       translate("SessionController", "Preset {0}: {1}")
+                       .format(translate("Presets", preset.title), exc))
             return False
         self._apply(document)
         self._set_file(None, preset.title)
-        self._status(f"Preset: {preset.title}")
+        title = translate("Presets", preset.title)
+        self._status(translate("SessionController", "Preset: {0}").format(title))
         self._described = True     # until the user changes something
-        self.described.emit(preset.title, session.description)
+        self.described.emit(title, translate("Presets", session.description))
         self.preset_loaded.emit(len(document.entries))
         return True
 
@@ -225,16 +250,18 @@ class SessionController(QObject, WindowMessages):
 
     # -- dialogs (tests replace these) ------------------------------------------------------
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open session", self._folder(),
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, translate("SessionController", "Open session"), self._folder(),
+            translate("SessionController", FILE_FILTER))
         return path
 
     def ask_save_path(self) -> str:
         stem = re.sub(r"[^a-z0-9]+", "-", Path(self.name).stem.lower()).strip("-")
         suggested = str(self.path) if self.path else str(
             Path(self._folder()) / f"{stem or 'session'}.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save session", suggested,
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, translate("SessionController", "Save session"), suggested,
+            translate("SessionController", FILE_FILTER))
         if path and not Path(path).suffix:
             path += ".json"
         return path
@@ -244,7 +271,9 @@ class SessionController(QObject, WindowMessages):
         if not self.is_modified():
             return True
         answer = QMessageBox.question(
-            self.window, "Unsaved changes", f"Save the changes to {self.name} first?",
+            self.window, translate("SessionController", "Unsaved changes"),
+            translate("SessionController", "Save the changes to {0} first?")
+            .format(self.shown_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -271,7 +300,8 @@ class SessionController(QObject, WindowMessages):
         it; a file that is gone leaves the list, with a message."""
         if not Path(path).exists():
             self._forget_recent(path)
-            self._warn("Cannot open the session", f"{path} no longer exists.")
+            self._warn(translate("SessionController", "Cannot open the session"),
+                       translate("SessionController", "{0} no longer exists.").format(path))
             return
         if self.ask_discard():
             self.open_path(path)
@@ -374,7 +404,7 @@ class SessionController(QObject, WindowMessages):
 
     def _update_title(self) -> None:
         w = self.window
-        w.setWindowTitle(f"{self.name}[*] \u2014 {APP_NAME}")
+        w.setWindowTitle(f"{self.shown_name()}[*] \u2014 {APP_NAME}")
         w.setWindowModified(self.is_modified())
 
     def _folder(self) -> str:

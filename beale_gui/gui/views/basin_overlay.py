@@ -18,11 +18,12 @@ import re
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy
 
 from ...core.basins import BasinMap, BasinOutcome
+from ...core.i18n import QT_TRANSLATE_NOOP
 from . import canvas_items as ci
 from .lifetime import clear_legend
 
@@ -35,7 +36,10 @@ NOT_CONVERGED_COLOUR = "#9A9A9A"
 Z_BASINS = (ci.Z_IMAGE + ci.Z_ISOLINES) / 2   # over the contour fill, under the isolines
 DEFAULT_OPACITY = 0.75
 SHADE_DEPTH = 0.75   # in "steps" colouring the slowest cells keep a quarter of their brightness
-MODES = {"outcome": "Outcome", "steps": "Outcome, darker = slower"}
+# colouring -> its name (English; shown as translate("BasinOverlay", name))
+MODES = {"outcome": QT_TRANSLATE_NOOP("BasinOverlay", "Outcome"),
+         "steps": QT_TRANSLATE_NOOP("BasinOverlay", "Outcome, darker = slower")}
+translate = QCoreApplication.translate
 
 
 def outcome_colour(code: int, slots: np.ndarray | None = None) -> str:
@@ -197,7 +201,8 @@ class BasinOverlay:
         bmap = self.bmap
         legend = self.legend
         clear_legend(legend)
-        legend.addItem(ci.LineSample(None), f"<b>Basins</b> of {html.escape(bmap.optimizer)}")
+        legend.addItem(ci.LineSample(None), translate("BasinOverlay", "<b>Basins</b> of {0}")
+                       .format(html.escape(bmap.optimizer)))
         cells = bmap.outcome.size
         slots = bmap.colour_slots(len(BASIN_COLOURS))
         for code, label, count in bmap.summary():
@@ -211,7 +216,8 @@ class BasinOverlay:
         span = steps_range(bmap)
         if self.mode == "steps" and span is not None:
             legend.addItem(ci.LineSample(None),
-                           f"darker = slower: {span[0]} to {span[1]} steps")
+                           translate("BasinOverlay", "darker = slower: {0} to {1} steps")
+                           .format(span[0], span[1]))
 
 
 def _cell_of(layout, item) -> tuple[int, int]:
@@ -234,8 +240,12 @@ def _share(count: int, total: int) -> str:
     return "<0.1%" if 0 < share < 0.05 else f"{share:.1f}%"
 
 
-def map_title(bmap: BasinMap) -> str:
-    """``adam(lr=0.05), 60\u00d760 starts, 2000 steps``."""
+def map_title(bmap: BasinMap, translated: bool = False) -> str:
+    """``adam(lr=0.05), 60\u00d760 starts, 2000 steps`` (in the interface language when
+    ``translated``; exported figures stay English)."""
+    if translated:
+        return translate("BasinOverlay", "{0}, {1}\u00d7{1} starts, {2} steps").format(
+            bmap.optimizer, bmap.grid, bmap.max_steps)
     return f"{bmap.optimizer}, {bmap.grid}\u00d7{bmap.grid} starts, {bmap.max_steps} steps"
 
 

@@ -31,7 +31,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsObject, QVBoxLayout, QWidget
 
@@ -45,6 +45,7 @@ from .run_layer import RunLayer
 from .zoom_limits import Extent, LimitedViewBox, view_limits
 
 DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+translate = QCoreApplication.translate
 
 
 class ContourCanvas(QWidget):
@@ -139,7 +140,9 @@ class ContourCanvas(QWidget):
     @staticmethod
     def _minimum_tip(x: float, y: float, data) -> str:
         kind, f = str(data).split("|")
-        return f"{kind} minimum ({x:.6g}, {y:.6g})\nf = {f}"
+        tip = (translate("Canvas", "global minimum ({0}, {1})\nf = {2}") if kind == "global"
+               else translate("Canvas", "local minimum ({0}, {1})\nf = {2}"))
+        return tip.format(f"{x:.6g}", f"{y:.6g}", f)
 
     # -- public API --------------------------------------------------------------------------
     @property

@@ -12,11 +12,14 @@ from functools import lru_cache
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...core import polylines
+from ...core.i18n import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
 
 Box = tuple[float, float, float, float]   # x0, x1, y0, y1
 
@@ -60,18 +63,28 @@ ARROW_DECADES = 3.0  # length follows log10 |v| over this many decades below the
 ARROW_WIDTH = 2.4
 ARROW_HALO = 5.0
 ARROW_KEY_COLOUR = "#303030"    # the legend's samples show the shapes, not a run's colour
-ARROW_KINDS = {     # kind -> legend label
-    "descent": "descent \u2212\u2207f (solid)",
-    "moment": "velocity / moment (outlined)",
-    "step": "actual step (dashed)",
+# kind -> legend label (English; the window shows translate("CanvasItems", label))
+ARROW_KINDS = {
+    "descent": QT_TRANSLATE_NOOP("CanvasItems", "descent \u2212\u2207f (solid)"),
+    "moment": QT_TRANSLATE_NOOP("CanvasItems", "velocity / moment (outlined)"),
+    "step": QT_TRANSLATE_NOOP("CanvasItems", "actual step (dashed)"),
 }
-ARROW_TOOLTIP = (
-    "Arrows at each path's head, in its optimizer's colour: descent (\u2212gradient, solid), "
-    "the velocity / first moment (outlined), and the step actually taken (dashed, open head). "
-    "Directions are exact; lengths are on a log scale, per kind: the largest arrow is "
-    f"{ARROW_PX:.0f} pixels long at any zoom, and arrows more than "
-    f"{10 ** ARROW_DECADES:,.0f}\u00d7 smaller than it are hidden. Magnitudes are in the table."
-)
+
+
+def arrow_label(kind: str) -> str:
+    """The legend label of a ``kind`` of mechanics arrow, in the interface language."""
+    return translate("CanvasItems", ARROW_KINDS[kind])
+
+
+def arrow_tooltip() -> str:
+    """The mechanics arrows' tooltip, in the interface language."""
+    return translate(
+        "CanvasItems",
+        "Arrows at each path's head, in its optimizer's colour: descent (\u2212gradient, solid), "
+        "the velocity / first moment (outlined), and the step actually taken (dashed, open head). "
+        "Directions are exact; lengths are on a log scale, per kind: the largest arrow is "
+        "{0} pixels long at any zoom, and arrows more than {1}\u00d7 smaller than it are hidden. "
+        "Magnitudes are in the table.").format(f"{ARROW_PX:.0f}", f"{10 ** ARROW_DECADES:,.0f}")
 
 
 def halo_colour(colour: str) -> QColor:
@@ -300,8 +313,9 @@ class StartPointsItem(pg.ScatterPlotItem):
 
     @staticmethod
     def _tip(x: float, y: float, data) -> str:
-        return (f"start ({x:.4g}, {y:.4g})\n"
-                "drag to move \u2022 right-click or Delete to remove")
+        return translate("CanvasItems",
+                         "start ({0}, {1})\ndrag to move \u2022 right-click or Delete to remove"
+                         ).format(f"{x:.4g}", f"{y:.4g}")
 
     @property
     def positions(self) -> np.ndarray:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
@@ -31,6 +31,7 @@ PenKey = tuple[str, float, Qt.PenStyle]   # colour, width, style
 DECADE_PIXELS = 22     # the least room for a labelled decade on the log axis
 KEY_COLOUR = "#333333"
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+translate = QCoreApplication.translate
 
 
 def power_of_ten(k: int) -> str:
@@ -96,7 +97,8 @@ class StyleKey(QWidget):
         """``(style, text)`` per start point; shown with two or more."""
         self.entries = list(entries)
         self.setVisible(len(self.entries) > 1)
-        self.setToolTip("Line styles of the loss curves: one per start point")
+        self.setToolTip(translate("LossPlot",
+                                  "Line styles of the loss curves: one per start point"))
         self.updateGeometry()
         self.update()
 
@@ -197,7 +199,7 @@ class LossPlot(QWidget):
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         pi = self.plot_item
         pi.showGrid(x=True, y=True, alpha=0.25)
-        pi.setLabel("bottom", "step")
+        pi.setLabel("bottom", translate("LossPlot", "step"))
         pi.setLabel("left", axis_title("f"))
         pi.setDownsampling(auto=True, mode="peak")
         pi.setClipToView(True)
@@ -289,7 +291,8 @@ class LossPlot(QWidget):
         for i, s in enumerate(result.start_index):
             first.setdefault(int(s), i)
         self.key.set_entries([
-            (styles[i], f"start {s + 1} ({result.starts[s][0]:.3g}, {result.starts[s][1]:.3g})")
+            (styles[i], translate("LossPlot", "start {0} ({1}, {2})").format(
+                s + 1, f"{result.starts[s][0]:.3g}", f"{result.starts[s][1]:.3g}"))
             for s, i in sorted(first.items())])
 
     def _cut(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -313,7 +316,7 @@ class LossPlot(QWidget):
         self._lr_curves.show(curves)
         self._show_right_axis(bool(curves))
         if curves:
-            self._set_axis_label("right", "lr (dotted)")
+            self._set_axis_label("right", translate("LossPlot", "lr (dotted)"))
             self._lr_view.enableAutoRange(axis="y", enable=True)
             self._sync_lr_view()
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 BACKGROUND = "#FFF8E1"
 BORDER = "#E0C97A"
+translate = QCoreApplication.translate
 
 
 class NoteBar(QFrame):
@@ -31,7 +32,7 @@ class NoteBar(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("\u00d7")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Hide this note")
+        self.close_button.setToolTip(translate("NoteBar", "Hide this note"))
         self.close_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)

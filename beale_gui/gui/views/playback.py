@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QSlider, QStyle, QToolBar
 
@@ -18,6 +18,7 @@ SPEED_POSITIONS = 31          # slider 0..30: 10 ** (p / 10) steps/s; position 3
 MAX_POSITION = SPEED_POSITIONS
 DEFAULT_POSITION = 22         # about 160 steps/s: a 1000-step run plays in about 6 s
 FAST_SECONDS = 2.0            # "as fast as possible" plays the whole run in this long
+translate = QCoreApplication.translate
 
 
 def speed_of(position: int) -> float:
@@ -30,8 +31,13 @@ def speed_of(position: int) -> float:
 def speed_text(position: int) -> str:
     speed = speed_of(position)
     if math.isinf(speed):
-        return "max"
-    return f"{speed:.3g} steps/s"
+        return translate("Playback", "max")
+    return translate("Playback", "{0} steps/s").format(f"{speed:.3g}")
+
+
+def step_text(step: int | str, n_steps: int | str) -> str:
+    """The step label: ``step 12 / 516``."""
+    return translate("Playback", "step {0} / {1}").format(step, n_steps)
 
 
 class Playback(QObject):
@@ -188,46 +194,53 @@ class Playback(QObject):
         return action
 
     def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar("Playback")
+        bar = QToolBar(translate("Playback", "Playback"))
         bar.setObjectName("playback_toolbar")
         sp = QStyle.StandardPixmap
-        self.action_start = self._action(bar, sp.SP_MediaSkipBackward, "Back to step 0",
+        self.action_start = self._action(bar, sp.SP_MediaSkipBackward,
+                                         translate("Playback", "Back to step 0"),
                                          [Qt.Key.Key_Home], self.to_start)
-        self.action_back = self._action(bar, sp.SP_MediaSeekBackward, "Step back",
+        self.action_back = self._action(bar, sp.SP_MediaSeekBackward,
+                                        translate("Playback", "Step back"),
                                         [Qt.Key.Key_Left], self.step_back)
-        self.action_play = self._action(bar, sp.SP_MediaPlay, "Play", [Qt.Key.Key_Space],
+        self.action_play = self._action(bar, sp.SP_MediaPlay, translate("Playback", "Play"),
+                                        [Qt.Key.Key_Space],
                                         self.toggle)
-        self.action_forward = self._action(bar, sp.SP_MediaSeekForward, "Step forward",
+        self.action_forward = self._action(bar, sp.SP_MediaSeekForward,
+                                           translate("Playback", "Step forward"),
                                            [Qt.Key.Key_Right], self.step_forward)
-        self.action_end = self._action(bar, sp.SP_MediaSkipForward, "Jump to the end",
+        self.action_end = self._action(bar, sp.SP_MediaSkipForward,
+                                       translate("Playback", "Jump to the end"),
                                        [Qt.Key.Key_End], self.to_end)
-        self.action_faster = QAction("Faster", bar)
+        self.action_faster = QAction(translate("Playback", "Faster"), bar)
         self.action_faster.setShortcuts([QKeySequence(Qt.Key.Key_Plus),
                                          QKeySequence(Qt.Key.Key_Equal)])
         self.action_faster.triggered.connect(self.faster)
-        self.action_slower = QAction("Slower", bar)
+        self.action_slower = QAction(translate("Playback", "Slower"), bar)
         self.action_slower.setShortcuts([QKeySequence(Qt.Key.Key_Minus)])
         self.action_slower.triggered.connect(self.slower)
         bar.addSeparator()
 
-        bar.addWidget(QLabel(" Speed "))
+        bar.addWidget(QLabel(" " + translate("Playback", "Speed") + " "))
         self._speed_slider = QSlider(Qt.Orientation.Horizontal)
         self._speed_slider.setRange(0, MAX_POSITION)
         self._speed_slider.setValue(self._position)
         self._speed_slider.setFixedWidth(110)
-        self._speed_slider.setToolTip("Steps per second, 1 to as fast as possible (+ / -)")
+        self._speed_slider.setToolTip(
+            translate("Playback", "Steps per second, 1 to as fast as possible (+ / -)"))
         self._speed_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._speed_slider.valueChanged.connect(self.set_speed_position)
         bar.addWidget(self._speed_slider)
         self._speed_label = QLabel(speed_text(self._position))
+        widest = translate("Playback", "{0} steps/s").format("000")
         self._speed_label.setMinimumWidth(self._speed_label.fontMetrics()
-                                          .horizontalAdvance("000 steps/s") + 6)
+                                          .horizontalAdvance(widest) + 6)
         bar.addWidget(self._speed_label)
         bar.addSeparator()
 
         self._scrubber = QSlider(Qt.Orientation.Horizontal)
         self._scrubber.setObjectName("timeline")
-        self._scrubber.setToolTip("Timeline: drag to any step")
+        self._scrubber.setToolTip(translate("Playback", "Timeline: drag to any step"))
         self._scrubber.setMinimumWidth(160)
         self._scrubber.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._scrubber.setRange(0, 0)
@@ -237,7 +250,8 @@ class Playback(QObject):
         self._step_label = QLabel()
         self._step_label.setObjectName("step_label")
         self._step_label.setMinimumWidth(self._step_label.fontMetrics()
-                                         .horizontalAdvance("step 0000000 / 0000000") + 8)
+                                         .horizontalAdvance(step_text("0000000", "0000000"))
+                                         + 8)
         self._step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar.addWidget(self._step_label)
         return bar
@@ -269,15 +283,16 @@ class Playback(QObject):
         self._scrubber.blockSignals(True)
         self._scrubber.setValue(self._step)
         self._scrubber.blockSignals(False)
-        self._step_label.setText(f"step {self._step} / {self._n_steps}")
+        self._step_label.setText(step_text(self._step, self._n_steps))
         playing = self.is_playing
         if playing != self._shown_playing:     # every frame comes here: only on a change
             self._shown_playing = playing
             sp = QStyle.StandardPixmap
             icon = sp.SP_MediaPause if playing else sp.SP_MediaPlay
             self.action_play.setIcon(self.toolbar.style().standardIcon(icon))
-            self.action_play.setText("Pause" if playing else "Play")
-            self.action_play.setToolTip(("Pause" if playing else "Play") + " (Space)")
+            text = translate("Playback", "Pause") if playing else translate("Playback", "Play")
+            self.action_play.setText(text)
+            self.action_play.setToolTip(text + " (Space)")
         enabled = self._n_steps > 0
         for action in (self.action_start, self.action_back, self.action_play,
                        self.action_forward, self.action_end):

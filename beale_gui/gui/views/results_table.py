@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -32,24 +33,38 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.engine import CONVERGED, DIVERGED, RunResult
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.playhead import state_at
 
 REFRESH_MS = 66   # ~15 Hz
+translate = QCoreApplication.translate
 
-RUNNING = "running"
-COLUMNS = ("Optimizer", "Start", "Status", "x", "y", "f", "|∇f|", "to min.",
-           "eff. lr x", "eff. lr y")
+# English; shown as translate("ResultsTable", text)
+RUNNING = QT_TRANSLATE_NOOP("ResultsTable", "running")
+COLUMNS = (QT_TRANSLATE_NOOP("ResultsTable", "Optimizer"),
+           QT_TRANSLATE_NOOP("ResultsTable", "Start"),
+           QT_TRANSLATE_NOOP("ResultsTable", "Status"), "x", "y", "f", "|∇f|",
+           QT_TRANSLATE_NOOP("ResultsTable", "to min."),
+           QT_TRANSLATE_NOOP("ResultsTable", "eff. lr x"),
+           QT_TRANSLATE_NOOP("ResultsTable", "eff. lr y"))
 TOOLTIPS = (
-    "The optimizer and the hyperparameters that differ from its defaults",
-    "The start point of the run",
-    "At the current step: running, or converged (|Δf| below the tolerance), diverged or "
-    "stopped at max steps once the run got there",
-    "x at the current step", "y at the current step", "f(x, y) at the current step",
-    "Length of the gradient at the current step",
-    "Distance to the nearest known minimum",
-    "Per-axis effective learning rate of adaptive optimizers (the step size they apply "
-    "along x); blank for the others",
-    "Per-axis effective learning rate along y; blank for non-adaptive optimizers",
+    QT_TRANSLATE_NOOP("ResultsTable",
+                      "The optimizer and the hyperparameters that differ from its defaults"),
+    QT_TRANSLATE_NOOP("ResultsTable", "The start point of the run"),
+    QT_TRANSLATE_NOOP("ResultsTable",
+                      "At the current step: running, or converged (|Δf| below the tolerance), "
+                      "diverged or stopped at max steps once the run got there"),
+    QT_TRANSLATE_NOOP("ResultsTable", "x at the current step"),
+    QT_TRANSLATE_NOOP("ResultsTable", "y at the current step"),
+    QT_TRANSLATE_NOOP("ResultsTable", "f(x, y) at the current step"),
+    QT_TRANSLATE_NOOP("ResultsTable", "Length of the gradient at the current step"),
+    QT_TRANSLATE_NOOP("ResultsTable", "Distance to the nearest known minimum"),
+    QT_TRANSLATE_NOOP("ResultsTable",
+                      "Per-axis effective learning rate of adaptive optimizers (the step size "
+                      "they apply along x); blank for the others"),
+    QT_TRANSLATE_NOOP("ResultsTable",
+                      "Per-axis effective learning rate along y; blank for non-adaptive "
+                      "optimizers"),
 )
 STATUS_COLUMN, FIRST_VALUE_COLUMN = 2, 3
 DIVERGED_BACKGROUND = QColor("#F9D6D5")
@@ -83,6 +98,11 @@ def swatch(colour: str) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
+
+
+def header_text(col: int) -> str:
+    """Column ``col``'s header as shown (in the interface language)."""
+    return translate("ResultsTable", COLUMNS[col])
 
 
 def format_point(x: float, y: float) -> str:
@@ -148,7 +168,7 @@ class ResultsModel(QAbstractTableModel):
     def status_at_step(self, row: int) -> str:
         """What run ``row`` is at the current step: "running" until it gets to where its
         status says (``converged at step 413`` from step 413 on)."""
-        return self._status[row] if self._ended[row] else RUNNING
+        return self._status[row] if self._ended[row] else translate("ResultsTable", RUNNING)
 
     def result(self) -> RunResult | None:
         return self._result
@@ -172,9 +192,9 @@ class ResultsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
+                return header_text(section)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return TOOLTIPS[section]
+                return translate("ResultsTable", TOOLTIPS[section])
         elif role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -209,10 +229,10 @@ class ResultsModel(QAbstractTableModel):
             if col == 0:
                 return self._labels[row]
             if col == STATUS_COLUMN:
-                return f"Ends: {self._ends[row]}"
+                return translate("ResultsTable", "Ends: {0}").format(self._ends[row])
             if col >= FIRST_VALUE_COLUMN:   # full precision
                 v = float(self._values[row, col - FIRST_VALUE_COLUMN])
-                return None if math.isnan(v) else f"{COLUMNS[col]} = {v!r}"
+                return None if math.isnan(v) else f"{header_text(col)} = {v!r}"
         return None
 
 
@@ -300,11 +320,11 @@ class ResultsTable(QWidget):
         for col in range(self.model.columnCount()):
             if col >= FIRST_VALUE_COLUMN:
                 width = max(metrics.horizontalAdvance(sample),
-                            header.horizontalAdvance(COLUMNS[col])) + 12
+                            header.horizontalAdvance(header_text(col))) + 12
                 self.view.setColumnWidth(col, width)
             elif col == STATUS_COLUMN:   # wide enough for how each run ends, shown later
-                texts = [*self.model.fixed_texts()[2], RUNNING]
-                width = max(header.horizontalAdvance(COLUMNS[col]),
+                texts = [*self.model.fixed_texts()[2], translate("ResultsTable", RUNNING)]
+                width = max(header.horizontalAdvance(header_text(col)),
                             *(metrics.horizontalAdvance(t) for t in texts)) + 14
                 self.view.setColumnWidth(col, width)
             else:

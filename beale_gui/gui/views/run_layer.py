@@ -47,7 +47,7 @@ class RunLayer:
         self._arrows = {}
         for kind in ci.ARROW_KINDS:
             arrows = ci.MechanicsArrows(kind)
-            arrows.setToolTip(ci.ARROW_TOOLTIP)
+            arrows.setToolTip(ci.arrow_tooltip())
             arrows.setVisible(False)
             self._arrows[kind] = self._add(arrows, ci.Z_ARROWS)
         self._legend = RunLegend(plot)
@@ -222,7 +222,7 @@ class RunLayer:
     def _rebuild_legend(self) -> None:
         arrows = () if self._mechanics is None else tuple(
             kind for kind, item in self._arrows.items() if item.isVisible())
-        tip = ci.ARROW_TOOLTIP if self._mechanics is not None else ""
+        tip = ci.arrow_tooltip() if self._mechanics is not None else ""
         if self._legend.set_entries(self._legend_entries, arrows, tip):
             self.place_legend()
 

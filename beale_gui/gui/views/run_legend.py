@@ -100,7 +100,7 @@ class RunLegend:
                 legend.addItem(ci.LineSample(*ci.path_pens(colour, Qt.PenStyle.SolidLine)),
                                label)
             for kind in arrows:
-                legend.addItem(ci.ArrowSample(kind), ci.ARROW_KINDS[kind])
+                legend.addItem(ci.ArrowSample(kind), ci.arrow_label(kind))
         legend.layout.activate()        # its size now, to find it a place
         legend.updateSize()
         legend.updateGeometry()

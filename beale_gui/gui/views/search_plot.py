@@ -18,10 +18,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.search import OBJECTIVE_LABELS, Axis, SearchResult, describe
 from .search_scales import colour_values, display_values, grid_shape, let_shrink, log_ticks
 
@@ -43,8 +44,23 @@ DIVERGED_BRUSH = pg.mkBrush("#E0201B")
 DIVERGED_PEN = pg.mkPen("#5A0000", width=1)
 HATCH_FILL = QColor("#DADADA")
 HATCH_LINES = QColor("#8A8A8A")
-EMPTY = "Choose what to search and press Run:\nthe results appear here."
-HINT = "Hover over a result to read it; click one to load it into the parameter panel."
+# English; shown as translate("SearchPlot", text)
+EMPTY = QT_TRANSLATE_NOOP("SearchPlot", "Choose what to search and press Run:\nthe results "
+                          "appear here.")
+HINT = QT_TRANSLATE_NOOP("SearchPlot", "Hover over a result to read it; click one to load it "
+                         "into the parameter panel.")
+translate = QCoreApplication.translate
+
+
+def log_scale(label: str) -> str:
+    """An axis label with its scale said: ``lr (log scale)``."""
+    return translate("SearchPlot", "{0} (log scale)").format(label)
+
+
+def objective_label(objective: str) -> str:
+    """The objective's label (the core's, shown in the interface language)."""
+    label = OBJECTIVE_LABELS.get(objective)
+    return translate("Search", label) if label is not None else objective
 
 
 class SearchPlot(QWidget):
@@ -80,7 +96,7 @@ class SearchPlot(QWidget):
                                                  color=TEXT_COLOUR)
         for label in (self.plot_item.titleLabel, self._note):
             let_shrink(label)
-        self.info = QLabel(HINT if show_hint else "", self)
+        self.info = QLabel(translate("SearchPlot", HINT) if show_hint else "", self)
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setVisible(show_hint)
@@ -131,7 +147,8 @@ class SearchPlot(QWidget):
         self._boxes = self._add(pg.PlotCurveItem(pen=BOX_PEN, connect="finite"), 1)
         self._curve = self._add(pg.PlotCurveItem(pen=CURVE_PEN, antialias=True), 1)
         self._diverged_line = pg.InfiniteLine(
-            angle=0, pen=pg.mkPen("#B0B0B0", style=Qt.PenStyle.DashLine), label="diverged",
+            angle=0, pen=pg.mkPen("#B0B0B0", style=Qt.PenStyle.DashLine),
+            label=translate("SearchPlot", "diverged"),
             labelOpts={"position": 0.03, "color": "#8B0000", "anchors": [(0, 1), (0, 1)]})
         self._add(self._diverged_line, 0)
         self.points = self._add(pg.ScatterPlotItem(pen=POINT_PEN, antialias=True), 2)
@@ -141,7 +158,8 @@ class SearchPlot(QWidget):
                                                  brush=BEST_BRUSH), 4)
         self._ring = self._add(pg.ScatterPlotItem(symbol="o", size=22, pen=SELECTED_PEN,
                                                   brush=pg.mkBrush(None)), 5)
-        self._placeholder = self._add(pg.TextItem(EMPTY, color="#707070", anchor=(0.5, 0.5)), 6)
+        self._placeholder = self._add(pg.TextItem(translate("SearchPlot", EMPTY), color="#707070",
+                                                  anchor=(0.5, 0.5)), 6)
         self._placeholder.setPos(0.5, 0.5)
 
     def _show_bar(self, show: bool) -> None:
@@ -201,7 +219,7 @@ class SearchPlot(QWidget):
         self.plot_item.setTitle(html.escape(title) if title else None, color=TEXT_COLOUR,
                                 size="10pt")
         self._note.setText("")
-        self.info.setText(HINT if self._show_hint else "")
+        self.info.setText(translate("SearchPlot", HINT) if self._show_hint else "")
 
     def set_result(self, result: SearchResult, title: str = "") -> None:
         """Draw ``result`` (one or two searched hyperparameters)."""
@@ -272,7 +290,7 @@ class SearchPlot(QWidget):
         log = axis is not None and axis.scale == "log"
         ticks = log_ticks(*display_values(axis, np.array([axis.low, axis.high]))) if log else None
         self.plot_item.getAxis(side).setTicks(ticks)
-        self.plot_item.setLabel(side, text + (" (log scale)" if log else ""))
+        self.plot_item.setLabel(side, log_scale(text) if log else text)
 
     def _objective_ticks(self, levels):
         """Powers of ten for a log objective; pyqtgraph's own ticks for a linear one."""
@@ -364,24 +382,27 @@ class SearchPlot(QWidget):
         self._boxes.setData(np.array(xs, dtype=float), np.array(ys, dtype=float))
 
     def _objective_label(self, result: SearchResult) -> str:
-        label = OBJECTIVE_LABELS.get(result.objective, result.objective)
-        return label + (" (log scale)" if self._log_objective else "")
+        label = objective_label(result.objective)
+        return log_scale(label) if self._log_objective else label
 
     def _legend_text(self, result: SearchResult) -> str:
         parts, rounds = [], []
         if np.isfinite(result.scores).any():
-            parts.append("<span style='color:#B08A00'>\u2605</span> best")
+            parts.append("<span style='color:#B08A00'>\u2605</span> "
+                         + translate("SearchPlot", "best"))
         n_diverged = int((~np.isfinite(result.scores)).sum())
         if n_diverged:
-            mark = "grey hatched" if self._shape is not None else (
+            mark = translate("SearchPlot", "grey hatched") if self._shape is not None else (
                 "<span style='color:#E0201B'>\u2715</span>")
-            parts.append(f"{mark}: diverged ({n_diverged} of {len(result.scores)})")
+            parts.append(translate("SearchPlot", "{0}: diverged ({1} of {2})")
+                         .format(mark, n_diverged, len(result.scores)))
         n_rounds = int(result.rounds.max()) + 1 if len(result.rounds) else 1
         if n_rounds > 1:
-            rounds = [f"{ROUND_GLYPHS[r % len(ROUND_GLYPHS)]} round {r + 1}"
+            rounds = [translate("SearchPlot", "{0} round {1}")
+                      .format(ROUND_GLYPHS[r % len(ROUND_GLYPHS)], r + 1)
                       for r in range(n_rounds)]
             if not self._one_d:
-                rounds.append("dashed: each next round's box")
+                rounds.append(translate("SearchPlot", "dashed: each next round's box"))
         gap = "&nbsp;&nbsp;&nbsp;"
         return "<br>".join(gap.join(line) for line in (parts, rounds) if line)
 

@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>Presets</name>
+    <message>
+        <source>Gradient descent on Beale, step by step</source>
+        <translation>Beale 함수에서 단계별로 보는 경사 하강법</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent on Beale, lr 0.01 from (0.7, 1.4), stopping when |Δf| &lt; 1e-5: the blog post&apos;s first run, digit for digit (converges at step 516).</source>
+        <translation>Beale 함수에서 (0.7, 1.4)부터 lr 0.01로 실행하고 |Δf| &lt; 1e-5이면 멈추는 기본 경사 하강법: 블로그 글의 첫 번째 실행을 숫자 하나까지 똑같이 재현합니다(516단계에서 수렴).</translation>
+    </message>
+    <message>
+        <source>Momentum overshoots and swings back</source>
+        <translation>모멘텀은 지나쳤다가 되돌아옵니다</translation>
+    </message>
+    <message>
+        <source>Momentum 0.9 with lr 0.01 from (0.7, 1.4), stopping when |Δf| &lt; 1e-7: the blog post&apos;s second run. It overshoots the minimum (3, 0.5), swings back, and converges at step 379.</source>
+        <translation>(0.7, 1.4)부터 모멘텀 0.9, lr 0.01로 실행하고 |Δf| &lt; 1e-7이면 멈춥니다: 블로그 글의 두 번째 실행입니다. 최솟점 (3, 0.5)를 지나쳤다가 되돌아와 379단계에서 수렴합니다.</translation>
+    </message>
+    <message>
+        <source>Six optimizers race on Beale</source>
+        <translation>Beale 함수에서 여섯 최적화기의 경주</translation>
+    </message>
+    <message>
+        <source>GD, SGD, Momentum, Adagrad, RMSprop and Adam from the seed&apos;s start (0.7, 1.4). Momentum overshoots and swings back; Adagrad&apos;s steps shrink as its sum of squared gradients grows; RMSprop and Adam take even-sized steps whatever the slope; SGD follows one of Beale&apos;s three terms at a time.</source>
+        <translation>GD, SGD, Momentum, Adagrad, RMSprop, Adam이 원래 시작점 (0.7, 1.4)에서 출발합니다. Momentum은 지나쳤다가 되돌아오고, Adagrad는 기울기 제곱의 합이 커질수록 보폭이 줄어듭니다. RMSprop과 Adam은 경사와 상관없이 고른 보폭으로 움직이고, SGD는 Beale 함수의 세 항 중 하나씩만 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>Escaping a saddle</source>
+        <translation>안장점 탈출</translation>
+    </message>
+    <message>
+        <source>f = x² + y⁴/4 − y²/2 has a saddle at (0, 0) between minima at (0, ±1). Starting almost on the ridge, GD slides into the saddle and crawls out, since the slope away from it is tiny there; Momentum builds up speed and leaves sooner; Adam divides by the size of the gradient, so its first steps are full-sized in every direction and it escapes at once; noisy gradients knock SGD off the ridge.</source>
+        <translation>f = x² + y⁴/4 − y²/2는 최솟점 (0, ±1) 사이의 (0, 0)에 안장점이 있습니다. 능선 바로 위에서 출발한 GD는 안장점으로 미끄러져 들어간 뒤, 그곳에서 벗어나는 경사가 아주 작아 느리게 빠져나옵니다. Momentum은 속도를 붙여 더 빨리 떠나고, Adam은 기울기의 크기로 나누므로 첫 단계부터 모든 방향으로 온전한 보폭을 내디뎌 곧바로 탈출합니다. 잡음 섞인 기울기는 SGD를 능선에서 밀어냅니다.</translation>
+    </message>
+    <message>
+        <source>The Rosenbrock valley</source>
+        <translation>Rosenbrock 골짜기</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s curved, flat-bottomed valley from (-1.5, 2.5). GD zigzags down into the valley, then crawls along its floor and is still far from (1, 1) after 3000 steps; Momentum and Nesterov overshoot at first, then build up speed along the floor; RMSprop&apos;s even-sized steps rattle across the floor and stall short of the minimum; Adam gets there and stops.</source>
+        <translation>(-1.5, 2.5)에서 출발해 Rosenbrock 함수의 휘어지고 바닥이 평평한 골짜기를 내려갑니다. GD는 지그재그로 골짜기에 내려간 뒤 바닥을 따라 기어가며 3000단계 후에도 (1, 1)에서 멉니다. Momentum과 Nesterov는 처음에 지나쳤다가 바닥을 따라 속도를 올립니다. RMSprop은 고른 보폭으로 바닥을 가로질러 흔들리다 최솟점에 못 미쳐 멈추고, Adam은 최솟점에 도달해 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Himmelblau&apos;s four minima</source>
+        <translation>Himmelblau 함수의 네 최솟점</translation>
+    </message>
+    <message>
+        <source>Four start points around Himmelblau&apos;s central peak, a step apart. GD runs downhill into a different minimum from each; Momentum carries one run past its valley into a neighbouring one, and Adam takes another to (3, 2) instead. Where a run ends depends on the optimizer as much as on the start.</source>
+        <translation>Himmelblau 함수의 가운데 봉우리 주위에 서로 한 칸씩 떨어진 시작점 네 개가 있습니다. GD는 시작점마다 다른 최솟점으로 내려갑니다. Momentum은 한 실행을 제 골짜기 너머 이웃 골짜기로 데려가고, Adam은 다른 한 실행을 (3, 2)로 데려갑니다. 실행이 어디서 끝나는지는 시작점만큼 최적화기에도 달려 있습니다.</translation>
+    </message>
+    <message>
+        <source>Noisy SGD against Adam</source>
+        <translation>잡음 섞인 SGD와 Adam</translation>
+    </message>
+    <message>
+        <source>Mini-batch gradients (one of Beale&apos;s three terms at a time) plus Gaussian noise 0.5. Near the minimum the true gradient vanishes but the noise does not: SGD&apos;s steps shrink with the gradient and it stays close to (3, 0.5), while Adam divides by the gradient&apos;s running size, so its steps stay about lr long and it keeps wandering. GD with the exact gradient is the reference.</source>
+        <translation>미니배치 기울기(한 번에 Beale 함수의 세 항 중 하나)에 가우스 잡음 0.5를 더합니다. 최솟점 근처에서 실제 기울기는 사라지지만 잡음은 남습니다: SGD는 기울기와 함께 보폭이 줄어 (3, 0.5) 가까이에 머물고, Adam은 기울기의 이동 평균 크기로 나누므로 보폭이 lr 정도로 유지되어 계속 떠돕니다. 정확한 기울기를 쓰는 GD가 기준입니다.</translation>
+    </message>
+    <message>
+        <source>Learning-rate decay compared</source>
+        <translation>학습률 감쇠 비교</translation>
+    </message>
+    <message>
+        <source>Noisy SGD (lr 0.02, gradient noise 1) under five schedules. With a constant rate it reaches the minimum fast but keeps jittering around it; inverse-time decay lr0 / (1 + 0.01 t) (the seed&apos;s, with its sign fixed), exponential, step and cosine decay shrink the steps and let the runs settle, each at its own pace. The loss plot shows every rate over the steps.</source>
+        <translation>잡음 섞인 SGD(lr 0.02, 기울기 잡음 1)를 다섯 가지 스케줄로 실행합니다. 학습률이 일정하면 최솟점에 빨리 도달하지만 그 주위에서 계속 흔들립니다. 역시간 감쇠 lr0 / (1 + 0.01 t)(원래 코드에서 부호를 고친 것), 지수, 계단, 코사인 감쇠는 보폭을 줄여 실행이 저마다의 속도로 자리 잡게 합니다. 손실 그래프에 단계별 학습률이 모두 표시됩니다.</translation>
+    </message>
+</context>
+</TS>
