@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.params import Param, parse_number
 
 translate = QCoreApplication.translate
@@ -230,6 +231,30 @@ class ParamField(QAbstractSpinBox):
         self.setToolTip(f"<b>{html.escape(problem)}</b><br>{tip}" if problem else tip)
         if changed:
             self.problem_changed.emit(problem)
+
+
+# Each parameter's form label: a word where it has one (translated), its symbol where that is
+# how it is written (lr, the betas, eps, alpha, rho, gamma stay as they are in Korean too).
+PARAM_LABELS = {
+    "lr": QT_TRANSLATE_NOOP("ParamLabels", "lr"),
+    "momentum": QT_TRANSLATE_NOOP("ParamLabels", "momentum"),
+    "dampening": QT_TRANSLATE_NOOP("ParamLabels", "dampening"),
+    "weight_decay": QT_TRANSLATE_NOOP("ParamLabels", "weight decay"),
+    "momentum_decay": QT_TRANSLATE_NOOP("ParamLabels", "momentum decay"),
+    "initial_accumulator_value": QT_TRANSLATE_NOOP("ParamLabels", "initial acc."),
+    "decay": QT_TRANSLATE_NOOP("ParamLabels", "decay"),
+    "step_size": QT_TRANSLATE_NOOP("ParamLabels", "step size"),
+    "period": QT_TRANSLATE_NOOP("ParamLabels", "period"),
+    "min_factor": QT_TRANSLATE_NOOP("ParamLabels", "min factor"),
+    "batch_size": QT_TRANSLATE_NOOP("ParamLabels", "batch size"),
+    "noise": QT_TRANSLATE_NOOP("ParamLabels", "noise"),
+}
+
+
+def param_title(name: str) -> str:
+    """A parameter's name as a form or a list shows it, in the interface language."""
+    text = PARAM_LABELS.get(name)
+    return translate("ParamLabels", text) if text else name.replace("_", " ")
 
 
 def describe_param(param: Param, log: bool = False) -> str:

@@ -24,17 +24,14 @@ from ...core.engine import BATCH_SIZE, NOISE, OptimizerConfig, StochasticConfig
 from ...core.params import Param
 from ...core.schedules import SCHEDULES, ScheduleConfig
 from ...document.document import OptimizerEntry
-from .fields import ParamField, describe_param
+from .fields import ParamField, describe_param, param_title
 from .form_labels import ElidedLabel, FieldWithMessage, compact_form
 
 translate = QCoreApplication.translate
 
-_LABELS = {"initial_accumulator_value": "initial acc.", "lr": "lr"}
-
-
 def param_label(param: Param) -> QLabel:
     """The form label of a parameter: its name, readable, with the help as tooltip."""
-    label = QLabel(_LABELS.get(param.name, param.name.replace("_", " ")))
+    label = QLabel(param_title(param.name))
     label.setToolTip(describe_param(param))
     return label
 

@@ -23,7 +23,7 @@ from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.optimizers import OptimizerSpec
 from ...core.params import Param, parse_number
 from ...core.search import Axis
-from .fields import CheckedLineEdit, number_text
+from .fields import CheckedLineEdit, number_text, param_title
 from .form_labels import MessageLabel
 
 translate = QCoreApplication.translate
@@ -105,7 +105,7 @@ class AxisRow(QWidget):
         self.name_combo.blockSignals(True)
         self.name_combo.clear()
         for p in spec.params:
-            self.name_combo.addItem(p.name.replace("_", " "), p.name)
+            self.name_combo.addItem(param_title(p.name), p.name)
             self.name_combo.setItemData(self.name_combo.count() - 1,
                                         translate("Params", p.help) if p.help else "",
                                         Qt.ItemDataRole.ToolTipRole)

@@ -28,4 +28,55 @@
         <translation>잘못된 {0}: &apos;;&apos;로 구분한 &apos;x, y&apos; 쌍이어야 하는데 {1}입니다</translation>
     </message>
 </context>
+<context>
+    <name>ParamLabels</name>
+    <message>
+        <source>lr</source>
+        <translation>lr</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>dampening</source>
+        <translation>댐프닝</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>momentum decay</source>
+        <translation>모멘텀 감쇠</translation>
+    </message>
+    <message>
+        <source>initial acc.</source>
+        <translation>초기 누적값</translation>
+    </message>
+    <message>
+        <source>decay</source>
+        <translation>감쇠율</translation>
+    </message>
+    <message>
+        <source>step size</source>
+        <translation>감소 간격</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>주기</translation>
+    </message>
+    <message>
+        <source>min factor</source>
+        <translation>최소 비율</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>잡음</translation>
+    </message>
+</context>
 </TS>
