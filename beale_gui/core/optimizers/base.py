@@ -143,7 +143,8 @@ class OptimizerSpec:
     explain : callable
         ``explain(at) -> (rule, lines)``: the optimizer's update rule as mathematics and its
         quantities at one step with that step's numbers, for the Explain panel (the contract
-        and the shared helpers are in :mod:`beale_gui.core.explain`). Required.
+        and the shared helpers are in :mod:`beale_gui.core.explain`). The registry requires
+        it of every optimizer it lists.
     """
 
     name: str
@@ -164,7 +165,7 @@ class OptimizerSpec:
     explain: Callable | None = None
 
     def __post_init__(self) -> None:
-        for what in ("kernel", "float_kernel", "explain"):
+        for what in ("kernel", "float_kernel"):
             if not callable(getattr(self, what)):
                 raise TypeError(f"optimizer '{self.name}' has no {what.replace('_', ' ')}")
         named = ([self.moment] if self.moment else []) + list(self.effective_lr_state)
