@@ -29,8 +29,10 @@ from enum import IntEnum
 
 import numpy as np
 
-from .engine import MAX_STEPS_PARAM, STATUS_NAMES, OptimizerConfig, Status, run
+from .engine import MAX_STEPS_PARAM, OptimizerConfig, Status, run
+from .engine.result import ended_text
 from .functions import TestFunction
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .params import Param
 
 
@@ -41,10 +43,14 @@ class BasinOutcome(IntEnum):
     NOT_CONVERGED = -2      # it ended at a finite point near no target
 
 
-OUTCOME_NAMES = {BasinOutcome.DIVERGED: "diverged", BasinOutcome.NOT_CONVERGED: "not converged"}
+# English in the CSV; the window shows translate("Basins", OUTCOME_NAMES[code])
+OUTCOME_NAMES = {BasinOutcome.DIVERGED: QT_TRANSLATE_NOOP("Basins", "diverged"),
+                 BasinOutcome.NOT_CONVERGED: QT_TRANSLATE_NOOP("Basins", "not converged")}
 
 GRID_PARAM = Param("grid", 200, 2, 1024, integer=True,
-                   help="cells per side of the basin map (grid x grid start points)")
+                   help=QT_TRANSLATE_NOOP("Params",
+                                          "cells per side of the basin map (grid x grid start "
+                                          "points)"))
 # Runs x steps of one map: the largest grid at 1,000 steps, about a minute on two cores.
 MAX_CELL_STEPS = 1024 * 1024 * 1000
 DEFAULT_TOL = 1e-9
@@ -122,12 +128,26 @@ class BasinMap:
         return len(self.xs)
 
     def outcome_label(self, code: int) -> str:
-        """``"min 1 (3, 2)"`` (or ``"cluster 1 (1, 0)"``), ``"diverged"`` or ``"not converged"``."""
+        """``"min 1 (3, 2)"`` (or ``"cluster 1 (1, 0)"``), ``"diverged"`` or ``"not converged"``
+        (English: the CSV's words; :meth:`key_label` is the window's)."""
         code = int(code)
         if code >= 0:
             kind = "cluster" if self.clustered else "min"
             return f"{kind} {code + 1} {self.labels[code]}"
         return OUTCOME_NAMES[code]
+
+    def _shown_label(self, code: int, local: bool = False) -> str:
+        """:meth:`outcome_label` in the interface language; ``local min 2 (1, 0)`` with
+        ``local``."""
+        if code < 0:
+            return translate("Basins", OUTCOME_NAMES[code])
+        if self.clustered:
+            template = translate("Basins", "cluster {0} {1}")
+        elif local:
+            template = translate("Basins", "local min {0} {1}")
+        else:
+            template = translate("Basins", "min {0} {1}")
+        return template.format(code + 1, self.labels[code])
 
     @property
     def outcome_codes(self) -> list[int]:
@@ -165,7 +185,7 @@ class BasinMap:
         """:meth:`outcome_label`, with ``"local "`` before a local minimum's."""
         code = int(code)
         local = code >= 0 and not self.clustered and not self.is_global[code]
-        return ("local " if local else "") + self.outcome_label(code)
+        return self._shown_label(code, local)
 
     def summary(self) -> list[tuple[int | None, str, int]]:
         """The key as ``(code, label, cells)`` rows: :meth:`key`'s codes one by one (the
@@ -176,9 +196,9 @@ class BasinMap:
         rows = [(c, self.key_label(c), counts[c]) for c in codes if c >= 0]
         if rest:
             reached = sum(1 for k in rest if counts[k])
-            some = "" if reached == len(rest) else f" ({reached} reached)"
-            rows.append((None, f"{len(rest)} other local minima{some}",
-                         sum(counts[k] for k in rest)))
+            label = (translate("Basins", "{0} other local minima") if reached == len(rest) else
+                     translate("Basins", "{0} other local minima ({1} reached)"))
+            rows.append((None, label.format(len(rest), reached), sum(counts[k] for k in rest)))
         return rows + [(c, self.key_label(c), counts[c]) for c in codes if c < 0]
 
     @property
@@ -238,11 +258,9 @@ class BasinMap:
     def describe(self, iy: int, ix: int) -> str:
         """One line for a cell: ``start (3.025, 1.975): min 1 (3, 2), converged at step 84``."""
         x0, y0 = self.xs[ix], self.ys[iy]
-        status = int(self.status[iy, ix])
-        when = (f"stopped at max steps ({self.max_steps})" if status == Status.MAX_STEPS else
-                f"{STATUS_NAMES[status]} at step {int(self.steps[iy, ix])}")
-        return (f"start ({x0:.4g}, {y0:.4g}): {self.outcome_label(self.outcome[iy, ix])}, "
-                f"{when}")
+        when = ended_text(int(self.status[iy, ix]), int(self.steps[iy, ix]), self.max_steps)
+        return translate("Basins", "start ({0:.4g}, {1:.4g}): {2}, {3}").format(
+            x0, y0, self._shown_label(int(self.outcome[iy, ix])), when)
 
     def rows(self) -> Iterator[tuple]:
         """CSV rows (:data:`BASIN_CSV_COLUMNS`), one per cell in ``starts`` order."""
@@ -268,9 +286,10 @@ def check_grid(grid: int, max_steps: int) -> int:
     grid = int(GRID_PARAM.check(grid))
     work = grid * grid * int(max_steps)
     if work > MAX_CELL_STEPS:
-        raise ValueError(
-            f"a {grid} x {grid} basin map of {max_steps} steps is {work:.3g} run-steps; the limit "
-            f"is {MAX_CELL_STEPS:.3g} (1024 x 1024 x 1000): lower the grid or max steps")
+        raise ValueError(translate(
+            "Basins", "a {0} x {0} basin map of {1} steps is {2:.3g} run-steps; the limit is "
+            "{3:.3g} (1024 x 1024 x 1000): lower the grid or max steps").format(
+                grid, max_steps, work, MAX_CELL_STEPS))
     return grid
 
 
@@ -278,9 +297,11 @@ def _check_range(value, name: str) -> tuple[float, float]:
     try:
         lo, hi = (float(v) for v in value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a pair of numbers (low, high)") from None
+        raise ValueError(translate("Basins", "{0} must be a pair of numbers (low, high)")
+                         .format(name)) from None
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-        raise ValueError(f"{name} must be finite with low < high, got ({lo:g}, {hi:g})")
+        raise ValueError(translate("Basins", "{0} must be finite with low < high, got "
+                                   "({1:g}, {2:g})").format(name, lo, hi))
     return lo, hi
 
 
@@ -334,7 +355,8 @@ def basin_map(
         For a bad grid, range, reach_tol or configuration, naming it.
     """
     if config.n_variants != 1:
-        raise ValueError("a basin map runs one configuration: give scalar hyperparameters")
+        raise ValueError(translate("Basins", "a basin map runs one configuration: give scalar "
+                                   "hyperparameters"))
     max_steps = int(MAX_STEPS_PARAM.check(max_steps))
     grid = check_grid(grid, max_steps)
     (bx0, bx1), (by0, by1) = function.bounds

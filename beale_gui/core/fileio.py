@@ -13,12 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from .i18n import translate
+
 
 def _check_name(path) -> None:
     """OSError for a name no file can have (Python would raise ValueError deep inside)."""
     if "\0" in os.fspath(path):
-        raise OSError(f"cannot write {os.fspath(path)!r}: a file name cannot hold a NUL "
-                      "character")
+        raise OSError(translate("FileIO", "cannot write {0}: a file name cannot hold a NUL "
+                                "character").format(repr(os.fspath(path))))
 
 
 def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
@@ -27,11 +29,11 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OSError(f"cannot write {target}: folder {folder} does not exist")
+        raise OSError(_missing_folder(target, folder))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OSError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise OSError(_cannot_write(target, exc.strerror or exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -45,9 +47,18 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OSError(f"cannot write {target}: {exc.strerror or exc}") from None
+            raise OSError(_cannot_write(target, exc.strerror or exc)) from None
         raise
     return target
+
+
+def _cannot_write(target, why) -> str:
+    return translate("FileIO", "cannot write {0}: {1}").format(target, why)
+
+
+def _missing_folder(target, folder) -> str:
+    return translate("FileIO", "cannot write {0}: folder {1} does not exist").format(target,
+                                                                                     folder)
 
 
 def _read_umask() -> int:
@@ -74,13 +85,14 @@ def check_writable(path: str | os.PathLike) -> Path:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OSError(f"cannot write {target}: folder {folder} does not exist")
+        raise OSError(_missing_folder(target, folder))
     if target.is_dir():
-        raise OSError(f"cannot write {target}: it is a folder")
+        raise OSError(translate("FileIO", "cannot write {0}: it is a folder").format(target))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OSError(f"cannot write {target}: permission denied")
+        raise OSError(translate("FileIO", "cannot write {0}: permission denied").format(target))
     if target.exists() and not os.access(target, os.W_OK):
-        raise OSError(f"cannot write {target}: the file is read-only")
+        raise OSError(translate("FileIO", "cannot write {0}: the file is read-only")
+                      .format(target))
     return target
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .i18n import translate
+
 
 @dataclass(frozen=True)
 class Param:
@@ -46,16 +48,19 @@ class Param:
     def problem(self, value: float) -> str | None:
         """Why ``value`` is not valid, or None when it is."""
         if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-            return f"Invalid {self.name}: {value!r} is not a number"
+            return translate("Params", "Invalid {0}: {1} is not a number").format(
+                self.name, repr(value))
         v = float(value)
         if not math.isfinite(v):
-            return f"Invalid {self.name}: {v} is not finite"
+            return translate("Params", "Invalid {0}: {1} is not finite").format(self.name, v)
         below = v <= self.low if self.low_open else v < self.low
         above = v >= self.high if self.high_open else v > self.high
         if below or above:
-            return f"Invalid {self.name}: {v:g} is outside {self.describe_range()}"
+            return translate("Params", "Invalid {0}: {1:g} is outside {2}").format(
+                self.name, v, self.describe_range())
         if self.integer and v != round(v):
-            return f"Invalid {self.name}: {v:g} is not a whole number"
+            return translate("Params", "Invalid {0}: {1:g} is not a whole number").format(
+                self.name, v)
         return None
 
     def readable(self, value: float, digits: int = 4) -> float:
@@ -76,7 +81,8 @@ class Param:
         if isinstance(value, (np.ndarray, list, tuple)):
             arr = np.asarray(value, dtype=np.float64) if _numeric(value) else None
             if arr is None or arr.ndim != 1:
-                raise ValueError(f"Invalid {self.name}: expected a number or a 1-D array")
+                raise ValueError(translate("Params", "Invalid {0}: expected a number or a 1-D "
+                                           "array").format(self.name))
             bad = self._out_of_range(arr)   # vectorised: a search checks 10^5 values at once
             if bad.any():
                 raise ValueError(self.problem(arr[np.argmax(bad)]))
@@ -111,8 +117,9 @@ def check_params(specs: Sequence[Param], values: Mapping[str, object] | None, ow
     known = {p.name for p in specs}
     unknown = [k for k in values if k not in known]
     if unknown:
-        choices = ", ".join(sorted(known)) or "none"
-        raise ValueError(f"unknown parameter '{unknown[0]}' for {owner} (it takes: {choices})")
+        choices = ", ".join(sorted(known)) or translate("Params", "none")
+        raise ValueError(translate("Params", "unknown parameter '{0}' for {1} (it takes: {2})")
+                         .format(unknown[0], owner, choices))
     return {p.name: p.check(values.get(p.name, p.default)) for p in specs}
 
 
@@ -134,9 +141,13 @@ def odd_character(text: str) -> str:
             continue
         name = unicodedata.name(c, "")
         shown = repr(c) if not c.isprintable() else f"'{c}'"
-        hint = f"; type {_LOOKALIKES[c]} instead" if c in _LOOKALIKES else (
-            "; type plain digits" if c.isdigit() else "")
-        return f"{shown} (U+{ord(c):04X}{' ' + name if name else ''}{hint})"
+        code = f"U+{ord(c):04X}{' ' + name if name else ''}"
+        if c in _LOOKALIKES:
+            return translate("Params", "{0} ({1}; type {2} instead)").format(
+                shown, code, _LOOKALIKES[c])
+        if c.isdigit():
+            return translate("Params", "{0} ({1}; type plain digits)").format(shown, code)
+        return f"{shown} ({code})"
     return ""
 
 
@@ -148,12 +159,14 @@ def parse_number(text: str, name: str) -> float:
     character is invisible or only looks like part of a number (``odd_character``).
     """
     if not isinstance(text, str):
-        raise ValueError(f"Invalid {name}: {text!r} is not a number")
+        raise ValueError(translate("Params", "Invalid {0}: {1} is not a number").format(
+            name, repr(text)))
     if not text.strip():
-        raise ValueError(f"Invalid {name}: the value is empty")
+        raise ValueError(translate("Params", "Invalid {0}: the value is empty").format(name))
     try:
         return float(text.strip()) + 0.0   # + 0.0: -0.0 becomes 0.0
     except ValueError:
         odd = odd_character(text)
-        because = f": it holds {odd}" if odd else ""
-        raise ValueError(f"Invalid {name}: {text!r} is not a number{because}") from None
+        message = (translate("Params", "Invalid {0}: {1} is not a number: it holds {2}")
+                   if odd else translate("Params", "Invalid {0}: {1} is not a number"))
+        raise ValueError(message.format(name, repr(text), odd)) from None

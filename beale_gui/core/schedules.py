@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .params import Param, check_params
 
 Schedule = Callable[[np.ndarray | int, np.ndarray | float], np.ndarray]
@@ -60,27 +61,38 @@ def _cosine(period: float, min_factor: float) -> Schedule:
 SCHEDULES: dict[str, ScheduleSpec] = {
     spec.name: spec
     for spec in (
-        ScheduleSpec("constant", "Constant", "lr", (), _constant),
+        ScheduleSpec("constant", QT_TRANSLATE_NOOP("Schedules", "Constant"), "lr", (),
+                     _constant),
         ScheduleSpec(
-            "inverse_time", "Inverse-time decay", "lr0 / (1 + decay * t)",
-            (Param("decay", 0.01, 0.0, 1e6, log=True, help="decay rate per step"),),
+            "inverse_time", QT_TRANSLATE_NOOP("Schedules", "Inverse-time decay"),
+            "lr0 / (1 + decay * t)",
+            (Param("decay", 0.01, 0.0, 1e6, log=True,
+                   help=QT_TRANSLATE_NOOP("Params", "decay rate per step")),),
             _inverse_time,
         ),
         ScheduleSpec(
-            "step", "Step decay", "lr0 * gamma ** floor(t / step_size)",
-            (Param("step_size", 100, 1, 1e9, integer=True, help="steps between drops"),
-             Param("gamma", 0.5, 0.0, 1.0, low_open=True, help="factor at each drop")),
+            "step", QT_TRANSLATE_NOOP("Schedules", "Step decay"),
+            "lr0 * gamma ** floor(t / step_size)",
+            (Param("step_size", 100, 1, 1e9, integer=True,
+                   help=QT_TRANSLATE_NOOP("Params", "steps between drops")),
+             Param("gamma", 0.5, 0.0, 1.0, low_open=True,
+                   help=QT_TRANSLATE_NOOP("Params", "factor at each drop"))),
             _step,
         ),
         ScheduleSpec(
-            "exponential", "Exponential decay", "lr0 * gamma ** t",
-            (Param("gamma", 0.995, 0.0, 1.0, low_open=True, help="factor per step"),),
+            "exponential", QT_TRANSLATE_NOOP("Schedules", "Exponential decay"),
+            "lr0 * gamma ** t",
+            (Param("gamma", 0.995, 0.0, 1.0, low_open=True,
+                   help=QT_TRANSLATE_NOOP("Params", "factor per step")),),
             _exponential,
         ),
         ScheduleSpec(
-            "cosine", "Cosine annealing", "lr0 * (m + (1 - m) (1 + cos(pi t / T)) / 2)",
-            (Param("period", 1000, 1, 1e9, integer=True, help="T: steps to the minimum rate"),
-             Param("min_factor", 0.0, 0.0, 1.0, help="m: the final rate as a fraction of lr0")),
+            "cosine", QT_TRANSLATE_NOOP("Schedules", "Cosine annealing"),
+            "lr0 * (m + (1 - m) (1 + cos(pi t / T)) / 2)",
+            (Param("period", 1000, 1, 1e9, integer=True,
+                   help=QT_TRANSLATE_NOOP("Params", "T: steps to the minimum rate")),
+             Param("min_factor", 0.0, 0.0, 1.0,
+                   help=QT_TRANSLATE_NOOP("Params", "m: the final rate as a fraction of lr0"))),
             _cosine,
         ),
     )
@@ -100,7 +112,8 @@ class ScheduleConfig:
     def __post_init__(self) -> None:
         spec = get_schedule_spec(self.name)
         object.__setattr__(self, "name", spec.name)
-        object.__setattr__(self, "params", check_params(spec.params, self.params, "schedule"))
+        params = check_params(spec.params, self.params, translate("Params", "schedule"))
+        object.__setattr__(self, "params", params)
 
     def build(self) -> Schedule:
         spec = SCHEDULES[self.name]
@@ -120,5 +133,6 @@ class ScheduleConfig:
 def get_schedule_spec(name: str) -> ScheduleSpec:
     key = name.strip().lower().replace("-", "_")
     if key not in SCHEDULES:
-        raise ValueError(f"unknown schedule '{name}'; choose from {', '.join(SCHEDULES)}")
+        raise ValueError(translate("Params", "unknown schedule '{0}'; choose from {1}").format(
+            name, ", ".join(SCHEDULES)))
     return SCHEDULES[key]

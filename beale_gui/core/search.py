@@ -16,14 +16,25 @@ import numpy as np
 
 from .engine import CONVERGED, DIVERGED, MEMORY_LIMIT_BYTES, OptimizerConfig, check_starts, run
 from .functions import TestFunction
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .params import parse_number
 
 METHODS = ("grid", "random", "coarse-to-fine")
 OBJECTIVES = ("final-loss", "steps", "distance")
-OBJECTIVE_LABELS = {"final-loss": "final loss f", "steps": "steps to the tolerance",
-                    "distance": "distance to the nearest minimum"}
-OBJECTIVE_TITLES = {"final-loss": "final loss", "steps": "steps to the tolerance",
-                    "distance": "distance to the nearest minimum"}
+# shown as translate("Search", OBJECTIVE_LABELS[objective]) (the CSV and the command line:
+# English)
+OBJECTIVE_LABELS = {"final-loss": QT_TRANSLATE_NOOP("Search", "final loss f"),
+                    "steps": QT_TRANSLATE_NOOP("Search", "steps to the tolerance"),
+                    "distance": QT_TRANSLATE_NOOP("Search", "distance to the nearest minimum")}
+OBJECTIVE_TITLES = {"final-loss": QT_TRANSLATE_NOOP("Search", "final loss"),
+                    "steps": QT_TRANSLATE_NOOP("Search", "steps to the tolerance"),
+                    "distance": QT_TRANSLATE_NOOP("Search", "distance to the nearest minimum")}
+METHOD_TITLES = {"grid": QT_TRANSLATE_NOOP("Search", "grid"),
+                 "random": QT_TRANSLATE_NOOP("Search", "random"),
+                 "coarse-to-fine": QT_TRANSLATE_NOOP("Search", "coarse-to-fine")}
+# the words of SearchResult.status, shown as translate("Search", word)
+_OUTCOME_WORDS = (QT_TRANSLATE_NOOP("Search", "converged"), QT_TRANSLATE_NOOP("Search", "diverged"),
+                  QT_TRANSLATE_NOOP("Search", "max steps"))
 SCALES = ("linear", "log")
 MAX_BUDGET = 1_000_000
 MAX_AXES = 4
@@ -49,15 +60,18 @@ class Axis:
         """ValueError naming the problem: unknown name, empty range, log of <= 0, out of range."""
         params = {p.name: p for p in config.spec.params}
         if self.name not in params:
-            raise ValueError(f"'{self.name}' is not a hyperparameter of {config.name} "
-                             f"(it takes: {', '.join(params)})")
+            raise ValueError(translate("Search", "'{0}' is not a hyperparameter of {1} (it "
+                                       "takes: {2})").format(self.name, config.name,
+                                                             ", ".join(params)))
         if self.scale not in SCALES:
-            raise ValueError(f"scale of {self.name} must be linear or log, not '{self.scale}'")
+            raise ValueError(translate("Search", "scale of {0} must be linear or log, not '{1}'")
+                             .format(self.name, self.scale))
         if not (math.isfinite(self.low) and math.isfinite(self.high) and self.low < self.high):
-            raise ValueError(f"range of {self.name} must have low < high, got "
-                             f"{self.low:g}:{self.high:g}")
+            raise ValueError(translate("Search", "range of {0} must have low < high, got "
+                                       "{1:g}:{2:g}").format(self.name, self.low, self.high))
         if self.scale == "log" and self.low <= 0:
-            raise ValueError(f"a log scale needs {self.name} > 0, got low {self.low:g}")
+            raise ValueError(translate("Search", "a log scale needs {0} > 0, got low {1:g}")
+                             .format(self.name, self.low))
         for end in (self.low, self.high):
             message = params[self.name].problem(end)
             if message:
@@ -110,12 +124,17 @@ class SearchResult:
     def status(self, i: int) -> str:
         """``converged``, ``diverged``, ``max steps``, or counts such as ``2 converged,
         1 diverged`` when the start points disagree."""
-        counts = {"converged": int(self.converged[i]), "diverged": int(self.diverged[i])}
-        counts["max steps"] = self.n_starts - counts["converged"] - counts["diverged"]
-        present = {k: v for k, v in counts.items() if v}
+        present = self.outcomes(i)
         if len(present) == 1:
             return next(iter(present))
         return ", ".join(f"{v} {k}" for k, v in present.items())
+
+    def outcomes(self, i: int) -> dict[str, int]:
+        """How many start points of configuration ``i`` converged, diverged or ran out of
+        steps (``max steps``), only those that did: ``{"converged": 2, "diverged": 1}``."""
+        counts = {"converged": int(self.converged[i]), "diverged": int(self.diverged[i])}
+        counts["max steps"] = self.n_starts - counts["converged"] - counts["diverged"]
+        return {k: v for k, v in counts.items() if v}
 
     def order(self) -> np.ndarray:
         """Indices from best to worst."""
@@ -189,12 +208,12 @@ def check_work(method: str, budget: int, rounds: int, n_axes: int, n_starts: int
     runs = largest * n_starts
     if runs > MAX_RUNS_PER_ROUND:
         most = max(MAX_RUNS_PER_ROUND // max(n_starts, 1), 1)
-        raise ValueError(
-            f"{largest:,} configurations x {n_starts:,} start points is {runs:,} runs at once, "
-            f"about {runs * BYTES_PER_RUN / 2**30:.1f} GiB; the limit is "
-            f"{MEMORY_LIMIT_BYTES / 2**30:.0f} GiB ({MAX_RUNS_PER_ROUND:,} runs): lower the "
-            f"budget (at most {most:,} configurations a round from {n_starts:,} start points) "
-            "or the start points")
+        raise ValueError(translate(
+            "Search", "{0:,} configurations x {1:,} start points is {2:,} runs at once, about "
+            "{3:.1f} GiB; the limit is {4:.0f} GiB ({5:,} runs): lower the budget (at most "
+            "{6:,} configurations a round from {1:,} start points) or the start points").format(
+                largest, n_starts, runs, runs * BYTES_PER_RUN / 2**30,
+                MEMORY_LIMIT_BYTES / 2**30, MAX_RUNS_PER_ROUND, most))
 
 
 def search(
@@ -223,9 +242,10 @@ def search(
     """
     axes = tuple(axes)
     if not 1 <= len(axes) <= MAX_AXES:
-        raise ValueError(f"search one to {MAX_AXES} hyperparameters")
+        raise ValueError(translate("Search", "search one to {0} hyperparameters").format(
+            MAX_AXES))
     if len({a.name for a in axes}) != len(axes):
-        raise ValueError("each hyperparameter may be searched once")
+        raise ValueError(translate("Search", "each hyperparameter may be searched once"))
     for a in axes:
         a.check(base)
     if method not in METHODS:
@@ -233,13 +253,15 @@ def search(
     if objective not in OBJECTIVES:
         raise ValueError(f"unknown objective '{objective}'; choose from {', '.join(OBJECTIVES)}")
     if isinstance(budget, bool) or not isinstance(budget, int) or not 1 <= budget <= MAX_BUDGET:
-        raise ValueError(f"budget must be a whole number in [1, {MAX_BUDGET}]")
+        raise ValueError(translate("Search", "budget must be a whole number in [1, {0}]")
+                         .format(MAX_BUDGET))
     if not (isinstance(rounds, int) and 1 <= rounds <= MAX_ROUNDS):
-        raise ValueError(f"rounds must be a whole number in [1, {MAX_ROUNDS}]")
+        raise ValueError(translate("Search", "rounds must be a whole number in [1, {0}]")
+                         .format(MAX_ROUNDS))
     if not (0 < keep <= 1):
-        raise ValueError("keep must be a fraction in (0, 1]")
+        raise ValueError(translate("Search", "keep must be a fraction in (0, 1]"))
     if not (0 < shrink <= 1):
-        raise ValueError("shrink must be a fraction in (0, 1]")
+        raise ValueError(translate("Search", "shrink must be a fraction in (0, 1]"))
     starts = check_starts(starts)
     check_work(method, budget, rounds, len(axes), len(starts))
     rng = np.random.default_rng(seed)
@@ -323,15 +345,31 @@ def csv_text(result: SearchResult) -> str:
 
 def search_title(optimizer: str, function: str, objective: str, method: str) -> str:
     """``Momentum on Beale: final loss, grid``."""
-    return f"{optimizer} on {function}: {OBJECTIVE_TITLES.get(objective, objective)}, {method}"
+    objective = OBJECTIVE_TITLES.get(objective, objective)
+    return translate("Search", "{0} on {1}: {2}, {3}").format(
+        optimizer, function, translate("Search", objective),
+        translate("Search", METHOD_TITLES.get(method, method)))
 
 
 def describe(result: SearchResult, i: int) -> str:
     """``lr = 0.00316, momentum = 0.93: final loss f = 1.2e-05 (converged)``."""
     values = ", ".join(f"{a.name} = {result.points[i, d]:.4g}" for d, a in enumerate(result.axes))
     score = float(result.scores[i])
-    text = "diverged" if not np.isfinite(score) else f"{score:.4g}"
-    label = OBJECTIVE_LABELS.get(result.objective, result.objective)
+    text = translate("Search", "diverged") if not np.isfinite(score) else f"{score:.4g}"
+    label = translate("Search", OBJECTIVE_LABELS.get(result.objective, result.objective))
     status = result.status(i)
-    suffix = f" ({status})" if status != "diverged" or np.isfinite(score) else ""
-    return f"{values}: {label} = {text}{suffix}"
+    if status == "diverged" and not np.isfinite(score):
+        return translate("Search", "{0}: {1} = {2}").format(values, label, text)
+    return translate("Search", "{0}: {1} = {2} ({3})").format(values, label, text,
+                                                             _shown_status(result, i))
+
+
+def _shown_status(result: SearchResult, i: int) -> str:
+    """:meth:`SearchResult.status` in the interface language (the CSV keeps the English)."""
+    present = result.outcomes(i)
+    if len(present) == 1:
+        return translate("Search", next(iter(present)))
+    templates = {"converged": translate("Search", "{0} converged"),
+                 "diverged": translate("Search", "{0} diverged"),
+                 "max steps": translate("Search", "{0} max steps")}
+    return ", ".join(templates[k].format(v) for k, v in present.items())

@@ -21,6 +21,7 @@ import numpy as np
 from .engine import DIVERGENCE_BOUND, OptimizerConfig, RunResult, run
 from .fileio import write_text_atomic
 from .functions import TestFunction
+from .i18n import translate
 
 FORMAT = "beale-gui-session"
 VERSION = 1
@@ -113,7 +114,7 @@ class Session:
         if not self.enabled:
             self.enabled = [True] * len(self.experiment.optimizers)
         if len(self.enabled) != len(self.experiment.optimizers):
-            raise SessionError("enabled: one flag per optimizer expected")
+            raise SessionError(translate("Session", "enabled: one flag per optimizer expected"))
 
     def runnable(self) -> Experiment:
         """The experiment of the enabled optimizers only (what the window runs)."""
@@ -171,8 +172,8 @@ def point_problem(point) -> str | None:
     """Why (x, y) cannot be a typed function's known minimum, or None: it must lie within the
     divergence bound (beyond it every run has diverged, so nothing can reach it)."""
     if max(abs(float(v)) for v in point) > DIVERGENCE_BOUND:
-        return (f"({float(point[0]):g}, {float(point[1]):g}) is beyond \u00b1{bound_text()}, "
-                "where every run has diverged")
+        return translate("Session", "({0:g}, {1:g}) is beyond \u00b1{2}, where every run has "
+                         "diverged").format(float(point[0]), float(point[1]), bound_text())
     return None
 
 
@@ -192,14 +193,15 @@ def span_problem(axis: str, low: float, high: float) -> str | None:
     view, or None (see :func:`bounds_problem`)."""
     low, high = float(low), float(high)
     if not (math.isfinite(low) and math.isfinite(high)):
-        return f"{axis} min and max must be finite numbers"
+        return translate("Session", "{0} min and max must be finite numbers").format(axis)
     if max(abs(low), abs(high)) > DIVERGENCE_BOUND:
-        return (f"{axis} min and max must be within \u00b1{bound_text()}, beyond which "
-                "every run has diverged")
+        return translate("Session", "{0} min and max must be within \u00b1{1}, beyond which "
+                         "every run has diverged").format(axis, bound_text())
     if low >= high:
-        return f"{axis} max must be greater than {axis} min"
+        return translate("Session", "{0} max must be greater than {0} min").format(axis)
     if high - low < MIN_VIEW_SPAN:
-        return f"{axis} max - {axis} min must be at least {MIN_VIEW_SPAN:g}"
+        return translate("Session", "{0} max - {0} min must be at least {1:g}").format(
+            axis, MIN_VIEW_SPAN)
     return None
 
 

@@ -25,6 +25,7 @@ from .engine import (
     check_starts,
 )
 from .functions import TestFunction, get_function, parse_expression
+from .i18n import translate
 from .schedules import ScheduleConfig
 from .session import (
     FORMAT,
@@ -56,17 +57,17 @@ _OPTIMIZER_KEYS = {"name", "hparams", "schedule", "stochastic", "colour", "enabl
 def _kind(value) -> str:
     """``value``'s JSON type in words, for messages."""
     if value is None:
-        return "null"
+        return translate("Session", "null")
     if isinstance(value, bool):
-        return "true/false"
+        return translate("Session", "true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return translate("Session", "a number")
     if isinstance(value, str):
-        return "a string"
+        return translate("Session", "a string")
     if isinstance(value, list):
-        return "a list"
+        return translate("Session", "a list")
     if isinstance(value, dict):
-        return "an object"
+        return translate("Session", "an object")
     return type(value).__name__
 
 
@@ -101,21 +102,25 @@ def _depth(value, limit: int) -> int:
 
 def _expect(value, kind, where: str) -> None:
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        wanted = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
-        raise SessionError(f"{where}: expected {wanted.get(kind, kind.__name__)}, "
-                           f"got {_kind(value)}")
+        wanted = {dict: translate("Session", "an object"), list: translate("Session", "a list"),
+                  str: translate("Session", "a string"),
+                  bool: translate("Session", "true or false")}
+        raise SessionError(translate("Session", "{0}: expected {1}, got {2}").format(
+            where, wanted.get(kind, kind.__name__), _kind(value)))
 
 
 def _number(value, where: str) -> float:
     """A finite JSON number (not true/false, not a string)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SessionError(f"{where}: expected a number, got {_kind(value)}")
+        raise SessionError(translate("Session", "{0}: expected {1}, got {2}").format(
+            where, translate("Session", "a number"), _kind(value)))
     try:
         v = float(value)
     except OverflowError:
         v = math.inf
     if not math.isfinite(v):
-        raise SessionError(f"{where}: {value!r:.40} is not a finite number")
+        raise SessionError(translate("Session", "{0}: {1:.40} is not a finite number").format(
+            where, repr(value)))
     return v + 0.0   # -0.0 becomes 0.0: never shown or saved back as -0
 
 
@@ -123,14 +128,17 @@ def _points(value, where: str, least: int = 0, most: int | None = None) -> list[
     """A list of [x, y] number pairs."""
     _expect(value, list, where)
     if len(value) < least:
-        raise SessionError(f"{where}: expected at least {least} point(s), got {len(value)}")
+        raise SessionError(translate("Session", "{0}: expected at least {1} point(s), got {2}")
+                           .format(where, least, len(value)))
     if most is not None and len(value) > most:
-        raise SessionError(f"{where}: {len(value)} points; the limit is {most}")
+        raise SessionError(translate("Session", "{0}: {1} points; the limit is {2}").format(
+            where, len(value), most))
     out = []
     for i, p in enumerate(value):
         _expect(p, list, f"{where}[{i}]")
         if len(p) != 2:
-            raise SessionError(f"{where}[{i}]: expected [x, y], got {len(p)} value(s)")
+            raise SessionError(translate("Session", "{0}[{1}]: expected [x, y], got {2} value(s)")
+                               .format(where, i, len(p)))
         out.append([_number(v, f"{where}[{i}]") for v in p])
     return out
 
@@ -139,7 +147,8 @@ def _numbers(value, where: str):
     """A number, or a non-empty list of numbers (hyperparameter variants)."""
     if isinstance(value, list):
         if not value:
-            raise SessionError(f"{where}: expected a number or a non-empty list of numbers")
+            raise SessionError(translate("Session", "{0}: expected a number or a non-empty list "
+                                         "of numbers").format(where))
         return [_number(v, f"{where}[{i}]") for i, v in enumerate(value)]
     return _number(value, where)
 
@@ -166,17 +175,18 @@ def optimizer_from_dict(d: dict, where: str) -> OptimizerConfig:
     _expect(d, dict, where)
     unknown = sorted(set(d) - _OPTIMIZER_KEYS)
     if unknown:
-        raise SessionError(f"{where}: unknown key '{unknown[0]}' (an optimizer takes "
-                           f"{', '.join(sorted(_OPTIMIZER_KEYS))})")
+        raise SessionError(translate("Session", "{0}: unknown key '{1}' (an optimizer takes {2})")
+                           .format(where, unknown[0], ", ".join(sorted(_OPTIMIZER_KEYS))))
     if "name" not in d:
-        raise SessionError(f"{where}: missing 'name'")
+        raise SessionError(translate("Session", "{0}: missing 'name'").format(where))
     _expect(d["name"], str, f"{where}.name")
     hparams = _number_map(d.get("hparams") or {}, f"{where}.hparams", variants=True)
     schedule = d.get("schedule") or {}
     _expect(schedule, dict, f"{where}.schedule")
     unknown = sorted(set(schedule) - {"name", "params"})
     if unknown:
-        raise SessionError(f"{where}.schedule: unknown key '{unknown[0]}'")
+        raise SessionError(translate("Session", "{0}.schedule: unknown key '{1}'").format(
+            where, unknown[0]))
     name = schedule.get("name", "constant")
     _expect(name, str, f"{where}.schedule.name")
     params = _number_map(schedule.get("params") or {}, f"{where}.schedule.params")
@@ -187,8 +197,8 @@ def optimizer_from_dict(d: dict, where: str) -> OptimizerConfig:
         values = _number_map(stochastic, f"{where}.stochastic")
         unknown = sorted(set(values) - {"batch_size", "noise"})
         if unknown:
-            raise SessionError(f"{where}.stochastic: unknown key '{unknown[0]}' "
-                               "(it takes batch_size, noise)")
+            raise SessionError(translate("Session", "{0}.stochastic: unknown key '{1}' (it takes "
+                                         "batch_size, noise)").format(where, unknown[0]))
         stochastic = _built(f"{where}.stochastic", lambda: StochasticConfig(**values))
     config = _built(where, lambda: OptimizerConfig(d["name"], hparams, schedule, stochastic))
     _built(f"{where}.hparams", lambda: config.n_variants)   # lists of one length
@@ -217,7 +227,7 @@ def function_from_dict(d: dict) -> tuple[TestFunction, str | None]:
         return _built("function", lambda: parse_expression(
             text, bounds=bounds, minima=np.asarray(minima or np.zeros((0, 2))))), text
     if "name" not in d:
-        raise SessionError("function: missing 'name' (or 'expression')")
+        raise SessionError(translate("Session", "function: missing 'name' (or 'expression')"))
     _expect(d["name"], str, "function.name")
     return _built("function", lambda: get_function(d["name"])), None
 
@@ -227,8 +237,8 @@ def _view(value) -> Extent | None:
         return None
     view = usable_view(_points(value, "view", 2, 2))
     if view is None:
-        raise SessionError(f"view: expected [[x min, x max], [y min, y max]] with min < max, "
-                           f"got {value!r:.80}")
+        raise SessionError(translate("Session", "view: expected [[x min, x max], [y min, y max]] "
+                                     "with min < max, got {0:.80}").format(repr(value)))
     return view
 
 
@@ -236,7 +246,8 @@ def _text(d: dict, key: str) -> str:
     value = d.get(key, "")
     _expect(value, str, key)
     if len(value) > MAX_TEXT:
-        raise SessionError(f"{key}: {len(value)} characters; the limit is {MAX_TEXT}")
+        raise SessionError(translate("Session", "{0}: {1} characters; the limit is {2}").format(
+            key, len(value), MAX_TEXT))
     return value
 
 
@@ -261,16 +272,18 @@ def _strict_json(value) -> bool:
 
 def _check_header(d) -> None:
     if not isinstance(d, dict):
-        raise SessionError(f"not a Beale GUI session: the file holds {_kind(d)}, not an object")
+        raise SessionError(translate("Session", "not a Beale GUI session: the file holds {0}, "
+                                     "not an object").format(_kind(d)))
     if d.get("format") != FORMAT:
-        raise SessionError(f"not a Beale GUI session (format {_shown(d.get('format'), 60)})")
+        raise SessionError(translate("Session", "not a Beale GUI session (format {0})").format(
+            _shown(d.get("format"), 60)))
     version = d.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise SessionError(f"version: expected a positive whole number, got "
-                           f"{_shown(version, 60)}")
+        raise SessionError(translate("Session", "version: expected a positive whole number, "
+                                     "got {0}").format(_shown(version, 60)))
     if version > VERSION:
-        raise SessionError(f"version {version} is newer than this program reads ({VERSION}); "
-                           "update Beale GUI to open it")
+        raise SessionError(translate("Session", "version {0} is newer than this program reads "
+                                     "({1}); update Beale GUI to open it").format(version, VERSION))
 
 
 def _check_depth(d: dict) -> None:
@@ -278,7 +291,8 @@ def _check_depth(d: dict) -> None:
     ``runs`` a data export adds are not read, so not walked."""
     for key, value in d.items():
         if key != "runs" and _depth(value, MAX_DEPTH) > MAX_DEPTH:
-            raise SessionError(f"{key[:40]}: nested more than {MAX_DEPTH} levels deep")
+            raise SessionError(translate("Session", "{0}: nested more than {1} levels deep")
+                               .format(key[:40], MAX_DEPTH))
 
 
 def session_from_dict(d: dict) -> Session:
@@ -289,7 +303,8 @@ def session_from_dict(d: dict) -> Session:
     opts = d.get("optimizers")
     _expect(opts, list, "optimizers")
     if len(opts) > MAX_OPTIMIZERS:
-        raise SessionError(f"optimizers: {len(opts)} of them; the limit is {MAX_OPTIMIZERS}")
+        raise SessionError(translate("Session", "optimizers: {0} of them; the limit is {1}")
+                           .format(len(opts), MAX_OPTIMIZERS))
     optimizers = [optimizer_from_dict(o, f"optimizers[{i}]") for i, o in enumerate(opts)]
     colours, enabled = [], []
     for i, o in enumerate(opts):
@@ -297,8 +312,8 @@ def session_from_dict(d: dict) -> Session:
         if colour is not None:
             _expect(colour, str, f"optimizers[{i}].colour")
             if not _COLOUR.fullmatch(colour):
-                raise SessionError(f"optimizers[{i}].colour: expected #rrggbb, got "
-                                   f"{_shown(colour)}")
+                raise SessionError(translate("Session", "optimizers[{0}].colour: expected "
+                                             "#rrggbb, got {1}").format(i, _shown(colour)))
         colours.append(colour)
         on = o.get("enabled", True)
         _expect(on, bool, f"optimizers[{i}].enabled")
@@ -307,8 +322,9 @@ def session_from_dict(d: dict) -> Session:
     starts = _built("starts", lambda: check_starts(starts)) if starts else np.zeros((0, 2))
     n_runs = sum(c.n_variants for c in optimizers) * len(starts)
     if n_runs > MAX_RUNS:
-        raise SessionError(f"optimizers x starts: {n_runs:,} runs (every hyperparameter "
-                           f"variant from every start); the limit is {MAX_RUNS:,}")
+        raise SessionError(translate("Session", "optimizers x starts: {0:,} runs (every "
+                                     "hyperparameter variant from every start); the limit is "
+                                     "{1:,}").format(n_runs, MAX_RUNS))
     max_steps, tol, seed = (_setting(d, p) for p in (MAX_STEPS_PARAM, TOL_PARAM, SEED_PARAM))
     view = _view(d.get("view"))
     title, description = _text(d, "title"), _text(d, "description")
@@ -328,36 +344,42 @@ def read_json(path: str | os.PathLike):
     """The JSON in ``path``; SessionError says why it cannot be read."""
     name = os.fspath(path)
     if "\0" in name:   # open() would raise ValueError: no file has such a name
-        raise SessionError(f"cannot read {name!r}: a file name cannot hold a NUL character")
+        raise SessionError(translate("Session", "cannot read {0}: a file name cannot hold a NUL "
+                                     "character").format(repr(name)))
     try:
         # without blocking: opening a named pipe would wait for a writer, forever
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as fh:
             mode = os.fstat(fd).st_mode
             if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):   # a folder: the read says so
-                raise SessionError(f"cannot read {name}: not a regular file (a named pipe, "
-                                   "device or socket)")
+                raise SessionError(translate("Session", "cannot read {0}: not a regular file (a "
+                                             "named pipe, device or socket)").format(name))
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise SessionError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise SessionError(translate("Session", "cannot read {0}: {1}").format(
+            name, exc.strerror or exc)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise SessionError(f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB: not a session")
+        raise SessionError(translate("Session", "{0} is larger than {1} MB: not a session")
+                           .format(name, MAX_FILE_BYTES // 2**20))
     if not data.strip():
-        raise SessionError(f"{name} is empty")
+        raise SessionError(translate("Session", "{0} is empty").format(name))
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise SessionError(f"{name} is not a text file (not UTF-8)") from None
+        raise SessionError(translate("Session", "{0} is not a text file (not UTF-8)")
+                           .format(name)) from None
     except json.JSONDecodeError as exc:
         ends_early = exc.pos >= len(data.rstrip()) or exc.msg.startswith("Unterminated")
-        what = "is truncated" if ends_early else "is not valid JSON"
-        raise SessionError(f"{name} {what} (line {exc.lineno}, column {exc.colno}: "
-                           f"{exc.msg})") from None
+        what = (translate("Session", "{0} is truncated (line {1}, column {2}: {3})")
+                if ends_early else
+                translate("Session", "{0} is not valid JSON (line {1}, column {2}: {3})"))
+        raise SessionError(what.format(name, exc.lineno, exc.colno, exc.msg)) from None
     except RecursionError:
-        raise SessionError(f"{name} is not valid JSON for a session: nested too deeply") from None
+        raise SessionError(translate("Session", "{0} is not valid JSON for a session: nested "
+                                     "too deeply").format(name)) from None
     except ValueError:   # Python's limit on the digits of a whole number
-        raise SessionError(f"{name} is not valid JSON for a session: a number has too many "
-                           "digits") from None
+        raise SessionError(translate("Session", "{0} is not valid JSON for a session: a number "
+                                     "has too many digits").format(name)) from None
 
 
 def load_session(path: str | os.PathLike) -> Session:
@@ -368,7 +390,8 @@ def load_session(path: str | os.PathLike) -> Session:
     except SessionError as exc:
         raise SessionError(f"{os.path.basename(os.fspath(path))}: {exc}") from None
     except RecursionError:
-        raise SessionError(f"{os.fspath(path)}: nested too deeply") from None
+        raise SessionError(translate("Session", "{0}: nested too deeply").format(
+            os.fspath(path))) from None
 
 
 def load_experiment(path: str | os.PathLike) -> Experiment:

@@ -8,6 +8,7 @@ a document is made of it, so a refused file changes nothing.
 
 from __future__ import annotations
 
+from ..core.i18n import translate
 from ..core.session import Experiment, Session, SessionError, usable_view
 from .document import DEFAULT_OPTIMIZERS, PALETTE, Document, OptimizerEntry, next_colour
 
@@ -34,8 +35,9 @@ def document_of(session: Session) -> Document:
                                                  entry_colours(exp), strict=True)):
         arrays = [k for k, v in config.hparams.items() if not isinstance(v, float)]
         if arrays:
-            raise SessionError(f"optimizers[{i}].hparams.{arrays[0]}: the window takes one "
-                               "value per hyperparameter, not a list")
+            raise SessionError(translate(
+                "Document", "optimizers[{0}].hparams.{1}: the window takes one value per "
+                "hyperparameter, not a list").format(i, arrays[0]))
         entries.append(OptimizerEntry(config, colour, on))
     try:
         return Document(exp.function, entries, expression=exp.expression,

@@ -26,6 +26,7 @@ import numpy as np
 
 from ..core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfig, check_starts
 from ..core.functions import TestFunction, get_function
+from ..core.i18n import translate
 from .events import Events
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
@@ -343,12 +344,15 @@ class Document:
 
 def _defaults_note(function: TestFunction, applied: list[str], kept: list[str]) -> str:
     """``Learning rates set for Rosenbrock; Adam kept (edited)``; "" when nothing changes."""
-    parts = [f"Learning rates set for {function.title}"] if applied else []
+    names = ", ".join(kept)
+    if applied and kept:
+        return translate("Document", "Learning rates set for {0}; {1} kept (edited)").format(
+            function.title, names)
+    if applied:
+        return translate("Document", "Learning rates set for {0}").format(function.title)
     if kept:
-        parts.append(f"{', '.join(kept)} kept (edited)")
-        if not applied:
-            parts[0] = f"{function.title}: {parts[0]}"
-    return "; ".join(parts)
+        return translate("Document", "{0}: {1} kept (edited)").format(function.title, names)
+    return ""
 
 
 def with_hparams(entry: OptimizerEntry, hparams: Mapping[str, float],
@@ -358,7 +362,8 @@ def with_hparams(entry: OptimizerEntry, hparams: Mapping[str, float],
     config = entry.config
     unknown = [k for k in hparams if k not in config.hparams]
     if unknown:
-        raise KeyError(f"{config.spec.title} has no hyperparameter '{unknown[0]}'")
+        raise KeyError(translate("Document", "{0} has no hyperparameter '{1}'").format(
+            config.spec.title, unknown[0]))
     config = dataclasses.replace(config, hparams={**config.hparams, **hparams})
     return dataclasses.replace(entry, config=config,
                                enabled=entry.enabled if enabled is None else enabled)

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core.engine import Cancelled
+from ..core.i18n import translate
 from .frames import AnimationWriter, frame_steps
 from .gif import GifWriter
 from .mp4 import Mp4Writer
@@ -38,7 +39,8 @@ def open_animation_writer(path, size: tuple[int, int], fps: int,
         return GifWriter(path, size, fps, palette_sample, key_colours)
     if suffix == ".mp4":
         return Mp4Writer(path, size, fps)
-    raise ExportError(f"{Path(path).name}: an animation is written as .gif or .mp4")
+    raise ExportError(translate("Export", "{0}: an animation is written as .gif or .mp4")
+                      .format(Path(path).name))
 
 
 def palette_sample(figure, steps: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ import numpy as np
 from ..core.engine import STATUS_NAMES, RunResult
 from ..core.fileio import write_text_atomic
 from ..core.functions import FUNCTIONS
+from ..core.i18n import translate
 from ..core.session import Experiment
 from .targets import ExportError
 
@@ -43,7 +44,7 @@ def run_labels(result: RunResult) -> list[str]:
 def csv_text(result: RunResult) -> str:
     """The CSV of every recorded run."""
     if result.paths is None:
-        raise ValueError("the runs were not recorded step by step")
+        raise ValueError(translate("Export", "the runs were not recorded step by step"))
     buf = io.StringIO()
     buf.write(",".join(CSV_COLUMNS) + "\n")
     name = result.function.name
@@ -119,7 +120,8 @@ def write_data(experiment: Experiment, result, path: str | os.PathLike) -> Path:
     elif suffix == ".json":
         write_json(experiment, result, path)
     else:
-        raise ExportError(f"{Path(path).name}: data is written as .csv or .json")
+        raise ExportError(translate("Export", "{0}: data is written as .csv or .json").format(
+            Path(path).name))
     return Path(path)
 
 

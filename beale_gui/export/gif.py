@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core.fileio import write_bytes_atomic
+from ..core.i18n import translate
 from .frames import AnimationWriter, frame_durations
 
 GIF_COLOURS = 255  # and one index left free for "unchanged" (transparent) pixels
@@ -110,7 +111,8 @@ class GifWriter(AnimationWriter):
 
     def gif_bytes(self) -> bytes:
         if not self._frames:
-            raise OSError(f"cannot write {self.path}: no frames were rendered")
+            raise OSError(translate("Export", "cannot write {0}: no frames were rendered")
+                          .format(self.path))
         w, h = self.size
         table = self.palette.tobytes() + bytes(3 * (256 - GIF_COLOURS))
         # header, 256-entry global colour table, loop forever

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core.fileio import write_atomic
+from ..core.i18n import translate
 from .frames import AnimationWriter
 
 
@@ -18,13 +19,14 @@ def ffmpeg_problem() -> str | None:
     try:
         import imageio_ffmpeg
     except ImportError:
-        return "MP4 needs the imageio-ffmpeg package (pip install imageio-ffmpeg)"
+        return translate("Export", "MP4 needs the imageio-ffmpeg package (pip install "
+                         "imageio-ffmpeg)")
     try:
         exe = imageio_ffmpeg.get_ffmpeg_exe()
     except RuntimeError as exc:
-        return f"MP4 needs ffmpeg, which was not found ({exc})"
+        return translate("Export", "MP4 needs ffmpeg, which was not found ({0})").format(exc)
     if not os.access(exe, os.X_OK):
-        return f"MP4 needs ffmpeg, and {exe} cannot be run"
+        return translate("Export", "MP4 needs ffmpeg, and {0} cannot be run").format(exe)
     return None
 
 
@@ -41,7 +43,7 @@ class Mp4Writer(AnimationWriter):
         super().__init__(path, size, fps)
         problem = ffmpeg_problem()
         if problem:
-            raise OSError(f"cannot write {self.path}: {problem}")
+            raise OSError(translate("Export", "cannot write {0}: {1}").format(self.path, problem))
         import imageio_ffmpeg
 
         w, h = self.size
@@ -57,7 +59,8 @@ class Mp4Writer(AnimationWriter):
             self._gen.send(None)
         except Exception as exc:
             self._discard()
-            raise OSError(f"cannot write {self.path}: ffmpeg did not start ({exc})") from None
+            raise OSError(translate("Export", "cannot write {0}: ffmpeg did not start ({1})")
+                          .format(self.path, exc)) from None
 
     def add(self, frame: np.ndarray) -> None:
         frame = np.asarray(frame, dtype=np.uint8)
@@ -69,18 +72,20 @@ class Mp4Writer(AnimationWriter):
             self._gen.send(np.ascontiguousarray(frame))
         except OSError as exc:
             self.abort()
-            raise OSError(f"cannot write {self.path}: ffmpeg failed ({_first_line(exc)})"
-                          ) from None
+            raise OSError(translate("Export", "cannot write {0}: ffmpeg failed ({1})").format(
+                self.path, _first_line(exc))) from None
         self.count += 1
 
     def finish(self) -> Path:
         if self.count == 0:
             self.abort()
-            raise OSError(f"cannot write {self.path}: no frames were rendered")
+            raise OSError(translate("Export", "cannot write {0}: no frames were rendered")
+                          .format(self.path))
         try:
             self._gen.close()  # waits for ffmpeg to finish the file
             if not self._tmp.exists() or self._tmp.stat().st_size == 0:
-                raise OSError(f"cannot write {self.path}: ffmpeg wrote nothing")
+                raise OSError(translate("Export", "cannot write {0}: ffmpeg wrote nothing")
+                              .format(self.path))
 
             def copy(fh) -> None:
                 with open(self._tmp, "rb") as src:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from ..core.fileio import check_writable
+from ..core.i18n import translate
 from ..core.params import odd_character
 
 IMAGE_EXTENSIONS = (".png", ".svg")
@@ -43,11 +44,14 @@ def export_kind(path: str | os.PathLike) -> str:
     """``"image"``, ``"animation"`` or ``"data"``, from the extension; ExportError otherwise."""
     suffix = Path(path).suffix.lower()
     if suffix not in KINDS:
-        shown = f"'{suffix}'" if suffix else "no extension"
+        shown = f"'{suffix}'" if suffix else translate("Export", "no extension")
         odd = odd_character(suffix)   # '.png' with a zero-width space looks like '.png'
-        raise ExportError(f"{Path(path).name}: {shown} is not a format this app writes"
-                          + (f" (it holds {odd})" if odd else "")
-                          + f"; use {', '.join(EXTENSIONS[:-1])} or {EXTENSIONS[-1]}")
+        message = (translate("Export", "{0}: {1} is not a format this app writes (it holds "
+                             "{2}); use {3} or {4}") if odd else
+                   translate("Export", "{0}: {1} is not a format this app writes; use {3} or "
+                             "{4}"))
+        raise ExportError(message.format(Path(path).name, shown, odd,
+                                         ", ".join(EXTENSIONS[:-1]), EXTENSIONS[-1]))
     return KINDS[suffix]
 
 
@@ -57,7 +61,8 @@ def parse_size(text: str, limit: int = MAX_SIDE) -> tuple[int, int]:
     try:
         w, h = (int(p) for p in parts)
     except ValueError:
-        raise ExportError(f"'{text}': expected WIDTHxHEIGHT such as 1600x1200") from None
+        raise ExportError(translate("Export", "'{0}': expected WIDTHxHEIGHT such as 1600x1200")
+                          .format(text)) from None
     check_size((w, h), limit)
     return w, h
 
@@ -65,9 +70,11 @@ def parse_size(text: str, limit: int = MAX_SIDE) -> tuple[int, int]:
 def check_size(size: tuple[int, int], limit: int = MAX_SIDE) -> None:
     w, h = size
     if w < 1 or h < 1:
-        raise ExportError(f"{w}x{h}: width and height must be positive")
+        raise ExportError(translate("Export", "{0}x{1}: width and height must be positive")
+                          .format(w, h))
     if w > limit or h > limit:
-        raise ExportError(f"{w}x{h}: width and height must be at most {limit}")
+        raise ExportError(translate("Export", "{0}x{1}: width and height must be at most {2}")
+                          .format(w, h, limit))
 
 
 def check_target(path: str | os.PathLike) -> Path:
@@ -80,11 +87,14 @@ def check_target(path: str | os.PathLike) -> Path:
 def check_animation(size: tuple[int, int], frames: int, fps: int, suffix: str) -> None:
     """ExportError when the frame count, rate or size do not suit the format."""
     if not 1 <= frames <= MAX_FRAMES:
-        raise ExportError(f"frames {frames}: must be in [1, {MAX_FRAMES}]")
+        raise ExportError(translate("Export", "frames {0}: must be in [1, {1}]").format(
+            frames, MAX_FRAMES))
     top = GIF_MAX_FPS if suffix == ".gif" else MAX_FPS
     if not 1 <= fps <= top:
-        raise ExportError(f"fps {fps}: must be in [1, {top}] for {suffix}")
+        raise ExportError(translate("Export", "fps {0}: must be in [1, {1}] for {2}").format(
+            fps, top, suffix))
     if suffix == ".gif" and frames * size[0] * size[1] > GIF_MAX_PIXELS:
         most = GIF_MAX_PIXELS // (size[0] * size[1])
-        raise ExportError(f"{frames} frames of {size[0]}x{size[1]} make too large a GIF; "
-                          f"use at most {most} frames at this size, or a smaller size or .mp4")
+        raise ExportError(translate("Export", "{0} frames of {1}x{2} make too large a GIF; use "
+                                    "at most {3} frames at this size, or a smaller size or .mp4")
+                          .format(frames, size[0], size[1], most))

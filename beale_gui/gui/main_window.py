@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..core.engine import RunResult
 from ..document import Document, RunState
+from . import i18n
 from .controllers.basins import BasinController
 from .controllers.exports import ExportController
 from .controllers.runs import PLAY, READY, RunController
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
 
     runs_ready = Signal()       # a new result has been drawn everywhere
     launched = Signal()         # the launch timer fired (the first runs asked for, unless closed)
+    language_requested = Signal(str)   # View > Language: "system", "en" or "ko"
 
     def __init__(self, settings: QSettings | None = None, restore: bool = True) -> None:
         super().__init__()
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.basins: BasinController = BasinController(
             self, self.document, self.canvas, tab_with=self.results_dock,
             view_menu=self.menu_view, view_before=self.action_reset_view)
+        self._build_language_menu()
         self.canvas_floor = CanvasFloor(self, self.canvas,
                                         tall=(self.search.dock, self.basins.dock))
 
@@ -221,6 +223,25 @@ class MainWindow(QMainWindow):
                                              self._on_show_shortcuts, ["F1"])
         self.action_about = self._action(self.menu_help, "&About", self._on_about)
 
+    def _build_language_menu(self) -> None:
+        """View > Language: the system's, or each language named in itself."""
+        self.menu_language = QMenu(i18n.translate("MainWindow", "&Language"), self)
+        self.menu_language.setObjectName("menu_language")
+        group = QActionGroup(self)
+        choice = i18n.chosen(self._settings)
+        system = i18n.LANGUAGES[i18n.resolve(i18n.SYSTEM)]
+        names = {i18n.SYSTEM: i18n.translate("MainWindow", "System ({0})").format(system),
+                 **i18n.LANGUAGES}
+        self.language_actions = {}
+        for key, name in names.items():
+            action = QAction(name, self, checkable=True, checked=key == choice)
+            action.triggered.connect(lambda _=False, key=key: self._on_language(key))
+            group.addAction(action)
+            self.menu_language.addAction(action)
+            self.language_actions[key] = action
+        self.menu_view.addSeparator()
+        self.menu_view.addMenu(self.menu_language)
+
     def _connect(self) -> None:
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.panel.message.connect(self._on_panel_message)
@@ -278,6 +299,10 @@ class MainWindow(QMainWindow):
         # a preset that races optimizers draws the loss curves up to the playhead
         if self.action_loss_to_playhead.isChecked() != (n_optimizers > 1):
             self.action_loss_to_playhead.trigger()
+
+    @guarded
+    def _on_language(self, choice: str) -> None:
+        self.language_requested.emit(choice)
 
     @guarded
     def _on_reset_view(self, *_) -> None:
@@ -342,22 +367,16 @@ def run_app(argv: list[str] | None = None, session: Path | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("beale-gui")   # matches resources/beale-gui.desktop
-    window = MainWindow()
-    if session is not None:
-        window.sessions.open_at_launch(session)
+    from .window_host import WindowHost  # it builds MainWindows
+
+    host = WindowHost(QSettings(), session=session)
 
     def excepthook(kind, value, tb):   # last resort: an unguarded slot
         log.error("uncaught exception", exc_info=(kind, value, tb))
-        window.report_error(f"{kind.__name__}: {value}")
+        host.window.report_error(f"{kind.__name__}: {value}")
 
     sys.excepthook = excepthook
-    window.show()
     code = app.exec()
-    # Delete the window now, while the QApplication exists, not whenever the collector frees
-    # it at exit (views/lifetime.py). Closing it first stops its threads, if quit came from
-    # anywhere but the window's close.
-    if not window.runs.is_closed:
-        window.close()
     sys.excepthook = sys.__excepthook__
-    shiboken6.delete(window)
+    host.close()
     return code

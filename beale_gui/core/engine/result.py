@@ -9,6 +9,7 @@ from enum import IntEnum
 import numpy as np
 
 from ..functions import TestFunction
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .settings import OptimizerConfig
 
 
@@ -21,10 +22,23 @@ class Status(IntEnum):
 
 
 MAX_STEPS, CONVERGED, DIVERGED = Status.MAX_STEPS, Status.CONVERGED, Status.DIVERGED
-STATUS_NAMES = {MAX_STEPS: "max steps", CONVERGED: "converged", DIVERGED: "diverged"}
+# English in data files; the window shows translate("RunResult", STATUS_NAMES[s])
+STATUS_NAMES = {MAX_STEPS: QT_TRANSLATE_NOOP("RunResult", "max steps"),
+                CONVERGED: QT_TRANSLATE_NOOP("RunResult", "converged"),
+                DIVERGED: QT_TRANSLATE_NOOP("RunResult", "diverged")}
 # A converged run settled in a listed minimum when it ended within this fraction of the larger
 # side of the function's view from it.
 SETTLED_FRACTION = 1e-2
+
+
+def ended_text(status: int, step: int, max_steps: int) -> str:
+    """``converged at step 516``, ``diverged at step 12`` or ``stopped at max steps (1000)``,
+    in the interface language."""
+    if status == MAX_STEPS:
+        return translate("RunResult", "stopped at max steps ({0})").format(max_steps)
+    if status == CONVERGED:
+        return translate("RunResult", "converged at step {0}").format(step)
+    return translate("RunResult", "diverged at step {0}").format(step)
 
 
 class Cancelled(Exception):
@@ -113,17 +127,17 @@ class RunResult:
         ``converged (local minimum) at step 40, 1.286e-06 from (0.995, 0.995)`` for a run that
         settled in a listed local minimum (:meth:`local_minimum`), without the distance and the
         minimum when ``distance`` is False (a table whose other columns say them)."""
-        if self.status[i] == MAX_STEPS:
-            return f"stopped at max steps ({self.stop_step[i]})"
-        text = f"{STATUS_NAMES[int(self.status[i])]} at step {self.event_step[i]}"
+        text = ended_text(int(self.status[i]), self.event_step[i], self.stop_step[i])
         local = self.local_minimum(i)
         if local is None:
             return text
-        text = f"converged (local minimum) at step {self.event_step[i]}"
+        text = translate("RunResult", "converged (local minimum) at step {0}").format(
+            self.event_step[i])
         if not distance:
             return text
         (x, y), away = local
-        return f"{text}, {away:.4g} from ({x:.4g}, {y:.4g})"
+        return translate("RunResult", "{0}, {1:.4g} from ({2:.4g}, {3:.4g})").format(
+            text, away, x, y)
 
     def local_minimum(self, i: int) -> tuple[np.ndarray, float] | None:
         """Where run ``i`` settled when that is a local (not global) minimum the function

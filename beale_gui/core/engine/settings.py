@@ -10,6 +10,7 @@ from typing import Literal
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..optimizers import OptimizerSpec, get_optimizer
 from ..params import Param
 from ..schedules import ScheduleConfig
@@ -24,14 +25,20 @@ POLL_STEPS = 64            # a block on the calling thread polls cancel and prog
                            # one on a worker thread looks at its stop flag every step
 
 BATCH_SIZE = Param("batch_size", 1, 1, 1000, integer=True,
-                   help="terms per mini-batch (clipped to the function's number of terms)")
-NOISE = Param("noise", 0.0, 0.0, 1e6, help="standard deviation of Gaussian noise added to g")
+                   help=QT_TRANSLATE_NOOP("Params",
+                                          "terms per mini-batch (clipped to the function's number "
+                                          "of terms)"))
+NOISE = Param("noise", 0.0, 0.0, 1e6,
+              help=QT_TRANSLATE_NOOP("Params", "standard deviation of Gaussian noise added to g"))
 # Settings of a whole batch; the panel, the command line and the session loader all check these.
 MAX_STEPS_PARAM = Param("max_steps", 1000, 0, 10_000_000, integer=True,
-                        help="the most updates a run makes")
+                        help=QT_TRANSLATE_NOOP("Params", "the most updates a run makes"))
 TOL_PARAM = Param("tol", 0.0, 0.0, 1e6, log=True,
-                  help="stop a run once |f(previous) - f| < tol (the seed's rule); 0 = off")
-SEED_PARAM = Param("seed", 0, 0, 2**32 - 1, integer=True, help="random seed of stochastic runs")
+                  help=QT_TRANSLATE_NOOP("Params",
+                                         "stop a run once |f(previous) - f| < tol (the seed's "
+                                         "rule); 0 = off"))
+SEED_PARAM = Param("seed", 0, 0, 2**32 - 1, integer=True,
+                   help=QT_TRANSLATE_NOOP("Params", "random seed of stochastic runs"))
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,8 @@ class OptimizerConfig:
     def n_variants(self) -> int:
         sizes = {len(v) for v in self.hparams.values() if isinstance(v, np.ndarray)}
         if len(sizes) > 1:
-            raise ValueError(f"hyperparameter arrays of {self.name} differ in length: {sizes}")
+            raise ValueError(translate("Params", "hyperparameter arrays of {0} differ in length: "
+                                       "{1}").format(self.name, sizes))
         return sizes.pop() if sizes else 1
 
     def label(self) -> str:
@@ -110,13 +118,14 @@ def check_starts(starts) -> np.ndarray:
     try:
         arr = np.asarray(starts, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError("start points must be pairs of numbers") from None
+        raise ValueError(translate("Params", "start points must be pairs of numbers")) from None
     if arr.ndim == 1 and arr.shape == (2,):
         arr = arr[None, :]
     if arr.ndim != 2 or arr.shape[1] != 2 or len(arr) == 0:
-        raise ValueError(f"start points must have shape (S, 2), got {arr.shape}")
+        raise ValueError(translate("Params", "start points must have shape (S, 2), got {0}")
+                         .format(arr.shape))
     if not np.isfinite(arr).all():
-        raise ValueError("start points must be finite")
+        raise ValueError(translate("Params", "start points must be finite"))
     return arr
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .. import aligned
+from ..i18n import translate
 from .base import (
     DEFAULT_HPARAMS,
     HParams,
@@ -349,5 +350,5 @@ def get_function(name: str) -> TestFunction:
     try:
         return FUNCTIONS[key]
     except KeyError:
-        raise ValueError(
-            f"unknown function {name!r}; choose from {', '.join(FUNCTIONS)}") from None
+        raise ValueError(translate("Functions", "unknown function {0}; choose from {1}").format(
+            repr(name), ", ".join(FUNCTIONS))) from None

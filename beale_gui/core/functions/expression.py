@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..i18n import translate
 from .base import TestFunction
 from .expression_format import math_text
 from .expression_parser import ExpressionError, parse_tree
@@ -31,18 +32,20 @@ def _as_array(v, shape: tuple[int, ...], *sources: np.ndarray) -> np.ndarray:
 
 
 def _check_bounds(bounds) -> tuple[tuple[float, float], tuple[float, float]]:
-    message = "bounds must be ((xmin, xmax), (ymin, ymax)) with finite numbers and min < max"
+    message = translate("Expression", "bounds must be ((xmin, xmax), (ymin, ymax)) with finite "
+                        "numbers and min < max")
     try:
         b = np.asarray(bounds, dtype=np.float64)
     except (TypeError, ValueError):
         raise ExpressionError(message) from None
     if b.shape != (2, 2) or not np.all(np.isfinite(b)) or not np.all(b[:, 0] < b[:, 1]):
-        raise ExpressionError(f"{message}, got {bounds!r}")
+        raise ExpressionError(translate("Expression", "{0}, got {1}").format(message,
+                                                                             repr(bounds)))
     return (float(b[0, 0]), float(b[0, 1])), (float(b[1, 0]), float(b[1, 1]))
 
 
 def _check_minima(minima) -> np.ndarray:
-    message = "minima must be a list of finite (x, y) points"
+    message = translate("Expression", "minima must be a list of finite (x, y) points")
     try:
         m = np.asarray(minima, dtype=np.float64)
     except (TypeError, ValueError):
@@ -52,7 +55,8 @@ def _check_minima(minima) -> np.ndarray:
     elif m.size == 0:
         m = np.zeros((0, 2))
     if m.ndim != 2 or m.shape[1] != 2 or not np.all(np.isfinite(m)):
-        raise ExpressionError(f"{message}, got {minima!r}")
+        raise ExpressionError(translate("Expression", "{0}, got {1}").format(message,
+                                                                             repr(minima)))
     return m
 
 
@@ -123,7 +127,8 @@ def parse_expression(
         When the text, the bounds or the minima are refused; nothing is executed.
     """
     if not isinstance(text, str):
-        raise ExpressionError(f"expression must be text, not {type(text).__name__}")
+        raise ExpressionError(translate("Expression", "expression must be text, not {0}")
+                              .format(type(text).__name__))
     return ExpressionFunction(
         name=name,
         title="f(x, y) = " + math_text(text),

@@ -29,6 +29,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..i18n import translate
+
 MAX_LENGTH = 1000
 MAX_DEPTH = 50
 MAX_EXPONENT = 100.0
@@ -43,7 +45,8 @@ class ExpressionError(ValueError):
         self.message = message
         self.position = position
         self.hint = hint
-        text = message if position is None else f"{message} at {position + 1}"
+        text = (message if position is None else
+                translate("Expression", "{0} at {1}").format(message, position + 1))
         super().__init__(f"{text} ({hint})" if hint else text)
 
 
@@ -232,11 +235,12 @@ def tokenize(text: str) -> list[Token]:
         if m is None:
             c = text[pos]
             if c in "'\"":
-                message = "strings are not allowed"
+                message = translate("Expression", "strings are not allowed")
             elif c == "=":
-                message = "'=' is not allowed: type only the right-hand side"
+                message = translate("Expression",
+                                    "'=' is not allowed: type only the right-hand side")
             else:
-                message = f"unexpected {c!r}"
+                message = translate("Expression", "unexpected {0}").format(repr(c))
             tokens.append(Token("bad", message, pos))
             return tokens
         if m.lastgroup != "ws":
@@ -270,7 +274,8 @@ class _Parser:
     def _nest(self, pos: int, parse):
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExpressionError(f"nesting deeper than {MAX_DEPTH}", pos)
+            raise ExpressionError(translate("Expression", "nesting deeper than {0}").format(
+                MAX_DEPTH), pos)
         node = parse()
         self.depth -= 1
         return node
@@ -278,15 +283,18 @@ class _Parser:
     @staticmethod
     def _unexpected(tok: Token, after_operand: bool = False) -> ExpressionError:
         if tok.kind == "end":
-            return ExpressionError("unexpected end of expression", tok.pos)
+            return ExpressionError(translate("Expression", "unexpected end of expression"),
+                                   tok.pos)
         if after_operand and (tok.kind != "op" or tok.text == "("):
-            return ExpressionError(f"expected an operator before '{tok.text}'", tok.pos)
-        return ExpressionError(f"unexpected '{tok.text}'", tok.pos)
+            return ExpressionError(translate("Expression", "expected an operator before '{0}'")
+                                   .format(tok.text), tok.pos)
+        return ExpressionError(translate("Expression", "unexpected '{0}'").format(tok.text),
+                               tok.pos)
 
     def _close(self, opening: Token) -> None:
         tok = self._next()
         if tok.kind == "end":
-            raise ExpressionError("unclosed '('", opening.pos)
+            raise ExpressionError(translate("Expression", "unclosed '('"), opening.pos)
         if tok.text != ")" or tok.kind != "op":
             raise self._unexpected(tok, after_operand=True)
 
@@ -328,8 +336,9 @@ class _Parser:
         start = self._peek().pos
         exponent = self._nest(start, self._unary)
         if isinstance(exponent, _Const) and not abs(exponent.v) <= MAX_EXPONENT:
-            raise ExpressionError(
-                f"exponent {exponent.v:.6g} is too large (the limit is {MAX_EXPONENT:g})", start)
+            raise ExpressionError(translate(
+                "Expression", "exponent {0:.6g} is too large (the limit is {1:g})").format(
+                    exponent.v, MAX_EXPONENT), start)
         return _fold(_Pow(base, exponent), base, exponent)
 
     def _atom(self):
@@ -337,8 +346,9 @@ class _Parser:
         if tok.kind == "num":
             v = float(tok.text)
             if not v <= MAX_LITERAL:
-                raise ExpressionError(
-                    f"number is too large (the limit is {MAX_LITERAL:g})", tok.pos)
+                raise ExpressionError(translate(
+                    "Expression", "number is too large (the limit is {0:g})").format(
+                        MAX_LITERAL), tok.pos)
             return _Const(v)
         if tok.kind == "name":
             if tok.text in _FUNCTIONS:
@@ -347,10 +357,12 @@ class _Parser:
                 return _NAMES[tok.text]
             following = self.tokens[self.i]  # peeked raw: the name is the first error
             if following[:2] == ("op", "("):
-                raise ExpressionError(f"unknown function '{tok.text}'", tok.pos,
-                                      "allowed: " + ", ".join(FUNCTION_NAMES))
-            raise ExpressionError(f"unknown name '{tok.text}'", tok.pos,
-                                  "allowed: x, y, pi, e")
+                raise ExpressionError(
+                    translate("Expression", "unknown function '{0}'").format(tok.text), tok.pos,
+                    translate("Expression", "allowed: {0}").format(", ".join(FUNCTION_NAMES)))
+            raise ExpressionError(translate("Expression", "unknown name '{0}'").format(tok.text),
+                                  tok.pos,
+                                  translate("Expression", "allowed: {0}").format("x, y, pi, e"))
         if tok.kind == "op" and tok.text == "(":
             node = self._nest(tok.pos, self._expr)
             self._close(tok)
@@ -359,8 +371,9 @@ class _Parser:
 
     def _call(self, name: Token):
         if not self._at("("):
-            raise ExpressionError(
-                f"{name.text} needs its argument in parentheses, like {name.text}(x)", name.pos)
+            raise ExpressionError(translate(
+                "Expression", "{0} needs its argument in parentheses, like {0}(x)").format(
+                    name.text), name.pos)
         opening = self._next()
 
         def arguments():
@@ -375,7 +388,8 @@ class _Parser:
         args = self._nest(opening.pos, arguments)
         self._close(opening)
         if len(args) != 1:
-            raise ExpressionError(f"{name.text} takes 1 argument, got {len(args)}", name.pos)
+            raise ExpressionError(translate("Expression", "{0} takes 1 argument, got {1}")
+                                  .format(name.text, len(args)), name.pos)
         return _fold(_Call(name.text, args[0]), args[0])
 
 
@@ -384,10 +398,12 @@ class _Parser:
 def parse_tree(text: str):
     """The checked tree of ``text``; :class:`ExpressionError` says why it is refused."""
     if not isinstance(text, str):
-        raise ExpressionError(f"expression must be text, not {type(text).__name__}")
+        raise ExpressionError(translate("Expression", "expression must be text, not {0}")
+                              .format(type(text).__name__))
     if len(text) > MAX_LENGTH:
-        raise ExpressionError(
-            f"expression too long ({len(text)} characters; the limit is {MAX_LENGTH})")
+        raise ExpressionError(translate(
+            "Expression", "expression too long ({0} characters; the limit is {1})").format(
+                len(text), MAX_LENGTH))
     if not text.strip():
-        raise ExpressionError("expression is empty")
+        raise ExpressionError(translate("Expression", "expression is empty"))
     return _Parser(text).parse()

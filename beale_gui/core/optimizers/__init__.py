@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..i18n import translate
 from . import adadelta, adagrad, adam, rmsprop, sgd
 from .base import FloatStep, Log, OptimizerSpec, State
 
@@ -34,7 +35,8 @@ def get_optimizer(name: str) -> OptimizerSpec:
     """The registry entry for ``name``; ValueError listing the choices when there is none."""
     key = str(name).strip().lower().replace("-", "_")
     if key not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer '{name}'; choose from {', '.join(OPTIMIZERS)}")
+        raise ValueError(translate("Optimizers", "unknown optimizer '{0}'; choose from {1}")
+                         .format(name, ", ".join(OPTIMIZERS)))
     return OPTIMIZERS[key]
 
 

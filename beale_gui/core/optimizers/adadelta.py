@@ -9,7 +9,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..explain import T1, At, Line, T, arg, num, squared, sub
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -24,7 +24,8 @@ from .base import (
     _sub,
 )
 
-RHO = Param("rho", 0.9, 0.0, 1.0, high_open=True, help="decay of the running averages")
+RHO = Param("rho", 0.9, 0.0, 1.0, high_open=True,
+            help=QT_TRANSLATE_NOOP("Params", "decay of the running averages"))
 
 
 class AdadeltaState(NamedTuple):
@@ -121,6 +122,7 @@ SPECS = (
                   effective_lr_state=("square_avg", "acc_delta"),
                   effective_lr_scales="gradient", effective_lr_previous=("acc_delta",),
                   explain=_adadelta_explain,
-                  description="Step sizes from the ratio of running RMS of updates and "
-                              "gradients"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "Step sizes from the ratio of running RMS of "
+                                                "updates and gradients")),
 )

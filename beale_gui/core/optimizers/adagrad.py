@@ -8,7 +8,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..explain import ETA_EFF, T1, At, Line, T, arg, num, squared, sub
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -29,7 +29,9 @@ from .base import (
 )
 
 INITIAL_ACCUMULATOR = Param("initial_accumulator_value", 0.0, 0.0, 1e6,
-                            help="starting value of the sum of squared gradients")
+                            help=QT_TRANSLATE_NOOP("Params",
+                                                   "starting value of the sum of squared "
+                                                   "gradients"))
 
 
 class AdagradState(NamedTuple):
@@ -99,6 +101,7 @@ SPECS = (
                   AdagradState, _adagrad_kernel, _adagrad_float, effective_lr=_adagrad_eff,
                   effective_lr_state=("sum",), effective_lr_scales="gradient",
                   explain=_adagrad_explain,
-                  description="lr / sqrt(sum of g^2) per axis: big steps where gradients were "
-                              "small"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "lr / sqrt(sum of g^2) per axis: big steps where "
+                                                "gradients were small")),
 )

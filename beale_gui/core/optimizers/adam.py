@@ -10,7 +10,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..explain import ETA_EFF, T1, At, Line, T, arg, hat, num, squared, sub
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -32,11 +32,15 @@ from .base import (
     step_power,
 )
 
-BETA1 = Param("beta1", 0.9, 0.0, 1.0, high_open=True, help="decay of the first moment")
-BETA2 = Param("beta2", 0.999, 0.0, 1.0, high_open=True, help="decay of the second moment")
+BETA1 = Param("beta1", 0.9, 0.0, 1.0, high_open=True,
+              help=QT_TRANSLATE_NOOP("Params", "decay of the first moment"))
+BETA2 = Param("beta2", 0.999, 0.0, 1.0, high_open=True,
+              help=QT_TRANSLATE_NOOP("Params", "decay of the second moment"))
 ADAM_EPS = _eps(1e-8)
-DECOUPLED_DECAY = Param("weight_decay", 0.01, 0.0, 1e3, help="decoupled weight decay")
-MOMENTUM_DECAY = Param("momentum_decay", 0.004, 0.0, 1e3, help="momentum decay psi")
+DECOUPLED_DECAY = Param("weight_decay", 0.01, 0.0, 1e3,
+                        help=QT_TRANSLATE_NOOP("Params", "decoupled weight decay"))
+MOMENTUM_DECAY = Param("momentum_decay", 0.004, 0.0, 1e3,
+                       help=QT_TRANSLATE_NOOP("Params", "momentum decay psi"))
 
 
 class AdamState(NamedTuple):
@@ -396,20 +400,28 @@ SPECS = (
     OptimizerSpec("adam", "Adam", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
                   _adam_kernel, _adam_float, moment="exp_avg", effective_lr=_adam_eff,
                   effective_lr_state=_ADAM_STATE, effective_lr_scales="moment",
-                  explain=_adam_explain, description="Momentum + RMSprop with bias correction"),
+                  explain=_adam_explain,
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "Momentum + RMSprop with bias correction")),
     OptimizerSpec("adamw", "AdamW", (_lr(0.001), *_ADAM_PARAMS, DECOUPLED_DECAY), AdamState,
                   _adamw_kernel, _adamw_float, coupled_decay=False, moment="exp_avg",
                   effective_lr=_adam_eff, effective_lr_state=_ADAM_STATE,
-                  effective_lr_scales="moment", explain=_adamw_explain,
-                  description="Adam with weight decay applied to w, not to the gradient"),
+                  effective_lr_scales="moment",
+                  explain=_adamw_explain,
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "Adam with weight decay applied to w, not to the "
+                                                "gradient")),
     OptimizerSpec("nadam", "NAdam", (_lr(0.002), *_ADAM_PARAMS, MOMENTUM_DECAY, WEIGHT_DECAY),
                   NAdamState, _nadam_kernel, _nadam_float, moment="nesterov_moment",
                   effective_lr=_nadam_eff, effective_lr_state=_ADAM_STATE,
-                  effective_lr_scales="moment", explain=_nadam_explain,
-                  description="Adam with Nesterov momentum"),
+                  effective_lr_scales="moment",
+                  explain=_nadam_explain,
+                  description=QT_TRANSLATE_NOOP("Optimizers", "Adam with Nesterov momentum")),
     OptimizerSpec("amsgrad", "AMSGrad", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
                   _amsgrad_kernel, _amsgrad_float, moment="exp_avg", effective_lr=_amsgrad_eff,
                   effective_lr_state=("max_exp_avg_sq",), effective_lr_scales="moment",
                   explain=_amsgrad_explain,
-                  description="Adam with the running maximum of the second moment"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "Adam with the running maximum of the second "
+                                                "moment")),
 )

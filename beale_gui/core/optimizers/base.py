@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param, check_params
 
 State = tuple                 # an optimizer's NamedTuple of arrays
@@ -180,7 +181,8 @@ class OptimizerSpec:
 
     def check(self, hparams: Mapping[str, object] | None) -> dict:
         """Defaults filled in, every value checked; ValueError names a bad one."""
-        return check_params(self.params, hparams, f"optimizer '{self.name}'")
+        return check_params(self.params, hparams,
+                            translate("Params", "optimizer '{0}'").format(self.name))
 
     @property
     def defaults(self) -> dict[str, float]:
@@ -190,11 +192,13 @@ class OptimizerSpec:
 # -- hyperparameters shared by the families ----------------------------------------------------
 
 def _lr(default: float, why: str = "") -> Param:
-    return Param("lr", default, 0.0, 1e6, low_open=True, log=True, help=why or "learning rate")
+    return Param("lr", default, 0.0, 1e6, low_open=True, log=True,
+                 help=why or QT_TRANSLATE_NOOP("Params", "learning rate"))
 
 
-_EPS_HELP = "added to the denominator for numerical stability"
-WEIGHT_DECAY = Param("weight_decay", 0.0, 0.0, 1e3, help="L2 penalty added to the gradient")
+_EPS_HELP = QT_TRANSLATE_NOOP("Params", "added to the denominator for numerical stability")
+WEIGHT_DECAY = Param("weight_decay", 0.0, 0.0, 1e3,
+                     help=QT_TRANSLATE_NOOP("Params", "L2 penalty added to the gradient"))
 
 
 def _eps(default: float) -> Param:

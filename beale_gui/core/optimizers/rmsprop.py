@@ -8,7 +8,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..explain import ETA_EFF, T1, At, Line, T, arg, num, squared, sub
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -29,8 +29,10 @@ from .base import (
     _sub,
 )
 
-ALPHA = Param("alpha", 0.99, 0.0, 1.0, high_open=True, help="decay of the mean square")
-MOMENTUM = Param("momentum", 0.0, 0.0, 1.0, high_open=True, help="momentum factor")
+ALPHA = Param("alpha", 0.99, 0.0, 1.0, high_open=True,
+              help=QT_TRANSLATE_NOOP("Params", "decay of the mean square"))
+MOMENTUM = Param("momentum", 0.0, 0.0, 1.0, high_open=True,
+                 help=QT_TRANSLATE_NOOP("Params", "momentum factor"))
 
 
 class RMSpropState(NamedTuple):
@@ -132,6 +134,9 @@ SPECS = (
     OptimizerSpec("rmsprop", "RMSprop", (_lr(0.01), ALPHA, _eps(1e-8), MOMENTUM, WEIGHT_DECAY),
                   RMSpropState, _rmsprop_kernel, _rmsprop_float, moment="velocity",
                   effective_lr=_rmsprop_eff, effective_lr_state=("square_avg",),
-                  effective_lr_scales="gradient", explain=_rmsprop_explain,
-                  description="lr / sqrt(moving mean of g^2): Adagrad that forgets"),
+                  effective_lr_scales="gradient",
+                  explain=_rmsprop_explain,
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "lr / sqrt(moving mean of g^2): Adagrad that "
+                                                "forgets")),
 )

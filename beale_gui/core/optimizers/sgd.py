@@ -8,7 +8,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..explain import T1, At, Line, T, arg, num, sub
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -26,10 +26,14 @@ from .base import (
     _sub,
 )
 
-_SEED_LR = "learning rate (0.01, the seed's; torch's SGD default is 0.001)"
+_SEED_LR = QT_TRANSLATE_NOOP("Params",
+                             "learning rate (0.01, the seed's; torch's SGD default is 0.001)")
 MOMENTUM = Param("momentum", 0.9, 0.0, 1.0, high_open=True,
-                 help="momentum factor (0.9, the seed's; torch's default 0 is plain GD)")
-DAMPENING = Param("dampening", 0.0, 0.0, 1.0, help="dampening for momentum")
+                 help=QT_TRANSLATE_NOOP("Params",
+                                        "momentum factor (0.9, the seed's; torch's default 0 is "
+                                        "plain GD)"))
+DAMPENING = Param("dampening", 0.0, 0.0, 1.0,
+                  help=QT_TRANSLATE_NOOP("Params", "dampening for momentum"))
 
 
 class MomentumState(NamedTuple):
@@ -162,17 +166,26 @@ def _nesterov_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 
 SPECS = (
     OptimizerSpec("gd", "GD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
-                  _gd_float, description="Gradient descent: w -= lr * g", explain=_gd_explain),
+                  _gd_float,
+                  explain=_gd_explain,
+                  description=QT_TRANSLATE_NOOP("Optimizers", "Gradient descent: w -= lr * g")),
     OptimizerSpec("sgd", "SGD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
-                  _gd_float, stochastic=True, explain=_gd_explain,
-                  description="Stochastic GD: the gradient of a random mini-batch of terms"),
+                  _gd_float, stochastic=True,
+                  explain=_gd_explain,
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "Stochastic GD: the gradient of a random "
+                                                "mini-batch of terms")),
     OptimizerSpec("momentum", "Momentum", (_lr(0.01, _SEED_LR), MOMENTUM, DAMPENING,
                                            WEIGHT_DECAY),
                   MomentumState, _momentum_kernel, _momentum_float, moment="velocity",
                   explain=_momentum_explain,
-                  description="v = momentum * v + g; w -= lr * v (torch.optim.SGD)"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "v = momentum * v + g; w -= lr * v "
+                                                "(torch.optim.SGD)")),
     OptimizerSpec("nesterov", "Nesterov", (_lr(0.01, _SEED_LR), MOMENTUM, WEIGHT_DECAY),
                   MomentumState, _nesterov_kernel, _nesterov_float, moment="velocity",
                   explain=_nesterov_explain,
-                  description="SGD with nesterov=True: w -= lr * (g + momentum * v)"),
+                  description=QT_TRANSLATE_NOOP("Optimizers",
+                                                "SGD with nesterov=True: w -= lr * (g + momentum "
+                                                "* v)")),
 )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ... import APP_NAME
 from ...core.session import SessionError, save_session
-from ...document import Document, fingerprint, session_of
+from ...document import Document, document_of, fingerprint, session_of
 from ..guarded import guarded
 from ..notify import WindowMessages
 from .autosave import Autosave
@@ -95,6 +95,7 @@ class SessionController(QObject, WindowMessages):
         self._pending_view = None
         self._described = False           # the note describes what is shown
         self._launch_path: Path | None = None   # opened at launch instead of the autosave
+        self._handover = None                    # shown at launch instead of either
         self.autosave = Autosave(self)
         self._build_actions(file_menu, before)
         self._connect()
@@ -300,10 +301,24 @@ class SessionController(QObject, WindowMessages):
         be opened, the last session comes back and a message says why."""
         self._launch_path = Path(path)
 
+    def handover(self) -> tuple[Document, Path | None, str, bool]:
+        """What a window rebuilt in another language takes over (:meth:`take_over`): a copy
+        of the document, its file, title and whether it has unsaved changes."""
+        return document_of(session_of(self.document)), self.path, self.name, self.is_modified()
+
+    def take_over(self, handover: tuple[Document, Path | None, str, bool]) -> None:
+        """Show what :meth:`handover` gave once the event loop runs, instead of the last
+        session."""
+        self._handover = handover
+
     @guarded
     def launch(self) -> None:
-        """The window's event loop runs: open the file given at launch, else the last
-        session (nothing once the window has closed)."""
+        """The window's event loop runs: show what was handed over, else open the file given
+        at launch, else the last session (nothing once the window has closed)."""
+        handover, self._handover = self._handover, None
+        if handover is not None and not self._closed:
+            self.show_restored(*handover)
+            return
         path, self._launch_path = self._launch_path, None
         if path is not None and not self._closed and self.open_path(path):
             return
