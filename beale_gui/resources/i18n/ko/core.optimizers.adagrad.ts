@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Explain</name>
+    <message>
+        <source>sum of the squared gradients so far</source>
+        <translation>지금까지의 기울기 제곱의 합</translation>
+    </message>
+</context>
+<context>
     <name>Optimizers</name>
     <message>
         <source>lr / sqrt(sum of g^2) per axis: big steps where gradients were small</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Explain</name>
+    <message>
+        <source>velocity: a decaying sum of past gradients</source>
+        <translation>속도: 지난 기울기들의 감쇠 합</translation>
+    </message>
+</context>
+<context>
     <name>Optimizers</name>
     <message>
         <source>Gradient descent: w -= lr * g</source>
