@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from .controllers.exports import ExportController
 from .controllers.runs import PLAY, READY, RunController
 from .controllers.search import SearchController
 from .controllers.sessions import SessionController
+from .dialogs.guide import GuideDialog
 from .dialogs.help import app_icon, show_about, show_shortcuts
 from .forms.parameters import ParameterPanel
 from .guarded import guarded
@@ -45,6 +46,7 @@ from .memory import MemoryRelease
 from .notify import MESSAGE_MS
 from .task_runner import TaskRunner
 from .views.canvas import ContourCanvas
+from .views.explain_panel import ExplainPanel
 from .views.lifetime import release_plots
 from .views.loss_plot import LossPlot
 from .views.note import NoteBar
@@ -168,6 +170,14 @@ class MainWindow(QMainWindow):
         self.results_dock = self.add_dock("Results", "results_dock", self.results,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(self.loss_dock, self.results_dock, Qt.Orientation.Horizontal)
+        # the Explain panel (issue 17): right of the canvas, hidden until asked for (E)
+        self.explain_panel = ExplainPanel(self.run_state)
+        self.explain_dock = self.add_dock(QCoreApplication.translate("MainWindow", "Explain"),
+                                          "explain_dock", self.explain_panel,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.explain_dock.hide()
+        self.explain_dock.visibilityChanged.connect(self.explain_panel.set_active)
+        self.guide: GuideDialog | None = None
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -198,6 +208,11 @@ class MainWindow(QMainWindow):
         self.menu_view = bar.addMenu("&View")
         for dock in (self.panel_dock, self.loss_dock, self.results_dock):
             self.menu_view.addAction(dock.toggleViewAction())
+        self.action_explain = self.explain_dock.toggleViewAction()
+        self.action_explain.setShortcut(QKeySequence("E"))
+        self.action_explain.setToolTip(QCoreApplication.translate(
+            "MainWindow", "The selected run's update rule at this step, with its numbers"))
+        self.menu_view.addAction(self.action_explain)
         self.menu_view.addAction(self.playback.toolbar.toggleViewAction())
         self.menu_view.addSeparator()
         self.action_mechanics = self._action(self.menu_view, "&Mechanics arrows", None, ["M"],
@@ -217,6 +232,9 @@ class MainWindow(QMainWindow):
         self.menu_tools: QMenu = bar.addMenu("&Tools")   # the search adds its entry
 
         self.menu_help = bar.addMenu("&Help")
+        self.action_guide = self._action(
+            self.menu_help, QCoreApplication.translate("MainWindow", "&Guide"),
+            self._on_show_guide, ["Shift+F1"])
         self.action_shortcuts = self._action(self.menu_help, "&Keyboard shortcuts",
                                              self._on_show_shortcuts, ["F1"])
         self.action_about = self._action(self.menu_help, "&About", self._on_about)
@@ -225,6 +243,7 @@ class MainWindow(QMainWindow):
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.panel.message.connect(self._on_panel_message)
         self.run_controller.ready.connect(self.runs_ready)
+        self.explain_panel.guide_requested.connect(self._on_show_guide)
 
     # -- public ---------------------------------------------------------------------------------
     def starts(self) -> np.ndarray:
@@ -300,6 +319,13 @@ class MainWindow(QMainWindow):
     @guarded
     def _on_show_shortcuts(self, *_) -> None:
         self.shortcuts_dialog = show_shortcuts(self)
+
+    @guarded
+    def _on_show_guide(self, anchor: str | None = None) -> None:
+        """Open the guide (one, non-modal) at the section with ``anchor``."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.open_at(anchor if isinstance(anchor, str) else None)
 
     @guarded
     def _on_about(self, *_) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
@@ -22,12 +22,15 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("+  or  =", "Play faster"),
     ("-", "Play slower"),
     ("Left click", "Add a start point (on the canvas)"),
+    ("Left click a path", QT_TRANSLATE_NOOP("Help", "Select its run (the Explain panel shows it)")),
     ("Drag a start point", "Move it"),
     ("Right click a start point", "Remove it"),
     ("Delete  or  Backspace", "Remove the selected start point"),
     ("Left drag on the canvas", "Pan"),
     ("Mouse wheel  or  right drag", "Zoom"),
     ("M", "Show / hide the mechanics arrows (descent direction, momentum, step)"),
+    ("E", QT_TRANSLATE_NOOP("Help", "Show / hide the Explain panel (the selected run's update "
+                                    "at this step)")),
     ("R  or  Ctrl+0", "Reset the view"),
     ("B", "Show / hide the basin map"),
     ("Ctrl+F", "Search hyperparameters"),
@@ -37,6 +40,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+O", "Open a session"),
     ("Ctrl+S", "Save the session"),
     ("Ctrl+Shift+S", "Save the session as"),
+    ("Shift+F1", QT_TRANSLATE_NOOP("Help", "The guide")),
     ("F1", "This list of shortcuts"),
     ("Ctrl+Q", "Quit"),
 )
