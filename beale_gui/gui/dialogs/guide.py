@@ -83,13 +83,13 @@ class GuideDialog(QDialog):
         splitter.addWidget(self.contents)
         splitter.addWidget(self.text)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 620])
+        splitter.setSizes([290, 610])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(880, 620)
+        self.resize(900, 640)
 
     def open_at(self, anchor: str | None = None) -> None:
         """Show the guide, raised, at the section with ``anchor`` (the top when None or

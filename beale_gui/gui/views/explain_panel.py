@@ -103,7 +103,7 @@ class ExplainPanel(QWidget):
     def sizeHint(self) -> QSize:
         """Wide enough for a quantity's rule and its numbers side by side (the dock's width
         when first shown)."""
-        return QSize(430, 520)
+        return QSize(390, 480)
 
     # -- public ------------------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
