@@ -104,11 +104,18 @@ class BatchPart(Part):
                 where = self.offset + (np.arange(len(self.rows0)) if self.local is None
                                        else self.local)
 
+            used = self.used
+
             def advance_noisy(s: int, t: int) -> None:
                 g_noisy = stochastic_grad(fn, noise, w_cur, g_cur, rng, n_group, where,
                                           no_terms_noise)
                 step(w, laid_out(g_noisy), state, lr_at(s), t, tmp, out)
                 self.record(t)
+                if used is not None:
+                    if self.local is None:
+                        used[s] = g_noisy
+                    else:
+                        used[s, self.local] = g_noisy
 
             return advance_noisy
         if self.local is not None or not self.constant_lr:

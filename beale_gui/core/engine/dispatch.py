@@ -168,6 +168,11 @@ class Dispatch:
                 arr = getattr(out, name)
                 if arr is not None:
                     setattr(out, name, np.ascontiguousarray(arr[:, :end]))
+            for record in (out.states or {}).values():
+                for k, arr in record.items():
+                    record[k] = np.ascontiguousarray(arr[:, :end])
+            for first, arr in (out.used or {}).items():
+                out.used[first] = np.ascontiguousarray(arr[:, :end])
         return out
 
     def _run_parallel(self, blocks: list) -> None:
@@ -197,24 +202,41 @@ class Dispatch:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _fill_after_stops(self, steps: int) -> None:
-        """Points after a run's stop repeat its last valid one (and so on for every array)."""
+        """Points after a run's stop repeat its last valid one (and so on for every array, the
+        recorded state included); a gradient an update used is NaN from the stop on, where no
+        update was made (or the one made blew up)."""
         out = self.out
-        arrays = [a for a in (out.paths, out.loss, out.grads, out.moment, out.eff)
-                  if a is not None]
-        if not arrays:
-            return
-        stopped = np.flatnonzero(out.stop < steps)
-        if len(stopped) <= 256:
-            for i in stopped.tolist():
-                s = int(out.stop[i])
-                for a in arrays:
-                    a[i, s + 1:steps + 1] = a[i, s]
-            return
-        stop = out.stop[stopped]
-        later = np.arange(steps + 1)[None, :] > stop[:, None]
-        for a in arrays:
-            sub = a[stopped, :steps + 1]
-            last = sub[np.arange(len(stopped)), stop]
-            mask = later if a.ndim == 2 else later[..., None]
-            np.copyto(sub, last[:, None], where=mask)
-            a[stopped, :steps + 1] = sub
+        _repeat_after(out.recorded(), out.stop, steps)
+        for first, record in (out.states or {}).items():
+            if record:
+                _repeat_after(list(record.values()), out.stop[first:first + _rows_of(record)],
+                              steps)
+        for first, used in (out.used or {}).items():
+            stop = out.stop[first:first + len(used)]
+            used[:, :steps + 1][np.arange(steps + 1)[None, :] >= stop[:, None]] = np.nan
+
+
+def _rows_of(record: dict[str, np.ndarray]) -> int:
+    return len(next(iter(record.values())))
+
+
+def _repeat_after(arrays: list[np.ndarray], stop: np.ndarray, steps: int) -> None:
+    """In each array (n, T+1, ...), the entries of row ``i`` after ``stop[i]`` (up to
+    ``steps``) repeat its entry at ``stop[i]``."""
+    if not arrays:
+        return
+    stopped = np.flatnonzero(stop < steps)
+    if len(stopped) <= 256:
+        for i in stopped.tolist():
+            s = int(stop[i])
+            for a in arrays:
+                a[i, s + 1:steps + 1] = a[i, s]
+        return
+    stop = stop[stopped]
+    later = np.arange(steps + 1)[None, :] > stop[:, None]
+    for a in arrays:
+        sub = a[stopped, :steps + 1]
+        last = sub[np.arange(len(stopped)), stop]
+        mask = later if a.ndim == 2 else later.reshape(later.shape + (1,) * (a.ndim - 2))
+        np.copyto(sub, last[:, None], where=mask)
+        a[stopped, :steps + 1] = sub

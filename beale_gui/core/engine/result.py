@@ -58,6 +58,13 @@ class RunResult:
         (``paths[:, t] - paths[:, t-1]`` is minus the rate times the gradient or moment it
         scales; the table in :class:`~beale_gui.core.optimizers.OptimizerSpec`). NaN where
         an optimizer has no moment or rate.
+    state : tuple, or None
+        Recorded on request (``record_state``): per configuration, every entry of its
+        optimizer's state at every step, ``{entry: (n, T+1, width)}`` for its ``n`` runs
+        (``exp_avg``, ``exp_avg_sq``, ...; see :meth:`state_of`).
+    used_grads : tuple, or None
+        Recorded with the state: per configuration, for a stochastic one the gradient each
+        update used, (n, T+1, 2); None for a deterministic one (see :meth:`used_grad_of`).
     """
 
     function: TestFunction
@@ -80,6 +87,8 @@ class RunResult:
     moment: np.ndarray | None = None
     effective_lr: np.ndarray | None = None
     bad_start: np.ndarray | None = None     # (N,) bool: diverged at the start, never stepped
+    state: tuple[dict[str, np.ndarray] | None, ...] | None = None
+    used_grads: tuple[np.ndarray | None, ...] | None = None
 
     @property
     def n_runs(self) -> int:
@@ -129,6 +138,35 @@ class RunResult:
                                                                                  y1 - y0):
             return None
         return function.minima[index], float(distance)
+
+    def _in_config(self, i: int) -> tuple[int, int]:
+        """Run ``i``'s configuration and its row among that configuration's runs (the runs are
+        laid out configuration-major)."""
+        c = int(self.config_index[i])
+        return c, int(i) - int(np.searchsorted(self.config_index, c))
+
+    def state_of(self, i: int) -> dict[str, np.ndarray]:
+        """Run ``i``'s optimizer state at every step, ``{entry: (T+1, width)}`` (views), in
+        the state's field order: index 0 the initial state, ``t`` the state after the update
+        of step ``t`` (from point ``t - 1`` to ``t``); after the run's stop it repeats its
+        last, as the paths do. Empty when the state was not recorded."""
+        if self.state is None:
+            return {}
+        c, j = self._in_config(i)
+        record = self.state[c]
+        return {} if record is None else {k: v[j] for k, v in record.items()}
+
+    def used_grad_of(self, i: int) -> np.ndarray | None:
+        """The gradient each update of stochastic run ``i`` used (its mini-batch gradient with
+        noise; the exact one is ``grads[i]``), (T+1, 2), at the index of the point it was
+        drawn at, as ``grads``: index ``t - 1`` for the update of step ``t``; NaN from the
+        run's stop on. None for a deterministic run (it used ``grads[i]``) or when the state
+        was not recorded."""
+        if self.used_grads is None:
+            return None
+        c, j = self._in_config(i)
+        used = self.used_grads[c]
+        return None if used is None else used[j]
 
     def hparams_of(self, i: int) -> dict[str, float]:
         """The scalar hyperparameters of run ``i``."""

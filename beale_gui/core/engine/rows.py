@@ -16,7 +16,15 @@ LR_TABLE_MAX_STEPS = 1_000_000  # a scheduled rate is tabulated up front up to t
 
 
 class Outputs:
-    """The batch's result arrays, written by every block (each to its own rows)."""
+    """The batch's result arrays, written by every block (each to its own rows).
+
+    With ``record_state``, ``states`` maps each configuration's first row to its recorded
+    state, every entry of the optimizer's state at every step, ``{entry: (n, T+1, width)}``
+    for the configuration's ``n`` rows (index 0 the initial state, ``t`` the state after the
+    update of step ``t``), and ``used`` maps that of a stochastic configuration to the gradient
+    each update used, (n, T+1, 2) at the index of the point it was drawn at (NaN where no
+    update was made); both are made by :meth:`state_of` and :meth:`used_of` for the parts.
+    """
 
     def __init__(self, n: int, max_steps: int, record: bool, record_state: bool) -> None:
         self.status = np.zeros(n, dtype=np.int8)
@@ -24,12 +32,38 @@ class Outputs:
         self.bad_start = np.zeros(n, dtype=bool)     # diverged before any step: at the start
         self.final_xy = np.empty((n, 2))
         self.final_loss = np.empty(n)
+        self.max_steps = max_steps
         shape = (n, max_steps + 1)
         self.paths = np.empty((*shape, 2)) if record else None
         self.loss = np.empty(shape) if record else None
         self.grads = np.empty((*shape, 2)) if record else None
         self.moment = np.full((*shape, 2), np.nan) if record_state else None
         self.eff = np.full((*shape, 2), np.nan) if record_state else None
+        self.states: dict[int, dict[str, np.ndarray]] | None = {} if record_state else None
+        self.used: dict[int, np.ndarray] | None = {} if record_state else None
+
+    def state_of(self, group: Group) -> dict[str, np.ndarray]:
+        """The recorded state of ``group``'s rows (made at the first call)."""
+        first = group.rows.start
+        if first not in self.states:
+            n, steps = group.rows.stop - first, self.max_steps + 1
+            widths = {k: v.shape[1] for k, v in group.spec.init(1, group.hp)._asdict().items()}
+            self.states[first] = {k: np.empty((n, steps, w)) for k, w in widths.items()}
+        return self.states[first]
+
+    def used_of(self, group: Group) -> np.ndarray:
+        """The recorded gradients the updates of ``group``'s (stochastic) rows used."""
+        first = group.rows.start
+        if first not in self.used:
+            n = group.rows.stop - first
+            self.used[first] = np.full((n, self.max_steps + 1, 2), np.nan)
+        return self.used[first]
+
+    def recorded(self) -> list[np.ndarray]:
+        """Every recorded array of (N or n, T+1, ...) whose points after a run's stop repeat
+        its last valid one."""
+        arrays = [self.paths, self.loss, self.grads, self.moment, self.eff]
+        return [a for a in arrays if a is not None]
 
 
 @dataclass
@@ -87,36 +121,32 @@ class Part:
         self.lr_table = group.rates
         self.state_rows = spec.init(n, self.hp0)
         self.widths = {k: v.shape[1] for k, v in self.state_rows._asdict().items()}
-        # State recorded at every step, (T+1, n, width) each: the moment straight into the
-        # result, and what the effective learning rate is computed from at the end, the first
-        # such entry in the result's array for it (overwritten by the rates then). An entry
-        # the rate reads one step back keeps its own array, its step 0 the initial state.
+        # Every state entry recorded at every step, (T+1, n, width) views of the result's
+        # arrays, step 0 the initial state; the moment and the effective learning rates are
+        # taken from them at the end. A stochastic part also records the gradients it used.
         self.stacks = {}
-        if out.moment is not None:
-            if spec.moment:
-                self.stacks[spec.moment] = out.moment[lo:hi].transpose(1, 0, 2)
-                self.stacks[spec.moment][0] = 0.0
-            spare = out.eff[lo:hi].transpose(1, 0, 2)
-            previous = spec.effective_lr_previous
-            for k in spec.effective_lr_state if spec.effective_lr is not None else ():
-                if k in self.stacks:
-                    continue
-                if self.widths[k] == 2 and spare is not None and k not in previous:
-                    self.stacks[k], spare = spare, None
-                else:
-                    self.stacks[k] = np.empty((max_steps + 1, n, self.widths[k]))
-                    if k in previous:
-                        self.stacks[k][0] = getattr(self.state_rows, k)
+        self.used = None
+        if out.states is not None:
+            g0 = group.rows.start
+            for k, arr in out.state_of(group).items():
+                stack = self.stacks[k] = arr[lo - g0:hi - g0].transpose(1, 0, 2)
+                stack[0] = getattr(self.state_rows, k)
+            if group.noise is not None:
+                self.used = out.used_of(group)[lo - g0:hi - g0].transpose(1, 0, 2)
 
     def finish(self, out: Outputs, steps: int, block_steps: int) -> None:
-        """The effective learning rate of every recorded step, from the recorded state,
-        ``block_steps`` steps at a time (each block's rates are computed before they are
-        written, over the state they come from; an entry read one step back is never that
+        """The moment and the effective learning rate of every recorded step, from the recorded
+        state, ``block_steps`` steps at a time (each block's rates are computed before they
+        are written, over the state they come from; an entry read one step back is never that
         state)."""
         spec = self.spec
-        if not self.stacks or spec.effective_lr is None:
+        if not self.stacks:
             return
         rows = slice(int(self.rows0[0]), int(self.rows0[-1]) + 1)
+        if spec.moment:
+            out.moment[rows, :steps + 1] = self.stacks[spec.moment][:steps + 1].transpose(1, 0, 2)
+        if spec.effective_lr is None:
+            return
         for a in range(1, steps + 1, block_steps):
             b = min(a + block_steps, steps + 1)
             t = np.arange(a, b)[:, None, None]

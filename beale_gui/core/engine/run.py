@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..functions import TestFunction
+from ..optimizers import OPTIMIZERS, OptimizerSpec
 from .dispatch import Dispatch
 from .result import RunResult
 from .rows import Group
@@ -38,6 +39,14 @@ from .settings import (
 )
 
 
+def state_values(spec: OptimizerSpec) -> int:
+    """How many values the state of one run of ``spec`` holds."""
+    return sum(v.shape[1] for v in spec.init(1, spec.defaults))
+
+
+MOST_STATE_VALUES = max(state_values(spec) for spec in OPTIMIZERS.values()) + 2
+
+
 def _expand(value, n_variants: int, n_starts: int):
     """A scalar stays a float; an array of variants becomes (V * S, 1), variant-major."""
     if isinstance(value, np.ndarray):
@@ -45,10 +54,24 @@ def _expand(value, n_variants: int, n_starts: int):
     return value
 
 
-def estimate_bytes(n_runs: int, max_steps: int, record: bool, record_state: bool) -> int:
-    """Memory the recorded arrays of a run would take."""
-    per_point = (2 + 1 + 2 + 1 + (4 if record_state else 0)) * 8 if record else 0
-    return n_runs * ((max_steps + 1) * per_point + 12 * 8)
+def estimate_bytes(n_runs: int, max_steps: int, record: bool, record_state: bool,
+                   state_width: int | None = None) -> int:
+    """Memory the recorded arrays of a run would take.
+
+    With ``record_state``, each run's point also keeps its moment and effective learning rate
+    (4 values) and ``state_width`` values of its optimizer's state and used gradient (None: the
+    most any registered optimizer keeps, with a stochastic run's gradient).
+    """
+    per_point = (2 + 1 + 2 + 1) if record else 0
+    if record_state:
+        per_point += 4 + (MOST_STATE_VALUES if state_width is None else state_width)
+    return n_runs * ((max_steps + 1) * per_point * 8 + 12 * 8)
+
+
+def _state_width(group: Group) -> int:
+    """The values a run of ``group`` records per point with ``record_state``: every state
+    entry, and the gradient a stochastic update used."""
+    return state_values(group.spec) + (2 if group.noise is not None else 0)
 
 
 def run(
@@ -83,7 +106,9 @@ def run(
         Keep every step (paths, loss, gradients, lr); False keeps only the final state, for
         searches and basin maps.
     record_state : bool
-        Also keep the moment and effective learning rate of every step (mechanics arrows).
+        Also keep the moment and effective learning rate of every step (mechanics arrows),
+        every state entry of each optimizer at every step (``RunResult.state_of``) and the
+        gradient each stochastic update used (``RunResult.used_grad_of``).
     cancel : callable, optional
         Polled between chunks of steps; when it returns True, :class:`Cancelled` is raised.
     progress : callable, optional
@@ -118,7 +143,8 @@ def run(
         start_index.append(np.tile(np.arange(n_starts), n_var))
         row += n
     n_runs = row
-    need = estimate_bytes(n_runs, max_steps, record, record_state)
+    need = sum(estimate_bytes(g.rows.stop - g.rows.start, max_steps, record, record_state,
+                              _state_width(g)) for g in groups)
     if need > tuning.memory_limit_bytes:
         raise ValueError(
             f"{n_runs} runs x {max_steps} steps would need {need / 2**30:.1f} GiB; the limit is "
@@ -138,6 +164,9 @@ def run(
                        final_xy=out.final_xy, final_loss=out.final_loss, paths=out.paths,
                        loss=out.loss, grads=out.grads, moment=out.moment,
                        effective_lr=out.eff, bad_start=out.bad_start)
+    if record_state:
+        result.state = tuple(out.states.get(g.rows.start) for g in groups)
+        result.used_grads = tuple(out.used.get(g.rows.start) for g in groups)
     if record:
         steps = np.arange(result.n_steps + 1, dtype=np.float64)
         result.lr = np.empty((n_runs, len(steps)))

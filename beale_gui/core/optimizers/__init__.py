@@ -3,10 +3,11 @@
 Where an optimizer is: :mod:`.sgd` (gd, sgd, momentum, nesterov), :mod:`.adagrad`,
 :mod:`.rmsprop`, :mod:`.adam` (adam, adamw, nadam, amsgrad), :mod:`.adadelta`; what every one
 is made of, and the contract of its two kernels, in :mod:`.base`. To add one: write its
-hyperparameters, state, batch kernel, float kernel and effective learning rate beside its
-family's (or in a new file) and add its spec to ``SPECS`` there; a new file's ``SPECS`` goes
-into the registry below. tests/core/test_optimizer_registry.py then steps it through both
-kernels.
+hyperparameters, state, batch kernel, float kernel, effective learning rate and explain rule
+(:mod:`beale_gui.core.explain`) beside its family's (or in a new file) and add its spec to
+``SPECS`` there; a new file's ``SPECS`` goes into the registry below.
+tests/core/test_optimizer_registry.py then steps it through both kernels, and
+tests/core/test_explain.py checks its rule against the engine's record.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ OPTIMIZERS: dict[str, OptimizerSpec] = {
     for family in (sgd, adagrad, rmsprop, adam, adadelta)
     for spec in family.SPECS
 }
+
+for _spec in OPTIMIZERS.values():
+    if not callable(_spec.explain):
+        raise TypeError(f"optimizer '{_spec.name}' has no explain rule")
 
 
 def get_optimizer(name: str) -> OptimizerSpec:

@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..explain import T1, At, Line, T, arg, num, squared, sub
+from ..i18n import translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -78,11 +80,47 @@ def _adadelta_eff(state, hp, lr, t):
     return lr * (np.sqrt(state.acc_delta + eps) / np.sqrt(state.square_avg + eps))
 
 
+def _adadelta_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
+    # torch.optim.Adadelta: v is square_avg, u acc_delta, δ its Δx (the rescaled gradient)
+    rho, eps = at.hp["rho"], at.hp["eps"]
+    v, v1, u, u1, g, d = (sub("v", T), sub("v", T1), sub("u", T), sub("u", T1), sub("g", T),
+                          sub("δ", T))
+    rule = (f"{v} = ρ {v1} + (1 − ρ) {g}<sup>2</sup>",
+            f"{d} = √({u1} + ε) / √({v} + ε) {g}",
+            f"{u} = ρ {u1} + (1 − ρ) {d}<sup>2</sup>",
+            f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {d}")
+    mean = translate("Explain", "moving mean of the squared gradients")
+    updates = translate("Explain", "moving mean of the squared updates")
+    if at.t == 0:
+        return rule, [at.initial("v", "square_avg", mean), at.initial("u", "acc_delta", updates)]
+    gt, v_after = at.g, at.cur("square_avg")
+    u_before, u_after = at.prev("acc_delta"), at.cur("acc_delta")
+    delta = np.sqrt(u_before + eps) / np.sqrt(v_after + eps) * gt       # the kernels' delta
+
+    def ratio(a: int) -> str:
+        return f"√({num(u_before[a])} + {arg(eps)}) / √({num(v_after[a])} + {arg(eps)})"
+
+    return rule, [
+        at.axes(v, f"ρ {v1} + (1 − ρ) {g}<sup>2</sup>",
+                lambda a: f"{num(rho)} × {arg(at.prev('square_avg')[a])} + {num(1.0 - rho)} × "
+                          f"{squared(gt[a])}", v_after, mean),
+        at.eff_line(f"{at.eta} √({u1} + ε) / √({v} + ε)",
+                    lambda a: f"{num(at.lr)} × {ratio(a)}"),
+        at.axes(d, f"√({u1} + ε) / √({v} + ε) {g}", lambda a: f"{ratio(a)} × {arg(gt[a])}",
+                delta, translate("Explain", "the gradient rescaled by the ratio of the two means")),
+        at.axes(u, f"ρ {u1} + (1 − ρ) {d}<sup>2</sup>",
+                lambda a: f"{num(rho)} × {arg(u_before[a])} + {num(1.0 - rho)} × "
+                          f"{squared(delta[a])}", u_after, updates),
+        at.step_line(f"−{at.eta} {d}", lambda a: f"−{arg(at.lr)} × {arg(delta[a])}"),
+    ]
+
+
 SPECS = (
     OptimizerSpec("adadelta", "Adadelta", (_lr(1.0), RHO, _eps(1e-6), WEIGHT_DECAY),
                   AdadeltaState, _adadelta_kernel, _adadelta_float, effective_lr=_adadelta_eff,
                   effective_lr_state=("square_avg", "acc_delta"),
                   effective_lr_scales="gradient", effective_lr_previous=("acc_delta",),
+                  explain=_adadelta_explain,
                   description="Step sizes from the ratio of running RMS of updates and "
                               "gradients"),
 )

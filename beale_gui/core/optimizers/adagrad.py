@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..explain import ETA_EFF, T1, At, Line, T, arg, num, squared, sub
+from ..i18n import translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -74,11 +76,29 @@ def _adagrad_eff(state, hp, lr, t):
     return lr / (np.sqrt(state.sum) + hp["eps"])
 
 
+def _adagrad_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
+    G, G1, g = sub("G", T), sub("G", T1), sub("g", T)
+    rule = (f"{G} = {G1} + {g}<sup>2</sup>",
+            f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {g} / (√{G} + ε)")
+    meaning = translate("Explain", "sum of the squared gradients so far")
+    if at.t == 0:
+        return rule, [at.initial("G", "sum", meaning, num(at.hp["initial_accumulator_value"]))]
+    gt, before, after, eps = at.g, at.prev("sum"), at.cur("sum"), at.hp["eps"]
+    return rule, [
+        at.axes(G, f"{G1} + {g}<sup>2</sup>", lambda a: f"{num(before[a])} + {squared(gt[a])}",
+                after, meaning),
+        at.eff_line(f"{at.eta} / (√{G} + ε)",
+                    lambda a: f"{num(at.lr)} / (√{arg(after[a])} + {arg(eps)})"),
+        at.step_line(f"−{ETA_EFF} {g}", lambda a: f"−{arg(at.eff[a])} × {arg(gt[a])}"),
+    ]
+
+
 SPECS = (
     OptimizerSpec("adagrad", "Adagrad", (_lr(0.01), _eps(1e-10), INITIAL_ACCUMULATOR,
                                          WEIGHT_DECAY),
                   AdagradState, _adagrad_kernel, _adagrad_float, effective_lr=_adagrad_eff,
                   effective_lr_state=("sum",), effective_lr_scales="gradient",
+                  explain=_adagrad_explain,
                   description="lr / sqrt(sum of g^2) per axis: big steps where gradients were "
                               "small"),
 )

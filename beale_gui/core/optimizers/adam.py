@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..explain import ETA_EFF, T1, At, Line, T, arg, hat, num, squared, sub
+from ..i18n import translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -241,6 +243,152 @@ def _nadam_eff(state, hp, lr, t):
     return lr / denom
 
 
+# -- explained ----------------------------------------------------------------------------------
+
+B1, B2 = "β<sub>1</sub>", "β<sub>2</sub>"
+C1, C2 = f"1 − {B1}<sup>t</sup>", f"1 − {B2}<sup>t</sup>"     # the bias corrections
+M, M1, V, V1, G = sub("m", T), sub("m", T1), sub("v", T), sub("v", T1), sub("g", T)
+M_HAT, V_HAT = sub(hat("m"), T), sub(hat("v"), T)
+V_MAX, V_MAX1 = f"v<sup>max</sup><sub>{T}</sub>", f"v<sup>max</sup><sub>{T1}</sub>"
+
+
+def _moment_rules() -> list[str]:
+    return [f"{M} = {B1} {M1} + (1 − {B1}) {G}", f"{V} = {B2} {V1} + (1 − {B2}) {G}<sup>2</sup>"]
+
+
+def _moment_lines(at: At) -> list[Line]:
+    """m and v after the update (exp_avg, exp_avg_sq)."""
+    b1, b2, g = at.hp["beta1"], at.hp["beta2"], at.g
+    m0, m, v0, v = (at.prev("exp_avg"), at.cur("exp_avg"), at.prev("exp_avg_sq"),
+                    at.cur("exp_avg_sq"))
+    return [
+        at.axes(M, f"{B1} {M1} + (1 − {B1}) {G}",
+                lambda a: f"{num(b1)} × {arg(m0[a])} + {num(1.0 - b1)} × {arg(g[a])}", m,
+                translate("Explain", "first moment: a running mean of the gradient")),
+        at.axes(V, f"{B2} {V1} + (1 − {B2}) {G}<sup>2</sup>",
+                lambda a: f"{num(b2)} × {arg(v0[a])} + {num(1.0 - b2)} × {squared(g[a])}", v,
+                translate("Explain", "second moment: a running mean of the squared gradient")),
+    ]
+
+
+def _correction(at: At, which: int) -> tuple[float, Line]:
+    """1 − beta^t, as the kernels compute it, and its line."""
+    beta = at.hp[f"beta{which}"]
+    value = 1.0 - beta ** at.t
+    symbol = C1 if which == 1 else C2
+    meaning = (translate("Explain", "bias correction of the first moment")
+               if which == 1 else
+               translate("Explain", "bias correction of the second moment"))
+    return value, at.scalar(symbol, symbol, f"1 − {num(beta)}<sup>{at.t}</sup>", value, meaning)
+
+
+def _adam_explain(at: At, amsgrad: bool = False,
+                  decoupled: bool = False) -> tuple[tuple[str, ...], list[Line]]:
+    eps, wd = at.hp["eps"], at.hp.get("weight_decay", 0.0)
+    decays = decoupled and wd != 0.0
+    w, w1 = sub("w", T), sub("w", T1)
+    rule = _moment_rules()
+    if amsgrad:
+        rule += [f"{V_MAX} = max({V_MAX1}, {V})",
+                 f"{M_HAT} = {M} / ({C1}),   {V_HAT} = {V_MAX} / ({C2})"]
+    else:
+        rule.append(f"{M_HAT} = {M} / ({C1}),   {V_HAT} = {V} / ({C2})")
+    decay = f" − {at.eta} λ {w1}" if decays else ""
+    rule.append(f"{w} = {w1}{decay} − {at.eta} {M_HAT} / (√{V_HAT} + ε)")
+    if at.t == 0:
+        lines = [at.initial("m", "exp_avg",
+                            translate("Explain", "first moment: a running mean of the gradient")),
+                 at.initial("v", "exp_avg_sq", translate(
+                     "Explain", "second moment: a running mean of the squared gradient"))]
+        if amsgrad:
+            lines.append(at.initial("v<sup>max</sup>", "max_exp_avg_sq", translate(
+                "Explain", "largest second moment so far")))
+        return tuple(rule), lines
+    lines = _moment_lines(at)
+    denom, denom_symbol = at.cur("exp_avg_sq"), V
+    if amsgrad:
+        before, denom = at.prev("max_exp_avg_sq"), at.cur("max_exp_avg_sq")
+        v, denom_symbol = at.cur("exp_avg_sq"), V_MAX
+        lines.append(at.axes(V_MAX, f"max({V_MAX1}, {V})",
+                             lambda a: f"max({num(before[a])}, {num(v[a])})", denom,
+                             translate("Explain", "largest second moment so far")))
+    c1, line1 = _correction(at, 1)
+    c2, line2 = _correction(at, 2)
+    m = at.cur("exp_avg")
+    lines += [
+        line1, line2,
+        at.eff_line(f"{at.eta} / ({C1}) / (√{denom_symbol} / √({C2}) + ε)",
+                    lambda a: f"{num(at.lr)} / {arg(c1)} / (√{arg(denom[a])} / √{arg(c2)} + "
+                              f"{arg(eps)})"),
+    ]
+    if decays:
+        lines.append(at.step_line(
+            f"−{at.eta} λ {w1} − {ETA_EFF} {M}",
+            lambda a: (f"−{arg(at.lr)} × {arg(wd)} × {arg(at.w0[a])} − {arg(at.eff[a])} × "
+                       f"{arg(m[a])}")))
+    else:
+        lines.append(at.step_line(f"−{ETA_EFF} {M}",
+                                  lambda a: f"−{arg(at.eff[a])} × {arg(m[a])}"))
+    return tuple(rule), lines
+
+
+def _amsgrad_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
+    return _adam_explain(at, amsgrad=True)
+
+
+def _adamw_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
+    return _adam_explain(at, decoupled=True)
+
+
+def _nadam_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
+    # torch.optim.NAdam: mu_t = beta1 (1 - 0.5 * 0.96^(t psi)), Pi_t the product mu_1 ... mu_t
+    b1, eps, psi, t = at.hp["beta1"], at.hp["eps"], at.hp["momentum_decay"], at.t
+    mu, mu1 = sub("μ", T), sub("μ", "t+1")
+    pi, pi1 = sub("Π", T), sub("Π", T1)
+    rule = [f"{mu} = {B1} (1 − ½ · 0.96<sup>t ψ</sup>)",
+            *_moment_rules(),
+            f"{pi} = {pi1} {mu}",
+            f"{M_HAT} = {mu1} {M} / (1 − {pi} {mu1}) + (1 − {mu}) {G} / (1 − {pi})",
+            f"{V_HAT} = {V} / ({C2})",
+            f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {M_HAT} / (√{V_HAT} + ε)"]
+    product = translate("Explain", "product of the momentum coefficients so far")
+    nesterov = translate("Explain", "Nesterov moment: the bias-corrected mix of g and m")
+    if t == 0:
+        return tuple(rule), [
+            at.initial("m", "exp_avg",
+                       translate("Explain", "first moment: a running mean of the gradient")),
+            at.initial("v", "exp_avg_sq", translate(
+                "Explain", "second moment: a running mean of the squared gradient")),
+            at.initial("Π", "mu_product", product, "1"),
+            at.initial(hat("m"), "nesterov_moment", nesterov)]
+    mu_t = b1 * (1.0 - 0.5 * 0.96 ** (t * psi))             # as the kernels compute them
+    mu_next = b1 * (1.0 - 0.5 * 0.96 ** ((t + 1) * psi))
+
+    def coefficient(step: int) -> str:
+        return f"{num(b1)} × (1 − 0.5 × 0.96<sup>{step} × {num(psi)}</sup>)"
+
+    p0, p = float(at.prev("mu_product")[0]), float(at.cur("mu_product")[0])
+    m, g, n = at.cur("exp_avg"), at.g, at.cur("nesterov_moment")
+    v = at.cur("exp_avg_sq")
+    c2, line2 = _correction(at, 2)
+    coefficient_meaning = translate("Explain", "momentum coefficient of this step")
+    return tuple(rule), [
+        at.scalar(mu, f"{B1} (1 − ½ · 0.96<sup>t ψ</sup>)", coefficient(t), mu_t,
+                  coefficient_meaning),
+        at.scalar(mu1, f"{B1} (1 − ½ · 0.96<sup>(t+1) ψ</sup>)", coefficient(t + 1), mu_next,
+                  translate("Explain", "momentum coefficient of the next step")),
+        *_moment_lines(at),
+        at.scalar(pi, f"{pi1} {mu}", f"{num(p0)} × {num(mu_t)}", p, product),
+        at.axes(M_HAT, f"{mu1} {M} / (1 − {pi} {mu1}) + (1 − {mu}) {G} / (1 − {pi})",
+                lambda a: (f"{num(mu_next)} × {arg(m[a])} / (1 − {num(p)} × {num(mu_next)}) + "
+                           f"(1 − {num(mu_t)}) × {arg(g[a])} / (1 − {num(p)})"), n, nesterov),
+        line2,
+        at.eff_line(f"{at.eta} / (√({V} / ({C2})) + ε)",
+                    lambda a: f"{num(at.lr)} / (√({num(v[a])} / {arg(c2)}) + {arg(eps)})"),
+        at.step_line(f"−{ETA_EFF} {M_HAT}", lambda a: f"−{arg(at.eff[a])} × {arg(n[a])}"),
+    ]
+
+
 _ADAM_STATE = ("exp_avg_sq",)
 _ADAM_PARAMS = (BETA1, BETA2, ADAM_EPS)
 
@@ -248,18 +396,20 @@ SPECS = (
     OptimizerSpec("adam", "Adam", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
                   _adam_kernel, _adam_float, moment="exp_avg", effective_lr=_adam_eff,
                   effective_lr_state=_ADAM_STATE, effective_lr_scales="moment",
-                  description="Momentum + RMSprop with bias correction"),
+                  explain=_adam_explain, description="Momentum + RMSprop with bias correction"),
     OptimizerSpec("adamw", "AdamW", (_lr(0.001), *_ADAM_PARAMS, DECOUPLED_DECAY), AdamState,
                   _adamw_kernel, _adamw_float, coupled_decay=False, moment="exp_avg",
                   effective_lr=_adam_eff, effective_lr_state=_ADAM_STATE,
-                  effective_lr_scales="moment",
+                  effective_lr_scales="moment", explain=_adamw_explain,
                   description="Adam with weight decay applied to w, not to the gradient"),
     OptimizerSpec("nadam", "NAdam", (_lr(0.002), *_ADAM_PARAMS, MOMENTUM_DECAY, WEIGHT_DECAY),
                   NAdamState, _nadam_kernel, _nadam_float, moment="nesterov_moment",
                   effective_lr=_nadam_eff, effective_lr_state=_ADAM_STATE,
-                  effective_lr_scales="moment", description="Adam with Nesterov momentum"),
+                  effective_lr_scales="moment", explain=_nadam_explain,
+                  description="Adam with Nesterov momentum"),
     OptimizerSpec("amsgrad", "AMSGrad", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
                   _amsgrad_kernel, _amsgrad_float, moment="exp_avg", effective_lr=_amsgrad_eff,
                   effective_lr_state=("max_exp_avg_sq",), effective_lr_scales="moment",
+                  explain=_amsgrad_explain,
                   description="Adam with the running maximum of the second moment"),
 )

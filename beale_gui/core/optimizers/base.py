@@ -140,6 +140,11 @@ class OptimizerSpec:
     effective_lr_previous : tuple of str
         Those of them it reads as they were before the update (the engine keeps every step's
         state, so the previous step's is at hand).
+    explain : callable
+        ``explain(at) -> (rule, lines)``: the optimizer's update rule as mathematics and its
+        quantities at one step with that step's numbers, for the Explain panel (the contract
+        and the shared helpers are in :mod:`beale_gui.core.explain`). The registry requires
+        it of every optimizer it lists.
     """
 
     name: str
@@ -157,6 +162,7 @@ class OptimizerSpec:
     effective_lr_state: tuple[str, ...] = ()
     effective_lr_scales: str | None = None
     effective_lr_previous: tuple[str, ...] = ()
+    explain: Callable | None = None
 
     def __post_init__(self) -> None:
         for what in ("kernel", "float_kernel"):

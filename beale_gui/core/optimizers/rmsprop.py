@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..explain import ETA_EFF, T1, At, Line, T, arg, num, squared, sub
+from ..i18n import translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -89,10 +91,47 @@ def _rmsprop_eff(state, hp, lr, t):
     return lr / (np.sqrt(state.square_avg) + hp["eps"])
 
 
+def _rmsprop_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
+    # torch.optim.RMSprop: v is square_avg, b the momentum_buffer
+    mu, alpha, eps = at.hp["momentum"], at.hp["alpha"], at.hp["eps"]
+    v, v1, g, b, b1 = sub("v", T), sub("v", T1), sub("g", T), sub("b", T), sub("b", T1)
+    normalized = f"{g} / (√{v} + ε)"
+    rule = [f"{v} = α {v1} + (1 − α) {g}<sup>2</sup>"]
+    if mu:
+        rule += [f"{b} = μ {b1} + {normalized}", f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {b}"]
+    else:
+        rule.append(f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {normalized}")
+    mean = translate("Explain", "moving mean of the squared gradients")
+    buffer = translate("Explain", "momentum buffer: a decaying sum of normalized gradients")
+    if at.t == 0:
+        return tuple(rule), [at.initial("v", "square_avg", mean),
+                             *([at.initial("b", "velocity", buffer)] if mu else [])]
+    gt, before, after = at.g, at.prev("square_avg"), at.cur("square_avg")
+    lines = [
+        at.axes(v, f"α {v1} + (1 − α) {g}<sup>2</sup>",
+                lambda a: f"{num(alpha)} × {arg(before[a])} + {num(1.0 - alpha)} × "
+                          f"{squared(gt[a])}", after, mean),
+        at.eff_line(f"{at.eta} / (√{v} + ε)",
+                    lambda a: f"{num(at.lr)} / (√{arg(after[a])} + {arg(eps)})"),
+    ]
+    if mu:
+        b_before, b_after = at.prev("velocity"), at.cur("velocity")
+        lines += [
+            at.axes(b, f"μ {b1} + {normalized}", lambda a: (
+                f"{num(mu)} × {arg(b_before[a])} + {arg(gt[a])} / (√{arg(after[a])} + "
+                f"{arg(eps)})"), b_after, buffer),
+            at.step_line(f"−{at.eta} {b}", lambda a: f"−{arg(at.lr)} × {arg(b_after[a])}"),
+        ]
+    else:
+        lines.append(at.step_line(f"−{ETA_EFF} {g}",
+                                  lambda a: f"−{arg(at.eff[a])} × {arg(gt[a])}"))
+    return tuple(rule), lines
+
+
 SPECS = (
     OptimizerSpec("rmsprop", "RMSprop", (_lr(0.01), ALPHA, _eps(1e-8), MOMENTUM, WEIGHT_DECAY),
                   RMSpropState, _rmsprop_kernel, _rmsprop_float, moment="velocity",
                   effective_lr=_rmsprop_eff, effective_lr_state=("square_avg",),
-                  effective_lr_scales="gradient",
+                  effective_lr_scales="gradient", explain=_rmsprop_explain,
                   description="lr / sqrt(moving mean of g^2): Adagrad that forgets"),
 )

@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..explain import T1, At, Line, T, arg, num, sub
+from ..i18n import translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
@@ -116,17 +118,61 @@ def _nesterov_float(hp: Mapping, state: MomentumState, log: Log) -> FloatStep:
     return _momentum_float(hp, state, log, nesterov=True)
 
 
+# -- explained ----------------------------------------------------------------------------------
+
+def _gd_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
+    rule = (f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {sub('g', T)}",)
+    if at.t == 0:
+        return rule, []
+    g = at.g
+    return rule, [at.step_line(f"−{at.eta} {sub('g', T)}",
+                               lambda a: f"−{arg(at.lr)} × {arg(g[a])}")]
+
+
+def _momentum_explain(at: At, nesterov: bool = False) -> tuple[tuple[str, ...], list[Line]]:
+    # torch.optim.SGD's momentum_buffer: the gradient itself at the first step
+    mu, tau = at.hp["momentum"], at.hp.get("dampening", 0.0)
+    v, v1, g = sub("v", T), sub("v", T1), sub("g", T)
+    fresh = f"(1 − τ) {g}" if tau else g
+    direction = f"({g} + μ {v})" if nesterov else v
+    rule = (f"{v} = μ {v1} + {fresh},   {sub('v', '1')} = {sub('g', '1')}",
+            f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {direction}")
+    meaning = translate("Explain", "velocity: a decaying sum of past gradients")
+    if at.t == 0:
+        return rule, [at.initial("v", "velocity", meaning)]
+    gt, before, after = at.g, at.prev("velocity"), at.cur("velocity")
+    if at.t == 1:
+        velocity = at.axes(v, g, lambda a: num(gt[a]), after, meaning)
+    else:
+        keep = f"{num(1.0 - tau)} × " if tau else ""
+        velocity = at.axes(v, f"μ {v1} + {fresh}",
+                           lambda a: f"{num(mu)} × {arg(before[a])} + {keep}{arg(gt[a])}",
+                           after, meaning)
+    if nesterov:
+        step = at.step_line(f"−{at.eta} {direction}", lambda a: (
+            f"−{arg(at.lr)} × ({num(gt[a])} + {num(mu)} × {arg(after[a])})"))
+    else:
+        step = at.step_line(f"−{at.eta} {v}", lambda a: f"−{arg(at.lr)} × {arg(after[a])}")
+    return rule, [velocity, step]
+
+
+def _nesterov_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
+    return _momentum_explain(at, nesterov=True)
+
+
 SPECS = (
     OptimizerSpec("gd", "GD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
-                  _gd_float, description="Gradient descent: w -= lr * g"),
+                  _gd_float, description="Gradient descent: w -= lr * g", explain=_gd_explain),
     OptimizerSpec("sgd", "SGD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
-                  _gd_float, stochastic=True,
+                  _gd_float, stochastic=True, explain=_gd_explain,
                   description="Stochastic GD: the gradient of a random mini-batch of terms"),
     OptimizerSpec("momentum", "Momentum", (_lr(0.01, _SEED_LR), MOMENTUM, DAMPENING,
                                            WEIGHT_DECAY),
                   MomentumState, _momentum_kernel, _momentum_float, moment="velocity",
+                  explain=_momentum_explain,
                   description="v = momentum * v + g; w -= lr * v (torch.optim.SGD)"),
     OptimizerSpec("nesterov", "Nesterov", (_lr(0.01, _SEED_LR), MOMENTUM, WEIGHT_DECAY),
                   MomentumState, _nesterov_kernel, _nesterov_float, moment="velocity",
+                  explain=_nesterov_explain,
                   description="SGD with nesterov=True: w -= lr * (g + momentum * v)"),
 )
