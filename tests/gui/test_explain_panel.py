@@ -7,6 +7,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
 
+from beale_gui.core.explain import explain, num
+
 from .helpers import WAIT, open_window, settings_in
 
 
@@ -103,8 +105,9 @@ def test_selecting_adams_row_shows_its_update_at_step_12(qtbot, window):
     text = panel.browser.toPlainText()
     assert "Adam" in text
     assert "Step 12 of" in text
-    assert f"{adam + 0.012:.4g}" in text     # the core's value, formatted as in the table
-    assert "-12.50" in text
+    # each value written as the core writes its numbers
+    assert f"∂f/∂x = {num(adam + 0.012)}" in text
+    assert f"∂f/∂y = {num(-12.5)}" in text
     assert "the bias correction" in text
     assert f"note for run {adam}" in text
     assert "About this optimizer" in text
@@ -128,10 +131,11 @@ def test_a_new_result_is_explained(qtbot, window):
     window.run_state.select(run_of(window, "rmsprop"))
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         window.document.add_start(2.0, -1.0)
-    qtbot.waitUntil(lambda: panel.explanation() is not None
-                    and panel.explanation().name == "rmsprop"
-                    and window.run_state.result.starts.shape[0] == 2, timeout=WAIT)
-    assert panel._explain.calls[-1][0] == window.run_state.selected_run
+    selected = window.run_state.selected_run
+    assert window.run_state.result.starts.shape[0] == 2
+    assert selected == run_of(window, "rmsprop")     # the run moved: 2 starts per optimizer
+    qtbot.waitUntil(lambda: panel._explain.calls[-1][0] == selected, timeout=WAIT)
+    assert panel.explanation().name == "rmsprop"
 
 
 def test_the_panel_shows_a_failure_without_raising(qtbot, window):
@@ -153,3 +157,23 @@ def test_about_this_optimizer_opens_the_guide_there(qtbot, window):
     assert window.guide is not None
     assert window.guide.isVisible()
     assert window.guide.current_anchor() == "optimizer-adam"
+
+
+def test_the_core_explains_adams_step_12_with_the_engines_numbers(qtbot, tmp_path):
+    window = open_window(qtbot, settings_in(tmp_path), size=(1280, 800))
+    panel = show_panel(qtbot, window)
+    adam = run_of(window, "adam")
+    view = window.results.view
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     view.visualRect(window.results.model.index(adam, 0)).center())
+    window.playback.set_step(12)
+    qtbot.waitUntil(lambda: panel.explanation() is not None
+                    and panel.explanation().name == "adam" and panel.explanation().step == 12,
+                    timeout=WAIT)
+    result = window.run_state.result
+    assert panel.explanation() == explain(result, adam, 12)
+    text = panel.browser.toPlainText()
+    m, v = (result.state_of(adam)[k][12] for k in ("exp_avg", "exp_avg_sq"))
+    for value in (*m, *v, *result.paths[adam, 12]):
+        assert num(value).replace("<sup>", "").replace("</sup>", "") in text
+    assert "Step 12 of" in text

@@ -25,9 +25,10 @@ from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.engine import RunResult
+from ...core.explain import Explanation, explain, num
 from ...document import RunState
 from ..dialogs.guide_text import optimizer_anchor
-from .results_table import format_number, format_point
+from .results_table import format_point
 from .run_styles import optimizer_label
 
 translate = QCoreApplication.translate
@@ -49,15 +50,7 @@ STYLE = f"""
 .note {{ color: #303030; }}
 """
 
-Explainer = Callable[[RunResult, int, int], object]
-
-
-def core_explain(result: RunResult, run: int, step: int):
-    """:func:`beale_gui.core.explain.explain` (imported when first used)."""
-    from ...core.explain import explain
-
-    return explain(result, run, step)
-
+Explainer = Callable[[RunResult, int, int], Explanation]
 
 class ExplainPanel(QWidget):
     """The selected run's update at the playhead step (see the module's description).
@@ -76,11 +69,11 @@ class ExplainPanel(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run_state = run_state
-        self._explain = explainer or core_explain
+        self._explain = explainer or explain
         self._active = False
         self._stale = True
         self._wide = False
-        self._explanation = None
+        self._explanation: Explanation | None = None
         self._error: str | None = None
         self.explained = 0       # how many explanations were asked of the core (tests count)
         self.browser = QTextBrowser()
@@ -117,7 +110,7 @@ class ExplainPanel(QWidget):
     def active(self) -> bool:
         return self._active
 
-    def explanation(self):
+    def explanation(self) -> Explanation | None:
         """The Explanation on show (None when there is none)."""
         return self._explanation
 
@@ -159,10 +152,9 @@ class ExplainPanel(QWidget):
         self._explanation = None
         self._error = None
         if result is not None and run is not None:
-            last = int(result.stop_step[run])
             try:
                 self.explained += 1
-                self._explanation = self._explain(result, run, min(state.step, last))
+                self._explanation = self._explain(result, run, state.step)
             except Exception as exc:   # a bug in one explanation must not take the app down
                 log.exception("could not explain run %s at step %s", run, state.step)
                 self._error = f"{type(exc).__name__}: {exc}"
@@ -173,45 +165,46 @@ class ExplainPanel(QWidget):
         result, run, ex = state.result, state.selected_run, self._explanation
         if result is None or run is None:
             body = "<p>{}</p>".format(escape(translate(
-                "Explain", "No run to explain yet. Once the runs are computed, select one in "
+                "ExplainPanel", "No run to explain yet. Once the runs are computed, select one in "
                 "the results table or click its path on the canvas.")))
         elif ex is None:
             body = "{}<p>{}</p>".format(self._header(result, run, None), escape(translate(
-                "Explain", "This step cannot be explained: {0}").format(self._error or "")))
+                "ExplainPanel", "This step cannot be explained: {0}").format(self._error or "")))
         else:
             body = self._header(result, run, ex) + self._rule(ex) + self._lines(ex) + \
-                self._footer(result, run, ex)
+                self._footer(ex)
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(body)
         self.browser.verticalScrollBar().setValue(scroll)
 
-    def _header(self, result: RunResult, run: int, ex) -> str:
+    def _header(self, result: RunResult, run: int, ex: Explanation | None) -> str:
         colour = QColor(self.run_state.run_colours()[run]).name()
         config = result.configs[int(result.config_index[run])]
         start = format_point(*result.starts[int(result.start_index[run])])
-        name = translate("Explain", "{0} from {1}").format(optimizer_label(config), start)
-        last = int(result.stop_step[run])
-        step = translate("Explain", "Step {0} of {1}").format(
-            min(self.run_state.step, last) if ex is None else ex.step, last)
+        name = translate("ExplainPanel", "{0} from {1}").format(optimizer_label(config), start)
+        step = translate("ExplainPanel", "Step {0} of {1}").format(
+            self.run_state.step if ex is None else ex.step, result.n_steps)
         return (f"<p><span style='background-color:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
                 f"&nbsp;<span class='title'>{escape(name)}</span><br>"
                 f"<span class='step'>{escape(step)}</span></p>")
 
     @staticmethod
-    def _rule(ex) -> str:
+    def _rule(ex: Explanation) -> str:
         rows = "".join(f"<tr><td class='rule'>{equation}</td></tr>" for equation in ex.rule)
         return f"<table cellspacing='0' cellpadding='3'>{rows}</table>"
 
-    def _lines(self, ex) -> str:
+    def _lines(self, ex: Explanation) -> str:
         """The quantities as a table (their markup is the core's rich text, shown as is)."""
-        quantity, rule = translate("Explain", "quantity"), translate("Explain", "rule")
+        quantity, rule = translate("ExplainPanel", "quantity"), translate("ExplainPanel", "rule")
         x, y = "x", "y"
         rows = []
         if self._wide:
             rows.append("<tr>" + "".join(f"<td class='head'>{escape(h)}</td>"
                                          for h in (quantity, rule, x, y)) + "</tr>")
         for line in ex.lines:
-            per_axis = [f"{numbers} = <span class='value'>{escape(format_number(v))}</span>"
+            # the value as the core writes its numbers; alone where the numbers are just it
+            per_axis = [f"{numbers} = <span class='value'>{num(v)}</span>" if numbers != num(v)
+                        else f"<span class='value'>{numbers}</span>"
                         for numbers, v in zip(line.numbers, line.values, strict=False)]
             meaning = f"<span class='meaning'>{escape(line.meaning)}</span>"
             symbol = f"<td class='math'>{line.symbol}</td>"
@@ -230,16 +223,12 @@ class ExplainPanel(QWidget):
             rows.append(f"<tr><td></td><td>{meaning}</td></tr>")
         return f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>"
 
-    def _footer(self, result: RunResult, run: int, ex) -> str:
+    @staticmethod
+    def _footer(ex: Explanation) -> str:
         parts = []
-        if ex.note:
+        if ex.note:   # the core's: where a run stopped, what a stochastic gradient is
             parts.append(f"<p class='note'>{escape(ex.note)}</p>")
-        last = int(result.stop_step[run])
-        if self.run_state.step > last:
-            parts.append("<p class='note'>{}</p>".format(escape(translate(
-                "Explain", "This run stopped at step {0}: {1}.").format(
-                    last, result.describe(run)))))
-        link = translate("Explain", "About this optimizer…")
+        link = translate("ExplainPanel", "About this optimizer…")
         parts.append(f"<p><a href='{GUIDE_SCHEME}:{optimizer_anchor(ex.name)}'>"
                      f"{escape(link)}</a></p>")
         return "".join(parts)
