@@ -190,7 +190,12 @@ class ExplainPanel(QWidget):
 
     @staticmethod
     def _rule(ex: Explanation) -> str:
-        rows = "".join(f"<tr><td class='rule'>{equation}</td></tr>" for equation in ex.rule)
+        # equations the core joins with commas (m̂ and v̂) go on lines of their own
+        equations = []
+        for entry in ex.rule:
+            parts = entry.split(", ")
+            equations += parts if all("=" in part for part in parts) else [entry]
+        rows = "".join(f"<tr><td class='rule'>{equation}</td></tr>" for equation in equations)
         return f"<table cellspacing='0' cellpadding='3'>{rows}</table>"
 
     def _lines(self, ex: Explanation) -> str:
@@ -203,7 +208,8 @@ class ExplainPanel(QWidget):
                                          for h in (quantity, rule, x, y)) + "</tr>")
         for line in ex.lines:
             # the value as the core writes its numbers; alone where the numbers are just it
-            per_axis = [f"{numbers} = <span class='value'>{num(v)}</span>" if numbers != num(v)
+            per_axis = [f"{numbers} =&nbsp;<span class='value'>{num(v)}</span>"
+                        if numbers != num(v)
                         else f"<span class='value'>{numbers}</span>"
                         for numbers, v in zip(line.numbers, line.values, strict=False)]
             meaning = f"<span class='meaning'>{escape(line.meaning)}</span>"
