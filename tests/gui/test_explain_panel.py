@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from beale_gui.core.explain import explain, num
 
-from .helpers import WAIT, open_window, settings_in
+from .helpers import WAIT, open_window, settings_in, shown
 
 
 # The core's Explanation, as the panel reads it (beale_gui.core.explain's API).
@@ -177,3 +177,16 @@ def test_the_core_explains_adams_step_12_with_the_engines_numbers(qtbot, tmp_pat
     for value in (*m, *v, *result.paths[adam, 12]):
         assert num(value).replace("<sup>", "").replace("</sup>", "") in text
     assert "Step 12 of" in text
+
+
+def test_a_wide_panel_puts_each_axis_in_a_column(qtbot, window):
+    from beale_gui.gui.views.explain_panel import WIDE_PX, ExplainPanel
+
+    panel = ExplainPanel(window.run_state, FakeExplainer())
+    shown(qtbot, panel, (WIDE_PX + 100, 500))
+    panel.set_active(True)
+    wide = panel.browser.toPlainText()
+    assert "quantity" in wide          # the header of the columns
+    panel.resize(WIDE_PX - 300, 500)
+    qtbot.waitUntil(lambda: "quantity" not in panel.browser.toPlainText(), timeout=WAIT)
+    assert "∂f/∂x" in panel.browser.toPlainText()
