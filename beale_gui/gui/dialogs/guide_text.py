@@ -129,9 +129,10 @@ def _optimizers() -> list[Section]:
         Section(optimizer_anchor("nadam"), t("Guide", "NAdam"), (
             t("Guide", "Adam with Nesterov momentum (Dozat): its step combines the current "
               "gradient with the first moment, looking a step ahead as Nesterov momentum "
-              "does, and its momentum factor warms up over the first steps."),
+              "does. Its momentum factor starts at about half of β₁ and grows towards β₁ "
+              "only slowly, over thousands of steps."),
             t("Guide", "Key hyperparameters: Adam's (lr 0.002 by default) and momentum_decay "
-              "(0.004), which sets how fast the momentum warms up."),
+              "(0.004), which sets how fast the momentum factor grows."),
         )),
         Section(optimizer_anchor("amsgrad"), t("Guide", "AMSGrad"), (
             t("Guide", "Adam that never lets the second moment shrink (Reddi, Kale and "
@@ -147,7 +148,7 @@ def _optimizers() -> list[Section]:
             "= Δw = √(u + ε) / √(v + ε) · g,   w ← w − η Δw",
             t("Guide", "The step so has the units of w and needs no learning rate; torch "
               "keeps one (lr, 1.0 by default) that multiplies it. Its first steps are tiny, "
-              "about √ε, so it starts slowly."),
+              "of the order of √ε, so it starts slowly."),
             t("Guide", "Key hyperparameters: rho (0.9), eps (1e-6) and lr."),
         )),
     ]
