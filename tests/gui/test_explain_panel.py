@@ -1,35 +1,13 @@
 """The Explain panel: the selected run's update at the playhead step, following the selection,
 the playhead and new results, and doing nothing while its dock is hidden (issue 17)."""
 
-from dataclasses import dataclass
-
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
 
-from beale_gui.core.explain import explain, num
+from beale_gui.core.explain import Explanation, Line, explain, num
 
 from .helpers import WAIT, open_window, settings_in, shown
-
-
-# The core's Explanation, as the panel reads it (beale_gui.core.explain's API).
-@dataclass(frozen=True)
-class Line:
-    symbol: str
-    formula: str
-    numbers: tuple[str, ...]
-    values: tuple[float, ...]
-    meaning: str
-
-
-@dataclass(frozen=True)
-class Explanation:
-    name: str
-    title: str
-    step: int
-    rule: tuple[str, ...]
-    lines: tuple[Line, ...]
-    note: str
 
 
 class FakeExplainer:
