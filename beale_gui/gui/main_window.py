@@ -38,6 +38,7 @@ from .controllers.exports import ExportController
 from .controllers.runs import PLAY, READY, RunController
 from .controllers.search import SearchController
 from .controllers.sessions import SessionController
+from .dialogs.guide import GuideDialog
 from .dialogs.help import app_icon, show_about, show_shortcuts
 from .forms.parameters import ParameterPanel
 from .guarded import guarded
@@ -45,6 +46,7 @@ from .memory import MemoryRelease
 from .notify import MESSAGE_MS
 from .task_runner import TaskRunner
 from .views.canvas import ContourCanvas
+from .views.explain_panel import ExplainPanel
 from .views.lifetime import release_plots
 from .views.loss_plot import LossPlot
 from .views.note import NoteBar
@@ -174,6 +176,14 @@ class MainWindow(QMainWindow):
         self.results_dock = self.add_dock(translate("MainWindow", "Results"), "results_dock",
                                           self.results, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(self.loss_dock, self.results_dock, Qt.Orientation.Horizontal)
+        # the Explain panel (issue 17): right of the canvas, hidden until asked for (E)
+        self.explain_panel = ExplainPanel(self.run_state)
+        self.explain_dock = self.add_dock(translate("MainWindow", "Explain"),
+                                          "explain_dock", self.explain_panel,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.explain_dock.hide()
+        self.explain_dock.visibilityChanged.connect(self.explain_panel.set_active)
+        self.guide: GuideDialog | None = None
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -205,6 +215,11 @@ class MainWindow(QMainWindow):
         self.menu_view = bar.addMenu(translate("MainWindow", "&View"))
         for dock in (self.panel_dock, self.loss_dock, self.results_dock):
             self.menu_view.addAction(dock.toggleViewAction())
+        self.action_explain = self.explain_dock.toggleViewAction()
+        self.action_explain.setShortcut(QKeySequence("E"))
+        self.action_explain.setToolTip(translate(
+            "MainWindow", "The selected run's update rule at this step, with its numbers"))
+        self.menu_view.addAction(self.action_explain)
         self.menu_view.addAction(self.playback.toolbar.toggleViewAction())
         self.menu_view.addSeparator()
         self.action_mechanics = self._action(
@@ -230,6 +245,8 @@ class MainWindow(QMainWindow):
         self.menu_tools: QMenu = bar.addMenu(translate("MainWindow", "&Tools"))
 
         self.menu_help = bar.addMenu(translate("MainWindow", "&Help"))
+        self.action_guide = self._action(self.menu_help, translate("MainWindow", "&Guide"),
+                                         self._on_show_guide, ["Shift+F1"])
         self.action_shortcuts = self._action(
             self.menu_help, translate("MainWindow", "&Keyboard shortcuts"),
             self._on_show_shortcuts, ["F1"])
@@ -259,6 +276,7 @@ class MainWindow(QMainWindow):
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.panel.message.connect(self._on_panel_message)
         self.run_controller.ready.connect(self.runs_ready)
+        self.explain_panel.guide_requested.connect(self._on_show_guide)
 
     # -- public ---------------------------------------------------------------------------------
     def starts(self) -> np.ndarray:
@@ -340,6 +358,13 @@ class MainWindow(QMainWindow):
     @guarded
     def _on_show_shortcuts(self, *_) -> None:
         self.shortcuts_dialog = show_shortcuts(self)
+
+    @guarded
+    def _on_show_guide(self, anchor: str | None = None) -> None:
+        """Open the guide (one, non-modal) at the section with ``anchor``."""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.open_at(anchor if isinstance(anchor, str) else None)
 
     @guarded
     def _on_about(self, *_) -> None:

@@ -68,3 +68,69 @@ def test_entries_must_match_the_configurations(shown):
     with pytest.raises(ValueError, match="2 configurations"):
         RunState().set_result(result, entries[:1])
     assert isinstance(entries[0], OptimizerEntry)
+
+
+# -- the selected run --------------------------------------------------------------------------
+def _runs(entries, starts):
+    return run(get_function("beale"), [e.config for e in entries], np.array(starts),
+               max_steps=5, record=True)
+
+
+def _selection_log(state: RunState) -> list:
+    calls = []
+    state.events.selection_changed.connect(lambda *a: calls.append(a))
+    return calls
+
+
+def test_a_result_selects_its_first_run_and_none_without_one(shown):
+    result, entries = shown
+    state = RunState()
+    assert state.selected_run is None
+    state.select(1)                      # nothing to select
+    assert state.selected_run is None
+    state.set_result(result, entries)
+    assert state.selected_run == 0
+    state.clear()
+    assert state.selected_run is None
+
+
+def test_selecting_a_run_is_announced_once_per_change(shown):
+    result, entries = shown
+    state = RunState()
+    state.set_result(result, entries)
+    calls = _selection_log(state)
+    state.select(3)
+    state.select(3)
+    state.select(0)
+    assert calls == [(3,), (0,)]
+    with pytest.raises(IndexError):
+        state.select(result.n_runs)
+    assert state.selected_run == 0
+
+
+def test_the_selection_follows_its_run_into_a_new_result():
+    entries = default_entries()            # gd, momentum, nesterov, adagrad, rmsprop, adam
+    state = RunState()
+    state.set_result(_runs(entries, [[0.7, 1.4], [2.0, -1.0]]), entries)
+    adam = [i for i in range(state.result.n_runs)
+            if entries[state.result.config_index[i]].config.name == "adam"
+            and state.result.start_index[i] == 1]
+    state.select(adam[0])
+    calls = _selection_log(state)
+    # Momentum switched off and a start added before the selected one's: Adam from (2, -1)
+    fewer = [entries[0], *entries[2:]]
+    result = _runs(fewer, [[1.0, 1.0], [0.7, 1.4], [2.0, -1.0]])
+    state.set_result(result, fewer)
+    i = state.selected_run
+    assert fewer[result.config_index[i]].config.name == "adam"
+    assert tuple(result.starts[result.start_index[i]]) == (2.0, -1.0)
+    # its start dragged elsewhere: the run from the start at the same index
+    moved = _runs(fewer, [[1.0, 1.0], [0.7, 1.4], [2.5, -1.0]])
+    state.set_result(moved, fewer)
+    i = state.selected_run
+    assert fewer[moved.config_index[i]].config.name == "adam"
+    assert moved.start_index[i] == 2
+    # Adam switched off: back to the first run
+    state.set_result(_runs(fewer[:3], [[0.7, 1.4]]), fewer[:3])
+    assert state.selected_run == 0
+    assert calls == []                   # each came with its result_changed

@@ -96,11 +96,19 @@ def _points(w, n: int, seed: int = 0) -> list[tuple[float, float]]:
     while len(out) < n:
         x, y = float(rng.uniform(x0, x1)), float(rng.uniform(y0, y1))
         pos = vb.mapViewToScene(QPointF(x, y))
-        if not inside.contains(pos) or legend.contains(pos):
+        if not inside.contains(pos) or legend.contains(pos) or _on_a_path(w, pos):
             continue
         if all(np.hypot(x - a, y - b) > 0.04 * (x1 - x0) for a, b in taken + out):
             out.append((x, y))
     return out
+
+
+def _on_a_path(w, pos: QPointF) -> bool:
+    """Whether a click at scene point ``pos`` (or 2 pixels from it) would land on a drawn
+    path, which selects its run instead of adding a start point."""
+    near = [pos + QPointF(dx, dy) for dx, dy in ((0, 0), (2, 0), (-2, 0), (0, 2), (0, -2))]
+    return any(curve.isVisible() and curve.mouseShape().contains(curve.mapFromScene(p))
+               for track in w.canvas.run_tracks() for curve in track.items for p in near)
 
 
 def _click(qtbot, w, x, y, button=Qt.MouseButton.LeftButton) -> None:

@@ -27,6 +27,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("-", QT_TRANSLATE_NOOP("Help", "Play slower")),
     (QT_TRANSLATE_NOOP("Help", "Left click"),
      QT_TRANSLATE_NOOP("Help", "Add a start point (on the canvas)")),
+    (QT_TRANSLATE_NOOP("Help", "Left click a path"),
+     QT_TRANSLATE_NOOP("Help", "Select its run (the Explain panel shows it)")),
     (QT_TRANSLATE_NOOP("Help", "Drag a start point"), QT_TRANSLATE_NOOP("Help", "Move it")),
     (QT_TRANSLATE_NOOP("Help", "Right click a start point"),
      QT_TRANSLATE_NOOP("Help", "Remove it")),
@@ -36,6 +38,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("Help", "Mouse wheel  or  right drag"), QT_TRANSLATE_NOOP("Help", "Zoom")),
     ("M", QT_TRANSLATE_NOOP("Help", "Show / hide the mechanics arrows (descent direction, "
                             "momentum, step)")),
+    ("E", QT_TRANSLATE_NOOP("Help", "Show / hide the Explain panel (the selected run's update "
+                            "at this step)")),
     (QT_TRANSLATE_NOOP("Help", "R  or  Ctrl+0"), QT_TRANSLATE_NOOP("Help", "Reset the view")),
     ("B", QT_TRANSLATE_NOOP("Help", "Show / hide the basin map")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Help", "Search hyperparameters")),
@@ -45,6 +49,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+O", QT_TRANSLATE_NOOP("Help", "Open a session")),
     ("Ctrl+S", QT_TRANSLATE_NOOP("Help", "Save the session")),
     ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Help", "Save the session as")),
+    ("Shift+F1", QT_TRANSLATE_NOOP("Help", "The guide")),
     ("F1", QT_TRANSLATE_NOOP("Help", "This list of shortcuts")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Help", "Quit")),
 )

@@ -2,14 +2,15 @@
 
 Given a :class:`~beale_gui.document.Document`, the canvas shows its function, start points and
 view and writes what the mouse does into it: a left click on empty space adds a start point
-(which becomes the selected one); dragging a start point moves it (the view pans only when the
-drag starts off the points; ``start_dragging`` tells where it is meanwhile); right-click on a
-start point, or Delete / Backspace with one selected, removes it; panning and zooming set the
-document's view. Without a document (the offscreen figures) it only shows what it is given.
-The view is framed on the function's domain (``fit_view``; Reset view returns there) and fills
-the plot (the aspect ratio is not locked, so a square domain is not padded out to the widget's
-shape). Pan, zoom and resize recompute the contours for the visible region after the view
-settles, one sample per pixel, with colours and levels made from what is visible.
+(which becomes the selected one), one on a drawn path selects its run (``run_clicked``);
+dragging a start point moves it (the view pans only when the drag starts off the points;
+``start_dragging`` tells where it is meanwhile); right-click on a start point, or Delete /
+Backspace with one selected, removes it; panning and zooming set the document's view. Without a
+document (the offscreen figures) it only shows what it is given. The view is framed on the
+function's domain (``fit_view``; Reset view returns there) and fills the plot (the aspect ratio
+is not locked, so a square domain is not padded out to the widget's shape). Pan, zoom and
+resize recompute the contours for the visible region after the view settles, one sample per
+pixel, with colours and levels made from what is visible.
 
 Zoom and pan stop at limits set per function from its bounds (:func:`view_limits`): in to a
 millionth of the bounds, out to ten thousand times them, and never so far in that the contour
@@ -64,6 +65,7 @@ class ContourCanvas(QWidget):
     """
 
     start_dragging = Signal(int, float, float)   # a start point is being dragged to (x, y)
+    run_clicked = Signal(int)    # a left click on this run's drawn path (it adds no start)
     cursor_moved = Signal(float, float)
     view_changed = Signal()      # the contours were recomputed for a new view
 
@@ -127,7 +129,8 @@ class ContourCanvas(QWidget):
 
     def _build_items(self) -> None:
         # the paths, heads, crosses, arrows and legend
-        self._runs = RunLayer(self._plot)
+        self._runs = RunLayer(self._plot, None if self._document is None
+                              else self.run_clicked.emit)
         self._minima = self._add(
             pg.ScatterPlotItem(symbol="star", size=22, pen=ci.MINIMUM_PEN,
                                brush=ci.MINIMUM_BRUSH, hoverable=True, tip=self._minimum_tip),
@@ -234,6 +237,14 @@ class ContourCanvas(QWidget):
     def clear_runs(self) -> None:
         """Remove every path, head, arrow and legend entry."""
         self._runs.clear_runs()
+
+    def select_run(self, run: int | None) -> None:
+        """Draw run ``run``'s path wider and above the others (None: none)."""
+        self._runs.select_run(run)
+
+    def selected_run(self) -> int | None:
+        """The run drawn as selected (None: none)."""
+        return self._runs.selected_run()
 
     def set_mechanics(self, mech: dict | None) -> None:
         """Arrows at the heads from :func:`beale_gui.core.playhead.mechanics_at` (``heads``,

@@ -3,15 +3,49 @@ curves, thinned to the screen's resolution and cut to a box around the view."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...core import polylines
-from .canvas_items import Box, path_pens
+from .canvas_items import HEAD_SIZE, Z_PATHS, Box, path_pens
 
 __all__ = ["PathTrack"]
+
+CLICK_PX = 9           # a click in a band this wide around a drawn path selects its run
+HEAD_PX = HEAD_SIZE / 2 + 2   # but not on its head: a click there adds a start point
+SELECTED_EXTRA_PX = 1.5   # the selected run's path is drawn this much wider, and on top
+
+
+class PathCurve(pg.PlotCurveItem):
+    """A path's curve that takes a left click within :data:`CLICK_PX` of its line, except
+    where ``passes(scene_pos)`` says it lets the click through.
+
+    pyqtgraph caches a curve's clickable band in data units when it is first asked for and
+    keeps it when the view zooms, so the band would grow or shrink on screen; here it is made
+    for the current view at each click (only clicks ask for it)."""
+
+    def __init__(self, *args, passes: Callable[[QPointF], bool] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._passes = passes
+
+    def mouseClickEvent(self, ev) -> None:
+        if self._passes is not None and self._passes(ev.scenePos()):
+            return
+        super().mouseClickEvent(ev)
+
+    def mouseShape(self) -> QPainterPath:
+        view = self.getViewBox()
+        if view is None:
+            return QPainterPath()
+        stroker = QPainterPathStroker()
+        stroker.setWidth(CLICK_PX)
+        return self.mapFromItem(view, stroker.createStroke(self.mapToItem(view,
+                                                                          self.getPath())))
 
 
 class PathTrack:
@@ -29,16 +63,61 @@ class PathTrack:
     CHUNK = 128
     BLOCK = 1024
 
-    def __init__(self, colour: str, style: Qt.PenStyle) -> None:
-        pen, halo = path_pens(colour, style)
+    def __init__(self, colour: str, style: Qt.PenStyle,
+                 on_click: Callable[[PathTrack], None] | None = None) -> None:
+        self._selected = False
+        self._style = (colour, style)
+        pen, halo = self._pens()
         self.base, self.middle, self.tail = (
-            pg.PlotCurveItem(pen=pen, shadowPen=halo, antialias=False, skipFiniteCheck=True)
+            PathCurve(pen=pen, shadowPen=halo, antialias=False, skipFiniteCheck=True,
+                      passes=self._on_head)
             for _ in range(3))
+        self._head = -1   # the index of the point drawn last
         for curve in (self.base, self.middle):
             curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._style = (colour, style)
+        if on_click is not None:
+            for curve in self.items:
+                curve.setClickable(True, CLICK_PX)
+                curve.sigClicked.connect(lambda *_: on_click(self))
         self._shown = True
         self._set_path(np.zeros((0, 2)))
+
+    def _pens(self) -> tuple[QPen, QPen]:
+        pen, halo = path_pens(*self._style)
+        if self._selected:
+            pen, halo = QPen(pen), QPen(halo)
+            pen.setWidthF(pen.widthF() + SELECTED_EXTRA_PX)
+            halo.setWidthF(halo.widthF() + SELECTED_EXTRA_PX)
+        return pen, halo
+
+    def _apply_pens(self) -> None:
+        pen, halo = self._pens()
+        for curve in self.items:
+            curve.setPen(pen)
+            curve.setShadowPen(halo)
+
+    def _on_head(self, scene_pos: QPointF) -> bool:
+        """Whether ``scene_pos`` is on the head marker (within :data:`HEAD_PX`)."""
+        view = self.tail.getViewBox()
+        if view is None or not 0 <= self._head < len(self.xy):
+            return False
+        x, y = self.xy[self._head]
+        head = view.mapViewToScene(QPointF(float(x), float(y)))
+        offset = head - scene_pos
+        return offset.x() ** 2 + offset.y() ** 2 <= HEAD_PX ** 2
+
+    @property
+    def selected(self) -> bool:
+        return self._selected
+
+    def set_selected(self, yes: bool) -> None:
+        """Draw the path wider and above the others (the selected run), or as usual."""
+        if bool(yes) == self._selected:
+            return
+        self._selected = bool(yes)
+        self._apply_pens()
+        for curve in self.items:
+            curve.setZValue(Z_PATHS + 1 if yes else Z_PATHS)
 
     @property
     def items(self) -> tuple[pg.PlotCurveItem, ...]:
@@ -51,10 +130,7 @@ class PathTrack:
         :meth:`draw`."""
         if (colour, style) != self._style:
             self._style = (colour, style)
-            pen, halo = path_pens(colour, style)
-            for curve in self.items:
-                curve.setPen(pen)
-                curve.setShadowPen(halo)
+            self._apply_pens()
         for curve in self.items:
             # pyqtgraph keeps a curve's line-segment buffer at the largest size it ever drew:
             # without this a shorter run would keep a longer earlier run's memory
@@ -110,6 +186,7 @@ class PathTrack:
 
     def draw(self, j: int) -> None:
         """Draw the path up to point ``j``."""
+        self._head = int(j)
         n = int(np.searchsorted(self.keep, j, side="right"))
         last = max(n - 1, 0)
         block = (last // self.BLOCK) * self.BLOCK

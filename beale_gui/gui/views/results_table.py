@@ -15,10 +15,13 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -237,7 +240,12 @@ class ResultsModel(QAbstractTableModel):
 
 
 class ResultsTable(QWidget):
-    """A QTableView over :class:`ResultsModel`, refreshed at most ~15 times a second."""
+    """A QTableView over :class:`ResultsModel`, refreshed at most ~15 times a second.
+
+    One row is selected at a time: the selected run (:meth:`select_run`); a row the user
+    selects (click, arrow keys) is announced by ``run_selected``."""
+
+    run_selected = Signal(int)    # the user selected this run's row
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,6 +254,9 @@ class ResultsTable(QWidget):
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._selecting = False   # select_run is moving the selection: nothing to announce
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -277,6 +288,33 @@ class ResultsTable(QWidget):
 
     def clear(self) -> None:
         self.set_result(None)
+
+    def select_run(self, run: int | None) -> None:
+        """Select run ``run``'s row (None: no row), scrolled into view; not announced."""
+        selection = self.view.selectionModel()
+        self._selecting = True
+        try:
+            if run is None or not 0 <= run < self.model.rowCount():
+                selection.clearSelection()
+                return
+            index = self.model.index(run, 0)
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            selection.setCurrentIndex(index, flags)
+            self.view.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    def selected_run(self) -> int | None:
+        """The run whose row is selected, None when none is."""
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, *_) -> None:
+        run = self.selected_run()
+        if not self._selecting and run is not None:
+            self.run_selected.emit(run)
 
     def set_step(self, k: int) -> None:
         """Show step ``k``: at once if the table is idle, else at the next refresh."""

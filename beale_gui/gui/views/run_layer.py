@@ -9,6 +9,8 @@ to half a screen pixel of the view; the legend is refilled only when its entries
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
@@ -24,10 +26,17 @@ SPARE_TRACKS = 48
 
 
 class RunLayer:
-    """The runs drawn in a canvas's plot, up to the playhead step."""
+    """The runs drawn in a canvas's plot, up to the playhead step.
 
-    def __init__(self, plot: pg.PlotItem) -> None:
+    With ``on_run_clicked``, a left click on a drawn path calls it with the run's index (the
+    click goes no further: it adds no start point); the selected run (:meth:`select_run`) is
+    drawn wider and above the others."""
+
+    def __init__(self, plot: pg.PlotItem,
+                 on_run_clicked: Callable[[int], None] | None = None) -> None:
         self._plot = plot
+        self._on_run_clicked = on_run_clicked
+        self._selected: int | None = None
         self._vb = plot.getViewBox()
         self._tracks: list[PathTrack] = []   # in the plot; the first len(_runs) shown
         self._runs: list[PathTrack] = []
@@ -73,6 +82,7 @@ class RunLayer:
         for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
             track.reset(path, colour, style, cell, self._clip_box())
         self._colours = list(colours)
+        self._mark_selected()
         self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)
         self._diverged = np.array([f == "diverged" for f in flags], dtype=bool)
         # the same pen and brush objects for a colour: the heads' symbols render only once
@@ -95,9 +105,27 @@ class RunLayer:
         if self._step != self._drawn_step:   # the playhead is set again after a new result
             self._draw_step()
 
+    def select_run(self, run: int | None) -> None:
+        """Draw run ``run``'s path wider and on top (None: no run)."""
+        self._selected = run
+        self._mark_selected()
+
+    def selected_run(self) -> int | None:
+        """The run drawn as selected, None when none is (or it is not shown)."""
+        return next((i for i, t in enumerate(self._runs) if t.selected), None)
+
+    def _mark_selected(self) -> None:
+        for i, track in enumerate(self._tracks):
+            track.set_selected(i == self._selected and i < len(self._runs))
+
+    def _on_track_clicked(self, track: PathTrack) -> None:
+        if self._on_run_clicked is not None and track in self._runs:
+            self._on_run_clicked(self._runs.index(track))
+
     def clear_runs(self) -> None:
         """Remove every path, head, arrow and legend entry."""
         self._remove_runs()
+        self.select_run(None)
         self._legend_entries = []
         self.set_mechanics(None)
 
@@ -231,7 +259,8 @@ class RunLayer:
         missing) and hide the rest."""
         n = len(styles)
         while len(self._tracks) < n:
-            track = PathTrack(*styles[len(self._tracks)])
+            clicked = None if self._on_run_clicked is None else self._on_track_clicked
+            track = PathTrack(*styles[len(self._tracks)], on_click=clicked)
             for item in track.items:
                 self._add(item, ci.Z_PATHS)
             self._tracks.append(track)

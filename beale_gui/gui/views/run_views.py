@@ -2,7 +2,9 @@
 
 :class:`RunViews` draws each result the run state announces in every view at the run state's
 step, and moves them all with the playhead; the playback writes its step into the run state.
-The mechanics arrows (View > Mechanics arrows) are drawn at the heads while they are on.
+The mechanics arrows (View > Mechanics arrows) are drawn at the heads while they are on. The
+selected run follows a click on its row or its path into the run state, and is highlighted in
+both.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ class RunViews(QObject):
         self.mechanics = mechanics
         run_state.events.result_changed.connect(self._on_result_changed)
         run_state.events.step_changed.connect(self._on_step_changed)
+        run_state.events.selection_changed.connect(self._on_selection_changed)
+        results.run_selected.connect(self._on_run_picked)
+        canvas.run_clicked.connect(self._on_run_picked)
         playback.step_changed.connect(self._on_playhead_moved)
         loss_plot.step_requested.connect(self._on_step_requested)
         mechanics.triggered.connect(self._on_mechanics_toggled)
@@ -74,6 +79,7 @@ class RunViews(QObject):
         self.results.set_result(result, labels, colours, step=step)
         self.playback.set_range(result.n_steps, step)
         self._show_step(step)
+        self._on_selection_changed(state.selected_run)
 
     @guarded
     def _on_step_changed(self, step: int) -> None:
@@ -88,6 +94,17 @@ class RunViews(QObject):
             self.canvas.set_mechanics(mechanics_at(result, k))
         self.loss_plot.set_step(k)
         self.results.set_step(k)
+
+    @guarded
+    def _on_selection_changed(self, run: int | None) -> None:
+        self.canvas.select_run(run)
+        self.results.select_run(run)
+
+    @guarded
+    def _on_run_picked(self, run: int) -> None:
+        result = self.run_state.result
+        if result is not None and 0 <= run < result.n_runs:
+            self.run_state.select(run)
 
     @guarded
     def _on_playhead_moved(self, k: int) -> None:

@@ -44,6 +44,14 @@
         <translation>시작점 추가 (캔버스에서)</translation>
     </message>
     <message>
+        <source>Left click a path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select its run (the Explain panel shows it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Drag a start point</source>
         <translation>시작점 끌기</translation>
     </message>
@@ -88,6 +96,10 @@
         <translation>동작 화살표 보이기 / 숨기기 (하강 방향, 모멘텀, 단계)</translation>
     </message>
     <message>
+        <source>Show / hide the Explain panel (the selected run&apos;s update at this step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>R  or  Ctrl+0</source>
         <translation>R  또는  Ctrl+0</translation>
     </message>
@@ -126,6 +138,10 @@
     <message>
         <source>Save the session as</source>
         <translation>다른 이름으로 세션 저장</translation>
+    </message>
+    <message>
+        <source>The guide</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This list of shortcuts</source>

@@ -24,6 +24,10 @@
         <translation>결과</translation>
     </message>
     <message>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Computing the runs</source>
         <translation>실행을 계산하는 중</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The selected run&apos;s update rule at this step, with its numbers</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Mechanics arrows</source>
@@ -70,6 +78,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

@@ -1,0 +1,317 @@
+"""The guide's text: what each optimizer does, what the window's marks mean, what each preset
+shows. Short paragraphs in plain words, each translated (context "Guide") when the guide is
+built, so it comes in the interface's language.
+
+Each section has an anchor the guide opens at: ``optimizer-<name>`` for each optimizer in the
+registry (:func:`optimizer_anchor`; the Explain panel links there), ``preset-<file stem>`` for
+each shipped preset (:func:`preset_anchor`), and a word for the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the guide: its anchor, its title and its paragraphs (plain text; a
+    paragraph starting with "= " is a formula, shown on a line of its own)."""
+
+    anchor: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+def optimizer_anchor(name: str) -> str:
+    """The anchor of optimizer ``name``'s section (``adam`` -> ``optimizer-adam``)."""
+    return f"optimizer-{name}"
+
+
+def preset_anchor(path: Path | str) -> str:
+    """The anchor of the preset in file ``path`` (``01-seed-gd.json`` -> ``preset-01-seed-gd``)."""
+    return f"preset-{Path(path).stem}"
+
+
+def _optimizers() -> list[Section]:
+    return [
+        Section(optimizer_anchor("gd"), translate("Guide", "GD: gradient descent"), (
+            translate("Guide", "Takes a step downhill, against the gradient:"),
+            "= w ← w − η ∇f(w)",
+            translate("Guide", "The step is the learning rate η times the slope, so it is long "
+                               "where the surface is steep and short where it is flat. Too large "
+                               "a rate overshoots and can diverge; too small a rate crawls. This "
+                               "is the blog post's first run and the reference for all the "
+                               "others."),
+            translate("Guide", "Key hyperparameter: lr (η). In torch: torch.optim.SGD without "
+                               "momentum, given the exact gradient."),
+        )),
+        Section(optimizer_anchor("sgd"), translate("Guide", "SGD: stochastic gradient descent"), (
+            translate("Guide", "The same step as GD, but with a noisy gradient: here the "
+                               "gradient of a random mini-batch of the function's terms (Beale "
+                               "is a sum of three squared terms), scaled so that on average it "
+                               "equals the true gradient; functions without terms get Gaussian "
+                               "noise added instead. Training a neural network works this way, "
+                               "because the gradient of the whole data set costs too much at "
+                               "every step."),
+            translate("Guide", "The path jitters, and near a minimum the noise keeps it moving "
+                               "unless the learning rate decays. Key hyperparameters: lr, the "
+                               "batch size and noise scale of the stochastic gradient, and its "
+                               "seed, which makes a run repeat exactly."),
+        )),
+        Section(optimizer_anchor("momentum"), translate("Guide", "Momentum"), (
+            translate("Guide", "Keeps a velocity, a running sum of past gradients, and steps "
+                               "along it (torch's form; the blog post's v ← γv − ηg, w ← w + v "
+                               "is the same at a constant rate):"),
+            "= v ← μ v + g,   w ← w − η v",
+            translate("Guide", "Where the gradients keep pointing the same way the steps grow, "
+                               "up to 1 / (1 − μ) times GD's (ten times for μ = 0.9), so it "
+                               "rolls quickly down long gentle slopes and damps zigzags across a "
+                               "valley. It also overshoots a minimum and swings back."),
+            translate("Guide", "Key hyperparameters: lr and momentum μ (0.9 is usual); dampening "
+                               "scales the new gradient by 1 − dampening."),
+        )),
+        Section(optimizer_anchor("nesterov"), translate("Guide", "Nesterov momentum"), (
+            translate("Guide", "Momentum that looks ahead: the step adds the current gradient to "
+                               "the updated velocity, as if it measured the slope where the "
+                               "velocity is about to carry the point:"),
+            "= v ← μ v + g,   w ← w − η (g + μ v)",
+            translate("Guide", "It reacts sooner when the slope turns, so it overshoots less "
+                               "than plain momentum. In torch: torch.optim.SGD with "
+                               "nesterov=True. Key hyperparameters: lr and momentum μ."),
+        )),
+        Section(optimizer_anchor("adagrad"), translate("Guide", "Adagrad"), (
+            translate("Guide", "Gives each coordinate its own learning rate: it adds up the "
+                               "squares of all the gradients so far and divides the step by "
+                               "their root:"),
+            "= s ← s + g²,   w ← w − η g / (√s + ε)",
+            translate("Guide", "A coordinate with large gradients takes small steps and one with "
+                               "small or rare gradients keeps large ones, which suits sparse "
+                               "features such as word embeddings. Because the sum only grows, "
+                               "the steps keep shrinking and can stall before the minimum."),
+            translate("Guide", "Key hyperparameters: lr, eps (ε, 1e-10) and the initial value of "
+                               "the sum."),
+        )),
+        Section(optimizer_anchor("rmsprop"), translate("Guide", "RMSprop"), (
+            translate("Guide", "Adagrad with a memory that fades: instead of a sum it keeps a "
+                               "moving average of the squared gradients:"),
+            "= v ← α v + (1 − α) g²,   w ← w − η g / (√v + ε)",
+            translate("Guide", "Dividing by the recent size of the gradient makes each step "
+                               "about η long whatever the slope, so it does not stall as Adagrad "
+                               "does; near a minimum these even-sized steps can rattle back and "
+                               "forth."),
+            translate("Guide", "Key hyperparameters: lr, alpha (α, 0.99: how long the memory "
+                               "lasts), eps, and an optional momentum."),
+        )),
+        Section(optimizer_anchor("adam"), translate("Guide", "Adam"), (
+            translate("Guide", "Momentum and RMSprop together. It keeps a moving average of the "
+                               "gradients (the first moment m) and one of their squares (the "
+                               "second moment v):"),
+            "= m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²",
+            translate("Guide", "Both start at 0, so at first they are too small; dividing by 1 − "
+                               "β₁ᵗ and 1 − β₂ᵗ (the bias corrections, m̂ and v̂) makes up for "
+                               "it. Then it steps:"),
+            "= w ← w − η m̂ / (√v̂ + ε)",
+            translate("Guide", "Each step is about η long on each axis, in the direction of the "
+                               "averaged gradient. Adam is the usual first choice for training "
+                               "deep networks."),
+            translate("Guide", "Key hyperparameters: lr (0.001 by default), beta1 (β₁, 0.9), "
+                               "beta2 (β₂, 0.999) and eps."),
+        )),
+        Section(optimizer_anchor("adamw"), translate("Guide", "AdamW"), (
+            translate("Guide", "Adam with decoupled weight decay (Loshchilov and Hutter): "
+                               "instead of adding λw to the gradient, where Adam's division "
+                               "would weaken it, it shrinks the weights directly, w ← w − ηλw, "
+                               "and then takes Adam's step. It is the usual optimizer for "
+                               "training transformers."),
+            translate("Guide", "Key hyperparameters: Adam's, and weight_decay (λ, 0.01 by "
+                               "default)."),
+        )),
+        Section(optimizer_anchor("nadam"), translate("Guide", "NAdam"), (
+            translate("Guide", "Adam with Nesterov momentum (Dozat): its step combines the "
+                               "current gradient with the first moment, looking a step ahead as "
+                               "Nesterov momentum does. Its momentum factor starts at about half "
+                               "of β₁ and grows towards β₁ only slowly, over thousands of steps."),
+            translate("Guide", "Key hyperparameters: Adam's (lr 0.002 by default) and "
+                               "momentum_decay (0.004), which sets how fast the momentum factor "
+                               "grows."),
+        )),
+        Section(optimizer_anchor("amsgrad"), translate("Guide", "AMSGrad"), (
+            translate("Guide", "Adam that never lets the second moment shrink (Reddi, Kale and "
+                               "Kumar): it divides by the largest v seen so far, so a "
+                               "coordinate's step cannot suddenly grow after a stretch of small "
+                               "gradients. It was made to fix cases where Adam fails to "
+                               "converge. In torch: torch.optim.Adam with amsgrad=True."),
+            translate("Guide", "Key hyperparameters: Adam's."),
+        )),
+        Section(optimizer_anchor("adadelta"), translate("Guide", "Adadelta"), (
+            translate("Guide", "Zeiler's answer to Adagrad's shrinking steps: it keeps moving "
+                               "averages of the squared gradients (v) and of the squared steps "
+                               "(u), and scales each gradient by the ratio of their roots:"),
+            "= Δw = √(u + ε) / √(v + ε) · g,   w ← w − η Δw",
+            translate("Guide", "The step so has the units of w and needs no learning rate; torch "
+                               "keeps one (lr, 1.0 by default) that multiplies it. Its first "
+                               "steps are tiny, of the order of √ε, so it starts slowly."),
+            translate("Guide", "Key hyperparameters: rho (0.9), eps (1e-6) and lr."),
+        )),
+    ]
+
+
+def _window() -> list[Section]:
+    return [
+        Section("explain", translate("Guide", "The Explain panel"), (
+            translate("Guide", "View > Explain (E) shows the selected run's update at the "
+                               "playhead step: the rule, then each quantity with this step's "
+                               "numbers put in and the value the engine recorded. Select a run "
+                               "by clicking its row in the results table or its path on the "
+                               "canvas; Left and Right step through it."),
+        )),
+        Section("arrows", translate("Guide", "The mechanics arrows"), (
+            translate("Guide", "View > Mechanics arrows (M) draws three arrows at each path's "
+                               "head, in its optimizer's colour: the descent direction −∇f "
+                               "(solid), the velocity or first moment the optimizer carries "
+                               "(outlined; only optimizers that have one), and the step actually "
+                               "taken to the next point (dashed, open head)."),
+            translate("Guide", "Directions are exact; lengths are on a log scale, each kind on "
+                               "its own, so that tiny and huge vectors both show. Where the step "
+                               "does not point along −∇f, the optimizer is doing more than "
+                               "descent: carrying momentum, or scaling each axis differently."),
+        )),
+        Section("effective-lr", translate("Guide", "The effective learning rate"), (
+            translate("Guide", "The adaptive optimizers (Adagrad, RMSprop, Adam and its "
+                               "variants, Adadelta) give each axis a rate of its own: the step "
+                               "along x is the gradient (or Adam's first moment) along x times "
+                               "that axis's rate, η divided by the root of the averaged squared "
+                               "gradients. The results table's columns eff. lr x and eff. lr y "
+                               "and the Explain panel show it."),
+            translate("Guide", "A large effective rate on an axis means its gradients were "
+                               "small; that is how these methods take even-sized steps where "
+                               "slopes differ by orders of magnitude. GD and momentum use the "
+                               "same η on both axes, so the columns are blank for them."),
+        )),
+        Section("stop-rule", translate("Guide", "The stop rule and divergence"), (
+            translate("Guide", "Before each update the loss is compared with the previous one; "
+                               "once the change |Δf| is smaller than the stop tolerance, the run "
+                               "makes that update and stops, marked converged, as the blog "
+                               "post's loop does. Converged means the loss stopped changing, not "
+                               "that the minimum was reached: a run crawling along a flat valley "
+                               "can stop too. A run that never gets there stops at the maximum "
+                               "number of steps."),
+            translate("Guide", "A run diverges when its point, f or the gradient stops being "
+                               "finite or grows past a huge bound. It stops there, keeps its "
+                               "last finite point, is drawn up to it with a red cross, and its "
+                               "row turns red. Usually the learning rate was too large for the "
+                               "curvature there."),
+        )),
+        Section("basins", translate("Guide", "The basin map"), (
+            translate("Guide", "View > Basin map (B) runs the current optimizer from every point "
+                               "of a grid over the view and colours each point by where its run "
+                               "ended: which minimum, how many steps it took, or that it "
+                               "diverged (hatched). It shows which starts lead where, and how "
+                               "that changes with the optimizer and its settings."),
+        )),
+        Section("search", translate("Guide", "Hyperparameter search"), (
+            translate("Guide", "Tools > Search hyperparameters (Ctrl+F) runs one optimizer with "
+                               "one or two hyperparameters varied over a range, on a linear or "
+                               "log scale, by grid, random or coarse-to-fine sampling, as in the "
+                               "blog post's last sections, and plots the final loss, the steps "
+                               "to the tolerance or the distance to the nearest minimum. A log "
+                               "scale suits learning rates, whose useful values span decades. "
+                               "Clicking a result loads its settings."),
+        )),
+    ]
+
+
+def _presets() -> dict[str, Section]:
+    """The presets' sections by file stem (the titles are the presets' own)."""
+    return {
+        "01-seed-gd": Section(
+            preset_anchor("01-seed-gd"),
+            translate("Guide", "Gradient descent on Beale, step by step"), (
+                translate("Guide", "The blog post's first run, digit for digit: GD with lr 0.01 "
+                                   "from (0.7, 1.4), stopping when |Δf| < 1e-5. It shows plain "
+                                   "descent: long steps down the steep side, then slow progress "
+                                   "along the flat, curved valley towards (3, 0.5), where it "
+                                   "stops at step 516."),
+            )),
+        "02-seed-momentum": Section(
+            preset_anchor("02-seed-momentum"),
+            translate("Guide", "Momentum overshoots and swings back"), (
+                translate("Guide", "The blog post's second run: momentum 0.9 with lr 0.01, "
+                                   "stopping when |Δf| < 1e-7. The velocity carries the run past "
+                                   "the minimum (3, 0.5) and back before it settles at step 379; "
+                                   "turn on the mechanics arrows (M) to watch the velocity turn "
+                                   "round."),
+            )),
+        "03-seed-optimizers-on-beale": Section(
+            preset_anchor("03-seed-optimizers-on-beale"),
+            translate("Guide", "Six optimizers race on Beale"), (
+                translate("Guide", "GD, SGD, Momentum, Adagrad, RMSprop and Adam from the same "
+                                   "start, side by side: Momentum overshoots, Adagrad's steps "
+                                   "shrink as its sum grows, RMSprop and Adam take even-sized "
+                                   "steps whatever the slope, and SGD follows one of Beale's "
+                                   "terms at a time."),
+            )),
+        "04-escaping-a-saddle": Section(
+            preset_anchor("04-escaping-a-saddle"),
+            translate("Guide", "Escaping a saddle"), (
+                translate("Guide", "f = x² + y⁴/4 − y²/2 has a saddle at (0, 0) between two "
+                                   "minima. Started almost on the ridge, GD slides into the "
+                                   "saddle and crawls out, because the slope away from it is "
+                                   "tiny; momentum builds up speed, Adam's division makes its "
+                                   "first steps full-sized, and noise knocks SGD off the ridge. "
+                                   "It shows why plain descent is slow near saddle points."),
+            )),
+        "05-rosenbrock-valley": Section(
+            preset_anchor("05-rosenbrock-valley"),
+            translate("Guide", "The Rosenbrock valley"), (
+                translate("Guide", "A narrow, curved, flat-bottomed valley: GD zigzags down into "
+                                   "it and then crawls along the floor; Momentum and Nesterov "
+                                   "build up speed along it; RMSprop's even-sized steps rattle "
+                                   "and stall; Adam reaches (1, 1). It shows what a badly "
+                                   "conditioned surface does to each method."),
+            )),
+        "06-himmelblau-four-minima": Section(
+            preset_anchor("06-himmelblau-four-minima"),
+            translate("Guide", "Himmelblau's four minima"), (
+                translate("Guide", "Four starts close together around Himmelblau's central peak. "
+                                   "GD goes into a different minimum from each; Momentum and "
+                                   "Adam send some runs elsewhere. It shows that where a run "
+                                   "ends depends on the optimizer as much as on the start; the "
+                                   "basin map (B) shows it for every start."),
+            )),
+        "07-noisy-sgd-vs-adam": Section(
+            preset_anchor("07-noisy-sgd-vs-adam"),
+            translate("Guide", "Noisy SGD against Adam"), (
+                translate("Guide", "Mini-batch gradients plus Gaussian noise. Near the minimum "
+                                   "the true gradient vanishes but the noise does not: SGD's "
+                                   "steps shrink with the gradient and it stays close, while "
+                                   "Adam divides by the gradient's running size, so its steps "
+                                   "stay about lr long and it keeps wandering. GD with the exact "
+                                   "gradient is the reference."),
+            )),
+        "08-learning-rate-decay": Section(
+            preset_anchor("08-learning-rate-decay"),
+            translate("Guide", "Learning-rate decay compared"), (
+                translate("Guide", "Noisy SGD under five schedules. At a constant rate it gets "
+                                   "near the minimum fast but keeps jittering; inverse-time "
+                                   "decay lr0 / (1 + decay·t) (the blog post's, with its sign "
+                                   "fixed), exponential, step and cosine decay shrink the steps "
+                                   "so the runs settle, each at its own pace. The loss plot "
+                                   "shows every rate over the steps."),
+            )),
+    }
+
+
+def guide_sections() -> list[tuple[str, list[Section]]]:
+    """The guide's parts, in order, each as (heading, sections), in the interface's
+    language."""
+    return [
+        (translate("Guide", "Optimizers"), _optimizers()),
+        (translate("Guide", "Reading the window"), _window()),
+        (translate("Guide", "Presets"), list(_presets().values())),
+    ]
