@@ -64,10 +64,11 @@ TOOLTIPS = (
     QT_TRANSLATE_NOOP("ResultsTable", "Distance to the nearest known minimum"),
     QT_TRANSLATE_NOOP("ResultsTable",
                       "Per-axis effective learning rate of adaptive optimizers (the step size "
-                      "they apply along x); blank for the others"),
+                      "they apply along x) in the next update, from the current step; blank "
+                      "for the others"),
     QT_TRANSLATE_NOOP("ResultsTable",
-                      "Per-axis effective learning rate along y; blank for non-adaptive "
-                      "optimizers"),
+                      "Per-axis effective learning rate along y in the next update, from the "
+                      "current step; blank for non-adaptive optimizers"),
 )
 STATUS_COLUMN, FIRST_VALUE_COLUMN = 2, 3
 DIVERGED_BACKGROUND = QColor("#F9D6D5")

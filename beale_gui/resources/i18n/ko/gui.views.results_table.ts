@@ -64,12 +64,12 @@
         <translation>가장 가까운 알려진 최솟점까지의 거리</translation>
     </message>
     <message>
-        <source>Per-axis effective learning rate of adaptive optimizers (the step size they apply along x); blank for the others</source>
-        <translation>적응형 최적화기의 축별 유효 학습률(x 방향으로 적용하는 보폭); 다른 최적화기는 비어 있음</translation>
+        <source>Per-axis effective learning rate of adaptive optimizers (the step size they apply along x) in the next update, from the current step; blank for the others</source>
+        <translation>적응형 최적화기의 축별 유효 학습률(x 방향으로 적용하는 보폭), 현재 단계에서 시작하는 다음 업데이트의 값; 그 밖의 최적화기는 빈칸</translation>
     </message>
     <message>
-        <source>Per-axis effective learning rate along y; blank for non-adaptive optimizers</source>
-        <translation>y 방향의 축별 유효 학습률; 적응형이 아닌 최적화기는 비어 있음</translation>
+        <source>Per-axis effective learning rate along y in the next update, from the current step; blank for non-adaptive optimizers</source>
+        <translation>y 방향의 축별 유효 학습률, 현재 단계에서 시작하는 다음 업데이트의 값; 적응형이 아닌 최적화기는 빈칸</translation>
     </message>
     <message>
         <source>Ends: {0}</source>
