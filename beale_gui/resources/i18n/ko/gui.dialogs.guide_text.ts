@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>The step so has the units of w and needs no learning rate; torch keeps one (lr, 1.0 by default) that multiplies it. Its first steps are tiny, of the order of √ε, so it starts slowly.</source>
-        <translation>그래서 이동량은 w와 단위가 같고 학습률이 필요 없습니다. torch는 여기에 곱하는 학습률(lr, 기본값 1.0)을 남겨 두었습니다. 처음 몇 단계는 √ε 정도로 아주 작아서 출발이 느립니다.</translation>
+        <translation>그래서 이동량은 w와 단위가 같고 학습률이 필요 없습니다. torch는 여기에 곱하는 학습률(lr, 기본값 1.0)을 남겨 두었습니다. 처음 몇 단계는 ε의 제곱근 정도로 아주 작아서 출발이 느립니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: rho (0.9), eps (1e-6) and lr.</source>
