@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -64,6 +64,13 @@ class GuideDialog(QDialog):
         html = []
         bold = QFont(self.contents.font())
         bold.setBold(True)
+        # sections indented by a blank icon, not by spaces: a space takes the font of the
+        # text after it, and Korean fonts' spaces are narrower, so titles would not line up
+        indent = QSize(self.contents.fontMetrics().horizontalAdvance("  "), 1)
+        self.contents.setIconSize(indent)
+        self.contents.setUniformItemSizes(True)   # Hangul and Latin lines alike
+        blank = QPixmap(indent)
+        blank.fill(Qt.GlobalColor.transparent)
         for heading, sections in guide_sections():
             part = QListWidgetItem(heading)
             part.setFont(bold)
@@ -71,7 +78,7 @@ class GuideDialog(QDialog):
             self.contents.addItem(part)
             html.append(f"<h2>{escape(heading)}</h2>")
             for section in sections:
-                item = QListWidgetItem("    " + section.title)
+                item = QListWidgetItem(QIcon(blank), section.title)
                 item.setData(ANCHOR_ROLE, section.anchor)
                 self.contents.addItem(item)
                 self.anchors.append(section.anchor)

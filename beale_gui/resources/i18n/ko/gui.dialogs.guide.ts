@@ -5,7 +5,7 @@
     <name>Guide</name>
     <message>
         <source>Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>안내서</translation>
     </message>
 </context>
 </TS>

@@ -5,299 +5,299 @@
     <name>Guide</name>
     <message>
         <source>GD: gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>GD: 경사 하강법</translation>
     </message>
     <message>
         <source>Takes a step downhill, against the gradient:</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기의 반대 방향, 즉 내리막으로 한 단계 이동합니다:</translation>
     </message>
     <message>
         <source>The step is the learning rate η times the slope, so it is long where the surface is steep and short where it is flat. Too large a rate overshoots and can diverge; too small a rate crawls. This is the blog post&apos;s first run and the reference for all the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>한 단계의 이동량은 학습률 η에 기울기를 곱한 값이므로, 곡면이 가파른 곳에서는 길고 평평한 곳에서는 짧습니다. 학습률이 너무 크면 최솟점을 지나쳐 발산할 수 있고, 너무 작으면 아주 느리게 나아갑니다. 블로그 글의 첫 번째 실행이며, 다른 모든 최적화기를 비교하는 기준입니다.</translation>
     </message>
     <message>
         <source>Key hyperparameter: lr (η). In torch: torch.optim.SGD without momentum, given the exact gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: lr (η). torch에서는 모멘텀 없이 정확한 기울기를 주는 torch.optim.SGD에 해당합니다.</translation>
     </message>
     <message>
         <source>SGD: stochastic gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD: 확률적 경사 하강법</translation>
     </message>
     <message>
         <source>The same step as GD, but with a noisy gradient: here the gradient of a random mini-batch of the function&apos;s terms (Beale is a sum of three squared terms), scaled so that on average it equals the true gradient; functions without terms get Gaussian noise added instead. Training a neural network works this way, because the gradient of the whole data set costs too much at every step.</source>
-        <translation type="unfinished"></translation>
+        <translation>GD와 같은 방식으로 이동하지만 잡음이 섞인 기울기를 씁니다. 여기서는 함수의 항 가운데 무작위로 고른 미니배치의 기울기를 쓰며(Beale 함수는 제곱한 항 세 개의 합입니다), 평균하면 실제 기울기와 같아지도록 크기를 맞춥니다. 항으로 나뉘지 않는 함수에는 그 대신 가우스 잡음을 더합니다. 신경망 학습도 이렇게 이루어지는데, 매 단계마다 전체 데이터셋의 기울기를 구하기에는 비용이 너무 크기 때문입니다.</translation>
     </message>
     <message>
         <source>The path jitters, and near a minimum the noise keeps it moving unless the learning rate decays. Key hyperparameters: lr, the batch size and noise scale of the stochastic gradient, and its seed, which makes a run repeat exactly.</source>
-        <translation type="unfinished"></translation>
+        <translation>경로가 흔들리며, 학습률을 줄여 가지 않으면 최솟점 근처에서도 잡음 때문에 계속 움직입니다. 주요 하이퍼파라미터: lr, 확률적 기울기의 배치 크기와 잡음 크기, 그리고 실행을 똑같이 되풀이하게 해 주는 시드.</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentum</translation>
     </message>
     <message>
         <source>Keeps a velocity, a running sum of past gradients, and steps along it (torch&apos;s form; the blog post&apos;s v ← γv − ηg, w ← w + v is the same at a constant rate):</source>
-        <translation type="unfinished"></translation>
+        <translation>지난 기울기들을 누적한 합인 속도를 유지하며 그 방향으로 이동합니다(torch의 형태이며, 블로그 글의 v ← γv − ηg, w ← w + v는 학습률이 일정하면 이와 같습니다):</translation>
     </message>
     <message>
         <source>Where the gradients keep pointing the same way the steps grow, up to 1 / (1 − μ) times GD&apos;s (ten times for μ = 0.9), so it rolls quickly down long gentle slopes and damps zigzags across a valley. It also overshoots a minimum and swings back.</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기가 계속 같은 방향을 가리키면 보폭이 GD의 최대 1 / (1 − μ)배(μ = 0.9이면 10배)까지 커지므로, 길고 완만한 비탈은 빠르게 굴러 내려가고 골짜기를 가로지르는 지그재그는 잦아듭니다. 그 대신 최솟점을 지나쳤다가 되돌아오기도 합니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: lr and momentum μ (0.9 is usual); dampening scales the new gradient by 1 − dampening.</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: lr과 momentum μ(보통 0.9). dampening을 주면 새 기울기에 1 − dampening을 곱합니다.</translation>
     </message>
     <message>
         <source>Nesterov momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov 모멘텀</translation>
     </message>
     <message>
         <source>Momentum that looks ahead: the step adds the current gradient to the updated velocity, as if it measured the slope where the velocity is about to carry the point:</source>
-        <translation type="unfinished"></translation>
+        <translation>앞을 내다보는 모멘텀입니다. 갱신한 속도에 현재 기울기를 더해 이동하므로, 속도가 점을 데려갈 곳의 기울기를 미리 재는 것과 비슷합니다:</translation>
     </message>
     <message>
         <source>It reacts sooner when the slope turns, so it overshoots less than plain momentum. In torch: torch.optim.SGD with nesterov=True. Key hyperparameters: lr and momentum μ.</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기의 방향이 바뀌면 더 일찍 반응하므로 일반 모멘텀보다 덜 지나칩니다. torch에서는 nesterov=True인 torch.optim.SGD입니다. 주요 하이퍼파라미터: lr과 momentum μ.</translation>
     </message>
     <message>
         <source>Adagrad</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad</translation>
     </message>
     <message>
         <source>Gives each coordinate its own learning rate: it adds up the squares of all the gradients so far and divides the step by their root:</source>
-        <translation type="unfinished"></translation>
+        <translation>좌표마다 따로 학습률을 줍니다. 지금까지의 모든 기울기를 제곱해 더하고, 그 합의 제곱근으로 이동량을 나눕니다:</translation>
     </message>
     <message>
         <source>A coordinate with large gradients takes small steps and one with small or rare gradients keeps large ones, which suits sparse features such as word embeddings. Because the sum only grows, the steps keep shrinking and can stall before the minimum.</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기가 큰 좌표는 작은 보폭으로, 기울기가 작거나 드물게 나타나는 좌표는 큰 보폭으로 움직이므로 단어 임베딩처럼 희소한 특성에 잘 맞습니다. 합은 커지기만 하므로 보폭이 계속 줄어들어 최솟점에 닿기 전에 멈춰 버릴 수 있습니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: lr, eps (ε, 1e-10) and the initial value of the sum.</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: lr, eps(ε, 1e-10), 합의 초깃값.</translation>
     </message>
     <message>
         <source>RMSprop</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSprop</translation>
     </message>
     <message>
         <source>Adagrad with a memory that fades: instead of a sum it keeps a moving average of the squared gradients:</source>
-        <translation type="unfinished"></translation>
+        <translation>오래된 기억이 흐려지는 Adagrad입니다. 합 대신 기울기 제곱의 이동 평균을 유지합니다:</translation>
     </message>
     <message>
         <source>Dividing by the recent size of the gradient makes each step about η long whatever the slope, so it does not stall as Adagrad does; near a minimum these even-sized steps can rattle back and forth.</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 기울기의 크기로 나누므로 기울기가 크든 작든 한 단계의 보폭이 대략 η가 되어, Adagrad처럼 멈춰 버리지 않습니다. 다만 최솟점 근처에서는 이 고른 보폭 때문에 앞뒤로 흔들릴 수 있습니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: lr, alpha (α, 0.99: how long the memory lasts), eps, and an optional momentum.</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: lr, alpha(α, 0.99: 기억이 얼마나 오래가는지), eps, 그리고 선택 사항인 momentum.</translation>
     </message>
     <message>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <source>Momentum and RMSprop together. It keeps a moving average of the gradients (the first moment m) and one of their squares (the second moment v):</source>
-        <translation type="unfinished"></translation>
+        <translation>모멘텀과 RMSprop을 합친 방법입니다. 기울기의 이동 평균(1차 모멘트 m)과 기울기 제곱의 이동 평균(2차 모멘트 v)을 유지합니다:</translation>
     </message>
     <message>
         <source>Both start at 0, so at first they are too small; dividing by 1 − β₁ᵗ and 1 − β₂ᵗ (the bias corrections, m̂ and v̂) makes up for it. Then it steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>둘 다 0에서 시작하므로 처음에는 너무 작습니다. 1 − β₁ᵗ와 1 − β₂ᵗ로 나누어(편향 보정, m̂과 v̂) 이를 보완한 다음 이동합니다:</translation>
     </message>
     <message>
         <source>Each step is about η long on each axis, in the direction of the averaged gradient. Adam is the usual first choice for training deep networks.</source>
-        <translation type="unfinished"></translation>
+        <translation>각 단계는 축마다 대략 η만큼, 평균한 기울기의 방향으로 이동합니다. 심층 신경망을 학습할 때 보통 가장 먼저 고르는 최적화기가 Adam입니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: lr (0.001 by default), beta1 (β₁, 0.9), beta2 (β₂, 0.999) and eps.</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: lr(기본값 0.001), beta1(β₁, 0.9), beta2(β₂, 0.999), eps.</translation>
     </message>
     <message>
         <source>AdamW</source>
-        <translation type="unfinished"></translation>
+        <translation>AdamW</translation>
     </message>
     <message>
         <source>Adam with decoupled weight decay (Loshchilov and Hutter): instead of adding λw to the gradient, where Adam&apos;s division would weaken it, it shrinks the weights directly, w ← w − ηλw, and then takes Adam&apos;s step. It is the usual optimizer for training transformers.</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치 감쇠를 분리한 Adam입니다(Loshchilov와 Hutter). λw를 기울기에 더하면 Adam의 나눗셈 때문에 효과가 약해지므로, 그 대신 가중치를 직접 줄인 뒤(w ← w − ηλw) Adam의 단계를 밟습니다. 트랜스포머를 학습할 때 흔히 쓰는 최적화기입니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: Adam&apos;s, and weight_decay (λ, 0.01 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: Adam의 하이퍼파라미터와 weight_decay(λ, 기본값 0.01).</translation>
     </message>
     <message>
         <source>NAdam</source>
-        <translation type="unfinished"></translation>
+        <translation>NAdam</translation>
     </message>
     <message>
         <source>Adam with Nesterov momentum (Dozat): its step combines the current gradient with the first moment, looking a step ahead as Nesterov momentum does. Its momentum factor starts at about half of β₁ and grows towards β₁ only slowly, over thousands of steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov 모멘텀을 쓰는 Adam입니다(Dozat). Nesterov 모멘텀처럼 한 단계 앞을 내다보며, 현재 기울기와 1차 모멘트를 함께 써서 이동합니다. 모멘텀 계수는 β₁의 절반쯤에서 시작해 수천 단계에 걸쳐 아주 천천히 β₁에 가까워집니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: Adam&apos;s (lr 0.002 by default) and momentum_decay (0.004), which sets how fast the momentum factor grows.</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: Adam의 하이퍼파라미터(lr 기본값 0.002)와, 모멘텀 계수가 커지는 빠르기를 정하는 momentum_decay(0.004).</translation>
     </message>
     <message>
         <source>AMSGrad</source>
-        <translation type="unfinished"></translation>
+        <translation>AMSGrad</translation>
     </message>
     <message>
         <source>Adam that never lets the second moment shrink (Reddi, Kale and Kumar): it divides by the largest v seen so far, so a coordinate&apos;s step cannot suddenly grow after a stretch of small gradients. It was made to fix cases where Adam fails to converge. In torch: torch.optim.Adam with amsgrad=True.</source>
-        <translation type="unfinished"></translation>
+        <translation>2차 모멘트가 결코 줄어들지 않게 하는 Adam입니다(Reddi, Kale, Kumar). 지금까지 나온 가장 큰 v로 나누므로, 작은 기울기가 한동안 이어진 뒤에 어떤 좌표의 보폭이 갑자기 커지는 일이 없습니다. Adam이 수렴하지 못하는 경우를 바로잡으려고 만들어졌습니다. torch에서는 amsgrad=True인 torch.optim.Adam입니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: Adam&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: Adam과 같습니다.</translation>
     </message>
     <message>
         <source>Adadelta</source>
-        <translation type="unfinished"></translation>
+        <translation>Adadelta</translation>
     </message>
     <message>
         <source>Zeiler&apos;s answer to Adagrad&apos;s shrinking steps: it keeps moving averages of the squared gradients (v) and of the squared steps (u), and scales each gradient by the ratio of their roots:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad의 보폭이 계속 줄어드는 문제에 대한 Zeiler의 해법입니다. 기울기 제곱(v)과 갱신량 제곱(u)의 이동 평균을 유지하고, 두 값의 제곱근의 비로 각 기울기의 크기를 조정합니다:</translation>
     </message>
     <message>
         <source>The step so has the units of w and needs no learning rate; torch keeps one (lr, 1.0 by default) that multiplies it. Its first steps are tiny, of the order of √ε, so it starts slowly.</source>
-        <translation type="unfinished"></translation>
+        <translation>그래서 이동량은 w와 단위가 같고 학습률이 필요 없습니다. torch는 여기에 곱하는 학습률(lr, 기본값 1.0)을 남겨 두었습니다. 처음 몇 단계는 ε의 제곱근 정도로 아주 작아서 출발이 느립니다.</translation>
     </message>
     <message>
         <source>Key hyperparameters: rho (0.9), eps (1e-6) and lr.</source>
-        <translation type="unfinished"></translation>
+        <translation>주요 하이퍼파라미터: rho(0.9), eps(1e-6), lr.</translation>
     </message>
     <message>
         <source>The Explain panel</source>
-        <translation type="unfinished"></translation>
+        <translation>설명 패널</translation>
     </message>
     <message>
         <source>View &gt; Explain (E) shows the selected run&apos;s update at the playhead step: the rule, then each quantity with this step&apos;s numbers put in and the value the engine recorded. Select a run by clicking its row in the results table or its path on the canvas; Left and Right step through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>보기 &gt; 설명 (E)을 켜면 재생 위치의 단계에서 선택한 실행이 어떻게 갱신되는지 보여 줍니다. 먼저 갱신 규칙을, 이어서 각 양의 식에 이번 단계의 수를 넣은 것과 엔진이 기록한 값을 보여 줍니다. 실행은 결과 표에서 그 행을 클릭하거나 캔버스에서 그 경로를 클릭해 선택합니다. Left, Right 키로 한 단계씩 오갈 수 있습니다.</translation>
     </message>
     <message>
         <source>The mechanics arrows</source>
-        <translation type="unfinished"></translation>
+        <translation>동작 화살표</translation>
     </message>
     <message>
         <source>View &gt; Mechanics arrows (M) draws three arrows at each path&apos;s head, in its optimizer&apos;s colour: the descent direction −∇f (solid), the velocity or first moment the optimizer carries (outlined; only optimizers that have one), and the step actually taken to the next point (dashed, open head).</source>
-        <translation type="unfinished"></translation>
+        <translation>보기 &gt; 동작 화살표 (M)를 켜면 각 경로의 끝에 최적화기의 색으로 화살표 세 개를 그립니다: 하강 방향 −∇f(실선), 최적화기가 지니고 가는 속도나 1차 모멘트(윤곽선, 이런 값이 있는 최적화기만), 그리고 다음 점까지 실제로 이동한 단계(점선, 열린 머리).</translation>
     </message>
     <message>
         <source>Directions are exact; lengths are on a log scale, each kind on its own, so that tiny and huge vectors both show. Where the step does not point along −∇f, the optimizer is doing more than descent: carrying momentum, or scaling each axis differently.</source>
-        <translation type="unfinished"></translation>
+        <translation>방향은 정확하고, 길이는 화살표 종류마다 따로 로그 척도로 그려서 아주 작은 벡터와 아주 큰 벡터가 함께 보입니다. 이동한 단계가 −∇f 방향이 아니라면 최적화기가 단순한 하강 이상의 일을 하고 있다는 뜻입니다. 모멘텀을 지니고 가거나, 축마다 크기를 다르게 조정하는 경우입니다.</translation>
     </message>
     <message>
         <source>The effective learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>유효 학습률</translation>
     </message>
     <message>
         <source>The adaptive optimizers (Adagrad, RMSprop, Adam and its variants, Adadelta) give each axis a rate of its own: the step along x is the gradient (or Adam&apos;s first moment) along x times that axis&apos;s rate, η divided by the root of the averaged squared gradients. The results table&apos;s columns eff. lr x and eff. lr y and the Explain panel show it.</source>
-        <translation type="unfinished"></translation>
+        <translation>적응형 최적화기(Adagrad, RMSprop, Adam과 그 변형, Adadelta)는 축마다 따로 학습률을 씁니다. x 방향의 이동량은 x 방향의 기울기(Adam은 1차 모멘트)에 그 축의 학습률, 곧 η를 기울기 제곱 평균의 제곱근으로 나눈 값을 곱한 것입니다. 결과 표의 유효 lr x, 유효 lr y 열과 설명 패널에서 이 값을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>A large effective rate on an axis means its gradients were small; that is how these methods take even-sized steps where slopes differ by orders of magnitude. GD and momentum use the same η on both axes, so the columns are blank for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>어떤 축의 유효 학습률이 크다는 것은 그 축의 기울기가 작았다는 뜻입니다. 이 방법들은 이렇게 해서 기울기가 몇 자릿수씩 차이 나는 곳에서도 고른 보폭으로 움직입니다. GD와 모멘텀은 두 축에 같은 η를 쓰므로 이 열이 비어 있습니다.</translation>
     </message>
     <message>
         <source>The stop rule and divergence</source>
-        <translation type="unfinished"></translation>
+        <translation>멈춤 규칙과 발산</translation>
     </message>
     <message>
         <source>Before each update the loss is compared with the previous one; once the change |Δf| is smaller than the stop tolerance, the run makes that update and stops, marked converged, as the blog post&apos;s loop does. Converged means the loss stopped changing, not that the minimum was reached: a run crawling along a flat valley can stop too. A run that never gets there stops at the maximum number of steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>갱신하기 전마다 손실을 이전 손실과 비교합니다. 변화량 |Δf|가 멈춤 허용 오차보다 작아지면, 블로그 글의 반복문처럼 그 갱신까지 마친 뒤 멈추고 수렴으로 표시됩니다. 수렴은 손실이 더는 변하지 않는다는 뜻이지, 최솟점에 도달했다는 뜻이 아닙니다. 평평한 골짜기를 따라 느리게 기어가는 실행도 멈출 수 있습니다. 끝내 이 조건에 이르지 못한 실행은 최대 단계에서 멈춥니다.</translation>
     </message>
     <message>
         <source>A run diverges when its point, f or the gradient stops being finite or grows past a huge bound. It stops there, keeps its last finite point, is drawn up to it with a red cross, and its row turns red. Usually the learning rate was too large for the curvature there.</source>
-        <translation type="unfinished"></translation>
+        <translation>점, f, 기울기 가운데 하나가 유한한 값이 아니게 되거나 아주 큰 한계를 넘으면 실행이 발산합니다. 실행은 그 자리에서 멈추고 마지막 유한한 점을 간직하며, 경로는 그 점까지 그려진 뒤 빨간 ×로 표시되고 결과 표의 행이 빨갛게 바뀝니다. 대개는 그곳의 곡률에 비해 학습률이 너무 컸던 것입니다.</translation>
     </message>
     <message>
         <source>The basin map</source>
-        <translation type="unfinished"></translation>
+        <translation>수렴 영역 지도</translation>
     </message>
     <message>
         <source>View &gt; Basin map (B) runs the current optimizer from every point of a grid over the view and colours each point by where its run ended: which minimum, how many steps it took, or that it diverged (hatched). It shows which starts lead where, and how that changes with the optimizer and its settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>보기 &gt; 수렴 영역 지도 (B)는 보이는 범위를 덮는 격자의 모든 점에서 현재 최적화기를 실행하고, 각 점을 그 실행이 끝난 곳에 따라 색칠합니다: 어느 최솟점에 이르렀는지, 몇 단계가 걸렸는지, 또는 발산했는지(빗금). 어느 시작점이 어디로 가는지, 그리고 그것이 최적화기와 설정에 따라 어떻게 달라지는지 보여 줍니다.</translation>
     </message>
     <message>
         <source>Hyperparameter search</source>
-        <translation type="unfinished"></translation>
+        <translation>하이퍼파라미터 탐색</translation>
     </message>
     <message>
         <source>Tools &gt; Search hyperparameters (Ctrl+F) runs one optimizer with one or two hyperparameters varied over a range, on a linear or log scale, by grid, random or coarse-to-fine sampling, as in the blog post&apos;s last sections, and plots the final loss, the steps to the tolerance or the distance to the nearest minimum. A log scale suits learning rates, whose useful values span decades. Clicking a result loads its settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>도구 &gt; 하이퍼파라미터 탐색 (Ctrl+F)은 블로그 글의 마지막 부분처럼, 최적화기 하나를 하이퍼파라미터 한두 개만 범위 안에서 바꿔 가며 실행합니다. 선형 또는 로그 척도에서 격자, 무작위, 점진 세분화 방식으로 값을 뽑고, 최종 손실, 허용 오차까지의 단계 수, 가장 가까운 최솟점까지의 거리 중 하나를 그래프로 그립니다. 학습률은 쓸 만한 값이 여러 자릿수에 걸쳐 있으므로 로그 척도가 알맞습니다. 결과를 클릭하면 그 설정을 불러옵니다.</translation>
     </message>
     <message>
         <source>Gradient descent on Beale, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Beale 함수에서 단계별로 보는 경사 하강법</translation>
     </message>
     <message>
         <source>The blog post&apos;s first run, digit for digit: GD with lr 0.01 from (0.7, 1.4), stopping when |Δf| &lt; 1e-5. It shows plain descent: long steps down the steep side, then slow progress along the flat, curved valley towards (3, 0.5), where it stops at step 516.</source>
-        <translation type="unfinished"></translation>
+        <translation>블로그 글의 첫 번째 실행을 숫자 하나까지 똑같이 재현합니다: (0.7, 1.4)에서 lr 0.01로 출발하는 GD이며, |Δf| &lt; 1e-5이면 멈춥니다. 기본적인 하강을 보여 줍니다. 가파른 비탈에서는 긴 보폭으로 내려가고, 이어서 평평하고 휘어진 골짜기를 따라 (3, 0.5)를 향해 천천히 나아가다가 516단계에서 멈춥니다.</translation>
     </message>
     <message>
         <source>Momentum overshoots and swings back</source>
-        <translation type="unfinished"></translation>
+        <translation>모멘텀은 지나쳤다가 되돌아옵니다</translation>
     </message>
     <message>
         <source>The blog post&apos;s second run: momentum 0.9 with lr 0.01, stopping when |Δf| &lt; 1e-7. The velocity carries the run past the minimum (3, 0.5) and back before it settles at step 379; turn on the mechanics arrows (M) to watch the velocity turn round.</source>
-        <translation type="unfinished"></translation>
+        <translation>블로그 글의 두 번째 실행입니다: lr 0.01에 모멘텀 0.9이며, |Δf| &lt; 1e-7이면 멈춥니다. 속도에 실려 최솟점 (3, 0.5)를 지나쳤다가 되돌아온 뒤 379단계에서 자리를 잡습니다. 동작 화살표(M)를 켜면 속도의 방향이 바뀌는 모습을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Six optimizers race on Beale</source>
-        <translation type="unfinished"></translation>
+        <translation>Beale 함수에서 여섯 최적화기의 경주</translation>
     </message>
     <message>
         <source>GD, SGD, Momentum, Adagrad, RMSprop and Adam from the same start, side by side: Momentum overshoots, Adagrad&apos;s steps shrink as its sum grows, RMSprop and Adam take even-sized steps whatever the slope, and SGD follows one of Beale&apos;s terms at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>GD, SGD, Momentum, Adagrad, RMSprop, Adam이 같은 시작점에서 나란히 출발합니다. Momentum은 최솟점을 지나치고, Adagrad는 합이 커질수록 보폭이 줄어들며, RMSprop과 Adam은 기울기가 크든 작든 고른 보폭으로 움직이고, SGD는 한 번에 Beale 함수의 항 하나씩을 따라갑니다.</translation>
     </message>
     <message>
         <source>Escaping a saddle</source>
-        <translation type="unfinished"></translation>
+        <translation>안장점 탈출</translation>
     </message>
     <message>
         <source>f = x² + y⁴/4 − y²/2 has a saddle at (0, 0) between two minima. Started almost on the ridge, GD slides into the saddle and crawls out, because the slope away from it is tiny; momentum builds up speed, Adam&apos;s division makes its first steps full-sized, and noise knocks SGD off the ridge. It shows why plain descent is slow near saddle points.</source>
-        <translation type="unfinished"></translation>
+        <translation>f = x² + y⁴/4 − y²/2는 두 최솟점 사이의 (0, 0)에 안장점이 있습니다. 능선 바로 위에서 출발한 GD는 안장점으로 미끄러져 들어간 뒤, 그곳에서 벗어나는 쪽의 기울기가 아주 작아서 느리게 기어 나옵니다. 모멘텀은 속도를 붙이고, Adam은 나눗셈 덕분에 첫 단계부터 온전한 보폭으로 움직이며, SGD는 잡음에 밀려 능선에서 벗어납니다. 안장점 근처에서 기본 하강이 왜 느린지 보여 줍니다.</translation>
     </message>
     <message>
         <source>The Rosenbrock valley</source>
-        <translation type="unfinished"></translation>
+        <translation>Rosenbrock 골짜기</translation>
     </message>
     <message>
         <source>A narrow, curved, flat-bottomed valley: GD zigzags down into it and then crawls along the floor; Momentum and Nesterov build up speed along it; RMSprop&apos;s even-sized steps rattle and stall; Adam reaches (1, 1). It shows what a badly conditioned surface does to each method.</source>
-        <translation type="unfinished"></translation>
+        <translation>좁고 휘어졌으며 바닥이 평평한 골짜기입니다. GD는 지그재그로 골짜기에 내려간 뒤 바닥을 따라 기어가고, Momentum과 Nesterov는 골짜기를 따라 속도를 올리며, RMSprop은 고른 보폭 때문에 흔들리다 멈추고, Adam은 (1, 1)에 도달합니다. 조건수가 큰(나쁜 조건의) 곡면이 각 방법에 어떤 영향을 주는지 보여 줍니다.</translation>
     </message>
     <message>
         <source>Himmelblau&apos;s four minima</source>
-        <translation type="unfinished"></translation>
+        <translation>Himmelblau 함수의 네 최솟점</translation>
     </message>
     <message>
         <source>Four starts close together around Himmelblau&apos;s central peak. GD goes into a different minimum from each; Momentum and Adam send some runs elsewhere. It shows that where a run ends depends on the optimizer as much as on the start; the basin map (B) shows it for every start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Himmelblau 함수의 가운데 봉우리 주위에 서로 가까운 시작점 네 개가 있습니다. GD는 시작점마다 다른 최솟점으로 내려가고, Momentum과 Adam은 몇몇 실행을 다른 곳으로 보냅니다. 실행이 어디서 끝나는지는 시작점만큼이나 최적화기에도 달려 있음을 보여 줍니다. 수렴 영역 지도(B)로 모든 시작점에 대해 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Noisy SGD against Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>잡음 섞인 SGD와 Adam</translation>
     </message>
     <message>
         <source>Mini-batch gradients plus Gaussian noise. Near the minimum the true gradient vanishes but the noise does not: SGD&apos;s steps shrink with the gradient and it stays close, while Adam divides by the gradient&apos;s running size, so its steps stay about lr long and it keeps wandering. GD with the exact gradient is the reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>미니배치 기울기에 가우스 잡음을 더합니다. 최솟점 근처에서 실제 기울기는 사라지지만 잡음은 남습니다. SGD는 기울기와 함께 보폭이 줄어 최솟점 가까이에 머물지만, Adam은 기울기의 최근 크기로 나누므로 보폭이 lr 정도로 유지되어 계속 떠돕니다. 정확한 기울기를 쓰는 GD가 기준입니다.</translation>
     </message>
     <message>
         <source>Learning-rate decay compared</source>
-        <translation type="unfinished"></translation>
+        <translation>학습률 감쇠 비교</translation>
     </message>
     <message>
         <source>Noisy SGD under five schedules. At a constant rate it gets near the minimum fast but keeps jittering; inverse-time decay lr0 / (1 + decay·t) (the blog post&apos;s, with its sign fixed), exponential, step and cosine decay shrink the steps so the runs settle, each at its own pace. The loss plot shows every rate over the steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>잡음 섞인 SGD를 다섯 가지 스케줄로 실행합니다. 학습률이 일정하면 최솟점 근처에 빨리 이르지만 계속 흔들립니다. 역시간 감쇠 lr0 / (1 + decay·t)(블로그 글의 식에서 부호를 고친 것), 지수 감쇠, 계단식 감쇠, 코사인 어닐링은 보폭을 줄여 실행이 저마다의 속도로 자리를 잡게 합니다. 손실 그래프에 단계별 학습률이 모두 표시됩니다.</translation>
     </message>
     <message>
         <source>Optimizers</source>
-        <translation type="unfinished"></translation>
+        <translation>최적화기</translation>
     </message>
     <message>
         <source>Reading the window</source>
-        <translation type="unfinished"></translation>
+        <translation>화면 읽는 법</translation>
     </message>
     <message>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>프리셋</translation>
     </message>
 </context>
 </TS>

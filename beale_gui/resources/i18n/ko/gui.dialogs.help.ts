@@ -45,11 +45,11 @@
     </message>
     <message>
         <source>Left click a path</source>
-        <translation type="unfinished"></translation>
+        <translation>경로 왼쪽 클릭</translation>
     </message>
     <message>
         <source>Select its run (the Explain panel shows it)</source>
-        <translation type="unfinished"></translation>
+        <translation>그 실행 선택 (설명 패널에 표시)</translation>
     </message>
     <message>
         <source>Drag a start point</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Show / hide the Explain panel (the selected run&apos;s update at this step)</source>
-        <translation type="unfinished"></translation>
+        <translation>설명 패널 보이기 / 숨기기 (선택한 실행의 이번 단계 갱신)</translation>
     </message>
     <message>
         <source>R  or  Ctrl+0</source>
@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>The guide</source>
-        <translation type="unfinished"></translation>
+        <translation>안내서</translation>
     </message>
     <message>
         <source>This list of shortcuts</source>

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Explain</source>
-        <translation type="unfinished"></translation>
+        <translation>설명</translation>
     </message>
     <message>
         <source>Computing the runs</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>The selected run&apos;s update rule at this step, with its numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 실행의 이번 단계 갱신 규칙과 그 수치</translation>
     </message>
     <message>
         <source>&amp;Mechanics arrows</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>&amp;Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>안내서(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
