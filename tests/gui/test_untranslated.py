@@ -13,7 +13,7 @@ import re
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -36,7 +36,7 @@ from beale_gui.core.functions import FUNCTIONS
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.gui import i18n
 
-from .helpers import close_window, open_window, settings_in
+from .helpers import WAIT, close_window, open_window, settings_in
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 WORD = re.compile(r"[A-Za-z]{3,}")
@@ -56,9 +56,19 @@ NAMES = {w.lower() for name in (
     for w in re.split(r"[\W_]+", name) if w}
 
 
+def _formula(plain: str) -> bool:
+    """A formula in the parameters' own names (a schedule's, as its tooltip gives it)."""
+    from beale_gui.core.schedules import SCHEDULES
+
+    keys = {p.name for schedule in SCHEDULES.values() for p in schedule.params}
+    keys |= {"lr0", "t", "floor", "cos", "pi", "min", "max"}
+    names = re.findall(r"[A-Za-z_][A-Za-z_0-9]*", plain)
+    return bool(re.search(r"[*/+]", plain)) and all(n in keys for n in names)
+
+
 def _english(text: str) -> bool:
     plain = TAG.sub(" ", text)
-    if HANGUL.search(plain):
+    if HANGUL.search(plain) or _formula(plain):
         return False
     words = {w for part in re.split(r"[\W_]+", plain) for w in WORD.findall(part)}
     return any(w.lower() not in NAMES for w in words)
@@ -89,13 +99,21 @@ def _texts(widget: QWidget):
                 yield f"{name} tab {i} tooltip", w.tabToolTip(i)
         if isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()
-            for orientation, n in ((Qt.Orientation.Horizontal, model.columnCount()),
-                                   (Qt.Orientation.Vertical, 0)):
-                for i in range(n):
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:                      # a list model: one column
+                columns = 1
+            for i in range(columns):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = model.headerData(i, Qt.Orientation.Horizontal, role)
+                    if isinstance(value, str):
+                        yield f"{name} header {i}", value
+            for row in range(min(model.rowCount(QModelIndex()), 200)):   # the items
+                for column in range(columns):
                     for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                        value = model.headerData(i, orientation, role)
+                        value = model.index(row, column).data(role)
                         if isinstance(value, str):
-                            yield f"{name} header {i}", value
+                            yield f"{name} item {row}, {column}", value
         if isinstance(w, QMenu):
             yield name + " menu", w.title()
         if isinstance(w, QGraphicsView) and w.scene() is not None:
@@ -143,7 +161,13 @@ def korean_window(qtbot, tmp_path):
 
 def test_the_korean_window_shows_no_english(korean_window, qtbot):
     w = korean_window
-    missing = untranslated(w)
+    w.explain_dock.show()                      # the Explain panel on the selected run
+    w.run_state.select(w.result().n_runs - 1)
+    w.playback.set_step(12)
+    qtbot.waitUntil(lambda: w.explain_panel.explanation() is not None, timeout=WAIT)
+    w.action_guide.trigger()                   # and the guide
+    qtbot.waitUntil(lambda: w.guide is not None and w.guide.isVisible(), timeout=WAIT)
+    missing = untranslated(w) + untranslated(w.guide)
     assert not missing, f"{len(missing)} untranslated texts:\n" + "\n".join(missing)
 
 

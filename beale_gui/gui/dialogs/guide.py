@@ -27,7 +27,12 @@ from .guide_text import Section, guide_sections
 translate = QCoreApplication.translate
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
+# The body's fonts named in turn: a Latin font with the mathematical signs first (√, −, ∇ and
+# combining hats as in m̂ came out of the CJK font, misplaced, when Korean text was around
+# them), then Korean ones; the system's sans-serif last.
 STYLE = """
+body { font-family: 'DejaVu Sans', 'Noto Sans', 'Segoe UI', 'Noto Sans CJK KR',
+       'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif; }
 h2 { margin-top: 18px; }
 h3 { margin-top: 14px; }
 .formula { font-family: 'DejaVu Serif', 'Noto Serif', 'Liberation Serif', serif;

@@ -112,9 +112,9 @@ def _optimizers() -> list[Section]:
                                "gradients (the first moment m) and one of their squares (the "
                                "second moment v):"),
             "= m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²",
-            translate("Guide", "Both start at 0, so at first they are too small; dividing by 1 − "
-                               "β₁ᵗ and 1 − β₂ᵗ (the bias corrections, m̂ and v̂) makes up for "
-                               "it. Then it steps:"),
+            translate("Guide", "Both start at 0, so at first they are too small; dividing them by "
+                               "1 − β₁ᵗ and 1 − β₂ᵗ (the bias corrections; the corrected moments "
+                               "wear hats below) makes up for it. Then it steps:"),
             "= w ← w − η m̂ / (√v̂ + ε)",
             translate("Guide", "Each step is about η long on each axis, in the direction of the "
                                "averaged gradient. Adam is the usual first choice for training "

@@ -184,6 +184,9 @@ class ExplainPanel(QWidget):
         name = translate("ExplainPanel", "{0} from {1}").format(optimizer_label(config), start)
         step = translate("ExplainPanel", "Step {0} of {1}").format(
             self.run_state.step if ex is None else ex.step, result.n_steps)
+        if ex is not None and ex.update > 0:   # the table's and the arrows' are the next one's
+            step += " · " + translate("ExplainPanel", "the update from step {0} to step {1}"
+                                      ).format(ex.update - 1, ex.update)
         return (f"<p><span style='background-color:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
                 f"&nbsp;<span class='title'>{escape(name)}</span><br>"
                 f"<span class='step'>{escape(step)}</span></p>")

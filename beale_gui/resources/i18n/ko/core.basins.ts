@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>a {0} x {0} basin map of {1} steps is {2:.3g} run-steps; the limit is {3:.3g} (1024 x 1024 x 1000): lower the grid or max steps</source>
-        <translation>{1}단계의 {0} x {0} 끌개 영역 지도는 {2:.3g} 실행-단계로, 한도 {3:.3g}(1024 x 1024 x 1000)를 넘습니다. 격자나 최대 단계를 줄이세요</translation>
+        <translation>{1}단계의 {0} x {0} 수렴 영역 지도는 {2:.3g} 실행-단계로, 한도 {3:.3g}(1024 x 1024 x 1000)를 넘습니다. 격자나 최대 단계를 줄이세요</translation>
     </message>
     <message>
         <source>{0} must be a pair of numbers (low, high)</source>
@@ -49,14 +49,14 @@
     </message>
     <message>
         <source>a basin map runs one configuration: give scalar hyperparameters</source>
-        <translation>끌개 영역 지도는 설정 하나만 실행합니다. 하이퍼파라미터마다 값을 하나씩 주세요</translation>
+        <translation>수렴 영역 지도는 설정 하나만 실행합니다. 하이퍼파라미터마다 값을 하나씩 주세요</translation>
     </message>
 </context>
 <context>
     <name>Params</name>
     <message>
         <source>cells per side of the basin map (grid x grid start points)</source>
-        <translation>끌개 영역 지도 한 변의 칸 수 (격자 x 격자개의 시작점)</translation>
+        <translation>수렴 영역 지도 한 변의 칸 수 (격자 x 격자개의 시작점)</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>effective learning rate of each axis</source>
-        <translation>축별 실효 학습률</translation>
+        <translation>축별 유효 학습률</translation>
     </message>
     <message>
         <source>gradient at the previous point</source>

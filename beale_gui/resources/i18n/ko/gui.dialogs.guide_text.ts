@@ -100,8 +100,8 @@
         <translation>모멘텀과 RMSprop을 합친 방법입니다. 기울기의 이동 평균(1차 모멘트 m)과 기울기 제곱의 이동 평균(2차 모멘트 v)을 유지합니다:</translation>
     </message>
     <message>
-        <source>Both start at 0, so at first they are too small; dividing by 1 − β₁ᵗ and 1 − β₂ᵗ (the bias corrections, m̂ and v̂) makes up for it. Then it steps:</source>
-        <translation>둘 다 0에서 시작하므로 처음에는 너무 작습니다. 1 − β₁ᵗ와 1 − β₂ᵗ로 나누어(편향 보정, m̂과 v̂) 이를 보완한 다음 이동합니다:</translation>
+        <source>Both start at 0, so at first they are too small; dividing them by 1 − β₁ᵗ and 1 − β₂ᵗ (the bias corrections; the corrected moments wear hats below) makes up for it. Then it steps:</source>
+        <translation>둘 다 0에서 시작하므로 처음에는 너무 작습니다. 1 − β₁ᵗ와 1 − β₂ᵗ로 나누어(편향 보정; 보정한 모멘트는 아래 식에서 모자를 씁니다) 이를 보완한 다음 이동합니다:</translation>
     </message>
     <message>
         <source>Each step is about η long on each axis, in the direction of the averaged gradient. Adam is the usual first choice for training deep networks.</source>

@@ -20,6 +20,10 @@
         <translation>단계 {0} / {1}</translation>
     </message>
     <message>
+        <source>the update from step {0} to step {1}</source>
+        <translation>{0}단계에서 {1}단계로 가는 갱신</translation>
+    </message>
+    <message>
         <source>quantity</source>
         <translation>양</translation>
     </message>

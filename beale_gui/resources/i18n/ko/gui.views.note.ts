@@ -5,7 +5,7 @@
     <name>NoteBar</name>
     <message>
         <source>Hide this note</source>
-        <translation>이 설명 숨기기</translation>
+        <translation>이 메모 숨기기</translation>
     </message>
 </context>
 </TS>
