@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -87,6 +88,22 @@ def install(language: str) -> str:
     core_i18n.set_translator(translate)
     _language = language
     return language
+
+
+@contextmanager
+def english():
+    """English while the block runs, then the interface language again: a figure built
+    inside is the one the command line draws, whatever the window's language (translated
+    text is fixed when a widget is made)."""
+    language = current()
+    if language == "en":
+        yield
+        return
+    install("en")
+    try:
+        yield
+    finally:
+        install(language)
 
 
 def current() -> str:

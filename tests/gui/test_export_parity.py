@@ -164,3 +164,24 @@ def test_the_window_and_the_command_line_animate_the_same_frames(qtbot, window, 
     assert len(frames[0]) == len(frames[1]) == 4
     for a, b in zip(*frames, strict=True):
         assert_close(a, b)
+
+
+def test_a_korean_window_exports_the_english_figure_the_command_line_draws(
+        qtbot, window, tmp_path, capsys):
+    """Exported files stay English (issue 17): the figure is built with the translators
+    off, and the window is Korean again afterwards."""
+    from PySide6.QtCore import QCoreApplication
+
+    from beale_gui.gui import i18n
+
+    path = next(p for p in PRESETS if "saddle" in p.name)
+    _open(qtbot, window, path, step=50)
+    i18n.install("ko")
+    try:
+        _same_figure(window, path, tmp_path, step=50)
+        with window_figure(window, SIZE, loss=True) as fig:   # the loss panel: the window's
+            assert fig.loss_plot.plot_item.getAxis("bottom").labelText == "step"
+        assert i18n.current() == "ko"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"
+    finally:
+        i18n.install("en")

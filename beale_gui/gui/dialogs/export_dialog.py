@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ... import export as exporting
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.params import Param
+from .. import i18n
 from ..forms.fields import ParamField
 from ..render.svg import write_image
 from ..render.trajectory import TrajectoryFigure
@@ -74,10 +75,11 @@ def window_figure(window, size: tuple[int, int], style: str = "screen", loss: bo
     saves: ``python main.py export --session`` draws the same), the optimizers' colours, the
     playhead's step (the whole runs for an animation) and the mechanics arrows if shown."""
     result = window_result(window)
-    return TrajectoryFigure(
-        result, window.run_state.config_colours(), size=size, style=style, loss=loss,
-        view=window.canvas.view_extent(), step=None if animation else window.run_state.step,
-        show_step=animation, mechanics=window.action_mechanics.isChecked())
+    with i18n.english():      # an exported figure is English, as the command line's
+        return TrajectoryFigure(
+            result, window.run_state.config_colours(), size=size, style=style, loss=loss,
+            view=window.canvas.view_extent(), step=None if animation else window.run_state.step,
+            show_step=animation, mechanics=window.action_mechanics.isChecked())
 
 
 def export_image(window, path, size: tuple[int, int] = exporting.DEFAULT_IMAGE_SIZE,
