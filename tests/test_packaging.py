@@ -102,17 +102,21 @@ def test_the_installed_wheel_has_every_preset_and_runs_outside_the_checkout(inst
         "from beale_gui.resources import preset_paths, icon_path, desktop_entry_path\n"
         "paths = preset_paths()\n"
         "sessions = [load_session(p) for p in paths]   # each one checked as the window does\n"
+        "from beale_gui.resources import resource_path\n"
         "print(json.dumps({'file': beale_gui.__file__, 'presets': [str(p) for p in paths],\n"
         "                  'icon': str(icon_path()), 'desktop': str(desktop_entry_path()),\n"
+        "                  'korean': str(resource_path('i18n/beale_gui_ko.qm')),\n"
         "                  'loaded': len(sessions)}))\n")
     found = json.loads(_run([installed, "-c", probe], cwd=outside).stdout)
     venv = installed.parents[1]
     assert Path(found["file"]).is_relative_to(venv)
     assert [Path(p).name for p in found["presets"]] == [p.name for p in preset_paths()]
     assert found["loaded"] == len(preset_paths()) == 8
-    for key in ("icon", "desktop"):
+    for key in ("icon", "desktop", "korean"):     # the Korean interface's catalogue too
         assert Path(found[key]).is_relative_to(venv)
         assert Path(found[key]).is_file()
+    assert Path(found["korean"]).read_bytes() == (
+        ROOT / "beale_gui/resources/i18n/beale_gui_ko.qm").read_bytes()
 
 
 @pytest.mark.parametrize("how", ["console script", "python -m"])
