@@ -145,7 +145,7 @@ class At:
         self.stochastic = config.noise is not None
         self.state = result.state_of(i)
         self.wd = self.hp.get("weight_decay", 0.0)
-        self.coupled_wd = self.spec.coupled_decay and self.wd != 0.0
+        self.coupled_wd = self.spec.couples_decay(self.hp)
         s = max(t - 1, 0)
         self.w0 = result.paths[i, s]
         self.w = result.paths[i, t]

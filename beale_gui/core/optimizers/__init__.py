@@ -15,14 +15,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..i18n import translate
-from . import adadelta, adagrad, adam, rmsprop, sgd
+from . import adadelta, adagrad, adam, adamax, radam, rmsprop, sgd
 from .base import FloatStep, Log, OptimizerSpec, State
 
 __all__ = ["OPTIMIZERS", "OptimizerSpec", "float_step", "get_optimizer"]
 
 OPTIMIZERS: dict[str, OptimizerSpec] = {
     spec.name: spec
-    for family in (sgd, adagrad, rmsprop, adam, adadelta)
+    for family in (sgd, adagrad, rmsprop, adam, adamax, radam, adadelta)
     for spec in family.SPECS
 }
 
@@ -45,9 +45,9 @@ def float_step(name: str, hp: Mapping, state: State, log: Log) -> FloatStep:
     torch's coupled weight decay ``g + weight_decay * w`` included where it applies."""
     spec = OPTIMIZERS[name]
     step = spec.float_kernel(hp, state, log)
-    wd = hp.get("weight_decay", 0.0)
-    if not spec.coupled_decay or wd == 0.0:
+    if not spec.couples_decay(hp):
         return step
+    wd = hp["weight_decay"]
 
     def decayed(x, y, gx, gy, lr, t):
         return step(x, y, gx + x * wd, gy + y * wd, lr, t)

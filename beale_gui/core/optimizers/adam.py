@@ -25,6 +25,7 @@ from .base import (
     _float_sqrt,
     _lr,
     _mul,
+    _nonzero,
     _operand,
     _sqrt,
     _sqrt_of,
@@ -39,6 +40,10 @@ BETA2 = Param("beta2", 0.999, 0.0, 1.0, high_open=True,
 ADAM_EPS = _eps(1e-8)
 DECOUPLED_DECAY = Param("weight_decay", 0.01, 0.0, 1e3,
                         help=QT_TRANSLATE_NOOP("Params", "decoupled weight decay"))
+DECOUPLED_SWITCH = Param(
+    "decoupled_weight_decay", 0, 0, 1, integer=True,
+    help=QT_TRANSLATE_NOOP("Params", "1: decay the weights themselves, as AdamW; 0: add the "
+                                     "decay to the gradient"))
 MOMENTUM_DECAY = Param("momentum_decay", 0.004, 0.0, 1e3,
                        help=QT_TRANSLATE_NOOP("Params", "momentum decay psi"))
 
@@ -67,15 +72,26 @@ class NAdamState(NamedTuple):
 
 # -- Adam, AdamW, AMSGrad -----------------------------------------------------------------------
 
+def first_moment(hp: Mapping):
+    """The first moment's update, in place: m lerps to g (torch's ``exp_avg.lerp_(grad,
+    1 - beta1)``, ``m + (g - m) * (1 - beta1)``)."""
+    rest1 = _operand(1.0 - hp["beta1"])
+
+    def first(g, m, tmp):
+        _add(m, _mul(_sub(g, m, tmp), rest1, tmp), m)
+
+    return first
+
+
 def _moments(hp: Mapping):
-    """Adam's moment updates, in place: m lerps to g (torch's ``exp_avg.lerp_(grad, 1 - beta1)``),
+    """Adam's moment updates, in place: m lerps to g (:func:`first_moment`),
     v = beta2 * v + (1 - beta2) * (g * g)."""
-    rest1, beta2, rest2 = (_operand(v) for v in (1.0 - hp["beta1"], hp["beta2"],
-                                                 1.0 - hp["beta2"]))
+    beta2, rest2 = (_operand(v) for v in (hp["beta2"], 1.0 - hp["beta2"]))
+    first = first_moment(hp)
 
     def moments(g, state, tmp):
-        m, v = state.exp_avg, state.exp_avg_sq
-        _add(m, _mul(_sub(g, m, tmp), rest1, tmp), m)
+        v = state.exp_avg_sq
+        first(g, state.exp_avg, tmp)
         _mul(v, beta2, v)
         _add(v, _mul(_mul(g, g, tmp), rest2, tmp), v)
 
@@ -182,6 +198,38 @@ def _amsgrad_eff(state, hp, lr, t):
     return _adam_eff(state, hp, lr, t, amsgrad=True)
 
 
+# -- torch's decoupled_weight_decay switch (NAdam, RAdam) --------------------------------------
+
+def decay_split(hp: Mapping):
+    """Weight decay as torch's ``decoupled_weight_decay`` switch applies it, per run:
+    ``(coupled, decoupled)``. ``coupled(g, w, out)`` is the gradient with ``weight_decay * w``
+    added for the runs whose switch is off (None when no run's is); ``decoupled`` the weight
+    decay of the runs that decay their weights, ``w * (1 - lr * decoupled)``, 0 for the
+    others (None when no run does). A scalar switch leaves torch's operations as they are;
+    per-run switches pick each run's result, so every run gets the bits it gets alone."""
+    wd = hp.get("weight_decay", 0.0)
+    switch = hp.get("decoupled_weight_decay", 0.0)
+    if not _nonzero(wd) or not _nonzero(switch):
+        return _decayer(hp), None
+    on = np.asarray(switch) != 0
+    if on.all():
+        return None, wd
+    decayed = _decayer(hp)
+
+    def coupled(g, w, out):
+        decayed(g, w, out)
+        np.copyto(out, g, where=on)
+        return out
+
+    return coupled, np.where(on, wd, 0.0)
+
+
+def _decoupled_float(hp: Mapping) -> float:
+    """The weight decay a float kernel applies to the weights (0: none, or coupled)."""
+    wd = hp.get("weight_decay", 0.0)
+    return wd if hp.get("decoupled_weight_decay", 0.0) and wd else 0.0
+
+
 # -- NAdam --------------------------------------------------------------------------------------
 
 def _nadam_mu(hp, t):
@@ -189,13 +237,15 @@ def _nadam_mu(hp, t):
 
 
 def _nadam_kernel(hp: Mapping) -> Step:
-    decayed = _decayer(hp)
+    decayed, decoupled = decay_split(hp)
     beta2, eps = hp["beta2"], hp["eps"]
     moments = _moments(hp)
 
     def step(w, g, state, lr, t, tmp, out):
         if decayed is not None:
             g = decayed(g, w, tmp[0])
+        if decoupled is not None:
+            w = _mul(w, 1.0 - lr * decoupled, out)   # torch: param.mul_(1 - lr * wd)
         mu, mu_next = _nadam_mu(hp, t), _nadam_mu(hp, t + 1)
         mu_product = state.mu_product
         mu_product *= mu
@@ -220,9 +270,12 @@ def _nadam_float(hp: Mapping, state: NAdamState, log: Log) -> FloatStep:
     rest1, rest2 = 1.0 - beta1, 1.0 - beta2
     (mx, my), (vx, vy), (ux, uy) = state.exp_avg, state.exp_avg_sq, state.max_exp_avg_sq
     (product,) = state.mu_product
+    wd = _decoupled_float(hp)
 
     def step(x, y, gx, gy, lr, t):
         nonlocal mx, my, vx, vy, product
+        if wd:
+            x, y = x * (1.0 - lr * wd), y * (1.0 - lr * wd)
         mu = beta1 * (1.0 - 0.5 * 0.96 ** (t * psi))
         mu_next = beta1 * (1.0 - 0.5 * 0.96 ** ((t + 1) * psi))
         product = product * mu
@@ -325,14 +378,7 @@ def _adam_explain(at: At, amsgrad: bool = False,
                     lambda a: f"{num(at.lr)} / {arg(c1)} / (√{arg(denom[a])} / √{arg(c2)} + "
                               f"{arg(eps)})"),
     ]
-    if decays:
-        lines.append(at.step_line(
-            f"−{at.eta} λ {w1} − {ETA_EFF} {M}",
-            lambda a: (f"−{arg(at.lr)} × {arg(wd)} × {arg(at.w0[a])} − {arg(at.eff[a])} × "
-                       f"{arg(m[a])}")))
-    else:
-        lines.append(at.step_line(f"−{ETA_EFF} {M}",
-                                  lambda a: f"−{arg(at.eff[a])} × {arg(m[a])}"))
+    lines.append(_decoupled_step_line(at, wd if decays else 0.0, M, m))
     return tuple(rule), lines
 
 
@@ -349,12 +395,15 @@ def _nadam_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     b1, eps, psi, t = at.hp["beta1"], at.hp["eps"], at.hp["momentum_decay"], at.t
     mu, mu1 = sub("μ", T), sub("μ", "t+1")
     pi, pi1 = sub("Π", T), sub("Π", T1)
+    wd = _decoupled_float(at.hp)
+    w1 = sub("w", T1)
+    decay = f" − {at.eta} λ {w1}" if wd else ""
     rule = [f"{mu} = {B1} (1 − ½ · 0.96<sup>t ψ</sup>)",
             *_moment_rules(),
             f"{pi} = {pi1} {mu}",
             f"{M_HAT} = {mu1} {M} / (1 − {pi} {mu1}) + (1 − {mu}) {G} / (1 − {pi})",
             f"{V_HAT} = {V} / ({C2})",
-            f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {M_HAT} / (√{V_HAT} + ε)"]
+            f"{sub('w', T)} = {w1}{decay} − {at.eta} {M_HAT} / (√{V_HAT} + ε)"]
     product = translate("Explain", "product of the momentum coefficients so far")
     nesterov = translate("Explain", "Nesterov moment: the bias-corrected mix of g and m")
     if t == 0:
@@ -389,8 +438,20 @@ def _nadam_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
         line2,
         at.eff_line(f"{at.eta} / (√({V} / ({C2})) + ε)",
                     lambda a: f"{num(at.lr)} / (√({num(v[a])} / {arg(c2)}) + {arg(eps)})"),
-        at.step_line(f"−{ETA_EFF} {M_HAT}", lambda a: f"−{arg(at.eff[a])} × {arg(n[a])}"),
+        _decoupled_step_line(at, wd, M_HAT, n),
     ]
+
+
+def _decoupled_step_line(at: At, wd: float, moment: str, values) -> Line:
+    """Δw = [−η λ w<sub>t−1</sub>] − η<sup>eff</sup> ``moment``: the step of an optimizer whose
+    effective rate scales ``moment``, with its decoupled weight decay ``wd`` (0: none)."""
+    if not wd:
+        return at.step_line(f"−{ETA_EFF} {moment}",
+                            lambda a: f"−{arg(at.eff[a])} × {arg(values[a])}")
+    return at.step_line(
+        f"−{at.eta} λ {sub('w', T1)} − {ETA_EFF} {moment}",
+        lambda a: (f"−{arg(at.lr)} × {arg(wd)} × {arg(at.w0[a])} − {arg(at.eff[a])} × "
+                   f"{arg(values[a])}"))
 
 
 _ADAM_STATE = ("exp_avg_sq",)
@@ -411,7 +472,8 @@ SPECS = (
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Adam with weight decay applied to w, not to the "
                                                 "gradient")),
-    OptimizerSpec("nadam", "NAdam", (_lr(0.002), *_ADAM_PARAMS, MOMENTUM_DECAY, WEIGHT_DECAY),
+    OptimizerSpec("nadam", "NAdam", (_lr(0.002), *_ADAM_PARAMS, MOMENTUM_DECAY, WEIGHT_DECAY,
+                                     DECOUPLED_SWITCH),
                   NAdamState, _nadam_kernel, _nadam_float, moment="nesterov_moment",
                   effective_lr=_nadam_eff, effective_lr_state=_ADAM_STATE,
                   effective_lr_scales="moment",

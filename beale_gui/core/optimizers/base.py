@@ -95,7 +95,20 @@ class OptimizerSpec:
               Nesterov moment ``(1 - mu_t) / (1 -             nesterov_moment``, ``eff = lr /
               mu_product) * g + mu_{t+1} / (1 - mu_product    (sqrt(v / (1 - beta2**t)) + eps)``
               * mu_{t+1}) * m`` (torch's step is ``-eff``
-              times it, as two terms)
+              times it, as two terms)                         (``decoupled_weight_decay``: ``-lr *
+                                                              weight_decay * w`` added)
+    adamax    ``exp_avg`` (m)                                 the first moment: ``dw = -eff * m``,
+                                                              ``eff = lr / (1 - beta1**t) /
+                                                              exp_inf``
+    radam     ``exp_avg`` (m)                                 the first moment: ``dw = -eff * m``;
+                                                              the adaptive step (``rho_t > 5``):
+                                                              ``eff = lr / (1 - beta1**t) * r_t *
+                                                              sqrt(1 - beta2**t) / (sqrt(v) +
+                                                              eps)``; the SGD-with-momentum step
+                                                              (``rho_t <= 5``): ``eff = lr / (1 -
+                                                              beta1**t)``, equal on both axes
+                                                              (``decoupled_weight_decay``: ``-lr *
+                                                              weight_decay * w`` added)
     adadelta  none                                            the gradient: ``dw = -eff * g``,
                                                               ``eff = lr * sqrt(acc_delta_{t-1}
                                                               + eps) / sqrt(square_avg + eps)``
@@ -174,6 +187,13 @@ class OptimizerSpec:
         if unknown:
             raise ValueError(f"optimizer '{self.name}' names state entries it does not keep: "
                              f"{unknown}")
+
+    def couples_decay(self, hp: Mapping) -> bool:
+        """Whether the runs of ``hp`` (floats) take torch's coupled weight decay ``g +
+        weight_decay * w``: weight decay on, :attr:`coupled_decay`, and
+        ``decoupled_weight_decay`` (NAdam's and RAdam's switch) off."""
+        return (self.coupled_decay and hp.get("weight_decay", 0.0) != 0.0
+                and not hp.get("decoupled_weight_decay", 0.0))
 
     def init(self, n: int, hp: Mapping) -> State:
         """The starting state of ``n`` runs with hyperparameters ``hp``."""
