@@ -15,7 +15,8 @@ def reference_steps(name, hp, grad_fn, w0, steps):
     for t in range(1, steps + 1):
         g = list(grad_fn(w))
         wd = hp.get("weight_decay", 0.0)
-        if name != "adamw" and wd:
+        decoupled = name == "adamw" or hp.get("decoupled_weight_decay")
+        if not decoupled and wd:
             g = [gi + wd * wi for gi, wi in zip(g, w, strict=False)]
         new = []
         for i in range(2):
@@ -63,6 +64,8 @@ def _one(name, hp, st, i, w, g, t):
         mhat = m / (1 - b1**t)
         vhat = v / (1 - b2**t)
         return w - lr * mhat / (math.sqrt(vhat) + hp["eps"])
+    if name in ("nadam", "radam") and hp.get("decoupled_weight_decay"):
+        w = w * (1 - lr * hp["weight_decay"])
     if name == "nadam":
         b1, b2, psi = hp["beta1"], hp["beta2"], hp["momentum_decay"]
         mu = b1 * (1 - 0.5 * 0.96 ** (t * psi))
@@ -76,6 +79,25 @@ def _one(name, hp, st, i, w, g, t):
         denom = math.sqrt(vhat) + hp["eps"]
         return (w - lr * (1 - mu) / (1 - prod) * g / denom
                 - lr * mu1 / (1 - prod * mu1) * m / denom)
+    if name == "adamax":
+        b1 = hp["beta1"]
+        m = b1 * st.get(("m", i), 0.0) + (1 - b1) * g
+        u = max(hp["beta2"] * st.get(("u", i), 0.0), abs(g) + hp["eps"])
+        st[("m", i)], st[("u", i)] = m, u
+        return w - lr / (1 - b1**t) * m / u
+    if name == "radam":
+        b1, b2 = hp["beta1"], hp["beta2"]
+        m = b1 * st.get(("m", i), 0.0) + (1 - b1) * g
+        v = b2 * st.get(("v", i), 0.0) + (1 - b2) * g * g
+        st[("m", i)], st[("v", i)] = m, v
+        mhat = m / (1 - b1**t)
+        rho_inf = 2 / (1 - b2) - 1
+        rho = rho_inf - 2 * t * b2**t / (1 - b2**t)
+        if rho <= 5:                                   # SGD with momentum
+            return w - lr * mhat
+        r = math.sqrt((rho - 4) * (rho - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho))
+        adaptive = math.sqrt(1 - b2**t) / (math.sqrt(v) + hp["eps"])   # torch's l_t
+        return w - lr * mhat * r * adaptive
     if name == "adadelta":
         rho, eps = hp["rho"], hp["eps"]
         v = rho * st.get(("v", i), 0.0) + (1 - rho) * g * g

@@ -46,7 +46,12 @@ SETTINGS = {
                             "weight_decay": 0.01}, {"lr": 0.05, "beta1": 0.0}, {"lr": 50.0}],
     "adamw": [{}, {"lr": 0.02, "weight_decay": 0.0}],
     "nadam": [{}, {"lr": 0.01, "beta1": 0.85, "beta2": 0.99, "eps": 1e-7,
-                   "momentum_decay": 0.01, "weight_decay": 0.01}],
+                   "momentum_decay": 0.01, "weight_decay": 0.01},
+              {"lr": 0.01, "weight_decay": 0.05, "decoupled_weight_decay": 1}],
+    "adamax": [{}, {"lr": 0.01, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "weight_decay": 0.01}],
+    # RAdam: both of its steps (SGD with momentum while rho_t <= 5, then adaptive), either decay
+    "radam": [{}, {"lr": 0.002, "beta1": 0.85, "beta2": 0.8, "weight_decay": 0.01},
+              {"lr": 0.002, "weight_decay": 0.05, "decoupled_weight_decay": 1}],
     "amsgrad": [{}, {"lr": 0.02, "beta1": 0.7, "beta2": 0.9, "eps": 1e-7,
                      "weight_decay": 0.01}],
     "adadelta": [{}, {"lr": 0.5, "rho": 0.8, "eps": 1e-5, "weight_decay": 0.01}],
@@ -73,6 +78,8 @@ ENTRIES = {
     "nadam": {"m": "exp_avg", "v": "exp_avg_sq", "Π": "mu_product",
               "m" + HAT: "nesterov_moment"},
     "adadelta": {"v": "square_avg", "u": "acc_delta"},
+    "adamax": {"m": "exp_avg", "u": "exp_inf"},
+    "radam": {"m": "exp_avg", "v": "exp_avg_sq"},
 }
 # the entries shown, where they depend on the settings (RMSprop's buffer only with momentum)
 UNUSED = {("adam", "max_exp_avg_sq"), ("adamw", "max_exp_avg_sq"),
@@ -140,7 +147,7 @@ def _expected(result, i: int, e, line) -> np.ndarray:
         "∇f(w<sub>0</sub>)": result.grads[i, 0],
         "∇f(w<sub>t−1</sub>)": result.grads[i, u - 1],
         "∇f<sub>B</sub>(w<sub>t−1</sub>)": base,
-        "g<sub>t</sub>": base + w0 * wd if spec.coupled_decay and wd else base,
+        "g<sub>t</sub>": base + w0 * wd if spec.couples_decay(hp) else base,
         "η<sub>t</sub>": result.lr[i, u - 1],
         ETA_EFF: result.effective_lr[i, u],
         "Δw<sub>t</sub>": w - w0,
@@ -155,6 +162,12 @@ def _expected(result, i: int, e, line) -> np.ndarray:
     if symbol in ("μ<sub>t</sub>", "μ<sub>t+1</sub>"):
         k = t if symbol == "μ<sub>t</sub>" else t + 1
         return np.array([hp["beta1"] * (1.0 - 0.5 * 0.96 ** (k * hp["momentum_decay"]))])
+    if symbol in ("ρ<sub>∞</sub>", "ρ<sub>t</sub>", "r<sub>t</sub>"):    # RAdam's
+        b2 = hp["beta2"]
+        inf = 2.0 / (1.0 - b2) - 1.0
+        rho = inf - 2 * t * b2 ** t / (1.0 - b2 ** t)
+        rect = ((rho - 4) * (rho - 2) * inf / ((inf - 4) * (inf - 2) * rho)) ** 0.5
+        return np.array([{"ρ<sub>∞</sub>": inf, "ρ<sub>t</sub>": rho}.get(symbol, rect)])
     if symbol == "δ<sub>t</sub>":
         eps = hp["eps"]
         return (np.sqrt(state["acc_delta"][t - 1] + eps) / np.sqrt(state["square_avg"][t] + eps)
@@ -393,7 +406,7 @@ def test_the_state_at_every_step_is_torchs(torch64, torch_tally, name, case):
         param.grad = torch.tensor(g, dtype=torch.float64)
         opt.step()
         state = _numpy_state(opt, param)
-        used = g + wd * w_before if name != "adamw" and wd else g
+        used = g + wd * w_before if OPTIMIZERS[name].couples_decay(hp) else g
         for key, values in record.items():
             if key == "velocity" and name == "momentum" and not hp["momentum"]:
                 theirs_now = used                       # torch keeps no buffer: v = g

@@ -17,6 +17,8 @@ Here they are checked two ways, step by step, for every optimizer in the registr
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -57,7 +59,15 @@ SETTINGS = {
     "adamw": [{}, {"lr": 0.02, "beta1": 0.85, "beta2": 0.95, "eps": 1e-7, "weight_decay": 0.1}],
     "nadam": [{}, {"lr": 0.01, "beta1": 0.85, "beta2": 0.99, "eps": 1e-7,
                    "momentum_decay": 0.01, "weight_decay": 0.01},
-              {"lr": 0.01, "beta1": 0.0}],
+              {"lr": 0.01, "beta1": 0.0},
+              {"lr": 0.01, "weight_decay": 0.05, "decoupled_weight_decay": 1}],
+    "adamax": [{}, {"lr": 0.01, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "weight_decay": 0.01},
+               {"lr": 0.02, "beta1": 0.0}],
+    # (its first steps are SGD steps: at 0.01 they throw it off Rosenbrock's walls)
+    "radam": [{}, {"lr": 0.002, "beta1": 0.85, "beta2": 0.99, "eps": 1e-7,
+                   "weight_decay": 0.01},
+              {"lr": 0.002, "weight_decay": 0.05, "decoupled_weight_decay": 1},
+              {"lr": 0.002, "beta2": 0.8}],
     "amsgrad": [{}, {"lr": 0.02, "beta1": 0.7, "beta2": 0.9, "eps": 1e-7,
                      "weight_decay": 0.01}],
     "adadelta": [{}, {"lr": 0.5, "rho": 0.8, "eps": 1e-5, "weight_decay": 0.01}],
@@ -84,7 +94,7 @@ def test_every_optimizer_is_covered_and_defines_what_its_rate_scales():
             assert spec.effective_lr_scales != "moment" or spec.moment, name
             assert set(spec.effective_lr_previous) <= set(spec.effective_lr_state), name
     assert set(ADAPTIVE) == {"adagrad", "rmsprop", "adam", "adamw", "nadam", "amsgrad",
-                             "adadelta"}
+                             "adadelta", "adamax", "radam"}
 
 
 def _settings(name: str, setting: int, function: str) -> dict:
@@ -139,10 +149,21 @@ def _torch_optimizer(torch, name: str, hp: dict, param):
         kind = torch.optim.AdamW if name == "adamw" else torch.optim.Adam
         return kind([param], lr=hp["lr"], betas=betas, eps=hp["eps"], weight_decay=wd,
                     amsgrad=name == "amsgrad", foreach=False)
+    decoupled = bool(hp.get("decoupled_weight_decay", 0.0))
     if name == "nadam":
-        assert keys == {"lr", "beta1", "beta2", "eps", "momentum_decay", "weight_decay"}
+        assert keys == {"lr", "beta1", "beta2", "eps", "momentum_decay", "weight_decay",
+                        "decoupled_weight_decay"}
         return torch.optim.NAdam([param], lr=hp["lr"], betas=betas, eps=hp["eps"],
                                  momentum_decay=hp["momentum_decay"], weight_decay=wd,
+                                 decoupled_weight_decay=decoupled, foreach=False)
+    if name == "adamax":
+        assert keys == {"lr", "beta1", "beta2", "eps", "weight_decay"}
+        return torch.optim.Adamax([param], lr=hp["lr"], betas=betas, eps=hp["eps"],
+                                  weight_decay=wd, foreach=False)
+    if name == "radam":
+        assert keys == {"lr", "beta1", "beta2", "eps", "weight_decay", "decoupled_weight_decay"}
+        return torch.optim.RAdam([param], lr=hp["lr"], betas=betas, eps=hp["eps"],
+                                 weight_decay=wd, decoupled_weight_decay=decoupled,
                                  foreach=False)
     if name == "adadelta":
         assert keys == {"lr", "rho", "eps", "weight_decay"}
@@ -180,6 +201,18 @@ def _shown_from_torch(name: str, hp: dict, state: dict, before: dict, g: np.ndar
         moment = ((1.0 - mu) / (1.0 - product) * g
                   + mu_next / (1.0 - product * mu_next) * state["exp_avg"])
         return moment, lr / (np.sqrt(state["exp_avg_sq"] / (1.0 - hp["beta2"] ** t)) + eps)
+    if name == "adamax":
+        t = state["step"]
+        return state["exp_avg"], lr / (1.0 - hp["beta1"] ** t) / state["exp_inf"]
+    if name == "radam":
+        t, b2 = state["step"], hp["beta2"]
+        inf = 2.0 / (1.0 - b2) - 1.0
+        rho = inf - 2.0 * t * b2 ** t / (1.0 - b2 ** t)
+        eff = lr / (1.0 - hp["beta1"] ** t)
+        if rho > 5.0:                                # torch's adaptive step, rectified
+            rect = math.sqrt((rho - 4) * (rho - 2) * inf / ((inf - 4) * (inf - 2) * rho))
+            eff = eff * rect * math.sqrt(1.0 - b2 ** t) / (np.sqrt(state["exp_avg_sq"]) + eps)
+        return state["exp_avg"], eff
     if name == "adadelta":
         acc = before.get("acc_delta", np.zeros_like(g))      # torch makes it at step 1
         return None, lr * np.sqrt(acc + eps) / np.sqrt(state["square_avg"] + eps)
@@ -198,7 +231,7 @@ def _compare_with_torch(torch, name: str, hp_in: dict, function: str, schedule: 
     spec = OPTIMIZERS[name]
     n, steps = result.n_runs, result.n_steps
     wd = hp.get("weight_decay", 0.0)
-    coupled = name != "adamw"
+    coupled = spec.couples_decay(hp)
     param = torch.tensor(result.paths[:, 0], dtype=torch.float64, requires_grad=True)
     opt = _torch_optimizer(torch, name, hp, param)
     kernel_state = spec.init(n, hp)                 # the engine's kernel, replayed alongside
@@ -305,7 +338,7 @@ def _explained_step(name: str, hp: dict, result, t: int) -> tuple[np.ndarray, np
     else:
         assert spec.effective_lr_scales == "moment"
         scaled = result.moment[:, t]
-        if name == "adamw":
+        if wd and not spec.couples_decay(hp):
             extra = -lr * wd * w                  # decoupled decay: a term eff does not scale
     main = -eff * scaled
     return main + extra, np.abs(main) + np.abs(extra)

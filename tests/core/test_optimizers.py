@@ -10,6 +10,7 @@ from beale_gui.core.functions import FUNCTIONS, get_function
 from beale_gui.core.optimizers import OPTIMIZERS, get_optimizer
 
 from .reference import reference_steps
+from .test_mechanics import _torch_optimizer
 
 DETERMINISTIC = [name for name, spec in OPTIMIZERS.items() if not spec.stochastic]
 BEALE = get_function("beale")
@@ -25,6 +26,8 @@ SETTINGS = {
     "nadam": {"lr": 0.05},
     "amsgrad": {"lr": 0.05, "beta2": 0.9},
     "adadelta": {"lr": 1.0, "rho": 0.95},
+    "adamax": {"lr": 0.05},
+    "radam": {"lr": 0.01, "weight_decay": 0.01},
 }
 
 
@@ -93,6 +96,8 @@ def _compare_with_torch(torch, name):
                                 momentum_decay=hp["momentum_decay"])
     elif name == "adadelta":
         opt = torch.optim.Adadelta([w], **kwargs, rho=hp["rho"], eps=hp["eps"])
+    else:
+        opt = _torch_optimizer(torch, name, hp, w)
     steps = 300
     ours = run(BEALE, OptimizerConfig(name, hp), [[0.7, 1.4]], max_steps=steps).paths[0]
     theirs = [w.detach().numpy().copy()]
