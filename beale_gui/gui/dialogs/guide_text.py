@@ -139,6 +139,9 @@ def _optimizers() -> list[Section]:
             translate("Guide", "Key hyperparameters: Adam's (lr 0.002 by default) and "
                                "momentum_decay (0.004), which sets how fast the momentum factor "
                                "grows."),
+            translate("Guide", "With decoupled_weight_decay set to 1 (0 by default) its weight "
+                               "decay shrinks the weights directly, w ← w − ηλw, as AdamW does, "
+                               "instead of being added to the gradient: torch's NAdamW."),
         )),
         Section(optimizer_anchor("amsgrad"), translate("Guide", "AMSGrad"), (
             translate("Guide", "Adam that never lets the second moment shrink (Reddi, Kale and "
@@ -147,6 +150,34 @@ def _optimizers() -> list[Section]:
                                "gradients. It was made to fix cases where Adam fails to "
                                "converge. In torch: torch.optim.Adam with amsgrad=True."),
             translate("Guide", "Key hyperparameters: Adam's."),
+        )),
+        Section(optimizer_anchor("adamax"), translate("Guide", "Adamax"), (
+            translate("Guide", "Adam with the infinity norm in place of the second moment "
+                               "(Kingma and Ba, in the paper that introduced Adam): instead of a "
+                               "moving average of g², it keeps u, a slowly decaying maximum of "
+                               "|g|:"),
+            "= m ← β₁ m + (1 − β₁) g,   u ← max(β₂ u, |g| + ε),   w ← w − η m / ((1 − β₁ᵗ) u)",
+            translate("Guide", "Only m needs a bias correction. As |m| hardly exceeds u, each "
+                               "step is at most about η on each axis, and one large gradient keeps "
+                               "the steps small for a long while."),
+            translate("Guide", "Key hyperparameters: lr (0.002 by default), beta1 (β₁, 0.9), "
+                               "beta2 (β₂, 0.999) and eps. In torch: torch.optim.Adamax."),
+        )),
+        Section(optimizer_anchor("radam"), translate("Guide", "RAdam"), (
+            translate("Guide", "Rectified Adam (Liu et al.): in the first steps v rests on a few "
+                               "gradients, so Adam's rate varies wildly. RAdam measures how "
+                               "reliable v is by ρ, the length of the moving average it "
+                               "approximates:"),
+            "= ρ∞ = 2 / (1 − β₂) − 1,   ρₜ = ρ∞ − 2t β₂ᵗ / (1 − β₂ᵗ)",
+            translate("Guide", "While ρ is 5 or less it takes a step of SGD with momentum, "
+                               "w ← w − η m / (1 − β₁ᵗ); after that Adam's step times a "
+                               "rectification r that grows towards 1. With the defaults the first "
+                               "five steps are momentum steps; the Explain panel says which kind "
+                               "each step was. It needs no warm-up of the learning rate."),
+            "= w ← w − η r m̂ √(1 − β₂ᵗ) / (√v + ε)",
+            translate("Guide", "Key hyperparameters: Adam's (lr 0.001 by default), weight_decay, "
+                               "and decoupled_weight_decay (1: decay the weights directly, as "
+                               "AdamW does). In torch: torch.optim.RAdam."),
         )),
         Section(optimizer_anchor("adadelta"), translate("Guide", "Adadelta"), (
             translate("Guide", "Zeiler's answer to Adagrad's shrinking steps: it keeps moving "

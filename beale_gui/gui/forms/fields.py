@@ -241,6 +241,7 @@ PARAM_LABELS = {
     "dampening": QT_TRANSLATE_NOOP("ParamLabels", "dampening"),
     "weight_decay": QT_TRANSLATE_NOOP("ParamLabels", "weight decay"),
     "momentum_decay": QT_TRANSLATE_NOOP("ParamLabels", "momentum decay"),
+    "decoupled_weight_decay": QT_TRANSLATE_NOOP("ParamLabels", "decoupled decay"),
     "initial_accumulator_value": QT_TRANSLATE_NOOP("ParamLabels", "initial acc."),
     "decay": QT_TRANSLATE_NOOP("ParamLabels", "decay"),
     "step_size": QT_TRANSLATE_NOOP("ParamLabels", "step size"),

@@ -74,6 +74,10 @@
         <translation>분리된 가중치 감쇠</translation>
     </message>
     <message>
+        <source>1: decay the weights themselves, as AdamW; 0: add the decay to the gradient</source>
+        <translation>1: AdamW처럼 가중치를 직접 감쇠, 0: 감쇠를 기울기에 더함</translation>
+    </message>
+    <message>
         <source>momentum decay psi</source>
         <translation>모멘텀 감쇠 psi</translation>
     </message>

@@ -136,6 +136,10 @@
         <translation>주요 하이퍼파라미터: Adam의 하이퍼파라미터(lr 기본값 0.002)와, 모멘텀 계수가 커지는 빠르기를 정하는 momentum_decay(0.004).</translation>
     </message>
     <message>
+        <source>With decoupled_weight_decay set to 1 (0 by default) its weight decay shrinks the weights directly, w ← w − ηλw, as AdamW does, instead of being added to the gradient: torch&apos;s NAdamW.</source>
+        <translation>decoupled_weight_decay를 1로 두면(기본값 0) 가중치 감쇠를 기울기에 더하는 대신 AdamW처럼 가중치를 직접 줄입니다(w ← w − ηλw). torch의 NAdamW입니다.</translation>
+    </message>
+    <message>
         <source>AMSGrad</source>
         <translation>AMSGrad</translation>
     </message>
@@ -146,6 +150,38 @@
     <message>
         <source>Key hyperparameters: Adam&apos;s.</source>
         <translation>주요 하이퍼파라미터: Adam과 같습니다.</translation>
+    </message>
+    <message>
+        <source>Adamax</source>
+        <translation>Adamax</translation>
+    </message>
+    <message>
+        <source>Adam with the infinity norm in place of the second moment (Kingma and Ba, in the paper that introduced Adam): instead of a moving average of g², it keeps u, a slowly decaying maximum of |g|:</source>
+        <translation>2차 모멘트 대신 무한 노름을 쓰는 Adam입니다(Kingma와 Ba, Adam을 소개한 논문). g²의 이동 평균 대신 천천히 감쇠하는 |g|의 최댓값 u를 유지합니다:</translation>
+    </message>
+    <message>
+        <source>Only m needs a bias correction. As |m| hardly exceeds u, each step is at most about η on each axis, and one large gradient keeps the steps small for a long while.</source>
+        <translation>편향 보정은 m에만 필요합니다. |m|이 u를 거의 넘지 않으므로 각 축의 단계는 많아야 η 정도이고, 큰 기울기가 한 번 나오면 한동안 단계가 작게 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: lr (0.002 by default), beta1 (β₁, 0.9), beta2 (β₂, 0.999) and eps. In torch: torch.optim.Adamax.</source>
+        <translation>주요 하이퍼파라미터: lr(기본값 0.002), beta1(β₁, 0.9), beta2(β₂, 0.999), eps. torch에서는 torch.optim.Adamax입니다.</translation>
+    </message>
+    <message>
+        <source>RAdam</source>
+        <translation>RAdam</translation>
+    </message>
+    <message>
+        <source>Rectified Adam (Liu et al.): in the first steps v rests on a few gradients, so Adam&apos;s rate varies wildly. RAdam measures how reliable v is by ρ, the length of the moving average it approximates:</source>
+        <translation>보정된 Adam입니다(Liu 외). 처음 몇 단계에서는 v가 적은 수의 기울기에만 기대므로 Adam의 학습률이 크게 흔들립니다. RAdam은 v가 근사하는 이동 평균의 길이 ρ로 v를 얼마나 믿을 수 있는지 잽니다:</translation>
+    </message>
+    <message>
+        <source>While ρ is 5 or less it takes a step of SGD with momentum, w ← w − η m / (1 − β₁ᵗ); after that Adam&apos;s step times a rectification r that grows towards 1. With the defaults the first five steps are momentum steps; the Explain panel says which kind each step was. It needs no warm-up of the learning rate.</source>
+        <translation>ρ가 5 이하인 동안에는 모멘텀 SGD 단계(w ← w − η m / (1 − β₁ᵗ))를 밟고, 그 뒤로는 Adam의 단계에 1을 향해 커지는 보정 계수 r을 곱합니다. 기본값에서는 처음 다섯 단계가 모멘텀 단계이며, 설명 패널에 각 단계가 어느 쪽이었는지 나옵니다. 학습률 워밍업이 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: Adam&apos;s (lr 0.001 by default), weight_decay, and decoupled_weight_decay (1: decay the weights directly, as AdamW does). In torch: torch.optim.RAdam.</source>
+        <translation>주요 하이퍼파라미터: Adam의 하이퍼파라미터(lr 기본값 0.001), weight_decay, decoupled_weight_decay(1: AdamW처럼 가중치를 직접 감쇠). torch에서는 torch.optim.RAdam입니다.</translation>
     </message>
     <message>
         <source>Adadelta</source>

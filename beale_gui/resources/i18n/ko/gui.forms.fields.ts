@@ -51,6 +51,10 @@
         <translation>모멘텀 감쇠</translation>
     </message>
     <message>
+        <source>decoupled decay</source>
+        <translation>분리된 감쇠</translation>
+    </message>
+    <message>
         <source>initial acc.</source>
         <translation>초기 누적값</translation>
     </message>
