@@ -37,7 +37,10 @@ NON_DEFAULT = {
     "adam": {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "weight_decay": 0.01},
     "adamw": {"lr": 0.02, "beta1": 0.85, "beta2": 0.95, "eps": 1e-7, "weight_decay": 0.1},
     "nadam": {"lr": 0.01, "beta1": 0.85, "beta2": 0.99, "eps": 1e-7, "momentum_decay": 0.01,
-              "weight_decay": 0.01},
+              "weight_decay": 0.01, "decoupled_weight_decay": 1},
+    "adamax": {"lr": 0.01, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "weight_decay": 0.01},
+    "radam": {"lr": 0.002, "beta1": 0.85, "beta2": 0.99, "eps": 1e-7, "weight_decay": 0.01,
+              "decoupled_weight_decay": 1},
     "amsgrad": {"lr": 0.02, "beta1": 0.7, "beta2": 0.9, "eps": 1e-7, "weight_decay": 0.01},
     "adadelta": {"lr": 0.5, "rho": 0.8, "eps": 1e-5, "weight_decay": 0.01},
 }

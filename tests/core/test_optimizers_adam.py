@@ -183,7 +183,7 @@ def test_radam_takes_sgd_with_momentum_steps_until_rho_passes_5_then_adaptive_on
     (rho_line,) = [line for line in explain(r, 0, 5).lines if line.symbol == "ρ<sub>t</sub>"]
     assert rho_line.values == (_rho(0.999, 5),)
     assert "5 or less" in rho_line.meaning
-    assert any("if ρ<sub>t</sub> ≤ 5" in eq for eq in explain(r, 0, 5).rule)
+    assert any("(ρ<sub>t</sub> ≤ 5)" in eq for eq in explain(r, 0, 5).rule)
 
 
 def test_radam_with_a_small_beta2_never_adapts():

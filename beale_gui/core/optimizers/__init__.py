@@ -1,7 +1,8 @@
 """The optimizers: a registry of :class:`OptimizerSpec`, one file per family.
 
 Where an optimizer is: :mod:`.sgd` (gd, sgd, momentum, nesterov), :mod:`.adagrad`,
-:mod:`.rmsprop`, :mod:`.adam` (adam, adamw, nadam, amsgrad), :mod:`.adadelta`; what every one
+:mod:`.rmsprop`, :mod:`.adam` (adam, adamw, nadam, amsgrad), :mod:`.adamax`, :mod:`.radam`,
+:mod:`.adadelta`; what every one
 is made of, and the contract of its two kernels, in :mod:`.base`. To add one: write its
 hyperparameters, state, batch kernel, float kernel, effective learning rate and explain rule
 (:mod:`beale_gui.core.explain`) beside its family's (or in a new file) and add its spec to

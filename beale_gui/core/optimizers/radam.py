@@ -179,8 +179,8 @@ def _radam_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
             f"{M_HAT} = {M} / ({C1})",
             f"{RHO_INF} = 2 / (1 − {B2}) − 1,   {RHO} = {RHO_RULE}",
             f"{RECT} = {RECT_RULE}",
-            f"{w} = {w1}{decay} − {at.eta} {RECT} {M_HAT} √({C2}) / (√{V} + ε)   if {RHO} &gt; 5",
-            f"{w} = {w1}{decay} − {at.eta} {M_HAT}   if {RHO} ≤ 5")
+            f"{w} = {w1}{decay} − {at.eta} {RECT} {M_HAT} √({C2}) / (√{V} + ε)   ({RHO} &gt; 5)",
+            f"{w} = {w1}{decay} − {at.eta} {M_HAT}   ({RHO} ≤ 5)")
     if t == 0:
         return rule, [
             at.initial("m", "exp_avg",
