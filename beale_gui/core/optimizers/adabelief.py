@@ -20,7 +20,7 @@ rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t)):
                  r_t = sqrt((1 - beta2^t) (rho_t - 4) / (rho_inf - 4) (rho_t - 2) / rho_t
                             rho_inf / (rho_inf - 2))
     rho_t < 5:   w <- w - lr / (1 - beta1^t) * m          (SGD with momentum: the first
-                                                           four steps at beta2 = 0.999)
+                                                           five steps at beta2 = 0.999)
 
 Where Adam divides by the root of the mean squared gradient, AdaBelief divides by the root of
 the mean squared *surprise* g - m: where the gradient is as predicted (a long slope, even a
@@ -214,7 +214,7 @@ def _adabelief_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
                  f"({C2})", r_rule,
                  f"{w} = {w1}{decay} − {at.eta} r<sub>t</sub> {m} / ({C1}) / (√{s} + ε)   "
                  f"({RHO} ≥ 5)",
-                 f"{w} = {w1}{decay} − {at.eta} {m} / ({C1})   ({RHO} < 5)"]
+                 f"{w} = {w1}{decay} − {at.eta} {m} / ({C1})   ({RHO} &lt; 5)"]
     else:
         rule.append(f"{w} = {w1}{decay} − {at.eta} {m} / ({C1}) / (√{s} / √({C2}) + ε)")
     first = translate("Explain", "first moment: a running mean of the gradient")
