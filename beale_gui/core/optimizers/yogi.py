@@ -14,7 +14,12 @@ to the gradient as in torch's Adam)::
 Adam's second moment moves towards g^2 by a fraction (1 - beta2) of their *difference*; Yogi's
 by (1 - beta2) g^2 in the direction of g^2, an additive change that cannot shrink v as fast
 when the gradients suddenly grow, so the effective rate does not jump. The paper's Algorithm 2
-has no bias corrections; the reference implementation (and so this) keeps Adam's.
+has no bias corrections; the reference implementation (and so this) keeps Adam's. Where the
+PyTorch port differs from TensorFlow Addons' (the authors'), this follows the port, whose numbers
+the tests can compare: m starts at initial_accumulator as v does (TFA: m at 0), so a run drifts
+on a flat surface by lr * 1e-6-sized steps; eps is added to sqrt(v) / sqrt(1 - beta2^t) (TFA:
+to sqrt(v), the rate times sqrt(1 - beta2^t)); weight decay is torch's coupled L2 (TFA: l1 / l2
+proximal steps).
 """
 
 from __future__ import annotations
