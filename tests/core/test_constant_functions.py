@@ -5,9 +5,10 @@ the optimizer, the stop rule, the other start points in the batch, or the path t
 through the engine: Python floats for a few runs (:mod:`beale_gui.core.engine.few_runs`), numpy
 arrays for more (:mod:`beale_gui.core.engine.batch`), several blocks on worker threads for many.
 
-Two optimizers move on a flat surface by design, and are checked for doing exactly that: ``sgd``
-(stochastic by default; a function without terms gets Gaussian gradient noise) and ``adamw``
-(decoupled weight decay shrinks w by ``1 - lr * weight_decay`` a step whatever the gradient).
+Three optimizers move on a flat surface by design, and are checked for doing exactly that: ``sgd``
+(stochastic by default; a function without terms gets Gaussian gradient noise), ``adamw``
+(decoupled weight decay shrinks w by ``1 - lr * weight_decay`` a step whatever the gradient) and
+``yogi`` (its reference starts the first moment at initial_accumulator, 1e-6, not 0).
 """
 
 import numpy as np
@@ -27,7 +28,7 @@ from beale_gui.document import Document
 
 FLAT = ["1", "0*x", "0*x + 0*y", "5", "x - x"]
 GUI_TOL = Document().tol          # the stop tolerance the window starts with
-MOVE_BY_DESIGN = {"sgd", "adamw"}
+MOVE_BY_DESIGN = {"sgd", "adamw", "yogi"}
 STILL = [name for name in OPTIMIZERS if name not in MOVE_BY_DESIGN]
 # inside the default view, on an axis, at the origin, and near the divergence bound
 STARTS = np.array([[0.7, 1.4], [-2.0, 3.0], [4.9, -4.9], [0.0, 0.0], [-3.0, 0.0], [9e9, -9e9]])
@@ -113,8 +114,8 @@ def test_the_default_six_from_many_starts_all_stay(kinds, path, text, tol):
 @pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
 @pytest.mark.parametrize("path", ["few_runs", "batch", "parallel"])
 def test_every_optimizer_in_one_batch_stays(kinds, path, tol):
-    configs = [OptimizerConfig(name, {"weight_decay": 0.0} if name == "adamw" else {})
-               for name in STILL + ["adamw"]]
+    off = {"adamw": {"weight_decay": 0.0}, "yogi": {"initial_accumulator": 0.0}}
+    configs = [OptimizerConfig(name, off.get(name, {})) for name in STILL + ["adamw", "yogi"]]
     starts = STARTS[[0, 5]] if path == "few_runs" else STARTS
     result = _run_on(path, kinds, parse_expression("0*x + 0*y"), configs, starts, tol)
     if path != "parallel":
@@ -150,6 +151,26 @@ def test_adamw_only_decays_the_weights(kinds, text):
             np.testing.assert_allclose(result.paths[i],
                                        shrink[:, None] * STARTS[result.start_index[i]],
                                        rtol=1e-12)
+
+
+@pytest.mark.parametrize("text", FLAT)
+def test_yogi_only_drifts_by_its_initial_first_moment(kinds, text):
+    """m_t = a beta1^t with g = 0 (a = initial_accumulator), and v stays a: each step is
+    lr / (1 - beta1^t) * m_t / (sqrt(a) / sqrt(1 - beta2^t) + eps), the same on both axes."""
+    config = OptimizerConfig("yogi")
+    hp = config.hparams
+    lr, b1, b2, eps, a = (hp[k] for k in ("lr", "beta1", "beta2", "eps",
+                                          "initial_accumulator"))
+    t = np.arange(1, MAX + 1)
+    steps = lr / (1 - b1**t) * a * b1**t / (np.sqrt(a) / np.sqrt(1 - b2**t) + eps)
+    drift = np.concatenate([[0.0], np.cumsum(steps)])
+    for path in ("few_runs", "batch"):
+        result = _run_on(path, kinds, parse_expression(text), [config], STARTS[:3], 0.0)
+        assert (result.status == MAX_STEPS).all()
+        for i in range(result.n_runs):
+            np.testing.assert_allclose(result.paths[i],
+                                       STARTS[result.start_index[i]] - drift[:, None],
+                                       rtol=1e-12, atol=1e-15)
 
 
 @pytest.mark.parametrize("text", FLAT)

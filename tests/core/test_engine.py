@@ -231,7 +231,8 @@ def test_a_start_outside_the_bound_diverges_at_step_0(n_starts):
 # Every deterministic optimizer (weight decay off, so that only the gradient moves a run), on
 # the few-runs path for a few runs and the batch one for many; whatever happens, the result keeps
 # every promise the fuzz test checks, and the status says what happened.
-STILL = [name for name in OPTIMIZERS if name not in ("sgd", "adamw")]
+# (Yogi's first moment starts at 1e-6, so it drifts where the gradient is 0: left out too)
+STILL = [name for name in OPTIMIZERS if name not in ("sgd", "adamw", "yogi")]
 HOSTILE_STARTS = np.array([[0.7, 1.4], [-2.0, 3.0], [1e-3, -0.5], [-1e-3, 0.0], [0.0, 0.0],
                            [1e-300, 2.0], [4.0, 0.0]])
 

@@ -26,6 +26,7 @@ from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.schedules import ScheduleConfig
 
 from .test_mechanics import _assert_close, _numpy_state, _shown_from_torch, _torch_optimizer
+from .test_optimizers_modern import MODERN, modern_expected
 
 BEALE = get_function("beale")
 STARTS = [(0.7, 1.4), (-1.2, 0.9), (2.5, -0.6), (4.4, 4.4)]
@@ -55,6 +56,12 @@ SETTINGS = {
     "amsgrad": [{}, {"lr": 0.02, "beta1": 0.7, "beta2": 0.9, "eps": 1e-7,
                      "weight_decay": 0.01}],
     "adadelta": [{}, {"lr": 0.5, "rho": 0.8, "eps": 1e-5, "weight_decay": 0.01}],
+    "lion": [{"lr": 0.01}, {"lr": 0.01, "weight_decay": 0.1}],
+    "adabelief": [{"lr": 0.02}, {"lr": 0.02, "rectify": 0, "eps": 1e-8, "weight_decay": 0.1}],
+    "yogi": [{}, {"lr": 0.05, "initial_accumulator": 0.1, "weight_decay": 0.01}],
+    "sfsgd": [{}, {"lr": 0.002, "momentum": 0.7, "warmup_steps": 20, "weight_decay": 0.01}],
+    "sfadamw": [{"lr": 0.02}, {"lr": 0.02, "beta1": 0.8, "warmup_steps": 10,
+                               "weight_decay": 0.1}],
 }
 CASES = [(name, i) for name, settings in SETTINGS.items() for i in range(len(settings))]
 SCHEDULES = [ScheduleConfig("inverse_time", {"decay": 0.01}),
@@ -80,6 +87,12 @@ ENTRIES = {
     "adadelta": {"v": "square_avg", "u": "acc_delta"},
     "adamax": {"m": "exp_avg", "u": "exp_inf"},
     "radam": {"m": "exp_avg", "v": "exp_avg_sq"},
+    "lion": {"m": "exp_avg"},
+    "adabelief": {"m": "exp_avg", "s": "exp_avg_var"},
+    "yogi": {"m": "exp_avg", "v": "exp_avg_sq"},
+    "sfsgd": {"d": "x_minus_z", "W": "weight_sum", "η<sup>max</sup>": "lr_max"},
+    "sfadamw": {"d": "x_minus_z", "v": "exp_avg_sq", "W": "weight_sum",
+                "η<sup>max</sup>": "lr_max"},
 }
 # the entries shown, where they depend on the settings (RMSprop's buffer only with momentum)
 UNUSED = {("adam", "max_exp_avg_sq"), ("adamw", "max_exp_avg_sq"),
@@ -110,7 +123,7 @@ def _python(text: str, absolute: bool = False) -> str:
 
 def _evaluate(text: str, absolute: bool = False) -> float:
     names = {"sqrt": math.sqrt, "max": max, "cos": math.cos, "pi": math.pi,
-             "__builtins__": {}}
+             "sign": lambda v: float(np.sign(v)), "__builtins__": {}}
     return float(eval(_python(text, absolute), names))  # noqa: S307 (our own numbers)
 
 
@@ -172,6 +185,9 @@ def _expected(result, i: int, e, line) -> np.ndarray:
         eps = hp["eps"]
         return (np.sqrt(state["acc_delta"][t - 1] + eps) / np.sqrt(state["square_avg"][t] + eps)
                 * simple["g<sub>t</sub>"])
+    own = modern_expected(name, hp, state, result.lr[i, u - 1], base, simple, t, symbol)
+    if own is not None:
+        return own
     raise AssertionError(f"{name}: no expected value for the line {symbol}")
 
 
@@ -377,7 +393,7 @@ def test_bad_requests_get_a_clear_message():
 
 # -- the recorded state against torch.optim ---------------------------------------------------
 
-TORCH_CASES = [(name, i) for name, i in CASES if name not in ("gd", "sgd")]
+TORCH_CASES = [(name, i) for name, i in CASES if name not in ("gd", "sgd", *MODERN)]
 
 
 @pytest.mark.parametrize(("name", "case"), TORCH_CASES)

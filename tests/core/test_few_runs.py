@@ -43,6 +43,14 @@ NON_DEFAULT = {
               "decoupled_weight_decay": 1},
     "amsgrad": {"lr": 0.02, "beta1": 0.7, "beta2": 0.9, "eps": 1e-7, "weight_decay": 0.01},
     "adadelta": {"lr": 0.5, "rho": 0.8, "eps": 1e-5, "weight_decay": 0.01},
+    "lion": {"lr": 0.002, "beta1": 0.8, "beta2": 0.95, "weight_decay": 0.1},
+    "adabelief": {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-8, "rectify": 0,
+                  "weight_decay": 0.1},
+    "yogi": {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-4, "initial_accumulator": 0.1,
+             "weight_decay": 0.01},
+    "sfsgd": {"lr": 0.002, "momentum": 0.7, "warmup_steps": 20, "weight_decay": 0.01},
+    "sfadamw": {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "warmup_steps": 10,
+                "weight_decay": 0.1},
 }
 STARTS = [(0.7, 1.4), (-1.2, 0.9), (2.5, -0.6)]
 

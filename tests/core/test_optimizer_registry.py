@@ -48,8 +48,8 @@ def _settings(spec) -> dict[str, dict]:
     moved = {}
     for p in spec.params:
         value = p.default * 0.7 if p.default else min(0.1, p.high / 2)
-        if p.integer:                     # a switch (0 / 1) turns on
-            value = float(round(value)) if round(value) != p.default else p.high
+        if p.integer:                  # a switch or a count: its other end, or a few steps
+            value = p.low if p.default != p.low else min(p.low + 5, p.high)
         assert p.problem(value) is None, (spec.name, p.name, value)
         moved[p.name] = value
     zeros = {p.name: 0.0 for p in spec.params if p.problem(0.0) is None}

@@ -11,8 +11,11 @@ from beale_gui.core.optimizers import OPTIMIZERS, get_optimizer
 
 from .reference import reference_steps
 from .test_mechanics import _torch_optimizer
+from .test_optimizers_modern import MODERN
 
-DETERMINISTIC = [name for name, spec in OPTIMIZERS.items() if not spec.stochastic]
+# torch.optim's (those it lacks: tests/core/test_optimizers_modern.py)
+DETERMINISTIC = [name for name, spec in OPTIMIZERS.items()
+                 if not spec.stochastic and name not in MODERN]
 BEALE = get_function("beale")
 # Settings that move every optimizer visibly in 20 steps, weight decay included somewhere.
 SETTINGS = {

@@ -91,6 +91,8 @@ def test_a_split_batch_records_the_state_of_one_block_bit_for_bit():
 @pytest.mark.parametrize("name", DETERMINISTIC)
 def test_the_record_starts_at_the_initial_state_and_repeats_after_a_stop(name):
     hp = {"initial_accumulator_value": 0.3} if name == "adagrad" else {}
+    if name in ("lion", "sfadamw"):      # steps of about lr that never settle: let 50 diverge
+        hp = {"weight_decay": 1.0}
     configs = [OptimizerConfig(name, hp), OptimizerConfig(name, {**hp, "lr": 50.0})]
     # runs that converge (a large rate settles somewhere fast), diverge, run on, and a start
     # beyond the bound that never steps

@@ -16,14 +16,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..i18n import translate
-from . import adadelta, adagrad, adam, adamax, radam, rmsprop, sgd
+from . import (
+    adabelief,
+    adadelta,
+    adagrad,
+    adam,
+    adamax,
+    lion,
+    radam,
+    rmsprop,
+    schedule_free,
+    sgd,
+    yogi,
+)
 from .base import FloatStep, Log, OptimizerSpec, State
 
 __all__ = ["OPTIMIZERS", "OptimizerSpec", "float_step", "get_optimizer"]
 
 OPTIMIZERS: dict[str, OptimizerSpec] = {
     spec.name: spec
-    for family in (sgd, adagrad, rmsprop, adam, adamax, radam, adadelta)
+    for family in (sgd, adagrad, rmsprop, adam, adamax, radam, adadelta, lion, adabelief, yogi,
+                   schedule_free)
     for spec in family.SPECS
 }
 

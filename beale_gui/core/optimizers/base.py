@@ -114,6 +114,24 @@ class OptimizerSpec:
                                                               + eps) / sqrt(square_avg + eps)``
                                                               with ``acc_delta`` as it was
                                                               *before* the update
+    lion      ``exp_avg`` (m)                                 none: ``dw = -lr * weight_decay *
+                                                              w - lr * sign(beta1 * m_{t-1} +
+                                                              (1 - beta1) * g)``
+    adabelief ``exp_avg`` (m)                                 the first moment: ``dw = -lr *
+                                                              weight_decay * w - eff * m``,
+                                                              ``eff = lr * k / denom`` (k, denom
+                                                              of the step's form, adabelief.py)
+    yogi      ``exp_avg``                                     the first moment, as Adam's, v =
+                                                              ``exp_avg_sq``
+    sfsgd     none                                            none: ``dw = -(1 - beta (1 - c)) *
+                                                              lr * g - beta * c * d_{t-1}``,
+                                                              ``c = lr_max**2 / weight_sum``, d =
+                                                              ``x_minus_z`` (schedule_free.py)
+    sfadamw   none                                            the gradient: ``dw = -(1 - beta1
+                                                              (1 - c)) * (eff * g + lr *
+                                                              weight_decay * w) - beta1 * c *
+                                                              d_{t-1}``, ``eff = lr / (sqrt(v /
+                                                              (1 - beta2**t)) + eps)``
     ========  ==============================================  ===================================
 
     Each identity holds to rounding (tests/core/test_mechanics.py checks it for every step, and

@@ -84,6 +84,21 @@ def _optimizers() -> list[Section]:
                                "than plain momentum. In torch: torch.optim.SGD with "
                                "nesterov=True. Key hyperparameters: lr and momentum μ."),
         )),
+        Section(optimizer_anchor("sfsgd"), translate("Guide", "Schedule-Free SGD"), (
+            translate("Guide", "Defazio et al. (2024) replace the learning-rate schedule by an "
+                               "average. Plain SGD steps z; x is the running average of every z "
+                               "so far; the gradient is taken at y, a mix of the two:"),
+            "= z ← z − η ∇f(y),   x ← (1 − c) x + c z,   y = β x + (1 − β) z",
+            translate("Guide", "At a constant rate c = 1/t, so x is the plain mean of the "
+                               "iterates, which settles where SGD would only jitter without a "
+                               "decaying rate. The answer is x; the path drawn here is y, the "
+                               "point whose gradient is taken (the engine evaluates the point it "
+                               "draws); y stays close to x, and the Explain panel shows x and "
+                               "z."),
+            translate("Guide", "Key hyperparameters: lr, momentum β (0.9) and warmup_steps, a "
+                               "linear warm-up of the rate. Reference: facebookresearch/"
+                               "schedule_free (SGDScheduleFree)."),
+        )),
         Section(optimizer_anchor("adagrad"), translate("Guide", "Adagrad"), (
             translate("Guide", "Gives each coordinate its own learning rate: it adds up the "
                                "squares of all the gradients so far and divides the step by "
@@ -130,6 +145,16 @@ def _optimizers() -> list[Section]:
                                "training transformers."),
             translate("Guide", "Key hyperparameters: Adam's, and weight_decay (λ, 0.01 by "
                                "default)."),
+        )),
+        Section(optimizer_anchor("sfadamw"), translate("Guide", "Schedule-Free AdamW"), (
+            translate("Guide", "The same averaging as Schedule-Free SGD, with z stepped by "
+                               "Adam's per-axis rate (a second moment v, no first moment: the "
+                               "averaging takes its place):"),
+            "= z ← z − η g / (√v̂ + ε),   x ← (1 − c) x + c z,   y = β₁ x + (1 − β₁) z",
+            translate("Guide", "As for Schedule-Free SGD the path drawn is y, where the gradient "
+                               "is taken, and x is the average it returns. Key hyperparameters: "
+                               "lr (0.0025), beta1 (the mix, 0.9), beta2, eps, warmup_steps and "
+                               "a weight decay taken at y. Reference: AdamWScheduleFree."),
         )),
         Section(optimizer_anchor("nadam"), translate("Guide", "NAdam"), (
             translate("Guide", "Adam with Nesterov momentum (Dozat): its step combines the "
@@ -178,6 +203,42 @@ def _optimizers() -> list[Section]:
             translate("Guide", "Key hyperparameters: Adam's (lr 0.001 by default), weight_decay, "
                                "and decoupled_weight_decay (1: decay the weights directly, as "
                                "AdamW does). In torch: torch.optim.RAdam."),
+        )),
+        Section(optimizer_anchor("adabelief"), translate("Guide", "AdaBelief"), (
+            translate("Guide", "Adam that divides by how far the gradient strays from its "
+                               "running mean m (Zhuang et al. 2020), not by the gradient's own "
+                               "size:"),
+            "= s ← β₂ s + (1 − β₂) (g − m)² + ε,   w ← w − η m̂ / (√ŝ + ε)",
+            translate("Guide", "Where the gradient is as predicted (a long even slope, even a "
+                               "steep one) the steps are large; where it keeps changing they are "
+                               "small. The PyTorch package rectifies the first steps as RAdam "
+                               "does (rectify = 1: momentum SGD for the first five steps); "
+                               "rectify = 0 is the paper's update. Key hyperparameters: lr, "
+                               "beta1, beta2, eps (1e-16). Reference: juntang-zhuang/"
+                               "Adabelief-Optimizer."),
+        )),
+        Section(optimizer_anchor("yogi"), translate("Guide", "Yogi"), (
+            translate("Guide", "Adam with an additive second moment (Zaheer et al. 2018): v "
+                               "moves towards g² by a fixed fraction of g², not of the "
+                               "difference:"),
+            "= v ← v − (1 − β₂) sign(v − g²) g²,   w ← w − η m̂ / (√v̂ + ε)",
+            translate("Guide", "When the gradients suddenly shrink, v falls slowly, so the "
+                               "effective rate does not jump. Key hyperparameters: lr (0.01), "
+                               "beta1, beta2, a larger eps (1e-3) and the moments' starting "
+                               "value (1e-6). Reference: the authors' TensorFlow version, as "
+                               "torch-optimizer's Yogi."),
+        )),
+        Section(optimizer_anchor("lion"), translate("Guide", "Lion"), (
+            translate("Guide", "Found by a program search (Chen et al. 2023): the step is the "
+                               "sign of a mix of the momentum and the gradient, so every axis "
+                               "moves by exactly the learning rate:"),
+            "= c = sign(β₁ m + (1 − β₁) g),   w ← w − η c,   m ← β₂ m + (1 − β₂) g",
+            translate("Guide", "The size of the gradient is ignored, only its direction counts: "
+                               "the path moves at a constant speed along the diagonals and "
+                               "zigzags around a minimum by ±η. Its rate is usually 3 to 10 times "
+                               "smaller than AdamW's. Key hyperparameters: lr (1e-4), beta1 "
+                               "(0.9), beta2 (0.99) and a decoupled weight decay. Reference: "
+                               "lucidrains/lion-pytorch."),
         )),
         Section(optimizer_anchor("adadelta"), translate("Guide", "Adadelta"), (
             translate("Guide", "Zeiler's answer to Adagrad's shrinking steps: it keeps moving "

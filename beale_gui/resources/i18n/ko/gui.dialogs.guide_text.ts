@@ -60,6 +60,22 @@
         <translation>기울기의 방향이 바뀌면 더 일찍 반응하므로 일반 모멘텀보다 덜 지나칩니다. torch에서는 nesterov=True인 torch.optim.SGD입니다. 주요 하이퍼파라미터: lr과 momentum μ.</translation>
     </message>
     <message>
+        <source>Schedule-Free SGD</source>
+        <translation>Schedule-Free SGD</translation>
+    </message>
+    <message>
+        <source>Defazio et al. (2024) replace the learning-rate schedule by an average. Plain SGD steps z; x is the running average of every z so far; the gradient is taken at y, a mix of the two:</source>
+        <translation>Defazio et al. (2024)은 학습률 스케줄 대신 평균을 씁니다. 보통의 SGD가 z를 움직이고, x는 지금까지 모든 z의 이동 평균이며, 기울기는 둘을 섞은 점 y에서 구합니다:</translation>
+    </message>
+    <message>
+        <source>At a constant rate c = 1/t, so x is the plain mean of the iterates, which settles where SGD would only jitter without a decaying rate. The answer is x; the path drawn here is y, the point whose gradient is taken (the engine evaluates the point it draws); y stays close to x, and the Explain panel shows x and z.</source>
+        <translation>학습률이 일정하면 c = 1/t이므로 x는 반복점들의 단순 평균이 되고, 학습률을 줄이지 않으면 흔들리기만 할 SGD와 달리 한곳에 자리를 잡습니다. 답은 x이지만 여기서 그리는 경로는 기울기를 구하는 점 y입니다(엔진은 그리는 점에서 함수를 평가합니다). y는 x 가까이에 머물며, 설명 패널에서 x와 z를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: lr, momentum β (0.9) and warmup_steps, a linear warm-up of the rate. Reference: facebookresearch/schedule_free (SGDScheduleFree).</source>
+        <translation>주요 하이퍼파라미터: lr, momentum β(0.9), 학습률을 선형으로 올리는 warmup_steps. 참조 구현: facebookresearch/schedule_free (SGDScheduleFree).</translation>
+    </message>
+    <message>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
@@ -124,6 +140,18 @@
         <translation>주요 하이퍼파라미터: Adam의 하이퍼파라미터와 weight_decay(λ, 기본값 0.01).</translation>
     </message>
     <message>
+        <source>Schedule-Free AdamW</source>
+        <translation>Schedule-Free AdamW</translation>
+    </message>
+    <message>
+        <source>The same averaging as Schedule-Free SGD, with z stepped by Adam&apos;s per-axis rate (a second moment v, no first moment: the averaging takes its place):</source>
+        <translation>Schedule-Free SGD와 같은 평균을 쓰되, z는 Adam의 축별 학습률로 움직입니다(2차 모멘트 v만 쓰고 1차 모멘트는 없으며, 평균이 그 역할을 합니다):</translation>
+    </message>
+    <message>
+        <source>As for Schedule-Free SGD the path drawn is y, where the gradient is taken, and x is the average it returns. Key hyperparameters: lr (0.0025), beta1 (the mix, 0.9), beta2, eps, warmup_steps and a weight decay taken at y. Reference: AdamWScheduleFree.</source>
+        <translation>Schedule-Free SGD와 마찬가지로 그리는 경로는 기울기를 구하는 점 y이고, 결과로 돌려주는 것은 평균 x입니다. 주요 하이퍼파라미터: lr(0.0025), beta1(섞는 비율, 0.9), beta2, eps, warmup_steps, 그리고 y에서 적용하는 가중치 감쇠. 참조 구현: AdamWScheduleFree.</translation>
+    </message>
+    <message>
         <source>NAdam</source>
         <translation>NAdam</translation>
     </message>
@@ -182,6 +210,42 @@
     <message>
         <source>Key hyperparameters: Adam&apos;s (lr 0.001 by default), weight_decay, and decoupled_weight_decay (1: decay the weights directly, as AdamW does). In torch: torch.optim.RAdam.</source>
         <translation>주요 하이퍼파라미터: Adam의 하이퍼파라미터(lr 기본값 0.001), weight_decay, decoupled_weight_decay(1: AdamW처럼 가중치를 직접 감쇠). torch에서는 torch.optim.RAdam입니다.</translation>
+    </message>
+    <message>
+        <source>AdaBelief</source>
+        <translation>AdaBelief</translation>
+    </message>
+    <message>
+        <source>Adam that divides by how far the gradient strays from its running mean m (Zhuang et al. 2020), not by the gradient&apos;s own size:</source>
+        <translation>기울기 자체의 크기가 아니라 기울기가 이동 평균 m에서 벗어난 정도로 나누는 Adam입니다 (Zhuang et al. 2020):</translation>
+    </message>
+    <message>
+        <source>Where the gradient is as predicted (a long even slope, even a steep one) the steps are large; where it keeps changing they are small. The PyTorch package rectifies the first steps as RAdam does (rectify = 1: momentum SGD for the first five steps); rectify = 0 is the paper&apos;s update. Key hyperparameters: lr, beta1, beta2, eps (1e-16). Reference: juntang-zhuang/Adabelief-Optimizer.</source>
+        <translation>기울기가 예측대로인 곳(가파르더라도 길고 고른 비탈)에서는 크게, 계속 바뀌는 곳에서는 작게 이동합니다. PyTorch 패키지는 RAdam처럼 처음 단계들을 보정합니다(rectify = 1: 처음 다섯 단계는 모멘텀 SGD). rectify = 0은 논문의 갱신식입니다. 주요 하이퍼파라미터: lr, beta1, beta2, eps(1e-16). 참조 구현: juntang-zhuang/Adabelief-Optimizer.</translation>
+    </message>
+    <message>
+        <source>Yogi</source>
+        <translation>Yogi</translation>
+    </message>
+    <message>
+        <source>Adam with an additive second moment (Zaheer et al. 2018): v moves towards g² by a fixed fraction of g², not of the difference:</source>
+        <translation>2차 모멘트를 덧셈으로 바꾸는 Adam입니다 (Zaheer et al. 2018). v는 차이가 아니라 g²의 일정 비율만큼 g² 쪽으로 움직입니다:</translation>
+    </message>
+    <message>
+        <source>When the gradients suddenly shrink, v falls slowly, so the effective rate does not jump. Key hyperparameters: lr (0.01), beta1, beta2, a larger eps (1e-3) and the moments&apos; starting value (1e-6). Reference: the authors&apos; TensorFlow version, as torch-optimizer&apos;s Yogi.</source>
+        <translation>기울기가 갑자기 작아져도 v는 천천히 줄어들므로 유효 학습률이 튀지 않습니다. 주요 하이퍼파라미터: lr(0.01), beta1, beta2, 더 큰 eps(1e-3), 모멘트의 시작값(1e-6). 참조 구현: 저자들의 TensorFlow 버전을 옮긴 torch-optimizer의 Yogi.</translation>
+    </message>
+    <message>
+        <source>Lion</source>
+        <translation>Lion</translation>
+    </message>
+    <message>
+        <source>Found by a program search (Chen et al. 2023): the step is the sign of a mix of the momentum and the gradient, so every axis moves by exactly the learning rate:</source>
+        <translation>프로그램 탐색으로 찾아낸 최적화기입니다 (Chen et al. 2023). 모멘텀과 기울기를 섞은 값의 부호로 이동하므로 모든 축이 정확히 학습률만큼 움직입니다:</translation>
+    </message>
+    <message>
+        <source>The size of the gradient is ignored, only its direction counts: the path moves at a constant speed along the diagonals and zigzags around a minimum by ±η. Its rate is usually 3 to 10 times smaller than AdamW&apos;s. Key hyperparameters: lr (1e-4), beta1 (0.9), beta2 (0.99) and a decoupled weight decay. Reference: lucidrains/lion-pytorch.</source>
+        <translation>기울기의 크기는 무시하고 방향만 씁니다. 경로는 대각선을 따라 일정한 속도로 움직이고, 최솟점 주위에서는 ±η만큼 지그재그로 오갑니다. 학습률은 보통 AdamW보다 3~10배 작게 잡습니다. 주요 하이퍼파라미터: lr(1e-4), beta1(0.9), beta2(0.99), 분리된 가중치 감쇠. 참조 구현: lucidrains/lion-pytorch.</translation>
     </message>
     <message>
         <source>Adadelta</source>

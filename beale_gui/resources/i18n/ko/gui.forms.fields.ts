@@ -59,6 +59,14 @@
         <translation>초기 누적값</translation>
     </message>
     <message>
+        <source>rectify</source>
+        <translation>보정</translation>
+    </message>
+    <message>
+        <source>warm-up steps</source>
+        <translation>워밍업 단계</translation>
+    </message>
+    <message>
         <source>decay</source>
         <translation>감쇠율</translation>
     </message>
