@@ -3,10 +3,13 @@
 - :mod:`.base`: :class:`TestFunction` (what a surface is, and the evaluator the engine calls)
   and the shared bases;
 - :mod:`.catalogue`: the built-ins, :data:`FUNCTIONS` and :func:`get_function`;
+  :mod:`.hessians`: their exact Hessians;
 - :mod:`.expression` and :mod:`.expression_parser`: a function typed as text;
-  :mod:`.expression_format` writes it as mathematics for titles.
+  :mod:`.expression_hessian` its exact Hessian; :mod:`.expression_format` writes it as
+  mathematics for titles.
 
-A new built-in is a class in ``catalogue.py`` and an entry in its ``FUNCTIONS``.
+A new built-in is a class in ``catalogue.py`` (its Hessian in ``hessians.py``) and an entry in
+its ``FUNCTIONS``.
 """
 
 from .base import DEFAULT_HPARAMS, Bounds, SumOfSquares, TestFunction

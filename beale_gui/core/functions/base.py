@@ -48,8 +48,9 @@ def _split(xy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class TestFunction:
     """A 2-D test surface.
 
-    Subclasses implement :meth:`_value` and :meth:`_grad` on separate ``x`` and ``y`` arrays,
-    and, where the function is a sum of terms, :meth:`_terms` and :meth:`_term_grads`.
+    Subclasses implement :meth:`_value`, :meth:`_grad` and :meth:`_hessian` on separate ``x``
+    and ``y`` arrays, and, where the function is a sum of terms, :meth:`_terms` and
+    :meth:`_term_grads`.
 
     Attributes
     ----------
@@ -94,6 +95,10 @@ class TestFunction:
 
     def _grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         raise NotImplementedError
+
+    def _hessian(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+        """``(hxx, hxy, hyy)``, exact (the built-ins' are in :mod:`.hessians`)."""
+        raise NotImplementedError(f"{self.title} has no Hessian")
 
     def _terms(self, x: np.ndarray, y: np.ndarray) -> list[np.ndarray]:
         raise NotImplementedError(f"{self.title} is not a sum of terms")
@@ -164,6 +169,21 @@ class TestFunction:
             f, gx, gy = self._value_and_grad(x, y)
             g = np.stack(np.broadcast_arrays(gx, gy), axis=-1).astype(np.float64, copy=False)
             return np.asarray(f, dtype=np.float64), g
+
+    def hessian(self, xy: np.ndarray) -> np.ndarray:
+        """Exact Hessian at ``xy`` of shape (..., 2); returns shape (..., 2, 2).
+
+        Symmetric bit for bit (both mixed entries are one computed number). Worked out by hand
+        for the built-ins (:mod:`.hessians`), by second-order forward-mode differentiation for
+        typed functions (:mod:`.expression_hessian`). Where f has a kink (Ackley's tip, ``abs``
+        or ``sqrt`` at 0) it is the analytic formula's value there, documented with each; NaN
+        and inf propagate as values, nothing raises.
+        """
+        x, y = _split(xy)
+        with np.errstate(all="ignore"):
+            hxx, hxy, hyy = np.broadcast_arrays(*self._hessian(x, y), x)[:3]
+            rows = (np.stack([hxx, hxy], axis=-1), np.stack([hxy, hyy], axis=-1))
+            return np.stack(rows, axis=-2).astype(np.float64, copy=False)
 
     def terms(self, xy: np.ndarray) -> np.ndarray:
         """The terms whose sum is f; returns shape (..., n_terms)."""
@@ -274,10 +294,11 @@ class _Fused(TestFunction):
 class SumOfSquares(_Fused):
     """f = sum_i r_i(x, y)**2, a sum of ``n_terms`` squared residuals.
 
-    Subclasses implement :meth:`_residuals` and :meth:`_residual_grads`; the value, the
-    gradient, the terms ``r_i**2`` and their gradients ``2 r_i grad(r_i)`` follow, and
-    ``n_terms`` is counted from the residuals. A subclass may override :meth:`_value_and_grad`
-    with a fused version; :meth:`_grad` then uses it.
+    Subclasses implement :meth:`_residuals`, :meth:`_residual_grads` and
+    :meth:`_residual_hessians`; the value, the gradient, the Hessian, the terms ``r_i**2`` and
+    their gradients ``2 r_i grad(r_i)`` follow, and ``n_terms`` is counted from the residuals.
+    A subclass may override :meth:`_value_and_grad` with a fused version; :meth:`_grad` then
+    uses it.
     """
 
     def __post_init__(self) -> None:
@@ -289,6 +310,20 @@ class SumOfSquares(_Fused):
 
     def _residual_grads(self, x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         raise NotImplementedError
+
+    def _residual_hessians(self, x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, ...]]:
+        """``(rxx, rxy, ryy)`` of each residual."""
+        raise NotImplementedError(f"{self.title} has no Hessian")
+
+    def _hessian(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+        """2 sum_i (grad r_i grad r_i^T + r_i hess r_i)."""
+        hxx = hxy = hyy = 0.0
+        for r, (rx, ry), (rxx, rxy, ryy) in zip(self._residuals(x, y), self._residual_grads(x, y),
+                                                self._residual_hessians(x, y), strict=True):
+            hxx = hxx + (rx * rx + r * rxx)
+            hxy = hxy + (rx * ry + r * rxy)
+            hyy = hyy + (ry * ry + r * ryy)
+        return 2.0 * hxx, 2.0 * hxy, 2.0 * hyy
 
     def _value(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return _total(self._terms(x, y))

@@ -1,7 +1,9 @@
 """The built-in test surfaces and their registry: :data:`FUNCTIONS` and :func:`get_function`.
 
-Each is a :class:`~beale_gui.core.functions.base.TestFunction` with an exact gradient; the sums
-of squares (Beale, Rosenbrock, Himmelblau, Booth) also expose their terms, for mini-batches.
+Each is a :class:`~beale_gui.core.functions.base.TestFunction` with an exact gradient and an
+exact Hessian (its second derivatives are in :mod:`.hessians`, linked from each class by one
+line); the sums of squares (Beale, Rosenbrock, Himmelblau, Booth) also expose their terms, for
+mini-batches.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import numpy as np
 
 from .. import aligned
 from ..i18n import translate
+from . import hessians
 from .base import (
     DEFAULT_HPARAMS,
     HParams,
@@ -46,6 +49,8 @@ class Beale(SumOfSquares):
     def _residual_grads(self, x, y):
         y2 = y * y
         return [(y - 1.0, x), (y2 - 1.0, 2.0 * x * y), (y2 * y - 1.0, 3.0 * x * y2)]
+
+    _residual_hessians = staticmethod(hessians.beale_residuals)
 
     value_finite_within = 1e20    # |r3| <= ~1e80 there: f <= ~1e161, |g| <= ~1e141
 
@@ -124,6 +129,8 @@ class Rosenbrock(SumOfSquares):
     def _residual_grads(self, x, y):
         return [(-1.0, 0.0), (-20.0 * x, 10.0)]
 
+    _residual_hessians = staticmethod(hessians.rosenbrock_residuals)
+
     def _value_and_grad(self, x, y):
         r1 = 1.0 - x
         r2 = 10.0 * (y - x**2)
@@ -139,6 +146,8 @@ class Himmelblau(SumOfSquares):
 
     def _residual_grads(self, x, y):
         return [(2.0 * x, 1.0), (1.0, 2.0 * y)]
+
+    _residual_hessians = staticmethod(hessians.himmelblau_residuals)
 
     def _value_and_grad(self, x, y):
         r1 = x**2 + y - 11.0
@@ -157,6 +166,8 @@ class Booth(SumOfSquares):
     def _residual_grads(self, x, y):
         return [(1.0, 2.0), (2.0, 1.0)]
 
+    _residual_hessians = staticmethod(hessians.booth_residuals)
+
 
 # -- other surfaces -------------------------------------------------------------------------
 class Matyas(TestFunction):
@@ -167,6 +178,8 @@ class Matyas(TestFunction):
 
     def _grad(self, x, y):
         return 0.52 * x - 0.48 * y, 0.52 * y - 0.48 * x
+
+    _hessian = staticmethod(hessians.matyas)
 
 
 class ThreeHumpCamel(TestFunction):
@@ -180,6 +193,8 @@ class ThreeHumpCamel(TestFunction):
         x2 = x**2
         return x * (4.0 + x2 * (-4.2 + x2)) + y, x + 2.0 * y
 
+    _hessian = staticmethod(hessians.three_hump_camel)
+
 
 class SixHumpCamel(TestFunction):
     """Six-hump camel: (4 - 2.1x**2 + x**4/3) x**2 + xy + (-4 + 4y**2) y**2."""
@@ -191,6 +206,8 @@ class SixHumpCamel(TestFunction):
     def _grad(self, x, y):
         x2, y2 = x**2, y**2
         return x * (8.0 + x2 * (-8.4 + 2.0 * x2)) + y, x + y * (-8.0 + 16.0 * y2)
+
+    _hessian = staticmethod(hessians.six_hump_camel)
 
 
 class GoldsteinPrice(_Fused):
@@ -209,6 +226,8 @@ class GoldsteinPrice(_Fused):
         dby = -3.0 * dq + d**2 * (54.0 * y - 36.0 * x + 48.0)
         return a * b, da * b + a * dbx, da * b + a * dby
 
+    _hessian = staticmethod(hessians.goldstein_price)
+
 
 class Rastrigin(TestFunction):
     """Rastrigin (A=10, n=2): 20 + x**2 - 10 cos(2 pi x) + y**2 - 10 cos(2 pi y)."""
@@ -218,6 +237,8 @@ class Rastrigin(TestFunction):
 
     def _grad(self, x, y):
         return tuple(2.0 * t + 20.0 * np.pi * np.sin(2.0 * np.pi * t) for t in (x, y))
+
+    _hessian = staticmethod(hessians.rastrigin)
 
 
 class Ackley(_Fused):
@@ -237,6 +258,8 @@ class Ackley(_Fused):
         gy = slope * (y / rho) + np.pi * ripple * np.sin(2.0 * np.pi * y)
         return -20.0 * cone - ripple + np.e + 20.0, gx, gy
 
+    _hessian = staticmethod(hessians.ackley)
+
 
 class Saddle(TestFunction):
     """x**2 - y**2: a saddle at the origin and no minimum."""
@@ -246,6 +269,8 @@ class Saddle(TestFunction):
 
     def _grad(self, x, y):
         return 2.0 * x, -2.0 * y
+
+    _hessian = staticmethod(hessians.saddle)
 
 
 # -- the registry ---------------------------------------------------------------------------

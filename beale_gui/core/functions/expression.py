@@ -1,7 +1,8 @@
 """Typed functions: :func:`parse_expression` makes a :class:`TestFunction` of f(x, y) as text.
 
 The text is read by :mod:`.expression_parser` (no ``eval``; exact gradients by forward-mode
-automatic differentiation over its tree); this module checks the bounds and minima that come
+automatic differentiation over its tree, exact Hessians by second-order forward mode in
+:mod:`.expression_hessian`); this module checks the bounds and minima that come
 with it and evaluates the tree in float64 numpy, vectorised over arrays.
 """
 
@@ -15,6 +16,7 @@ import numpy as np
 from ..i18n import translate
 from .base import TestFunction
 from .expression_format import math_text
+from .expression_hessian import jet
 from .expression_parser import ExpressionError, parse_tree
 
 DEFAULT_BOUNDS = ((-5.0, 5.0), (-5.0, 5.0))
@@ -96,6 +98,12 @@ class ExpressionFunction(TestFunction):
 
     def _grad(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return self._value_and_grad(x, y)[1:]
+
+    def _hessian(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Second-order forward mode over the tree (:mod:`.expression_hessian`)."""
+        shape = np.shape(x)
+        with np.errstate(all="ignore"):
+            return tuple(_as_array(h, shape) for h in jet(self.tree, x, y)[3:])
 
     def __repr__(self) -> str:
         return f"<ExpressionFunction {self.expression!r}>"
