@@ -15,14 +15,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..i18n import translate
-from . import adadelta, adagrad, adam, rmsprop, sgd
+from . import adadelta, adagrad, adam, asgd, rmsprop, rprop, sgd
 from .base import FloatStep, Log, OptimizerSpec, State
 
 __all__ = ["OPTIMIZERS", "OptimizerSpec", "float_step", "get_optimizer"]
 
 OPTIMIZERS: dict[str, OptimizerSpec] = {
     spec.name: spec
-    for family in (sgd, adagrad, rmsprop, adam, adadelta)
+    for family in (sgd, adagrad, rmsprop, adam, adadelta, rprop, asgd)
     for spec in family.SPECS
 }
 
