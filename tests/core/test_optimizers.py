@@ -25,6 +25,8 @@ SETTINGS = {
     "nadam": {"lr": 0.05},
     "amsgrad": {"lr": 0.05, "beta2": 0.9},
     "adadelta": {"lr": 1.0, "rho": 0.95},
+    "rprop": {"lr": 0.05, "etaplus": 1.3},
+    "asgd": {"lr": 0.01, "lambd": 0.01, "t0": 5, "weight_decay": 0.01},
 }
 
 
@@ -77,11 +79,11 @@ def _compare_with_torch(torch, name):
                               dampening=hp.get("dampening", 0.0),
                               weight_decay=hp["weight_decay"], nesterov=name == "nesterov")
     elif name == "adagrad":
-        opt = torch.optim.Adagrad([w], **kwargs, eps=hp["eps"],
+        opt = torch.optim.Adagrad([w], **kwargs, eps=hp["eps"], lr_decay=hp["lr_decay"],
                                   initial_accumulator_value=hp["initial_accumulator_value"])
     elif name == "rmsprop":
         opt = torch.optim.RMSprop([w], **kwargs, alpha=hp["alpha"], eps=hp["eps"],
-                                  momentum=hp["momentum"])
+                                  momentum=hp["momentum"], centered=bool(hp["centered"]))
     elif name in ("adam", "amsgrad"):
         opt = torch.optim.Adam([w], **kwargs, betas=betas, eps=hp["eps"],
                                weight_decay=hp["weight_decay"], amsgrad=name == "amsgrad")
@@ -93,6 +95,12 @@ def _compare_with_torch(torch, name):
                                 momentum_decay=hp["momentum_decay"])
     elif name == "adadelta":
         opt = torch.optim.Adadelta([w], **kwargs, rho=hp["rho"], eps=hp["eps"])
+    elif name == "rprop":
+        opt = torch.optim.Rprop([w], **kwargs, etas=(hp["etaminus"], hp["etaplus"]),
+                                step_sizes=(hp["step_size_min"], hp["step_size_max"]))
+    elif name == "asgd":
+        opt = torch.optim.ASGD([w], **kwargs, lambd=hp["lambd"], alpha=hp["alpha"],
+                               t0=hp["t0"], weight_decay=hp["weight_decay"])
     steps = 300
     ours = run(BEALE, OptimizerConfig(name, hp), [[0.7, 1.4]], max_steps=steps).paths[0]
     theirs = [w.detach().numpy().copy()]

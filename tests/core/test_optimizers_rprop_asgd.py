@@ -9,6 +9,8 @@ from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.params import Param
 
+from .reference import reference_steps
+
 BEALE = get_function("beale")
 START = [0.7, 1.4]
 STEPS = 300
@@ -95,6 +97,16 @@ def test_the_paths_differ_from_the_default_options():
         assert not np.allclose(plain[1:], optioned[1:], rtol=1e-6), name
 
 
+@pytest.mark.parametrize(("name", "setting"), CASES, ids=[f"{n}{s}" for n, s in CASES])
+def test_first_steps_match_the_documented_update(name, setting):
+    """Against the plain-Python transcription of torch's documented algorithms."""
+    config = OptimizerConfig(name, setting)
+    result = run(BEALE, config, [START], max_steps=30)
+    expected = reference_steps(name, dict(config.hparams), lambda w: BEALE.grad(np.array(w)),
+                               START, 30)
+    np.testing.assert_allclose(result.paths[0], expected, rtol=1e-12, atol=1e-14)
+
+
 def test_hand_worked_first_steps():
     g0 = BEALE.grad(np.array(START))
     # Rprop: step 1 moves each axis by lr against the gradient's sign; the step size grows by
@@ -167,3 +179,18 @@ def test_rprop_refuses_factors_on_the_wrong_side_of_1():
         OptimizerConfig("rprop", {"etaminus": 1.0})
     with pytest.raises(ValueError, match="etaplus"):
         OptimizerConfig("rprop", {"etaplus": 0.9})
+
+
+@pytest.mark.parametrize("method", ["grid", "random"])
+def test_a_search_over_centered_tries_0_and_1_only(method):
+    """A flag searched over 0..1 is rounded to its two values, each scored as a run of it
+    alone would be."""
+    from beale_gui.core.search import Axis, search
+
+    r = search(BEALE, OptimizerConfig("rmsprop"), [Axis("centered", 0.0, 1.0)], method=method,
+               budget=6, max_steps=60, seed=2)
+    assert set(r.points[:, 0].tolist()) == {0.0, 1.0}
+    for i in range(len(r.points)):
+        alone = run(BEALE, OptimizerConfig("rmsprop", r.hparams(i)), [START], max_steps=60)
+        assert r.scores[i] == alone.final_loss[0]
+
