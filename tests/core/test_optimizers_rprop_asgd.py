@@ -62,7 +62,8 @@ def test_matches_torch_optim_for_300_steps(torch64, torch_tally, name, setting):
     hp = dict(OptimizerConfig(name, setting).hparams)
     result = run(BEALE, OptimizerConfig(name, hp), [START], max_steps=STEPS, tol=0.0,
                  record_state=True)
-    assert result.n_steps == STEPS and result.stop_step[0] == STEPS
+    assert result.n_steps == STEPS
+    assert result.stop_step[0] == STEPS
     w = torch.tensor(START, dtype=torch.float64, requires_grad=True)
     opt = _torch_optimizer(torch, name, hp, w)
     theirs, states = [START], []
@@ -166,7 +167,9 @@ def test_a_batch_of_settings_equals_each_alone(name, key, values):
 
 def test_centered_is_a_flag():
     param = {p.name: p for p in OPTIMIZERS["rmsprop"].params}["centered"]
-    assert isinstance(param, Param) and param.integer and (param.low, param.high) == (0, 1)
+    assert isinstance(param, Param)
+    assert param.integer
+    assert (param.low, param.high) == (0, 1)
     assert OPTIMIZERS["rmsprop"].defaults["centered"] == 0.0
     with pytest.raises(ValueError, match="centered: 0.5 is not a whole number"):
         OptimizerConfig("rmsprop", {"centered": 0.5})

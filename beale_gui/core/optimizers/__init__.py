@@ -4,8 +4,8 @@ Where an optimizer is: :mod:`.sgd` (gd, sgd, momentum, nesterov), :mod:`.adagrad
 :mod:`.rmsprop`, :mod:`.adam` (adam, adamw, nadam, amsgrad), :mod:`.adadelta`, :mod:`.rprop`,
 :mod:`.asgd`; what every one is made of, and the contract of its two kernels, in :mod:`.base`.
 To add one: write its hyperparameters, state, batch kernel, float kernel, effective learning
-rate and explain rule (:mod:`beale_gui.core.explain`) beside its family's (or in a new file) and add its spec to
-``SPECS`` there; a new file's ``SPECS`` goes into the registry below.
+rate and explain rule (:mod:`beale_gui.core.explain`) beside its family's (or in a new file)
+and add its spec to ``SPECS`` there; a new file's ``SPECS`` goes into the registry below.
 tests/core/test_optimizer_registry.py then steps it through both kernels, and
 tests/core/test_explain.py checks its rule against the engine's record.
 """

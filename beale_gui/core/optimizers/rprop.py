@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..explain import ETA_EFF, T1, At, Line, T, arg, num, sub
+from ..explain import T1, At, Line, T, arg, num, sub
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import FloatStep, Log, OptimizerSpec, Step, _lr, _mul, _operand, _sub
