@@ -7,7 +7,8 @@ arrays for more (:mod:`beale_gui.core.engine.batch`), several blocks on worker t
 
 Two optimizers move on a flat surface by design, and are checked for doing exactly that: ``sgd``
 (stochastic by default; a function without terms gets Gaussian gradient noise) and ``adamw``
-(decoupled weight decay shrinks w by ``1 - lr * weight_decay`` a step whatever the gradient).
+(decoupled weight decay shrinks w by ``1 - lr * weight_decay`` a step whatever the gradient);
+and ``asgd``, whose weights decay by ``1 - lambd * eta`` a step (as torch's do).
 """
 
 import numpy as np
@@ -27,7 +28,7 @@ from beale_gui.document import Document
 
 FLAT = ["1", "0*x", "0*x + 0*y", "5", "x - x"]
 GUI_TOL = Document().tol          # the stop tolerance the window starts with
-MOVE_BY_DESIGN = {"sgd", "adamw"}
+MOVE_BY_DESIGN = {"sgd", "adamw", "asgd"}
 STILL = [name for name in OPTIMIZERS if name not in MOVE_BY_DESIGN]
 # inside the default view, on an axis, at the origin, and near the divergence bound
 STARTS = np.array([[0.7, 1.4], [-2.0, 3.0], [4.9, -4.9], [0.0, 0.0], [-3.0, 0.0], [9e9, -9e9]])
@@ -113,8 +114,8 @@ def test_the_default_six_from_many_starts_all_stay(kinds, path, text, tol):
 @pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
 @pytest.mark.parametrize("path", ["few_runs", "batch", "parallel"])
 def test_every_optimizer_in_one_batch_stays(kinds, path, tol):
-    configs = [OptimizerConfig(name, {"weight_decay": 0.0} if name == "adamw" else {})
-               for name in STILL + ["adamw"]]
+    off = {"adamw": {"weight_decay": 0.0}, "asgd": {"lambd": 0.0}}    # their decay off
+    configs = [OptimizerConfig(name, off.get(name, {})) for name in STILL + ["adamw", "asgd"]]
     starts = STARTS[[0, 5]] if path == "few_runs" else STARTS
     result = _run_on(path, kinds, parse_expression("0*x + 0*y"), configs, starts, tol)
     if path != "parallel":

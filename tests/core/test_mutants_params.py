@@ -157,7 +157,7 @@ def test_lr_param_built_by_the_helper():
 def test_every_optimizer_lr_range_and_help():
     defaults = {"gd": 0.01, "sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01,
                 "rmsprop": 0.01, "adam": 0.001, "adamw": 0.001, "nadam": 0.002,
-                "amsgrad": 0.001, "adadelta": 1.0}
+                "amsgrad": 0.001, "adadelta": 1.0, "rprop": 0.01, "asgd": 0.01}
     for name, spec in OPTIMIZERS.items():
         lr = spec.params[0]
         assert lr.name == "lr"

@@ -4,7 +4,7 @@
 import numpy as np
 import pytest
 
-from beale_gui.core.engine import OptimizerConfig, run
+from beale_gui.core.engine import EngineTuning, OptimizerConfig, run
 from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.params import Param
@@ -197,3 +197,14 @@ def test_a_search_over_centered_tries_0_and_1_only(method):
         alone = run(BEALE, OptimizerConfig("rmsprop", r.hparams(i)), [START], max_steps=60)
         assert r.scores[i] == alone.final_loss[0]
 
+
+
+def test_asgd_step_size_that_underflows_to_0_is_no_error():
+    """(1 + lambd lr t) ** alpha beyond the floats: Python's power raises, numpy's gives inf;
+    both paths take eta = 0 (the point then only decays by lambd * 0)."""
+    config = OptimizerConfig("asgd", {"lr": 1.0, "lambd": 1e6, "alpha": 1000.0})
+    for path in ("auto", "batch"):
+        r = run(BEALE, config, [START], max_steps=5, tol=0.0, record_state=True,
+                tuning=EngineTuning(path=path))
+        assert r.state_of(0)["eta"][1, 0] == 0.0
+        np.testing.assert_array_equal(r.paths[0, 2:], np.broadcast_to(r.paths[0, 1], (4, 2)))

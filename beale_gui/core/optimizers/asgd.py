@@ -10,6 +10,7 @@ previous one (``lr`` at the first), from the learning rate of that step.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -52,15 +53,23 @@ class ASGDState(NamedTuple):
         return cls(eta, np.ones((n, 1)), np.zeros((n, 2)))
 
 
+def _power(base: float, exponent: float) -> float:
+    """Python's ``base ** exponent`` for a base >= 1, inf where it overflows (as numpy's)."""
+    try:
+        return base ** exponent
+    except OverflowError:
+        return math.inf
+
+
 def _python_power(base, exponent):
     """``base ** exponent`` by Python's power, element by element where either is an array
     (numpy's vectorised power may differ from it in the last bit; the float kernel's is
     Python's)."""
     if np.ndim(base) == 0 and np.ndim(exponent) == 0:
-        return float(base) ** float(exponent)
+        return _power(float(base), float(exponent))
     b, e = np.broadcast_arrays(np.asarray(base, dtype=np.float64),
                                np.asarray(exponent, dtype=np.float64))
-    values = [x ** y for x, y in zip(b.ravel().tolist(), e.ravel().tolist(), strict=True)]
+    values = [_power(x, y) for x, y in zip(b.ravel().tolist(), e.ravel().tolist(), strict=True)]
     return np.array(values, dtype=np.float64).reshape(b.shape)
 
 
@@ -104,7 +113,7 @@ def _asgd_float(hp: Mapping, state: ASGDState, log: Log) -> FloatStep:
             ax, ay = ax + (x - ax) * mu, ay + (y - ay) * mu
         else:
             ax, ay = x, y
-        eta = lr / (1.0 + lambd * lr * t) ** alpha
+        eta = lr / _power(1.0 + lambd * lr * t, alpha)
         mu = 1.0 / max(1.0, t - t0)
         if log is not None:
             log((eta, mu, ax, ay))
