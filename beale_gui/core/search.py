@@ -171,6 +171,10 @@ def evaluate(function: TestFunction, base: OptimizerConfig, axes: Sequence[Axis]
     """One engine batch: every configuration from every start. Returns values, scores and
     per-configuration counts of converged and diverged runs."""
     values = np.column_stack([a.from_unit(unit_points[:, d]) for d, a in enumerate(axes)])
+    whole = {p.name for p in base.spec.params if p.integer}    # a flag such as centered
+    for d, a in enumerate(axes):
+        if a.name in whole:
+            values[:, d] = np.round(values[:, d])
     hparams = dict(base.hparams)
     for d, a in enumerate(axes):
         hparams[a.name] = values[:, d]

@@ -40,11 +40,16 @@ def _one(name, hp, st, i, w, g, t):
     if name == "adagrad":
         s = st.get(("s", i), hp["initial_accumulator_value"]) + g * g
         st[("s", i)] = s
+        lr = lr / (1 + (t - 1) * hp.get("lr_decay", 0.0))
         return w - lr * g / (math.sqrt(s) + hp["eps"])
     if name == "rmsprop":
         a = hp["alpha"]
         v = a * st.get(("v", i), 0.0) + (1 - a) * g * g
         st[("v", i)] = v
+        if hp.get("centered"):
+            mean = a * st.get(("mean", i), 0.0) + (1 - a) * g
+            st[("mean", i)] = mean
+            v = v - mean * mean
         avg = math.sqrt(v) + hp["eps"]
         if hp["momentum"]:
             b = hp["momentum"] * st.get(("b", i), 0.0) + g / avg
@@ -106,4 +111,21 @@ def _one(name, hp, st, i, w, g, t):
         st[("v", i)] = v
         st[("u", i)] = rho * u + (1 - rho) * delta * delta
         return w - lr * delta
+    if name == "rprop":
+        prev, size = st.get(("prev", i), 0.0), st.get(("size", i), lr)
+        if g * prev > 0:
+            size *= hp["etaplus"]
+        elif g * prev < 0:
+            size, g = size * hp["etaminus"], 0.0
+        size = min(max(size, hp["step_size_min"]), hp["step_size_max"])
+        st[("prev", i)], st[("size", i)] = g, size
+        return w - size * (1.0 if g > 0 else -1.0 if g < 0 else 0.0)
+    if name == "asgd":
+        eta, mu = st.get(("eta", i), lr), st.get(("mu", i), 1.0)
+        w = w * (1 - hp["lambd"] * eta) - eta * g
+        ax = st.get(("ax", i), 0.0)
+        st[("ax", i)] = ax + mu * (w - ax) if mu != 1 else w
+        st[("eta", i)] = lr / (1 + hp["lambd"] * lr * t) ** hp["alpha"]
+        st[("mu", i)] = 1 / max(1, t - hp["t0"])
+        return w
     raise KeyError(name)

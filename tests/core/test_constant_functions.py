@@ -5,10 +5,11 @@ the optimizer, the stop rule, the other start points in the batch, or the path t
 through the engine: Python floats for a few runs (:mod:`beale_gui.core.engine.few_runs`), numpy
 arrays for more (:mod:`beale_gui.core.engine.batch`), several blocks on worker threads for many.
 
-Three optimizers move on a flat surface by design, and are checked for doing exactly that: ``sgd``
-(stochastic by default; a function without terms gets Gaussian gradient noise), ``adamw``
-(decoupled weight decay shrinks w by ``1 - lr * weight_decay`` a step whatever the gradient) and
-``yogi`` (its reference starts the first moment at initial_accumulator, 1e-6, not 0).
+Four optimizers move on a flat surface by design, and are checked for doing exactly that:
+``sgd`` (stochastic by default; a function without terms gets Gaussian gradient noise), ``adamw``
+(decoupled weight decay shrinks w by ``1 - lr * weight_decay`` a step whatever the gradient),
+``yogi`` (its reference starts the first moment at initial_accumulator, 1e-6, not 0) and
+``asgd``, whose weights decay by ``1 - lambd * eta`` a step (as torch's do).
 """
 
 import numpy as np
@@ -28,7 +29,7 @@ from beale_gui.document import Document
 
 FLAT = ["1", "0*x", "0*x + 0*y", "5", "x - x"]
 GUI_TOL = Document().tol          # the stop tolerance the window starts with
-MOVE_BY_DESIGN = {"sgd", "adamw", "yogi"}
+MOVE_BY_DESIGN = {"sgd", "adamw", "yogi", "asgd"}
 STILL = [name for name in OPTIMIZERS if name not in MOVE_BY_DESIGN]
 # inside the default view, on an axis, at the origin, and near the divergence bound
 STARTS = np.array([[0.7, 1.4], [-2.0, 3.0], [4.9, -4.9], [0.0, 0.0], [-3.0, 0.0], [9e9, -9e9]])
@@ -43,7 +44,7 @@ def kinds():
 
 # how each path is reached: "few_runs" (floats, where the engine's own choice takes them),
 # "batch" (one numpy block), "parallel" (numpy blocks on worker threads)
-TUNINGS = {"few_runs": {}, "batch": {"path": "batch"},
+TUNINGS = {"few_runs": {"path": "few_runs"}, "batch": {"path": "batch"},
            "parallel": {"parallel_min_rows": 0, "chunk_rows": 8, "serial_chunk_rows": 8,
                         "workers": 2}}
 
@@ -114,8 +115,10 @@ def test_the_default_six_from_many_starts_all_stay(kinds, path, text, tol):
 @pytest.mark.parametrize("tol", [GUI_TOL, 0.0])
 @pytest.mark.parametrize("path", ["few_runs", "batch", "parallel"])
 def test_every_optimizer_in_one_batch_stays(kinds, path, tol):
-    off = {"adamw": {"weight_decay": 0.0}, "yogi": {"initial_accumulator": 0.0}}
-    configs = [OptimizerConfig(name, off.get(name, {})) for name in STILL + ["adamw", "yogi"]]
+    off = {"adamw": {"weight_decay": 0.0}, "yogi": {"initial_accumulator": 0.0},
+           "asgd": {"lambd": 0.0}}                                   # their drift off
+    configs = [OptimizerConfig(name, off.get(name, {}))
+               for name in STILL + ["adamw", "yogi", "asgd"]]
     starts = STARTS[[0, 5]] if path == "few_runs" else STARTS
     result = _run_on(path, kinds, parse_expression("0*x + 0*y"), configs, starts, tol)
     if path != "parallel":

@@ -40,9 +40,11 @@ SETTINGS = {
                  {"momentum": 0.0}],
     "nesterov": [{}, {"lr": 0.002, "momentum": 0.7, "weight_decay": 0.05}],
     "adagrad": [{}, {"lr": 0.2, "eps": 1e-6, "initial_accumulator_value": 0.2,
-                     "weight_decay": 0.01}],
+                     "weight_decay": 0.01}, {"lr": 0.2, "lr_decay": 0.05}],
     "rmsprop": [{}, {"lr": 0.005, "alpha": 0.9, "eps": 1e-6, "momentum": 0.5,
-                     "weight_decay": 0.01}],
+                     "weight_decay": 0.01}, {"centered": 1},
+                {"lr": 0.005, "alpha": 0.98, "momentum": 0.5, "centered": 1,
+                 "weight_decay": 0.01}],
     "adam": [{"lr": 0.05}, {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6,
                             "weight_decay": 0.01}, {"lr": 0.05, "beta1": 0.0}, {"lr": 50.0}],
     "adamw": [{}, {"lr": 0.02, "weight_decay": 0.0}],
@@ -62,6 +64,10 @@ SETTINGS = {
     "sfsgd": [{}, {"lr": 0.002, "momentum": 0.7, "warmup_steps": 20, "weight_decay": 0.01}],
     "sfadamw": [{"lr": 0.02}, {"lr": 0.02, "beta1": 0.8, "warmup_steps": 10,
                                "weight_decay": 0.1}],
+    "rprop": [{}, {"lr": 0.05, "etaminus": 0.3, "etaplus": 1.5, "step_size_min": 1e-3,
+                   "step_size_max": 0.2}],
+    "asgd": [{"lr": 0.002}, {"lr": 0.002, "lambd": 0.01, "alpha": 0.6, "t0": 5,
+                             "weight_decay": 0.05}],
 }
 CASES = [(name, i) for name, settings in SETTINGS.items() for i in range(len(settings))]
 SCHEDULES = [ScheduleConfig("inverse_time", {"decay": 0.01}),
@@ -78,7 +84,7 @@ ENTRIES = {
     "momentum": {"v": "velocity"},
     "nesterov": {"v": "velocity"},
     "adagrad": {"G": "sum"},
-    "rmsprop": {"v": "square_avg", "b": "velocity"},
+    "rmsprop": {"v": "square_avg", "b": "velocity", "g\u0304": "grad_avg"},
     "adam": {"m": "exp_avg", "v": "exp_avg_sq"},
     "adamw": {"m": "exp_avg", "v": "exp_avg_sq"},
     "amsgrad": {"m": "exp_avg", "v": "exp_avg_sq", "v<sup>max</sup>": "max_exp_avg_sq"},
@@ -93,6 +99,8 @@ ENTRIES = {
     "sfsgd": {"d": "x_minus_z", "W": "weight_sum", "η<sup>max</sup>": "lr_max"},
     "sfadamw": {"d": "x_minus_z", "v": "exp_avg_sq", "W": "weight_sum",
                 "η<sup>max</sup>": "lr_max"},
+    "rprop": {"s": "step_size", "g′": "prev"},
+    "asgd": {"γ": "eta", "μ": "mu", "w\u0304": "ax"},
 }
 # the entries shown, where they depend on the settings (RMSprop's buffer only with momentum)
 UNUSED = {("adam", "max_exp_avg_sq"), ("adamw", "max_exp_avg_sq"),
@@ -227,6 +235,8 @@ def _check(result, i: int, step: int):
     wanted = {k for k in spec.state._fields if (e.name, k) not in UNUSED}
     if e.name == "rmsprop" and not hp["momentum"]:
         wanted.discard("velocity")                  # g / (sqrt(v) + eps): not torch's state
+    if e.name == "rmsprop" and not hp["centered"]:
+        wanted.discard("grad_avg")                  # stays 0: torch keeps none
     assert shown_entries == wanted, (e.name, shown_entries)
     symbols = [line.symbol for line in e.lines]
     if e.update:
@@ -426,7 +436,8 @@ def test_the_state_at_every_step_is_torchs(torch64, torch_tally, name, case):
         for key, values in record.items():
             if key == "velocity" and name == "momentum" and not hp["momentum"]:
                 theirs_now = used                       # torch keeps no buffer: v = g
-            elif key == "max_exp_avg_sq" and name != "amsgrad":
+            elif key == "max_exp_avg_sq" and name != "amsgrad" or (
+                    key == "grad_avg" and not hp["centered"]):
                 theirs_now = np.zeros((n, 2))
             elif key == "nesterov_moment" or (key == "velocity" and name == "rmsprop"
                                               and not hp["momentum"]):

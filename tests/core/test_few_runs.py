@@ -32,8 +32,10 @@ NON_DEFAULT = {
     "gd": {"lr": 0.002, "weight_decay": 0.1},
     "momentum": {"lr": 0.002, "momentum": 0.8, "dampening": 0.3, "weight_decay": 0.05},
     "nesterov": {"lr": 0.002, "momentum": 0.7, "weight_decay": 0.05},
-    "adagrad": {"lr": 0.2, "eps": 1e-6, "initial_accumulator_value": 0.2, "weight_decay": 0.01},
-    "rmsprop": {"lr": 0.005, "alpha": 0.9, "eps": 1e-6, "momentum": 0.5, "weight_decay": 0.01},
+    "adagrad": {"lr": 0.2, "eps": 1e-6, "initial_accumulator_value": 0.2, "lr_decay": 0.01,
+                "weight_decay": 0.01},
+    "rmsprop": {"lr": 0.005, "alpha": 0.9, "eps": 1e-6, "momentum": 0.5, "centered": 1,
+                "weight_decay": 0.01},
     "adam": {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "weight_decay": 0.01},
     "adamw": {"lr": 0.02, "beta1": 0.85, "beta2": 0.95, "eps": 1e-7, "weight_decay": 0.1},
     "nadam": {"lr": 0.01, "beta1": 0.85, "beta2": 0.99, "eps": 1e-7, "momentum_decay": 0.01,
@@ -51,6 +53,9 @@ NON_DEFAULT = {
     "sfsgd": {"lr": 0.002, "momentum": 0.7, "warmup_steps": 20, "weight_decay": 0.01},
     "sfadamw": {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "warmup_steps": 10,
                 "weight_decay": 0.1},
+    "rprop": {"lr": 0.05, "etaminus": 0.3, "etaplus": 1.5, "step_size_min": 1e-3,
+              "step_size_max": 0.2},
+    "asgd": {"lr": 0.005, "lambd": 0.01, "alpha": 0.6, "t0": 20, "weight_decay": 0.05},
 }
 STARTS = [(0.7, 1.4), (-1.2, 0.9), (2.5, -0.6)]
 
@@ -72,7 +77,8 @@ def _both(paths, function, configs, starts, tune=None, **kwargs):
     """The batch on the few-runs path, then on the batch path; asserts each ran where meant.
     ``tune``: more of the engine's tuning, for both."""
     tune = tune or {}
-    fast = run(function, configs, starts, tuning=paths.tuning(**tune), **kwargs)
+    fast = run(function, configs, starts, tuning=paths.tuning(**{"path": "few_runs", **tune}),
+               **kwargs)
     assert paths[-1] == "few_runs"
     slow = run(function, configs, starts, tuning=paths.tuning(path="batch", **tune), **kwargs)
     assert paths[-1] == "batch"

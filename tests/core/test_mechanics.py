@@ -53,9 +53,12 @@ SETTINGS = {
     "momentum": [{}, {"lr": 0.002, "momentum": 0.8, "dampening": 0.3, "weight_decay": 0.05}],
     "nesterov": [{}, {"lr": 0.002, "momentum": 0.7, "weight_decay": 0.05}],
     "adagrad": [{}, {"lr": 0.2, "eps": 1e-6, "initial_accumulator_value": 0.2,
-                     "weight_decay": 0.01}],
+                     "weight_decay": 0.01},
+                {"lr": 0.2, "lr_decay": 0.05, "weight_decay": 0.01}],
     "rmsprop": [{}, {"lr": 0.005, "alpha": 0.9, "eps": 1e-6, "momentum": 0.5,
-                     "weight_decay": 0.01}],
+                     "weight_decay": 0.01},
+                {"lr": 0.005, "alpha": 0.98, "momentum": 0.5, "centered": 1,
+                 "weight_decay": 0.01}],
     "adam": [{}, {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "weight_decay": 0.01},
              {"lr": 0.05, "beta1": 0.0}],
     "adamw": [{}, {"lr": 0.02, "beta1": 0.85, "beta2": 0.95, "eps": 1e-7, "weight_decay": 0.1}],
@@ -82,6 +85,9 @@ SETTINGS = {
                   "weight_decay": 0.01}],
     "sfsgd": [{}, {"lr": 0.002, "momentum": 0.7, "warmup_steps": 20, "weight_decay": 0.01}],
     "sfadamw": [{}, {"lr": 0.02, "beta1": 0.8, "warmup_steps": 10, "weight_decay": 0.1}],
+    "rprop": [{}, {"lr": 0.01, "etaminus": 0.3, "etaplus": 1.1, "step_size_min": 1e-4,
+                   "step_size_max": 0.05}],
+    "asgd": [{}, {"lr": 0.002, "lambd": 0.01, "alpha": 0.6, "t0": 20, "weight_decay": 0.05}],
 }
 CASES = [(name, i) for name, settings in SETTINGS.items() for i in range(len(settings))]
 # The seed's rate 0.01 throws the plain gradient methods off Rosenbrock's steep walls at once;
@@ -106,12 +112,13 @@ def test_every_optimizer_is_covered_and_defines_what_its_rate_scales():
             assert set(spec.effective_lr_previous) <= set(spec.effective_lr_state), name
     assert set(ADAPTIVE) == {"adagrad", "rmsprop", "adam", "adamw", "nadam", "amsgrad",
                              "adadelta", "adamax", "radam", "adabelief", "yogi",
-                             "sfadamw"}
+                             "sfadamw", "rprop", "asgd"}
 
 
 def _settings(name: str, setting: int, function: str) -> dict:
     hp = dict(SETTINGS[name][setting])
-    if not hp and OPTIMIZERS[name].effective_lr is None:
+    # (and ASGD, whose rate is lr, shrinking slowly)
+    if not hp and (OPTIMIZERS[name].effective_lr is None or name == "asgd"):
         hp.update(STEEP.get(function, {}))
     return hp
 
@@ -147,14 +154,16 @@ def _torch_optimizer(torch, name: str, hp: dict, param):
                                dampening=hp.get("dampening", 0.0), weight_decay=wd,
                                nesterov=name == "nesterov", foreach=False)
     if name == "adagrad":
-        assert keys == {"lr", "eps", "initial_accumulator_value", "weight_decay"}
+        assert keys == {"lr", "eps", "initial_accumulator_value", "lr_decay", "weight_decay"}
         return torch.optim.Adagrad([param], lr=hp["lr"], eps=hp["eps"], weight_decay=wd,
+                                   lr_decay=hp["lr_decay"],
                                    initial_accumulator_value=hp["initial_accumulator_value"],
                                    foreach=False)
     if name == "rmsprop":
-        assert keys == {"lr", "alpha", "eps", "momentum", "weight_decay"}
+        assert keys == {"lr", "alpha", "eps", "momentum", "centered", "weight_decay"}
         return torch.optim.RMSprop([param], lr=hp["lr"], alpha=hp["alpha"], eps=hp["eps"],
-                                   momentum=hp["momentum"], weight_decay=wd, foreach=False)
+                                   momentum=hp["momentum"], centered=bool(hp["centered"]),
+                                   weight_decay=wd, foreach=False)
     betas = (hp.get("beta1"), hp.get("beta2"))
     if name in ("adam", "amsgrad", "adamw"):
         assert keys == {"lr", "beta1", "beta2", "eps", "weight_decay"}
@@ -181,6 +190,15 @@ def _torch_optimizer(torch, name: str, hp: dict, param):
         assert keys == {"lr", "rho", "eps", "weight_decay"}
         return torch.optim.Adadelta([param], lr=hp["lr"], rho=hp["rho"], eps=hp["eps"],
                                     weight_decay=wd, foreach=False)
+    if name == "rprop":
+        assert keys == {"lr", "etaminus", "etaplus", "step_size_min", "step_size_max"}
+        return torch.optim.Rprop([param], lr=hp["lr"], etas=(hp["etaminus"], hp["etaplus"]),
+                                 step_sizes=(hp["step_size_min"], hp["step_size_max"]),
+                                 foreach=False)
+    if name == "asgd":
+        assert keys == {"lr", "lambd", "alpha", "t0", "weight_decay"}
+        return torch.optim.ASGD([param], lr=hp["lr"], lambd=hp["lambd"], alpha=hp["alpha"],
+                                t0=hp["t0"], weight_decay=wd, foreach=False)
     raise AssertionError(f"no torch.optim counterpart written for {name}")
 
 
@@ -197,9 +215,11 @@ def _shown_from_torch(name: str, hp: dict, state: dict, before: dict, g: np.ndar
     if name in ("momentum", "nesterov"):
         return state["momentum_buffer"], None
     if name == "adagrad":
-        return None, lr / (np.sqrt(state["sum"]) + eps)
+        clr = lr / (1.0 + (state["step"] - 1) * hp.get("lr_decay", 0.0))   # torch's clr
+        return None, clr / (np.sqrt(state["sum"]) + eps)
     if name == "rmsprop":
-        avg = np.sqrt(state["square_avg"]) + eps
+        mean = state.get("grad_avg", 0.0)                     # torch keeps it when centered
+        avg = np.sqrt(state["square_avg"] - mean * mean) + eps
         return (state["momentum_buffer"] if hp["momentum"] else g / avg), lr / avg
     if name in ("adam", "adamw", "amsgrad"):
         t = state["step"]
@@ -228,6 +248,11 @@ def _shown_from_torch(name: str, hp: dict, state: dict, before: dict, g: np.ndar
     if name == "adadelta":
         acc = before.get("acc_delta", np.zeros_like(g))      # torch makes it at step 1
         return None, lr * np.sqrt(acc + eps) / np.sqrt(state["square_avg"] + eps)
+    if name == "rprop":                  # the step is -step_size * sign(prev): size / |g|
+        size, kept = state["step_size"], np.abs(state["prev"])
+        return None, np.where(kept != 0, size / np.where(kept != 0, kept, 1.0), 0.0)
+    if name == "asgd":                   # the step size before the update (lr at first)
+        return None, np.broadcast_to(before.get("eta", lr), g.shape)
     return None, None
 
 
@@ -284,6 +309,8 @@ def _compare_with_torch(torch, name: str, hp_in: dict, function: str, schedule: 
                 theirs = m
             elif key == "max_exp_avg_sq" and name != "amsgrad":
                 theirs = np.zeros_like(ours)                      # unused, stays 0
+            elif key == "grad_avg" and not hp["centered"]:
+                theirs = np.zeros_like(ours)                      # uncentered: stays 0
             assert theirs is not None, f"torch has no '{key}' for {name}"
             entries.setdefault(key, []).append((ours.copy(), np.broadcast_to(theirs, ours.shape)))
 
@@ -349,6 +376,8 @@ def _explained_step(name: str, hp: dict, result, t: int) -> tuple[np.ndarray, np
         scaled = g + wd * w
         if name == "rmsprop" and hp["momentum"]:
             extra = -lr * hp["momentum"] * result.moment[:, t - 1]
+        elif name == "asgd":                  # the weights' decay by lambd at the same rate
+            extra = -eff * hp["lambd"] * w
     else:
         assert spec.effective_lr_scales == "moment"
         scaled = result.moment[:, t]
@@ -487,8 +516,11 @@ def test_the_table_and_arrows_read_the_checked_arrays_and_the_identity_holds_the
                               for c in result.config_index])
     lr_wd = np.array([configs[c].hparams["lr"] * configs[c].hparams["weight_decay"]
                       if configs[c].name == "adamw" else 0.0 for c in result.config_index])
+    # ASGD's weights decay by lambd at its rate: a term of its own too
+    lambd = np.array([configs[c].hparams["lambd"] if configs[c].name == "asgd" else 0.0
+                      for c in result.config_index])
     assert lr_wd.any()
-    assert all(c.hparams["weight_decay"] == 0 for c in configs if c.name != "adamw")
+    assert all(c.hparams.get("weight_decay", 0) == 0 for c in configs if c.name != "adamw")
     for k in (0, 1, 7, 60, STEPS - 1):
         table, arrows = state_at(result, k), mechanics_at(result, k)
         np.testing.assert_array_equal(table["effective_lr"], result.effective_lr[rows, k + 1])
@@ -498,6 +530,6 @@ def test_the_table_and_arrows_read_the_checked_arrays_and_the_identity_holds_the
                                               for c in result.config_index])
         scaled = np.where(moment_scaled[:, None], arrows["moment"], arrows["descent"])
         # AdamW's decoupled decay is a term of its own
-        decay = lr_wd[:, None] * arrows["heads"]
+        decay = (lr_wd[:, None] + lambd[:, None] * table["effective_lr"]) * arrows["heads"]
         np.testing.assert_allclose(arrows["step"], table["effective_lr"] * scaled - decay,
                                    rtol=1e-9, atol=1e-14)

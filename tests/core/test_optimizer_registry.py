@@ -50,6 +50,8 @@ def _settings(spec) -> dict[str, dict]:
         value = p.default * 0.7 if p.default else min(0.1, p.high / 2)
         if p.integer:                  # a switch or a count: its other end, or a few steps
             value = p.low if p.default != p.low else min(p.low + 5, p.high)
+        elif p.problem(value) is not None:       # a factor above 1 (Rprop's etaplus)
+            value = p.default * 1.3
         assert p.problem(value) is None, (spec.name, p.name, value)
         moved[p.name] = value
     zeros = {p.name: 0.0 for p in spec.params if p.problem(0.0) is None}

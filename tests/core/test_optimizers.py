@@ -31,6 +31,8 @@ SETTINGS = {
     "adadelta": {"lr": 1.0, "rho": 0.95},
     "adamax": {"lr": 0.05},
     "radam": {"lr": 0.01, "weight_decay": 0.01},
+    "rprop": {"lr": 0.05, "etaplus": 1.3},
+    "asgd": {"lr": 0.01, "lambd": 0.01, "t0": 5, "weight_decay": 0.01},
 }
 
 
@@ -83,11 +85,11 @@ def _compare_with_torch(torch, name):
                               dampening=hp.get("dampening", 0.0),
                               weight_decay=hp["weight_decay"], nesterov=name == "nesterov")
     elif name == "adagrad":
-        opt = torch.optim.Adagrad([w], **kwargs, eps=hp["eps"],
+        opt = torch.optim.Adagrad([w], **kwargs, eps=hp["eps"], lr_decay=hp["lr_decay"],
                                   initial_accumulator_value=hp["initial_accumulator_value"])
     elif name == "rmsprop":
         opt = torch.optim.RMSprop([w], **kwargs, alpha=hp["alpha"], eps=hp["eps"],
-                                  momentum=hp["momentum"])
+                                  momentum=hp["momentum"], centered=bool(hp["centered"]))
     elif name in ("adam", "amsgrad"):
         opt = torch.optim.Adam([w], **kwargs, betas=betas, eps=hp["eps"],
                                weight_decay=hp["weight_decay"], amsgrad=name == "amsgrad")
@@ -99,6 +101,12 @@ def _compare_with_torch(torch, name):
                                 momentum_decay=hp["momentum_decay"])
     elif name == "adadelta":
         opt = torch.optim.Adadelta([w], **kwargs, rho=hp["rho"], eps=hp["eps"])
+    elif name == "rprop":
+        opt = torch.optim.Rprop([w], **kwargs, etas=(hp["etaminus"], hp["etaplus"]),
+                                step_sizes=(hp["step_size_min"], hp["step_size_max"]))
+    elif name == "asgd":
+        opt = torch.optim.ASGD([w], **kwargs, lambd=hp["lambd"], alpha=hp["alpha"],
+                               t0=hp["t0"], weight_decay=hp["weight_decay"])
     else:
         opt = _torch_optimizer(torch, name, hp, w)
     steps = 300

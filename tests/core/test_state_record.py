@@ -100,8 +100,9 @@ def test_the_record_starts_at_the_initial_state_and_repeats_after_a_stop(name):
                  tol=1e-5, record_state=True)
     assert (result.stop_step < result.n_steps).sum() >= 3
     spec = OPTIMIZERS[name]
-    initial = spec.init(1, configs[0].hparams)
     for i in range(result.n_runs):
+        # the run's own: Rprop's step sizes and ASGD's eta start at its lr
+        initial = spec.init(1, result.configs[result.config_index[i]].hparams)
         state = result.state_of(i)
         stop = result.stop_step[i]
         for k, v in state.items():

@@ -2,11 +2,12 @@
 
 Where an optimizer is: :mod:`.sgd` (gd, sgd, momentum, nesterov), :mod:`.adagrad`,
 :mod:`.rmsprop`, :mod:`.adam` (adam, adamw, nadam, amsgrad), :mod:`.adamax`, :mod:`.radam`,
-:mod:`.adadelta`; what every one
-is made of, and the contract of its two kernels, in :mod:`.base`. To add one: write its
-hyperparameters, state, batch kernel, float kernel, effective learning rate and explain rule
-(:mod:`beale_gui.core.explain`) beside its family's (or in a new file) and add its spec to
-``SPECS`` there; a new file's ``SPECS`` goes into the registry below.
+:mod:`.adadelta`, :mod:`.rprop`, :mod:`.asgd`, :mod:`.lion`, :mod:`.adabelief`, :mod:`.yogi`,
+:mod:`.schedule_free`; what every one is made of, and the contract of its two kernels, in
+:mod:`.base`. To add one: write its hyperparameters, state, batch kernel, float kernel,
+effective learning rate and explain rule (:mod:`beale_gui.core.explain`) beside its family's
+(or in a new file) and add its spec to ``SPECS`` there; a new file's ``SPECS`` goes into the
+registry below.
 tests/core/test_optimizer_registry.py then steps it through both kernels, and
 tests/core/test_explain.py checks its rule against the engine's record.
 """
@@ -22,9 +23,11 @@ from . import (
     adagrad,
     adam,
     adamax,
+    asgd,
     lion,
     radam,
     rmsprop,
+    rprop,
     schedule_free,
     sgd,
     yogi,
@@ -35,8 +38,8 @@ __all__ = ["OPTIMIZERS", "OptimizerSpec", "float_step", "get_optimizer"]
 
 OPTIMIZERS: dict[str, OptimizerSpec] = {
     spec.name: spec
-    for family in (sgd, adagrad, rmsprop, adam, adamax, radam, adadelta, lion, adabelief, yogi,
-                   schedule_free)
+    for family in (sgd, adagrad, rmsprop, adam, adamax, radam, adadelta, rprop, asgd, lion,
+                   adabelief, yogi, schedule_free)
     for spec in family.SPECS
 }
 

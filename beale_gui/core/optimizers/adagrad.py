@@ -33,6 +33,10 @@ INITIAL_ACCUMULATOR = Param("initial_accumulator_value", 0.0, 0.0, 1e6,
                                                    "starting value of the sum of squared "
                                                    "gradients"))
 
+LR_DECAY = Param("lr_decay", 0.0, 0.0, 1e6,
+                 help=QT_TRANSLATE_NOOP("Params", "learning rate decay k: step t uses "
+                                                  "lr / (1 + (t - 1) k)"))
+
 
 class AdagradState(NamedTuple):
     sum: np.ndarray                 # of squared gradients, (n, 2)
@@ -47,57 +51,65 @@ class AdagradState(NamedTuple):
 def _adagrad_kernel(hp: Mapping) -> Step:
     decayed = _decayer(hp)
     eps = _operand(hp["eps"])
+    lr_decay = hp.get("lr_decay", 0.0)
 
     def step(w, g, state, lr, t, tmp, out):
         if decayed is not None:
             g = decayed(g, w, tmp[0])
+        clr = lr / (1.0 + (t - 1) * lr_decay)     # torch's clr; lr / 1.0 is lr without decay
         acc = state.sum
         _add(acc, _mul(g, g, tmp[1]), acc)        # sum += g * g
         std = _add(_sqrt(acc, tmp[1]), eps, tmp[1])
-        _sub(w, _mul(_div(g, std, tmp[2]), lr, tmp[2]), out)   # w - lr * (g / std)
+        _sub(w, _mul(_div(g, std, tmp[2]), clr, tmp[2]), out)  # w - clr * (g / std)
 
     return step
 
 
 def _adagrad_float(hp: Mapping, state: AdagradState, log: Log) -> FloatStep:
-    eps = hp["eps"]
+    eps, lr_decay = hp["eps"], hp.get("lr_decay", 0.0)
     ax, ay = state.sum
 
     def step(x, y, gx, gy, lr, t):
         nonlocal ax, ay
+        clr = lr / (1.0 + (t - 1) * lr_decay)
         ax, ay = ax + gx * gx, ay + gy * gy
         if log is not None:
             log((ax, ay))
-        return (x - (gx / (_float_sqrt(ax) + eps)) * lr,
-                y - (gy / (_float_sqrt(ay) + eps)) * lr)
+        return (x - (gx / (_float_sqrt(ax) + eps)) * clr,
+                y - (gy / (_float_sqrt(ay) + eps)) * clr)
 
     return step
 
 
 def _adagrad_eff(state, hp, lr, t):
-    return lr / (np.sqrt(state.sum) + hp["eps"])
+    clr = lr / (1.0 + (t - 1) * hp.get("lr_decay", 0.0))
+    return clr / (np.sqrt(state.sum) + hp["eps"])
 
 
 def _adagrad_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     G, G1, g = sub("G", T), sub("G", T1), sub("g", T)
+    k = at.hp.get("lr_decay", 0.0)
+    rate = f"{at.eta} / (1 + (t − 1) k)" if k else at.eta
+    scaled = f"({rate})" if k else rate
     rule = (f"{G} = {G1} + {g}<sup>2</sup>",
-            f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {g} / (√{G} + ε)")
+            f"{sub('w', T)} = {sub('w', T1)} − {scaled} {g} / (√{G} + ε)")
     meaning = translate("Explain", "sum of the squared gradients so far")
     if at.t == 0:
         return rule, [at.initial("G", "sum", meaning, num(at.hp["initial_accumulator_value"]))]
     gt, before, after, eps = at.g, at.prev("sum"), at.cur("sum"), at.hp["eps"]
+    decayed = (f"{num(at.lr)} / (1 + {at.t - 1} × {arg(k)})" if k else num(at.lr))
     return rule, [
         at.axes(G, f"{G1} + {g}<sup>2</sup>", lambda a: f"{num(before[a])} + {squared(gt[a])}",
                 after, meaning),
-        at.eff_line(f"{at.eta} / (√{G} + ε)",
-                    lambda a: f"{num(at.lr)} / (√{arg(after[a])} + {arg(eps)})"),
+        at.eff_line(f"{scaled} / (√{G} + ε)",
+                    lambda a: f"{decayed} / (√{arg(after[a])} + {arg(eps)})"),
         at.step_line(f"−{ETA_EFF} {g}", lambda a: f"−{arg(at.eff[a])} × {arg(gt[a])}"),
     ]
 
 
 SPECS = (
     OptimizerSpec("adagrad", "Adagrad", (_lr(0.01), _eps(1e-10), INITIAL_ACCUMULATOR,
-                                         WEIGHT_DECAY),
+                                         LR_DECAY, WEIGHT_DECAY),
                   AdagradState, _adagrad_kernel, _adagrad_float, effective_lr=_adagrad_eff,
                   effective_lr_state=("sum",), effective_lr_scales="gradient",
                   explain=_adagrad_explain,

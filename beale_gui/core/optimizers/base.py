@@ -76,9 +76,12 @@ class OptimizerSpec:
     nesterov  ``velocity`` (``momentum_buffer``)              none: ``dw = -lr * (g + momentum *
                                                               velocity)``
     adagrad   none                                            the gradient: ``dw = -eff * g``,
-                                                              ``eff = lr / (sqrt(sum) + eps)``
+                                                              ``eff = lr / (1 + (t - 1) *
+                                                              lr_decay) / (sqrt(sum) + eps)``
     rmsprop   ``velocity``: ``momentum_buffer``, or           the gradient: ``eff = lr /
-              ``g / (sqrt(square_avg) + eps)`` when           (sqrt(square_avg) + eps)``;
+              ``g / (sqrt(square_avg) + eps)`` when           (sqrt(square_avg) + eps)``
+              momentum is 0; centered: ``square_avg -         (centered: ``sqrt(square_avg -
+              grad_avg**2`` for ``square_avg``                grad_avg**2)``);
               momentum is 0 (``dw = -lr * velocity``)         ``dw = -eff * g`` without momentum,
                                                               ``dw = -lr * momentum *
                                                               velocity_{t-1} - eff * g`` with it
@@ -132,6 +135,14 @@ class OptimizerSpec:
                                                               weight_decay * w) - beta1 * c *
                                                               d_{t-1}``, ``eff = lr / (sqrt(v /
                                                               (1 - beta2**t)) + eps)``
+    rprop     none                                            the gradient: ``eff = step_size /
+                                                              |g|`` (``dw = -step_size *
+                                                              sign(g)``), 0 where the axis
+                                                              stayed (its sign flipped)
+    asgd      none                                            the gradient, ``eff = eta`` as it
+                                                              was *before* the update; the
+                                                              decay is a term of its own: ``dw
+                                                              = -eff * lambd * w - eff * g``
     ========  ==============================================  ===================================
 
     Each identity holds to rounding (tests/core/test_mechanics.py checks it for every step, and

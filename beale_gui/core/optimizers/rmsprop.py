@@ -29,19 +29,37 @@ from .base import (
     _sub,
 )
 
+G_BAR = "g\u0304"                 # g with a bar: the moving mean of the gradient
+
 ALPHA = Param("alpha", 0.99, 0.0, 1.0, high_open=True,
               help=QT_TRANSLATE_NOOP("Params", "decay of the mean square"))
 MOMENTUM = Param("momentum", 0.0, 0.0, 1.0, high_open=True,
                  help=QT_TRANSLATE_NOOP("Params", "momentum factor"))
+# a flag, 0 or 1, as every hyperparameter is a number (forms, sessions, the command line's
+# rmsprop:centered=1, search)
+CENTERED = Param("centered", 0.0, 0.0, 1.0, integer=True,
+                 help=QT_TRANSLATE_NOOP("Params", "1: divide by the gradient's variance, its "
+                                                  "mean square less its mean squared "
+                                                  "(centered RMSprop); 0: by its mean square"))
 
 
 class RMSpropState(NamedTuple):
     square_avg: np.ndarray          # (n, 2)
     velocity: np.ndarray            # torch's momentum_buffer, or g / avg without momentum
+    grad_avg: np.ndarray            # centered: the moving mean of g (stays 0 otherwise)
 
     @classmethod
     def init(cls, n: int, hp: Mapping) -> RMSpropState:
-        return cls(np.zeros((n, 2)), np.zeros((n, 2)))
+        return cls(np.zeros((n, 2)), np.zeros((n, 2)), np.zeros((n, 2)))
+
+
+def _centered_rows(hp: Mapping):
+    """Whether any run is centered, and the (n, 1) mask of those that are when only some
+    are (a search over ``centered``), else None."""
+    flag = np.asarray(hp.get("centered", 0.0)) != 0
+    if flag.ndim and flag.any() and not flag.all():
+        return True, flag
+    return bool(flag.any()), None
 
 
 def _rmsprop_kernel(hp: Mapping) -> Step:
@@ -50,6 +68,7 @@ def _rmsprop_kernel(hp: Mapping) -> Step:
     rest, alpha = _operand(1.0 - alpha), _operand(alpha)
     with_momentum = _nonzero(momentum)
     momentum = _operand(momentum)
+    centered, some = _centered_rows(hp)
 
     def step(w, g, state, lr, t, tmp, out):
         if decayed is not None:
@@ -57,7 +76,14 @@ def _rmsprop_kernel(hp: Mapping) -> Step:
         sq, buf = state.square_avg, state.velocity
         _mul(sq, alpha, sq)
         _add(sq, _mul(_mul(g, rest, tmp[1]), g, tmp[1]), sq)  # sq += (1 - alpha) * g * g
-        avg = _add(_sqrt(sq, tmp[1]), eps, tmp[1])
+        if centered:       # torch's grad_avg.lerp_(g, 1 - alpha); sqrt(sq - grad_avg^2)
+            ga = state.grad_avg
+            moved = _add(ga, _mul(_sub(g, ga, tmp[1]), rest, tmp[1]), tmp[1])
+            np.copyto(ga, moved, where=True if some is None else some)
+            avg = _sqrt(_sub(sq, _mul(ga, ga, tmp[1]), tmp[1]), tmp[1])  # sq - 0: sq elsewhere
+            avg = _add(avg, eps, tmp[1])
+        else:
+            avg = _add(_sqrt(sq, tmp[1]), eps, tmp[1])
         if with_momentum:
             _mul(buf, momentum, buf)
             _add(buf, _div(g, avg, tmp[2]), buf)
@@ -71,56 +97,83 @@ def _rmsprop_kernel(hp: Mapping) -> Step:
 def _rmsprop_float(hp: Mapping, state: RMSpropState, log: Log) -> FloatStep:
     alpha, eps, momentum = hp["alpha"], hp["eps"], hp["momentum"]
     rest = 1.0 - alpha
+    centered = hp.get("centered", 0.0) != 0.0
     sx, sy = state.square_avg
     bx, by = state.velocity
+    ax, ay = state.grad_avg
 
     def step(x, y, gx, gy, lr, t):
-        nonlocal sx, sy, bx, by
+        nonlocal sx, sy, bx, by, ax, ay
         sx, sy = sx * alpha + (gx * rest) * gx, sy * alpha + (gy * rest) * gy
-        if momentum != 0.0:
-            bx = bx * momentum + gx / (_float_sqrt(sx) + eps)
-            by = by * momentum + gy / (_float_sqrt(sy) + eps)
+        if centered:
+            ax, ay = ax + (gx - ax) * rest, ay + (gy - ay) * rest
+            dx, dy = _float_sqrt(sx - ax * ax) + eps, _float_sqrt(sy - ay * ay) + eps
         else:
-            bx, by = gx / (_float_sqrt(sx) + eps), gy / (_float_sqrt(sy) + eps)
+            dx, dy = _float_sqrt(sx) + eps, _float_sqrt(sy) + eps
+        if momentum != 0.0:
+            bx, by = bx * momentum + gx / dx, by * momentum + gy / dy
+        else:
+            bx, by = gx / dx, gy / dy
         if log is not None:
-            log((sx, sy, bx, by))
+            log((sx, sy, bx, by, ax, ay))
         return x - bx * lr, y - by * lr
 
     return step
 
 
 def _rmsprop_eff(state, hp, lr, t):
-    return lr / (np.sqrt(state.square_avg) + hp["eps"])
+    # grad_avg is 0 unless centered, and sq - 0 is sq: the uncentered rate, bit for bit
+    ga = state.grad_avg
+    return lr / (np.sqrt(state.square_avg - ga * ga) + hp["eps"])
 
 
 def _rmsprop_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
-    # torch.optim.RMSprop: v is square_avg, b the momentum_buffer
+    # torch.optim.RMSprop: v is square_avg, b the momentum_buffer, g-bar the grad_avg
     mu, alpha, eps = at.hp["momentum"], at.hp["alpha"], at.hp["eps"]
+    centered = at.hp.get("centered", 0.0) != 0.0
     v, v1, g, b, b1 = sub("v", T), sub("v", T1), sub("g", T), sub("b", T), sub("b", T1)
-    normalized = f"{g} / (√{v} + ε)"
+    bar, bar1 = sub(G_BAR, T), sub(G_BAR, T1)
+    spread = f"√({v} − {bar}<sup>2</sup>)" if centered else f"√{v}"
+    normalized = f"{g} / ({spread} + ε)"
     rule = [f"{v} = α {v1} + (1 − α) {g}<sup>2</sup>"]
+    if centered:
+        rule.append(f"{bar} = α {bar1} + (1 − α) {g}")
     if mu:
         rule += [f"{b} = μ {b1} + {normalized}", f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {b}"]
     else:
         rule.append(f"{sub('w', T)} = {sub('w', T1)} − {at.eta} {normalized}")
     mean = translate("Explain", "moving mean of the squared gradients")
     buffer = translate("Explain", "momentum buffer: a decaying sum of normalized gradients")
+    gradient_mean = translate("Explain", "moving mean of the gradients (centered)")
     if at.t == 0:
         return tuple(rule), [at.initial("v", "square_avg", mean),
+                             *([at.initial(G_BAR, "grad_avg", gradient_mean)] if centered
+                               else []),
                              *([at.initial("b", "velocity", buffer)] if mu else [])]
     gt, before, after = at.g, at.prev("square_avg"), at.cur("square_avg")
     lines = [
         at.axes(v, f"α {v1} + (1 − α) {g}<sup>2</sup>",
                 lambda a: f"{num(alpha)} × {arg(before[a])} + {num(1.0 - alpha)} × "
                           f"{squared(gt[a])}", after, mean),
-        at.eff_line(f"{at.eta} / (√{v} + ε)",
-                    lambda a: f"{num(at.lr)} / (√{arg(after[a])} + {arg(eps)})"),
     ]
+    if centered:
+        m0, m = at.prev("grad_avg"), at.cur("grad_avg")
+        lines.append(at.axes(bar, f"α {bar1} + (1 − α) {g}",
+                             lambda a: f"{num(alpha)} × {arg(m0[a])} + {num(1.0 - alpha)} × "
+                                       f"{arg(gt[a])}", m, gradient_mean))
+
+        def root(a: int) -> str:
+            return f"√({num(after[a])} − {squared(m[a])})"
+    else:
+        def root(a: int) -> str:
+            return f"√{arg(after[a])}"
+    lines.append(at.eff_line(f"{at.eta} / ({spread} + ε)",
+                             lambda a: f"{num(at.lr)} / ({root(a)} + {arg(eps)})"))
     if mu:
         b_before, b_after = at.prev("velocity"), at.cur("velocity")
         lines += [
             at.axes(b, f"μ {b1} + {normalized}", lambda a: (
-                f"{num(mu)} × {arg(b_before[a])} + {arg(gt[a])} / (√{arg(after[a])} + "
+                f"{num(mu)} × {arg(b_before[a])} + {arg(gt[a])} / ({root(a)} + "
                 f"{arg(eps)})"), b_after, buffer),
             at.step_line(f"−{at.eta} {b}", lambda a: f"−{arg(at.lr)} × {arg(b_after[a])}"),
         ]
@@ -131,9 +184,10 @@ def _rmsprop_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 
 
 SPECS = (
-    OptimizerSpec("rmsprop", "RMSprop", (_lr(0.01), ALPHA, _eps(1e-8), MOMENTUM, WEIGHT_DECAY),
+    OptimizerSpec("rmsprop", "RMSprop", (_lr(0.01), ALPHA, _eps(1e-8), MOMENTUM, CENTERED,
+                                         WEIGHT_DECAY),
                   RMSpropState, _rmsprop_kernel, _rmsprop_float, moment="velocity",
-                  effective_lr=_rmsprop_eff, effective_lr_state=("square_avg",),
+                  effective_lr=_rmsprop_eff, effective_lr_state=("square_avg", "grad_avg"),
                   effective_lr_scales="gradient",
                   explain=_rmsprop_explain,
                   description=QT_TRANSLATE_NOOP("Optimizers",

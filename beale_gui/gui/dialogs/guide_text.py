@@ -99,6 +99,20 @@ def _optimizers() -> list[Section]:
                                "linear warm-up of the rate. Reference: facebookresearch/"
                                "schedule_free (SGDScheduleFree)."),
         )),
+        Section(optimizer_anchor("asgd"), translate("Guide", "ASGD"), (
+            translate("Guide", "Averaged SGD (Polyak and Juditsky): gradient descent whose "
+                               "weights decay by λ and whose step size γ shrinks slowly, which "
+                               "also keeps the average of the points it visits from step t0 "
+                               "on:"),
+            "= w ← (1 − λγ) w − γ g,   γ = η / (1 + λ η t)^α",
+            translate("Guide", "With noisy gradients the average lands nearer the minimum than "
+                               "the jittering point; the path drawn is the point, and the "
+                               "Explain panel shows the average. With torch's defaults the step "
+                               "size hardly shrinks and the averaging starts only after a "
+                               "million steps: set t0 low to see it."),
+            translate("Guide", "Key hyperparameters: lr, lambd (λ, 1e-4), alpha (α, 0.75) and "
+                               "t0."),
+        )),
         Section(optimizer_anchor("adagrad"), translate("Guide", "Adagrad"), (
             translate("Guide", "Gives each coordinate its own learning rate: it adds up the "
                                "squares of all the gradients so far and divides the step by "
@@ -110,6 +124,8 @@ def _optimizers() -> list[Section]:
                                "the steps keep shrinking and can stall before the minimum."),
             translate("Guide", "Key hyperparameters: lr, eps (ε, 1e-10) and the initial value of "
                                "the sum."),
+            translate("Guide", "lr_decay (k, 0 by default) also shrinks the rate as torch does: "
+                               "step t uses η / (1 + (t − 1) k)."),
         )),
         Section(optimizer_anchor("rmsprop"), translate("Guide", "RMSprop"), (
             translate("Guide", "Adagrad with a memory that fades: instead of a sum it keeps a "
@@ -121,6 +137,10 @@ def _optimizers() -> list[Section]:
                                "forth."),
             translate("Guide", "Key hyperparameters: lr, alpha (α, 0.99: how long the memory "
                                "lasts), eps, and an optional momentum."),
+            translate("Guide", "centered = 1 (torch's centered=True) also keeps a moving average "
+                               "ḡ of the gradients and divides by √(v − ḡ²), the spread of the "
+                               "recent gradients rather than their size: where the gradient is "
+                               "large but steady the steps grow."),
         )),
         Section(optimizer_anchor("adam"), translate("Guide", "Adam"), (
             translate("Guide", "Momentum and RMSprop together. It keeps a moving average of the "
@@ -249,6 +269,20 @@ def _optimizers() -> list[Section]:
                                "keeps one (lr, 1.0 by default) that multiplies it. Its first "
                                "steps are tiny, of the order of √ε, so it starts slowly."),
             translate("Guide", "Key hyperparameters: rho (0.9), eps (1e-6) and lr."),
+        )),
+        Section(optimizer_anchor("rprop"), translate("Guide", "Rprop"), (
+            translate("Guide", "Resilient backpropagation (Riedmiller and Braun) uses only the "
+                               "sign of each partial derivative. Every axis has its own step "
+                               "size s: it grows by etaplus (1.2) while the sign stays the same "
+                               "and shrinks by etaminus (0.5) when it flips, and then that axis "
+                               "waits one step:"),
+            "= w ← w − s · sign(g)",
+            translate("Guide", "The size of the gradient does not matter, so steep walls and "
+                               "flat plateaus are crossed at the same pace, and the path moves "
+                               "along diagonals. It suits full-batch gradients, not noisy ones."),
+            translate("Guide", "Key hyperparameters: lr (the first step size, 0.01; a schedule "
+                               "does not change it later), etaminus, etaplus and the smallest "
+                               "and largest step sizes (1e-6 and 50)."),
         )),
     ]
 

@@ -252,6 +252,13 @@ PARAM_LABELS = {
     "min_factor": QT_TRANSLATE_NOOP("ParamLabels", "min factor"),
     "batch_size": QT_TRANSLATE_NOOP("ParamLabels", "batch size"),
     "noise": QT_TRANSLATE_NOOP("ParamLabels", "noise"),
+    "centered": QT_TRANSLATE_NOOP("ParamLabels", "centered"),
+    "lr_decay": QT_TRANSLATE_NOOP("ParamLabels", "lr decay"),
+    "etaminus": QT_TRANSLATE_NOOP("ParamLabels", "shrink factor"),
+    "etaplus": QT_TRANSLATE_NOOP("ParamLabels", "growth factor"),
+    "step_size_min": QT_TRANSLATE_NOOP("ParamLabels", "min step size"),
+    "step_size_max": QT_TRANSLATE_NOOP("ParamLabels", "max step size"),
+    "lambd": QT_TRANSLATE_NOOP("ParamLabels", "decay λ"),
 }
 
 

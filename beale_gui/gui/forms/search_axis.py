@@ -36,6 +36,8 @@ def default_range(param: Param) -> tuple[float, float, str]:
     """A first range worth searching: lr 1e-4..1e-1 (log), decays and momenta 0.5..0.99."""
     if param.name == "lr":
         return min(1e-4, param.default / 100), max(1e-1, param.default * 10), "log"
+    if param.integer and param.high - param.low <= 1:     # a flag: both values
+        return param.low, param.high, "linear"
     if param.low == 0.0 and param.high == 1.0:
         return 0.5, 0.99, "linear"
     if param.log and param.default > 0:

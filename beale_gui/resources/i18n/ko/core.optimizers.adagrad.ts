@@ -21,5 +21,9 @@
         <source>starting value of the sum of squared gradients</source>
         <translation>기울기 제곱합의 초깃값</translation>
     </message>
+    <message>
+        <source>learning rate decay k: step t uses lr / (1 + (t - 1) k)</source>
+        <translation>학습률 감쇠 k: 단계 t는 lr / (1 + (t - 1) k)를 씁니다</translation>
+    </message>
 </context>
 </TS>

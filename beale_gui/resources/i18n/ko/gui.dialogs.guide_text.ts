@@ -76,6 +76,22 @@
         <translation>주요 하이퍼파라미터: lr, momentum β(0.9), 학습률을 선형으로 올리는 warmup_steps. 참조 구현: facebookresearch/schedule_free (SGDScheduleFree).</translation>
     </message>
     <message>
+        <source>ASGD</source>
+        <translation>ASGD</translation>
+    </message>
+    <message>
+        <source>Averaged SGD (Polyak and Juditsky): gradient descent whose weights decay by λ and whose step size γ shrinks slowly, which also keeps the average of the points it visits from step t0 on:</source>
+        <translation>평균 SGD(Polyak, Juditsky): 가중치가 λ만큼 감쇠하고 보폭 γ가 천천히 줄어드는 경사 하강법으로, 단계 t0부터 지나온 점들의 평균도 함께 유지합니다:</translation>
+    </message>
+    <message>
+        <source>With noisy gradients the average lands nearer the minimum than the jittering point; the path drawn is the point, and the Explain panel shows the average. With torch&apos;s defaults the step size hardly shrinks and the averaging starts only after a million steps: set t0 low to see it.</source>
+        <translation>기울기에 잡음이 있으면 흔들리는 점보다 평균이 최솟값에 더 가까이 갑니다. 그려지는 경로는 점이고, 평균은 설명 패널에 표시됩니다. torch의 기본값에서는 보폭이 거의 줄지 않고 평균은 백만 단계 뒤에야 시작되므로, 보려면 t0을 작게 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: lr, lambd (λ, 1e-4), alpha (α, 0.75) and t0.</source>
+        <translation>주요 하이퍼파라미터: lr, lambd(λ, 1e-4), alpha(α, 0.75), t0.</translation>
+    </message>
+    <message>
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
@@ -92,6 +108,10 @@
         <translation>주요 하이퍼파라미터: lr, eps(ε, 1e-10), 합의 초깃값.</translation>
     </message>
     <message>
+        <source>lr_decay (k, 0 by default) also shrinks the rate as torch does: step t uses η / (1 + (t − 1) k).</source>
+        <translation>lr_decay(k, 기본값 0)는 torch와 같이 학습률도 줄입니다: 단계 t는 η / (1 + (t − 1) k)를 씁니다.</translation>
+    </message>
+    <message>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
@@ -106,6 +126,10 @@
     <message>
         <source>Key hyperparameters: lr, alpha (α, 0.99: how long the memory lasts), eps, and an optional momentum.</source>
         <translation>주요 하이퍼파라미터: lr, alpha(α, 0.99: 기억이 얼마나 오래가는지), eps, 그리고 선택 사항인 momentum.</translation>
+    </message>
+    <message>
+        <source>centered = 1 (torch&apos;s centered=True) also keeps a moving average ḡ of the gradients and divides by √(v − ḡ²), the spread of the recent gradients rather than their size: where the gradient is large but steady the steps grow.</source>
+        <translation>centered = 1(torch의 centered=True)이면 기울기의 이동 평균 ḡ도 유지하고, 최근 기울기의 크기가 아니라 퍼진 정도인 √(v − ḡ²)로 나눕니다. 기울기가 크지만 일정한 곳에서는 보폭이 커집니다.</translation>
     </message>
     <message>
         <source>Adam</source>
@@ -262,6 +286,22 @@
     <message>
         <source>Key hyperparameters: rho (0.9), eps (1e-6) and lr.</source>
         <translation>주요 하이퍼파라미터: rho(0.9), eps(1e-6), lr.</translation>
+    </message>
+    <message>
+        <source>Rprop</source>
+        <translation>Rprop</translation>
+    </message>
+    <message>
+        <source>Resilient backpropagation (Riedmiller and Braun) uses only the sign of each partial derivative. Every axis has its own step size s: it grows by etaplus (1.2) while the sign stays the same and shrinks by etaminus (0.5) when it flips, and then that axis waits one step:</source>
+        <translation>Resilient backpropagation(Riedmiller, Braun)은 각 편미분의 부호만 씁니다. 축마다 보폭 s가 따로 있어, 부호가 그대로면 etaplus(1.2)배로 커지고 바뀌면 etaminus(0.5)배로 줄어들며 그 축은 한 단계 쉽니다:</translation>
+    </message>
+    <message>
+        <source>The size of the gradient does not matter, so steep walls and flat plateaus are crossed at the same pace, and the path moves along diagonals. It suits full-batch gradients, not noisy ones.</source>
+        <translation>기울기의 크기는 상관없으므로 가파른 벽도 평평한 고원도 같은 속도로 지나가며, 경로는 대각선을 따라 움직입니다. 잡음 있는 기울기가 아니라 전체 배치 기울기에 알맞습니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: lr (the first step size, 0.01; a schedule does not change it later), etaminus, etaplus and the smallest and largest step sizes (1e-6 and 50).</source>
+        <translation>주요 하이퍼파라미터: lr(처음 보폭, 0.01; 스케줄은 이후에 이를 바꾸지 않습니다), etaminus, etaplus, 가장 작은 보폭과 가장 큰 보폭(1e-6과 50).</translation>
     </message>
     <message>
         <source>The Explain panel</source>

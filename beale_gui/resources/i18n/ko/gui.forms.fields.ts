@@ -90,5 +90,33 @@
         <source>noise</source>
         <translation>잡음</translation>
     </message>
+    <message>
+        <source>centered</source>
+        <translation>중심화</translation>
+    </message>
+    <message>
+        <source>lr decay</source>
+        <translation>학습률 감쇠</translation>
+    </message>
+    <message>
+        <source>shrink factor</source>
+        <translation>축소 배율</translation>
+    </message>
+    <message>
+        <source>growth factor</source>
+        <translation>확대 배율</translation>
+    </message>
+    <message>
+        <source>min step size</source>
+        <translation>최소 보폭</translation>
+    </message>
+    <message>
+        <source>max step size</source>
+        <translation>최대 보폭</translation>
+    </message>
+    <message>
+        <source>decay λ</source>
+        <translation>감쇠 λ</translation>
+    </message>
 </context>
 </TS>
