@@ -35,10 +35,10 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..explain import ETA_EFF, T1, At, Line, T, arg, num, squared, sub
+from ..explain import T1, At, Line, T, arg, num, squared, sub
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
-from .adam import BETA1, BETA2, C1, C2, _correction
+from .adam import BETA1, BETA2, C1, C2, _correction, _decoupled_step_line
 from .base import (
     FloatStep,
     Log,
@@ -259,14 +259,7 @@ def _adabelief_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
         lines.append(at.eff_line(
             f"{at.eta} / ({C1}) / (√{s} / √({C2}) + ε)",
             lambda a: f"{lr} / {arg(c1)} / (√{arg(st[a])} / √{arg(c2)} + {arg(eps)})"))
-    if wd:
-        lines.append(at.step_line(
-            f"−{at.eta} λ {w1} − {ETA_EFF} {m}",
-            lambda a: (f"−{arg(at.lr)} × {arg(wd)} × {arg(at.w0[a])} − {arg(at.eff[a])} × "
-                       f"{arg(mt[a])}")))
-    else:
-        lines.append(at.step_line(f"−{ETA_EFF} {m}",
-                                  lambda a: f"−{arg(at.eff[a])} × {arg(mt[a])}"))
+    lines.append(_decoupled_step_line(at, wd, m, mt))
     return tuple(rule), lines
 
 
