@@ -239,8 +239,10 @@ HOSTILE_STARTS = np.array([[0.7, 1.4], [-2.0, 3.0], [1e-3, -0.5], [-1e-3, 0.0], 
 
 def _hostile(text, path, tol, starts=HOSTILE_STARTS, max_steps=300):
     # ASGD's weights decay by lambd whatever the gradient: off here too
-    configs = [OptimizerConfig(name, {"lambd": 0.0} if name == "asgd" else {})
-               for name in STILL]
+    # Newton's step where the Hessian is 0 is the gradient's times lr (1): 0.1 keeps it near
+    # the others' size
+    off = {"asgd": {"lambd": 0.0}, "newton": {"lr": 0.1}}
+    configs = [OptimizerConfig(name, off.get(name, {})) for name in STILL]
     if path == "few_runs":
         starts = starts[[0, 1, 4]]             # 30 runs: the few-runs path takes up to 32 of 10
     tuning = EngineTuning(path="batch" if path == "batch" else "auto")

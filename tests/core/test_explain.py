@@ -68,6 +68,7 @@ SETTINGS = {
                    "step_size_max": 0.2}],
     "asgd": [{"lr": 0.002}, {"lr": 0.002, "lambd": 0.01, "alpha": 0.6, "t0": 5,
                              "weight_decay": 0.05}],
+    "newton": [{}, {"lr": 0.5, "damping": 0.1}],
 }
 CASES = [(name, i) for name, settings in SETTINGS.items() for i in range(len(settings))]
 SCHEDULES = [ScheduleConfig("inverse_time", {"decay": 0.01}),
@@ -101,6 +102,7 @@ ENTRIES = {
                 "η<sup>max</sup>": "lr_max"},
     "rprop": {"s": "step_size", "g′": "prev"},
     "asgd": {"γ": "eta", "μ": "mu", "w\u0304": "ax"},
+    "newton": {"H": "hessian", "c": "curvature", "d": "direction"},
 }
 # the entries shown, where they depend on the settings (RMSprop's buffer only with momentum)
 UNUSED = {("adam", "max_exp_avg_sq"), ("adamw", "max_exp_avg_sq"),
@@ -193,6 +195,10 @@ def _expected(result, i: int, e, line) -> np.ndarray:
         eps = hp["eps"]
         return (np.sqrt(state["acc_delta"][t - 1] + eps) / np.sqrt(state["square_avg"][t] + eps)
                 * simple["g<sub>t</sub>"])
+    if symbol == "D<sub>t</sub>":                     # Newton's determinant of H + damping I
+        hxx, hxy, hyy = state["hessian"][t]
+        lam = hp["damping"]
+        return np.array([(hxx + lam) * (hyy + lam) - hxy * hxy])
     own = modern_expected(name, hp, state, result.lr[i, u - 1], base, simple, t, symbol)
     if own is not None:
         return own
@@ -403,7 +409,9 @@ def test_bad_requests_get_a_clear_message():
 
 # -- the recorded state against torch.optim ---------------------------------------------------
 
-TORCH_CASES = [(name, i) for name, i in CASES if name not in ("gd", "sgd", *MODERN)]
+# (the probing optimizers are compared with torch, where it has them, in their own files)
+TORCH_CASES = [(name, i) for name, i in CASES
+               if name not in ("gd", "sgd", *MODERN) and OPTIMIZERS[name].probe is None]
 
 
 @pytest.mark.parametrize(("name", "case"), TORCH_CASES)

@@ -82,7 +82,9 @@ _STOCHASTIC = st.one_of(st.none(), st.builds(StochasticConfig, values_of(BATCH_S
 @st.composite
 def optimizer_configs(draw) -> OptimizerConfig:
     name = draw(st.sampled_from(list(OPTIMIZERS)))
-    return OptimizerConfig(name, draw(_HPARAMS[name]), draw(_SCHEDULES), draw(_STOCHASTIC))
+    # (a probing optimizer takes exact gradients only)
+    stochastic = None if OPTIMIZERS[name].probe is not None else draw(_STOCHASTIC)
+    return OptimizerConfig(name, draw(_HPARAMS[name]), draw(_SCHEDULES), stochastic)
 
 
 coordinates = st.one_of(

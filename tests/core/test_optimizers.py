@@ -15,7 +15,7 @@ from .test_optimizers_modern import MODERN
 
 # torch.optim's (those it lacks: tests/core/test_optimizers_modern.py)
 DETERMINISTIC = [name for name, spec in OPTIMIZERS.items()
-                 if not spec.stochastic and name not in MODERN]
+                 if not spec.stochastic and name not in MODERN and spec.probe is None]
 BEALE = get_function("beale")
 # Settings that move every optimizer visibly in 20 steps, weight decay included somewhere.
 SETTINGS = {

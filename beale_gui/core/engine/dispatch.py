@@ -18,6 +18,7 @@ import numpy as np
 from .. import aligned
 from .batch import BatchPart, Block
 from .few_runs import FewRuns
+from .probing import Probes, is_probing
 from .result import Cancelled
 from .rows import Group, Outputs, Part
 from .settings import RunSettings
@@ -43,7 +44,7 @@ class Dispatch:
         self.settings = settings
         self.tuning = settings.tuning
         self.out = Outputs(len(settings.starts), settings.max_steps, settings.record,
-                           settings.record_state)
+                           settings.record_state, any(is_probing(g) for g in settings.groups))
         self.aborted = False
         self._last_report = time.perf_counter()
 
@@ -74,9 +75,17 @@ class Dispatch:
     def blocks(self) -> list:
         """The path's blocks: for a small batch one, in floats where the tuning's path lets
         it; for a large one, cache-sized numpy blocks (a multiple of the workers in number)
-        and one for the stochastic configurations."""
-        tuning, groups = self.tuning, self.settings.groups
-        n = len(self.settings.starts)
+        and one for the stochastic configurations; last, one for the probing configurations
+        (:mod:`.probing`, whatever the path and size)."""
+        probing = [g for g in self.settings.groups if is_probing(g)]
+        groups = [g for g in self.settings.groups if not is_probing(g)]
+        last = [Probes(self, [self._part(Part, g, g.rows.start, g.rows.stop)
+                              for g in probing])] if probing else []
+        return (self._blocks_of(groups) if groups else []) + last
+
+    def _blocks_of(self, groups: list[Group]) -> list:
+        tuning = self.tuning
+        n = sum(g.rows.stop - g.rows.start for g in groups)
         if tuning.path == "few_runs":
             bad = [g.spec.name for g in groups if not few_runs_can_take(g)]
             if bad:
@@ -152,9 +161,13 @@ class Dispatch:
             for block in blocks:
                 block.run()
         steps = max(block.steps_done for block in blocks)
+        out = self.out
+        ordinary = out.final_evals < 0                  # one evaluation per point
+        out.final_evals[ordinary] = np.minimum(out.stop[ordinary], steps) + 1
+        if out.evals is not None:
+            out.evals[ordinary] = np.arange(settings.max_steps + 1) + 1
         if settings.progress is not None:
             settings.progress(settings.max_steps, settings.max_steps)
-        out = self.out
         np.minimum(out.stop, steps, out=out.stop)
         if settings.record_state:
             with np.errstate(all="ignore"):
@@ -164,7 +177,7 @@ class Dispatch:
         self._fill_after_stops(steps)
         if steps < settings.max_steps:
             end = steps + 1
-            for name in ("paths", "loss", "grads", "moment", "eff"):
+            for name in ("paths", "loss", "grads", "moment", "eff", "evals"):
                 arr = getattr(out, name)
                 if arr is not None:
                     setattr(out, name, np.ascontiguousarray(arr[:, :end]))

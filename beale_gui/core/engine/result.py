@@ -76,6 +76,12 @@ class RunResult:
         Recorded on request (``record_state``): per configuration, every entry of its
         optimizer's state at every step, ``{entry: (n, T+1, width)}`` for its ``n`` runs
         (``exp_avg``, ``exp_avg_sq``, ...; see :meth:`state_of`).
+    final_evals : ndarray of int, shape (N,)
+        How many times each run evaluated f and its gradient (at once), its start included:
+        ``stop_step + 1`` for an optimizer that evaluates only the points it steps to, more
+        for one whose line search tries points along the way (:meth:`evals_of` per step).
+    evals : ndarray of int, shape (N, T+1), or None
+        Recorded where a probing optimizer (one that evaluates the function itself) runs.
     used_grads : tuple, or None
         Recorded with the state: per configuration, for a stochastic one the gradient each
         update used, (n, T+1, 2); None for a deterministic one (see :meth:`used_grad_of`).
@@ -103,6 +109,8 @@ class RunResult:
     bad_start: np.ndarray | None = None     # (N,) bool: diverged at the start, never stepped
     state: tuple[dict[str, np.ndarray] | None, ...] | None = None
     used_grads: tuple[np.ndarray | None, ...] | None = None
+    final_evals: np.ndarray | None = None   # (N,) int: f and gradient evaluations, start incl.
+    evals: np.ndarray | None = None         # (N, T+1) int: so far at each point (probing runs)
 
     @property
     def n_runs(self) -> int:
@@ -169,6 +177,15 @@ class RunResult:
         c, j = self._in_config(i)
         record = self.state[c]
         return {} if record is None else {k: v[j] for k, v in record.items()}
+
+    def evals_of(self, i: int) -> np.ndarray:
+        """How many times run ``i`` had evaluated f and the gradient by each recorded point,
+        (T+1,) int: the start's evaluation and one per update, and more for an update whose
+        line search tried several points (L-BFGS, conjugate gradients). Constant after the
+        run's stop."""
+        if self.evals is not None:
+            return self.evals[i]
+        return np.minimum(np.arange(self.n_steps + 1), self.stop_step[i]) + 1
 
     def used_grad_of(self, i: int) -> np.ndarray | None:
         """The gradient each update of stochastic run ``i`` used (its mini-batch gradient with

@@ -26,7 +26,8 @@ class Outputs:
     update was made); both are made by :meth:`state_of` and :meth:`used_of` for the parts.
     """
 
-    def __init__(self, n: int, max_steps: int, record: bool, record_state: bool) -> None:
+    def __init__(self, n: int, max_steps: int, record: bool, record_state: bool,
+                 probing: bool = False) -> None:
         self.status = np.zeros(n, dtype=np.int8)
         self.stop = np.full(n, max_steps)
         self.bad_start = np.zeros(n, dtype=bool)     # diverged before any step: at the start
@@ -39,6 +40,10 @@ class Outputs:
         self.grads = np.empty((*shape, 2)) if record else None
         self.moment = np.full((*shape, 2), np.nan) if record_state else None
         self.eff = np.full((*shape, 2), np.nan) if record_state else None
+        # function evaluations so far at every point, where a probing optimizer runs (the
+        # others evaluate once per step: RunResult derives theirs); -1 until a run ends
+        self.evals = np.empty(shape, dtype=np.int64) if record and probing else None
+        self.final_evals = np.full(n, -1, dtype=np.int64)
         self.states: dict[int, dict[str, np.ndarray]] | None = {} if record_state else None
         self.used: dict[int, np.ndarray] | None = {} if record_state else None
 
@@ -62,7 +67,7 @@ class Outputs:
     def recorded(self) -> list[np.ndarray]:
         """Every recorded array of (N or n, T+1, ...) whose points after a run's stop repeat
         its last valid one."""
-        arrays = [self.paths, self.loss, self.grads, self.moment, self.eff]
+        arrays = [self.paths, self.loss, self.grads, self.moment, self.eff, self.evals]
         return [a for a in arrays if a is not None]
 
 

@@ -145,6 +145,9 @@ def run(
     n_runs = row
     need = sum(estimate_bytes(g.rows.stop - g.rows.start, max_steps, record, record_state,
                               _state_width(g)) for g in groups)
+    if record and any(g.spec.probe is not None for g in groups):
+        need += n_runs * (max_steps + 1) * 8            # every run's evaluation counts
+
     if need > tuning.memory_limit_bytes:
         raise ValueError(
             f"{n_runs} runs x {max_steps} steps would need {need / 2**30:.1f} GiB; the limit is "
@@ -163,7 +166,8 @@ def run(
                        start_index, status=out.status, stop_step=out.stop,
                        final_xy=out.final_xy, final_loss=out.final_loss, paths=out.paths,
                        loss=out.loss, grads=out.grads, moment=out.moment,
-                       effective_lr=out.eff, bad_start=out.bad_start)
+                       effective_lr=out.eff, bad_start=out.bad_start,
+                       final_evals=out.final_evals, evals=out.evals)
     if record_state:
         result.state = tuple(out.states.get(g.rows.start) for g in groups)
         result.used_grads = tuple(out.used.get(g.rows.start) for g in groups)

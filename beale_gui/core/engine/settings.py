@@ -75,6 +75,10 @@ class OptimizerConfig:
         spec = get_optimizer(self.name)
         object.__setattr__(self, "name", spec.name)
         object.__setattr__(self, "hparams", spec.check(self.hparams))
+        if self.stochastic is not None and spec.probe is not None:
+            raise ValueError(translate("Params", "{0} takes the exact gradient: mini-batches "
+                                                 "and gradient noise are not available")
+                             .format(spec.title))
 
     @property
     def spec(self) -> OptimizerSpec:

@@ -3,11 +3,12 @@
 Where an optimizer is: :mod:`.sgd` (gd, sgd, momentum, nesterov), :mod:`.adagrad`,
 :mod:`.rmsprop`, :mod:`.adam` (adam, adamw, nadam, amsgrad), :mod:`.adamax`, :mod:`.radam`,
 :mod:`.adadelta`, :mod:`.rprop`, :mod:`.asgd`, :mod:`.lion`, :mod:`.adabelief`, :mod:`.yogi`,
-:mod:`.schedule_free`; what every one is made of, and the contract of its two kernels, in
-:mod:`.base`. To add one: write its hyperparameters, state, batch kernel, float kernel,
-effective learning rate and explain rule (:mod:`beale_gui.core.explain`) beside its family's
-(or in a new file) and add its spec to ``SPECS`` there; a new file's ``SPECS`` goes into the
-registry below.
+:mod:`.schedule_free`, :mod:`.newton` (a probing optimizer: it evaluates the function itself,
+:mod:`beale_gui.core.engine.probing`, with one kernel, its ``probe``); what every one is made
+of, and the contract of its two kernels, in :mod:`.base`. To add one: write its hyperparameters,
+state, batch kernel, float kernel, effective learning rate and explain rule
+(:mod:`beale_gui.core.explain`) beside its family's (or in a new file) and add its spec to
+``SPECS`` there; a new file's ``SPECS`` goes into the registry below.
 tests/core/test_optimizer_registry.py then steps it through both kernels, and
 tests/core/test_explain.py checks its rule against the engine's record.
 """
@@ -25,6 +26,7 @@ from . import (
     adamax,
     asgd,
     lion,
+    newton,
     radam,
     rmsprop,
     rprop,
@@ -39,7 +41,7 @@ __all__ = ["OPTIMIZERS", "OptimizerSpec", "float_step", "get_optimizer"]
 OPTIMIZERS: dict[str, OptimizerSpec] = {
     spec.name: spec
     for family in (sgd, adagrad, rmsprop, adam, adamax, radam, adadelta, rprop, asgd, lion,
-                   adabelief, yogi, schedule_free)
+                   adabelief, yogi, schedule_free, newton)
     for spec in family.SPECS
 }
 
@@ -61,6 +63,8 @@ def float_step(name: str, hp: Mapping, state: State, log: Log) -> FloatStep:
     """The float update of optimizer ``name`` for one run with float hyperparameters ``hp``,
     torch's coupled weight decay ``g + weight_decay * w`` included where it applies."""
     spec = OPTIMIZERS[name]
+    if spec.float_kernel is None:
+        raise ValueError(f"'{name}' is a probing optimizer: it has no float kernel")
     step = spec.float_kernel(hp, state, log)
     if not spec.couples_decay(hp):
         return step

@@ -41,6 +41,9 @@ from ..params import Param, check_params
 State = tuple                 # an optimizer's NamedTuple of arrays
 Step = Callable[[np.ndarray, np.ndarray, State, object, int, list, np.ndarray], None]
 Kernel = Callable[[Mapping], Step]
+ProbeStep = Callable[[np.ndarray, np.ndarray, np.ndarray, State, Mapping, object, int],
+                     tuple[np.ndarray, np.ndarray]]
+Probe = Callable[[object], ProbeStep]
 FloatStep = Callable[[float, float, float, float, float, int], tuple[float, float]]
 Log = Callable[[tuple], None] | None
 FloatKernel = Callable[[Mapping, State, Log], FloatStep]
@@ -183,6 +186,19 @@ class OptimizerSpec:
     effective_lr_previous : tuple of str
         Those of them it reads as they were before the update (the engine keeps every step's
         state, so the previous step's is at hand).
+    probe : callable or None
+        For an optimizer that evaluates the function itself (Newton's method its Hessian, a
+        line search its trial points): ``probe(function) -> step(w, f, g, state, hp, lr, t)
+        -> (w_new, evals)``, one numpy kernel for every path (:mod:`beale_gui.core.engine.
+        probing`; ``kernel`` and ``float_kernel`` are None). ``w`` (n, 2), ``f`` (n,) and ``g``
+        (n, 2) are the runs' points with f and the exact gradient there; ``state`` their
+        state, entries (n, width), updated in place; ``hp`` their hyperparameters (floats or
+        (n, 1) arrays) and ``lr`` their rate; ``t`` the 1-based step. It returns the new
+        points (n, 2) and, per run, how many times this update evaluated f and the gradient
+        (an int array (n,): 1 for a step that only evaluates its new point, more for a line
+        search's trial points, the accepted one among them). A run's numbers depend on its
+        row alone, so results are the same in any batch. Probing optimizers take exact
+        gradients (never ``stochastic``) and have no coupled weight decay.
     explain : callable
         ``explain(at) -> (rule, lines)``: the optimizer's update rule as mathematics and its
         quantities at one step with that step's numbers, for the Explain panel (the contract
@@ -194,8 +210,8 @@ class OptimizerSpec:
     title: str
     params: tuple[Param, ...]
     state: type
-    kernel: Kernel
-    float_kernel: FloatKernel
+    kernel: Kernel | None
+    float_kernel: FloatKernel | None
     coupled_decay: bool = True
     moment: str | None = None
     effective_lr: Callable[[State, Mapping, object, object], np.ndarray] | None = None
@@ -206,11 +222,18 @@ class OptimizerSpec:
     effective_lr_scales: str | None = None
     effective_lr_previous: tuple[str, ...] = ()
     explain: Callable | None = None
+    probe: Probe | None = None
 
     def __post_init__(self) -> None:
-        for what in ("kernel", "float_kernel"):
-            if not callable(getattr(self, what)):
-                raise TypeError(f"optimizer '{self.name}' has no {what.replace('_', ' ')}")
+        if self.probe is not None:
+            if not callable(self.probe) or self.kernel is not None or self.stochastic:
+                raise TypeError(f"optimizer '{self.name}': a probing optimizer has one kernel, "
+                                "its probe, and takes exact gradients")
+        else:
+            for what in ("kernel", "float_kernel"):
+                if not callable(getattr(self, what)):
+                    raise TypeError(f"optimizer '{self.name}' has no "
+                                    f"{what.replace('_', ' ')}")
         named = ([self.moment] if self.moment else []) + list(self.effective_lr_state)
         unknown = [k for k in named if k not in self.state._fields]
         if unknown:
