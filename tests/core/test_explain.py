@@ -102,7 +102,7 @@ ENTRIES = {
                 "η<sup>max</sup>": "lr_max"},
     "rprop": {"s": "step_size", "g′": "prev"},
     "asgd": {"γ": "eta", "μ": "mu", "w\u0304": "ax"},
-    "newton": {"H": "hessian", "c": "curvature", "d": "direction"},
+    "newton": {"H": "hessian", "c": "curvature", "p": "newton_step"},
 }
 # the entries shown, where they depend on the settings (RMSprop's buffer only with momentum)
 UNUSED = {("adam", "max_exp_avg_sq"), ("adamw", "max_exp_avg_sq"),

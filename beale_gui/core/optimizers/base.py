@@ -146,6 +146,7 @@ class OptimizerSpec:
                                                               was *before* the update; the
                                                               decay is a term of its own: ``dw
                                                               = -eff * lambd * w - eff * g``
+    newton    ``newton_step`` p = (H + damping I)^-1 g        none: ``dw = -lr * p``
     ========  ==============================================  ===================================
 
     Each identity holds to rounding (tests/core/test_mechanics.py checks it for every step, and

@@ -284,6 +284,25 @@ def _optimizers() -> list[Section]:
                                "does not change it later), etaminus, etaplus and the smallest "
                                "and largest step sizes (1e-6 and 50)."),
         )),
+        Section(optimizer_anchor("newton"), translate("Guide", "Newton's method"), (
+            translate("Guide", "A second-order method, for contrast with the first-order ones: "
+                               "it fits a quadratic to f at the point, using the exact Hessian "
+                               "H (the matrix of second derivatives), and steps to that "
+                               "quadratic's stationary point:"),
+            "= w ← w − η (H + μI)⁻¹ ∇f(w)",
+            translate("Guide", "Near a minimum it converges in a handful of steps (on "
+                               "Rosenbrock from (−1.5, 2) in 8) where gradient descent takes "
+                               "thousands, because the Hessian rescales the valley's steep and "
+                               "flat directions alike. But it cannot tell down from up: where H "
+                               "is indefinite (a saddle) or negative definite (a hilltop) it "
+                               "steps toward the saddle or the maximum. The Explain panel says "
+                               "which case each step was; where H is singular there is no "
+                               "Newton step and it takes the gradient's."),
+            translate("Guide", "Key hyperparameters: lr (η, the fraction of the step taken, 1) "
+                               "and damping (μ, 0: the pure method; larger values bend the step "
+                               "toward the gradient's, as Levenberg's method does). Each step "
+                               "evaluates f and its gradient once and the Hessian once."),
+        )),
     ]
 
 

@@ -259,6 +259,7 @@ PARAM_LABELS = {
     "step_size_min": QT_TRANSLATE_NOOP("ParamLabels", "min step size"),
     "step_size_max": QT_TRANSLATE_NOOP("ParamLabels", "max step size"),
     "lambd": QT_TRANSLATE_NOOP("ParamLabels", "decay λ"),
+    "damping": QT_TRANSLATE_NOOP("ParamLabels", "damping"),
 }
 
 

@@ -304,6 +304,22 @@
         <translation>주요 하이퍼파라미터: lr(처음 보폭, 0.01; 스케줄은 이후에 이를 바꾸지 않습니다), etaminus, etaplus, 가장 작은 보폭과 가장 큰 보폭(1e-6과 50).</translation>
     </message>
     <message>
+        <source>Newton&apos;s method</source>
+        <translation>뉴턴 방법</translation>
+    </message>
+    <message>
+        <source>A second-order method, for contrast with the first-order ones: it fits a quadratic to f at the point, using the exact Hessian H (the matrix of second derivatives), and steps to that quadratic&apos;s stationary point:</source>
+        <translation>일차 방법과 비교하기 위한 이차 방법입니다. 정확한 헤세 행렬 H(이계 도함수의 행렬)로 현재 점에서 f에 이차식을 맞추고, 그 이차식의 정류점으로 나아갑니다:</translation>
+    </message>
+    <message>
+        <source>Near a minimum it converges in a handful of steps (on Rosenbrock from (−1.5, 2) in 8) where gradient descent takes thousands, because the Hessian rescales the valley&apos;s steep and flat directions alike. But it cannot tell down from up: where H is indefinite (a saddle) or negative definite (a hilltop) it steps toward the saddle or the maximum. The Explain panel says which case each step was; where H is singular there is no Newton step and it takes the gradient&apos;s.</source>
+        <translation>최솟값 근처에서는 경사 하강법이 수천 단계 걸리는 곳을 몇 단계 만에 수렴합니다(Rosenbrock에서 (−1.5, 2)부터 8단계). 헤세 행렬이 골짜기의 가파른 방향과 완만한 방향을 똑같이 다시 맞춰 주기 때문입니다. 하지만 위아래를 구별하지 못합니다. H가 부정부호(안장점)이거나 음의 정부호(언덕 꼭대기)인 곳에서는 안장점이나 최댓값 쪽으로 나아갑니다. 설명 패널은 각 단계가 어느 경우였는지 알려 줍니다. H가 특이 행렬이면 뉴턴 단계가 없어 기울기 방향으로 나아갑니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: lr (η, the fraction of the step taken, 1) and damping (μ, 0: the pure method; larger values bend the step toward the gradient&apos;s, as Levenberg&apos;s method does). Each step evaluates f and its gradient once and the Hessian once.</source>
+        <translation>주요 하이퍼파라미터: lr(η, 실제로 가는 단계의 비율, 1)과 damping(μ, 0: 순수한 방법. 값이 클수록 레벤버그 방법처럼 단계가 기울기 방향으로 휩니다). 각 단계는 f와 기울기를 한 번, 헤세 행렬을 한 번 계산합니다.</translation>
+    </message>
+    <message>
         <source>The Explain panel</source>
         <translation>설명 패널</translation>
     </message>

@@ -118,5 +118,9 @@
         <source>decay λ</source>
         <translation>감쇠 λ</translation>
     </message>
+    <message>
+        <source>damping</source>
+        <translation>감쇠</translation>
+    </message>
 </context>
 </TS>
