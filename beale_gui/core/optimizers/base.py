@@ -200,6 +200,11 @@ class OptimizerSpec:
         search's trial points, the accepted one among them). A run's numbers depend on its
         row alone, so results are the same in any batch. Probing optimizers take exact
         gradients (never ``stochastic``) and have no coupled weight decay.
+    pauses : bool
+        An update may leave the point where it is while the gradient there is not zero, and the
+        run goes on (Rprop, after every axis's sign flipped). The engine's stop rule does not
+        judge such a pause: its |delta f| of 0 is not convergence (:mod:`beale_gui.core.engine.
+        run`).
     explain : callable
         ``explain(at) -> (rule, lines)``: the optimizer's update rule as mathematics and its
         quantities at one step with that step's numbers, for the Explain panel (the contract
@@ -224,6 +229,7 @@ class OptimizerSpec:
     effective_lr_previous: tuple[str, ...] = ()
     explain: Callable | None = None
     probe: Probe | None = None
+    pauses: bool = False
 
     def __post_init__(self) -> None:
         if self.probe is not None:
