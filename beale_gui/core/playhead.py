@@ -26,6 +26,8 @@ def step_index(result: RunResult, k: int) -> np.ndarray:
 def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
     """Each run's state at playhead step ``k``.
 
+    The points are those the window draws (``RunResult.shown``: Schedule-Free's average).
+
     Returns
     -------
     dict with ``step`` (N,), ``xy`` (N, 2), ``loss`` (N,), ``grad`` (N, 2), ``grad_norm`` (N,),
@@ -38,8 +40,9 @@ def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
     """
     idx = step_index(result, k)
     rows = np.arange(result.n_runs)
-    xy = result.paths[rows, idx]
-    grad = result.grads[rows, idx]
+    paths, loss, grads = result.shown()
+    xy = paths[rows, idx]
+    grad = grads[rows, idx]
     _, distance = result.function.nearest_minimum(xy)
     if result.effective_lr is not None:
         eff = result.effective_lr[rows, np.minimum(idx + 1, result.n_steps)]
@@ -48,7 +51,7 @@ def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
     return {
         "step": idx,
         "xy": xy,
-        "loss": result.loss[rows, idx],
+        "loss": loss[rows, idx],
         "grad": grad,
         "grad_norm": np.hypot(grad[:, 0], grad[:, 1]),
         "distance": distance,

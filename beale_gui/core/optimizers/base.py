@@ -205,6 +205,12 @@ class OptimizerSpec:
         run goes on (Rprop, after every axis's sign flipped). The engine's stop rule does not
         judge such a pause: its |delta f| of 0 is not convergence (:mod:`beale_gui.core.engine.
         run`).
+    shown_point : callable or None
+        For an optimizer whose gradient is taken at another point than the one it puts forward
+        as its answer (Schedule-Free: the gradient at y, the average x evaluated):
+        ``shown_point(state, hp, paths) -> points``, with ``state`` one run's recorded state
+        ``{entry: (T+1, width)}``, ``hp`` its hyperparameters and ``paths`` (T+1, 2) the
+        engine's points; the points the window draws (``RunResult.shown_paths``).
     explain : callable
         ``explain(at) -> (rule, lines)``: the optimizer's update rule as mathematics and its
         quantities at one step with that step's numbers, for the Explain panel (the contract
@@ -230,6 +236,7 @@ class OptimizerSpec:
     explain: Callable | None = None
     probe: Probe | None = None
     pauses: bool = False
+    shown_point: Callable[[Mapping, Mapping, np.ndarray], np.ndarray] | None = None
 
     def __post_init__(self) -> None:
         if self.probe is not None:

@@ -91,9 +91,9 @@ def _optimizers() -> list[Section]:
             "= z ← z − η ∇f(y),   x ← (1 − c) x + c z,   y = β x + (1 − β) z",
             translate("Guide", "At a constant rate c = 1/t, so x is the plain mean of the "
                                "iterates, which settles where SGD would only jitter without a "
-                               "decaying rate. The answer is x; the path drawn here is y, the "
-                               "point whose gradient is taken (the engine evaluates the point it "
-                               "draws); y stays close to x, and the Explain panel shows x and "
+                               "decaying rate. The answer is x, and the path drawn is x, with "
+                               "f at x in the loss plot and the table; the gradient is taken at "
+                               "y, which stays close to x. The Explain panel shows y, x and "
                                "z."),
             translate("Guide", "Key hyperparameters: lr, momentum β (0.9) and warmup_steps, a "
                                "linear warm-up of the rate. Reference: facebookresearch/"
@@ -171,8 +171,8 @@ def _optimizers() -> list[Section]:
                                "Adam's per-axis rate (a second moment v, no first moment: the "
                                "averaging takes its place):"),
             "= z ← z − η g / (√v̂ + ε),   x ← (1 − c) x + c z,   y = β₁ x + (1 − β₁) z",
-            translate("Guide", "As for Schedule-Free SGD the path drawn is y, where the gradient "
-                               "is taken, and x is the average it returns. Key hyperparameters: "
+            translate("Guide", "As for Schedule-Free SGD the path drawn is the average x it "
+                               "returns; the gradient is taken at y. Key hyperparameters: "
                                "lr (0.0025), beta1 (the mix, 0.9), beta2, eps, warmup_steps and "
                                "a weight decay taken at y. Reference: AdamWScheduleFree."),
         )),
