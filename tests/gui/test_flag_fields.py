@@ -83,3 +83,16 @@ def test_a_bad_value_set_on_a_flag_is_marked_not_applied(qtbot, panel):
     assert "outside [0, 1]" in panel.problem()
     flag.set_value(0)
     assert flag.is_valid()
+
+
+def test_the_search_form_gives_a_flag_two_grid_points(qtbot, window):
+    """Searching RMSprop's lr and centered: the hint says the grid is 200 rates x both values."""
+    window.search.action.trigger()
+    form = window.search.panel.form
+    form.set_optimizer(RMSPROP)
+    lr, second = form.rows
+    second.name_combo.setCurrentIndex(second.name_combo.findData("centered"))
+    assert (second.low.text(), second.high.text(), second.scale_combo.currentData()) == \
+        ("0", "1", "linear")
+    assert lr.name() == "lr"
+    qtbot.waitUntil(lambda: form.budget_hint.text() == "200\u00d72", timeout=WAIT)
