@@ -154,3 +154,26 @@ def test_the_explain_panel_shows_the_negated_gradient(name, stochastic):
         else:
             np.testing.assert_array_equal(lines["∇f(w<sub>t−1</sub>)"].values,
                                           result.grads[0, step - 1])
+
+
+@pytest.mark.parametrize("name", sorted(n for n in TORCH_MAXIMIZE
+                                        if OPTIMIZERS[n].effective_lr is not None))
+def test_the_effective_rate_times_the_negated_gradient_is_the_step(name):
+    """The table's rate scales what the step used: -grad f where it scales the gradient."""
+    result = run(NEG_BEALE, OptimizerConfig(name, _settings(name)[0]), STARTS, max_steps=50,
+                 record_state=True)
+    hp = result.hparams_of(0)
+    spec = OPTIMIZERS[name]
+    dw = np.diff(result.paths, axis=1)
+    eff = result.effective_lr[:, 1:]
+    if spec.effective_lr_scales == "gradient":
+        used = -result.grads[:, :-1]
+        expected = -eff * used
+        if name == "asgd":                      # its decay is a term of its own
+            expected = expected - eff * result.hparams_of(0)["lambd"] * result.paths[:, :-1]
+    else:
+        expected = -eff * result.moment[:, 1:]
+        if hp.get("weight_decay") and not spec.couples_decay(hp):     # AdamW's decoupled decay
+            expected = expected - result.lr[:, :-1, None] * hp["weight_decay"] * \
+                result.paths[:, :-1]
+    np.testing.assert_allclose(dw, expected, rtol=1e-9, atol=1e-14, err_msg=name)
