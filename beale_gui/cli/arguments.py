@@ -24,6 +24,7 @@ from ..core.engine import (
     StochasticConfig,
 )
 from ..core.functions import FUNCTIONS, get_function, parse_expression
+from ..core.optimizers import get_optimizer
 from ..core.params import odd_character, parse_number
 from ..core.schedules import ScheduleConfig
 from ..core.session import Experiment, SessionError, bound_text
@@ -85,11 +86,25 @@ def _not_a(what: str, text: str) -> str:
     return f"expected {what}, got {shown}" + (f"; it holds {odd}" if odd else "")
 
 
-def _key_values(text: str, what: str) -> tuple[str, dict[str, float]]:
-    """``name:key=value,key=value`` -> (name, {key: value})."""
+_SWITCH_WORDS = {"true": 1.0, "false": 0.0}
+
+
+def _flags_of(optimizer: str) -> set[str]:
+    """The 0/1 hyperparameters of ``optimizer`` (none for an unknown name: the config says
+    what is wrong with it)."""
+    try:
+        return {p.name for p in get_optimizer(optimizer).params if p.flag}
+    except ValueError:
+        return set()
+
+
+def _key_values(text: str, what: str, flags=None) -> tuple[str, dict[str, float]]:
+    """``name:key=value,key=value`` -> (name, {key: value}); a key in ``flags(name)`` (a
+    0/1 switch) also takes true or false."""
     name, _, rest = text.partition(":")
     if not name.strip():
         raise UsageError(f"{what} '{text}' has no name")
+    switches = flags(name.strip()) if flags else set()
     values = {}
     for item in filter(None, (s.strip() for s in rest.split(","))):
         key, eq, value = item.partition("=")
@@ -97,15 +112,20 @@ def _key_values(text: str, what: str) -> tuple[str, dict[str, float]]:
             raise UsageError(f"{what} '{text}': expected key=value, got '{item}'")
         if key.strip() in values:
             raise UsageError(f"{what} '{text}': {key.strip()} is given twice")
+        if key.strip() in switches and value.strip().lower() in _SWITCH_WORDS:
+            values[key.strip()] = _SWITCH_WORDS[value.strip().lower()]
+            continue
         try:
             values[key.strip()] = parse_number(value, key.strip())
         except ValueError as exc:
-            raise UsageError(f"{what} '{text}': {exc}") from None
+            problem = (f"{key.strip()} is a switch: 0 or 1 (false or true), not "
+                       f"{value.strip()!r}" if key.strip() in switches else str(exc))
+            raise UsageError(f"{what} '{text}': {problem}") from None
     return name.strip(), values
 
 
 def parse_optimizer(text: str, schedule: ScheduleConfig, noise: StochasticConfig | None):
-    name, values = _key_values(text, "--optimizer")
+    name, values = _key_values(text, "--optimizer", _flags_of)
     try:
         return OptimizerConfig(name, values, schedule, noise)
     except ValueError as exc:

@@ -129,7 +129,8 @@ class At:
     ``hp`` the run's hyperparameters; ``lr`` the learning rate of the update (``result.lr`` of
     the point it starts from) and ``eta`` its symbol (η, or η<sub>t</sub> under a schedule);
     ``w0``, ``w`` the points before and after, ``dw`` the step between them; ``g`` the gradient
-    the update used, coupled weight decay included, as the engine computes it; ``eff`` the
+    the update used, negated where ``maximize`` is on and coupled weight decay included, as
+    the engine computes it (``maximize`` says whether it was negated); ``eff`` the
     recorded effective learning rate (NaN where the optimizer has none); :meth:`prev` and
     :meth:`cur` a state entry before and after the update.
     """
@@ -153,10 +154,12 @@ class At:
         used = result.used_grad_of(i)
         self.used = used[s] if used is not None and t else self.exact
         self.lr = float(result.lr[i, s])
+        self.maximize = bool(self.hp.get("maximize", 0.0))
+        g = -self.used if self.maximize else self.used   # torch's maximize: negated first
         if self.coupled_wd:                      # the kernels' g + w * weight_decay
-            self.g = self.used + self.w0 * self.wd
+            self.g = g + self.w0 * self.wd
         else:
-            self.g = self.used
+            self.g = g
         self.eff = (result.effective_lr[i, t] if result.effective_lr is not None
                     else np.full(2, np.nan))
         self.dw = self.w - self.w0
@@ -196,10 +199,12 @@ class At:
 
 
 def gradient_rule(at: At) -> str:
-    """g<sub>t</sub> = ∇f(w<sub>t−1</sub>) [+ λ w<sub>t−1</sub>] (a mini-batch's ∇f<sub>B</sub>)."""
+    """g<sub>t</sub> = [−]∇f(w<sub>t−1</sub>) [+ λ w<sub>t−1</sub>] (a mini-batch's
+    ∇f<sub>B</sub>; the minus of ``maximize``)."""
     grad = "∇f<sub>B</sub>" if at.stochastic else "∇f"
     decay = f" + λ {sub('w', T1)}" if at.coupled_wd else ""
-    return f"{sub('g', T)} = {grad}({sub('w', T1)}){decay}"
+    sign = MINUS if at.maximize else ""
+    return f"{sub('g', T)} = {sign}{grad}({sub('w', T1)}){decay}"
 
 
 def _partials(point: np.ndarray) -> Callable[[int], str]:
@@ -213,6 +218,8 @@ def gradient_lines(at: At) -> list[Line]:
     exact_symbol = f"∇f({sub('w', T1)})"
     exact = at.axes(exact_symbol, "(∂f/∂x, ∂f/∂y)", _partials(at.w0), at.exact,
                     translate("Explain", "gradient at the previous point"))
+    if at.maximize:
+        return _maximized_lines(at, exact)
     if not at.stochastic and not at.coupled_wd:
         return [at.axes(sub("g", T), exact_symbol, _partials(at.w0), at.g,
                         translate("Explain", "gradient at the previous point"))]
@@ -231,6 +238,26 @@ def gradient_lines(at: At) -> list[Line]:
         lambda a: f"{num(used[a])} + {arg(at.wd)} × {arg(at.w0[a])}", at.g,
         translate("Explain", "gradient with weight decay: what the step used")))
     return lines
+
+
+def _maximized_lines(at: At, exact: Line) -> list[Line]:
+    """The gradient lines of a run with ``maximize`` on: the gradient (a mini-batch's), then
+    what the step used, the gradient negated (weight decay added after, as torch does)."""
+    lines = [exact]
+    used, symbol = at.used, f"∇f({sub('w', T1)})"
+    if at.stochastic:
+        symbol = f"∇f<sub>B</sub>({sub('w', T1)})"
+        lines.append(at.axes(symbol, symbol, lambda a: num(used[a]), used, translate(
+            "Explain", "mini-batch gradient")))
+    if at.coupled_wd:
+        return [*lines, at.axes(
+            sub("g", T), f"{MINUS}{symbol} + λ {sub('w', T1)}",
+            lambda a: f"{MINUS}{arg(used[a])} + {arg(at.wd)} × {arg(at.w0[a])}", at.g,
+            translate("Explain", "maximize: the gradient is negated, then weight decay is "
+                                 "added: what the step used"))]
+    return [*lines, at.axes(sub("g", T), f"{MINUS}{symbol}",
+                            lambda a: f"{MINUS}{arg(used[a])}", at.g,
+                            translate("Explain", "maximize: the gradient is negated"))]
 
 
 def _schedule_line(at: At) -> Line:

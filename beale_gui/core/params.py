@@ -28,6 +28,10 @@ class Param:
         Best shown and searched on a log scale (learning rates, eps).
     integer : bool
         Whole numbers only (step counts).
+    flag : bool
+        A switch, 0 (off) or 1 (on): whole numbers in [0, 1] (RMSprop's centered, maximize).
+        Forms show a check box; the command line takes 0/1 or false/true; a search tries
+        both values.
     """
 
     name: str
@@ -39,6 +43,12 @@ class Param:
     log: bool = False
     integer: bool = False
     help: str = ""
+    flag: bool = False
+
+    def __post_init__(self) -> None:
+        if self.flag and not (self.integer and self.low == 0 and self.high == 1
+                              and not self.low_open and not self.high_open):
+            raise ValueError(f"flag '{self.name}' must be a whole number in [0, 1]")
 
     def describe_range(self) -> str:
         lo = "(" if self.low_open else "["

@@ -141,11 +141,26 @@ class SearchResult:
         return np.argsort(np.where(np.isnan(self.scores), np.inf, self.scores), kind="stable")
 
 
-def grid_points(axes: Sequence[Axis], budget: int) -> np.ndarray:
-    """A full grid with ``floor(budget ** (1/D))`` points per axis, in unit coordinates."""
-    per_axis = max(int(math.floor(budget ** (1.0 / len(axes)) + 1e-9)), 1)
-    ticks = np.linspace(0.0, 1.0, per_axis) if per_axis > 1 else np.array([0.5])
-    mesh = np.meshgrid(*([ticks] * len(axes)), indexing="ij")
+def grid_shape(flags: Sequence[bool], budget: int) -> list[int]:
+    """Points per axis of a full grid of at most ``budget`` points: ``floor(budget ** (1/D))``
+    on each of the D axes; where some axes are 0/1 switches (``flags``, a bool per axis) and
+    the budget holds both values of each, 2 on those (0 and 1, never a value twice) and
+    ``floor((budget / 2**k) ** (1/(D-k)))`` on the others."""
+    d, k = len(flags), sum(bool(f) for f in flags)
+    if not k or budget < 2 ** k:
+        return [max(int(math.floor(budget ** (1.0 / d) + 1e-9)), 1)] * d
+    rest = budget // 2 ** k
+    per = max(int(math.floor(rest ** (1.0 / (d - k)) + 1e-9)), 1) if d > k else 1
+    return [2 if f else per for f in flags]
+
+
+def grid_points(axes: Sequence[Axis], budget: int,
+                flags: Sequence[bool] | None = None) -> np.ndarray:
+    """A full grid (:func:`grid_shape`: ``flags`` marks the axes that are 0/1 switches) in
+    unit coordinates."""
+    shape = grid_shape(flags if flags is not None else [False] * len(axes), budget)
+    ticks = [np.linspace(0.0, 1.0, n) if n > 1 else np.array([0.5]) for n in shape]
+    mesh = np.meshgrid(*ticks, indexing="ij")
     return np.stack([m.ravel() for m in mesh], axis=-1)
 
 
@@ -272,6 +287,8 @@ def search(
     n_rounds = rounds if method == "coarse-to-fine" else 1
     per_round = [budget // n_rounds + (1 if r < budget % n_rounds else 0) for r in range(n_rounds)]
     dim = len(axes)
+    switches = {p.name for p in base.spec.params if p.flag}
+    flags = [a.name in switches for a in axes]
     box = np.tile([0.0, 1.0], (dim, 1))
     chunks, boxes = [], []
     done = 0
@@ -279,7 +296,7 @@ def search(
     for r in range(n_rounds):
         boxes.append(box.copy())
         if method == "grid":
-            unit = grid_points(axes, per_round[r])
+            unit = grid_points(axes, per_round[r], flags)
         else:
             unit = box[:, 0] + rng.random((per_round[r], dim)) * (box[:, 1] - box[:, 0])
 

@@ -104,7 +104,9 @@ def test_every_optimizer_has_a_scalar_kernel_and_settings():
     assert set(NON_DEFAULT) == set(DETERMINISTIC)
     for name, hp in NON_DEFAULT.items():
         defaults = OPTIMIZERS[name].defaults
-        assert set(hp) == set(defaults), name
+        # maximize: both paths, every optimizer that takes it, in tests/core/test_maximize.py
+        # (here it would send the runs up these functions' walls)
+        assert set(hp) == set(defaults) - {"maximize"}, name
         assert all(hp[k] != defaults[k] for k in hp), name
 
 

@@ -144,62 +144,64 @@ def _valid(result) -> np.ndarray:
 # -- against torch.optim --------------------------------------------------------------------
 
 def _torch_optimizer(torch, name: str, hp: dict, param):
-    keys = set(hp)
+    maximize = bool(hp.get("maximize", 0.0))      # torch's maximize, where it has it
+    keys = set(hp) - {"maximize"}
     wd = hp.get("weight_decay", 0.0)
     if name in ("gd", "sgd"):
         assert keys == {"lr", "weight_decay"}
-        return torch.optim.SGD([param], lr=hp["lr"], weight_decay=wd, foreach=False)
+        return torch.optim.SGD([param], lr=hp["lr"], weight_decay=wd,
+                               foreach=False, maximize=maximize)
     if name in ("momentum", "nesterov"):
         assert keys <= {"lr", "momentum", "dampening", "weight_decay"}
         return torch.optim.SGD([param], lr=hp["lr"], momentum=hp["momentum"],
                                dampening=hp.get("dampening", 0.0), weight_decay=wd,
-                               nesterov=name == "nesterov", foreach=False)
+                               nesterov=name == "nesterov", foreach=False, maximize=maximize)
     if name == "adagrad":
         assert keys == {"lr", "eps", "initial_accumulator_value", "lr_decay", "weight_decay"}
         return torch.optim.Adagrad([param], lr=hp["lr"], eps=hp["eps"], weight_decay=wd,
                                    lr_decay=hp["lr_decay"],
                                    initial_accumulator_value=hp["initial_accumulator_value"],
-                                   foreach=False)
+                                   foreach=False, maximize=maximize)
     if name == "rmsprop":
         assert keys == {"lr", "alpha", "eps", "momentum", "centered", "weight_decay"}
         return torch.optim.RMSprop([param], lr=hp["lr"], alpha=hp["alpha"], eps=hp["eps"],
                                    momentum=hp["momentum"], centered=bool(hp["centered"]),
-                                   weight_decay=wd, foreach=False)
+                                   weight_decay=wd, foreach=False, maximize=maximize)
     betas = (hp.get("beta1"), hp.get("beta2"))
     if name in ("adam", "amsgrad", "adamw"):
         assert keys == {"lr", "beta1", "beta2", "eps", "weight_decay"}
         kind = torch.optim.AdamW if name == "adamw" else torch.optim.Adam
         return kind([param], lr=hp["lr"], betas=betas, eps=hp["eps"], weight_decay=wd,
-                    amsgrad=name == "amsgrad", foreach=False)
+                    amsgrad=name == "amsgrad", foreach=False, maximize=maximize)
     decoupled = bool(hp.get("decoupled_weight_decay", 0.0))
     if name == "nadam":
         assert keys == {"lr", "beta1", "beta2", "eps", "momentum_decay", "weight_decay",
                         "decoupled_weight_decay"}
         return torch.optim.NAdam([param], lr=hp["lr"], betas=betas, eps=hp["eps"],
                                  momentum_decay=hp["momentum_decay"], weight_decay=wd,
-                                 decoupled_weight_decay=decoupled, foreach=False)
+                                 decoupled_weight_decay=decoupled, foreach=False, maximize=maximize)
     if name == "adamax":
         assert keys == {"lr", "beta1", "beta2", "eps", "weight_decay"}
         return torch.optim.Adamax([param], lr=hp["lr"], betas=betas, eps=hp["eps"],
-                                  weight_decay=wd, foreach=False)
+                                  weight_decay=wd, foreach=False, maximize=maximize)
     if name == "radam":
         assert keys == {"lr", "beta1", "beta2", "eps", "weight_decay", "decoupled_weight_decay"}
         return torch.optim.RAdam([param], lr=hp["lr"], betas=betas, eps=hp["eps"],
                                  weight_decay=wd, decoupled_weight_decay=decoupled,
-                                 foreach=False)
+                                 foreach=False, maximize=maximize)
     if name == "adadelta":
         assert keys == {"lr", "rho", "eps", "weight_decay"}
         return torch.optim.Adadelta([param], lr=hp["lr"], rho=hp["rho"], eps=hp["eps"],
-                                    weight_decay=wd, foreach=False)
+                                    weight_decay=wd, foreach=False, maximize=maximize)
     if name == "rprop":
         assert keys == {"lr", "etaminus", "etaplus", "step_size_min", "step_size_max"}
         return torch.optim.Rprop([param], lr=hp["lr"], etas=(hp["etaminus"], hp["etaplus"]),
                                  step_sizes=(hp["step_size_min"], hp["step_size_max"]),
-                                 foreach=False)
+                                 foreach=False, maximize=maximize)
     if name == "asgd":
         assert keys == {"lr", "lambd", "alpha", "t0", "weight_decay"}
         return torch.optim.ASGD([param], lr=hp["lr"], lambd=hp["lambd"], alpha=hp["alpha"],
-                                t0=hp["t0"], weight_decay=wd, foreach=False)
+                                t0=hp["t0"], weight_decay=wd, foreach=False, maximize=maximize)
     raise AssertionError(f"no torch.optim counterpart written for {name}")
 
 

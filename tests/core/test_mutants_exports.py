@@ -31,8 +31,8 @@ STARTS = [[0.7, 1.4], [-1.0, 2.0]]
 VARIANTS = OptimizerConfig("momentum", {"lr": np.array([0.001, 0.0025]),
                                         "momentum": np.array([0.9, 0.5])})
 PLAIN = OptimizerConfig("gd", {"lr": 0.01})
-VARIANT_LABELS = ["momentum(lr=0.001, momentum=0.9, dampening=0, weight_decay=0)",
-                  "momentum(lr=0.0025, momentum=0.5, dampening=0, weight_decay=0)"]
+VARIANT_LABELS = ["momentum(lr=0.001, momentum=0.9, dampening=0, weight_decay=0, maximize=0)",
+                  "momentum(lr=0.0025, momentum=0.5, dampening=0, weight_decay=0, maximize=0)"]
 RUN_KEYS = {"run", "optimizer", "config", "start", "status", "stop_step", "event_step", "final",
             "x", "y", "loss", "grad_x", "grad_y", "lr"}
 

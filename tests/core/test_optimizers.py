@@ -222,12 +222,12 @@ def test_unknown_optimizer_lists_the_choices():
 
 def test_torch_defaults():
     assert OPTIMIZERS["adam"].defaults == {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999,
-                                           "eps": 1e-8, "weight_decay": 0.0}
+                                           "eps": 1e-8, "weight_decay": 0.0, "maximize": 0}
     assert OPTIMIZERS["adagrad"].defaults["eps"] == 1e-10
     assert OPTIMIZERS["rmsprop"].defaults["alpha"] == 0.99
     assert OPTIMIZERS["adamw"].defaults["weight_decay"] == 0.01
     assert OPTIMIZERS["adadelta"].defaults == {"lr": 1.0, "rho": 0.9, "eps": 1e-6,
-                                               "weight_decay": 0.0}
+                                               "weight_decay": 0.0, "maximize": 0}
     assert OPTIMIZERS["nadam"].defaults["momentum_decay"] == 0.004
 
 

@@ -33,10 +33,17 @@ def test_the_default_set_never_diverges_and_makes_progress(fn):
     saddle, with none, only lowers f and stays within 10 times its view)."""
     d = Document(fn)
     result = run(fn, [e.config for e in d.entries], d.starts, max_steps=d.max_steps, tol=d.tol)
+    assert_progress(fn, result, [e.config.name for e in d.entries])
+
+
+def assert_progress(fn, result, names) -> None:
+    """No run of ``result`` (run i is optimizer ``names[i]`` from the default start)
+    diverges; each converges or stays in view and halves the way to the lowest minimum (the
+    saddle: lowers f and stays within 10 times its view)."""
     (x0, x1), (y0, y1) = fn.bounds
     f_start = float(fn.value(np.array(SEED_START)))
     for i in range(result.n_runs):
-        name = d.entries[int(result.config_index[i])].config.name
+        name = names[int(result.config_index[i])]
         assert result.status[i] != DIVERGED, f"{name} diverges on {fn.title}"
         path = result.paths[i, :result.stop_step[i] + 1]
         f_end = float(result.final_loss[i])
@@ -72,8 +79,10 @@ def test_every_function_declares_the_whole_default_set(fn):
 
 def test_a_typed_function_gets_the_default_sets_values():
     typed = parse_expression("x**2 + y**2")
-    assert {n: typed.hparams_for(n) for n in DEFAULT_OPTIMIZERS} == \
+    # the default set's, and those of the optimizers one adds (tests/core/test_default_hparams.py)
+    assert {n: typed.hparams_for(n) for n in DEFAULT_HPARAMS} == \
         {n: dict(v) for n, v in DEFAULT_HPARAMS.items()}
+    assert set(DEFAULT_OPTIMIZERS) < set(DEFAULT_HPARAMS)
     assert typed.hparams_for("adamw") == {}
 
 

@@ -115,7 +115,8 @@ def _panel_fields(panel):
             panel.add_optimizer(name)
     out = []
     for box in panel.boxes:
-        out += [(f"{box.name}.{k}", f, lambda: None) for k, f in box.fields.items()]
+        out += [(f"{box.name}.{k}", f, lambda: None) for k, f in box.fields.items()
+                if not f.param.flag]                     # a 0/1 switch is a check box
     box = panel.boxes[-1]
     for schedule, fields in box.schedule_fields.items():
         def choose(box=box, schedule=schedule):

@@ -20,6 +20,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .. import aligned
+from ..optimizers import batch_step
 from .layout import Points, pairs
 from .result import CONVERGED, DIVERGED
 from .rows import Group, Outputs, Part
@@ -56,8 +57,8 @@ class BatchPart(Part):
         self.lr0 = (self._laid_out(self.lr0_rows) if isinstance(self.lr0_rows, np.ndarray)
                     else self.lr0_rows)
         self.state = self.state_rows._make(self._laid_out(v) for v in self.state_rows)
-        self.step = self.spec.kernel(self.hp)
-        self.tmp = [aligned.empty(self.shape) for _ in range(self.spec.n_tmp)]
+        self.step, n_tmp = batch_step(self.spec.name, self.hp)
+        self.tmp = [aligned.empty(self.shape) for _ in range(n_tmp)]
         self.recorded = [(stack, self._rows(getattr(self.state, k), self.widths[k]))
                          for k, stack in self.stacks.items()]
 

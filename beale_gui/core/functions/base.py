@@ -25,8 +25,15 @@ GLOBAL_TOLERANCE = 1e-9
 
 HParams = Mapping[str, Mapping[str, float]]
 # The default optimizer set's hyperparameters (the window's first launch: the seed's optimizers
-# on Beale). A function that declares none (a typed one) gets these; Beale declares exactly
-# these, which the seed's runs depend on.
+# on Beale), and the window's for the optimizers one adds whose torch or paper defaults barely
+# move on Beale from the default start in 1000 steps (Adamax's lr 0.002 ends at f = 6.1, RAdam's
+# 0.001 at 12, Lion's 1e-4 at 21, AdaBelief's 0.001 at 0.37 and Schedule-Free AdamW's 0.0025 at
+# 12; f starts at 26.5). Each is the largest rate of the grid 1, 2, 5 x 10^k that stays in the
+# view, with a margin of at least 2 below the first that leaves it (Adamax: Adam's 0.05, below
+# that). Rprop, ASGD, Yogi and Schedule-Free SGD move well from their registry defaults and are
+# not named; nor are the optimizers whose defaults are torch's and the seed's (AdamW, NAdam,
+# AMSGrad, Adadelta): the registry's apply. A function that declares none (a typed one) gets
+# these; Beale declares exactly these, and the seed's runs depend on its first six.
 DEFAULT_HPARAMS: HParams = types.MappingProxyType({
     "gd": {"lr": 0.01},
     "momentum": {"lr": 0.01, "momentum": 0.9},
@@ -34,6 +41,11 @@ DEFAULT_HPARAMS: HParams = types.MappingProxyType({
     "adagrad": {"lr": 0.5},
     "rmsprop": {"lr": 0.01},
     "adam": {"lr": 0.05},
+    "adamax": {"lr": 0.05},
+    "radam": {"lr": 0.02},
+    "lion": {"lr": 0.005},
+    "adabelief": {"lr": 0.02},
+    "sfadamw": {"lr": 0.1},
 })
 
 

@@ -305,20 +305,33 @@ def _hparams(**changes: dict[str, float]) -> HParams:
 # learning rates (1, 2, 5 x 10^k): the largest rate that converges, or stays in the view, with
 # a margin of at least 2 below the first that diverges or leaves it (tests/core/
 # test_default_hparams.py runs the set on every function). Where the seed's rates already do
-# (Himmelblau, Booth, the camels, Ackley), they are kept.
+# (Himmelblau, Booth, the camels, Ackley), they are kept. The optimizers added in issue 18 take
+# DEFAULT_HPARAMS's values (or the registry's) where those do, and the same rule where they
+# diverge or leave the view (tests/core/test_default_hparams.py: every optimizer there).
 _ROSENBROCK = _hparams(gd={"lr": 0.002}, momentum={"lr": 0.002, "momentum": 0.9},
-                       nesterov={"lr": 0.001, "momentum": 0.9})
+                       nesterov={"lr": 0.001, "momentum": 0.9}, radam={"lr": 0.002},
+                       asgd={"lr": 0.002}, adabelief={"lr": 0.002}, sfsgd={"lr": 0.002})
 _MATYAS = _hparams(gd={"lr": 0.2}, momentum={"lr": 0.02, "momentum": 0.9},
                    nesterov={"lr": 0.02, "momentum": 0.9})
 _GOLDSTEIN_PRICE = _hparams(gd={"lr": 1e-5}, momentum={"lr": 5e-6, "momentum": 0.9},
-                            nesterov={"lr": 5e-6, "momentum": 0.9})
+                            nesterov={"lr": 5e-6, "momentum": 0.9}, radam={"lr": 2e-5},
+                            asgd={"lr": 2e-5}, adabelief={"lr": 2e-5}, sfsgd={"lr": 2e-5},
+                            lion={"lr": 0.002})
+# (RAdam and AdaBelief at Beale's 0.02 converge in a local minimum outside the view)
 _RASTRIGIN = _hparams(gd={"lr": 0.002}, momentum={"lr": 0.002, "momentum": 0.9},
-                      nesterov={"lr": 0.002, "momentum": 0.9})
+                      nesterov={"lr": 0.002, "momentum": 0.9}, radam={"lr": 0.005},
+                      adabelief={"lr": 0.005}, asgd={"lr": 0.005})
+# (Lion at 0.005 stops in a local minimum; at 0.01 it reaches the global one)
+_ACKLEY = _hparams(lion={"lr": 0.01})
 # no minimum: every path escapes along y; these leave the view after 40 to 280 steps and end
-# within 10 of the saddle, rather than racing to the divergence bound
+# within 10 of the saddle, rather than racing to the divergence bound (Rprop's steps grow to
+# step_size_max whatever its lr: 0.005 at most keeps it there)
 _SADDLE = _hparams(gd={"lr": 0.001}, momentum={"lr": 1e-4, "momentum": 0.9},
                    nesterov={"lr": 1e-4, "momentum": 0.9}, adagrad={"lr": 0.05},
-                   rmsprop={"lr": 0.002}, adam={"lr": 0.005})
+                   rmsprop={"lr": 0.002}, adam={"lr": 0.005}, adamax={"lr": 0.005},
+                   radam={"lr": 0.005}, asgd={"lr": 0.0005}, adabelief={"lr": 0.0002},
+                   yogi={"lr": 0.002}, sfsgd={"lr": 0.001}, sfadamw={"lr": 0.005},
+                   rprop={"step_size_max": 0.005})
 _SEED = _hparams()
 
 _INTEGER_POINTS = [(i, j) for i in range(-5, 6) for j in range(-5, 6)]
@@ -357,7 +370,7 @@ FUNCTIONS: dict[str, TestFunction] = {f.name: f for f in (
                           _INTEGER_POINTS),
     _with_polished_minima(Ackley("ackley", "Ackley",
                                  "-20exp(-0.2√(0.5(x² + y²))) - exp(0.5(cos 2πx + cos 2πy))"
-                                 " + e + 20", ((-5.0, 5.0), (-5.0, 5.0)), hparams=_SEED),
+                                 " + e + 20", ((-5.0, 5.0), (-5.0, 5.0)), hparams=_ACKLEY),
                           _INTEGER_POINTS),
     Saddle("saddle", "Saddle", "x² - y²", ((-2.0, 2.0), (-2.0, 2.0)), _minima(), hparams=_SADDLE),
 )}

@@ -15,6 +15,7 @@ tests/core/test_explain.py checks its rule against the engine's record.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from ..i18n import translate
@@ -26,6 +27,7 @@ from . import (
     adamax,
     asgd,
     lion,
+    maximize,
     newton,
     radam,
     rmsprop,
@@ -34,12 +36,21 @@ from . import (
     sgd,
     yogi,
 )
-from .base import FloatStep, Log, OptimizerSpec, State
+from .base import FloatStep, Log, OptimizerSpec, State, Step
 
-__all__ = ["OPTIMIZERS", "OptimizerSpec", "float_step", "get_optimizer"]
+__all__ = ["OPTIMIZERS", "OptimizerSpec", "batch_step", "float_step", "get_optimizer"]
+
+
+def _registered(spec: OptimizerSpec) -> OptimizerSpec:
+    """``spec`` as the registry lists it: with torch's ``maximize`` where torch has it
+    (:mod:`.maximize`)."""
+    if spec.name not in maximize.TORCH_MAXIMIZE:
+        return spec
+    return dataclasses.replace(spec, params=(*spec.params, maximize.MAXIMIZE))
+
 
 OPTIMIZERS: dict[str, OptimizerSpec] = {
-    spec.name: spec
+    spec.name: _registered(spec)
     for family in (sgd, adagrad, rmsprop, adam, adamax, radam, adadelta, rprop, asgd, lion,
                    adabelief, yogi, schedule_free, newton)
     for spec in family.SPECS
@@ -59,17 +70,27 @@ def get_optimizer(name: str) -> OptimizerSpec:
     return OPTIMIZERS[key]
 
 
+def batch_step(name: str, hp: Mapping) -> tuple[Step, int]:
+    """The batch update of optimizer ``name`` for hyperparameters ``hp`` (floats or per-run
+    values), torch's ``maximize`` included, and how many scratch arrays it takes."""
+    spec = OPTIMIZERS[name]
+    return maximize.batch_maximized(spec.kernel(hp), hp, spec.n_tmp)
+
+
 def float_step(name: str, hp: Mapping, state: State, log: Log) -> FloatStep:
     """The float update of optimizer ``name`` for one run with float hyperparameters ``hp``,
-    torch's coupled weight decay ``g + weight_decay * w`` included where it applies."""
+    torch's ``maximize`` (the gradient negated first) and coupled weight decay ``g +
+    weight_decay * w`` included where they apply."""
     spec = OPTIMIZERS[name]
     if spec.float_kernel is None:
         raise ValueError(f"'{name}' is a probing optimizer: it has no float kernel")
     step = spec.float_kernel(hp, state, log)
-    if not spec.couples_decay(hp):
-        return step
-    wd = hp["weight_decay"]
+    if spec.couples_decay(hp):
+        step = _decayed(step, hp["weight_decay"])
+    return maximize.float_maximized(step, hp)
 
+
+def _decayed(step: FloatStep, wd: float) -> FloatStep:
     def decayed(x, y, gx, gy, lr, t):
         return step(x, y, gx + x * wd, gy + y * wd, lr, t)
 

@@ -57,7 +57,7 @@ from .base import (
     step_power,
 )
 
-RECTIFY = Param("rectify", 1, 0, 1, integer=True,
+RECTIFY = Param("rectify", 1, 0, 1, integer=True, flag=True,
                 help=QT_TRANSLATE_NOOP("Params",
                                        "1: rectify the variance as RAdam does, with momentum SGD "
                                        "for the first steps (the package's default); 0: the "

@@ -41,7 +41,7 @@ ADAM_EPS = _eps(1e-8)
 DECOUPLED_DECAY = Param("weight_decay", 0.01, 0.0, 1e3,
                         help=QT_TRANSLATE_NOOP("Params", "decoupled weight decay"))
 DECOUPLED_SWITCH = Param(
-    "decoupled_weight_decay", 0, 0, 1, integer=True,
+    "decoupled_weight_decay", 0, 0, 1, integer=True, flag=True,
     help=QT_TRANSLATE_NOOP("Params", "1: decay the weights themselves, as AdamW; 0: add the "
                                      "decay to the gradient"))
 MOMENTUM_DECAY = Param("momentum_decay", 0.004, 0.0, 1e3,

@@ -68,7 +68,8 @@ class OptimizerSpec:
     state entry :attr:`moment` after each update, and the per-axis *effective learning rate*
     (the table's columns) is :attr:`effective_lr`, defined by the step it explains. With
     ``lr`` the rate of the update, ``g`` the gradient the update used (``g + weight_decay * w``
-    where weight decay is coupled, as in torch: every optimizer but AdamW) and ``dw`` the step
+    where weight decay is coupled, as in torch: every optimizer but AdamW; ``-g`` first where
+    torch's ``maximize`` is on, :mod:`.maximize`) and ``dw`` the step
     actually taken (``w_{t+1} - w_t``, sign included), per axis:
 
     ========  ==============================================  ===================================

@@ -37,7 +37,7 @@ MOMENTUM = Param("momentum", 0.0, 0.0, 1.0, high_open=True,
                  help=QT_TRANSLATE_NOOP("Params", "momentum factor"))
 # a flag, 0 or 1, as every hyperparameter is a number (forms, sessions, the command line's
 # rmsprop:centered=1, search)
-CENTERED = Param("centered", 0.0, 0.0, 1.0, integer=True,
+CENTERED = Param("centered", 0.0, 0.0, 1.0, integer=True, flag=True,
                  help=QT_TRANSLATE_NOOP("Params", "1: divide by the gradient's variance, its "
                                                   "mean square less its mean squared "
                                                   "(centered RMSprop); 0: by its mean square"))

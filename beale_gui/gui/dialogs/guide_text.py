@@ -338,6 +338,18 @@ def _window() -> list[Section]:
                                "slopes differ by orders of magnitude. GD and momentum use the "
                                "same η on both axes, so the columns are blank for them."),
         )),
+        Section("switches", translate("Guide", "Switches and maximize"), (
+            translate("Guide", "Options that are on or off (RMSprop's centered, NAdam's and "
+                               "RAdam's decoupled_weight_decay, AdaBelief's rectify, maximize) "
+                               "are check boxes: ticked is 1, unticked 0. On the command line "
+                               "write 1 or 0, or true or false; a search over one tries each "
+                               "value once."),
+            translate("Guide", "maximize (torch's maximize=True, for every optimizer torch.optim "
+                               "has) turns the gradient around before anything else, so the run "
+                               "climbs f instead of descending; coupled weight decay is added "
+                               "after, as in torch. Lion, AdaBelief, Yogi and the Schedule-Free "
+                               "methods have none: their reference implementations do not."),
+        )),
         Section("stop-rule", translate("Guide", "The stop rule and divergence"), (
             translate("Guide", "Before each update the loss is compared with the previous one; "
                                "once the change |Δf| is smaller than the stop tolerance, the run "

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QLineEdit,
     QSizePolicy,
     QWidget,
@@ -233,6 +234,61 @@ class ParamField(QAbstractSpinBox):
             self.problem_changed.emit(problem)
 
 
+class FlagField(QCheckBox):
+    """A check box for a 0/1 :class:`Param` (``param.flag``: RMSprop's centered, maximize),
+    with :class:`ParamField`'s interface: ticked is 1, unticked 0."""
+
+    edited = Signal()             # the user ticked or unticked it
+    problem_changed = Signal(str)  # a value other than 0 or 1 was set; "" once it is valid
+
+    def __init__(self, param: Param, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.param = param
+        self._problem = ""
+        self._setting = False
+        self.setChecked(bool(param.default))
+        self.setToolTip(describe_param(param))
+        self.toggled.connect(self._on_toggled)
+
+    def value(self) -> int:
+        return int(self.isChecked())
+
+    def set_value(self, value: float) -> None:
+        """Show ``value`` (programmatic: ``edited`` is not emitted); a bad one is marked."""
+        problem = self.param.problem(value)
+        if problem is None:
+            self._setting = True
+            try:
+                self.setChecked(bool(value))
+            finally:
+                self._setting = False
+        self._set_problem(problem or "")
+
+    def problem(self) -> str:
+        return self._problem
+
+    def is_valid(self) -> bool:
+        return not self._problem
+
+    def _on_toggled(self, _checked: bool) -> None:
+        if not self._setting:
+            self._set_problem("")
+            self.edited.emit()
+
+    def _set_problem(self, problem: str) -> None:
+        changed = problem != self._problem
+        self._problem = problem
+        tip = describe_param(self.param)
+        self.setToolTip(f"<b>{html.escape(problem)}</b><br>{tip}" if problem else tip)
+        if changed:
+            self.problem_changed.emit(problem)
+
+
+def param_field(param: Param, parent: QWidget | None = None) -> ParamField | FlagField:
+    """The field a form shows for ``param``: a check box for a 0/1 switch, else a number."""
+    return FlagField(param, parent) if param.flag else ParamField(param, parent)
+
+
 # Each parameter's form label: a word where it has one (translated), its symbol where that is
 # how it is written (lr, the betas, eps, alpha, rho, gamma stay as they are in Korean too).
 PARAM_LABELS = {
@@ -260,6 +316,7 @@ PARAM_LABELS = {
     "step_size_max": QT_TRANSLATE_NOOP("ParamLabels", "max step size"),
     "lambd": QT_TRANSLATE_NOOP("ParamLabels", "decay λ"),
     "damping": QT_TRANSLATE_NOOP("ParamLabels", "damping"),
+    "maximize": QT_TRANSLATE_NOOP("ParamLabels", "maximize"),
 }
 
 
@@ -272,6 +329,9 @@ def param_title(name: str) -> str:
 def describe_param(param: Param, log: bool = False) -> str:
     """Tooltip text: what the parameter does, its valid range and how the arrows step."""
     help_text = translate("Params", param.help) if param.help else ""
+    if param.flag:
+        return "<br>".join([f"<b>{param.name}</b>" + (f": {help_text}" if help_text else ""),
+                            translate("Fields", "ticked: 1 (on); unticked: 0 (off)")])
     valid = (translate("Fields", "valid range {0}, whole numbers") if param.integer
              else translate("Fields", "valid range {0}"))
     lines = [f"<b>{param.name}</b>" + (f": {help_text}" if help_text else ""),

@@ -24,7 +24,7 @@ from ...core.engine import BATCH_SIZE, NOISE, OptimizerConfig, StochasticConfig
 from ...core.params import Param
 from ...core.schedules import SCHEDULES, ScheduleConfig
 from ...document.document import OptimizerEntry
-from .fields import ParamField, describe_param, param_title
+from .fields import FlagField, ParamField, describe_param, param_field, param_title
 from .form_labels import ElidedLabel, FieldWithMessage, compact_form
 
 translate = QCoreApplication.translate
@@ -131,8 +131,8 @@ class OptimizerBox(QFrame):
         self._on_enabled_toggled(entry.enabled)
         return header
 
-    def _add_field(self, param: Param, value: float) -> ParamField:
-        field = ParamField(param, self.body)
+    def _add_field(self, param: Param, value: float) -> ParamField | FlagField:
+        field = param_field(param, self.body)
         field.set_value(value)
         field.edited.connect(self.changed)
         self.form.addRow(param_label(param), FieldWithMessage(field))

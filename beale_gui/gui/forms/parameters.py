@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfig
 from ...core.functions import TestFunction
 from ...core.optimizers import OPTIMIZERS
-from ...document import Document, OptimizerEntry, next_colour
+from ...document import Document, OptimizerEntry, function_hparams, next_colour
 from .fields import ParamField
 from .form_labels import FieldWithMessage, HintLabel, compact_form
 from .function_chooser import FunctionChooser
@@ -106,7 +106,8 @@ class ParameterPanel(QWidget):
         row.addStretch(1)
         self.add_button = QPushButton(translate("ParameterPanel", "Add optimizer"), self)
         self.add_button.setToolTip(translate(
-            "ParameterPanel", "Add an optimizer with the registry's default settings"))
+            "ParameterPanel", "Add an optimizer with the settings chosen for this function "
+            "(the registry's defaults where it names none)"))
         self.add_menu = QMenu(self.add_button)
         self.add_menu.setToolTipsVisible(True)
         for spec in OPTIMIZERS.values():
@@ -175,9 +176,12 @@ class ParameterPanel(QWidget):
         return ""
 
     def add_optimizer(self, name: str) -> OptimizerBox:
-        """Append ``name`` with the registry defaults and the next unused palette colour."""
+        """Append ``name`` with the hyperparameters the document's function declares for it
+        (the registry's defaults for the rest) and the next unused palette colour."""
         colour = next_colour([b.colour() for b in self.boxes])
-        box = self._add_box(OptimizerEntry(OptimizerConfig(name), colour), expanded=True)
+        entry = function_hparams(OptimizerEntry(OptimizerConfig(name), colour),
+                                 self.document.function)
+        box = self._add_box(entry, expanded=True)
         QTimer.singleShot(0, box, lambda: self.scroll.ensureWidgetVisible(box))
         self._on_edited()
         return box

@@ -40,7 +40,7 @@ from ...core.search import (
     Axis,
     SearchResult,
     check_work,
-    grid_points,
+    grid_shape,
     random_starts,
     search,
     search_title,
@@ -329,12 +329,12 @@ class SearchForm(QScrollArea):
                          float(self.shrink_field.value()))
 
     def _update_budget_hint(self) -> None:
-        dims = len(self._axis_rows())
+        rows = self._axis_rows()
         text = ""
         if self.method() == "grid" and self.budget_field.is_valid():
-            per_axis = round(len(grid_points([None] * dims, int(self.budget_field.value())))
-                             ** (1 / dims))
-            text = "\u00d7".join([str(per_axis)] * dims) if dims > 1 else ""
+            flags = [bool(row.param() is not None and row.param().flag) for row in rows]
+            shape = grid_shape(flags, int(self.budget_field.value()))
+            text = "\u00d7".join(str(n) for n in shape) if len(rows) > 1 else ""
         self.budget_hint.setText(text)
 
     def _refresh_optimizers(self) -> None:

@@ -24,6 +24,18 @@
         <translation>가중치 감쇠를 더한 기울기: 이번 단계가 사용한 값</translation>
     </message>
     <message>
+        <source>mini-batch gradient</source>
+        <translation>미니배치 기울기</translation>
+    </message>
+    <message>
+        <source>maximize: the gradient is negated, then weight decay is added: what the step used</source>
+        <translation>maximize: 기울기의 부호를 바꾼 뒤 가중치 감쇠를 더함: 이번 단계가 사용한 값</translation>
+    </message>
+    <message>
+        <source>maximize: the gradient is negated</source>
+        <translation>maximize: 기울기의 부호를 바꿈</translation>
+    </message>
+    <message>
         <source>learning rate of this step (scheduled)</source>
         <translation>이번 단계의 학습률 (스케줄 적용)</translation>
     </message>

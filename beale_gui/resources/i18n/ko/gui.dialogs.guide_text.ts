@@ -352,6 +352,18 @@
         <translation>어떤 축의 유효 학습률이 크다는 것은 그 축의 기울기가 작았다는 뜻입니다. 이 방법들은 이렇게 해서 기울기가 몇 자릿수씩 차이 나는 곳에서도 고른 보폭으로 움직입니다. GD와 모멘텀은 두 축에 같은 η를 쓰므로 이 열이 비어 있습니다.</translation>
     </message>
     <message>
+        <source>Switches and maximize</source>
+        <translation>켜고 끄는 옵션과 maximize</translation>
+    </message>
+    <message>
+        <source>Options that are on or off (RMSprop&apos;s centered, NAdam&apos;s and RAdam&apos;s decoupled_weight_decay, AdaBelief&apos;s rectify, maximize) are check boxes: ticked is 1, unticked 0. On the command line write 1 or 0, or true or false; a search over one tries each value once.</source>
+        <translation>켜거나 끄는 옵션(RMSprop의 centered, NAdam과 RAdam의 decoupled_weight_decay, AdaBelief의 rectify, maximize)은 확인란으로 표시됩니다. 선택하면 1, 선택을 해제하면 0입니다. 명령줄에서는 1 또는 0, 혹은 true 또는 false로 씁니다. 이런 옵션을 탐색하면 각 값을 한 번씩 시도합니다.</translation>
+    </message>
+    <message>
+        <source>maximize (torch&apos;s maximize=True, for every optimizer torch.optim has) turns the gradient around before anything else, so the run climbs f instead of descending; coupled weight decay is added after, as in torch. Lion, AdaBelief, Yogi and the Schedule-Free methods have none: their reference implementations do not.</source>
+        <translation>maximize(torch의 maximize=True, torch.optim에 있는 모든 최적화기)는 무엇보다 먼저 기울기의 부호를 바꾸므로, 실행이 f를 내려가는 대신 올라갑니다. 결합된 가중치 감쇠는 torch처럼 그 뒤에 더해집니다. Lion, AdaBelief, Yogi와 Schedule-Free 방법에는 이 옵션이 없습니다. 참조 구현에 없기 때문입니다.</translation>
+    </message>
+    <message>
         <source>The stop rule and divergence</source>
         <translation>멈춤 규칙과 발산</translation>
     </message>

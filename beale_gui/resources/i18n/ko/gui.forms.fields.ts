@@ -4,6 +4,10 @@
 <context>
     <name>Fields</name>
     <message>
+        <source>ticked: 1 (on); unticked: 0 (off)</source>
+        <translation>선택: 1 (켜짐); 선택 해제: 0 (꺼짐)</translation>
+    </message>
+    <message>
         <source>valid range {0}, whole numbers</source>
         <translation>유효 범위 {0}, 정수</translation>
     </message>
@@ -121,6 +125,10 @@
     <message>
         <source>damping</source>
         <translation>감쇠</translation>
+    </message>
+    <message>
+        <source>maximize</source>
+        <translation>최대화</translation>
     </message>
 </context>
 </TS>

@@ -20,8 +20,8 @@
         <translation>최적화기 추가</translation>
     </message>
     <message>
-        <source>Add an optimizer with the registry&apos;s default settings</source>
-        <translation>기본 설정으로 최적화기를 추가합니다</translation>
+        <source>Add an optimizer with the settings chosen for this function (the registry&apos;s defaults where it names none)</source>
+        <translation>이 함수에 맞춘 설정으로 최적화기를 추가합니다 (함수가 정하지 않은 값은 레지스트리 기본값)</translation>
     </message>
     <message>
         <source>Run</source>
