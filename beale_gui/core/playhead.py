@@ -61,6 +61,12 @@ def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
     }
 
 
+def _ascent_signs(result: RunResult) -> np.ndarray:
+    """Per run, -1 where it maximizes (torch's ``maximize``), else 1."""
+    return np.array([-1.0 if result.hparams_of(i).get("maximize", 0.0) else 1.0
+                     for i in range(result.n_runs)])
+
+
 def line_searches(result: RunResult) -> bool:
     """Whether a run of ``result`` evaluated f more than once in a step (a line search)."""
     return bool(np.any(result.final_evals > np.minimum(result.stop_step, result.n_steps) + 1))
@@ -71,7 +77,8 @@ def mechanics_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
 
     Returns
     -------
-    dict with ``heads`` (N, 2); ``descent`` (N, 2), minus the gradient; ``moment`` (N, 2), minus
+    dict with ``heads`` (N, 2); ``descent`` (N, 2), minus the gradient (the gradient itself for a
+    run that maximizes, torch's ``maximize``: the way it goes); ``moment`` (N, 2), minus
     the velocity or first moment after the next update (NaN where the optimizer has none or it
     was not recorded); ``step`` (N, 2), the next update actually made (zero once stopped).
     """
@@ -85,7 +92,7 @@ def mechanics_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
         moment = np.full((result.n_runs, 2), np.nan)
     return {
         "heads": heads,
-        "descent": -result.grads[rows, idx],
+        "descent": -result.grads[rows, idx] * _ascent_signs(result)[:, None],
         "moment": moment,
         "step": result.paths[rows, nxt] - heads,
     }

@@ -13,6 +13,7 @@ from beale_gui.core.explain import explain
 from beale_gui.core.functions import get_function, parse_expression
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.optimizers.maximize import MAXIMIZE, TORCH_MAXIMIZE
+from beale_gui.core.playhead import mechanics_at
 
 from .test_explain import _assert_numbers_give_values
 from .test_mechanics import SETTINGS, _torch_optimizer
@@ -178,3 +179,17 @@ def test_the_effective_rate_times_the_negated_gradient_is_the_step(name):
             expected = expected - result.lr[:, :-1, None] * hp["weight_decay"] * \
                 result.paths[:, :-1]
     np.testing.assert_allclose(dw, expected, rtol=1e-9, atol=1e-14, err_msg=name)
+
+
+def test_the_descent_arrow_of_a_run_that_maximizes_points_the_way_it_goes():
+    """The mechanics arrow drawn as "descent" is the way the gradient moves a run: uphill,
+    +∇f, for one that maximizes; GD's step is lr times it."""
+    fn = parse_expression("-(x**2) - 2*y**2")
+    result = run(fn, [OptimizerConfig("gd", {"lr": 0.1, "maximize": 1}),
+                      OptimizerConfig("gd", {"lr": 0.1})], [(1.0, 1.0)], max_steps=5,
+                 record_state=True)
+    arrows = mechanics_at(result, 2)
+    np.testing.assert_array_equal(arrows["descent"][0], result.grads[0, 2])
+    np.testing.assert_array_equal(arrows["descent"][1], -result.grads[1, 2])
+    for i in range(2):
+        np.testing.assert_allclose(arrows["step"][i], 0.1 * arrows["descent"][i], rtol=1e-12)
