@@ -86,6 +86,9 @@ def json_dict(experiment: Experiment, result: RunResult) -> dict:
             "status": STATUS_NAMES[int(result.status[i])],
             "stop_step": int(result.stop_step[i]),
             "event_step": int(result.event_step[i]),
+            # evaluations of f and the gradient, the start's included (more than stop_step + 1
+            # where a line search tried points)
+            "evaluations": int(result.final_evals[i]),
             # f may be NaN or infinite where a run diverged at its start: null, as in the arrays
             "final": {"x": _finite(result.final_xy[i, 0]), "y": _finite(result.final_xy[i, 1]),
                       "loss": _finite(result.final_loss[i])},

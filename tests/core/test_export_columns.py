@@ -154,6 +154,7 @@ def test_every_field_of_the_run_json_is_the_engines(source, run_files, engine_ru
         assert entry["status"] == STATUS_NAMES[int(r.status[i])]
         assert entry["stop_step"] == r.stop_step[i]
         assert entry["event_step"] == r.event_step[i]
+        assert entry["evaluations"] == r.final_evals[i]
         assert entry["final"] == {"x": r.final_xy[i, 0], "y": r.final_xy[i, 1],
                                   "loss": r.final_loss[i]}
 
