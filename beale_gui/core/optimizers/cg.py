@@ -122,8 +122,8 @@ def _cg_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     beta, alpha = sub("β", T), sub("α", T)
     beta_formula = (f"{g}·{g} / {g1}·{g1}" if fletcher
                     else f"max(0, {g}·({g} − {g1}) / {g1}·{g1})")
-    restart_words = translate("Explain", "0 on the first step, every restart steps and when "
-                                         "the direction would not go downhill")
+    restart_words = translate("Explain", "0 at a restart: the first update, every r updates, "
+                                         "or where the direction would not go downhill")
     rule = (f"{beta} = {beta_formula}   ({restart_words})",
             f"{d} = −{g} + {beta} {d1}",
             f"{alpha}: " + translate("Explain", "strong Wolfe line search from η (c₂ = 0.1)"),
@@ -161,7 +161,7 @@ def _cg_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
         beta_numbers = f"({pair(gn, gn)}) / ({pair(gp, gp)})"
     elif conjugate:
         diff = gn - gp
-        beta_numbers = f"({pair(gn, diff)}) / ({pair(gp, gp)})"
+        beta_numbers = f"max(0, ({pair(gn, diff)}) / ({pair(gp, gp)}))"
     else:
         beta_numbers = "0"
     lines = [
