@@ -37,7 +37,7 @@ from ..explain import T1, At, Line, T, arg, num, sub
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import OptimizerSpec, _lr
-from .line_search import along, dot, fma, strong_wolfe
+from .line_search import along, dot, fma, split, strong_wolfe
 
 HISTORY_MAX = 100
 CURVATURE_MIN = 1e-10           # torch's: a pair joins the memory when y·s exceeds it
@@ -115,25 +115,36 @@ def _remember(state: LBFGSState, rows: np.ndarray, y: np.ndarray, s: np.ndarray,
 
 
 def two_loop(state: LBFGSState, rows: np.ndarray, g: np.ndarray) -> np.ndarray:
-    """``-H g`` for the memories of ``rows``, torch's two-loop recursion (a row's slots past its
-    length are skipped)."""
-    length = state.length[rows, 0]
-    kept = int(length.max()) if len(rows) else 0
-    y_all, s_all, ro_all = state.old_dirs[rows], state.old_stps[rows], state.ro[rows]
-    q = -g
-    al = np.zeros((len(rows), kept))
+    """``-H g`` for the memories of ``rows``, torch's two-loop recursion (its ``al``, ``q``,
+    ``r`` and fused ``add_`` steps). The rows are taken longest memory first, so the rows that
+    have pair ``i`` are a leading slice of them."""
+    n = len(rows)
+    length = state.length[rows, 0].astype(np.int64)
+    order = np.argsort(-length, kind="stable")
+    rows = rows[order]
+    kept = int(length[order[0]]) if n else 0
+    ascending = length[order][::-1]
+    counts = n - np.searchsorted(ascending, np.arange(kept), side="right")   # length > i
+    y = state.old_dirs[rows, :2 * kept].reshape(n, kept, 2)
+    s = state.old_stps[rows, :2 * kept].reshape(n, kept, 2)
+    ro = state.ro[rows, :kept]
+    y_halves, s_halves = split(y), split(s)
+    q = -g[order]
+    al = np.zeros((n, kept))
     for i in range(kept - 1, -1, -1):
-        inside = i < length
-        s_i, y_i = s_all[:, 2 * i:2 * i + 2], y_all[:, 2 * i:2 * i + 2]
-        al[:, i] = np.where(inside, dot(s_i, q) * ro_all[:, i], 0.0)
-        q = np.where(inside[:, None], fma((-al[:, i])[:, None], y_i, q), q)
+        c = counts[i]
+        al[:c, i] = dot(s[:c, i], q[:c]) * ro[:c, i]
+        q[:c] = fma(-al[:c, i, None], y[:c, i], q[:c],
+                    (y_halves[0][:c, i], y_halves[1][:c, i]))
     r = q * state.h_diag[rows]
     for i in range(kept):
-        inside = i < length
-        s_i, y_i = s_all[:, 2 * i:2 * i + 2], y_all[:, 2 * i:2 * i + 2]
-        be_i = dot(y_i, r) * ro_all[:, i]
-        r = np.where(inside[:, None], fma((al[:, i] - be_i)[:, None], s_i, r), r)
-    return r
+        c = counts[i]
+        be_i = dot(y[:c, i], r[:c]) * ro[:c, i]
+        r[:c] = fma((al[:c, i] - be_i)[:, None], s[:c, i], r[:c],
+                    (s_halves[0][:c, i], s_halves[1][:c, i]))
+    out = np.empty_like(r)
+    out[order] = r
+    return out
 
 
 def _lbfgs_probe(function):

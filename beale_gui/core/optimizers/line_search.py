@@ -30,23 +30,28 @@ def dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 _SPLIT = 134217729.0          # 2**27 + 1: Veltkamp's splitting of a double into two halves
 
 
-def fma(a, b, c):
+def split(a):
+    """Veltkamp's splitting: ``a = hi + lo`` exactly, each half of 26 bits."""
+    c = _SPLIT * a
+    hi = c - (c - a)
+    return hi, a - hi
+
+
+def fma(a, b, c, b_halves=None):
     """``a * b + c`` rounded once, as torch's ``c.add(b, alpha=a)`` computes it (a fused
     multiply-add), with error-free transformations (Dekker's product, Knuth's sum): the
     product's and the sum's rounding errors are added back before the last rounding. Where a
-    term overflows the splitting, ``a * b + c``."""
+    term overflows the splitting, ``a * b + c``. ``b_halves``: ``split(b)`` where it is known."""
     p = a * b
-    c_a = _SPLIT * a
-    a_hi = c_a - (c_a - a)
-    a_lo = a - a_hi
-    c_b = _SPLIT * b
-    b_hi = c_b - (c_b - b)
-    b_lo = b - b_hi
+    a_hi, a_lo = split(a)
+    b_hi, b_lo = split(b) if b_halves is None else b_halves
     p_err = ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
     s = p + c
     back = s - p
     s_err = (p - (s - back)) + (c - back)
     fused = s + (p_err + s_err)
+    if np.isfinite(fused).all():
+        return fused
     return np.where(np.isfinite(fused), fused, s)
 
 
