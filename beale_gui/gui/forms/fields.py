@@ -259,6 +259,12 @@ PARAM_LABELS = {
     "step_size_min": QT_TRANSLATE_NOOP("ParamLabels", "min step size"),
     "step_size_max": QT_TRANSLATE_NOOP("ParamLabels", "max step size"),
     "lambd": QT_TRANSLATE_NOOP("ParamLabels", "decay λ"),
+    "history_size": QT_TRANSLATE_NOOP("ParamLabels", "history size"),
+    "tolerance_grad": QT_TRANSLATE_NOOP("ParamLabels", "gradient tolerance"),
+    "tolerance_change": QT_TRANSLATE_NOOP("ParamLabels", "change tolerance"),
+    "line_search": QT_TRANSLATE_NOOP("ParamLabels", "line search"),
+    "beta_rule": QT_TRANSLATE_NOOP("ParamLabels", "β rule"),
+    "restart": QT_TRANSLATE_NOOP("ParamLabels", "restart every"),
 }
 
 

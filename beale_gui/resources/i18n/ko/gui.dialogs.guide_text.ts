@@ -304,6 +304,38 @@
         <translation>주요 하이퍼파라미터: lr(처음 보폭, 0.01; 스케줄은 이후에 이를 바꾸지 않습니다), etaminus, etaplus, 가장 작은 보폭과 가장 큰 보폭(1e-6과 50).</translation>
     </message>
     <message>
+        <source>L-BFGS</source>
+        <translation>L-BFGS</translation>
+    </message>
+    <message>
+        <source>A quasi-Newton method, as torch.optim.LBFGS with one iteration per step. It remembers the last steps s and the changes y of the gradient they caused, and from them builds an estimate H of the inverse Hessian (the two-loop recursion), without ever computing a second derivative:</source>
+        <translation>준뉴턴법으로, 단계마다 반복 한 번을 하는 torch.optim.LBFGS와 같습니다. 최근의 이동 s와 그로 인한 기울기 변화 y를 기억하고, 이것으로 역헤시안의 추정값 H를 만듭니다(2중 루프 재귀). 2차 도함수는 전혀 계산하지 않습니다:</translation>
+    </message>
+    <message>
+        <source>The first step is the gradient&apos;s, scaled to a length of at most lr. Without a line search α is lr; with the strong-Wolfe line search (line_search 1) α is tried along d until f has dropped enough and the slope has flattened, so a step may evaluate the function several times (the evaluation count). A pair joins the memory only where y·s &gt; 1e-10, and no step is taken where d does not go downhill.</source>
+        <translation>첫 단계는 기울기 방향이며 길이는 최대 lr로 조정됩니다. 선 탐색이 없으면 α는 lr이고, 강한 Wolfe 선 탐색(line_search 1)을 쓰면 f가 충분히 줄고 기울기가 완만해질 때까지 d를 따라 α를 시도하므로 한 단계에서 함수를 여러 번 평가할 수 있습니다(평가 횟수). 쌍은 y·s &gt; 1e-10일 때만 메모리에 추가되며, d가 내리막이 아니면 이동하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: lr (1), history_size (100 pairs), line_search (0: none, torch&apos;s default), tolerance_grad (1e-7) and tolerance_change (1e-9).</source>
+        <translation>주요 하이퍼파라미터: lr (1), history_size (100쌍), line_search (0: 없음, torch의 기본값), tolerance_grad (1e-7), tolerance_change (1e-9).</translation>
+    </message>
+    <message>
+        <source>CG: nonlinear conjugate gradients</source>
+        <translation>CG: 비선형 켤레 기울기법</translation>
+    </message>
+    <message>
+        <source>Each direction is the negative gradient plus a share β of the last direction, and a strong-Wolfe line search picks the step along it (Nocedal and Wright, ch. 5.2):</source>
+        <translation>각 방향은 음의 기울기에 직전 방향의 β배를 더한 것이며, 강한 Wolfe 선 탐색이 그 방향의 이동 거리를 고릅니다(Nocedal과 Wright, 5.2장):</translation>
+    </message>
+    <message>
+        <source>Fletcher–Reeves takes β = |g|² / |g′|²; Polak–Ribière+ takes β = max(0, g·(g − g′) / |g′|²), which restarts by itself when progress stalls. On a quadratic bowl the directions are conjugate and the minimum is reached in two steps; elsewhere it restarts with the plain gradient every few steps.</source>
+        <translation>Fletcher–Reeves는 β = |g|² / |g′|²을, Polak–Ribière+는 β = max(0, g·(g − g′) / |g′|²)을 쓰며, 후자는 진행이 멈추면 스스로 재시작합니다. 2차 그릇 모양 함수에서는 방향들이 켤레이므로 두 단계 만에 최솟값에 도달하고, 그 밖에서는 몇 단계마다 기울기 방향으로 재시작합니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: beta_rule (0: Fletcher–Reeves, 1: Polak–Ribière+), restart (every 2 steps; 0: never) and lr (the line search&apos;s first trial step, 1).</source>
+        <translation>주요 하이퍼파라미터: beta_rule (0: Fletcher–Reeves, 1: Polak–Ribière+), restart (2단계마다, 0: 재시작 안 함), lr (선 탐색의 첫 시도 이동 거리, 1).</translation>
+    </message>
+    <message>
         <source>The Explain panel</source>
         <translation>설명 패널</translation>
     </message>
