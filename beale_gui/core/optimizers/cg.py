@@ -31,7 +31,7 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import OptimizerSpec, _lr
 from .lbfgs import column
-from .line_search import along, dot, strong_wolfe
+from .line_search import along, dot, explain_words, strong_wolfe
 
 C2 = 0.1                        # the curvature condition's constant for CG (N&W 5.2)
 TOLERANCE_CHANGE = 1e-9         # the line search's smallest interval (torch's default)
@@ -132,10 +132,8 @@ def _cg_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
         "β": translate("Explain", "how much of the last direction the new one keeps"),
         "d": translate("Explain", "search direction"),
         "g′": translate("Explain", "the gradient kept for the next β"),
-        "φ′": translate("Explain", "slope along the direction (negative: downhill)"),
-        "α": translate("Explain", "step length along the direction"),
         "k": translate("Explain", "steps since the last steepest-descent step"),
-        "c": translate("Explain", "the case of the step"),
+        **explain_words(),
     }
     if at.t == 0:
         later = translate("Explain", "worked out at the first step")
@@ -165,7 +163,7 @@ def _cg_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     else:
         beta_numbers = "0"
     lines = [
-        at.scalar(sub("c", T), translate("Explain", "the case of the step"), num(code), code,
+        at.scalar(sub("c", T), meanings["c"], num(code), code,
                   translate("Explain", CASE_NAMES[code])),
         at.scalar(beta, beta_formula if conjugate else "0", beta_numbers, b, meanings["β"]),
     ]
@@ -178,7 +176,7 @@ def _cg_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     lines += [
         at.axes(sub("g′", T), g, lambda a: num(gn[a]), at.cur("prev_grad"), meanings["g′"]),
         at.scalar(sub("φ′", T), f"{g}·{d}", pair(gn, dt), gtd, meanings["φ′"]),
-        at.scalar(alpha, translate("Explain", "strong Wolfe line search") if size else "0",
+        at.scalar(alpha, meanings["search"] if size else "0",
                   num(size), size, meanings["α"]),
         at.scalar(sub("k", T), "1" if k == 1 else f"{sub('k', T1)} + 1", num(k), k,
                   meanings["k"]),

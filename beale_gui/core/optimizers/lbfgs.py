@@ -37,7 +37,7 @@ from ..explain import T1, At, Line, T, arg, num, sub
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import OptimizerSpec, _lr
-from .line_search import along, dot, fma, split, strong_wolfe
+from .line_search import along, dot, explain_words, fma, split, strong_wolfe
 
 HISTORY_MAX = 100
 CURVATURE_MIN = 1e-10           # torch's: a pair joins the memory when y·s exceeds it
@@ -245,10 +245,8 @@ def _lbfgs_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
                                   "kept"),
         "g′": translate("Explain", "the gradient kept for the next pair's y"),
         "d": translate("Explain", "search direction: the quasi-Newton step"),
-        "φ′": translate("Explain", "slope along the direction (negative: downhill)"),
-        "α": translate("Explain", "step length along the direction"),
         "k": translate("Explain", "steps made so far"),
-        "c": translate("Explain", "the case of the step"),
+        **explain_words(),
     }
     if at.t == 0:
         later = translate("Explain", "worked out at the first step")
@@ -279,7 +277,7 @@ def _lbfgs_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     else:
         curvature = at.scalar(sub("κ", T), sub("κ", T1), num(ys), ys, meanings["κ"])
     lines = [
-        at.scalar(sub("c", T), translate("Explain", "the case of the step"), num(code), code,
+        at.scalar(sub("c", T), meanings["c"], num(code), code,
                   translate("Explain", CASE_NAMES[code])),
         curvature,
         at.scalar(sub("m", T), (f"min({sub('m', T1)} + 1, history_size)" if kept_now
@@ -304,7 +302,7 @@ def _lbfgs_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
         lines.append(at.scalar(alpha, f"min(1, 1 / ‖{g}‖₁) {at.eta}", numbers, size,
                                meanings["α"]))
     elif search and code == STEPPED:
-        lines.append(at.scalar(alpha, translate("Explain", "strong Wolfe line search"),
+        lines.append(at.scalar(alpha, meanings["search"],
                                num(size), size, meanings["α"]))
     else:
         lines.append(at.scalar(alpha, at.eta if stepped else sub("α", T1), num(size), size,

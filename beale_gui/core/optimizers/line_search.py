@@ -17,9 +17,20 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import translate
+
 C1 = 1e-4          # sufficient decrease (Armijo)
 C2 = 0.9           # curvature, L-BFGS's (torch's default)
 MAX_LS = 25        # the most trial points after the first: torch's max_ls
+
+
+def explain_words() -> dict[str, str]:
+    """What the Explain panel says of the quantities every line-search method shows: the
+    meanings of its slope (φ′), step length (α) and case (c) lines, and the search's name."""
+    return {"φ′": translate("Explain", "slope along the direction (negative: downhill)"),
+            "α": translate("Explain", "step length along the direction"),
+            "c": translate("Explain", "the case of the step"),
+            "search": translate("Explain", "strong Wolfe line search")}
 
 
 def dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:

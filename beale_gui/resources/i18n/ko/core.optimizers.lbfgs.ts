@@ -48,28 +48,12 @@
         <translation>탐색 방향: 준뉴턴 단계</translation>
     </message>
     <message>
-        <source>slope along the direction (negative: downhill)</source>
-        <translation>방향을 따른 기울기 (음수: 내리막)</translation>
-    </message>
-    <message>
-        <source>step length along the direction</source>
-        <translation>방향을 따른 이동 거리</translation>
-    </message>
-    <message>
         <source>steps made so far</source>
         <translation>지금까지 진행한 단계 수</translation>
     </message>
     <message>
-        <source>the case of the step</source>
-        <translation>단계의 경우</translation>
-    </message>
-    <message>
         <source>worked out at the first step</source>
         <translation>첫 단계에서 계산됩니다</translation>
-    </message>
-    <message>
-        <source>strong Wolfe line search</source>
-        <translation>강한 Wolfe 선 탐색</translation>
     </message>
 </context>
 <context>
