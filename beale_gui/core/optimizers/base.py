@@ -146,6 +146,9 @@ class OptimizerSpec:
                                                               was *before* the update; the
                                                               decay is a term of its own: ``dw
                                                               = -eff * lambd * w - eff * g``
+    lbfgs,    ``direction`` d: L-BFGS's ``-H g`` (torch's     none: ``dw = step_size * d`` (the
+    cg        ``d``); CG's ``-g + beta * d_{t-1}``            step length, torch's ``t``); 0
+                                                              where the case is no step
     ========  ==============================================  ===================================
 
     Each identity holds to rounding (tests/core/test_mechanics.py checks it for every step, and
