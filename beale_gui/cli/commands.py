@@ -114,6 +114,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             lines.append("Enough convergence")
         lines.append(_seed_line(stop, result.loss[i, stop], result.paths[i, stop], fixed=fixed))
+        if result.final_evals[i] != stop + 1:       # a line search tried more points
+            lines.append(f"function evaluations: {result.final_evals[i]} in {stop} steps")
     _report(lines, written)
     return 0
 

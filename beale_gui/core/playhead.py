@@ -26,18 +26,23 @@ def step_index(result: RunResult, k: int) -> np.ndarray:
 def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
     """Each run's state at playhead step ``k``.
 
+    The points are those the window draws (``RunResult.shown``: Schedule-Free's average).
+
     Returns
     -------
     dict with ``step`` (N,), ``xy`` (N, 2), ``loss`` (N,), ``grad`` (N, 2), ``grad_norm`` (N,),
     ``distance`` (N,) to the nearest known minimum (NaN when none is known),
     ``effective_lr`` (N, 2), the per-axis rate of the update from this step (NaN for
-    non-adaptive optimizers or when not recorded), and ``ended`` (N,) bool, whether the step
-    its status names (``RunResult.event_step``) is reached: before it, the run is running.
+    non-adaptive optimizers or when not recorded), ``evals`` (N,) the evaluations of f and the
+    gradient made by this step (``RunResult.evals_of``), and ``ended`` (N,) bool, whether the
+    step its status names (``RunResult.event_step``) is reached: before it, the run is
+    running.
     """
     idx = step_index(result, k)
     rows = np.arange(result.n_runs)
-    xy = result.paths[rows, idx]
-    grad = result.grads[rows, idx]
+    paths, loss, grads = result.shown()
+    xy = paths[rows, idx]
+    grad = grads[rows, idx]
     _, distance = result.function.nearest_minimum(xy)
     if result.effective_lr is not None:
         eff = result.effective_lr[rows, np.minimum(idx + 1, result.n_steps)]
@@ -46,13 +51,19 @@ def state_at(result: RunResult, k: int) -> dict[str, np.ndarray]:
     return {
         "step": idx,
         "xy": xy,
-        "loss": result.loss[rows, idx],
+        "loss": loss[rows, idx],
         "grad": grad,
         "grad_norm": np.hypot(grad[:, 0], grad[:, 1]),
         "distance": distance,
         "effective_lr": eff,
+        "evals": result.evals[rows, idx] if result.evals is not None else idx + 1,
         "ended": result.event_step <= max(int(k), 0),
     }
+
+
+def line_searches(result: RunResult) -> bool:
+    """Whether a run of ``result`` evaluated f more than once in a step (a line search)."""
+    return bool(np.any(result.final_evals > np.minimum(result.stop_step, result.n_steps) + 1))
 
 
 def mechanics_at(result: RunResult, k: int) -> dict[str, np.ndarray]:

@@ -54,6 +54,11 @@ class Experiment:
     colours: list[str | None] | None = None
 
     def run(self, **kwargs) -> RunResult:
+        """The engine's run of the experiment; a recorded one keeps the state of an optimizer
+        whose drawn point is not its gradient's (Schedule-Free), so figures draw the average
+        as the window does (``RunResult.shown``)."""
+        if kwargs.get("record", True) and "record_state" not in kwargs:
+            kwargs["record_state"] = any(c.spec.shown_point is not None for c in self.optimizers)
         return run(self.function, self.optimizers, self.starts, max_steps=self.max_steps,
                    tol=self.tol, seed=self.seed, **kwargs)
 

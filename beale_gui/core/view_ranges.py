@@ -19,7 +19,8 @@ LOSS_FLOOR = 1e-20
 
 
 def loss_for_plot(result: RunResult) -> tuple[np.ndarray, str, bool]:
-    """The loss as a log-scaled plot can show it, with an honest axis label.
+    """The loss as a log-scaled plot can show it, with an honest axis label: f at the points the
+    window draws (``RunResult.shown``).
 
     When the function's minimum value f* is known and no recorded loss falls below it, the
     values are ``f - f*`` floored at a tiny positive number (the gap itself is what a log axis
@@ -34,7 +35,7 @@ def loss_for_plot(result: RunResult) -> tuple[np.ndarray, str, bool]:
     log : bool
         Whether the values suit a log axis.
     """
-    loss = result.loss
+    loss = result.shown()[1]
     finite = loss[np.isfinite(loss)]
     known = result.function.minimum_values
     known = known[np.isfinite(known)]

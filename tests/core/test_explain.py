@@ -104,7 +104,7 @@ ENTRIES = {
                 "η<sup>max</sup>": "lr_max"},
     "rprop": {"s": "step_size", "g′": "prev"},
     "asgd": {"γ": "eta", "μ": "mu", "w\u0304": "ax"},
-    "newton": {"H": "hessian", "c": "curvature", "d": "direction"},
+    "newton": {"H": "hessian", "c": "curvature", "p": "newton_step"},
     "lbfgs": {"m": "length", "κ": "curvature", "γ": "h_diag", "g′": "prev_grad",
               "d": "direction", "φ′": "slope", "α": "step_size", "k": "n_iter", "c": "case"},
     "cg": {"β": "beta", "d": "direction", "g′": "prev_grad", "φ′": "slope", "α": "step_size",

@@ -130,8 +130,13 @@ def check_result(result, max_steps: int, tol: float) -> None:
         assert (np.abs(path[: s + 1]) <= DIVERGENCE_BOUND).all()
         assert (result.final_xy[i] == path[s]).all()
         assert result.final_loss[i] == loss[s]
-        # the stop rule fired exactly where the status says, and not before
+        # the stop rule fired exactly where the status says, and not before; not after a pause
+        # of an optimizer that pauses (Rprop: the update before left the point where it was,
+        # the gradient there not zero)
+        pauses = result.configs[result.config_index[i]].spec.pauses
         fired = [_seed_rule(loss[t - 2] if t >= 2 else 0.0, loss[t - 1], tol)
+                 and not (pauses and t >= 2 and (path[t - 1] == path[t - 2]).all()
+                          and (grads[t - 2] != 0.0).any())
                  for t in range(1, s + 1)]
         if status == MAX_STEPS:
             assert s == max_steps == T

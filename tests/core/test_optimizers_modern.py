@@ -20,6 +20,7 @@ from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.optimizers.adabelief import RECTIFIED, SGD, _form_and_factor
 from beale_gui.core.optimizers.schedule_free import warmup_rate
+from beale_gui.core.session import Experiment
 
 MODERN = ("lion", "adabelief", "yogi", "sfsgd", "sfadamw")     # torch.optim has none of them
 BEALE = get_function("beale")
@@ -314,3 +315,48 @@ def modern_expected(name: str, hp: dict, state: dict, lr: float, g: np.ndarray, 
     if symbol == "x<sub>t</sub>":
         return w + d * (1.0 - beta)
     return None
+
+
+@pytest.mark.parametrize("name", ["sfsgd", "sfadamw"])
+def test_schedule_free_draws_the_average_x_and_its_f(name):
+    """The engine's point is y, where the gradient is taken; what the window and the figures
+    draw (RunResult.shown) is the average x, worked out here by the reference's own three
+    sequences, with f and the gradient at x."""
+    fn = get_function("beale")
+    config = OptimizerConfig(name, {"lr": 0.01})
+    result = run(fn, [config, OptimizerConfig("adam")], [(0.7, 1.4)], max_steps=80,
+                 record_state=True)
+    hp = config.hparams
+    beta = hp["momentum"] if name == "sfsgd" else hp["beta1"]
+    y = np.array([0.7, 1.4])
+    x, z, v, total = y.copy(), y.copy(), np.zeros(2), 0.0
+    xs = [x.copy()]
+    for t in range(1, 81):
+        g = fn.grad(y)
+        if name == "sfsgd":
+            u = g
+        else:
+            v = hp["beta2"] * v + (1 - hp["beta2"]) * g * g
+            u = g / (np.sqrt(v / (1 - hp["beta2"] ** t)) + hp["eps"])
+        z = z - hp["lr"] * u
+        total += hp["lr"] ** 2
+        c = hp["lr"] ** 2 / total
+        x = (1 - c) * x + c * z
+        y = beta * x + (1 - beta) * z
+        xs.append(x.copy())
+    paths, loss, grads = result.shown()
+    np.testing.assert_allclose(paths[0], np.array(xs), rtol=1e-10, atol=1e-12)
+    assert not np.allclose(paths[0, 2:], result.paths[0, 2:], rtol=1e-6)   # x is not y
+    np.testing.assert_array_equal(loss[0], fn.value(paths[0]))
+    np.testing.assert_array_equal(grads[0], fn.grad(paths[0]))
+    np.testing.assert_array_equal(paths[1], result.paths[1])                 # Adam's: its own
+    bare = run(fn, config, [(0.7, 1.4)], max_steps=80)              # no state: the engine's y
+    np.testing.assert_array_equal(bare.shown()[0], bare.paths)
+
+
+def test_a_figure_run_keeps_what_schedule_free_draws():
+    exp = Experiment(get_function("beale"), [OptimizerConfig("sfsgd")], np.array([[0.7, 1.4]]),
+                     max_steps=50)
+    result = exp.run()
+    assert result.state is not None
+    assert exp.run(record=False).state is None

@@ -4,7 +4,7 @@
 import numpy as np
 import pytest
 
-from beale_gui.core.engine import EngineTuning, OptimizerConfig, run
+from beale_gui.core.engine import MAX_STEPS, EngineTuning, OptimizerConfig, run
 from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.params import Param
@@ -208,3 +208,23 @@ def test_asgd_step_size_that_underflows_to_0_is_no_error():
                 tuning=EngineTuning(path=path))
         assert r.state_of(0)["eta"][1, 0] == 0.0
         np.testing.assert_array_equal(r.paths[0, 2:], np.broadcast_to(r.paths[0, 1], (4, 2)))
+
+
+@pytest.mark.parametrize("path", ["few_runs", "batch"])
+@pytest.mark.parametrize("function", ["beale", "rosenbrock", "himmelblau"])
+def test_an_rprop_pause_is_not_convergence(function, path):
+    """Where every axis's sign flips, Rprop stays put for one step (as torch's): f does not
+    change, which the seed's stop rule alone would call convergence (on Beale at step 35, f
+    8e-6 from the minimum). The run goes on past every pause, and ends near the minimum."""
+    fn = get_function(function)
+    result = run(fn, OptimizerConfig("rprop"), [(0.7, 1.4)], max_steps=1000, tol=1e-9,
+                 tuning=EngineTuning(path=path))
+    stop = int(result.stop_step[0])
+    moves = np.diff(result.paths[0, :stop + 1], axis=0)
+    paused = np.flatnonzero((moves == 0.0).all(axis=1)
+                            & (result.grads[0, :stop] != 0.0).any(axis=1))
+    assert len(paused)                                   # it paused, and went on after each
+    assert (paused < stop - 1).all()
+    assert result.final_loss[0] < 1e-4
+    off = run(fn, OptimizerConfig("gd", {"lr": 1e-3}), [(0.7, 1.4)], max_steps=50, tol=1e-9)
+    assert off.status[0] == MAX_STEPS        # (the rule is unchanged for everyone else)

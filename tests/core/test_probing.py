@@ -23,7 +23,7 @@ from beale_gui.core.optimizers.newton import (
     NEGATIVE,
     POSITIVE,
     SINGULAR_CODE,
-    newton_direction,
+    newton_step,
 )
 
 PROBING = [name for name, spec in OPTIMIZERS.items() if spec.probe is not None]
@@ -137,11 +137,11 @@ def test_the_stop_rules_and_a_bad_start():
 def test_the_curvature_cases():
     h = np.array([[2.0, 0.0, 3.0], [1.0, 2.0, 1.0], [-2.0, 0.0, -1.0], [1.0, 1.0, 1.0]])
     g = np.array([[1.0, 1.0]] * 4)
-    d, code = newton_direction(h, g, 0.0)
+    p, code = newton_step(h, g, 0.0)
     assert code.tolist() == [POSITIVE, INDEFINITE, NEGATIVE, SINGULAR_CODE]
-    np.testing.assert_allclose(d[0], [-0.5, -1 / 3])
-    np.testing.assert_array_equal(d[3], [-1.0, -1.0])                # the gradient's direction
-    d, code = newton_direction(h[3:], g[3:], 1.0)                   # damping lifts the singular
+    np.testing.assert_allclose(p[0], [0.5, 1 / 3])
+    np.testing.assert_array_equal(p[3], [1.0, 1.0])                  # the gradient itself
+    p, code = newton_step(h[3:], g[3:], 1.0)                         # damping lifts it
     assert code.tolist() == [POSITIVE]
 
 

@@ -7,7 +7,7 @@ import pytest
 from beale_gui.core.engine import OptimizerConfig, run
 from beale_gui.core.functions import get_function
 from beale_gui.core.playhead import state_at
-from beale_gui.gui.views.results_table import ResultsTable
+from beale_gui.gui.views.results_table import EVALS_COLUMN, ResultsTable, header_text
 
 from .helpers import shown
 
@@ -29,7 +29,7 @@ def table(qtbot):
 def shown_values(table) -> np.ndarray:
     st = state_at(table.model.result(), table.model.step)
     return np.column_stack([st["xy"], st["loss"], st["grad_norm"], st["distance"],
-                            st["effective_lr"]])
+                            st["effective_lr"], st["evals"]])
 
 
 def test_a_result_starts_at_the_step_given(table):
@@ -68,3 +68,18 @@ def test_columns_fit_each_result_even_after_a_manual_resize(table):
     assert [table.view.columnWidth(c) for c in range(3)] == fitted
     table.set_result(result, ["Gradient descent (lr=0.001)", "Adam"], COLOURS)
     assert table.view.columnWidth(0) > fitted[0]
+
+
+def test_the_evaluations_column_is_shown_only_where_a_line_search_made_more(table):
+    """One evaluation a step (every first-order optimizer, Newton's method): the column would
+    only repeat the step, so it stays hidden; its cells are whole numbers."""
+    result = run(get_function("rosenbrock"), [OptimizerConfig("newton"), OptimizerConfig("gd")],
+                 [(-1.5, 2.0)], max_steps=40, tol=1e-9)
+    table.set_result(result, ["Newton", "GD"], COLOURS, step=5)
+    assert table.view.isColumnHidden(EVALS_COLUMN)
+    assert header_text(EVALS_COLUMN) == "f evals"
+    assert table.model.data(table.model.index(0, EVALS_COLUMN)) == "6"
+    table.set_step(40)
+    table.flush()
+    stop = int(result.stop_step[0])
+    assert table.model.data(table.model.index(0, EVALS_COLUMN)) == str(stop + 1)

@@ -208,6 +208,9 @@ class Block:
             lo += len(p.rows)
         idx = np.concatenate([p.rows for p in self.parts]) if self.parts else np.zeros(0, int)
         self.idx = idx
+        # the working rows of optimizers that pause (Rprop), or None
+        self.pausing = (np.concatenate([np.full(len(p.rows), p.spec.pauses) for p in self.parts])
+                        if any(p.spec.pauses for p in self.parts) else None)
         self.where = _where(idx)
         a, b = self.points
         self.advances = {id(a): [p.advance(a, b, self.settings) for p in self.parts],
@@ -318,6 +321,8 @@ class Block:
                     conv = np.less(d, tol, self.conv)
                     if self.zombies:
                         conv &= self.active
+                    if self.pausing is not None and s:
+                        conv &= ~_paused(self.pausing, cur, new)
             # each stepped part writes its rows of the new points; the rows of a part with
             # no run left keep stale (finite) values nobody reads
             for advance in running[id(new)]:
@@ -389,6 +394,13 @@ class Block:
         out.paths[where, t] = pts.w
         out.loss[where, t] = pts.fg[0]
         out.grads[where, t] = pts.g
+
+
+def _paused(pausing: np.ndarray, cur: Points, prev: Points) -> np.ndarray:
+    """Rows of optimizers that pause whose last update left the point exactly where it was
+    while the gradient there (``prev``'s) was not zero."""
+    same = np.all(cur.w == prev.w, axis=1)
+    return pausing & same & np.any(prev.g != 0.0, axis=1)
 
 
 def _values_at(function, points: np.ndarray) -> np.ndarray:

@@ -101,6 +101,9 @@ class FewRuns:
                 self._stop(i, DIVERGED, 0, w[i], w[n + i], v[i])
                 out.bad_start[self.idx[i]] = True
         prev = [0.0] * n                          # the seed's pre_z = 0.0
+        w_prev = w                                # the points one step back
+        pausing = {i for i, spec in enumerate(p.spec for p in self.all_parts for _ in p.rows0)
+                   if spec.pauses}
         poll = self.dispatch.poll
         mask = 0 if self.dispatch.parallel else POLL_STEPS - 1
         steps_done = 0
@@ -116,7 +119,10 @@ class FewRuns:
                 if table is not None:
                     lr = table[s]
                 # the seed's stop rule compares f here with f one step back, before the update
-                if check_tol and abs(prev[i] - v[i]) < tol:
+                if (check_tol and abs(prev[i] - v[i]) < tol
+                        and not (s and i in pausing and w[i] == w_prev[i]
+                                 and w[n + i] == w_prev[n + i]
+                                 and (prev[n + i] != 0.0 or prev[n2 + i] != 0.0))):
                     conv = [i] if conv is None else [*conv, i]
                 x, y = step(w[i], w[n + i], v[n + i], v[n2 + i], lr, t)
                 points[i] = x
@@ -148,7 +154,7 @@ class FewRuns:
                 for i in conv:
                     self._stop(i, CONVERGED, t, w_new[i], w_new[n + i], v_new[i])
                 live = [r for r in live if r[0] not in conv]
-            prev, w, v = v, w_new, v_new
+            prev, w_prev, w, v = v, w, w_new, v_new
             steps_done = self.steps = t
         self.steps_done = steps_done
         self.steps = settings.max_steps

@@ -178,6 +178,32 @@ class RunResult:
         record = self.state[c]
         return {} if record is None else {k: v[j] for k, v in record.items()}
 
+    def shown(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The points the window draws, with f and the gradient there, (N, T+1, 2), (N, T+1)
+        and (N, T+1, 2): the engine's ``paths``, ``loss`` and ``grads``, except for runs of an
+        optimizer that takes its gradient at one point and puts forward another
+        (``OptimizerSpec.shown_point``: Schedule-Free's average x) when the state was
+        recorded. None when nothing is recorded. Made once."""
+        if self.paths is None:
+            return None
+        cached = getattr(self, "_shown", None)
+        if cached is not None:
+            return cached
+        rows = [i for i in range(self.n_runs)
+                if self.configs[int(self.config_index[i])].spec.shown_point is not None
+                and self.state_of(i)]
+        if not rows:
+            self._shown = (self.paths, self.loss, self.grads)
+            return self._shown
+        paths, loss, grads = self.paths.copy(), self.loss.copy(), self.grads.copy()
+        for i in rows:
+            spec = self.configs[int(self.config_index[i])].spec
+            paths[i] = spec.shown_point(self.state_of(i), self.hparams_of(i), self.paths[i])
+            f, g = self.function.value_and_grad(paths[i])
+            loss[i], grads[i] = f, g
+        self._shown = (paths, loss, grads)
+        return self._shown
+
     def evals_of(self, i: int) -> np.ndarray:
         """How many times run ``i`` had evaluated f and the gradient by each recorded point,
         (T+1,) int: the start's evaluation and one per update, and more for an update whose

@@ -10,7 +10,9 @@ Python floats (:mod:`.few_runs`). Results do not depend on the path or the split
 
 Stop rules, as in the seed's loop: before each update the loss ``z`` is compared with the
 previous one, and once ``|z_prev - z| < tol`` the run stops *after* that update (``tol`` 0
-turns the rule off; the first comparison is against 0, as the seed's ``pre_z = 0.0``). A run
+turns the rule off; the first comparison is against 0, as the seed's ``pre_z = 0.0``), except
+after a *pause*, an update of an optimizer that pauses (``OptimizerSpec.pauses``: Rprop) that
+left the point exactly where it was while the gradient there was not zero. A run
 diverges when its point, f or the gradient stops being finite, a coordinate leaves
 ``DIVERGENCE_BOUND`` or a component of the gradient leaves ``GRADIENT_BOUND``; it keeps its
 last finite point. (Past that gradient its square, which the adaptive methods accumulate,

@@ -146,6 +146,7 @@ class OptimizerSpec:
                                                               was *before* the update; the
                                                               decay is a term of its own: ``dw
                                                               = -eff * lambd * w - eff * g``
+    newton    ``newton_step`` p = (H + damping I)^-1 g        none: ``dw = -lr * p``
     lbfgs,    ``direction`` d: L-BFGS's ``-H g`` (torch's     none: ``dw = step_size * d`` (the
     cg        ``d``); CG's ``-g + beta * d_{t-1}``            step length, torch's ``t``); 0
                                                               where the case is no step
@@ -202,6 +203,17 @@ class OptimizerSpec:
         search's trial points, the accepted one among them). A run's numbers depend on its
         row alone, so results are the same in any batch. Probing optimizers take exact
         gradients (never ``stochastic``) and have no coupled weight decay.
+    pauses : bool
+        An update may leave the point where it is while the gradient there is not zero, and the
+        run goes on (Rprop, after every axis's sign flipped). The engine's stop rule does not
+        judge such a pause: its |delta f| of 0 is not convergence (:mod:`beale_gui.core.engine.
+        run`).
+    shown_point : callable or None
+        For an optimizer whose gradient is taken at another point than the one it puts forward
+        as its answer (Schedule-Free: the gradient at y, the average x evaluated):
+        ``shown_point(state, hp, paths) -> points``, with ``state`` one run's recorded state
+        ``{entry: (T+1, width)}``, ``hp`` its hyperparameters and ``paths`` (T+1, 2) the
+        engine's points; the points the window draws (``RunResult.shown_paths``).
     explain : callable
         ``explain(at) -> (rule, lines)``: the optimizer's update rule as mathematics and its
         quantities at one step with that step's numbers, for the Explain panel (the contract
@@ -226,6 +238,8 @@ class OptimizerSpec:
     effective_lr_previous: tuple[str, ...] = ()
     explain: Callable | None = None
     probe: Probe | None = None
+    pauses: bool = False
+    shown_point: Callable[[Mapping, Mapping, np.ndarray], np.ndarray] | None = None
 
     def __post_init__(self) -> None:
         if self.probe is not None:

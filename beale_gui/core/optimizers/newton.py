@@ -2,12 +2,13 @@
 
 At ``w`` the function is modelled by ``f(w) + g·d + d·H d / 2`` with the exact Hessian ``H``
 (:meth:`TestFunction.hessian <beale_gui.core.functions.base.TestFunction.hessian>`); its
-stationary point is ``d = -(H + damping I)^-1 g`` and the step is ``lr * d`` (``lr`` 1 is the
-pure method; ``damping`` > 0 is Levenberg's, which bends the step toward the gradient's and
-keeps it finite where H is singular). Near a minimum where H is positive definite it converges
-quadratically; it is blind to which way is down, so where ``H + damping I`` is indefinite its
-step goes to a saddle of the model and where it is negative definite to a maximum: that is the
-method, shown as it is, and the state says which case each step was (``curvature``):
+stationary point is ``w - p`` with the Newton step ``p = (H + damping I)^-1 g``, and the update
+is ``w - lr * p``, as gradient descent's is ``w - lr * g`` (``lr`` 1 is the pure method;
+``damping`` > 0 is Levenberg's, which bends the step toward the gradient's and keeps it finite
+where H is singular). Near a minimum where H is positive definite it converges quadratically; it
+is blind to which way is down, so where ``H + damping I`` is indefinite its step goes to a
+saddle of the model and where it is negative definite to a maximum: that is the method, shown as
+it is, and the state says which case each step was (``curvature``):
 
 ==========  ====================================================================================
 curvature   ``H + damping I`` at the step's point
@@ -15,8 +16,8 @@ curvature   ``H + damping I`` at the step's point
 1           positive definite: the Newton step, downhill
 -1          indefinite (a saddle of the model): the Newton step, toward the saddle
 -2          negative definite (a maximum of the model): the Newton step, uphill
-0           singular (|det| at most 1e-12 of its entries' squares): no Newton step exists; the
-            step is the gradient's, ``-lr * g``
+0           singular (|det| at most 1e-12 of its entries' squares): no Newton step exists;
+            ``p = g``, a gradient-descent step
 ==========  ====================================================================================
 
 A probing optimizer (:mod:`beale_gui.core.engine.probing`): its kernel reads the function's
@@ -55,7 +56,7 @@ CURVATURE_NAMES = {
 
 class NewtonState(NamedTuple):
     hessian: np.ndarray             # (n, 3): hxx, hxy, hyy at the step's point
-    direction: np.ndarray           # (n, 2): the step before lr, -(H + damping I)^-1 g
+    newton_step: np.ndarray         # (n, 2): p = (H + damping I)^-1 g; the update is -lr * p
     curvature: np.ndarray           # (n, 1): 1, 0, -1 or -2 (the module's table)
 
     @classmethod
@@ -63,24 +64,24 @@ class NewtonState(NamedTuple):
         return cls(np.zeros((n, 3)), np.zeros((n, 2)), np.full((n, 1), POSITIVE))
 
 
-def newton_direction(h: np.ndarray, g: np.ndarray, damping) -> tuple[np.ndarray, np.ndarray]:
-    """``d = -(H + damping I)^-1 g`` for Hessians ``h`` (n, 3) and gradients ``g`` (n, 2), and
-    the curvature code of each (n,): the gradient's negative where the matrix is singular."""
+def newton_step(h: np.ndarray, g: np.ndarray, damping) -> tuple[np.ndarray, np.ndarray]:
+    """``p = (H + damping I)^-1 g`` for Hessians ``h`` (n, 3) and gradients ``g`` (n, 2), and
+    the curvature code of each (n,): ``g`` itself where the matrix is singular."""
     a = h[:, 0] + damping
     b = h[:, 1]
     c = h[:, 2] + damping
     det = a * c - b * b
     gx, gy = g[:, 0], g[:, 1]
-    d = np.empty_like(g)
+    p = np.empty_like(g)
     with np.errstate(all="ignore"):                 # a singular one's is replaced below
-        d[:, 0] = (b * gy - c * gx) / det
-        d[:, 1] = (b * gx - a * gy) / det
+        p[:, 0] = (c * gx - b * gy) / det
+        p[:, 1] = (a * gy - b * gx) / det
     singular = ~(np.abs(det) > SINGULAR * (a * a + 2.0 * b * b + c * c))
     code = np.where(det < 0.0, INDEFINITE, np.where(a > 0.0, POSITIVE, NEGATIVE))
     if singular.any():
-        d[singular] = -g[singular]
+        p[singular] = g[singular]
         code[singular] = SINGULAR_CODE
-    return d, code
+    return p, code
 
 
 def _newton_probe(function):
@@ -91,10 +92,10 @@ def _newton_probe(function):
         h = function.hessian(w)
         state.hessian[:, 0], state.hessian[:, 1], state.hessian[:, 2] = (
             h[:, 0, 0], h[:, 0, 1], h[:, 1, 1])
-        d, code = newton_direction(state.hessian, g, damping)
-        state.direction[...] = d
+        p, code = newton_step(state.hessian, g, damping)
+        state.newton_step[...] = p
         state.curvature[:, 0] = code
-        return w + lr * d, np.ones(len(w), dtype=np.int64)
+        return w - lr * p, np.ones(len(w), dtype=np.int64)
 
     return step
 
@@ -103,16 +104,16 @@ def _newton_probe(function):
 
 def _newton_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     lam = at.hp["damping"]
-    w1, g, d, H = sub("w", T1), sub("g", T), sub("d", T), sub("H", T)
+    w1, g, p, H = sub("w", T1), sub("g", T), sub("p", T), sub("H", T)
     damped = f"({H} + μ I)" if lam else H
     rule = (f"{H} = ∇²f({w1})",
-            f"{d} = −{damped}<sup>−1</sup> {g}",
-            f"{sub('w', T)} = {w1} + {at.eta} {d}")
+            f"{p} = {damped}<sup>−1</sup> {g}",
+            f"{sub('w', T)} = {w1} − {at.eta} {p}")
     if at.t == 0:
         later = translate("Explain", "worked out at the first step")
         return rule, [at.initial("H", "hessian", later), at.initial("c", "curvature", later, "1"),
-                      at.initial("d", "direction", later)]
-    h, dt = at.cur("hessian"), at.cur("direction")
+                      at.initial("p", "newton_step", later)]
+    h, pt = at.cur("hessian"), at.cur("newton_step")
     code = float(at.cur("curvature")[0])
     a, b, c = h[0] + lam, h[1], h[2] + lam
     det = a * c - b * b
@@ -134,19 +135,19 @@ def _newton_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
                   num(code), code, translate("Explain", CURVATURE_NAMES[code])),
     ]
     if code == SINGULAR_CODE:
-        lines.append(at.axes(d, f"−{g}", lambda k: f"−{arg(at.g[k])}", dt,
+        lines.append(at.axes(p, g, lambda k: num(at.g[k]), pt,
                              translate("Explain", "no Newton step: the gradient's direction")))
     else:
         def numbers(k: int) -> str:
             if k == 0:
-                return f"({arg(b)} × {arg(at.g[1])} − {arg(c)} × {arg(at.g[0])}) / {arg(det)}"
-            return f"({arg(b)} × {arg(at.g[0])} − {arg(a)} × {arg(at.g[1])}) / {arg(det)}"
+                return f"({arg(c)} × {arg(at.g[0])} − {arg(b)} × {arg(at.g[1])}) / {arg(det)}"
+            return f"({arg(a)} × {arg(at.g[1])} − {arg(b)} × {arg(at.g[0])}) / {arg(det)}"
 
-        lines.append(at.axes(d, f"−{damped}<sup>−1</sup> {g}", numbers, dt,
-                             translate("Explain", "Newton direction: the step to the "
-                                                  "stationary point of the local quadratic "
-                                                  "model")))
-    lines.append(at.step_line(f"{at.eta} {d}", lambda k: f"{num(at.lr)} × {arg(dt[k])}"))
+        lines.append(at.axes(p, f"{damped}<sup>−1</sup> {g}", numbers, pt,
+                             translate("Explain", "Newton step: the update goes back by it, to "
+                                                  "the stationary point of the local "
+                                                  "quadratic model")))
+    lines.append(at.step_line(f"−{at.eta} {p}", lambda k: f"−{arg(at.lr)} × {arg(pt[k])}"))
     return rule, lines
 
 
@@ -154,7 +155,7 @@ SPECS = (
     OptimizerSpec("newton", "Newton", (_lr(1.0, QT_TRANSLATE_NOOP(
                       "Params", "fraction of the Newton step taken (1: the whole step)")),
                    DAMPING),
-                  NewtonState, None, None, coupled_decay=False, moment="direction",
+                  NewtonState, None, None, coupled_decay=False, moment="newton_step",
                   explain=_newton_explain, probe=_newton_probe, n_tmp=0,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Steps to the minimum of the local quadratic "

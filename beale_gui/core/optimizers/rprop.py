@@ -167,7 +167,7 @@ SPECS = (
                       STEP_SIZE_MIN, STEP_SIZE_MAX),
                   RpropState, _rprop_kernel, _rprop_float, n_tmp=2, effective_lr=_rprop_eff,
                   effective_lr_state=("prev", "step_size"), effective_lr_scales="gradient",
-                  explain=_rprop_explain,
+                  explain=_rprop_explain, pauses=True,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Steps by the gradient's sign only: each axis's "
                                                 "step grows while the sign holds, shrinks when "

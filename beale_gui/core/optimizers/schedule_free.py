@@ -17,16 +17,15 @@ with ``u_t = g + weight_decay * y`` (SGD; beta is ``momentum``) or ``u_t = g / (
 ``beta1``), g the gradient at y. At a constant rate c_t = 1/t: x is the plain mean of every z
 so far, and no schedule has to be chosen in advance.
 
-**What the engine's point is.** The engine evaluates f and the gradient at the point it keeps
-and draws that point's path; a kernel cannot ask for the gradient anywhere else. The gradient
-must be taken at y, so the engine's point is y, exactly as the reference's parameter holds y
-in ``train()`` mode. The average x, the point schedule-free *evaluates* (the reference's
-``eval()`` mode), is therefore not what the path draws: it is kept, with z, in the state as
-``x_minus_z`` = x - z (which starts at 0, as z = x = y at the start; the engine's state is
-made before it knows the start), from which x = y + (1 - beta) (x - z) and z = y - beta (x - z)
-at every step (the Explain panel shows both). y stays close to x (within (1 - beta) |x - z|).
-Drawing x instead needs an engine that evaluates the gradient at a point other than the one it
-records; this file does not pretend otherwise. The updates in this form::
+**What the engine's point is.** The engine evaluates f and the gradient at the point it keeps;
+a kernel cannot ask for the gradient anywhere else. The gradient must be taken at y, so the
+engine's point is y, exactly as the reference's parameter holds y in ``train()`` mode. The
+average x, the point schedule-free *evaluates* (the reference's ``eval()`` mode), is kept, with
+z, in the state as ``x_minus_z`` = x - z (which starts at 0, as z = x = y at the start; the
+engine's state is made before it knows the start), from which x = y + (1 - beta) (x - z) and z
+= y - beta (x - z) at every step (the Explain panel shows both). The window and the figures
+draw x, with f there (``shown_point``, ``RunResult.shown``, from the recorded state); the data
+files and the command line's printed steps keep the engine's y. The updates in this form::
 
     d = x - z:   z_t = y - beta d - gamma_t u_t,   d_t = (1 - c_t) (d + gamma_t u_t),
                  y_t = z_t + beta d_t
@@ -315,8 +314,8 @@ def _sf_explain(at: At, adam: bool) -> tuple[tuple[str, ...], list[Line]]:
                 lambda a: f"{num(new[a])} + {num(1.0 - beta)} × {arg(d[a])}",
                 new + d * (1.0 - beta),
                 translate("Explain", "x: the average of the z so far, the point schedule-free "
-                                     "evaluates (the path draws w = y, where the gradient is "
-                                     "taken)")),
+                                     "evaluates and the path draws (w is y, where the gradient "
+                                     "is taken)")),
         at.step_line(f"−{b} {C_T} {D1} − (1 − {b} (1 − {C_T})) ({step_u})",
                      lambda a: (f"−{num(beta)} × {num(c)} × {arg(d0[a])} − (1 − {num(beta)} × "
                                 f"(1 − {num(c)})) × ({moved(a)})")),
@@ -328,6 +327,13 @@ def _sfsgd_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     return _sf_explain(at, adam=False)
 
 
+def _averaged(beta: str):
+    """x = y + (1 - beta) (x - z) at every recorded step: the average schedule-free evaluates."""
+    def shown(state: Mapping, hp: Mapping, paths: np.ndarray) -> np.ndarray:
+        return paths + (1.0 - hp[beta]) * state["x_minus_z"]
+    return shown
+
+
 def _sfadamw_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     return _sf_explain(at, adam=True)
 
@@ -336,17 +342,19 @@ SPECS = (
     OptimizerSpec("sfsgd", "Schedule-Free SGD",
                   (_lr(0.01, _SGD_LR), SF_MOMENTUM, WARMUP, SF_DECAY), SFSGDState,
                   _sfsgd_kernel, _sfsgd_float, explain=_sfsgd_explain,
+                  shown_point=_averaged("momentum"),
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "SGD whose gradient is taken between its iterate "
-                                                "and their running average; the path draws that "
-                                                "point (Defazio et al. 2024)")),
+                                                "and their running average; the path draws the "
+                                                "average (Defazio et al. 2024)")),
     OptimizerSpec("sfadamw", "Schedule-Free AdamW",
                   (_lr(0.0025), BETA1, BETA2, ADAM_EPS, WARMUP, SF_DECAY), SFAdamWState,
                   _sfadamw_kernel, _sfadamw_float, coupled_decay=False,
                   effective_lr=_sfadamw_eff, effective_lr_state=("exp_avg_sq",),
                   effective_lr_scales="gradient", explain=_sfadamw_explain,
+                  shown_point=_averaged("beta1"),
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Schedule-free averaging with Adam's "
-                                                "per-axis rate; the path draws the gradient's "
-                                                "point (Defazio et al. 2024)")),
+                                                "per-axis rate; the path draws the average "
+                                                "(Defazio et al. 2024)")),
 )

@@ -91,9 +91,9 @@ def _optimizers() -> list[Section]:
             "= z ← z − η ∇f(y),   x ← (1 − c) x + c z,   y = β x + (1 − β) z",
             translate("Guide", "At a constant rate c = 1/t, so x is the plain mean of the "
                                "iterates, which settles where SGD would only jitter without a "
-                               "decaying rate. The answer is x; the path drawn here is y, the "
-                               "point whose gradient is taken (the engine evaluates the point it "
-                               "draws); y stays close to x, and the Explain panel shows x and "
+                               "decaying rate. The answer is x, and the path drawn is x, with "
+                               "f at x in the loss plot and the table; the gradient is taken at "
+                               "y, which stays close to x. The Explain panel shows y, x and "
                                "z."),
             translate("Guide", "Key hyperparameters: lr, momentum β (0.9) and warmup_steps, a "
                                "linear warm-up of the rate. Reference: facebookresearch/"
@@ -171,8 +171,8 @@ def _optimizers() -> list[Section]:
                                "Adam's per-axis rate (a second moment v, no first moment: the "
                                "averaging takes its place):"),
             "= z ← z − η g / (√v̂ + ε),   x ← (1 − c) x + c z,   y = β₁ x + (1 − β₁) z",
-            translate("Guide", "As for Schedule-Free SGD the path drawn is y, where the gradient "
-                               "is taken, and x is the average it returns. Key hyperparameters: "
+            translate("Guide", "As for Schedule-Free SGD the path drawn is the average x it "
+                               "returns; the gradient is taken at y. Key hyperparameters: "
                                "lr (0.0025), beta1 (the mix, 0.9), beta2, eps, warmup_steps and "
                                "a weight decay taken at y. Reference: AdamWScheduleFree."),
         )),
@@ -283,6 +283,25 @@ def _optimizers() -> list[Section]:
             translate("Guide", "Key hyperparameters: lr (the first step size, 0.01; a schedule "
                                "does not change it later), etaminus, etaplus and the smallest "
                                "and largest step sizes (1e-6 and 50)."),
+        )),
+        Section(optimizer_anchor("newton"), translate("Guide", "Newton's method"), (
+            translate("Guide", "A second-order method, for contrast with the first-order ones: "
+                               "it fits a quadratic to f at the point, using the exact Hessian "
+                               "H (the matrix of second derivatives), and steps to that "
+                               "quadratic's stationary point:"),
+            "= w ← w − η (H + μI)⁻¹ ∇f(w)",
+            translate("Guide", "Near a minimum it converges in a handful of steps (on "
+                               "Rosenbrock from (−1.5, 2) in 8) where gradient descent takes "
+                               "thousands, because the Hessian rescales the valley's steep and "
+                               "flat directions alike. But it cannot tell down from up: where H "
+                               "is indefinite (a saddle) or negative definite (a hilltop) it "
+                               "steps toward the saddle or the maximum. The Explain panel says "
+                               "which case each step was; where H is singular there is no "
+                               "Newton step and it takes the gradient's."),
+            translate("Guide", "Key hyperparameters: lr (η, the fraction of the step taken, 1) "
+                               "and damping (μ, 0: the pure method; larger values bend the step "
+                               "toward the gradient's, as Levenberg's method does). Each step "
+                               "evaluates f and its gradient once and the Hessian once."),
         )),
         Section(optimizer_anchor("lbfgs"), translate("Guide", "L-BFGS"), (
             translate("Guide", "A quasi-Newton method, as torch.optim.LBFGS with one iteration "

@@ -259,6 +259,7 @@ PARAM_LABELS = {
     "step_size_min": QT_TRANSLATE_NOOP("ParamLabels", "min step size"),
     "step_size_max": QT_TRANSLATE_NOOP("ParamLabels", "max step size"),
     "lambd": QT_TRANSLATE_NOOP("ParamLabels", "decay λ"),
+    "damping": QT_TRANSLATE_NOOP("ParamLabels", "damping"),
     "history_size": QT_TRANSLATE_NOOP("ParamLabels", "history size"),
     "tolerance_grad": QT_TRANSLATE_NOOP("ParamLabels", "gradient tolerance"),
     "tolerance_change": QT_TRANSLATE_NOOP("ParamLabels", "change tolerance"),

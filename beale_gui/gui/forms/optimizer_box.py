@@ -162,6 +162,11 @@ class OptimizerBox(QFrame):
             self.stochastic_box.setEnabled(False)
             self.stochastic_box.setToolTip(translate(
                 "OptimizerBox", "SGD always uses mini-batches; choose GD for the full gradient"))
+        elif self.spec.probe is not None:   # Newton, line searches: the exact gradient only
+            self.stochastic_box.setEnabled(False)
+            self.stochastic_box.setToolTip(translate(
+                "OptimizerBox", "{0} takes the exact gradient and evaluates the function "
+                "itself: mini-batches do not apply").format(self.spec.title))
         else:
             self.stochastic_box.setToolTip(translate(
                 "OptimizerBox", "Gradient of a random mini-batch of the function's terms, plus "

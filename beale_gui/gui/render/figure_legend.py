@@ -173,7 +173,7 @@ class FigureLegend:
         result = self.result
         step, stop = int(result.event_step[i]), int(result.stop_step[i])
         if self.step < stop:
-            loss = _number(result.loss[i, self.step])
+            loss = _number(result.shown()[1][i, self.step])
             text = f"{STEP_OF.format(k=self.step, n=stop)}, f = {loss}"
         elif result.status[i] == DIVERGED:
             text = f"diverged at step {step}"

@@ -187,7 +187,8 @@ class TrajectoryFigure(OffscreenFigure):
         styles = self.run_styles
         flags = ["diverged" if result.status[i] == DIVERGED else "" for i in range(n)]
         # the figure has its own legend beside the canvas: the canvas's in-plot one stays hidden
-        canvas.set_runs([result.paths[i] for i in range(n)],
+        paths = result.shown()[0]            # Schedule-Free's average, not its gradient point
+        canvas.set_runs([paths[i] for i in range(n)],
                         [int(s) for s in result.stop_step], colours, styles, flags, [])
         self._view = view if view is not None else fit_extent(result, function.bounds)
 

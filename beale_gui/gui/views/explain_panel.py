@@ -52,6 +52,8 @@ STYLE = f"""
 
 Explainer = Callable[[RunResult, int, int], Explanation]
 
+MATRIX = ("xx", "xy", "yy")        # the entries of a symmetric 2 x 2 matrix (a Hessian)
+
 class ExplainPanel(QWidget):
     """The selected run's update at the playhead step (see the module's description).
 
@@ -221,11 +223,15 @@ class ExplainPanel(QWidget):
                 cells = "".join(f"<td class='math'>{text}</td>" for text in per_axis)
                 if len(per_axis) == 1:
                     cells = f"<td class='math' colspan='2'>{per_axis[0]}</td>"
+                elif len(per_axis) == 3:           # a symmetric matrix's xx, xy, yy
+                    cells = ("<td class='math' colspan='2'>" + "&nbsp; ".join(
+                        f"{axis}:&nbsp;{text}" for axis, text in zip(MATRIX, per_axis,
+                                                                      strict=True)) + "</td>")
                 rows.append(f"<tr>{symbol}<td class='math'>= {line.formula}</td>{cells}</tr>"
                             f"<tr><td></td><td colspan='3'>{meaning}</td></tr>")
                 continue
             rows.append(f"<tr>{symbol}<td class='math'>= {line.formula}</td></tr>")
-            axes = (x, y) if len(per_axis) > 1 else ("",)
+            axes = {1: ("",), 2: (x, y), 3: MATRIX}[len(per_axis)]
             rows.extend(f"<tr><td class='axis' align='right'>{axis}</td>"
                         f"<td class='math'>{text}</td></tr>"
                         for axis, text in zip(axes, per_axis, strict=False))

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...core.engine import CONVERGED, DIVERGED, RunResult
 from ...core.i18n import QT_TRANSLATE_NOOP
-from ...core.playhead import state_at
+from ...core.playhead import line_searches, state_at
 
 REFRESH_MS = 66   # ~15 Hz
 translate = QCoreApplication.translate
@@ -49,7 +49,8 @@ COLUMNS = (QT_TRANSLATE_NOOP("ResultsTable", "Optimizer"),
            QT_TRANSLATE_NOOP("ResultsTable", "Status"), "x", "y", "f", "|∇f|",
            QT_TRANSLATE_NOOP("ResultsTable", "to min."),
            QT_TRANSLATE_NOOP("ResultsTable", "eff. lr x"),
-           QT_TRANSLATE_NOOP("ResultsTable", "eff. lr y"))
+           QT_TRANSLATE_NOOP("ResultsTable", "eff. lr y"),
+           QT_TRANSLATE_NOOP("ResultsTable", "f evals"))
 TOOLTIPS = (
     QT_TRANSLATE_NOOP("ResultsTable",
                       "The optimizer and the hyperparameters that differ from its defaults"),
@@ -69,8 +70,12 @@ TOOLTIPS = (
     QT_TRANSLATE_NOOP("ResultsTable",
                       "Per-axis effective learning rate along y in the next update, from the "
                       "current step; blank for non-adaptive optimizers"),
+    QT_TRANSLATE_NOOP("ResultsTable",
+                      "Evaluations of f and its gradient up to the current step, the start's "
+                      "included: one a step, more where a line search tries points along the "
+                      "way (shown when a run made such steps)"),
 )
-STATUS_COLUMN, FIRST_VALUE_COLUMN = 2, 3
+STATUS_COLUMN, FIRST_VALUE_COLUMN, EVALS_COLUMN = 2, 3, len(COLUMNS) - 1
 DIVERGED_BACKGROUND = QColor("#F9D6D5")
 DIVERGED_TEXT = QColor("#8B0000")
 CONVERGED_TEXT = QColor("#1B6E3A")
@@ -166,7 +171,7 @@ class ResultsModel(QAbstractTableModel):
         st = state_at(self._result, k)
         self.step = int(k)
         self._values = np.column_stack([st["xy"], st["loss"], st["grad_norm"], st["distance"],
-                                        st["effective_lr"]])
+                                        st["effective_lr"], st["evals"]])
         self._ended = st["ended"]
 
     def status_at_step(self, row: int) -> str:
@@ -183,7 +188,7 @@ class ResultsModel(QAbstractTableModel):
         return tuple(self._labels), tuple(self._starts), tuple(self._status)
 
     def values(self) -> np.ndarray:
-        """The value columns at the current step, shape (N, 7)."""
+        """The value columns at the current step, shape (N, 8)."""
         return self._values
 
     # -- the model API --------------------------------------------------------------------
@@ -216,6 +221,8 @@ class ResultsModel(QAbstractTableModel):
                 return self._starts[row]
             if col == STATUS_COLUMN:
                 return self.status_at_step(row)
+            if col == EVALS_COLUMN:
+                return str(int(self._values[row, col - FIRST_VALUE_COLUMN]))
             return format_number(float(self._values[row, col - FIRST_VALUE_COLUMN]))
         if role == R.DecorationRole and col == 0:
             return self._colours[row]
@@ -284,6 +291,8 @@ class ResultsTable(QWidget):
         """A new batch of runs (None clears the table); values at ``step``."""
         self._pending = None
         self.model.set_result(result, labels, colours, step)
+        # the evaluations only where a line search made them differ from the steps
+        self.view.setColumnHidden(EVALS_COLUMN, result is None or not line_searches(result))
         if result is not None:
             self._fit_columns()
 

@@ -72,7 +72,8 @@ class RunViews(QObject):
                   for i in range(n)]
         flags = ["diverged" if result.status[i] == DIVERGED else "" for i in range(n)]
         legend = [(optimizer_label(e.config), e.colour) for e in entries]
-        self.canvas.set_runs([result.paths[i] for i in range(n)],
+        paths = result.shown()[0]            # Schedule-Free's average, not its gradient point
+        self.canvas.set_runs([paths[i] for i in range(n)],
                              [int(s) for s in result.stop_step], colours, styles, flags, legend,
                              step=step)
         self.loss_plot.set_result(result, colours, styles)

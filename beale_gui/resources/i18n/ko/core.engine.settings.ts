@@ -24,6 +24,10 @@
         <translation>확률적 실행의 난수 시드</translation>
     </message>
     <message>
+        <source>{0} takes the exact gradient: mini-batches and gradient noise are not available</source>
+        <translation>{0}은(는) 정확한 기울기를 씁니다: 미니배치와 기울기 잡음은 쓸 수 없습니다</translation>
+    </message>
+    <message>
         <source>hyperparameter arrays of {0} differ in length: {1}</source>
         <translation>{0}의 하이퍼파라미터 배열 길이가 서로 다릅니다: {1}</translation>
     </message>

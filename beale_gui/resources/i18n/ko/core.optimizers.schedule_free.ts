@@ -32,19 +32,19 @@
         <translation>z: 보통의 SGD 수열</translation>
     </message>
     <message>
-        <source>x: the average of the z so far, the point schedule-free evaluates (the path draws w = y, where the gradient is taken)</source>
-        <translation>x: 지금까지 z의 평균으로, schedule-free가 평가하는 점입니다 (경로는 기울기를 구하는 점 w = y를 그립니다)</translation>
+        <source>x: the average of the z so far, the point schedule-free evaluates and the path draws (w is y, where the gradient is taken)</source>
+        <translation>x: 지금까지 z의 평균으로, schedule-free가 평가하고 경로가 그리는 점입니다 (w는 기울기를 구하는 점 y)</translation>
     </message>
 </context>
 <context>
     <name>Optimizers</name>
     <message>
-        <source>SGD whose gradient is taken between its iterate and their running average; the path draws that point (Defazio et al. 2024)</source>
-        <translation>반복점과 그 이동 평균 사이에서 기울기를 구하는 SGD: 경로는 그 점을 그립니다 (Defazio et al. 2024)</translation>
+        <source>SGD whose gradient is taken between its iterate and their running average; the path draws the average (Defazio et al. 2024)</source>
+        <translation>반복점과 그 이동 평균 사이에서 기울기를 구하는 SGD. 경로는 평균을 그립니다 (Defazio 외 2024)</translation>
     </message>
     <message>
-        <source>Schedule-free averaging with Adam&apos;s per-axis rate; the path draws the gradient&apos;s point (Defazio et al. 2024)</source>
-        <translation>Adam의 축별 학습률을 쓰는 schedule-free 평균: 경로는 기울기를 구하는 점을 그립니다 (Defazio et al. 2024)</translation>
+        <source>Schedule-free averaging with Adam&apos;s per-axis rate; the path draws the average (Defazio et al. 2024)</source>
+        <translation>Adam의 축별 학습률을 쓰는 schedule-free 평균. 경로는 평균을 그립니다 (Defazio 외 2024)</translation>
     </message>
 </context>
 <context>

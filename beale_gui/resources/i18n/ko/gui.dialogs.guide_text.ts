@@ -68,10 +68,6 @@
         <translation>Defazio et al. (2024)은 학습률 스케줄 대신 평균을 씁니다. 보통의 SGD가 z를 움직이고, x는 지금까지 모든 z의 이동 평균이며, 기울기는 둘을 섞은 점 y에서 구합니다:</translation>
     </message>
     <message>
-        <source>At a constant rate c = 1/t, so x is the plain mean of the iterates, which settles where SGD would only jitter without a decaying rate. The answer is x; the path drawn here is y, the point whose gradient is taken (the engine evaluates the point it draws); y stays close to x, and the Explain panel shows x and z.</source>
-        <translation>학습률이 일정하면 c = 1/t이므로 x는 반복점들의 단순 평균이 되고, 학습률을 줄이지 않으면 흔들리기만 할 SGD와 달리 한곳에 자리를 잡습니다. 답은 x이지만 여기서 그리는 경로는 기울기를 구하는 점 y입니다(엔진은 그리는 점에서 함수를 평가합니다). y는 x 가까이에 머물며, 설명 패널에서 x와 z를 볼 수 있습니다.</translation>
-    </message>
-    <message>
         <source>Key hyperparameters: lr, momentum β (0.9) and warmup_steps, a linear warm-up of the rate. Reference: facebookresearch/schedule_free (SGDScheduleFree).</source>
         <translation>주요 하이퍼파라미터: lr, momentum β(0.9), 학습률을 선형으로 올리는 warmup_steps. 참조 구현: facebookresearch/schedule_free (SGDScheduleFree).</translation>
     </message>
@@ -172,8 +168,12 @@
         <translation>Schedule-Free SGD와 같은 평균을 쓰되, z는 Adam의 축별 학습률로 움직입니다(2차 모멘트 v만 쓰고 1차 모멘트는 없으며, 평균이 그 역할을 합니다):</translation>
     </message>
     <message>
-        <source>As for Schedule-Free SGD the path drawn is y, where the gradient is taken, and x is the average it returns. Key hyperparameters: lr (0.0025), beta1 (the mix, 0.9), beta2, eps, warmup_steps and a weight decay taken at y. Reference: AdamWScheduleFree.</source>
-        <translation>Schedule-Free SGD와 마찬가지로 그리는 경로는 기울기를 구하는 점 y이고, 결과로 돌려주는 것은 평균 x입니다. 주요 하이퍼파라미터: lr(0.0025), beta1(섞는 비율, 0.9), beta2, eps, warmup_steps, 그리고 y에서 적용하는 가중치 감쇠. 참조 구현: AdamWScheduleFree.</translation>
+        <source>At a constant rate c = 1/t, so x is the plain mean of the iterates, which settles where SGD would only jitter without a decaying rate. The answer is x, and the path drawn is x, with f at x in the loss plot and the table; the gradient is taken at y, which stays close to x. The Explain panel shows y, x and z.</source>
+        <translation>학습률이 일정하면 c = 1/t이므로 x는 반복점들의 단순 평균이 되고, 학습률을 줄이지 않으면 SGD가 흔들리기만 할 곳에서 자리를 잡습니다. 답은 x이며 경로도 x를 그리고, 손실 그래프와 표는 x에서의 f를 보여 줍니다. 기울기는 x 가까이에 머무는 y에서 구합니다. 설명 패널은 y, x, z를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>As for Schedule-Free SGD the path drawn is the average x it returns; the gradient is taken at y. Key hyperparameters: lr (0.0025), beta1 (the mix, 0.9), beta2, eps, warmup_steps and a weight decay taken at y. Reference: AdamWScheduleFree.</source>
+        <translation>Schedule-Free SGD처럼 경로는 이 방법이 내놓는 평균 x를 그리고, 기울기는 y에서 구합니다. 주요 하이퍼파라미터: lr(0.0025), beta1(섞는 비율, 0.9), beta2, eps, warmup_steps, 그리고 y에서 적용하는 가중치 감쇠. 참고 구현: AdamWScheduleFree.</translation>
     </message>
     <message>
         <source>NAdam</source>
@@ -302,6 +302,22 @@
     <message>
         <source>Key hyperparameters: lr (the first step size, 0.01; a schedule does not change it later), etaminus, etaplus and the smallest and largest step sizes (1e-6 and 50).</source>
         <translation>주요 하이퍼파라미터: lr(처음 보폭, 0.01; 스케줄은 이후에 이를 바꾸지 않습니다), etaminus, etaplus, 가장 작은 보폭과 가장 큰 보폭(1e-6과 50).</translation>
+    </message>
+    <message>
+        <source>Newton&apos;s method</source>
+        <translation>뉴턴 방법</translation>
+    </message>
+    <message>
+        <source>A second-order method, for contrast with the first-order ones: it fits a quadratic to f at the point, using the exact Hessian H (the matrix of second derivatives), and steps to that quadratic&apos;s stationary point:</source>
+        <translation>일차 방법과 비교하기 위한 이차 방법입니다. 정확한 헤세 행렬 H(이계 도함수의 행렬)로 현재 점에서 f에 이차식을 맞추고, 그 이차식의 정류점으로 나아갑니다:</translation>
+    </message>
+    <message>
+        <source>Near a minimum it converges in a handful of steps (on Rosenbrock from (−1.5, 2) in 8) where gradient descent takes thousands, because the Hessian rescales the valley&apos;s steep and flat directions alike. But it cannot tell down from up: where H is indefinite (a saddle) or negative definite (a hilltop) it steps toward the saddle or the maximum. The Explain panel says which case each step was; where H is singular there is no Newton step and it takes the gradient&apos;s.</source>
+        <translation>최솟값 근처에서는 경사 하강법이 수천 단계 걸리는 곳을 몇 단계 만에 수렴합니다(Rosenbrock에서 (−1.5, 2)부터 8단계). 헤세 행렬이 골짜기의 가파른 방향과 완만한 방향을 똑같이 다시 맞춰 주기 때문입니다. 하지만 위아래를 구별하지 못합니다. H가 부정부호(안장점)이거나 음의 정부호(언덕 꼭대기)인 곳에서는 안장점이나 최댓값 쪽으로 나아갑니다. 설명 패널은 각 단계가 어느 경우였는지 알려 줍니다. H가 특이 행렬이면 뉴턴 단계가 없어 기울기 방향으로 나아갑니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: lr (η, the fraction of the step taken, 1) and damping (μ, 0: the pure method; larger values bend the step toward the gradient&apos;s, as Levenberg&apos;s method does). Each step evaluates f and its gradient once and the Hessian once.</source>
+        <translation>주요 하이퍼파라미터: lr(η, 실제로 가는 단계의 비율, 1)과 damping(μ, 0: 순수한 방법. 값이 클수록 레벤버그 방법처럼 단계가 기울기 방향으로 휩니다). 각 단계는 f와 기울기를 한 번, 헤세 행렬을 한 번 계산합니다.</translation>
     </message>
     <message>
         <source>L-BFGS</source>

@@ -119,6 +119,10 @@
         <translation>감쇠 λ</translation>
     </message>
     <message>
+        <source>damping</source>
+        <translation>감쇠</translation>
+    </message>
+    <message>
         <source>history size</source>
         <translation>기록 크기</translation>
     </message>

@@ -28,6 +28,10 @@
         <translation>SGD는 항상 미니배치를 씁니다. 전체 기울기를 쓰려면 GD를 고르세요</translation>
     </message>
     <message>
+        <source>{0} takes the exact gradient and evaluates the function itself: mini-batches do not apply</source>
+        <translation>{0}은(는) 정확한 기울기를 쓰고 함수를 직접 계산합니다: 미니배치는 해당되지 않습니다</translation>
+    </message>
+    <message>
         <source>Gradient of a random mini-batch of the function&apos;s terms, plus optional Gaussian noise</source>
         <translation>함수 항 중 무작위 미니배치의 기울기 (가우스 잡음을 더할 수 있음)</translation>
     </message>

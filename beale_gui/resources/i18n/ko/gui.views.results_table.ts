@@ -32,6 +32,10 @@
         <translation>유효 lr y</translation>
     </message>
     <message>
+        <source>f evals</source>
+        <translation>f 계산 수</translation>
+    </message>
+    <message>
         <source>The optimizer and the hyperparameters that differ from its defaults</source>
         <translation>최적화기와 기본값과 다른 하이퍼파라미터</translation>
     </message>
@@ -70,6 +74,10 @@
     <message>
         <source>Per-axis effective learning rate along y in the next update, from the current step; blank for non-adaptive optimizers</source>
         <translation>y 방향의 축별 유효 학습률, 현재 단계에서 시작하는 다음 업데이트의 값; 적응형이 아닌 최적화기는 빈칸</translation>
+    </message>
+    <message>
+        <source>Evaluations of f and its gradient up to the current step, the start&apos;s included: one a step, more where a line search tries points along the way (shown when a run made such steps)</source>
+        <translation>현재 단계까지 f와 기울기를 계산한 횟수(시작점 포함): 단계마다 한 번, 선 탐색이 도중에 여러 점을 시험하면 그보다 많습니다(그런 단계가 있는 실행에서 표시)</translation>
     </message>
     <message>
         <source>Ends: {0}</source>
