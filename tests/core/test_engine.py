@@ -252,6 +252,11 @@ def _hostile(text, path, tol, starts=HOSTILE_STARTS, max_steps=300):
     return result, starts
 
 
+def _searching(result) -> np.ndarray:
+    """Per run: its optimizer steps by a line search (with its defaults: CG; L-BFGS's is off)."""
+    return np.array([result.configs[c].name == "cg" for c in result.config_index])
+
+
 def _moved_down(result) -> np.ndarray:
     """Per run: its f at the stop is below its f at the start."""
     return result.final_loss < result.loss[:, 0]
@@ -267,11 +272,16 @@ def test_a_linear_function_moves_steadily_to_max_steps(path, tol):
     (a start where |f| < tol meets the seed's rule, which compares the first f with 0, and
     stops after one step)."""
     result, starts = _hostile("x", path, tol)
-    at_zero = np.abs(result.loss[:, 0]) < tol
-    assert (result.status[~at_zero] == MAX_STEPS).all()
+    # (a strong-Wolfe line search's trial steps grow tenfold while f keeps falling: on f = x it
+    # leaves the bound in its first update, torch's as well)
+    searching = _searching(result)
+    assert (result.status[searching] == DIVERGED).all()
+    assert (result.stop_step[searching] == 0).all()
+    at_zero = (np.abs(result.loss[:, 0]) < tol) & ~searching
+    assert (result.status[~at_zero & ~searching] == MAX_STEPS).all()
     assert (result.status[at_zero] == CONVERGED).all()
     assert (result.event_step[at_zero] == 1).all()
-    for i in np.flatnonzero(~at_zero):
+    for i in np.flatnonzero(~at_zero & ~searching):
         path_i = result.paths[i]
         assert (np.diff(path_i[:, 0]) < 0).all()          # steadily left
         np.testing.assert_array_equal(path_i[:, 1], path_i[0, 1])
@@ -292,8 +302,13 @@ def test_kinks_are_crossed_without_blowing_up(path, tol):
     """abs(x) + abs(y): runs go down to the kinks and rattle about them by about a step (a
     start within a step of them may end a little higher), never diverging."""
     result, _ = _hostile("abs(x) + abs(y)", path, tol)
-    assert (result.status != DIVERGED).all()
-    assert _moved_down(result)[result.loss[:, 0] > 0.5].all()
+    # (a strong-Wolfe search may break down at a kink: between two trial points of equal f and
+    # zero slope its cubic step is 0/0, NaN, in torch's code as in the port)
+    searching = _searching(result)
+    assert (result.status[~searching] != DIVERGED).all()
+    assert _moved_down(result)[(result.loss[:, 0] > 0.5) & ~searching].all()
+    # and a search never ends above where it started (its point is the lowest it has tried)
+    assert (result.final_loss[searching] <= result.loss[searching, 0]).all()
 
 
 @PATHS_AND_TOLS

@@ -69,6 +69,8 @@ SETTINGS = {
     "asgd": [{"lr": 0.002}, {"lr": 0.002, "lambd": 0.01, "alpha": 0.6, "t0": 5,
                              "weight_decay": 0.05}],
     "newton": [{}, {"lr": 0.5, "damping": 0.1}],
+    "lbfgs": [{}, {"line_search": 1}, {"lr": 0.2, "history_size": 2, "tolerance_grad": 1e-3}],
+    "cg": [{}, {"beta_rule": 0, "restart": 0, "lr": 0.1}],
 }
 CASES = [(name, i) for name, settings in SETTINGS.items() for i in range(len(settings))]
 SCHEDULES = [ScheduleConfig("inverse_time", {"decay": 0.01}),
@@ -103,10 +105,17 @@ ENTRIES = {
     "rprop": {"s": "step_size", "g′": "prev"},
     "asgd": {"γ": "eta", "μ": "mu", "w\u0304": "ax"},
     "newton": {"H": "hessian", "c": "curvature", "p": "newton_step"},
+    "lbfgs": {"m": "length", "κ": "curvature", "γ": "h_diag", "g′": "prev_grad",
+              "d": "direction", "φ′": "slope", "α": "step_size", "k": "n_iter", "c": "case"},
+    "cg": {"β": "beta", "d": "direction", "g′": "prev_grad", "φ′": "slope", "α": "step_size",
+           "k": "since_restart", "c": "case"},
 }
 # the entries shown, where they depend on the settings (RMSprop's buffer only with momentum)
 UNUSED = {("adam", "max_exp_avg_sq"), ("adamw", "max_exp_avg_sq"),
           ("nadam", "max_exp_avg_sq")}
+# the entries a line sums up rather than shows (L-BFGS's memory of up to 100 pairs: its
+# length m, its newest pair's curvature κ and scale γ are lines)
+SUMMED_UP = {("lbfgs", "old_dirs"), ("lbfgs", "old_stps"), ("lbfgs", "ro")}
 
 
 def _steps(result, i: int) -> list[int]:
@@ -238,7 +247,8 @@ def _check(result, i: int, step: int):
                 shown_entries.add(entry)
     spec = OPTIMIZERS[e.name]
     hp = result.hparams_of(i)
-    wanted = {k for k in spec.state._fields if (e.name, k) not in UNUSED}
+    wanted = {k for k in spec.state._fields
+              if (e.name, k) not in UNUSED and (e.name, k) not in SUMMED_UP}
     if e.name == "rmsprop" and not hp["momentum"]:
         wanted.discard("velocity")                  # g / (sqrt(v) + eps): not torch's state
     if e.name == "rmsprop" and not hp["centered"]:

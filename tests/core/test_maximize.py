@@ -26,8 +26,8 @@ STARTS = [(0.7, 1.4), (2.0, 0.2), (3.5, 0.8), (1.0, 1.0)]
 STEPS = 300
 NAMES = sorted(TORCH_MAXIMIZE)
 # the optimizers torch lacks: their references have no maximize
-# torch.optim has none of these (nor LBFGS a maximize); Newton's method is not torch's
-WITHOUT = {"lion", "adabelief", "yogi", "sfsgd", "sfadamw", "newton"}
+# torch.optim has none of these (and its LBFGS no maximize)
+WITHOUT = {"lion", "adabelief", "yogi", "sfsgd", "sfadamw", "newton", "lbfgs", "cg"}
 
 
 def _settings(name: str) -> list[dict]:

@@ -89,6 +89,8 @@ SETTINGS = {
                    "step_size_max": 0.05}],
     "asgd": [{}, {"lr": 0.002, "lambd": 0.01, "alpha": 0.6, "t0": 20, "weight_decay": 0.05}],
     "newton": [{}, {"lr": 0.5, "damping": 0.1}],
+    "lbfgs": [{}, {"lr": 0.5, "history_size": 3, "line_search": 1}],
+    "cg": [{}, {"beta_rule": 0, "restart": 0, "lr": 0.1}],
 }
 CASES = [(name, i) for name, settings in SETTINGS.items() for i in range(len(settings))]
 # The seed's rate 0.01 throws the plain gradient methods off Rosenbrock's steep walls at once;

@@ -33,8 +33,8 @@ VARIANTS = OptimizerConfig("momentum", {"lr": np.array([0.001, 0.0025]),
 PLAIN = OptimizerConfig("gd", {"lr": 0.01})
 VARIANT_LABELS = ["momentum(lr=0.001, momentum=0.9, dampening=0, weight_decay=0, maximize=0)",
                   "momentum(lr=0.0025, momentum=0.5, dampening=0, weight_decay=0, maximize=0)"]
-RUN_KEYS = {"run", "optimizer", "config", "start", "status", "stop_step", "event_step", "final",
-            "x", "y", "loss", "grad_x", "grad_y", "lr"}
+RUN_KEYS = {"run", "optimizer", "config", "start", "status", "stop_step", "event_step",
+            "evaluations", "final", "x", "y", "loss", "grad_x", "grad_y", "lr"}
 
 
 def _batch():
@@ -89,6 +89,7 @@ def test_every_key_of_every_run_in_the_json():
         assert entry["status"] == STATUS_NAMES[int(r.status[i])]
         assert entry["stop_step"] == int(r.stop_step[i])
         assert entry["event_step"] == int(r.event_step[i])
+        assert entry["evaluations"] == int(r.stop_step[i]) + 1     # one a step, the start's too
         arrays = {"x": r.paths[i, :end, 0], "y": r.paths[i, :end, 1], "loss": r.loss[i, :end],
                   "grad_x": r.grads[i, :end, 0], "grad_y": r.grads[i, :end, 1],
                   "lr": r.lr[i, :end]}

@@ -159,7 +159,8 @@ def test_every_optimizer_lr_range_and_help():
                 "rmsprop": 0.01, "adam": 0.001, "adamw": 0.001, "nadam": 0.002,
                 "amsgrad": 0.001, "adadelta": 1.0, "adamax": 0.002, "radam": 0.001,
                 "lion": 1e-4, "adabelief": 1e-3, "yogi": 0.01, "sfsgd": 0.01, "sfadamw": 0.0025,
-                "rprop": 0.01, "asgd": 0.01, "newton": 1.0}
+                "rprop": 0.01, "asgd": 0.01, "newton": 1.0, "lbfgs": 1.0,
+                "cg": 1.0}
     for name, spec in OPTIMIZERS.items():
         lr = spec.params[0]
         assert lr.name == "lr"

@@ -463,3 +463,18 @@ def test_the_format_header_is_what_the_files_say():
     d = base_dict()
     assert d["format"] == FORMAT
     assert d["version"] == VERSION == 1
+
+
+def test_the_second_order_preset_says_what_it_shows():
+    """Its description's numbers: Newton 9 steps, CG 26, L-BFGS 42 (with more evaluations
+    than steps), Adam 1877, GD not there after 3000."""
+    result = load_experiment(next(p for p in PRESETS
+                                  if p.stem == "09-second-order-for-contrast")).run()
+    names = [result.configs[c].name for c in result.config_index]
+    steps = dict(zip(names, result.stop_step.tolist(), strict=True))
+    assert steps == {"gd": 3000, "adam": 1877, "newton": 9, "lbfgs": 42, "cg": 26}
+    assert result.status[names.index("gd")] == engine.MAX_STEPS
+    for name in ("lbfgs", "cg"):
+        i = names.index(name)
+        assert result.final_evals[i] > result.stop_step[i] + 1
+        np.testing.assert_allclose(result.final_xy[i], [1.0, 1.0], atol=1e-5)

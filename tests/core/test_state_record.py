@@ -15,6 +15,7 @@ from beale_gui.core.engine import (
     estimate_bytes,
     run,
 )
+from beale_gui.core.engine.run import state_values
 from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 from beale_gui.core.schedules import ScheduleConfig
@@ -154,7 +155,11 @@ def test_the_memory_estimate_counts_every_recorded_array():
                                       result.moment, result.effective_lr))
     recorded += sum(v.nbytes for i in range(4) for v in result.state_of(i).values())
     recorded += sum(result.used_grad_of(i).nbytes for i in (2, 3))
-    estimate = estimate_bytes(4, 100, True, True)        # the widest optimizer, per run
+    # the widest of these runs' states, with a stochastic run's gradient (the default, None,
+    # is the widest registered optimizer's: L-BFGS's memory of 100 pairs, far wider)
+    widest = max(state_values(config.spec) for config in configs) + 2
+    estimate = estimate_bytes(4, 100, True, True, state_width=widest)
     assert recorded <= estimate <= 2 * recorded
+    assert estimate_bytes(4, 100, True, True) >= estimate
     assert estimate_bytes(4, 100, True, True) > estimate_bytes(4, 100, True, False)
     assert estimate_bytes(4, 100, True, True, state_width=0) < estimate

@@ -83,3 +83,18 @@ def test_the_evaluations_column_is_shown_only_where_a_line_search_made_more(tabl
     table.flush()
     stop = int(result.stop_step[0])
     assert table.model.data(table.model.index(0, EVALS_COLUMN)) == str(stop + 1)
+
+
+def test_the_evaluations_column_shows_a_line_searchs_count(table):
+    result = run(get_function("rosenbrock"),
+                 [OptimizerConfig("lbfgs", {"line_search": 1}), OptimizerConfig("adam")],
+                 [(-1.5, 2.0)], max_steps=60, tol=1e-12)
+    table.set_result(result, ["L-BFGS", "Adam"], COLOURS, step=20)
+    assert not table.view.isColumnHidden(EVALS_COLUMN)
+    evals = result.evals_of(0)
+    assert evals[20] > 21                                      # more than one a step
+    assert table.model.data(table.model.index(0, EVALS_COLUMN)) == str(evals[20])
+    assert table.model.data(table.model.index(1, EVALS_COLUMN)) == "21"
+    table.set_result(run(get_function("rosenbrock"), OptimizerConfig("gd"), [(-1.5, 2.0)],
+                         max_steps=5), ["GD"], COLOURS[:1])
+    assert table.view.isColumnHidden(EVALS_COLUMN)

@@ -3,8 +3,9 @@
 Where an optimizer is: :mod:`.sgd` (gd, sgd, momentum, nesterov), :mod:`.adagrad`,
 :mod:`.rmsprop`, :mod:`.adam` (adam, adamw, nadam, amsgrad), :mod:`.adamax`, :mod:`.radam`,
 :mod:`.adadelta`, :mod:`.rprop`, :mod:`.asgd`, :mod:`.lion`, :mod:`.adabelief`, :mod:`.yogi`,
-:mod:`.schedule_free`, :mod:`.newton` (a probing optimizer: it evaluates the function itself,
-:mod:`beale_gui.core.engine.probing`, with one kernel, its ``probe``); what every one is made
+:mod:`.schedule_free`, :mod:`.newton`, :mod:`.lbfgs`, :mod:`.cg` (probing optimizers: they evaluate
+the function themselves, :mod:`beale_gui.core.engine.probing`, with one kernel, their ``probe``;
+the line search the last two share is :mod:`.line_search`); what every one is made
 of, and the contract of its two kernels, in :mod:`.base`. To add one: write its hyperparameters,
 state, batch kernel, float kernel, effective learning rate and explain rule
 (:mod:`beale_gui.core.explain`) beside its family's (or in a new file) and add its spec to
@@ -26,6 +27,8 @@ from . import (
     adam,
     adamax,
     asgd,
+    cg,
+    lbfgs,
     lion,
     maximize,
     newton,
@@ -52,7 +55,7 @@ def _registered(spec: OptimizerSpec) -> OptimizerSpec:
 OPTIMIZERS: dict[str, OptimizerSpec] = {
     spec.name: _registered(spec)
     for family in (sgd, adagrad, rmsprop, adam, adamax, radam, adadelta, rprop, asgd, lion,
-                   adabelief, yogi, schedule_free, newton)
+                   adabelief, yogi, schedule_free, newton, lbfgs, cg)
     for spec in family.SPECS
 }
 

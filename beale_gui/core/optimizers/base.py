@@ -148,6 +148,9 @@ class OptimizerSpec:
                                                               decay is a term of its own: ``dw
                                                               = -eff * lambd * w - eff * g``
     newton    ``newton_step`` p = (H + damping I)^-1 g        none: ``dw = -lr * p``
+    lbfgs,    ``direction`` d: L-BFGS's ``-H g`` (torch's     none: ``dw = step_size * d`` (the
+    cg        ``d``); CG's ``-g + beta * d_{t-1}``            step length, torch's ``t``); 0
+                                                              where the case is no step
     ========  ==============================================  ===================================
 
     Each identity holds to rounding (tests/core/test_mechanics.py checks it for every step, and

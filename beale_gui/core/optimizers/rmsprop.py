@@ -94,6 +94,10 @@ def _rmsprop_kernel(hp: Mapping) -> Step:
     return step
 
 
+def _nan_sqrt(value: float) -> float:
+    return _float_sqrt(value) if value >= 0.0 else float("nan")
+
+
 def _rmsprop_float(hp: Mapping, state: RMSpropState, log: Log) -> FloatStep:
     alpha, eps, momentum = hp["alpha"], hp["eps"], hp["momentum"]
     rest = 1.0 - alpha
@@ -107,7 +111,8 @@ def _rmsprop_float(hp: Mapping, state: RMSpropState, log: Log) -> FloatStep:
         sx, sy = sx * alpha + (gx * rest) * gx, sy * alpha + (gy * rest) * gy
         if centered:
             ax, ay = ax + (gx - ax) * rest, ay + (gy - ay) * rest
-            dx, dy = _float_sqrt(sx - ax * ax) + eps, _float_sqrt(sy - ay * ay) + eps
+            # square_avg - grad_avg**2 can round below 0: NaN, as numpy's and torch's sqrt
+            dx, dy = _nan_sqrt(sx - ax * ax) + eps, _nan_sqrt(sy - ay * ay) + eps
         else:
             dx, dy = _float_sqrt(sx) + eps, _float_sqrt(sy) + eps
         if momentum != 0.0:

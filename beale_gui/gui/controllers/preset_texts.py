@@ -73,4 +73,13 @@ PRESET_TEXTS = (
                       "fixed), exponential, step and cosine decay shrink the steps and let the "
                       "runs settle, each at its own pace. The loss plot shows every rate over "
                       "the steps."),
+    # 09-second-order-for-contrast.json
+    QT_TRANSLATE_NOOP("Presets", "Second-order methods for contrast"),
+    QT_TRANSLATE_NOOP("Presets",
+                      "Rosenbrock from (-1.5, 2), stopping when |Δf| < 1e-12. Newton's method, "
+                      "which rescales the valley by the exact Hessian, is at (1, 1) in 9 steps; "
+                      "CG (Polak–Ribière+) in 26 and L-BFGS with a strong-Wolfe line search in "
+                      "42, each step trying a few points along its direction (the table's f "
+                      "evals); Adam needs 1877 steps, and GD is still in the valley after "
+                      "3000."),
 )

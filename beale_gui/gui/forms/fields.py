@@ -317,6 +317,12 @@ PARAM_LABELS = {
     "lambd": QT_TRANSLATE_NOOP("ParamLabels", "decay λ"),
     "damping": QT_TRANSLATE_NOOP("ParamLabels", "damping"),
     "maximize": QT_TRANSLATE_NOOP("ParamLabels", "maximize"),
+    "history_size": QT_TRANSLATE_NOOP("ParamLabels", "history size"),
+    "tolerance_grad": QT_TRANSLATE_NOOP("ParamLabels", "gradient tolerance"),
+    "tolerance_change": QT_TRANSLATE_NOOP("ParamLabels", "change tolerance"),
+    "line_search": QT_TRANSLATE_NOOP("ParamLabels", "line search"),
+    "beta_rule": QT_TRANSLATE_NOOP("ParamLabels", "Polak–Ribière+"),
+    "restart": QT_TRANSLATE_NOOP("ParamLabels", "restart every"),
 }
 
 

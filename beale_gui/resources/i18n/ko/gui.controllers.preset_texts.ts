@@ -67,5 +67,13 @@
         <source>Noisy SGD (lr 0.02, gradient noise 1) under five schedules. With a constant rate it reaches the minimum fast but keeps jittering around it; inverse-time decay lr0 / (1 + 0.01 t) (the seed&apos;s, with its sign fixed), exponential, step and cosine decay shrink the steps and let the runs settle, each at its own pace. The loss plot shows every rate over the steps.</source>
         <translation>잡음 섞인 SGD(lr 0.02, 기울기 잡음 1)를 다섯 가지 스케줄로 실행합니다. 학습률이 일정하면 최솟점에 빨리 도달하지만 그 주위에서 계속 흔들립니다. 역시간 감쇠 lr0 / (1 + 0.01 t)(원래 코드에서 부호를 고친 것), 지수, 계단, 코사인 감쇠는 보폭을 줄여 실행이 저마다의 속도로 자리 잡게 합니다. 손실 그래프에 단계별 학습률이 모두 표시됩니다.</translation>
     </message>
+    <message>
+        <source>Second-order methods for contrast</source>
+        <translation>비교를 위한 이차 방법</translation>
+    </message>
+    <message>
+        <source>Rosenbrock from (-1.5, 2), stopping when |Δf| &lt; 1e-12. Newton&apos;s method, which rescales the valley by the exact Hessian, is at (1, 1) in 9 steps; CG (Polak–Ribière+) in 26 and L-BFGS with a strong-Wolfe line search in 42, each step trying a few points along its direction (the table&apos;s f evals); Adam needs 1877 steps, and GD is still in the valley after 3000.</source>
+        <translation>Rosenbrock에서 (-1.5, 2)부터 출발해 |Δf| &lt; 1e-12이면 멈춥니다. 정확한 헤세 행렬로 골짜기의 척도를 다시 맞추는 뉴턴 방법은 9단계 만에 (1, 1)에 도착합니다. CG(Polak–Ribière+)는 26단계, 강한 Wolfe 선 탐색을 쓰는 L-BFGS는 42단계가 걸리며, 단계마다 방향을 따라 몇 개의 점을 시험합니다(표의 f 계산 수). Adam은 1877단계가 필요하고, GD는 3000단계 뒤에도 아직 골짜기 안에 있습니다.</translation>
+    </message>
 </context>
 </TS>

@@ -320,6 +320,38 @@
         <translation>주요 하이퍼파라미터: lr(η, 실제로 가는 단계의 비율, 1)과 damping(μ, 0: 순수한 방법. 값이 클수록 레벤버그 방법처럼 단계가 기울기 방향으로 휩니다). 각 단계는 f와 기울기를 한 번, 헤세 행렬을 한 번 계산합니다.</translation>
     </message>
     <message>
+        <source>L-BFGS</source>
+        <translation>L-BFGS</translation>
+    </message>
+    <message>
+        <source>A quasi-Newton method, as torch.optim.LBFGS with one iteration per step. It remembers the last steps s and the changes y of the gradient they caused, and from them builds an estimate H of the inverse Hessian (the two-loop recursion), without ever computing a second derivative:</source>
+        <translation>준뉴턴법으로, 단계마다 반복 한 번을 하는 torch.optim.LBFGS와 같습니다. 최근의 이동 s와 그로 인한 기울기 변화 y를 기억하고, 이것으로 역헤시안의 추정값 H를 만듭니다(2중 루프 재귀). 2차 도함수는 전혀 계산하지 않습니다:</translation>
+    </message>
+    <message>
+        <source>The first step is the gradient&apos;s, scaled to a length of at most lr. Without a line search α is lr; with the strong-Wolfe line search (line_search 1) α is tried along d until f has dropped enough and the slope has flattened, so a step may evaluate the function several times (the evaluation count). A pair joins the memory only where y·s &gt; 1e-10, and no step is taken where d does not go downhill.</source>
+        <translation>첫 단계는 기울기 방향이며 길이는 최대 lr로 조정됩니다. 선 탐색이 없으면 α는 lr이고, 강한 Wolfe 선 탐색(line_search 1)을 쓰면 f가 충분히 줄고 기울기가 완만해질 때까지 d를 따라 α를 시도하므로 한 단계에서 함수를 여러 번 평가할 수 있습니다(평가 횟수). 쌍은 y·s &gt; 1e-10일 때만 메모리에 추가되며, d가 내리막이 아니면 이동하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: lr (1), history_size (100 pairs), line_search (0: none, torch&apos;s default), tolerance_grad (1e-7) and tolerance_change (1e-9).</source>
+        <translation>주요 하이퍼파라미터: lr (1), history_size (100쌍), line_search (0: 없음, torch의 기본값), tolerance_grad (1e-7), tolerance_change (1e-9).</translation>
+    </message>
+    <message>
+        <source>CG: nonlinear conjugate gradients</source>
+        <translation>CG: 비선형 켤레 기울기법</translation>
+    </message>
+    <message>
+        <source>Each direction is the negative gradient plus a share β of the last direction, and a strong-Wolfe line search picks the step along it (Nocedal and Wright, ch. 5.2):</source>
+        <translation>각 방향은 음의 기울기에 직전 방향의 β배를 더한 것이며, 강한 Wolfe 선 탐색이 그 방향의 이동 거리를 고릅니다(Nocedal과 Wright, 5.2장):</translation>
+    </message>
+    <message>
+        <source>Fletcher–Reeves takes β = |g|² / |g′|²; Polak–Ribière+ takes β = max(0, g·(g − g′) / |g′|²), which restarts by itself when progress stalls. On a quadratic bowl the directions are conjugate and the minimum is reached in two steps; elsewhere it restarts with the plain gradient every few steps.</source>
+        <translation>Fletcher–Reeves는 β = |g|² / |g′|²을, Polak–Ribière+는 β = max(0, g·(g − g′) / |g′|²)을 쓰며, 후자는 진행이 멈추면 스스로 재시작합니다. 2차 그릇 모양 함수에서는 방향들이 켤레이므로 두 단계 만에 최솟값에 도달하고, 그 밖에서는 몇 단계마다 기울기 방향으로 재시작합니다.</translation>
+    </message>
+    <message>
+        <source>Key hyperparameters: beta_rule (0: Fletcher–Reeves, 1: Polak–Ribière+), restart (every 2 steps; 0: never) and lr (the line search&apos;s first trial step, 1).</source>
+        <translation>주요 하이퍼파라미터: beta_rule (0: Fletcher–Reeves, 1: Polak–Ribière+), restart (2단계마다, 0: 재시작 안 함), lr (선 탐색의 첫 시도 이동 거리, 1).</translation>
+    </message>
+    <message>
         <source>The Explain panel</source>
         <translation>설명 패널</translation>
     </message>
@@ -454,6 +486,14 @@
     <message>
         <source>Noisy SGD under five schedules. At a constant rate it gets near the minimum fast but keeps jittering; inverse-time decay lr0 / (1 + decay·t) (the blog post&apos;s, with its sign fixed), exponential, step and cosine decay shrink the steps so the runs settle, each at its own pace. The loss plot shows every rate over the steps.</source>
         <translation>잡음 섞인 SGD를 다섯 가지 스케줄로 실행합니다. 학습률이 일정하면 최솟점 근처에 빨리 이르지만 계속 흔들립니다. 역시간 감쇠 lr0 / (1 + decay·t)(블로그 글의 식에서 부호를 고친 것), 지수 감쇠, 계단식 감쇠, 코사인 어닐링은 보폭을 줄여 실행이 저마다의 속도로 자리를 잡게 합니다. 손실 그래프에 단계별 학습률이 모두 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Second-order methods for contrast</source>
+        <translation>비교를 위한 이차 방법</translation>
+    </message>
+    <message>
+        <source>Newton&apos;s method, nonlinear conjugate gradients and L-BFGS beside GD and Adam on Rosenbrock from (−1.5, 2). Newton uses the exact Hessian and is at the minimum in 9 steps; CG and L-BFGS use only gradients but choose each step&apos;s length by a line search (26 and 42 steps, with more evaluations of f than steps: the f evals column); Adam takes 1877 steps and GD does not get there in 3000. Select a run and open the Explain panel (E) to see each step&apos;s Hessian, direction and step length.</source>
+        <translation>Rosenbrock에서 (−1.5, 2)부터 GD, Adam과 나란히 뉴턴 방법, 비선형 켤레 기울기법, L-BFGS를 실행합니다. 뉴턴 방법은 정확한 헤세 행렬을 써서 9단계 만에 최솟값에 닿습니다. CG와 L-BFGS는 기울기만 쓰지만 선 탐색으로 각 단계의 길이를 고릅니다(26단계와 42단계, 단계보다 f 계산이 많습니다: f 계산 수 열). Adam은 1877단계가 걸리고 GD는 3000단계 안에 도착하지 못합니다. 실행을 선택하고 설명 패널(E)을 열면 각 단계의 헤세 행렬, 방향, 단계 길이를 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Optimizers</source>

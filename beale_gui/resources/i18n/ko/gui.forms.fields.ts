@@ -130,5 +130,29 @@
         <source>maximize</source>
         <translation>최대화</translation>
     </message>
+    <message>
+        <source>history size</source>
+        <translation>기록 크기</translation>
+    </message>
+    <message>
+        <source>gradient tolerance</source>
+        <translation>기울기 허용 오차</translation>
+    </message>
+    <message>
+        <source>change tolerance</source>
+        <translation>변화 허용 오차</translation>
+    </message>
+    <message>
+        <source>line search</source>
+        <translation>선 탐색</translation>
+    </message>
+    <message>
+        <source>Polak–Ribière+</source>
+        <translation>Polak–Ribière+</translation>
+    </message>
+    <message>
+        <source>restart every</source>
+        <translation>재시작 주기</translation>
+    </message>
 </context>
 </TS>
