@@ -29,7 +29,7 @@ def table(qtbot):
 def shown_values(table) -> np.ndarray:
     st = state_at(table.model.result(), table.model.step)
     return np.column_stack([st["xy"], st["loss"], st["grad_norm"], st["distance"],
-                            st["effective_lr"], st["evals"]])
+                            st["evals"], st["effective_lr"]])
 
 
 def test_a_result_starts_at_the_step_given(table):

@@ -48,9 +48,9 @@ COLUMNS = (QT_TRANSLATE_NOOP("ResultsTable", "Optimizer"),
            QT_TRANSLATE_NOOP("ResultsTable", "Start"),
            QT_TRANSLATE_NOOP("ResultsTable", "Status"), "x", "y", "f", "|∇f|",
            QT_TRANSLATE_NOOP("ResultsTable", "to min."),
+           QT_TRANSLATE_NOOP("ResultsTable", "f evals"),
            QT_TRANSLATE_NOOP("ResultsTable", "eff. lr x"),
-           QT_TRANSLATE_NOOP("ResultsTable", "eff. lr y"),
-           QT_TRANSLATE_NOOP("ResultsTable", "f evals"))
+           QT_TRANSLATE_NOOP("ResultsTable", "eff. lr y"))
 TOOLTIPS = (
     QT_TRANSLATE_NOOP("ResultsTable",
                       "The optimizer and the hyperparameters that differ from its defaults"),
@@ -64,18 +64,18 @@ TOOLTIPS = (
     QT_TRANSLATE_NOOP("ResultsTable", "Length of the gradient at the current step"),
     QT_TRANSLATE_NOOP("ResultsTable", "Distance to the nearest known minimum"),
     QT_TRANSLATE_NOOP("ResultsTable",
+                      "Evaluations of f and its gradient up to the current step, the start's "
+                      "included: one a step, more where a line search tries points along the "
+                      "way (shown when a run made such steps)"),
+    QT_TRANSLATE_NOOP("ResultsTable",
                       "Per-axis effective learning rate of adaptive optimizers (the step size "
                       "they apply along x) in the next update, from the current step; blank "
                       "for the others"),
     QT_TRANSLATE_NOOP("ResultsTable",
                       "Per-axis effective learning rate along y in the next update, from the "
                       "current step; blank for non-adaptive optimizers"),
-    QT_TRANSLATE_NOOP("ResultsTable",
-                      "Evaluations of f and its gradient up to the current step, the start's "
-                      "included: one a step, more where a line search tries points along the "
-                      "way (shown when a run made such steps)"),
 )
-STATUS_COLUMN, FIRST_VALUE_COLUMN, EVALS_COLUMN = 2, 3, len(COLUMNS) - 1
+STATUS_COLUMN, FIRST_VALUE_COLUMN, EVALS_COLUMN = 2, 3, 8
 DIVERGED_BACKGROUND = QColor("#F9D6D5")
 DIVERGED_TEXT = QColor("#8B0000")
 CONVERGED_TEXT = QColor("#1B6E3A")
@@ -171,7 +171,7 @@ class ResultsModel(QAbstractTableModel):
         st = state_at(self._result, k)
         self.step = int(k)
         self._values = np.column_stack([st["xy"], st["loss"], st["grad_norm"], st["distance"],
-                                        st["effective_lr"], st["evals"]])
+                                        st["evals"], st["effective_lr"]])
         self._ended = st["ended"]
 
     def status_at_step(self, row: int) -> str:
