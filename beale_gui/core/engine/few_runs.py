@@ -22,29 +22,14 @@ import numpy as np
 
 from ..optimizers import float_step
 from .result import CONVERGED, DIVERGED, MAX_STEPS
-from .rows import Outputs, Part
+from .rows import Outputs, PartsBlock
 from .settings import POLL_STEPS
 
 
-class FewRuns:
-    """The runs of a small batch, each stepped in Python floats; the block interface of
-    :class:`~.batch.Block` (``path``, ``run``, ``n0``, ``steps``, ``steps_done``,
-    ``all_parts``)."""
+class FewRuns(PartsBlock):
+    """The runs of a small batch, each stepped in Python floats."""
 
     path = "few_runs"
-
-    def __init__(self, dispatch, parts: list[Part]) -> None:
-        self.dispatch = dispatch
-        self.settings = dispatch.settings
-        self.all_parts = list(parts)
-        self.idx = np.concatenate([p.rows0 for p in parts])
-        self.n0 = len(self.idx)
-        self.steps = 0
-        self.steps_done = 0
-
-    def run(self) -> None:
-        with np.errstate(all="ignore"):
-            self._run()
 
     def _runs(self) -> tuple[list[tuple], list[array | None]]:
         """Per run, in the block's order: (position, step, constant rate or None, rate table or

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .result import CONVERGED, DIVERGED, MAX_STEPS
-from .rows import Group, Part
+from .rows import Group, Part, PartsBlock
 from .settings import POLL_STEPS
 
 
@@ -28,25 +28,10 @@ def is_probing(group: Group) -> bool:
     return group.spec.probe is not None
 
 
-class Probes:
-    """The rows of probing configurations, stepped together from the first step to the last;
-    the block interface of :class:`~.batch.Block` (``path``, ``run``, ``n0``, ``steps``,
-    ``steps_done``, ``all_parts``)."""
+class Probes(PartsBlock):
+    """The rows of probing configurations, stepped together from the first step to the last."""
 
     path = "probes"
-
-    def __init__(self, dispatch, parts: list[Part]) -> None:
-        self.dispatch = dispatch
-        self.settings = dispatch.settings
-        self.all_parts = list(parts)
-        self.idx = np.concatenate([p.rows0 for p in parts])
-        self.n0 = len(self.idx)
-        self.steps = 0
-        self.steps_done = 0
-
-    def run(self) -> None:
-        with np.errstate(all="ignore"):
-            self._run()
 
     def _healthy(self, w: np.ndarray, f: np.ndarray, g: np.ndarray) -> np.ndarray:
         bound, grad_bound = self.settings.bound, self.settings.grad_bound

@@ -164,3 +164,27 @@ class Part:
             eff = spec.effective_lr(state, self.hp0, lr, t)
             out.eff[rows, a:b] = np.broadcast_to(eff, (b - a, len(self.rows0), 2)).transpose(
                 1, 0, 2)
+
+
+class PartsBlock:
+    """A block stepping whole parts on the calling thread or a worker, with the block interface
+    of :class:`~.batch.Block` (``path``, ``run``, ``n0``, ``steps``, ``steps_done``,
+    ``all_parts``); a subclass writes ``_run``."""
+
+    path = ""
+
+    def __init__(self, dispatch, parts: list[Part]) -> None:
+        self.dispatch = dispatch
+        self.settings = dispatch.settings
+        self.all_parts = list(parts)
+        self.idx = np.concatenate([p.rows0 for p in parts])
+        self.n0 = len(self.idx)
+        self.steps = 0
+        self.steps_done = 0
+
+    def run(self) -> None:
+        with np.errstate(all="ignore"):
+            self._run()
+
+    def _run(self) -> None:
+        raise NotImplementedError
