@@ -154,3 +154,146 @@ def project(camera: Camera, points: np.ndarray, size: tuple[int, int]
     px = np.where(behind, np.nan, px)
     py = np.where(behind, np.nan, py)
     return np.stack([px, py], axis=-1), depth
+
+
+# -- a painter's-algorithm renderer's numbers (the export draws the surface without OpenGL) --
+LIGHT_AMBIENT = 0.6         # the shade of a quad facing away from the light (1 = unshaded)
+THIN_PX = 0.75              # a path's points closer than this on screen are drawn as one
+
+
+def colour_fractions(scene: Scene, logs: np.ndarray) -> np.ndarray:
+    """Where log values ``logs`` (the scene's ``levels``) fall on the colour map, in [0, 1]:
+    0 at the scale's low end, 1 at its high end (as the contour image's levels)."""
+    span = scene.high - scene.low
+    logs = np.asarray(logs, dtype=np.float64)
+    if not span > 0:
+        return np.zeros_like(logs)
+    return np.clip((logs - scene.low) / span, 0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class Quads:
+    """The surface as quads seen by a camera: ``corners`` (M, 4, 2) pixels, ``depth`` (M,)
+    of each quad's centre, ``fraction`` (M,) its place on the colour map and ``shade`` (M,)
+    in [LIGHT_AMBIENT, 1], the light on it; ``cell`` a quad's diagonal in the box (the depth
+    by which things lying on the surface are pulled in front of it)."""
+
+    corners: np.ndarray
+    depth: np.ndarray
+    fraction: np.ndarray
+    shade: np.ndarray
+    cell: float
+
+
+def surface_quads(scene: Scene, camera: Camera, size: tuple[float, float],
+                  grid: int | None = None, shading: bool = True) -> Quads:
+    """The scene's surface as at most ``grid`` x ``grid`` quads (every sample if None) from
+    ``camera`` in an image of ``size``; quads with a corner behind the camera are left out.
+    The light comes from over the camera's left shoulder."""
+    ny, nx = scene.heights.shape
+    n = max(int(grid), 2) if grid else max(nx, ny)
+    ix = np.unique(np.round(np.linspace(0, nx - 1, min(n + 1, nx))).astype(int))
+    iy = np.unique(np.round(np.linspace(0, ny - 1, min(n + 1, ny))).astype(int))
+    X, Y = np.meshgrid(scene.xs[ix], scene.ys[iy])
+    P = np.stack([X, Y, scene.heights[np.ix_(iy, ix)]], axis=-1)
+    L = scene.levels[np.ix_(iy, ix)]
+    corners3 = np.stack([P[:-1, :-1], P[:-1, 1:], P[1:, 1:], P[1:, :-1]], axis=2)
+    corners3 = corners3.reshape(-1, 4, 3)
+    pixels, depth = project(camera, corners3, size)
+    logs = (L[:-1, :-1] + L[:-1, 1:] + L[1:, 1:] + L[1:, :-1]).reshape(-1) / 4
+    shade = np.ones(len(corners3))
+    if shading:
+        normal = np.cross(corners3[:, 2] - corners3[:, 0], corners3[:, 3] - corners3[:, 1])
+        normal /= np.maximum(np.linalg.norm(normal, axis=-1, keepdims=True), 1e-300)
+        shade = LIGHT_AMBIENT + (1 - LIGHT_AMBIENT) * np.abs(normal @ light_direction(camera))
+    seen = np.isfinite(pixels).all(axis=(1, 2))
+    cell = float(np.max(np.linalg.norm(corners3[:, 2] - corners3[:, 0], axis=-1),
+                        initial=0.0)) if len(corners3) else 0.0
+    return Quads(pixels[seen], depth.mean(axis=1)[seen], colour_fractions(scene, logs)[seen],
+                 shade[seen], cell)
+
+
+def light_direction(camera: Camera) -> np.ndarray:
+    """A unit vector towards the light: from the camera, turned 40 degrees to its left and
+    raised 30 degrees above it."""
+    light = replace(camera, azimuth=camera.azimuth - 40.0,
+                    elevation=min(camera.elevation + 30.0, 89.0))
+    d = light.eye - np.asarray(camera.centre, dtype=np.float64)
+    return d / np.linalg.norm(d)
+
+
+def inside_view(scene: Scene, points: np.ndarray) -> np.ndarray:
+    """Which points (..., 2) lie over the scene's floor (the view), bool (...)."""
+    (x0, x1), (y0, y1) = scene.view
+    p = np.asarray(points, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return (p[..., 0] >= x0) & (p[..., 0] <= x1) & (p[..., 1] >= y0) & (p[..., 1] <= y1)
+
+
+def path_segments(scene: Scene, camera: Camera, size: tuple[float, float],
+                  points: np.ndarray, values: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A path (K, 2) with f at its points (K,) lifted onto the surface and projected:
+    its points thinned to :data:`THIN_PX` on screen, ``pixels`` (P, 2), and per segment
+    between consecutive kept points (P - 1,) its ``depth`` (its ends' mean) and whether it is
+    ``drawn`` (both ends over the view and in front of the camera)."""
+    points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    values = np.asarray(values, dtype=np.float64).reshape(-1)
+    pixels, depth = project(camera, scene.lift(points, values), size)
+    ok = inside_view(scene, points) & np.isfinite(pixels).all(axis=-1)
+    keep = _thinned(pixels, ok)
+    pixels, depth, ok = pixels[keep], depth[keep], ok[keep]
+    return pixels, (depth[:-1] + depth[1:]) / 2, ok[:-1] & ok[1:]
+
+
+def _thinned(pixels: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """Indices of the points to keep: the first and last, every point next to one not drawn,
+    and the others once they are :data:`THIN_PX` from the last kept."""
+    n = len(pixels)
+    keep = []
+    last = None
+    for k in range(n):
+        edge = k in (0, n - 1) or not ok[k] or not ok[k - 1] or not ok[min(k + 1, n - 1)]
+        if edge or last is None or np.hypot(*(pixels[k] - pixels[last])) >= THIN_PX:
+            keep.append(k)
+            last = k
+    return np.asarray(keep, dtype=int)
+
+
+def painting_order(depths: np.ndarray) -> np.ndarray:
+    """Indices of ``depths`` from the farthest to the nearest (the painter's order); ties keep
+    their given order."""
+    return np.argsort(-np.asarray(depths, dtype=np.float64), kind="stable")
+
+
+def fit_camera(scene: Scene, camera: Camera, size: tuple[float, float],
+               frame: tuple[float, float, float, float]) -> tuple[Camera, np.ndarray]:
+    """``camera`` moved along its line of sight so the surface just fills ``frame`` (x, y,
+    width, height, in pixels of an image of ``size``), with the pixel offset (2,) that
+    centres it there: an export shows the whole surface from the camera's angles, whatever
+    its distance."""
+    ny, nx = scene.heights.shape
+    iy = np.unique(np.round(np.linspace(0, ny - 1, min(ny, 24))).astype(int))
+    ix = np.unique(np.round(np.linspace(0, nx - 1, min(nx, 24))).astype(int))
+    X, Y = np.meshgrid(scene.xs[ix], scene.ys[iy])
+    points = np.stack([X, Y, scene.heights[np.ix_(iy, ix)]], axis=-1).reshape(-1, 3)
+    fx, fy, fw, fh = frame
+
+    def extent(distance: float) -> tuple[bool, np.ndarray, np.ndarray]:
+        pixels, depth = project(replace(camera, distance=distance), points, size)
+        if not (depth > 0).all():
+            return False, np.zeros(2), np.zeros(2)
+        low, high = pixels.min(axis=0), pixels.max(axis=0)
+        span = high - low
+        return bool(span[0] <= fw and span[1] <= fh), low, high
+
+    near, far = 0.0, max(camera.distance, scene.diagonal)
+    while not extent(far)[0] and far < 1e6 * scene.diagonal:
+        far *= 2
+    for _ in range(40):
+        mid = (near + far) / 2
+        near, far = (near, mid) if extent(mid)[0] else (mid, far)
+    fitted = replace(camera, distance=far)
+    _, low, high = extent(far)
+    offset = np.array([fx + fw / 2, fy + fh / 2]) - (low + high) / 2
+    return fitted, offset
