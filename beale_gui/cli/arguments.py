@@ -29,12 +29,14 @@ from ..core.params import odd_character, parse_number
 from ..core.schedules import ScheduleConfig
 from ..core.session import Experiment, SessionError, bound_text
 from ..core.session_load import load_experiment
+from ..core.surface3d import DEFAULT_AZIMUTH, DEFAULT_ELEVATION
 from ..export import targets
 
 COMMANDS = ("run", "search", "basins", "export")
 # a search runs many configurations: fewer steps each than a run, as the window's Search tab
 SEARCH_MAX_STEPS = 500
 _DEFAULT_LR = OptimizerConfig("gd").hparams["lr"]
+VIEWS = ("2d", "3d")   # export's --view
 _PNG_SIZE = "x".join(map(str, targets.DEFAULT_IMAGE_SIZE))   # search's and basins' --out
 RUN_EXIT_STATUS = ("Exit status: 0 when the runs were computed, also when one diverged (it is "
                    "a result: its lines end 'Diverged at step K; last finite point:' and the "
@@ -260,6 +262,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--frames", type=_whole_arg, default=None,
                    help="frames of an animation, spread over the whole runs (120)")
     p.add_argument("--fps", type=_whole_arg, default=None, help="frames per second (20)")
+    p.add_argument("--view", type=str.lower, choices=VIEWS, default="2d",
+                   help="2d: the contour map (the default); 3d: the surface in 3-D, rendered "
+                        "without OpenGL (a GIF or MP4 turns it once while the paths play)")
+    p.add_argument("--azimuth", type=_number_arg, default=None, metavar="DEG",
+                   help=f"--view 3d: degrees about the vertical axis from +x "
+                        f"({DEFAULT_AZIMUTH:g})")
+    p.add_argument("--elevation", type=_number_arg, default=None, metavar="DEG",
+                   help=f"--view 3d: degrees above the floor, between -90 and 90 "
+                        f"({DEFAULT_ELEVATION:g})")
     return parser
 
 

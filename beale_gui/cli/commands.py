@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .. import export as exporting
@@ -327,6 +329,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--step {args.step}: a step is 0 (the start) or more")
     if kind == "data" and (args.size or args.loss is not None or args.style is not None):
         raise UsageError("--size, --style and --loss apply to images and animations only")
+    _check_view_options(args, kind)
     default = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
     limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
     size = parse_size_option(args.size, limit) if args.size is not None else default
@@ -361,6 +364,26 @@ def cmd_export(args: argparse.Namespace) -> int:
         written = _write_all([("out", out, write)])
     _report([], written)
     return 0
+
+
+def _check_view_options(args: argparse.Namespace, kind: str) -> None:
+    """``--view`` and the 3-D view's ``--azimuth`` and ``--elevation``, checked."""
+    if args.view == "2d":
+        for option in ("azimuth", "elevation"):
+            if getattr(args, option) is not None:
+                raise UsageError(f"--{option} applies to --view 3d only")
+        return
+    if kind == "data":
+        raise UsageError("--view 3d applies to images and animations only")
+    for option in ("loss", "style"):
+        if getattr(args, option) is not None:
+            raise UsageError(f"--{option} applies to --view 2d only (the 3-D view has no "
+                             f"loss plot and one style)")
+    if args.azimuth is not None and not math.isfinite(args.azimuth):
+        raise UsageError(f"--azimuth {args.azimuth}: give a finite number of degrees")
+    if args.elevation is not None and not -90.0 < args.elevation < 90.0:
+        raise UsageError(f"--elevation {args.elevation:g}: give degrees between -90 and 90 "
+                         f"(both excluded)")
 
 
 def export_runs(args: argparse.Namespace) -> tuple[Experiment, RunResult]:
@@ -406,9 +429,26 @@ def export_figure(args: argparse.Namespace, exp: Experiment, result: RunResult,
     from ..gui.render.trajectory import TrajectoryFigure
 
     ensure_app()
+    if getattr(args, "view", "2d") == "3d":
+        return export_surface_figure(args, exp, result, size, animation)
     loss = animation if args.loss is None else args.loss
     return TrajectoryFigure(result, exp.colours, size=size, style=args.style or "screen",
                             loss=loss, view=exp.view, step=args.step, show_step=animation)
+
+
+def export_surface_figure(args: argparse.Namespace, exp: Experiment, result: RunResult,
+                          size: tuple[int, int], animation: bool):
+    """The :class:`~beale_gui.gui.render.surface3d_render.SurfaceFigure` ``export --view 3d``
+    draws: the session's view, colours and step, seen from ``--azimuth`` and ``--elevation``;
+    an animation turns the surface once."""
+    from ..gui.render.surface3d_render import TURN_DEGREES, SurfaceFigure
+
+    figure = SurfaceFigure(result, exp.colours, size=size, view=exp.view, step=args.step,
+                           show_step=animation, turn=TURN_DEGREES if animation else 0.0)
+    angles = {k: float(v) for k, v in (("azimuth", args.azimuth),
+                                       ("elevation", args.elevation)) if v is not None}
+    figure.set_camera(replace(figure.base_camera, **angles))
+    return figure
 
 
 def _frame_progress(done: int, total: int) -> None:

@@ -267,11 +267,12 @@ def painting_order(depths: np.ndarray) -> np.ndarray:
 
 
 def fit_camera(scene: Scene, camera: Camera, size: tuple[float, float],
-               frame: tuple[float, float, float, float]) -> tuple[Camera, np.ndarray]:
+               frame: tuple[float, float, float, float], distance: float | None = None
+               ) -> tuple[Camera, np.ndarray]:
     """``camera`` moved along its line of sight so the surface just fills ``frame`` (x, y,
     width, height, in pixels of an image of ``size``), with the pixel offset (2,) that
     centres it there: an export shows the whole surface from the camera's angles, whatever
-    its distance."""
+    its distance. ``distance`` given: the camera at that distance, centred only."""
     ny, nx = scene.heights.shape
     iy = np.unique(np.round(np.linspace(0, ny - 1, min(ny, 24))).astype(int))
     ix = np.unique(np.round(np.linspace(0, nx - 1, min(nx, 24))).astype(int))
@@ -287,6 +288,10 @@ def fit_camera(scene: Scene, camera: Camera, size: tuple[float, float],
         span = high - low
         return bool(span[0] <= fw and span[1] <= fh), low, high
 
+    if distance is not None:
+        _, low, high = extent(distance)
+        return replace(camera, distance=distance), \
+            np.array([fx + fw / 2, fy + fh / 2]) - (low + high) / 2
     near, far = 0.0, max(camera.distance, scene.diagonal)
     while not extent(far)[0] and far < 1e6 * scene.diagonal:
         far *= 2

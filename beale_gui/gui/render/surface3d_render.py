@@ -37,9 +37,11 @@ from .figure_legend import LEGEND_PT, NOTE_COLOUR, NOTE_PT, STEP_OF, TEXT_COLOUR
 from .offscreen import OffscreenFigure
 from .trajectory import GRADIENT_SHADES, TITLE_PT
 
-__all__ = ["EXPORT_GRID", "SurfaceFigure"]
+__all__ = ["EXPORT_GRID", "TURN_DEGREES", "SurfaceFigure"]
 
 EXPORT_GRID = 110            # quads per side of the exported surface
+ANIMATION_GRID = 80          # and of a turning animation's (a frame paints in half the time)
+TURN_DEGREES = 360.0         # an animation turns the surface once while the paths play
 MARGIN = 10.0                # logical pixels around the text
 TOP, BOTTOM = 64.0, 26.0     # logical pixels above the surface (the title) and below it
 HEAD_RADIUS = ci.HEAD_SIZE / 2
@@ -69,8 +71,9 @@ class SurfaceFigure(OffscreenFigure):
         Say ``step k of n`` under the title (animations).
     turn : float
         Degrees the camera turns about the vertical axis from step 0 to the last step.
-    grid : int
-        Quads per side of the surface.
+    grid : int, optional
+        Quads per side of the surface (default :data:`EXPORT_GRID`, a turning figure's
+        :data:`ANIMATION_GRID`).
     shading : bool
         Light the surface (False: the colour map's colours alone).
     """
@@ -78,7 +81,7 @@ class SurfaceFigure(OffscreenFigure):
     def __init__(self, result: RunResult, colours: Sequence[str] | None = None, *,
                  size: tuple[int, int] = DEFAULT_IMAGE_SIZE, camera: s3.Camera | None = None,
                  view=None, step: int | None = None, show_step: bool = False,
-                 turn: float = 0.0, grid: int = EXPORT_GRID, shading: bool = True,
+                 turn: float = 0.0, grid: int | None = None, shading: bool = True,
                  labels: Sequence[str] | None = None) -> None:
         if result.paths is None:
             raise ValueError("the runs were not recorded step by step")
@@ -93,12 +96,13 @@ class SurfaceFigure(OffscreenFigure):
         self.labels = list(labels) if labels is not None else [
             optimizer_label(c) for c in result.configs]
         view = view if view is not None else fit_extent(result, result.function.bounds)
-        self.scene = s3.surface(result.function, view, grid)
-        self.grid = int(grid)
+        self.grid = int(grid or (ANIMATION_GRID if turn else EXPORT_GRID))
+        self.scene = s3.surface(result.function, view, self.grid)
         self.shading = shading
         self.base_camera = camera if camera is not None else s3.Camera.framing(self.scene)
         self.camera = self.base_camera
         self.turn = float(turn)
+        self._turn_distance: float | None = None
         self.show_step = show_step
         self.last_step = int(result.stop_step.max()) if result.n_runs else 0
         self._lut = pg.colormap.get(ci.COLOUR_MAP).getLookupTable(0.0, 1.0, 256, alpha=False)
@@ -114,9 +118,16 @@ class SurfaceFigure(OffscreenFigure):
     def set_step(self, k: int) -> None:
         """Draw every path up to step ``k``; a turning figure's camera follows the step."""
         self.step = int(np.clip(k, 0, max(self.result.n_steps, 0)))
+        self.camera = self.base_camera
         if self.turn:
             share = self.step / self.last_step if self.last_step else 0.0
             self.camera = self.base_camera.turned(self.turn * share)
+
+    def set_camera(self, camera: s3.Camera) -> None:
+        """See the surface from ``camera`` (at step 0 of a turning figure)."""
+        self.base_camera = camera
+        self._turn_distance = None
+        self.set_step(self.step)
 
     def key_colours(self) -> list[str]:
         """Colours a GIF's palette keeps exact: the runs' and their outlines, the markers,
@@ -141,7 +152,13 @@ class SurfaceFigure(OffscreenFigure):
         logical pixels) that centres it there (:func:`~beale_gui.core.surface3d.fit_camera`)."""
         lw, lh = self.logical
         frame = (MARGIN, TOP, lw - 2 * MARGIN, lh - TOP - BOTTOM)
-        return s3.fit_camera(self.scene, self.camera, self.logical, frame)
+        if not self.turn:
+            return s3.fit_camera(self.scene, self.camera, self.logical, frame)
+        if self._turn_distance is None:   # a turning figure keeps one distance: no zooming
+            self._turn_distance = max(
+                s3.fit_camera(self.scene, self.base_camera.turned(a), self.logical,
+                              frame)[0].distance for a in range(0, 360, 15))
+        return s3.fit_camera(self.scene, self.camera, self.logical, frame, self._turn_distance)
 
     # -- the offscreen figure's interface ---------------------------------------------------
     def panels(self) -> list:
