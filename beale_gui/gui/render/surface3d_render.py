@@ -194,7 +194,7 @@ class SurfaceFigure(OffscreenFigure):
             for s in np.flatnonzero(drawn):
                 items.append(("segment", (r, int(s))))
             depths.append(seg_depth[drawn])
-        markers = self._markers(camera, bias)
+        markers = self._markers(camera, 2 * bias)   # over the paths that reach them
         for m, marker in enumerate(markers):
             items.append(("marker", m))
             depths.append(np.array([marker[0]]))
