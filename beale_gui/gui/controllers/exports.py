@@ -24,9 +24,9 @@ from ..dialogs.export_dialog import (
     ExportOptions,
     NothingToExport,
     export_data,
+    export_figure,
     export_image,
     suggested_path,
-    window_figure,
     window_result,
 )
 from ..notify import WindowMessages
@@ -96,7 +96,8 @@ class ExportController(QObject, WindowMessages):
     # -- the work -----------------------------------------------------------------------------
     def export_image(self, opts: ExportOptions) -> bool:
         try:
-            path = export_image(self.window, opts.path, opts.size, opts.style, opts.loss)
+            path = export_image(self.window, opts.path, opts.size, opts.style, opts.loss,
+                                opts.view)
         except (OSError, ValueError) as exc:
             self._warn(translate("ExportController", "Export image"),
                        translate("ExportController", "Could not export the image: {0}")
@@ -125,8 +126,8 @@ class ExportController(QObject, WindowMessages):
             return None
         try:
             window_result(self.window)
-            figure = window_figure(self.window, opts.size, opts.style, opts.loss,
-                                   animation=True)
+            figure = export_figure(self.window, opts.size, opts.style, opts.loss,
+                                   animation=True, view=opts.view)
         except (OSError, ValueError) as exc:
             self._warn_animation(exc)
             return None

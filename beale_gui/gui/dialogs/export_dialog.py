@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
 from ... import export as exporting
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.params import Param
+from ...core.surface3d import Camera
 from .. import i18n
 from ..forms.fields import ParamField
+from ..render.surface3d_render import TURN_DEGREES, SurfaceFigure
 from ..render.svg import write_image
 from ..render.trajectory import TrajectoryFigure
 
@@ -50,6 +52,9 @@ POLL_MS = 50  # how often a finished animation's encoder is asked whether it is 
 STYLE_TITLES = {
     "screen": QT_TRANSLATE_NOOP("ExportDialog", "Screen (the window's look)"),
     "print": QT_TRANSLATE_NOOP("ExportDialog", "Print (light; runs apart in greyscale)")}
+VIEW_TITLES = {
+    "2d": QT_TRANSLATE_NOOP("ExportDialog", "Contour map"),
+    "3d": QT_TRANSLATE_NOOP("ExportDialog", "3-D view")}
 FILE_KINDS = {".png": QT_TRANSLATE_NOOP("ExportDialog", "PNG image"),
               ".svg": QT_TRANSLATE_NOOP("ExportDialog", "SVG drawing"),
               ".gif": QT_TRANSLATE_NOOP("ExportDialog", "GIF animation"),
@@ -82,15 +87,56 @@ def window_figure(window, size: tuple[int, int], style: str = "screen", loss: bo
             show_step=animation, mechanics=window.action_mechanics.isChecked())
 
 
+def window_camera(window) -> Camera | None:
+    """The 3-D view's current camera when the window has a 3-D view offering one, else None
+    (the default)."""
+    view = getattr(window, "surface_view", None)
+    camera = getattr(view, "camera", None)
+    if not callable(camera):
+        return None
+    try:
+        current = camera()
+    except (RuntimeError, ValueError):   # a view not set up yet (or already deleted)
+        return None
+    return current if isinstance(current, Camera) else None
+
+
+def window_surface_figure(window, size: tuple[int, int], animation: bool = False
+                          ) -> SurfaceFigure:
+    """The window's runs in 3-D: the canvas's view, the optimizers' colours and the
+    playhead's step, from the 3-D view's angles (the default's without one); an animation
+    turns the surface once. ``python main.py export --view 3d`` with the same session, step
+    and angles draws the same picture (the distance is the export's: the whole surface)."""
+    result = window_result(window)
+    with i18n.english():
+        figure = SurfaceFigure(
+            result, window.run_state.config_colours(), size=size,
+            view=window.canvas.view_extent(), step=None if animation else window.run_state.step,
+            show_step=animation, turn=TURN_DEGREES if animation else 0.0)
+    camera = window_camera(window)
+    if camera is not None:
+        figure.set_camera(replace(figure.base_camera, azimuth=camera.azimuth,
+                                  elevation=camera.elevation))
+    return figure
+
+
+def export_figure(window, size: tuple[int, int], style: str = "screen", loss: bool = False,
+                  animation: bool = False, view: str = "2d"):
+    """The figure of the window's ``view`` ("2d": the contour map, "3d": the surface)."""
+    if view == "3d":
+        return window_surface_figure(window, size, animation)
+    return window_figure(window, size, style, loss, animation)
+
+
 def export_image(window, path, size: tuple[int, int] = exporting.DEFAULT_IMAGE_SIZE,
-                 style: str = "screen", loss: bool = False) -> Path:
-    """Write the window's canvas as PNG or SVG (by extension). OSError or ValueError says
-    why it could not."""
+                 style: str = "screen", loss: bool = False, view: str = "2d") -> Path:
+    """Write the window's canvas (``view`` "3d": its 3-D view) as PNG or SVG (by
+    extension). OSError or ValueError says why it could not."""
     if exporting.export_kind(path) != "image":
         raise exporting.ExportError(translate("ExportDialog", "{0}: an image is written as .png "
                                               "or .svg").format(Path(path).name))
     exporting.check_target(path)
-    with window_figure(window, size, style, loss) as figure:
+    with export_figure(window, size, style, loss, view=view) as figure:
         return write_image(figure, path)
 
 
@@ -222,6 +268,7 @@ class ExportOptions:
     loss: bool = False
     frames: int = exporting.DEFAULT_FRAMES
     fps: int = exporting.DEFAULT_FPS
+    view: str = "2d"
 
 
 class ExportDialog(QDialog):
@@ -252,6 +299,15 @@ class ExportDialog(QDialog):
         size_row.addWidget(self.height_box, 1)
         size_row.addWidget(QLabel("px"))
         form.addRow(translate("ExportDialog", "Size:"), size_row)
+        self.view_box = QComboBox()
+        for key, title in VIEW_TITLES.items():
+            self.view_box.addItem(translate("ExportDialog", title), key)
+        self.view_box.setToolTip(translate(
+            "ExportDialog", "The 3-D view is drawn from the 3-D view's angles (the default's "
+            "when it is not open), the whole surface in the picture; an animation turns it "
+            "once while the runs play."))
+        self.view_box.currentIndexChanged.connect(self._on_view)
+        form.addRow(translate("ExportDialog", "View:"), self.view_box)
         self.style_box = QComboBox()
         for key, title in STYLE_TITLES.items():
             self.style_box.addItem(translate("ExportDialog", title), key)
@@ -281,9 +337,12 @@ class ExportDialog(QDialog):
         form.addRow(self.buttons)
 
     def options(self) -> ExportOptions:
+        three_d = self.view_box.currentData() == "3d"
         opts = ExportOptions(self.path_edit.text().strip(),
                              (self.width_box.value(), self.height_box.value()),
-                             self.style_box.currentData(), self.loss_box.isChecked())
+                             self.style_box.currentData(),
+                             self.loss_box.isChecked() and not three_d,
+                             view=self.view_box.currentData())
         if self.animation:
             opts.frames, opts.fps = self.frames_box.value(), self.fps_box.value()
         return opts
@@ -322,6 +381,12 @@ class ExportDialog(QDialog):
         except (OSError, ValueError) as exc:
             return str(exc)
         return None
+
+    def _on_view(self, *_) -> None:
+        """The 3-D view has one style and no loss plot."""
+        flat = self.view_box.currentData() != "3d"
+        self.style_box.setEnabled(flat)
+        self.loss_box.setEnabled(flat)
 
     def _on_number_problem(self, *_) -> None:
         self.message.setText(next((f.problem() for f in self.number_fields() if f.problem()),
