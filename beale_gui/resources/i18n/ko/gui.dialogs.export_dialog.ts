@@ -12,6 +12,14 @@
         <translation>인쇄 (밝은 배경, 흑백에서도 경로 구분)</translation>
     </message>
     <message>
+        <source>Contour map</source>
+        <translation>등고선 지도</translation>
+    </message>
+    <message>
+        <source>3-D view</source>
+        <translation>3차원 보기</translation>
+    </message>
+    <message>
         <source>PNG image</source>
         <translation>PNG 이미지</translation>
     </message>
@@ -66,6 +74,14 @@
     <message>
         <source>Size:</source>
         <translation>크기:</translation>
+    </message>
+    <message>
+        <source>The 3-D view is drawn from the 3-D view&apos;s angles (the default&apos;s when it is not open), the whole surface in the picture; an animation turns it once while the runs play.</source>
+        <translation>3차원 보기는 3차원 보기의 각도(열려 있지 않으면 기본 각도)에서 곡면 전체가 그림에 들어오도록 그립니다. 애니메이션은 실행이 재생되는 동안 곡면을 한 바퀴 돌립니다.</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>보기:</translation>
     </message>
     <message>
         <source>Style:</source>
