@@ -251,11 +251,15 @@ class SurfaceFigure(OffscreenFigure):
         pixels, _, _, colour = runs[r]
         points = pixels[segments[0]:segments[-1] + 2]
         line = QPolygonF([QPointF(float(x), float(y)) for x, y in points])
-        for pen in reversed(ci.path_pens(colour, Qt.PenStyle.SolidLine)):
-            pen = QPen(pen)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
+        # the outline flat-capped, the line round-capped: where a path is cut into pieces
+        # by the surface between them in depth, a piece's outline never covers the line of
+        # the piece before it
+        pen, halo = (_scaled(p) for p in ci.path_pens(colour, Qt.PenStyle.SolidLine))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        halo.setCapStyle(Qt.PenCapStyle.FlatCap)
+        for drawn in (halo, pen):
+            drawn.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(drawn)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolyline(line)
 
@@ -328,10 +332,18 @@ class SurfaceFigure(OffscreenFigure):
         for label, colour in zip(self.labels, self.config_colours, strict=True):
             mid = y + row / 2
             for pen in reversed(ci.path_pens(colour, Qt.PenStyle.SolidLine)):
-                painter.setPen(pen)
+                painter.setPen(_scaled(pen))
                 painter.drawLine(QPointF(x, mid), QPointF(x + 20.0, mid))
             _text(painter, label, font, TEXT_COLOUR, x + 26.0, y + 1.5, width - 26.0)
             y += row
+
+
+def _scaled(pen: QPen) -> QPen:
+    """A copy of the window's (cosmetic) ``pen`` whose width scales with the figure, as the
+    2-D figure's do."""
+    pen = QPen(pen)
+    pen.setCosmetic(False)
+    return pen
 
 
 def _polygon(corners: np.ndarray) -> QPolygonF:
@@ -356,7 +368,7 @@ def _paint_head(painter: QPainter, at: QPointF, colour: str) -> None:
 
 
 def _paint_start(painter: QPainter, at: QPointF, _k: int) -> None:
-    painter.setPen(ci.START_PEN)
+    painter.setPen(_scaled(ci.START_PEN))
     painter.setBrush(ci.START_BRUSH)
     painter.drawEllipse(at, START_RADIUS, START_RADIUS)
 
@@ -368,6 +380,6 @@ def _paint_star(painter: QPainter, at: QPointF, kind: str) -> None:
     radii = np.where(np.arange(10) % 2 == 0, outer, 0.45 * outer)
     star = QPolygonF([QPointF(at.x() + r * np.cos(a), at.y() - r * np.sin(a))
                       for r, a in zip(radii, angles, strict=True)])
-    painter.setPen(style["pen"])
+    painter.setPen(_scaled(style["pen"]))
     painter.setBrush(style["brush"])
     painter.drawPolygon(star)
