@@ -10,19 +10,10 @@ from beale_gui.core.surface3d import Camera
 from beale_gui.gui.dialogs.export_dialog import AnimationExport, ExportDialog, ExportOptions
 from beale_gui.resources import preset_paths
 
-from .helpers import close_window, new_window, settings_in
 from .test_export_parity import _open, _rgb, assert_close
 
 WAIT = 20_000
 PRESET = next(p for p in preset_paths() if "saddle" in p.name)
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = new_window(settings_in(tmp_path))
-    qtbot.waitUntil(lambda: w.result() is not None, timeout=WAIT)
-    yield w
-    close_window(w)
 
 
 class FakeSurfaceView:
