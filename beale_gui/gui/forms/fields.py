@@ -321,7 +321,7 @@ PARAM_LABELS = {
     "tolerance_grad": QT_TRANSLATE_NOOP("ParamLabels", "gradient tolerance"),
     "tolerance_change": QT_TRANSLATE_NOOP("ParamLabels", "change tolerance"),
     "line_search": QT_TRANSLATE_NOOP("ParamLabels", "line search"),
-    "beta_rule": QT_TRANSLATE_NOOP("ParamLabels", "Polak–Ribière+"),
+    "beta_rule": QT_TRANSLATE_NOOP("ParamLabels", "use Polak–Ribière+"),
     "restart": QT_TRANSLATE_NOOP("ParamLabels", "restart every"),
 }
 

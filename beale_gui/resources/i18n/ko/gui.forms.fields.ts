@@ -147,8 +147,8 @@
         <translation>선 탐색</translation>
     </message>
     <message>
-        <source>Polak–Ribière+</source>
-        <translation>Polak–Ribière+</translation>
+        <source>use Polak–Ribière+</source>
+        <translation>Polak–Ribière+ 사용</translation>
     </message>
     <message>
         <source>restart every</source>
