@@ -50,6 +50,7 @@ if QCoreApplication.instance() is None:
 REFRESH_MS = 33              # at most ~30 updates a second while the playhead moves
 HAIR = 0.006                 # paths ride this fraction of the box's height above the surface
 LINE_WIDTH, SELECTED_WIDTH = 2.0, 4.5
+ANTIALIAS = False            # smooth lines took Mesa's software renderer ~20 ms a frame (bench)
 HEAD_SIZE, START_SIZE, MINIMUM_SIZE = 13.0, 11.0, 15.0     # pixels
 START_COLOUR = (1.0, 1.0, 1.0, 1.0)
 MINIMUM_COLOUR = (1.0, 0.15, 0.45, 1.0)    # a pink no run colour nor viridis has
@@ -362,7 +363,7 @@ class SurfaceView(QWidget):
         for i, (line, segments) in enumerate(zip(self._lines, d.segments, strict=False)):
             width = SELECTED_WIDTH if i == selected else LINE_WIDTH
             line.setData(pos=segments, color=_rgba(colours[i]), width=width, mode="lines",
-                         antialias=True)
+                         antialias=ANTIALIAS)
             line.setVisible(len(segments) > 0)
         heads = np.isfinite(d.heads[:, 0])
         head_colours = np.array([_rgba(c) for c in colours]).reshape(-1, 4)
