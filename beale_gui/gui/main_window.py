@@ -69,7 +69,7 @@ ORGANISATION = "beale-gui"
 # Once results stop arriving for this long, the memory the replaced ones freed goes back to the
 # system (see beale_gui.gui.memory); while the animation plays, when it stops.
 RELEASE_MS = 1000
-SURFACE_SHARE = 0.36    # of the window's width: the 3-D dock when first shown
+SURFACE_SHARE = 0.3    # of the window's width: the 3-D dock when first shown
 
 class MainWindow(QMainWindow):
     """The application window.

@@ -92,6 +92,7 @@ def test_what_is_drawn_follows_the_playhead_per_run(window):
     np.testing.assert_allclose(d.minima[:, :2], function.minima)
     np.testing.assert_allclose(d.minima[:, 2], scene.z_of(function.minimum_values)
                                + HAIR * scene.height)
+    np.testing.assert_array_equal(d.global_minima, function.global_mask)
 
 
 def test_a_path_leaving_the_view_is_cut_where_it_leaves(window):

@@ -14,6 +14,7 @@ no GL): it notes what changed and catches up when shown (:meth:`SurfaceView.set_
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass, replace
 
@@ -51,7 +52,8 @@ REFRESH_MS = 33              # at most ~30 updates a second while the playhead m
 HAIR = 0.006                 # paths ride this fraction of the box's height above the surface
 LINE_WIDTH, SELECTED_WIDTH = 2.0, 4.5
 ANTIALIAS = False            # smooth lines took Mesa's software renderer ~20 ms a frame (bench)
-HEAD_SIZE, START_SIZE, MINIMUM_SIZE = 13.0, 11.0, 15.0     # pixels
+HEAD_SIZE, START_SIZE = 13.0, 11.0                           # pixels
+GLOBAL_SIZE, LOCAL_SIZE = 15.0, 6.0       # the minima: global ones large, local ones small
 START_COLOUR = (1.0, 1.0, 1.0, 1.0)
 MINIMUM_COLOUR = (1.0, 0.15, 0.45, 1.0)    # a pink no run colour nor viridis has
 BACKGROUND = "#FFFFFF"
@@ -66,12 +68,14 @@ class Drawing:
     run, (2K, 3) pairs of consecutive path points up to the run's playhead index, both inside
     the view (a path that leaves the view is cut there, as the canvas clips it); ``heads``
     (N, 3) each run's point at the playhead (NaN outside the view); ``starts`` (S, 3) and
-    ``minima`` (M, 3) those inside the view."""
+    ``minima`` (M, 3) those inside the view, with ``global_minima`` (M,) which of them are
+    global."""
 
     segments: tuple[np.ndarray, ...]
     heads: np.ndarray
     starts: np.ndarray
     minima: np.ndarray
+    global_minima: np.ndarray
 
 
 def _inside(scene: Scene, xy: np.ndarray) -> np.ndarray:
@@ -106,9 +110,10 @@ def drawing(scene: Scene, result: RunResult | None, step: int, function: TestFun
     minima = np.asarray(function.minima, dtype=np.float64).reshape(-1, 2)
     keep = _inside(scene, minima)
     minima_3d = _raised(scene, minima[keep], function.minimum_values[keep])
+    is_global = np.asarray(function.global_mask, dtype=bool).reshape(-1)[keep]
     starts_3d = _raised(scene, shown, function.value(shown) if len(shown) else np.zeros(0))
     if result is None or result.paths is None or result.n_runs == 0:
-        return Drawing((), np.zeros((0, 3)), starts_3d, minima_3d)
+        return Drawing((), np.zeros((0, 3)), starts_3d, minima_3d, is_global)
     points, inside = lifted if lifted is not None else lifted_paths(scene, result)
     idx = step_index(result, step)
     segments = []
@@ -118,7 +123,7 @@ def drawing(scene: Scene, result: RunResult | None, step: int, function: TestFun
         segments.append(pairs.reshape(-1, 3))
     rows = np.arange(result.n_runs)
     heads = np.where(inside[rows, idx][:, None], points[rows, idx], np.nan)
-    return Drawing(tuple(segments), heads, starts_3d, minima_3d)
+    return Drawing(tuple(segments), heads, starts_3d, minima_3d, is_global)
 
 
 def gl_problem() -> str | None:
@@ -132,6 +137,25 @@ def gl_problem() -> str | None:
     if not context.create():
         return "no OpenGL context"
     return None
+
+
+@functools.cache
+def _soft_shading():
+    """pyqtgraph's "shaded" program with more ambient light and both faces lit, so the
+    contours' colours stay recognisable while the slopes still read as slopes."""
+    from pyqtgraph.opengl import shaders
+
+    light = """
+        varying vec4 v_color;
+        varying vec3 v_normal;
+        void main() {
+            float p = abs(dot(normalize(v_normal), normalize(vec3(0.4, -0.6, -1.0))));
+            gl_FragColor = vec4(v_color.rgb * (0.55 + 0.45 * p), v_color.a);
+        }
+    """
+    vertex = shaders.getShaderProgram("shaded").shaders[0]
+    return shaders.ShaderProgram("beale_soft", [vertex, shaders.FragmentShader(
+        "#ifdef GL_ES\nprecision mediump float;\n#endif\n" + light)])
 
 
 def _rgba(colour: str, alpha: float = 1.0) -> tuple[float, float, float, float]:
@@ -292,7 +316,7 @@ class SurfaceView(QWidget):
         view = gl.GLViewWidget()
         view.setBackgroundColor(BACKGROUND)
         view.installEventFilter(self)
-        self._surface = gl.GLSurfacePlotItem(shader="shaded", smooth=False,
+        self._surface = gl.GLSurfacePlotItem(shader=_soft_shading(), smooth=False,
                                              glOptions="opaque")
         view.addItem(self._surface)
         self._lines: list = []
@@ -304,9 +328,9 @@ class SurfaceView(QWidget):
             view.addItem(item)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        hint = QLabel(translate("SurfaceView",
-                                "Drag to turn, wheel to zoom, Ctrl+drag or middle drag to pan"))
+        hint = QLabel(translate("SurfaceView", "Drag to turn, wheel to zoom, Ctrl+drag to pan"))
         hint.setStyleSheet("color: #505050")
+        hint.setWordWrap(True)    # a narrow dock wraps it rather than growing
         self.reset_button = QPushButton(translate("SurfaceView", "Reset"))
         self.reset_button.setToolTip(translate("SurfaceView", "Back to the starting view (R)"))
         self.reset_button.clicked.connect(self._on_reset)
@@ -369,7 +393,8 @@ class SurfaceView(QWidget):
         head_colours = np.array([_rgba(c) for c in colours]).reshape(-1, 4)
         self._heads.setData(pos=d.heads[heads], color=head_colours[heads], size=HEAD_SIZE)
         self._starts.setData(pos=d.starts, color=START_COLOUR, size=START_SIZE)
-        self._minima.setData(pos=d.minima, color=MINIMUM_COLOUR, size=MINIMUM_SIZE)
+        self._minima.setData(pos=d.minima, color=MINIMUM_COLOUR,
+                             size=np.where(d.global_minima, GLOBAL_SIZE, LOCAL_SIZE))
         self.uploads += 1
 
     def _ensure_lines(self, n: int) -> None:

@@ -8,8 +8,8 @@
         <translation>3D 보기에는 OpenGL이 필요하지만 이 환경에서는 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <source>Drag to turn, wheel to zoom, Ctrl+drag or middle drag to pan</source>
-        <translation>끌기: 회전, 휠: 확대/축소, Ctrl+끌기 또는 가운데 버튼 끌기: 이동</translation>
+        <source>Drag to turn, wheel to zoom, Ctrl+drag to pan</source>
+        <translation>끌기: 회전, 휠: 확대/축소, Ctrl+끌기: 이동</translation>
     </message>
     <message>
         <source>Reset</source>
