@@ -128,6 +128,22 @@ class Camera:
         return np.asarray(self.centre, dtype=np.float64) + self.distance * offset
 
 
+def horizontal_fov(vertical: float, size: tuple[int, int]) -> float:
+    """The horizontal field of view (degrees) of an image of ``size`` (width, height) whose
+    vertical one is ``vertical``: pyqtgraph's ``GLViewWidget`` keeps the horizontal one."""
+    width, height = size
+    half = math.tan(math.radians(vertical) / 2) * width / max(height, 1)
+    return math.degrees(2 * math.atan(half))
+
+
+def vertical_fov(horizontal: float, size: tuple[int, int]) -> float:
+    """The vertical field of view (degrees) of an image of ``size`` (width, height) whose
+    horizontal one is ``horizontal`` (the inverse of :func:`horizontal_fov`)."""
+    width, height = size
+    half = math.tan(math.radians(horizontal) / 2) * height / max(width, 1)
+    return math.degrees(2 * math.atan(half))
+
+
 def project(camera: Camera, points: np.ndarray, size: tuple[int, int]
             ) -> tuple[np.ndarray, np.ndarray]:
     """Pixels (..., 2) of 3-D ``points`` (..., 3) in an image of ``size`` (width, height), x to

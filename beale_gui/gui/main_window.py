@@ -53,6 +53,7 @@ from .views.note import NoteBar
 from .views.playback import Playback
 from .views.results_table import ResultsTable, format_number
 from .views.run_views import RunViews
+from .views.surface_view import SurfaceView
 from .window_layout import (
     CanvasFloor,
     default_dock_sizes,
@@ -68,6 +69,7 @@ ORGANISATION = "beale-gui"
 # Once results stop arriving for this long, the memory the replaced ones freed goes back to the
 # system (see beale_gui.gui.memory); while the animation plays, when it stops.
 RELEASE_MS = 1000
+SURFACE_SHARE = 0.3    # of the window's width: the 3-D dock when first shown
 
 class MainWindow(QMainWindow):
     """The application window.
@@ -183,6 +185,14 @@ class MainWindow(QMainWindow):
                                           Qt.DockWidgetArea.RightDockWidgetArea)
         self.explain_dock.hide()
         self.explain_dock.visibilityChanged.connect(self.explain_panel.set_active)
+        # the 3-D view (issue 19): right of the canvas, hidden until asked for (3); its OpenGL
+        # widget is made when first shown, and it does nothing while hidden
+        self.surface_view = SurfaceView(self.run_state, self.document, self.canvas)
+        self.surface_dock = self.add_dock(translate("MainWindow", "3-D"), "surface_dock",
+                                          self.surface_view,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.surface_dock.hide()
+        self.surface_dock.visibilityChanged.connect(self._on_surface_shown)
         self.guide: GuideDialog | None = None
 
     def _build_status_bar(self) -> None:
@@ -220,6 +230,11 @@ class MainWindow(QMainWindow):
         self.action_explain.setToolTip(translate(
             "MainWindow", "The selected run's update rule at this step, with its numbers"))
         self.menu_view.addAction(self.action_explain)
+        self.action_surface = self.surface_dock.toggleViewAction()
+        self.action_surface.setShortcut(QKeySequence("3"))
+        self.action_surface.setToolTip(translate(
+            "MainWindow", "The surface in 3-D with the paths on it; drag to turn it"))
+        self.menu_view.addAction(self.action_surface)
         self.menu_view.addAction(self.playback.toolbar.toggleViewAction())
         self.menu_view.addSeparator()
         self.action_mechanics = self._action(
@@ -336,6 +351,14 @@ class MainWindow(QMainWindow):
     @guarded
     def _on_language(self, choice: str) -> None:
         self.language_requested.emit(choice)
+
+    @guarded
+    def _on_surface_shown(self, visible: bool) -> None:
+        first = visible and not self.surface_view.made
+        self.surface_view.set_active(visible)
+        if first and not self.surface_dock.isFloating():   # half the canvas's room
+            self.resizeDocks([self.surface_dock], [int(self.width() * SURFACE_SHARE)],
+                             Qt.Orientation.Horizontal)
 
     @guarded
     def _on_reset_view(self, *_) -> None:

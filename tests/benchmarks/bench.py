@@ -6,6 +6,7 @@ Run by hand (never part of the test run)::
     python tests/benchmarks/bench.py --quick    # fewer repeats: under two minutes
     python tests/benchmarks/bench.py --only engine,click
     python tests/benchmarks/bench.py --only memory    # what 50 clicks on the canvas leave
+    DISPLAY=:N QT_QPA_PLATFORM=xcb python tests/benchmarks/bench.py --only view3d   # needs GL
 
 Each row times the app and its reference in the same process, back to back (the engine rows
 alternate the two over their repeats), and reports medians over repeats, so a busy machine
@@ -341,6 +342,50 @@ def frame_rows(gui: Gui, quick: bool) -> list[Row]:
                      f"window {t_window * 1e3:.0f} ms")]
 
 
+def view3d_rows(gui: Gui, quick: bool) -> list[Row]:
+    """Turning the 3-D view: a 200 x 200 surface with 12 paths of 2,000 points (the playhead
+    at the end), one orbit step and a rendered frame (paintGL and its pixels read back) at a
+    time. Needs OpenGL: run under a display (Xvfb with Mesa) with QT_QPA_PLATFORM=xcb."""
+    from beale_gui.gui.views.surface_view import gl_problem
+
+    name = "3-D view: turning a 200 x 200 surface with 12 paths of 2,000 points (median)"
+    problem = gl_problem()
+    if problem is not None:
+        print(f"  skipped the view3d row: no OpenGL here ({problem}); run it under a display "
+              "with QT_QPA_PLATFORM=xcb", flush=True)
+        return []
+    w = gui.window
+    gui.set_run(1_999, [SEED_START, (-2.0, 2.5)])          # 12 paths of 2,000 points
+    result = w.result()
+    assert (result.n_runs, result.n_steps) == (12, 1_999)
+    w.playback.set_step(result.n_steps)
+    view = w.surface_view
+    view.grid = 200
+    w.surface_dock.show()
+    gui.settle()
+    assert view.available, view.problem
+    view.refresh()
+    assert view.scene().heights.shape == (200, 200)
+    frames = 60 if quick else 180
+
+    def turn() -> list[float]:
+        times = []
+        for _ in range(frames):
+            t = time.perf_counter()
+            view.gl.orbit(2.0, 0.0)
+            view.gl.grabFramebuffer()
+            times.append(time.perf_counter() - t)
+        return times
+
+    turn()                                               # warm up (buffers uploaded)
+    t = statistics.median(turn())
+    size = view.gl.size()
+    w.surface_dock.hide()
+    return [Row(name, t, None, "<= 33 ms", t <= 0.033,
+                note=f"{frames} frames at {size.width()}x{size.height()} px, "
+                     "orbit + grabFramebuffer (render and read back)")]
+
+
 def _naive_view(pg, window, result):
     from references import NaiveView
 
@@ -605,7 +650,8 @@ def print_markdown(rows: list[Row], info: list[str]) -> None:
         print(f"{line}  ")
 
 
-GROUPS = ("engine", "contours", "frame", "click", "search", "basins", "processes", "memory")
+GROUPS = ("engine", "contours", "frame", "click", "view3d", "search", "basins", "processes",
+          "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -625,11 +671,12 @@ def main(argv: list[str] | None = None) -> int:
     for line in info:
         print(line, flush=True)
     rows: list[Row] = []
-    gui = Gui() if {"frame", "click"} & set(only) else None
+    gui = Gui() if {"frame", "click", "view3d"} & set(only) else None
     makers = {"engine": lambda: engine_rows(args.quick),
               "contours": lambda: contour_rows(args.quick),
               "frame": lambda: frame_rows(gui, args.quick),
               "click": lambda: click_rows(gui, args.quick),
+              "view3d": lambda: view3d_rows(gui, args.quick),
               "search": lambda: search_rows(args.quick),
               "basins": lambda: basin_rows(args.quick),
               "processes": lambda: process_rows(args.quick),

@@ -7,7 +7,14 @@ import numpy as np
 
 from beale_gui.core.contours import sample_grid, view_scale
 from beale_gui.core.functions import get_function
-from beale_gui.core.surface3d import HEIGHT_FRACTION, Camera, project, surface
+from beale_gui.core.surface3d import (
+    HEIGHT_FRACTION,
+    Camera,
+    horizontal_fov,
+    project,
+    surface,
+    vertical_fov,
+)
 
 BEALE = get_function("beale")
 
@@ -60,3 +67,16 @@ def test_a_point_behind_the_camera_has_no_pixel():
     pixels, depth = project(camera, behind, (100, 100))
     assert np.isnan(pixels).all()
     assert depth < 0
+
+
+def test_the_fields_of_view_convert_with_the_aspect_ratio():
+    # a square image: the same angle; a wide one: a wider horizontal angle, and back
+    assert math.isclose(horizontal_fov(45.0, (500, 500)), 45.0)
+    wide = horizontal_fov(45.0, (800, 400))
+    assert math.isclose(math.tan(math.radians(wide) / 2), 2 * math.tan(math.radians(22.5)))
+    assert math.isclose(vertical_fov(wide, (800, 400)), 45.0)
+    # the camera's projection agrees: a point at the vertical fov's edge is at the top pixel
+    camera = Camera((0.0, 0.0, 0.0), 10.0, azimuth=0.0, elevation=0.0, fov=45.0)
+    edge = np.array([[0.0, 0.0, 10.0 * math.tan(math.radians(22.5))]])
+    pixels, _ = project(camera, edge, (800, 400))
+    np.testing.assert_allclose(pixels[0], [400.0, 0.0], atol=1e-9)

@@ -40,6 +40,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
                             "momentum, step)")),
     ("E", QT_TRANSLATE_NOOP("Help", "Show / hide the Explain panel (the selected run's update "
                             "at this step)")),
+    ("3", QT_TRANSLATE_NOOP("Help", "Show / hide the 3-D view (drag to turn it, R to reset it)")),
     (QT_TRANSLATE_NOOP("Help", "R  or  Ctrl+0"), QT_TRANSLATE_NOOP("Help", "Reset the view")),
     ("B", QT_TRANSLATE_NOOP("Help", "Show / hide the basin map")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Help", "Search hyperparameters")),

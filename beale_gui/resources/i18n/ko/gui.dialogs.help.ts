@@ -100,6 +100,10 @@
         <translation>설명 패널 보이기 / 숨기기 (선택한 실행의 이번 단계 갱신)</translation>
     </message>
     <message>
+        <source>Show / hide the 3-D view (drag to turn it, R to reset it)</source>
+        <translation>3D 보기 표시 / 숨기기 (끌어서 회전, R로 초기화)</translation>
+    </message>
+    <message>
         <source>R  or  Ctrl+0</source>
         <translation>R  또는  Ctrl+0</translation>
     </message>

@@ -28,6 +28,10 @@
         <translation>설명</translation>
     </message>
     <message>
+        <source>3-D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
         <source>Computing the runs</source>
         <translation>실행을 계산하는 중</translation>
     </message>
@@ -46,6 +50,10 @@
     <message>
         <source>The selected run&apos;s update rule at this step, with its numbers</source>
         <translation>선택한 실행의 이번 단계 갱신 규칙과 그 수치</translation>
+    </message>
+    <message>
+        <source>The surface in 3-D with the paths on it; drag to turn it</source>
+        <translation>경로가 그려진 곡면을 3D로 표시합니다. 끌어서 회전하세요</translation>
     </message>
     <message>
         <source>&amp;Mechanics arrows</source>
