@@ -27,8 +27,10 @@ from .functions import TestFunction
 
 HEIGHT_FRACTION = 0.5       # the box's height, of the view's larger side
 DEFAULT_GRID = 120          # samples per side of the surface in the window
-DEFAULT_AZIMUTH = -60.0     # degrees about the vertical axis, from +x
-DEFAULT_ELEVATION = 30.0    # degrees above the floor
+# The default angle looks down into the valleys from the -x, -y side: from lower (30 degrees) a
+# front lip hid the paths on Beale, Rosenbrock and Himmelblau (compared on all three)
+DEFAULT_AZIMUTH = -120.0    # degrees about the vertical axis, from +x
+DEFAULT_ELEVATION = 50.0    # degrees above the floor
 DEFAULT_FOV = 45.0          # degrees, vertical
 DISTANCE_FACTOR = 2.2       # the default distance, of the box's diagonal
 

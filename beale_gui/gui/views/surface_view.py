@@ -32,6 +32,7 @@ from ...core.surface3d import (
     DEFAULT_GRID,
     Camera,
     Scene,
+    fit_camera,
     horizontal_fov,
     surface,
     vertical_fov,
@@ -60,6 +61,7 @@ BACKGROUND = "#FFFFFF"
 # The reset view comes this much closer than the core's framing (which leaves the box at half
 # the picture, room for any turn): the box's bounding sphere still fits the picture's height.
 CLOSER = 0.62
+FIT_MARGIN = 0.12       # of the view's width and height on each side, around the reset surface
 
 
 @dataclass(frozen=True)
@@ -286,10 +288,17 @@ class SurfaceView(QWidget):
         if self._scene is not None:
             self.set_camera(self._framing(self._scene))
 
-    @staticmethod
-    def _framing(scene: Scene) -> Camera:
+    def _framing(self, scene: Scene) -> Camera:
+        """The reset camera: the core's angles, as close as keeps the whole surface inside the
+        middle of the view (its width and height: a narrow dock frames it by its width)."""
         camera = Camera.framing(scene)
-        return replace(camera, distance=camera.distance * CLOSER)
+        if self.gl is None:
+            return replace(camera, distance=camera.distance * CLOSER)
+        w, h = self._gl_size()
+        fitted, _ = fit_camera(scene, camera, (w, h), (FIT_MARGIN * w, FIT_MARGIN * h,
+                                                       (1 - 2 * FIT_MARGIN) * w,
+                                                       (1 - 2 * FIT_MARGIN) * h))
+        return fitted
 
     # -- construction --------------------------------------------------------------------------
     def _build(self) -> None:
