@@ -149,7 +149,8 @@ def test_bad_schedule_is_refused():
         ScheduleConfig("linear")
 
 
-def test_cancel_stops_a_long_run():
+@pytest.mark.parametrize("name", ["adam", "newton"])    # the shared kernels, and a probing one
+def test_cancel_stops_a_long_run(name):
     calls = []
 
     def cancel():
@@ -157,7 +158,7 @@ def test_cancel_stops_a_long_run():
         return len(calls) > 2
 
     with pytest.raises(Cancelled):
-        run(BEALE, OptimizerConfig("adam"), [[0.7, 1.4]], max_steps=10**6, cancel=cancel,
+        run(BEALE, OptimizerConfig(name), [[0.7, 1.4]], max_steps=10**6, cancel=cancel,
             progress_interval=0.0)
 
 

@@ -10,7 +10,6 @@ from beale_gui.core.engine import (
     CONVERGED,
     DIVERGED,
     MAX_STEPS,
-    Cancelled,
     EngineTuning,
     OptimizerConfig,
     StochasticConfig,
@@ -165,14 +164,3 @@ def test_probing_optimizers_take_no_mini_batches():
         with pytest.raises(ValueError, match="takes the exact gradient"):
             OptimizerConfig(name, stochastic=StochasticConfig(batch_size=2))
 
-
-def test_a_long_run_can_be_cancelled():
-    calls = []
-
-    def cancel():
-        calls.append(1)
-        return len(calls) > 2
-
-    with pytest.raises(Cancelled):
-        run(ROSENBROCK, OptimizerConfig("newton", {"lr": 1e-6}), STARTS, max_steps=1_000_000,
-            record=False, cancel=cancel, progress_interval=0.0)

@@ -134,8 +134,4 @@ class Probes(PartsBlock):
 
 def _rate(part: Part, s: int):
     """The learning rate of step ``s``: a float, or (n, 1) per-run rates."""
-    if part.constant_lr:
-        return part.lr0_all
-    if part.lr_table is not None:
-        return float(part.lr_table[s])
-    return part.group.schedule(s, part.lr0_all)
+    return part.lr0_all if part.constant_lr else part.group.rates_at(s, part.lr0_all)
