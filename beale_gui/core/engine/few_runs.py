@@ -20,7 +20,7 @@ from array import array
 
 import numpy as np
 
-from ..optimizers import float_step
+from ..optimizers import float_step, scalar_step
 from .result import CONVERGED, DIVERGED, MAX_STEPS
 from .rows import Outputs, PartsBlock
 from .settings import POLL_STEPS
@@ -33,17 +33,27 @@ class FewRuns(PartsBlock):
 
     def _runs(self) -> tuple[list[tuple], list[array | None]]:
         """Per run, in the block's order: (position, step, constant rate or None, rate table or
-        None), and its state log (None unless the state is recorded)."""
+        None, its kernel's hyperparameters, its state), and its state log (None unless the
+        state is recorded). ``step(x, y, gx, gy, lr, t, hp, st)`` is the optimizer's scalar
+        kernel, or its float kernel (which keeps its own state) in that form."""
         runs, logs = [], []
         keep_state = self.settings.record_state
         for p in self.all_parts:
             table = None if p.constant_lr else p.lr_table.tolist()
             lr = p.lr0_all if p.constant_lr else None
+            spec = p.spec
+            values = spec.scalar_hp(p.hp0) if spec.scalar_kernel is not None else ()
             for j in range(len(p.rows0)):
-                state = p.state_rows._make(v[j].tolist() for v in p.state_rows)
                 log = array("d") if keep_state else None        # raw doubles, not floats
-                step = float_step(p.spec.name, p.hp0, state, None if log is None else log.extend)
-                runs.append((len(runs), step, lr, table))
+                extend = None if log is None else log.extend
+                if spec.scalar_kernel is not None:
+                    st = [v for entry in p.state_rows for v in entry[j].tolist()]
+                    step = scalar_step(spec.name, p.hp0, len(st), extend)
+                    st += [0.0] * spec.scalar_scratch
+                else:
+                    state = p.state_rows._make(v[j].tolist() for v in p.state_rows)
+                    st, step = None, _float_form(float_step(spec.name, p.hp0, state, extend))
+                runs.append((len(runs), step, lr, table, values, st))
                 logs.append(log)
         return runs, logs
 
@@ -100,7 +110,7 @@ class FewRuns(PartsBlock):
             t = s + 1
             conv = None
             outside = False
-            for i, step, lr, table in live:
+            for i, step, lr, table, hp, st in live:
                 if table is not None:
                     lr = table[s]
                 # the seed's stop rule compares f here with f one step back, before the update
@@ -109,7 +119,7 @@ class FewRuns(PartsBlock):
                                  and w[n + i] == w_prev[n + i]
                                  and (prev[n + i] != 0.0 or prev[n2 + i] != 0.0))):
                     conv = [i] if conv is None else [*conv, i]
-                x, y = step(w[i], w[n + i], v[n + i], v[n2 + i], lr, t)
+                x, y = step(w[i], w[n + i], v[n + i], v[n2 + i], lr, t, hp, st)
                 points[i] = x
                 points[n + i] = y
                 if evaluate_at is not None:
@@ -177,6 +187,11 @@ class FewRuns(PartsBlock):
                     del values                   # a view of the log: then it can shrink
                     del log[:]
                 r += 1
+
+
+def _float_form(step):
+    """A float kernel's step in the form of a scalar kernel's."""
+    return lambda x, y, gx, gy, lr, t, hp, st: step(x, y, gx, gy, lr, t)
 
 
 class _History:

@@ -39,9 +39,10 @@ from . import (
     sgd,
     yogi,
 )
-from .base import FloatStep, Log, OptimizerSpec, State, Step
+from .base import FloatStep, Log, OptimizerSpec, ScalarKernel, State, Step
 
-__all__ = ["OPTIMIZERS", "OptimizerSpec", "batch_step", "float_step", "get_optimizer"]
+__all__ = ["OPTIMIZERS", "OptimizerSpec", "batch_step", "float_step", "get_optimizer",
+           "scalar_step"]
 
 
 def _registered(spec: OptimizerSpec) -> OptimizerSpec:
@@ -91,6 +92,42 @@ def float_step(name: str, hp: Mapping, state: State, log: Log) -> FloatStep:
     if spec.couples_decay(hp):
         step = _decayed(step, hp["weight_decay"])
     return maximize.float_maximized(step, hp)
+
+
+def gradient_terms(name: str, hp: Mapping) -> tuple[bool, float]:
+    """What the registry does to the gradient before optimizer ``name``'s kernel sees it, for
+    runs of ``hp`` (floats): whether it is negated (``maximize``), then the coupled weight
+    decay added (``g + weight_decay * w``; 0.0 for none)."""
+    spec = OPTIMIZERS[name]
+    return (bool(hp.get("maximize", 0.0)),
+            float(hp["weight_decay"]) if spec.couples_decay(hp) else 0.0)
+
+
+def scalar_step(name: str, hp: Mapping, width: int, log: Log) -> ScalarKernel:
+    """Optimizer ``name``'s scalar kernel with the gradient terms of :func:`gradient_terms`
+    and, when ``log`` is not None, the first ``width`` values of its state logged after each
+    update; the kernel itself when there is nothing to add."""
+    step = OPTIMIZERS[name].scalar_kernel
+    negate, wd = gradient_terms(name, hp)
+    if negate or wd:
+        kernel = step
+
+        def step(x, y, gx, gy, lr, t, hp, st):
+            if negate:
+                gx, gy = -gx, -gy
+            if wd:
+                gx, gy = gx + x * wd, gy + y * wd
+            return kernel(x, y, gx, gy, lr, t, hp, st)
+
+    if log is not None:
+        inner = step
+
+        def step(x, y, gx, gy, lr, t, hp, st):
+            x, y = inner(x, y, gx, gy, lr, t, hp, st)
+            log(st[:width])
+            return x, y
+
+    return step
 
 
 def _decayed(step: FloatStep, wd: float) -> FloatStep:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Mapping
 from typing import NamedTuple
@@ -144,48 +145,47 @@ def _adamw_kernel(hp: Mapping) -> Step:
     return _adam_kernel(hp, decoupled=True)
 
 
-def _adam_float(hp: Mapping, state: AdamState, log: Log, amsgrad: bool = False,
-                decoupled: bool = False) -> FloatStep:
-    beta1, beta2, eps, wd = hp["beta1"], hp["beta2"], hp["eps"], hp.get("weight_decay", 0.0)
+def _adam_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: beta1, beta2, eps, weight_decay, folds the root, AMSGrad, decoupled (AdamW);
+    # st: m, v, AMSGrad's maximum of v
+    beta1, beta2, eps = hp[0], hp[1], hp[2]
     rest1, rest2 = 1.0 - beta1, 1.0 - beta2
-    (mx, my), (vx, vy), (ux, uy) = state
-    folds = adam_folds_root(hp)
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my, vx, vy, ux, uy
-        if decoupled:
-            x, y = x * (1.0 - lr * wd), y * (1.0 - lr * wd)
-        mx, my = mx + (gx - mx) * rest1, my + (gy - my) * rest1
-        vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
-        step_size = lr / (1.0 - beta1 ** t)
-        root = _float_sqrt(1.0 - beta2 ** t)
-        if amsgrad:                            # np.maximum: NaN when either is NaN
-            if vx > ux or vx != vx:
-                ux = vx
-            if vy > uy or vy != vy:
-                uy = vy
-            sx, sy = _float_sqrt(ux), _float_sqrt(uy)
-        else:
-            sx, sy = _float_sqrt(vx), _float_sqrt(vy)
-        if folds:
-            tiny = eps * root
-            dx, dy = sx + tiny, sy + tiny
-            step_size = step_size * root
-        else:
-            dx, dy = sx / root + eps, sy / root + eps
-        if log is not None:
-            log((mx, my, vx, vy, ux, uy))
-        return x - (mx / dx) * step_size, y - (my / dy) * step_size
-
-    return step
+    if hp[6] != 0.0:
+        decay = 1.0 - lr * hp[3]
+        x, y = x * decay, y * decay
+    mx, my = st[0] + (gx - st[0]) * rest1, st[1] + (gy - st[1]) * rest1
+    vx, vy = st[2] * beta2 + (gx * gx) * rest2, st[3] * beta2 + (gy * gy) * rest2
+    st[0], st[1], st[2], st[3] = mx, my, vx, vy
+    step_size = lr / (1.0 - math.pow(beta1, float(t)))
+    root = math.sqrt(1.0 - math.pow(beta2, float(t)))
+    if hp[5] != 0.0:                           # np.maximum: NaN when either is NaN
+        if vx > st[4] or vx != vx:
+            st[4] = vx
+        if vy > st[5] or vy != vy:
+            st[5] = vy
+        sx, sy = math.sqrt(st[4]), math.sqrt(st[5])
+    else:
+        sx, sy = math.sqrt(vx), math.sqrt(vy)
+    if hp[4] != 0.0:
+        tiny = eps * root
+        dx, dy = sx + tiny, sy + tiny
+        step_size = step_size * root
+    else:
+        dx, dy = sx / root + eps, sy / root + eps
+    return x - (mx / dx) * step_size, y - (my / dy) * step_size
 
 
-def _amsgrad_float(hp: Mapping, state: AdamState, log: Log) -> FloatStep:
-    return _adam_float(hp, state, log, amsgrad=True)
+def _adam_hp(hp: Mapping, amsgrad: bool = False, decoupled: bool = False) -> tuple[float, ...]:
+    return (hp["beta1"], hp["beta2"], hp["eps"], hp.get("weight_decay", 0.0),
+            float(adam_folds_root(hp)), float(amsgrad), float(decoupled))
 
 
-def _adamw_float(hp: Mapping, state: AdamState, log: Log) -> FloatStep:
-    return _adam_float(hp, state, log, decoupled=True)
+def _amsgrad_hp(hp: Mapping) -> tuple[float, ...]:
+    return _adam_hp(hp, amsgrad=True)
+
+
+def _adamw_hp(hp: Mapping) -> tuple[float, ...]:
+    return _adam_hp(hp, decoupled=True)
 
 
 def _adam_eff(state, hp, lr, t, amsgrad=False):
@@ -459,16 +459,16 @@ _ADAM_PARAMS = (BETA1, BETA2, ADAM_EPS)
 
 SPECS = (
     OptimizerSpec("adam", "Adam", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
-                  _adam_kernel, _adam_float, moment="exp_avg", effective_lr=_adam_eff,
+                  _adam_kernel, None, moment="exp_avg", effective_lr=_adam_eff,
                   effective_lr_state=_ADAM_STATE, effective_lr_scales="moment",
-                  explain=_adam_explain,
+                  explain=_adam_explain, scalar_kernel=_adam_scalar, scalar_hp=_adam_hp,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Momentum + RMSprop with bias correction")),
     OptimizerSpec("adamw", "AdamW", (_lr(0.001), *_ADAM_PARAMS, DECOUPLED_DECAY), AdamState,
-                  _adamw_kernel, _adamw_float, coupled_decay=False, moment="exp_avg",
+                  _adamw_kernel, None, coupled_decay=False, moment="exp_avg",
                   effective_lr=_adam_eff, effective_lr_state=_ADAM_STATE,
                   effective_lr_scales="moment",
-                  explain=_adamw_explain,
+                  explain=_adamw_explain, scalar_kernel=_adam_scalar, scalar_hp=_adamw_hp,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Adam with weight decay applied to w, not to the "
                                                 "gradient")),
@@ -480,9 +480,9 @@ SPECS = (
                   explain=_nadam_explain,
                   description=QT_TRANSLATE_NOOP("Optimizers", "Adam with Nesterov momentum")),
     OptimizerSpec("amsgrad", "AMSGrad", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
-                  _amsgrad_kernel, _amsgrad_float, moment="exp_avg", effective_lr=_amsgrad_eff,
+                  _amsgrad_kernel, None, moment="exp_avg", effective_lr=_amsgrad_eff,
                   effective_lr_state=("max_exp_avg_sq",), effective_lr_scales="moment",
-                  explain=_amsgrad_explain,
+                  explain=_amsgrad_explain, scalar_kernel=_adam_scalar, scalar_hp=_amsgrad_hp,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Adam with the running maximum of the second "
                                                 "moment")),

@@ -24,12 +24,24 @@ state's field order. It does the operations of the batch kernel in the same orde
 (``(g * rest) * g`` is not ``(g * g) * rest``): IEEE ``+``, ``-``, ``*``, ``/`` and the square
 root round alike in numpy and Python, and powers are Python's in both, so the two kernels give
 the same bits (tests/core/test_optimizer_registry.py checks every registered optimizer).
+
+**The scalar kernel**, where an optimizer has one, is its float kernel in a form numba can
+compile (the engine's compiled path, :mod:`beale_gui.core.engine.compiled`) and Python can run
+as it is (the few-runs path without numba): ``scalar_kernel(x, y, gx, gy, lr, t, hp, st) -> (x,
+y)``, a plain function of floats, with ``hp`` the values ``scalar_hp(hp)`` packs (a tuple of
+floats, flags as 1.0 / 0.0; a float array when compiled) and ``st`` the run's state, every
+entry's values in the state's field order followed by ``scalar_scratch`` values of its own
+(a list, or a float array when compiled), updated in place. Its operations are the batch
+kernel's in its order, as a float kernel's are; powers of the step are ``math.pow(base,
+float(t))`` (compiled, ``base ** t`` with an integer ``t`` would be repeated multiplication,
+not the C library's power that Python and numpy use). The registry makes the float kernel of
+an optimizer that has a scalar kernel from it (:func:`scalar_float_kernel`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -47,6 +59,8 @@ Probe = Callable[[object], ProbeStep]
 FloatStep = Callable[[float, float, float, float, float, int], tuple[float, float]]
 Log = Callable[[tuple], None] | None
 FloatKernel = Callable[[Mapping, State, Log], FloatStep]
+ScalarKernel = Callable[[float, float, float, float, float, int, Sequence[float],
+                         MutableSequence[float]], tuple[float, float]]
 
 _add, _sub, _mul, _div, _sqrt = np.add, np.subtract, np.multiply, np.divide, np.sqrt
 _float_sqrt = math.sqrt
@@ -163,7 +177,13 @@ class OptimizerSpec:
         makes it for ``n`` runs: each entry (n, 2), or (n, 1) for a per-run value.
     kernel, float_kernel : callable
         The batch kernel and the float kernel (see the module docstring). Both are required:
-        the engine's few-runs path steps every deterministic optimizer in floats.
+        the engine's few-runs path steps every deterministic optimizer in floats. An optimizer
+        with a scalar kernel passes None for the float kernel: it is made from that.
+    scalar_kernel, scalar_hp : callable or None
+        The scalar kernel and what packs its hyperparameters (see the module docstring), for
+        the compiled path; None where the optimizer has none (it then runs in Python).
+    scalar_scratch : int
+        How many values of its own the scalar kernel keeps after the state's.
     coupled_decay : bool
         The float kernel takes torch's coupled weight decay ``g + weight_decay * w`` from the
         registry (:func:`beale_gui.core.optimizers.float_step`); False where the optimizer
@@ -241,8 +261,19 @@ class OptimizerSpec:
     probe: Probe | None = None
     pauses: bool = False
     shown_point: Callable[[Mapping, Mapping, np.ndarray], np.ndarray] | None = None
+    scalar_kernel: ScalarKernel | None = None
+    scalar_hp: Callable[[Mapping], tuple[float, ...]] | None = None
+    scalar_scratch: int = 0
 
     def __post_init__(self) -> None:
+        if self.scalar_kernel is not None:
+            made = getattr(self.float_kernel, "scalar_kernel", None) is self.scalar_kernel
+            if (self.float_kernel is not None and not made) or not callable(self.scalar_hp):
+                raise TypeError(f"optimizer '{self.name}': a scalar kernel comes with what packs "
+                                "its hyperparameters, and is its float kernel")
+            if not made:                        # (dataclasses.replace passes the made one)
+                object.__setattr__(self, "float_kernel", scalar_float_kernel(
+                    self.scalar_kernel, self.scalar_hp, self.scalar_scratch))
         if self.probe is not None:
             if not callable(self.probe) or self.kernel is not None or self.stochastic:
                 raise TypeError(f"optimizer '{self.name}': a probing optimizer has one kernel, "
@@ -277,6 +308,28 @@ class OptimizerSpec:
     @property
     def defaults(self) -> dict[str, float]:
         return {p.name: p.default for p in self.params}
+
+
+def scalar_float_kernel(kernel: ScalarKernel, pack: Callable[[Mapping], tuple[float, ...]],
+                        scratch: int) -> FloatKernel:
+    """The float kernel that steps ``kernel`` (a scalar kernel) in Python: its state a list,
+    logged without the scratch values."""
+
+    def float_kernel(hp: Mapping, state: State, log: Log) -> FloatStep:
+        values = pack(hp)
+        st = [v for entry in state for v in entry] + [0.0] * scratch
+        width = len(st) - scratch
+
+        def step(x, y, gx, gy, lr, t):
+            x, y = kernel(x, y, gx, gy, lr, t, values, st)
+            if log is not None:
+                log(tuple(st[:width]))
+            return x, y
+
+        return step
+
+    float_kernel.scalar_kernel = kernel
+    return float_kernel
 
 
 # -- hyperparameters shared by the families ----------------------------------------------------

@@ -12,8 +12,6 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     NoState,
     OptimizerSpec,
     Step,
@@ -57,11 +55,12 @@ def _gd_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _gd_float(hp: Mapping, state: NoState, log: Log) -> FloatStep:
-    def step(x, y, gx, gy, lr, t):
-        return x - gx * lr, y - gy * lr
+def _gd_scalar(x, y, gx, gy, lr, t, hp, st):
+    return x - gx * lr, y - gy * lr
 
-    return step
+
+def _no_hp(hp: Mapping) -> tuple[float, ...]:
+    return ()
 
 
 # -- momentum -----------------------------------------------------------------------------------
@@ -94,32 +93,28 @@ def _nesterov_kernel(hp: Mapping) -> Step:
     return _momentum_kernel(hp, nesterov=True)
 
 
-def _momentum_float(hp: Mapping, state: MomentumState, log: Log,
-                    nesterov: bool = False) -> FloatStep:
-    momentum = hp["momentum"]
+def _momentum_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: momentum, 1 - dampening, whether dampening is on, whether Nesterov's; st: velocity
+    momentum, keep = hp[0], hp[1]
+    if t == 1:
+        bx, by = gx, gy
+    elif hp[2] == 0.0:
+        bx, by = st[0] * momentum + gx, st[1] * momentum + gy
+    else:
+        bx, by = st[0] * momentum + gx * keep, st[1] * momentum + gy * keep
+    st[0], st[1] = bx, by
+    if hp[3] != 0.0:
+        return x - (gx + bx * momentum) * lr, y - (gy + by * momentum) * lr
+    return x - bx * lr, y - by * lr
+
+
+def _momentum_hp(hp: Mapping, nesterov: bool = False) -> tuple[float, ...]:
     dampening = hp.get("dampening", 0.0)
-    keep = 1.0 - dampening if dampening != 0.0 else None
-    bx, by = state.velocity
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal bx, by
-        if t == 1:
-            bx, by = gx, gy
-        elif keep is None:
-            bx, by = bx * momentum + gx, by * momentum + gy
-        else:
-            bx, by = bx * momentum + gx * keep, by * momentum + gy * keep
-        if log is not None:
-            log((bx, by))
-        if nesterov:
-            return x - (gx + bx * momentum) * lr, y - (gy + by * momentum) * lr
-        return x - bx * lr, y - by * lr
-
-    return step
+    return (hp["momentum"], 1.0 - dampening, float(dampening != 0.0), float(nesterov))
 
 
-def _nesterov_float(hp: Mapping, state: MomentumState, log: Log) -> FloatStep:
-    return _momentum_float(hp, state, log, nesterov=True)
+def _nesterov_hp(hp: Mapping) -> tuple[float, ...]:
+    return _momentum_hp(hp, nesterov=True)
 
 
 # -- explained ----------------------------------------------------------------------------------
@@ -165,26 +160,27 @@ def _nesterov_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 
 
 SPECS = (
-    OptimizerSpec("gd", "GD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
-                  _gd_float,
-                  explain=_gd_explain,
+    OptimizerSpec("gd", "GD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel, None,
+                  explain=_gd_explain, scalar_kernel=_gd_scalar, scalar_hp=_no_hp,
                   description=QT_TRANSLATE_NOOP("Optimizers", "Gradient descent: w -= lr * g")),
-    OptimizerSpec("sgd", "SGD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel,
-                  _gd_float, stochastic=True,
-                  explain=_gd_explain,
+    OptimizerSpec("sgd", "SGD", (_lr(0.01, _SEED_LR), WEIGHT_DECAY), NoState, _gd_kernel, None,
+                  stochastic=True, explain=_gd_explain, scalar_kernel=_gd_scalar,
+                  scalar_hp=_no_hp,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Stochastic GD: the gradient of a random "
                                                 "mini-batch of terms")),
     OptimizerSpec("momentum", "Momentum", (_lr(0.01, _SEED_LR), MOMENTUM, DAMPENING,
                                            WEIGHT_DECAY),
-                  MomentumState, _momentum_kernel, _momentum_float, moment="velocity",
-                  explain=_momentum_explain,
+                  MomentumState, _momentum_kernel, None, moment="velocity",
+                  explain=_momentum_explain, scalar_kernel=_momentum_scalar,
+                  scalar_hp=_momentum_hp,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "v = momentum * v + g; w -= lr * v "
                                                 "(torch.optim.SGD)")),
     OptimizerSpec("nesterov", "Nesterov", (_lr(0.01, _SEED_LR), MOMENTUM, WEIGHT_DECAY),
-                  MomentumState, _nesterov_kernel, _nesterov_float, moment="velocity",
-                  explain=_nesterov_explain,
+                  MomentumState, _nesterov_kernel, None, moment="velocity",
+                  explain=_nesterov_explain, scalar_kernel=_momentum_scalar,
+                  scalar_hp=_nesterov_hp,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "SGD with nesterov=True: w -= lr * (g + momentum "
                                                 "* v)")),
