@@ -198,7 +198,12 @@ def test_zero_steps_keep_the_starts(paths):
     np.testing.assert_array_equal(fast.final_xy, STARTS)
 
 
-def test_beales_float_evaluation_is_its_evaluator_bit_for_bit():
+SCALAR_FUNCTIONS = ("beale", "rosenbrock", "himmelblau", "goldstein_price")
+
+
+@pytest.mark.parametrize("name", SCALAR_FUNCTIONS)
+def test_float_evaluation_is_the_evaluator_bit_for_bit(name):
+    function = get_function(name)
     rng = np.random.default_rng(7)
     points = np.concatenate([
         rng.uniform(-5, 5, (2000, 2)), rng.uniform(-1e4, 1e4, (200, 2)),
@@ -207,12 +212,19 @@ def test_beales_float_evaluation_is_its_evaluator_bit_for_bit():
     xy, fg = np.empty((4, len(points))), np.empty((3, len(points)))
     xy[:2] = points.T
     with np.errstate(all="ignore"):
-        BEALE.evaluator(xy, fg)()
-    evaluate_at = BEALE.float_evaluator()
+        function.evaluator(xy, fg)()
+    evaluate_at = function.float_evaluator()
     values = [evaluate_at(x, y) for x, y in points.tolist()]
     assert all(type(v) is float for row in values for v in row)
     np.testing.assert_array_equal(np.array(values).T, fg)
-    assert FUNCTIONS["rosenbrock"].float_evaluator() is None
+
+
+def test_only_arithmetic_functions_evaluate_on_floats():
+    # numpy's exp, cos and sin need not round as the C library's do
+    assert {name for name in ("beale", "rosenbrock", "himmelblau", "goldstein_price",
+                              "rastrigin", "ackley", "matyas")
+            if get_function(name).float_evaluator() is not None} == set(SCALAR_FUNCTIONS)
+    assert FUNCTIONS["expression"].float_evaluator() is None
 
 
 def test_cancel_stops_a_scalar_run_and_progress_is_reported(paths):

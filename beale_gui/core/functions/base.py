@@ -92,6 +92,9 @@ class TestFunction:
     # stops a run whose coordinates leave its (smaller) bound, need not compute f, nor look at
     # f and the gradient, just to see them finite and the gradient inside its bound.
     value_finite_within: ClassVar[float] = 0.0
+    # the function as a plain function of two floats (functions/scalar.py), where it has one
+    scalar_value_and_grad: ClassVar[Callable[[float, float], tuple[float, float, float]]
+                                    | None] = None
 
     name: str
     title: str
@@ -154,12 +157,13 @@ class TestFunction:
     def float_evaluator(self) -> Callable[[float, float], tuple[float, float, float]] | None:
         """``f, gx, gy = evaluate_at(x, y)`` on Python floats, or None.
 
-        A function returns one when its formula on floats does the operations of
-        :meth:`evaluator` in its order (arithmetic operators only), so the two agree bit for
-        bit: for a few points it is cheaper than a numpy call. A subclass that overrides
-        :meth:`evaluator` must override this too.
+        A function has one (its :attr:`scalar_value_and_grad`, a module-level function) when
+        its formula on floats does the operations of :meth:`evaluator` in its order
+        (arithmetic operators only), so the two agree bit for bit: for a few points it is
+        cheaper than a numpy call, and the engine's compiled path compiles it. A subclass that
+        overrides :meth:`evaluator` must keep them in step.
         """
-        return None
+        return self.scalar_value_and_grad
 
     def value(self, xy: np.ndarray) -> np.ndarray:
         """f at ``xy`` of shape (..., 2); returns shape (...)."""

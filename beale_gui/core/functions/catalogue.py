@@ -16,7 +16,7 @@ import numpy as np
 
 from .. import aligned
 from ..i18n import translate
-from . import hessians
+from . import hessians, scalar
 from .base import (
     DEFAULT_HPARAMS,
     HParams,
@@ -106,18 +106,7 @@ class Beale(SumOfSquares):
 
         return evaluate
 
-    def float_evaluator(self) -> Callable[[float, float], tuple[float, float, float]]:
-        """:meth:`_value_and_grad` on floats: the evaluator's operations in its order."""
-        return self._value_and_grad
-
-    def _value_and_grad(self, x, y):
-        y2 = y * y
-        p1, p2, p3 = y - 1.0, y2 - 1.0, y2 * y - 1.0
-        r1, r2, r3 = p1 * x + 1.5, p2 * x + 2.25, p3 * x + 2.625
-        f = r1 * r1 + r2 * r2 + r3 * r3
-        gx = 2.0 * (r1 * p1 + r2 * p2 + r3 * p3)
-        gy = 2.0 * ((r1 + (r2 * y) * 2.0 + (r3 * y2) * 3.0) * x)
-        return f, gx, gy
+    _value_and_grad = scalar_value_and_grad = staticmethod(scalar.beale)
 
 
 class Rosenbrock(SumOfSquares):
@@ -131,11 +120,7 @@ class Rosenbrock(SumOfSquares):
 
     _residual_hessians = staticmethod(hessians.rosenbrock_residuals)
 
-    def _value_and_grad(self, x, y):
-        r1 = 1.0 - x
-        r2 = 10.0 * (y - x**2)
-        gy = 20.0 * r2
-        return r1**2 + r2**2, -2.0 * r1 - 2.0 * x * gy, gy
+    _value_and_grad = scalar_value_and_grad = staticmethod(scalar.rosenbrock)
 
 
 class Himmelblau(SumOfSquares):
@@ -149,12 +134,7 @@ class Himmelblau(SumOfSquares):
 
     _residual_hessians = staticmethod(hessians.himmelblau_residuals)
 
-    def _value_and_grad(self, x, y):
-        r1 = x**2 + y - 11.0
-        r2 = x + y**2 - 7.0
-        r1_2 = 2.0 * r1
-        r2_2 = 2.0 * r2
-        return r1**2 + r2**2, 2.0 * x * r1_2 + r2_2, r1_2 + 2.0 * y * r2_2
+    _value_and_grad = scalar_value_and_grad = staticmethod(scalar.himmelblau)
 
 
 class Booth(SumOfSquares):
@@ -213,18 +193,7 @@ class SixHumpCamel(TestFunction):
 class GoldsteinPrice(_Fused):
     """Goldstein-Price: A B, A = 1 + (x + y + 1)**2 p(x, y), B = 30 + (2x - 3y)**2 q(x, y)."""
 
-    def _value_and_grad(self, x, y):
-        s = x + y + 1.0
-        p = 19.0 - 14.0 * x + 3.0 * x**2 - 14.0 * y + 6.0 * x * y + 3.0 * y**2
-        d = 2.0 * x - 3.0 * y
-        q = 18.0 - 32.0 * x + 12.0 * x**2 + 48.0 * y - 36.0 * x * y + 27.0 * y**2
-        a = 1.0 + s**2 * p
-        b = 30.0 + d**2 * q
-        da = s * (2.0 * p + s * (6.0 * (x + y) - 14.0))  # dA/dx == dA/dy
-        dq = 2.0 * d * q
-        dbx = 2.0 * dq + d**2 * (24.0 * x - 36.0 * y - 32.0)
-        dby = -3.0 * dq + d**2 * (54.0 * y - 36.0 * x + 48.0)
-        return a * b, da * b + a * dbx, da * b + a * dby
+    _value_and_grad = scalar_value_and_grad = staticmethod(scalar.goldstein_price)
 
     _hessian = staticmethod(hessians.goldstein_price)
 
