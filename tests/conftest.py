@@ -1,9 +1,14 @@
 """Test set-up: Qt renders offscreen, and no test may leave a QThread running."""
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+# compiled engine code (numba) is kept here, not in the user's cache; it is named by a hash of
+# its sources, so a run after a change compiles afresh
+os.environ.setdefault("BEALE_GUI_CACHE_DIR",
+                      os.path.join(tempfile.gettempdir(), "beale-gui-tests-compiled"))
 
 import pytest  # noqa: E402
 

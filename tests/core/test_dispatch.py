@@ -205,5 +205,5 @@ def test_the_few_runs_path_can_be_forced_and_refuses_what_it_cannot_take():
     with pytest.raises(ValueError, match="^the few-runs path cannot take sgd: "):
         run(BEALE, [OptimizerConfig("gd"), OptimizerConfig("sgd")], _starts(1),
             tuning=EngineTuning(path="few_runs"))
-    with pytest.raises(ValueError, match="^path must be 'auto', 'batch' or 'few_runs'"):
+    with pytest.raises(ValueError, match="^path must be 'auto', 'batch', 'few_runs' or 'compiled'"):
         EngineTuning(path="threads")

@@ -16,6 +16,7 @@ import time
 import numpy as np
 
 from .. import aligned
+from . import compiled
 from .batch import BatchPart, Block
 from .few_runs import FewRuns
 from .probing import Probes, is_probing
@@ -86,18 +87,31 @@ class Dispatch:
     def _blocks_of(self, groups: list[Group]) -> list:
         tuning = self.tuning
         n = sum(g.rows.stop - g.rows.start for g in groups)
-        if tuning.path == "few_runs":
+        function = self.settings.function
+        if tuning.path in ("few_runs", "compiled"):
             bad = [g.spec.name for g in groups if not few_runs_can_take(g)]
             if bad:
-                raise ValueError(f"the few-runs path cannot take {', '.join(bad)}: stochastic "
-                                 "runs, per-run settings or an untabulated schedule")
-            return [self._whole(FewRuns, groups)]
+                raise ValueError(f"the {tuning.path.replace('_', '-')} path cannot take "
+                                 f"{', '.join(bad)}: stochastic runs, per-run settings or an "
+                                 "untabulated schedule")
+            if tuning.path == "few_runs":
+                return [self._whole(FewRuns, groups)]
+            keys = [compiled.pair_key(g.spec, function) for g in groups]
+            if not compiled.available() or None in keys:
+                raise ValueError("the compiled path needs numba, scalar kernels and a function "
+                                 "that evaluates on floats")
+            compiled.prepare(keys)
+            return [self._compiled(groups)]
         if n < tuning.parallel_min_rows:
             most = min(tuning.few_runs_max_rows,
                        tuning.few_runs_base_rows + tuning.few_runs_rows_per_config * len(groups))
             if (tuning.path == "auto" and 0 < n <= most
                     and all(few_runs_can_take(g) for g in groups)):
-                return [self._whole(FewRuns, groups)]
+                fast = [g for g in groups if tuning.compiled
+                        and compiled.ready(compiled.pair_key(g.spec, function))]
+                rest = [g for g in groups if g not in fast]
+                return (([self._compiled(fast)] if fast else [])
+                        + ([self._whole(FewRuns, rest)] if rest else []))
             return [self._whole(Block, groups)]
         blocks = []
         stochastic = [g for g in groups if g.noise is not None]
@@ -131,6 +145,11 @@ class Dispatch:
         """One block of ``kind`` holding every row of ``groups``."""
         part = Part if kind is FewRuns else BatchPart
         return kind(self, [self._part(part, g, g.rows.start, g.rows.stop) for g in groups])
+
+    def _compiled(self, groups: list[Group]) -> compiled.CompiledRuns:
+        return compiled.CompiledRuns(
+            self, [self._part(Part, g, g.rows.start, g.rows.stop) for g in groups],
+            self.tuning.compiled_chunk_steps)
 
     def _part(self, kind, group: Group, lo: int, hi: int) -> Part:
         return kind(group, lo, hi, self.settings.max_steps, self.out)

@@ -143,7 +143,7 @@ class EngineTuning:
 
     Attributes
     ----------
-    path : {"auto", "batch", "few_runs"}
+    path : {"auto", "batch", "few_runs", "compiled"}
         ``"auto"``: a few deterministic runs in Python floats (:mod:`.few_runs`), everything
         else in numpy blocks (:mod:`.batch`); ``"batch"``: numpy blocks always;
         ``"few_runs"``: floats always, ValueError for a batch they cannot take (stochastic
@@ -166,6 +166,13 @@ class EngineTuning:
     compact_fraction : int
         Converged runs leave a numpy block's working arrays once they are this fraction
         (1 / compact_fraction) of its rows.
+    compiled : bool
+        ``"auto"`` steps the runs of a small deterministic batch whose optimizer and function
+        are compiled already (:mod:`.compiled`) by the compiled code, the rest in floats.
+        ``path="compiled"`` compiles what the batch needs first and steps every run so (a
+        ValueError when numba is missing or a run cannot be compiled).
+    compiled_chunk_steps : int
+        Steps of one compiled run between two polls of cancel and progress.
     record_block_steps : int
         Steps of record and state the float path keeps before writing them to the result.
     rate_block_steps : int
@@ -174,10 +181,13 @@ class EngineTuning:
         A run whose recorded arrays would take more is refused (ValueError) before it starts.
     on_blocks : callable, optional
         ``on_blocks(blocks)`` with the blocks the batch was cut into, before they run; each
-        has ``path`` (``"few_runs"`` or ``"batch"``) and ``n0`` (its rows). For tests.
+        has ``path`` (``"few_runs"``, ``"compiled"`` or ``"batch"``) and ``n0`` (its rows). For
+        tests.
     """
 
-    path: Literal["auto", "batch", "few_runs"] = "auto"
+    path: Literal["auto", "batch", "few_runs", "compiled"] = "auto"
+    compiled: bool = False
+    compiled_chunk_steps: int = 4096
     few_runs_max_rows: int = 32
     few_runs_base_rows: int = 8
     few_runs_rows_per_config: int = 4
@@ -192,8 +202,9 @@ class EngineTuning:
     on_blocks: Callable[[list], None] | None = None
 
     def __post_init__(self) -> None:
-        if self.path not in ("auto", "batch", "few_runs"):
-            raise ValueError(f"path must be 'auto', 'batch' or 'few_runs', not {self.path!r}")
+        if self.path not in ("auto", "batch", "few_runs", "compiled"):
+            raise ValueError("path must be 'auto', 'batch', 'few_runs' or 'compiled', not "
+                             f"{self.path!r}")
 
 
 @dataclass(frozen=True)
