@@ -96,6 +96,18 @@ def loss_view_range(result: RunResult, values: np.ndarray, log: bool,
     return lo - margin, hi + margin
 
 
+def _crosses(line: np.ndarray, lo: np.ndarray, hi: np.ndarray, box) -> bool:
+    """Whether polyline ``line`` (its vertices' minimum ``lo`` and maximum ``hi``) has a part
+    in ``box`` (left, right, top, bottom): as ``clip_polyline``'s result is non-empty."""
+    left, right, top, bottom = box
+    if not (lo[0] <= right and hi[0] >= left and lo[1] <= bottom and hi[1] >= top):
+        return False                        # (NaN extents, of an all-NaN line, fail here too)
+    x, y = line[:, 0], line[:, 1]
+    if ((x >= left) & (x <= right) & (y >= top) & (y <= bottom)).any():
+        return True
+    return len(clip_polyline(line, box)) > 0
+
+
 # Where a legend may float over a view, in the order tried when several are as empty:
 # (x, y) of its anchor as fractions of the view, (0, 0) the top left (screen y runs down).
 LEGEND_SPOTS = {"top-left": (0.0, 0.0), "top-right": (1.0, 0.0), "bottom-left": (0.0, 1.0),
@@ -145,6 +157,10 @@ def emptiest_spot(points: np.ndarray, extent, view_px: tuple[float, float],
                                   (y1 - p[:, 1]) / (y1 - y0) * H])
                  for p in (np.asarray(q, dtype=np.float64).reshape(-1, 2) for q in paths)
                  if len(p) >= 2]
+    # each line's extent: a box it does not reach needs no clipping, and one holding a vertex
+    # is crossed (the clip is only for lines that pass a box without a vertex in it)
+    with np.errstate(all="ignore"):
+        spans = [(np.nanmin(line, axis=0), np.nanmax(line, axis=0)) for line in lines]
     best = ("top-left", -1)
     for name, (fx, fy) in LEGEND_SPOTS.items():
         left = fx * (W - 2 * margin - w + 2 * clearance) + margin - clearance
@@ -152,7 +168,8 @@ def emptiest_spot(points: np.ndarray, extent, view_px: tuple[float, float],
         covered = int(np.count_nonzero((px >= left) & (px <= left + w)
                                        & (py >= top) & (py <= top + h)))
         box = (left, left + w, top, top + h)
-        covered += sum(len(clip_polyline(line, box)) > 0 for line in lines)
+        covered += sum(_crosses(line, lo, hi, box) for line, (lo, hi) in zip(lines, spans,
+                                                                          strict=True))
         if covered == 0:
             return name, 0
         if best[1] < 0 or covered < best[1]:

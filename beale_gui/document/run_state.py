@@ -7,8 +7,11 @@ the step. The canvas, the loss plot, the results table and the exports follow it
 Events (``run_state.events.<name>``): ``result_changed(result)`` when a result is shown or
 cleared (None), with the step already set (views draw the new result at :attr:`step`);
 ``step_changed(step)`` when only the playhead moved; ``selection_changed(run)`` when only the
-selected run changed (the Explain panel's run, highlighted in the table and on the canvas). Each
-is emitted once per change, never when nothing changed.
+selected run changed (the Explain panel's run, highlighted in the table and on the canvas);
+``runs_previewed(rows, result)`` while a start point is dragged or a hyperparameter scrubbed:
+``result``'s runs, in order, stand for the shown result's runs ``rows`` until the next result
+(only the canvas draws them; the result itself is unchanged). Each is emitted once per change,
+never when nothing changed.
 
 The selected run is an index into the shown result, or None without one. A new result keeps it
 on the run of the same optimizer entry (its name and colour) from the same start point where
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..core.engine import RunResult
 from .document import OptimizerEntry
 from .events import Events
@@ -29,7 +34,8 @@ class RunState:
     """The shown result and the playhead (no result: step 0, no entries)."""
 
     def __init__(self) -> None:
-        self.events = Events("result_changed", "step_changed", "selection_changed")
+        self.events = Events("result_changed", "step_changed", "selection_changed",
+                             "runs_previewed")
         self._result: RunResult | None = None
         self._entries: tuple[OptimizerEntry, ...] = ()
         self._expression: str | None = None
@@ -75,6 +81,29 @@ class RunState:
         self._step = max(int(step), 0)
         self._selected = self._find_run(kept)
         self.events.result_changed.emit(result)
+
+    def preview(self, rows: Sequence[int], result: RunResult) -> None:
+        """Draw ``result``'s runs in place of the shown result's runs ``rows`` (as many), for
+        now: a start point dragged, a hyperparameter scrubbed (see the module's description).
+        ValueError when they do not match."""
+        rows = [int(r) for r in rows]
+        if self._result is None or len(rows) != result.n_runs or not all(
+                0 <= r < self._result.n_runs for r in rows):
+            raise ValueError("a preview replaces runs of the shown result, one for one")
+        self.events.runs_previewed.emit(rows, result)
+
+    def rows_of(self, config: int | None = None, start: int | None = None) -> list[int]:
+        """The shown result's runs of configuration ``config`` and start ``start`` (either
+        may be None: every one), in order; empty without a result."""
+        result = self._result
+        if result is None:
+            return []
+        keep = np.ones(result.n_runs, dtype=bool)
+        if config is not None:
+            keep &= result.config_index == config
+        if start is not None:
+            keep &= result.start_index == start
+        return np.flatnonzero(keep).tolist()
 
     def clear(self) -> None:
         """Show no result (nothing is announced when there was none)."""

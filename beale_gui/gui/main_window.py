@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.panel.message.connect(self._on_panel_message)
-        self.run_controller.ready.connect(self.runs_ready)
+        self.run_views.drawn.connect(self.runs_ready)
         self.explain_panel.guide_requested.connect(self._on_show_guide)
 
     # -- public ---------------------------------------------------------------------------------

@@ -31,7 +31,9 @@ def _state(max_steps=200, entries=None, **kw):
 
 
 def _gd(lr=0.01):
-    return [OptimizerEntry(OptimizerConfig("gd", {"lr": lr}), "#E69F00")]
+    # stochastic GD: the batch path, a numpy step at a time, so a million steps take seconds
+    # (the compiled path would run deterministic GD's in a blink)
+    return [OptimizerEntry(OptimizerConfig("sgd", {"lr": lr}), "#E69F00")]
 
 
 def test_result_arrives_as_a_signal(qtbot, controller):

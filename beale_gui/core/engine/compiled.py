@@ -140,6 +140,19 @@ def ready(key: tuple[str, str] | None) -> bool:
     return key is not None and key in _drivers
 
 
+def pair_keys(function, configs) -> list[tuple[str, str] | None]:
+    """The compiled pair of each configuration on ``function`` (None where there is none, or
+    where its runs are stochastic: those take the batch path)."""
+    return [pair_key(c.spec, function) if c.noise is None else None for c in configs]
+
+
+def all_ready(function, configs) -> bool:
+    """Whether every configuration's runs on ``function`` would be stepped by compiled code
+    (deterministic, float hyperparameters, its pair ready)."""
+    return all(ready(key) and not any(isinstance(v, np.ndarray) for v in c.hparams.values())
+               for key, c in zip(pair_keys(function, configs), configs, strict=True))
+
+
 def prepare(keys: Iterable[tuple[str, str] | None], cancel: Callable[[], bool] | None = None
             ) -> None:
     """Compile (or load from the cache) every pair in ``keys`` not ready yet; None entries are

@@ -51,18 +51,17 @@ class Dispatch:
 
     # -- polling ---------------------------------------------------------------------------
     def _poll_here(self, block, s: int) -> None:
-        """Cancel and progress from the block itself (blocks run one by one on the calling
-        thread)."""
+        """Cancel (at every poll) and progress (every ``progress_interval``) from the block
+        itself (blocks run one by one on the calling thread)."""
         cancel, progress = self.settings.cancel, self.settings.progress
-        if cancel is None and progress is None:
+        if cancel is not None and cancel():        # at every poll: a newer request waits
+            raise Cancelled
+        if progress is None:
             return
         now = time.perf_counter()
         if now - self._last_report >= self.settings.progress_interval:
             self._last_report = now
-            if cancel is not None and cancel():
-                raise Cancelled
-            if progress is not None:
-                progress(self._steps_done(), self.settings.max_steps)
+            progress(self._steps_done(), self.settings.max_steps)
 
     def _steps_done(self) -> int:
         """Work done so far in steps of the whole batch (a block's own step, for one block)."""

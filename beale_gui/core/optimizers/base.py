@@ -382,10 +382,33 @@ def step_power(base, t, scale=None):
     computes it (numpy's vectorised power may differ from it in the last bit).
     """
     if isinstance(t, np.ndarray) and np.ndim(base) == 0 and np.ndim(scale) == 0:
+        if t.size and t.min() >= 0 and t.max() < POWER_TABLE_STEPS:
+            return _power_table(base, scale, int(t.max()) + 1)[t]
         flat = t.ravel().tolist()
         values = [base ** (k if scale is None else k * scale) for k in flat]
         return np.array(values, dtype=np.float64).reshape(t.shape)
     return base ** (t if scale is None else t * scale)
+
+
+POWER_TABLE_STEPS = 100_000     # powers of the first this many steps are kept, per base
+_power_tables: dict[tuple, np.ndarray] = {}
+
+
+def _power_table(base, scale, n: int) -> np.ndarray:
+    """``base ** (k * scale)`` for k = 0 .. at least n - 1, each Python's (as step_power's),
+    kept for the next call (the effective rates of every result ask for the same ones)."""
+    # (by type too: a numpy scalar's power is numpy's, which may differ from Python's)
+    key = (type(base), float(base), type(scale), None if scale is None else float(scale))
+    table = _power_tables.get(key)
+    if table is None or len(table) < n:
+        n = max(n, 2 * (0 if table is None else len(table)), 1024)
+        n = min(n, POWER_TABLE_STEPS)
+        table = np.array([base ** (k if scale is None else k * scale) for k in range(n)],
+                         dtype=np.float64)
+        if len(_power_tables) >= 64:
+            _power_tables.pop(next(iter(_power_tables)))
+        _power_tables[key] = table
+    return table
 
 
 def _sqrt_of(value):

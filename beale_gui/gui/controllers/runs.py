@@ -4,21 +4,33 @@
 settings or the start points submits a :class:`RunRequest` (the enabled optimizers from every
 start point) to its :class:`TaskRunner`; a newer request cancels an older one. A finished run
 goes into the :class:`RunState` with the entries it was computed for and the step to show, and
-the views, which follow the run state, draw it. While a start point is dragged, the whole paths
-from where it is now are previewed (the newest position only, every ``DRAG_PREVIEW_MS``).
+the views, which follow the run state, draw it. While a start point is dragged, or a
+hyperparameter scrubbed (:meth:`RunController.preview_hparams`), the whole paths from what it is
+now are previewed for each move.
+
+A request whose optimizers are all compiled already (:mod:`beale_gui.core.engine.compiled`, with
+numba) and that is small (at most ``IMMEDIATE_RUN_STEPS`` steps of all its runs together, a few
+milliseconds) is computed at once on this thread: its paths are drawn before the next mouse move
+is read, and Qt folds the moves that came meanwhile into one, so only the newest position is
+ever computed. Anything else goes to the task runner, where a newer request cancels the older;
+a long one shows its first steps first (a request of ``prefix_steps`` steps, at once when it
+can be) and the rest when it arrives, so a run of 100,000 steps starts to play at once.
+The pairs the document's function and optimizers need are compiled in the background (a task
+runner of their own) whenever those change, and kept on disk for the next start.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow, QProgressBar
 
 from ...core import engine
-from ...core.engine import DIVERGED, RunResult
+from ...core.engine import DIVERGED, EngineTuning, RunResult, compiled
 from ...core.functions import TestFunction
 from ...core.view_ranges import fit_extent
 from ...document import Document, OptimizerEntry, RunState
@@ -28,11 +40,14 @@ from ..notify import MESSAGE_MS
 from ..task_runner import TaskRunner
 from ..views.playback import Playback
 
-DRAG_PREVIEW_MS = 60
+IMMEDIATE_RUN_STEPS = 100_000
+MIN_PREFIX_STEPS = 500
 # What a finished request is shown as. PLAY restarts the animation from step 0 and plays; when
 # the animation was paused, READY shows every path whole (Space then plays it from the start);
-# PREVIEW is the whole path while a start point is dragged.
-PLAY, READY, PREVIEW = "play", "ready", "preview"
+# PREVIEW is the whole path while a start point is dragged; CONTINUE is the rest of a long run
+# whose first steps are shown already (the animation plays on where it is, or every path is
+# shown whole as READY).
+PLAY, READY, PREVIEW, CONTINUE = "play", "ready", "preview", "continue"
 RUN_PARTS = frozenset({"function", "optimizers", "settings", "starts"})
 # the end of the status message when runs diverged (in English)
 DIVERGED_NOTE = "runs diverged: each is drawn up to where it blew up."
@@ -54,20 +69,41 @@ class RunRequest:
     tol: float
     seed: int
     expression: str | None = None
+    record_state: bool = True
+    reports: bool = True        # progress (a long request's first steps report none)
 
     @classmethod
-    def of(cls, document: Document, starts: np.ndarray | None = None) -> RunRequest:
-        """The document's enabled optimizers from its start points (or from ``starts``)."""
-        return cls(document.function, tuple(document.enabled),
+    def of(cls, document: Document, starts: np.ndarray | None = None,
+           entries: list[OptimizerEntry] | None = None) -> RunRequest:
+        """The document's enabled optimizers from its start points (or ``entries``' enabled
+        ones from ``starts``)."""
+        entries = document.enabled if entries is None else [e for e in entries if e.enabled]
+        return cls(document.function, tuple(entries),
                    np.array(document.starts if starts is None else starts, dtype=float),
                    document.max_steps, document.tol, document.seed, document.expression)
+
+    def prefix(self) -> RunRequest | None:
+        """The same runs' first steps, as many as can be computed at once (at least
+        ``MIN_PREFIX_STEPS``), when there are more steps than that; else None."""
+        runs = max(len(self.starts) * len(self.entries), 1)
+        steps = max(MIN_PREFIX_STEPS, IMMEDIATE_RUN_STEPS // runs)
+        if self.max_steps <= steps:
+            return None
+        return dataclasses.replace(self, max_steps=steps, reports=False)
+
+    def immediate(self) -> bool:
+        """Whether this is computed at once: small, and every optimizer compiled already."""
+        return (len(self.starts) * len(self.entries) * self.max_steps <= IMMEDIATE_RUN_STEPS
+                and compiled.all_ready(self.function, [e.config for e in self.entries]))
 
     def __call__(self, cancel: Callable[[], bool],
                  progress: Callable[[int, int], None]) -> RunOutcome:
         result = engine.run(
             self.function, [e.config for e in self.entries], self.starts,
             max_steps=self.max_steps, tol=self.tol, seed=self.seed,
-            record=True, record_state=True, cancel=cancel, progress=progress)
+            record=True, record_state=self.record_state, cancel=cancel,
+            progress=progress if self.reports else None,
+            tuning=EngineTuning(compiled=True))
         return RunOutcome(self, result)
 
 
@@ -97,13 +133,7 @@ class RunController(QObject):
     start_dragging
         A signal ``(index, x, y)`` emitted while a start point is dragged (the canvas's).
 
-    Signals
-    -------
-    ready()
-        A new result has been drawn everywhere.
     """
-
-    ready = Signal()
 
     def __init__(self, document: Document, run_state: RunState, window: QMainWindow,
                  playback: Playback, progress: QProgressBar, memory: MemoryRelease,
@@ -120,14 +150,17 @@ class RunController(QObject):
         self._fitted = None
         self._diverged_message = ""    # the status message saying runs diverged, as shown
         self._function_key = document.function_key()
-        self._drag: tuple[int, float, float] | None = None
-        self._drag_timer = QTimer(self, singleShot=True, interval=DRAG_PREVIEW_MS)
-        self._drag_timer.timeout.connect(self._on_drag_preview)
+        self._previewing = False
+        # a long request's first steps, by generation: the whole request and how to show it
+        self._then: dict[int, tuple[RunRequest, str]] = {}
+        self.compiler: TaskRunner = TaskRunner(self, name="compile")
+        self._compiled_for: tuple | None = None
         self.runner.finished.connect(self._on_run_finished)
         self.runner.failed.connect(self._on_run_failed)
         self.runner.progress.connect(self._on_run_progress)
         start_dragging.connect(self._on_start_dragging)
         document.events.changed.connect(self._on_document_changed)
+        QTimer.singleShot(0, self, self._compile)      # once the window is up
 
     # -- public -------------------------------------------------------------------------------
     def recompute(self, mode: str = PLAY) -> None:
@@ -150,19 +183,26 @@ class RunController(QObject):
     def show_result(self, result: RunResult, entries: list[OptimizerEntry],
                     expression: str | None = None, mode: str = READY) -> None:
         """Show ``result`` (computed for ``entries``) in every view; called for each finished
-        run (benchmarks time it). ``mode``: PLAY, READY or PREVIEW."""
+        run (benchmarks time it). ``mode``: PLAY, READY, PREVIEW or CONTINUE."""
+        playing = mode == PLAY or (mode == CONTINUE and self.playback.is_playing)
         self.playback.pause()
         # every view starts at the playhead's new step, so nothing is drawn twice
-        step = 0 if mode == PLAY else result.n_steps
+        if mode == PLAY:
+            step = 0
+        elif mode == CONTINUE and playing:
+            step = min(self.run_state.step, result.n_steps)
+        else:
+            step = result.n_steps
         self.run_state.set_result(result, entries, expression, step)
         if mode != PREVIEW:
             extent = fit_extent(result, result.function.bounds)
             if extent != self._fitted:
                 self._fitted = extent
                 self.document.set_view(extent)
-        if mode == PLAY:
+        if playing:
             self.playback.play()
-        self.memory.schedule()   # the replaced result is freed by now
+        self.memory.schedule()   # the replaced result is freed by now (the views' `drawn`
+        # says when every view shows the new one)
         diverged = int(np.count_nonzero(result.status == DIVERGED))
         bar = self.window.statusBar()
         if diverged:
@@ -173,27 +213,129 @@ class RunController(QObject):
             bar.showMessage(self._diverged_message, MESSAGE_MS)
         elif self._diverged_message and bar.currentMessage() == self._diverged_message:
             bar.clearMessage()     # the last result's news, not this one's
-        self.ready.emit()
 
     def reset_view(self) -> None:
         """Show the view fitted to the last result (the function's bounds before one)."""
         self.document.set_view(self._fitted)
 
+    def preview_hparams(self, index: int, hparams: dict) -> None:
+        """Show the runs with entry ``index``'s hyperparameters set to ``hparams`` (all of
+        them), without changing the document: a hyperparameter being scrubbed. Values its
+        optimizer refuses are ignored (the last preview stays)."""
+        entries = self.document.entries
+        if self.runner.is_closed or not 0 <= index < len(entries) or not self.document.starts.size:
+            return
+        entry = entries[index]
+        try:
+            config = dataclasses.replace(entry.config, hparams=dict(hparams))
+        except ValueError:
+            return
+        entries[index] = dataclasses.replace(entry, config=config)
+        self._previewing = True
+        shown = self._shown_matches()
+        if entry.enabled and shown:
+            c = [e for e in entries if e.enabled].index(entries[index])
+            part = dataclasses.replace(RunRequest.of(self.document, None, [entries[index]]),
+                                       record_state=_state_shown([entries[index]]))
+            if self._preview_part(part, self.run_state.rows_of(config=c)):
+                return
+        self._submit(None, PREVIEW, entries)
+
+    def end_preview(self) -> None:
+        """A scrub ended without a change: show the document's runs again."""
+        if self._previewing:
+            self._previewing = False
+            self.recompute(READY)
+
     def shutdown(self) -> None:
-        """Stop the drag preview and any run, and end the thread (the window is closing)."""
-        self._drag_timer.stop()
+        """Stop any run and compiling, and end the threads (the window is closing)."""
+        self.compiler.shutdown()
         self.runner.shutdown()
 
     def report_error(self, message: str) -> None:
         self.window.report_error(message)
 
     # -- internals ----------------------------------------------------------------------------
-    def _submit(self, starts: np.ndarray | None, mode: str) -> None:
-        self._modes = {self.runner.submit(RunRequest.of(self.document, starts)): mode}
+    def _submit(self, starts: np.ndarray | None, mode: str,
+                entries: list[OptimizerEntry] | None = None) -> None:
+        self._then.clear()
+        request = RunRequest.of(self.document, starts, entries)
+        if request.immediate():
+            self._compute_now(request, mode)
+            return
+        prefix = request.prefix()
+        if prefix is None:
+            self._modes = {self.runner.submit(request): mode}
+            return
+        then = PREVIEW if mode == PREVIEW else CONTINUE
+        if prefix.immediate():
+            if self._compute_now(prefix, mode):
+                self._modes = {self.runner.submit(request): then}
+            return
+        generation = self.runner.submit(prefix)
+        self._modes = {generation: mode}
+        self._then[generation] = (request, then)
+
+    def _compute_now(self, request: RunRequest, mode: str) -> bool:
+        """Compute ``request`` on this thread and show it; False when it failed."""
+        self.runner.cancel()                 # an older request's result would come after this
+        self._modes.clear()
+        self.progress.hide()
+        try:
+            outcome = request(lambda: False, lambda done, total: None)
+        except ValueError as exc:
+            self._show_failure(str(exc))
+            return False
+        self.show_result(outcome.result, list(request.entries), request.expression, mode)
+        return True
+
+    def _shown_matches(self) -> bool:
+        """Whether the shown result is the document's runs (what a preview replaces part of):
+        its enabled optimizers from its start points, with nothing newer on the way."""
+        result = self.run_state.result
+        return (result is not None and not self._modes
+                and self.run_state.entries == tuple(self.document.enabled)
+                and np.array_equal(result.starts, self.document.starts))
+
+    def _preview_part(self, request: RunRequest, rows: list[int]) -> bool:
+        """Compute ``request`` at once, when it can be, and draw its runs in place of the shown
+        result's ``rows``; False when it cannot be computed at once."""
+        if not request.immediate():
+            return False
+        self.runner.cancel()
+        try:
+            outcome = request(lambda: False, lambda done, total: None)
+        except ValueError as exc:
+            self._show_failure(str(exc))
+            return True
+        if outcome.result.n_runs != len(rows):
+            return False
+        self.run_state.preview(rows, outcome.result)
+        return True
+
+    def _compile(self) -> None:
+        """Compile, in the background, what the document's runs need and is not ready."""
+        if self.runner.is_closed:
+            return
+        document = self.document
+        configs = tuple(e.config for e in document.entries)
+        key = (document.function_key(), configs)
+        if key == self._compiled_for:
+            return
+        self._compiled_for = key
+        keys = compiled.pair_keys(document.function, configs)
+        if any(k is not None and not compiled.ready(k) for k in keys):
+            self.compiler.submit(lambda cancel, progress: compiled.prepare(keys, cancel))
+
+    def _show_failure(self, message: str) -> None:
+        self.progress.hide()
+        self.window.statusBar().showMessage(
+            translate("RunController", "Could not run: {0}").format(message), 2 * MESSAGE_MS)
 
     def _clear_result(self, message: str) -> None:
         self.runner.cancel()
         self._modes.clear()
+        self._then.clear()
         self.progress.hide()
         self.run_state.clear()
         self.memory.schedule()
@@ -206,10 +348,10 @@ class RunController(QObject):
             key = self.document.function_key()
             if key != self._function_key:
                 self._function_key, self._fitted = key, None
-        if "starts" in parts:            # a start point was dropped: the preview is over
-            self._drag_timer.stop()
-            self._drag = None
+        if parts & {"function", "optimizers"}:
+            self._compile()
         if parts & RUN_PARTS:
+            self._previewing = False         # a drop or a scrub's release: its preview is over
             self.recompute(PLAY)
 
     @guarded
@@ -218,13 +360,15 @@ class RunController(QObject):
         self.progress.hide()
         request = outcome.request
         self.show_result(outcome.result, list(request.entries), request.expression, mode)
+        then = self._then.pop(generation, None)
+        if then is not None and not self.runner.is_closed:
+            self._modes = {self.runner.submit(then[0]): then[1]}
 
     @guarded
     def _on_run_failed(self, generation: int, message: str) -> None:
         self._modes.pop(generation, None)
-        self.progress.hide()
-        self.window.statusBar().showMessage(
-            translate("RunController", "Could not run: {0}").format(message), 2 * MESSAGE_MS)
+        self._then.pop(generation, None)
+        self._show_failure(message)
 
     @guarded
     def _on_run_progress(self, generation: int, done: int, total: int) -> None:
@@ -234,17 +378,19 @@ class RunController(QObject):
 
     @guarded
     def _on_start_dragging(self, i: int, x: float, y: float) -> None:
-        self._drag = (i, x, y)
-        if not self._drag_timer.isActive():
-            self._drag_timer.start()
-
-    @guarded
-    def _on_drag_preview(self) -> None:
-        if self._drag is None or not self.document.enabled:
-            return
-        i, x, y = self._drag
         starts = self.document.starts.copy()
-        if not 0 <= i < len(starts):
+        if not self.document.enabled or not 0 <= i < len(starts):
             return
         starts[i] = (x, y)
+        self._previewing = True
+        if self._shown_matches():               # only the dragged start's runs change
+            part = dataclasses.replace(RunRequest.of(self.document, starts[i:i + 1]),
+                                       record_state=_state_shown(self.document.enabled))
+            if self._preview_part(part, self.run_state.rows_of(start=i)):
+                return
         self._submit(starts, PREVIEW)
+
+
+def _state_shown(entries) -> bool:
+    """Whether drawing these entries' paths needs their state (Schedule-Free's shown point)."""
+    return any(e.config.spec.shown_point is not None for e in entries)

@@ -46,6 +46,10 @@ from .run_layer import RunLayer
 from .zoom_limits import Extent, LimitedViewBox, view_limits
 
 DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+# pyqtgraph drops a mouse move that comes within 10 ms of the last one it took, so the last
+# small move of a drag (where the mouse comes to rest) could be lost and the paths drawn from
+# a point the start no longer is at; Qt already folds the moves a busy window has no time for.
+pg.setConfigOption("mouseRateLimit", -1)
 translate = QCoreApplication.translate
 
 
@@ -130,7 +134,7 @@ class ContourCanvas(QWidget):
     def _build_items(self) -> None:
         # the paths, heads, crosses, arrows and legend
         self._runs = RunLayer(self._plot, None if self._document is None
-                              else self.run_clicked.emit)
+                              else self.run_clicked.emit, lazy_legend=self._document is not None)
         self._minima = self._add(
             pg.ScatterPlotItem(symbol="star", size=22, pen=ci.MINIMUM_PEN,
                                brush=ci.MINIMUM_BRUSH, hoverable=True, tip=self._minimum_tip),
@@ -229,6 +233,11 @@ class ContourCanvas(QWidget):
                  legend: list[tuple[str, str]], step: int | None = None) -> None:
         """Show one path per run, drawn up to ``step`` (see :meth:`RunLayer.set_runs`)."""
         self._runs.set_runs(paths, stops, colours, styles, flags, legend, step)
+
+    def replace_runs(self, rows: list[int], paths: list[np.ndarray], stops: list[int],
+                     flags: list[str]) -> None:
+        """Show ``paths`` whole in place of runs ``rows`` (see :meth:`RunLayer.replace_runs`)."""
+        self._runs.replace_runs(rows, paths, stops, flags)
 
     def set_step(self, k: int) -> None:
         """Draw every path up to ``min(k, stops[i])`` with its head marker there."""

@@ -27,11 +27,21 @@ class PathCurve(pg.PlotCurveItem):
 
     pyqtgraph caches a curve's clickable band in data units when it is first asked for and
     keeps it when the view zooms, so the band would grow or shrink on screen; here it is made
-    for the current view at each click (only clicks ask for it)."""
+    for the current view, and kept until the data or the view changes."""
 
     def __init__(self, *args, passes: Callable[[QPointF], bool] | None = None, **kwargs):
+        self._data_version = 0
+        self._shape: tuple[tuple, QPainterPath] | None = None
         super().__init__(*args, **kwargs)
         self._passes = passes
+
+    def updateData(self, *args, **kwargs):  # noqa: N802 (pyqtgraph's name)
+        self._data_version += 1
+        super().updateData(*args, **kwargs)
+
+    def clear(self):
+        self._data_version += 1
+        super().clear()
 
     def mouseClickEvent(self, ev) -> None:
         if self._passes is not None and self._passes(ev.scenePos()):
@@ -42,10 +52,16 @@ class PathCurve(pg.PlotCurveItem):
         view = self.getViewBox()
         if view is None:
             return QPainterPath()
-        stroker = QPainterPathStroker()
-        stroker.setWidth(CLICK_PX)
-        return self.mapFromItem(view, stroker.createStroke(self.mapToItem(view,
-                                                                          self.getPath())))
+        # kept while the data and the view stay: hovering asks for it at every mouse move
+        t = self.itemTransform(view)[0]
+        key = (self._data_version, t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
+        if self._shape is None or self._shape[0] != key:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(CLICK_PX)
+            shape = self.mapFromItem(view, stroker.createStroke(self.mapToItem(view,
+                                                                               self.getPath())))
+            self._shape = (key, shape)
+        return self._shape[1]
 
 
 class PathTrack:
@@ -57,7 +73,9 @@ class PathTrack:
     of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end moves, and a short
     live *tail* up to the head. So a frame redraws at most ``CHUNK`` segments per path, the
     middle (at most ``BLOCK``) every ``CHUNK`` points and the whole base only every ``BLOCK``,
-    however long the path is.
+    however long the path is. The pixmaps pay off only over frames: a new path is drawn
+    directly (building them would cost several times a plain draw, on every click and every
+    drag preview), and they are made once the head moves on from where it was first drawn.
     """
 
     CHUNK = 128
@@ -73,14 +91,23 @@ class PathTrack:
                       passes=self._on_head)
             for _ in range(3))
         self._head = -1   # the index of the point drawn last
-        for curve in (self.base, self.middle):
-            curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._cached = True
+        self._cache(False)
         if on_click is not None:
             for curve in self.items:
                 curve.setClickable(True, CLICK_PX)
                 curve.sigClicked.connect(lambda *_: on_click(self))
         self._shown = True
         self._set_path(np.zeros((0, 2)))
+
+    def _cache(self, on: bool) -> None:
+        """Keep the base and the middle as pixmaps (for frames), or draw them directly."""
+        if on != self._cached:
+            self._cached = on
+            mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if on
+                    else QGraphicsItem.CacheMode.NoCache)
+            for curve in (self.base, self.middle):
+                curve.setCacheMode(mode)
 
     def _pens(self) -> tuple[QPen, QPen]:
         pen, halo = path_pens(*self._style)
@@ -120,6 +147,11 @@ class PathTrack:
             curve.setZValue(Z_PATHS + 1 if yes else Z_PATHS)
 
     @property
+    def style(self) -> tuple[str, Qt.PenStyle]:
+        """The colour and pen style the path is drawn with."""
+        return self._style
+
+    @property
     def items(self) -> tuple[pg.PlotCurveItem, ...]:
         return self.base, self.middle, self.tail
 
@@ -135,6 +167,8 @@ class PathTrack:
             # pyqtgraph keeps a curve's line-segment buffer at the largest size it ever drew:
             # without this a shorter run would keep a longer earlier run's memory
             curve.clear()
+        self._cache(False)
+        self._head = -1
         self._set_path(path, cell, box)
         if not self._shown:
             self._shown = True
@@ -186,6 +220,8 @@ class PathTrack:
 
     def draw(self, j: int) -> None:
         """Draw the path up to point ``j``."""
+        if self._head >= 0 and int(j) != self._head:
+            self._cache(True)                   # frames: from now on the pixmaps pay off
         self._head = int(j)
         n = int(np.searchsorted(self.keep, j, side="right"))
         last = max(n - 1, 0)

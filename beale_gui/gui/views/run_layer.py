@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 
 from ...core import polylines
 from . import canvas_items as ci
@@ -30,11 +30,20 @@ class RunLayer:
 
     With ``on_run_clicked``, a left click on a drawn path calls it with the run's index (the
     click goes no further: it adds no start point); the selected run (:meth:`select_run`) is
-    drawn wider and above the others."""
+    drawn wider and above the others. With ``lazy_legend`` (a window's canvas) the legend finds
+    its place after the paths have been painted (a zero-interval timer), or when asked where it
+    is; without (an offscreen figure, which has no event loop) at once."""
 
     def __init__(self, plot: pg.PlotItem,
-                 on_run_clicked: Callable[[int], None] | None = None) -> None:
+                 on_run_clicked: Callable[[int], None] | None = None,
+                 lazy_legend: bool = False) -> None:
         self._plot = plot
+        self._legend_due = False
+        self._legend_timer = None
+        if lazy_legend:
+            # (a child of the plot: it goes with it, and cannot fire on a deleted legend)
+            self._legend_timer = QTimer(plot, singleShot=True, interval=0)
+            self._legend_timer.timeout.connect(self._place_due_legend)
         self._on_run_clicked = on_run_clicked
         self._selected: int | None = None
         self._vb = plot.getViewBox()
@@ -97,6 +106,19 @@ class RunLayer:
             self._crosses.setData(x=[], y=[])
         if step is not None:
             self._step = max(int(step), 0)
+        self._draw_step()
+
+    def replace_runs(self, rows: list[int], paths: list[np.ndarray], stops: list[int],
+                     flags: list[str]) -> None:
+        """Show ``paths`` whole on the tracks of runs ``rows`` (a preview: their colours and
+        styles stay; the other runs, the legend and the step are untouched)."""
+        cell, box = self._thin_cell(), self._clip_box()
+        for row, path, stop, flag in zip(rows, paths, stops, flags, strict=True):
+            track = self._runs[row]
+            track.reset(path, *track.style, cell, box)
+            self._stops[row] = max(int(stop), 0)
+            self._diverged[row] = flag == "diverged"
+        self._step = int(self._stops.max())       # every path whole, as a preview shows them
         self._draw_step()
 
     def set_step(self, k: int) -> None:
@@ -173,13 +195,24 @@ class RunLayer:
         self._legend.give_way(yes)
 
     def place_legend(self) -> None:
-        """Put the legend where it covers no path, start point or minimum."""
+        """Put the legend where it covers no path, start point or minimum (see the class)."""
+        self._legend_due = True
+        if self._legend_timer is not None:
+            self._legend_timer.start()
+        else:
+            self._place_due_legend()
+
+    def _place_due_legend(self) -> None:
+        if not self._legend_due:
+            return
+        self._legend_due = False
         paths = [track.xy[:stop + 1] for track, stop in zip(self._runs, self._stops,
                                                              strict=True)]
         self._legend.place(self._fixed_points, paths)
 
     def legend_spot(self) -> str:
         """Where the legend is (see :attr:`RunLegend.spot`)."""
+        self._place_due_legend()
         return self._legend.spot
 
     # -- what is drawn, read-only (for tests and export) --------------------------------------
@@ -205,14 +238,17 @@ class RunLayer:
 
     def legend_rows(self) -> tuple[tuple[ci.LineSample, str], ...]:
         """The legend's rows, each as (sample item, label text)."""
+        self._place_due_legend()
         return self._legend.rows()
 
     def legend_shown(self) -> bool:
         """Whether the legend is visible."""
+        self._place_due_legend()
         return self._legend.shown()
 
     def legend_rect(self) -> QRectF:
         """The legend's bounding rectangle in scene coordinates."""
+        self._place_due_legend()
         return self._legend.rect()
 
     # -- drawing -----------------------------------------------------------------------------

@@ -1,0 +1,127 @@
+"""Interactive at the display's rate (issue 23): a dragged start point or a scrubbed
+hyperparameter redraws only the runs it changes, at once, on the canvas alone; a long run
+shows its first steps first."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from beale_gui.core.engine import OptimizerConfig, compiled
+from beale_gui.document import SEED_START, OptimizerEntry
+from beale_gui.gui.controllers import runs
+
+from .helpers import viewport_point
+
+pytest.importorskip("numba")
+
+WAIT = 60_000
+ENTRIES = [OptimizerEntry(OptimizerConfig("gd", {"lr": 0.01}), "#E69F00"),
+           OptimizerEntry(OptimizerConfig("momentum", {"lr": 0.01}), "#56B4E9"),
+           OptimizerEntry(OptimizerConfig("adam", {"lr": 0.05}), "#009E73")]
+
+
+@pytest.fixture
+def compiled_window(qtbot, window):
+    """The window with three compiled optimizers from two starts, compiled and shown."""
+    w = window
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        w.document.set_entries(ENTRIES)
+    qtbot.waitUntil(lambda: compiled.all_ready(w.document.function,
+                                               [e.config for e in w.document.enabled]),
+                    timeout=WAIT)
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        w.document.add_start(2.0, 1.0)
+    return w
+
+
+def _tracks_of(w, start):
+    tracks = w.canvas.run_tracks()
+    return [tracks[i] for i in w.run_state.rows_of(start=start)]
+
+
+def test_a_drag_redraws_its_starts_runs_at_once_and_nothing_else(qtbot, compiled_window):
+    w = compiled_window
+    result = w.result()
+    others = [t.xy.copy() for t in _tracks_of(w, 1)]
+    loss_range = w.loss_plot.plot_item.getViewBox().viewRange()
+    loss_curves = [c.getData()[1].copy() for c in w.loss_plot.curves]
+    viewport = w.canvas.layout_widget.viewport()
+    press = viewport_point(w.canvas, *SEED_START)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    for k, (x, y) in enumerate([(0.9, 1.3), (1.1, 1.1), (1.3, 0.9)]):
+        if k == 0:
+            QTest.mouseMove(viewport, press + QPoint(12, 0))      # past the drag threshold
+        QTest.mouseMove(viewport, viewport_point(w.canvas, x, y))
+        # drawn before the next event is read: no waiting
+        px, py = w.canvas.plot_item.getViewBox().viewPixelSize()
+        for track in _tracks_of(w, 0):
+            np.testing.assert_allclose(track.xy[0], (x, y), atol=2 * max(px, py))
+        assert w.result() is result                      # the shown result is not replaced
+        for track, before in zip(_tracks_of(w, 1), others, strict=True):
+            np.testing.assert_array_equal(track.xy, before)   # the other start's runs stay
+        assert w.loss_plot.plot_item.getViewBox().viewRange() == loss_range   # holds still
+        for curve, before in zip(w.loss_plot.curves, loss_curves, strict=True):
+            np.testing.assert_array_equal(curve.getData()[1], before)
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           viewport_point(w.canvas, 1.3, 0.9))
+    qtbot.waitUntil(lambda: w.result() is not result, timeout=WAIT)
+    np.testing.assert_allclose(w.result().starts[0], (1.3, 0.9), atol=0.05)
+    # the preview was the engine's result for that start, bit for bit
+    rows = w.run_state.rows_of(start=0)
+    for track, row in zip(_tracks_of(w, 0), rows, strict=True):
+        np.testing.assert_array_equal(track.xy, w.result().paths[row])
+
+
+def test_a_preview_of_hyperparameters_redraws_that_optimizers_runs(qtbot, compiled_window):
+    w = compiled_window
+    result = w.result()
+    adam = w.run_state.rows_of(config=2)
+    before = {i: w.canvas.run_tracks()[i].xy.copy() for i in range(result.n_runs)}
+    hparams = dict(w.document.entries[2].config.hparams, lr=0.2)
+    w.run_controller.preview_hparams(2, hparams)
+    assert w.result() is result
+    for i in range(result.n_runs):
+        same = np.array_equal(w.canvas.run_tracks()[i].xy, before[i])
+        assert same == (i not in adam), i
+    # what it shows is what the engine gives for lr 0.2
+    config = dataclasses.replace(w.document.entries[2].config, hparams=hparams)
+    from beale_gui.core.engine import run
+
+    expected = run(w.document.function, [config], w.document.starts,
+                   max_steps=w.document.max_steps, tol=w.document.tol)
+    for k, i in enumerate(adam):
+        np.testing.assert_array_equal(w.canvas.run_tracks()[i].xy, expected.paths[k])
+    # a refused value changes nothing
+    w.run_controller.preview_hparams(2, dict(hparams, lr=-1.0))
+    np.testing.assert_array_equal(w.canvas.run_tracks()[adam[0]].xy, expected.paths[0])
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        w.run_controller.end_preview()
+    for i in range(result.n_runs):
+        np.testing.assert_array_equal(w.canvas.run_tracks()[i].xy, before[i])
+
+
+def test_a_click_is_computed_at_once_and_the_side_views_follow(qtbot, compiled_window):
+    w = compiled_window
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        qtbot.mouseClick(w.canvas.layout_widget.viewport(), Qt.MouseButton.LeftButton,
+                         pos=viewport_point(w.canvas, -1.0, -1.0))
+        assert w.result().n_runs == 9        # on the canvas before the click returns
+    assert w.results.model.rowCount() == 9  # the table once drawn
+    assert len(w.loss_plot.curves) == 9
+
+
+def test_a_long_run_shows_its_first_steps_first(qtbot, compiled_window, monkeypatch):
+    w = compiled_window
+    shown = []
+    w.run_state.events.result_changed.connect(lambda r: shown.append(r))
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        w.document.update(max_steps=200_000, tol=0.0)
+    qtbot.waitUntil(lambda: shown and shown[-1].n_steps == 200_000, timeout=WAIT)
+    first, whole = shown[0], shown[-1]
+    assert first.n_steps < 200_000
+    assert first.n_steps >= runs.MIN_PREFIX_STEPS
+    np.testing.assert_array_equal(whole.paths[:, :first.n_steps + 1], first.paths)
