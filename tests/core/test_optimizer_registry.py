@@ -83,22 +83,35 @@ def _gd_kernel(hp):
     return OPTIMIZERS["gd"].kernel(hp)
 
 
-@pytest.mark.parametrize("missing", ["kernel", "float_kernel"])
+@pytest.mark.parametrize("missing", ["kernel", "scalar_kernel"])
 def test_an_optimizer_without_a_kernel_is_refused_at_registration(missing):
-    kernels = {"kernel": _gd_kernel, "float_kernel": OPTIMIZERS["gd"].float_kernel,
-               missing: None}
+    # the float kernel is made from the scalar kernel, which every deterministic one must have
+    gd = OPTIMIZERS["gd"]
+    kernels = {"kernel": _gd_kernel, "scalar_kernel": gd.scalar_kernel, missing: None}
     with pytest.raises(TypeError, match=f"^optimizer 'plain' has no {missing.replace('_', ' ')}$"):
-        OptimizerSpec("plain", "Plain", (), NoState, **kernels)
+        OptimizerSpec("plain", "Plain", (), NoState, float_kernel=None,
+                      scalar_hp=gd.scalar_hp, **kernels)
+
+
+def test_a_float_kernel_of_its_own_is_refused():
+    gd, momentum = OPTIMIZERS["gd"], OPTIMIZERS["momentum"]
+    with pytest.raises(TypeError, match="is its float kernel$"):
+        OptimizerSpec("plain", "Plain", (), NoState, gd.kernel, momentum.float_kernel,
+                      scalar_kernel=gd.scalar_kernel, scalar_hp=gd.scalar_hp)
+    made = OptimizerSpec("plain", "Plain", (), NoState, gd.kernel, None,
+                         scalar_kernel=gd.scalar_kernel, scalar_hp=gd.scalar_hp)
+    assert made.float_kernel.scalar_kernel is gd.scalar_kernel
 
 
 def test_an_optimizer_naming_state_it_does_not_keep_is_refused():
     gd = OPTIMIZERS["gd"]
     with pytest.raises(ValueError, match=r"^optimizer 'plain' names state entries it does not "
                                          r"keep: \['velocity'\]$"):
-        OptimizerSpec("plain", "Plain", (), NoState, gd.kernel, gd.float_kernel,
-                      moment="velocity")
+        OptimizerSpec("plain", "Plain", (), NoState, gd.kernel, None,
+                      scalar_kernel=gd.scalar_kernel, scalar_hp=gd.scalar_hp, moment="velocity")
     with pytest.raises(ValueError, match=r"keep: \['sum'\]$"):
-        OptimizerSpec("plain", "Plain", (), NoState, gd.kernel, gd.float_kernel,
+        OptimizerSpec("plain", "Plain", (), NoState, gd.kernel, None,
+                      scalar_kernel=gd.scalar_kernel, scalar_hp=gd.scalar_hp,
                       effective_lr_state=("sum",))
 
 

@@ -7,7 +7,7 @@ evaluator, once per step for the whole batch, or, where the function has one (Be
 float evaluator, which does the evaluator's operations in its order.
 
 Results are those of the batch path (:class:`~.batch.Block`), bit for bit: each run is stepped
-by its optimizer's float kernel, which gives its batch kernel's bits (see
+by its optimizer's scalar kernel, which gives its batch kernel's bits (see
 :mod:`beale_gui.core.optimizers.base`). The shared :class:`~.rows.Part` holds the rate tables,
 the recorded-state stacks and computes the effective learning rates at the end; the
 dispatcher fills in what a stopped run would have recorded afterwards, as for a numpy block.
@@ -20,7 +20,7 @@ from array import array
 
 import numpy as np
 
-from ..optimizers import float_step, scalar_step
+from ..optimizers import scalar_step
 from .result import CONVERGED, DIVERGED, MAX_STEPS
 from .rows import Outputs, PartsBlock
 from .settings import POLL_STEPS
@@ -35,24 +35,19 @@ class FewRuns(PartsBlock):
         """Per run, in the block's order: (position, step, constant rate or None, rate table or
         None, its kernel's hyperparameters, its state), and its state log (None unless the
         state is recorded). ``step(x, y, gx, gy, lr, t, hp, st)`` is the optimizer's scalar
-        kernel, or its float kernel (which keeps its own state) in that form."""
+        kernel."""
         runs, logs = [], []
         keep_state = self.settings.record_state
         for p in self.all_parts:
             table = None if p.constant_lr else p.lr_table.tolist()
             lr = p.lr0_all if p.constant_lr else None
             spec = p.spec
-            values = spec.scalar_hp(p.hp0) if spec.scalar_kernel is not None else ()
+            values = spec.scalar_hp(p.hp0)
             for j in range(len(p.rows0)):
                 log = array("d") if keep_state else None        # raw doubles, not floats
-                extend = None if log is None else log.extend
-                if spec.scalar_kernel is not None:
-                    st = [v for entry in p.state_rows for v in entry[j].tolist()]
-                    step = scalar_step(spec.name, p.hp0, len(st), extend)
-                    st += [0.0] * spec.scalar_scratch
-                else:
-                    state = p.state_rows._make(v[j].tolist() for v in p.state_rows)
-                    st, step = None, _float_form(float_step(spec.name, p.hp0, state, extend))
+                st = [v for entry in p.state_rows for v in entry[j].tolist()]
+                step = scalar_step(spec.name, p.hp0, len(st), None if log is None else log.extend)
+                st += [0.0] * spec.scalar_scratch
                 runs.append((len(runs), step, lr, table, values, st))
                 logs.append(log)
         return runs, logs
@@ -187,11 +182,6 @@ class FewRuns(PartsBlock):
                     del values                   # a view of the log: then it can shrink
                     del log[:]
                 r += 1
-
-
-def _float_form(step):
-    """A float kernel's step in the form of a scalar kernel's."""
-    return lambda x, y, gx, gy, lr, t, hp, st: step(x, y, gx, gy, lr, t)
 
 
 class _History:

@@ -7,11 +7,12 @@ Where an optimizer is: :mod:`.sgd` (gd, sgd, momentum, nesterov), :mod:`.adagrad
 the function themselves, :mod:`beale_gui.core.engine.probing`, with one kernel, their ``probe``;
 the line search the last two share is :mod:`.line_search`); what every one is made
 of, and the contract of its two kernels, in :mod:`.base`. To add one: write its hyperparameters,
-state, batch kernel, float kernel, effective learning rate and explain rule
+state, batch kernel, scalar kernel, effective learning rate and explain rule
 (:mod:`beale_gui.core.explain`) beside its family's (or in a new file) and add its spec to
 ``SPECS`` there; a new file's ``SPECS`` goes into the registry below.
-tests/core/test_optimizer_registry.py then steps it through both kernels, and
-tests/core/test_explain.py checks its rule against the engine's record.
+tests/core/test_optimizer_registry.py then steps it through both kernels,
+tests/core/test_scalar_kernels.py compiles its scalar kernel, and tests/core/test_explain.py
+checks its rule against the engine's record.
 """
 
 from __future__ import annotations

@@ -40,8 +40,6 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .adam import BETA1, BETA2, C1, C2, _correction, _decoupled_step_line
 from .base import (
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
@@ -151,34 +149,43 @@ def _adabelief_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _adabelief_float(hp: Mapping, state: AdaBeliefState, log: Log) -> FloatStep:
-    wd, beta1, beta2, eps = hp["weight_decay"], hp["beta1"], hp["beta2"], hp["eps"]
+def _adabelief_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: weight_decay, beta1, beta2, eps, rectify, rho_inf; st: m, s. The step's form and
+    # factor as _form_and_factor's for floats
+    wd, beta1, beta2, eps, rho_inf = hp[0], hp[1], hp[2], hp[3], hp[5]
     rest1, rest2 = 1.0 - beta1, 1.0 - beta2
-    (mx, my), (sx, sy) = state
-    decays = wd != 0.0
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my, sx, sy
-        if decays:
-            keep = 1.0 - lr * wd
-            x, y = x * keep, y * keep
-        mx, my = mx * beta1 + gx * rest1, my * beta1 + gy * rest1
-        rx, ry = gx - mx, gy - my
-        sx, sy = sx * beta2 + (rx * rx) * rest2 + eps, sy * beta2 + (ry * ry) * rest2 + eps
-        form, factor = _form_and_factor(hp, t)
-        if form == SGD:
+    if wd != 0.0:
+        keep = 1.0 - lr * wd
+        x, y = x * keep, y * keep
+    mx, my = st[0] * beta1 + gx * rest1, st[1] * beta1 + gy * rest1
+    rx, ry = gx - mx, gy - my
+    sx, sy = st[2] * beta2 + (rx * rx) * rest2 + eps, st[3] * beta2 + (ry * ry) * rest2 + eps
+    st[0], st[1], st[2], st[3] = mx, my, sx, sy
+    c1 = 1.0 - math.pow(beta1, float(t))
+    power = math.pow(beta2, float(t))
+    c2 = 1.0 - power
+    if hp[4] == 0.0:                                    # PLAIN
+        factor = 1.0 / c1
+        root = math.sqrt(c2)
+        dx, dy = math.sqrt(sx) / root + eps, math.sqrt(sy) / root + eps
+    else:
+        rho = rho_inf - 2.0 * t * power / (1.0 - power)
+        if rho >= 5.0:                                  # RECTIFIED
+            r = math.sqrt(c2 * (rho - 4.0) / (rho_inf - 4.0) * (rho - 2.0) / rho
+                          * rho_inf / (rho_inf - 2.0))
+            factor = r / c1
+            dx, dy = math.sqrt(sx) + eps, math.sqrt(sy) + eps
+        else:                                           # SGD
+            factor = 1.0 / c1
             dx = dy = 1.0
-        elif form == PLAIN:
-            root = _float_sqrt(1.0 - beta2 ** t)
-            dx, dy = _float_sqrt(sx) / root + eps, _float_sqrt(sy) / root + eps
-        else:
-            dx, dy = _float_sqrt(sx) + eps, _float_sqrt(sy) + eps
-        if log is not None:
-            log((mx, my, sx, sy))
-        scale = lr * factor
-        return x - (mx / dx) * scale, y - (my / dy) * scale
+    scale = lr * factor
+    return x - (mx / dx) * scale, y - (my / dy) * scale
 
-    return step
+
+def _adabelief_hp(hp: Mapping) -> tuple[float, ...]:
+    beta2 = hp["beta2"]
+    return (hp["weight_decay"], hp["beta1"], beta2, hp["eps"], float(hp["rectify"] != 0),
+            2.0 / (1.0 - beta2) - 1.0)
 
 
 def _adabelief_eff(state, hp, lr, t):
@@ -266,7 +273,8 @@ def _adabelief_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 SPECS = (
     OptimizerSpec("adabelief", "AdaBelief", (_lr(1e-3), BETA1, BETA2, _eps(1e-16), RECTIFY,
                                              AB_DECAY),
-                  AdaBeliefState, _adabelief_kernel, _adabelief_float, coupled_decay=False,
+                  AdaBeliefState, _adabelief_kernel, None, coupled_decay=False,
+                  scalar_kernel=_adabelief_scalar, scalar_hp=_adabelief_hp,
                   moment="exp_avg", effective_lr=_adabelief_eff,
                   effective_lr_state=("exp_avg_var",), effective_lr_scales="moment",
                   explain=_adabelief_explain,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -13,13 +14,10 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _decayer,
     _eps,
-    _float_sqrt,
     _lr,
     _sub,
 )
@@ -56,23 +54,20 @@ def _adadelta_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _adadelta_float(hp: Mapping, state: AdadeltaState, log: Log) -> FloatStep:
-    rho, eps = hp["rho"], hp["eps"]
+def _adadelta_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: rho, eps; st: square_avg, acc_delta
+    rho, eps = hp[0], hp[1]
     rest = 1.0 - rho
-    sx, sy = state.square_avg
-    ax, ay = state.acc_delta
+    sx, sy = st[0] * rho + rest * (gx * gx), st[1] * rho + rest * (gy * gy)
+    dx = math.sqrt(st[2] + eps) / math.sqrt(sx + eps) * gx
+    dy = math.sqrt(st[3] + eps) / math.sqrt(sy + eps) * gy
+    st[0], st[1] = sx, sy
+    st[2], st[3] = st[2] * rho + rest * (dx * dx), st[3] * rho + rest * (dy * dy)
+    return x - lr * dx, y - lr * dy
 
-    def step(x, y, gx, gy, lr, t):
-        nonlocal sx, sy, ax, ay
-        sx, sy = sx * rho + rest * (gx * gx), sy * rho + rest * (gy * gy)
-        dx = _float_sqrt(ax + eps) / _float_sqrt(sx + eps) * gx
-        dy = _float_sqrt(ay + eps) / _float_sqrt(sy + eps) * gy
-        ax, ay = ax * rho + rest * (dx * dx), ay * rho + rest * (dy * dy)
-        if log is not None:
-            log((sx, sy, ax, ay))
-        return x - lr * dx, y - lr * dy
 
-    return step
+def _adadelta_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["rho"], hp["eps"])
 
 
 def _adadelta_eff(state, hp, lr, t):
@@ -118,7 +113,8 @@ def _adadelta_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 
 SPECS = (
     OptimizerSpec("adadelta", "Adadelta", (_lr(1.0), RHO, _eps(1e-6), WEIGHT_DECAY),
-                  AdadeltaState, _adadelta_kernel, _adadelta_float, effective_lr=_adadelta_eff,
+                  AdadeltaState, _adadelta_kernel, None, effective_lr=_adadelta_eff,
+                  scalar_kernel=_adadelta_scalar, scalar_hp=_adadelta_hp,
                   effective_lr_state=("square_avg", "acc_delta"),
                   effective_lr_scales="gradient", effective_lr_previous=("acc_delta",),
                   explain=_adadelta_explain,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -12,15 +13,12 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
     _decayer,
     _div,
     _eps,
-    _float_sqrt,
     _lr,
     _mul,
     _operand,
@@ -65,20 +63,18 @@ def _adagrad_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _adagrad_float(hp: Mapping, state: AdagradState, log: Log) -> FloatStep:
-    eps, lr_decay = hp["eps"], hp.get("lr_decay", 0.0)
-    ax, ay = state.sum
+def _adagrad_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: eps, lr_decay; st: sum
+    eps, lr_decay = hp[0], hp[1]
+    clr = lr / (1.0 + (t - 1) * lr_decay)
+    ax, ay = st[0] + gx * gx, st[1] + gy * gy
+    st[0], st[1] = ax, ay
+    return (x - (gx / (math.sqrt(ax) + eps)) * clr,
+            y - (gy / (math.sqrt(ay) + eps)) * clr)
 
-    def step(x, y, gx, gy, lr, t):
-        nonlocal ax, ay
-        clr = lr / (1.0 + (t - 1) * lr_decay)
-        ax, ay = ax + gx * gx, ay + gy * gy
-        if log is not None:
-            log((ax, ay))
-        return (x - (gx / (_float_sqrt(ax) + eps)) * clr,
-                y - (gy / (_float_sqrt(ay) + eps)) * clr)
 
-    return step
+def _adagrad_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["eps"], hp.get("lr_decay", 0.0))
 
 
 def _adagrad_eff(state, hp, lr, t):
@@ -110,7 +106,8 @@ def _adagrad_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 SPECS = (
     OptimizerSpec("adagrad", "Adagrad", (_lr(0.01), _eps(1e-10), INITIAL_ACCUMULATOR,
                                          LR_DECAY, WEIGHT_DECAY),
-                  AdagradState, _adagrad_kernel, _adagrad_float, effective_lr=_adagrad_eff,
+                  AdagradState, _adagrad_kernel, None, effective_lr=_adagrad_eff,
+                  scalar_kernel=_adagrad_scalar, scalar_hp=_adagrad_hp,
                   effective_lr_state=("sum",), effective_lr_scales="gradient",
                   explain=_adagrad_explain,
                   description=QT_TRANSLATE_NOOP("Optimizers",

@@ -15,15 +15,12 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
     _decayer,
     _div,
     _eps,
-    _float_sqrt,
     _lr,
     _mul,
     _nonzero,
@@ -265,34 +262,31 @@ def _nadam_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _nadam_float(hp: Mapping, state: NAdamState, log: Log) -> FloatStep:
-    beta1, beta2, eps, psi = hp["beta1"], hp["beta2"], hp["eps"], hp["momentum_decay"]
+def _nadam_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: beta1, beta2, eps, momentum_decay, decoupled weight decay (0: none or coupled);
+    # st: m, v, max_exp_avg_sq (unused), mu_product, the bias-corrected Nesterov moment
+    beta1, beta2, eps, psi, wd = hp[0], hp[1], hp[2], hp[3], hp[4]
     rest1, rest2 = 1.0 - beta1, 1.0 - beta2
-    (mx, my), (vx, vy), (ux, uy) = state.exp_avg, state.exp_avg_sq, state.max_exp_avg_sq
-    (product,) = state.mu_product
-    wd = _decoupled_float(hp)
+    if wd != 0.0:
+        x, y = x * (1.0 - lr * wd), y * (1.0 - lr * wd)
+    mu = beta1 * (1.0 - 0.5 * math.pow(0.96, t * psi))
+    mu_next = beta1 * (1.0 - 0.5 * math.pow(0.96, (t + 1) * psi))
+    product = st[6] * mu
+    mx, my = st[0] + (gx - st[0]) * rest1, st[1] + (gy - st[1]) * rest1
+    vx, vy = st[2] * beta2 + (gx * gx) * rest2, st[3] * beta2 + (gy * gy) * rest2
+    correction = 1.0 - math.pow(beta2, float(t))
+    dx, dy = math.sqrt(vx / correction) + eps, math.sqrt(vy / correction) + eps
+    kept, done, done_next = 1.0 - mu, 1.0 - product, 1.0 - product * mu_next
+    a = lr * kept / done
+    b = lr * mu_next / done_next
+    c, d = kept / done, mu_next / done_next     # the bias-corrected Nesterov moment, shown
+    st[0], st[1], st[2], st[3], st[6] = mx, my, vx, vy, product
+    st[7], st[8] = gx * c + mx * d, gy * c + my * d
+    return (x - a * (gx / dx)) - b * (mx / dx), (y - a * (gy / dy)) - b * (my / dy)
 
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my, vx, vy, product
-        if wd:
-            x, y = x * (1.0 - lr * wd), y * (1.0 - lr * wd)
-        mu = beta1 * (1.0 - 0.5 * 0.96 ** (t * psi))
-        mu_next = beta1 * (1.0 - 0.5 * 0.96 ** ((t + 1) * psi))
-        product = product * mu
-        mx, my = mx + (gx - mx) * rest1, my + (gy - my) * rest1
-        vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
-        correction = 1.0 - beta2 ** t
-        dx, dy = _float_sqrt(vx / correction) + eps, _float_sqrt(vy / correction) + eps
-        kept, done, done_next = 1.0 - mu, 1.0 - product, 1.0 - product * mu_next
-        a = lr * kept / done
-        b = lr * mu_next / done_next
-        if log is not None:                    # the bias-corrected Nesterov moment, shown
-            c, d = kept / done, mu_next / done_next
-            nx, ny = gx * c + mx * d, gy * c + my * d
-            log((mx, my, vx, vy, ux, uy, product, nx, ny))
-        return (x - a * (gx / dx)) - b * (mx / dx), (y - a * (gy / dy)) - b * (my / dy)
 
-    return step
+def _nadam_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["beta1"], hp["beta2"], hp["eps"], hp["momentum_decay"], _decoupled_float(hp))
 
 
 def _nadam_eff(state, hp, lr, t):
@@ -474,10 +468,10 @@ SPECS = (
                                                 "gradient")),
     OptimizerSpec("nadam", "NAdam", (_lr(0.002), *_ADAM_PARAMS, MOMENTUM_DECAY, WEIGHT_DECAY,
                                      DECOUPLED_SWITCH),
-                  NAdamState, _nadam_kernel, _nadam_float, moment="nesterov_moment",
+                  NAdamState, _nadam_kernel, None, moment="nesterov_moment",
                   effective_lr=_nadam_eff, effective_lr_state=_ADAM_STATE,
                   effective_lr_scales="moment",
-                  explain=_nadam_explain,
+                  explain=_nadam_explain, scalar_kernel=_nadam_scalar, scalar_hp=_nadam_hp,
                   description=QT_TRANSLATE_NOOP("Optimizers", "Adam with Nesterov momentum")),
     OptimizerSpec("amsgrad", "AMSGrad", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY), AdamState,
                   _amsgrad_kernel, None, moment="exp_avg", effective_lr=_amsgrad_eff,

@@ -12,6 +12,7 @@ Only the first moment is bias-corrected: ``u`` starts at the first ``|g| + eps``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -23,8 +24,6 @@ from ..params import Param
 from .adam import B1, B2, BETA1, C1, M1, M, _correction, first_moment
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
@@ -70,26 +69,24 @@ def _adamax_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _adamax_float(hp: Mapping, state: AdamaxState, log: Log) -> FloatStep:
-    beta1, beta2, eps = hp["beta1"], hp["beta2"], hp["eps"]
+def _adamax_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: beta1, beta2, eps; st: m, u (exp_inf)
+    beta1, beta2, eps = hp[0], hp[1], hp[2]
     rest1 = 1.0 - beta1
-    (mx, my), (ux, uy) = state
+    mx, my = st[0] + (gx - st[0]) * rest1, st[1] + (gy - st[1]) * rest1
+    ux, uy = st[2] * beta2, st[3] * beta2
+    ax, ay = abs(gx) + eps, abs(gy) + eps
+    if ax > ux or ax != ax:                    # np.maximum: NaN when either is NaN
+        ux = ax
+    if ay > uy or ay != ay:
+        uy = ay
+    st[0], st[1], st[2], st[3] = mx, my, ux, uy
+    clr = lr / (1.0 - math.pow(beta1, float(t)))
+    return x - (mx / ux) * clr, y - (my / uy) * clr
 
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my, ux, uy
-        mx, my = mx + (gx - mx) * rest1, my + (gy - my) * rest1
-        ux, uy = ux * beta2, uy * beta2
-        ax, ay = abs(gx) + eps, abs(gy) + eps
-        if ax > ux or ax != ax:                # np.maximum: NaN when either is NaN
-            ux = ax
-        if ay > uy or ay != ay:
-            uy = ay
-        clr = lr / (1.0 - beta1 ** t)
-        if log is not None:
-            log((mx, my, ux, uy))
-        return x - (mx / ux) * clr, y - (my / uy) * clr
 
-    return step
+def _adamax_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["beta1"], hp["beta2"], hp["eps"])
 
 
 def _adamax_eff(state, hp, lr, t):
@@ -129,7 +126,8 @@ def _adamax_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 
 SPECS = (
     OptimizerSpec("adamax", "Adamax", (_lr(0.002), BETA1, BETA2, _eps(1e-8), WEIGHT_DECAY),
-                  AdamaxState, _adamax_kernel, _adamax_float, moment="exp_avg",
+                  AdamaxState, _adamax_kernel, None, moment="exp_avg", scalar_kernel=_adamax_scalar,
+                  scalar_hp=_adamax_hp,
                   effective_lr=_adamax_eff, effective_lr_state=("exp_inf",),
                   effective_lr_scales="moment", explain=_adamax_explain, n_tmp=2,
                   description=QT_TRANSLATE_NOOP("Optimizers",

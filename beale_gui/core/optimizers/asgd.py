@@ -21,8 +21,6 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
@@ -101,25 +99,27 @@ def _asgd_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _asgd_float(hp: Mapping, state: ASGDState, log: Log) -> FloatStep:
-    lambd, alpha, t0 = hp["lambd"], hp["alpha"], hp["t0"]
-    (eta,), (mu,), (ax, ay) = state
+def _asgd_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: lambd, alpha, t0; st: eta, mu, ax (the averaged point)
+    lambd, alpha, t0 = hp[0], hp[1], hp[2]
+    eta, mu = st[0], st[1]
+    keep = 1.0 - lambd * eta
+    x, y = x * keep - gx * eta, y * keep - gy * eta
+    if mu != 1.0:
+        st[2], st[3] = st[2] + (x - st[2]) * mu, st[3] + (y - st[3]) * mu
+    else:
+        st[2], st[3] = x, y
+    try:                                    # _power: inf where Python's power overflows
+        power = math.pow(1.0 + lambd * lr * t, alpha)
+    except Exception:
+        power = math.inf
+    st[0] = lr / power
+    st[1] = 1.0 / max(1.0, t - t0)
+    return x, y
 
-    def step(x, y, gx, gy, lr, t):
-        nonlocal eta, mu, ax, ay
-        keep = 1.0 - lambd * eta
-        x, y = x * keep - gx * eta, y * keep - gy * eta
-        if mu != 1.0:
-            ax, ay = ax + (x - ax) * mu, ay + (y - ay) * mu
-        else:
-            ax, ay = x, y
-        eta = lr / _power(1.0 + lambd * lr * t, alpha)
-        mu = 1.0 / max(1.0, t - t0)
-        if log is not None:
-            log((eta, mu, ax, ay))
-        return x, y
 
-    return step
+def _asgd_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["lambd"], hp["alpha"], hp["t0"])
 
 
 def _asgd_eff(state, hp, lr, t):
@@ -169,7 +169,8 @@ def _asgd_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 
 SPECS = (
     OptimizerSpec("asgd", "ASGD", (_lr(0.01), LAMBD, ALPHA, T0, WEIGHT_DECAY), ASGDState,
-                  _asgd_kernel, _asgd_float, n_tmp=2, effective_lr=_asgd_eff,
+                  _asgd_kernel, None, n_tmp=2, effective_lr=_asgd_eff, scalar_kernel=_asgd_scalar,
+                  scalar_hp=_asgd_hp,
                   effective_lr_state=("eta",), effective_lr_previous=("eta",),
                   effective_lr_scales="gradient", explain=_asgd_explain,
                   description=QT_TRANSLATE_NOOP("Optimizers",

@@ -2,9 +2,9 @@
 
 An optimizer family lives in one file (:mod:`.sgd`, :mod:`.adagrad`, :mod:`.rmsprop`,
 :mod:`.adam`, :mod:`.adadelta`) holding, side by side, its hyperparameters, its state (a
-:class:`~typing.NamedTuple` whose ``init(n, hp)`` makes it), its two update kernels, its
-effective learning rate and its :class:`OptimizerSpec`. Update rules, hyperparameter names and
-defaults follow ``torch.optim`` (a default that differs says why).
+:class:`~typing.NamedTuple` whose ``init(n, hp)`` makes it), its two update kernels (batch and
+scalar), its effective learning rate and its :class:`OptimizerSpec`. Update rules,
+hyperparameter names and defaults follow ``torch.optim`` (a default that differs says why).
 
 **The batch kernel** steps arrays: ``kernel(hp)`` does the per-configuration work (derived
 constants, which branches apply) and returns ``step(w, g, state, lr, t, tmp, out)``, which
@@ -16,26 +16,36 @@ scratch arrays ``tmp`` (shaped like ``w``) and allocates nothing for the common 
 hyperparameter in ``hp`` is a float or per-run values, so one batch can hold many
 configurations.
 
-**The float kernel** steps one run in Python floats, for the engine's few-runs path:
-``float_kernel(hp, state, log)`` returns ``step(x, y, gx, gy, lr, t) -> (x, y)``, where
-``state`` is the run's starting state (each entry a list, [x, y] or [value]) and ``log``, when
-not None, is called with a tuple of every state value after each update, entries in the
-state's field order. It does the operations of the batch kernel in the same order
-(``(g * rest) * g`` is not ``(g * g) * rest``): IEEE ``+``, ``-``, ``*``, ``/`` and the square
-root round alike in numpy and Python, and powers are Python's in both, so the two kernels give
-the same bits (tests/core/test_optimizer_registry.py checks every registered optimizer).
+**The scalar kernel** steps one run in floats: the engine's few-runs path runs it in Python as
+it is, and the compiled path (:mod:`beale_gui.core.engine.compiled`) compiles it with numba
+(``numba.njit(kernel, error_model="numpy")``, no fastmath). ``scalar_kernel(x, y, gx, gy, lr,
+t, hp, st) -> (x, y)`` is a plain function of floats, with ``hp`` the values ``scalar_hp(hp)``
+packs (a tuple of floats, flags as 1.0 / 0.0; a float array when compiled) and ``st`` the
+run's state, every entry's values in the state's field order followed by ``scalar_scratch``
+values of its own (a list, or a float array when compiled), updated in place. It does the
+operations of the batch kernel in the same order (``(g * rest) * g`` is not ``(g * g) *
+rest``): IEEE ``+``, ``-``, ``*``, ``/`` and the square root round alike in numpy, Python and
+compiled code, and powers are the C library's in each (Python's ``**`` of floats and
+``math.pow``; numpy's vectorised power may differ in the last bit, hence :func:`step_power`),
+so the kernels give the same bits (tests/core/test_optimizer_registry.py checks every
+registered optimizer's, through the float kernel made from it, against its batch kernel;
+tests/core/test_scalar_kernels.py numba's compiled kernel against Python's).
 
-**The scalar kernel**, where an optimizer has one, is its float kernel in a form numba can
-compile (the engine's compiled path, :mod:`beale_gui.core.engine.compiled`) and Python can run
-as it is (the few-runs path without numba): ``scalar_kernel(x, y, gx, gy, lr, t, hp, st) -> (x,
-y)``, a plain function of floats, with ``hp`` the values ``scalar_hp(hp)`` packs (a tuple of
-floats, flags as 1.0 / 0.0; a float array when compiled) and ``st`` the run's state, every
-entry's values in the state's field order followed by ``scalar_scratch`` values of its own
-(a list, or a float array when compiled), updated in place. Its operations are the batch
-kernel's in its order, as a float kernel's are; powers of the step are ``math.pow(base,
-float(t))`` (compiled, ``base ** t`` with an integer ``t`` would be repeated multiplication,
-not the C library's power that Python and numpy use). The registry makes the float kernel of
-an optimizer that has a scalar kernel from it (:func:`scalar_float_kernel`).
+What keeps a scalar kernel compilable and its bits the same compiled: floats, ints, the math
+module, if/else, loops over ``range`` and tuples; no calls of other Python functions and no
+closures (a helper is written out where it is used), no globals but constants; ``hp`` indexed,
+a flag tested ``!= 0.0``; ``st`` assigned by index only; a power of the step ``math.pow(base,
+float(t))`` (compiled, ``base ** t`` with an integer ``t`` would be repeated multiplication); a
+square root of a value that can round below 0 ``math.sqrt(v) if v >= 0.0 else math.nan``
+(Python's raises, numpy's gives NaN); a power that can overflow inside ``try`` / ``except
+Exception`` giving ``math.inf`` (Python's raises OverflowError, compiled code gives inf).
+
+**The float kernel** is made from the scalar kernel (:func:`scalar_float_kernel`), for the
+callers and tests that step one run with a state of its own: ``float_kernel(hp, state, log)``
+returns ``step(x, y, gx, gy, lr, t) -> (x, y)``, where ``state`` is the run's starting state
+(each entry a list, [x, y] or [value]) and ``log``, when not None, is called with a tuple of
+every state value after each update, entries in the state's field order (the scratch values
+left out).
 """
 
 from __future__ import annotations
@@ -175,19 +185,21 @@ class OptimizerSpec:
     state : type
         The optimizer's state, a NamedTuple of arrays with a classmethod ``init(n, hp)`` that
         makes it for ``n`` runs: each entry (n, 2), or (n, 1) for a per-run value.
-    kernel, float_kernel : callable
-        The batch kernel and the float kernel (see the module docstring). Both are required:
-        the engine's few-runs path steps every deterministic optimizer in floats. An optimizer
-        with a scalar kernel passes None for the float kernel: it is made from that.
-    scalar_kernel, scalar_hp : callable or None
-        The scalar kernel and what packs its hyperparameters (see the module docstring), for
-        the compiled path; None where the optimizer has none (it then runs in Python).
+    kernel : callable
+        The batch kernel (see the module docstring).
+    float_kernel : callable or None
+        The float kernel, made from the scalar kernel: the spec is given None (or, by
+        :func:`dataclasses.replace`, the one made).
+    scalar_kernel, scalar_hp : callable
+        The scalar kernel and what packs its hyperparameters (see the module docstring). Every
+        optimizer but a probing one has both: the engine's few-runs and compiled paths step
+        every deterministic optimizer with its scalar kernel.
     scalar_scratch : int
         How many values of its own the scalar kernel keeps after the state's.
     coupled_decay : bool
-        The float kernel takes torch's coupled weight decay ``g + weight_decay * w`` from the
-        registry (:func:`beale_gui.core.optimizers.float_step`); False where the optimizer
-        decays otherwise (AdamW).
+        The scalar kernel takes torch's coupled weight decay ``g + weight_decay * w`` from the
+        registry (:func:`beale_gui.core.optimizers.scalar_step`, ``float_step``); False where
+        the optimizer decays otherwise (AdamW).
     moment : str or None
         The state entry drawn as the velocity / first-moment arrow.
     effective_lr : callable or None
@@ -215,8 +227,9 @@ class OptimizerSpec:
         For an optimizer that evaluates the function itself (Newton's method its Hessian, a
         line search its trial points): ``probe(function) -> step(w, f, g, state, hp, lr, t)
         -> (w_new, evals)``, one numpy kernel for every path (:mod:`beale_gui.core.engine.
-        probing`; ``kernel`` and ``float_kernel`` are None). ``w`` (n, 2), ``f`` (n,) and ``g``
-        (n, 2) are the runs' points with f and the exact gradient there; ``state`` their
+        probing`; ``kernel``, ``float_kernel`` and ``scalar_kernel`` are None). ``w`` (n,
+        2), ``f`` (n,) and ``g`` (n, 2) are the runs' points with f and the exact gradient
+        there; ``state`` their
         state, entries (n, width), updated in place; ``hp`` their hyperparameters (floats or
         (n, 1) arrays) and ``lr`` their rate; ``t`` the 1-based step. It returns the new
         points (n, 2) and, per run, how many times this update evaluated f and the gradient
@@ -261,12 +274,21 @@ class OptimizerSpec:
     probe: Probe | None = None
     pauses: bool = False
     shown_point: Callable[[Mapping, Mapping, np.ndarray], np.ndarray] | None = None
-    scalar_kernel: ScalarKernel | None = None
+    scalar_kernel: ScalarKernel | None = None     # required but for a probing optimizer
     scalar_hp: Callable[[Mapping], tuple[float, ...]] | None = None
     scalar_scratch: int = 0
 
     def __post_init__(self) -> None:
-        if self.scalar_kernel is not None:
+        if self.probe is not None:
+            if (not callable(self.probe) or self.kernel is not None or self.stochastic
+                    or self.scalar_kernel is not None):
+                raise TypeError(f"optimizer '{self.name}': a probing optimizer has one kernel, "
+                                "its probe, and takes exact gradients")
+        else:
+            for what in ("kernel", "scalar_kernel"):
+                if not callable(getattr(self, what)):
+                    raise TypeError(f"optimizer '{self.name}' has no "
+                                    f"{what.replace('_', ' ')}")
             made = getattr(self.float_kernel, "scalar_kernel", None) is self.scalar_kernel
             if (self.float_kernel is not None and not made) or not callable(self.scalar_hp):
                 raise TypeError(f"optimizer '{self.name}': a scalar kernel comes with what packs "
@@ -274,15 +296,6 @@ class OptimizerSpec:
             if not made:                        # (dataclasses.replace passes the made one)
                 object.__setattr__(self, "float_kernel", scalar_float_kernel(
                     self.scalar_kernel, self.scalar_hp, self.scalar_scratch))
-        if self.probe is not None:
-            if not callable(self.probe) or self.kernel is not None or self.stochastic:
-                raise TypeError(f"optimizer '{self.name}': a probing optimizer has one kernel, "
-                                "its probe, and takes exact gradients")
-        else:
-            for what in ("kernel", "float_kernel"):
-                if not callable(getattr(self, what)):
-                    raise TypeError(f"optimizer '{self.name}' has no "
-                                    f"{what.replace('_', ' ')}")
         named = ([self.moment] if self.moment else []) + list(self.effective_lr_state)
         unknown = [k for k in named if k not in self.state._fields]
         if unknown:

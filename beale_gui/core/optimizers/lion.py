@@ -26,7 +26,7 @@ import numpy as np
 from ..explain import T1, At, Line, T, arg, num, sub
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
-from .base import FloatStep, Log, OptimizerSpec, Step, _add, _lr, _mul, _nonzero, _operand, _sub
+from .base import OptimizerSpec, Step, _add, _lr, _mul, _nonzero, _operand, _sub
 
 LION_BETA1 = Param("beta1", 0.9, 0.0, 1.0,
                    help=QT_TRANSLATE_NOOP("Params",
@@ -73,27 +73,24 @@ def _lion_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _lion_float(hp: Mapping, state: LionState, log: Log) -> FloatStep:
-    wd, beta1, beta2 = hp["weight_decay"], hp["beta1"], hp["beta2"]
+def _lion_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: weight_decay, beta1, beta2; st: m. The sign as float_sign's (NaN stays NaN)
+    wd, beta1, beta2 = hp[0], hp[1], hp[2]
     rest1, rest2 = 1.0 - beta1, 1.0 - beta2
-    (mx, my), = state
-    decays = wd != 0.0
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my
-        cx, cy = float_sign(mx * beta1 + gx * rest1), float_sign(my * beta1 + gy * rest1)
-        if decays:
-            keep = 1.0 - lr * wd
-            x, y = x * keep, y * keep
-        mx, my = mx * beta2 + gx * rest2, my * beta2 + gy * rest2
-        if log is not None:
-            log((mx, my))
-        return x - cx * lr, y - cy * lr
-
-    return step
+    mx, my = st[0], st[1]
+    cx, cy = mx * beta1 + gx * rest1, my * beta1 + gy * rest1
+    cx = 1.0 if cx > 0.0 else -1.0 if cx < 0.0 else cx if cx != cx else 0.0
+    cy = 1.0 if cy > 0.0 else -1.0 if cy < 0.0 else cy if cy != cy else 0.0
+    if wd != 0.0:
+        keep = 1.0 - lr * wd
+        x, y = x * keep, y * keep
+    st[0], st[1] = mx * beta2 + gx * rest2, my * beta2 + gy * rest2
+    return x - cx * lr, y - cy * lr
 
 
-# -- explained ----------------------------------------------------------------------------------
+def _lion_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["weight_decay"], hp["beta1"], hp["beta2"])
+
 
 def _lion_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     b1, b2, wd = at.hp["beta1"], at.hp["beta2"], at.hp["weight_decay"]
@@ -131,7 +128,8 @@ def _lion_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 
 SPECS = (
     OptimizerSpec("lion", "Lion", (_lr(1e-4), LION_BETA1, LION_BETA2, LION_DECAY), LionState,
-                  _lion_kernel, _lion_float, coupled_decay=False, moment="exp_avg",
+                  _lion_kernel, None, coupled_decay=False, moment="exp_avg",
+                  scalar_kernel=_lion_scalar, scalar_hp=_lion_hp,
                   explain=_lion_explain,
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "Sign of a momentum mix: every axis steps by "

@@ -18,6 +18,7 @@ times the rectified adaptive factor, or times 1 (then the same on both axes).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -44,13 +45,10 @@ from .adam import (
 )
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
     _div,
-    _float_sqrt,
     _lr,
     _mul,
     _operand,
@@ -122,34 +120,30 @@ def _radam_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _radam_float(hp: Mapping, state: RAdamState, log: Log) -> FloatStep:
-    beta1, beta2, eps = hp["beta1"], hp["beta2"], hp["eps"]
+def _radam_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: beta1, beta2, eps, rho_inf, decoupled weight decay (0: none or coupled); st: m, v
+    beta1, beta2, eps, inf, wd = hp[0], hp[1], hp[2], hp[3], hp[4]
     rest1, rest2 = 1.0 - beta1, 1.0 - beta2
-    inf = rho_inf(beta2)
-    wd = _decoupled_float(hp)
-    (mx, my), (vx, vy) = state
+    if wd != 0.0:
+        x, y = x * (1.0 - lr * wd), y * (1.0 - lr * wd)
+    mx, my = st[0] + (gx - st[0]) * rest1, st[1] + (gy - st[1]) * rest1
+    vx, vy = st[2] * beta2 + (gx * gx) * rest2, st[3] * beta2 + (gy * gy) * rest2
+    st[0], st[1], st[2], st[3] = mx, my, vx, vy
+    power = math.pow(beta2, float(t))
+    correction2 = 1.0 - power
+    rho = inf - 2 * t * power / (1.0 - power)               # rho_at
+    correction1 = 1.0 - math.pow(beta1, float(t))
+    ux, uy = (mx / correction1) * lr, (my / correction1) * lr
+    if rho > RHO_SWITCH:                                    # rectification(rho, inf)
+        rect = math.pow((rho - 4) * (rho - 2) * inf / ((inf - 4) * (inf - 2) * rho), 0.5)
+        root = math.pow(correction2, 0.5)
+        ux = (ux * (root / (math.sqrt(vx) + eps))) * rect
+        uy = (uy * (root / (math.sqrt(vy) + eps))) * rect
+    return x - ux, y - uy
 
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my, vx, vy
-        if wd:
-            x, y = x * (1.0 - lr * wd), y * (1.0 - lr * wd)
-        mx, my = mx + (gx - mx) * rest1, my + (gy - my) * rest1
-        vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
-        power = beta2 ** t
-        correction2 = 1.0 - power
-        rho = rho_at(beta2, t, power)
-        correction1 = 1.0 - beta1 ** t
-        ux, uy = (mx / correction1) * lr, (my / correction1) * lr
-        if rho > RHO_SWITCH:
-            rect = rectification(rho, inf)
-            root = correction2 ** 0.5
-            ux = (ux * (root / (_float_sqrt(vx) + eps))) * rect
-            uy = (uy * (root / (_float_sqrt(vy) + eps))) * rect
-        if log is not None:
-            log((mx, my, vx, vy))
-        return x - ux, y - uy
 
-    return step
+def _radam_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["beta1"], hp["beta2"], hp["eps"], rho_inf(hp["beta2"]), _decoupled_float(hp))
 
 
 def _radam_eff(state, hp, lr, t):
@@ -231,7 +225,8 @@ def _radam_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 
 SPECS = (
     OptimizerSpec("radam", "RAdam", (_lr(0.001), *_ADAM_PARAMS, WEIGHT_DECAY, DECOUPLED_SWITCH),
-                  RAdamState, _radam_kernel, _radam_float, moment="exp_avg",
+                  RAdamState, _radam_kernel, None, moment="exp_avg", scalar_kernel=_radam_scalar,
+                  scalar_hp=_radam_hp,
                   effective_lr=_radam_eff, effective_lr_state=("exp_avg_sq",),
                   effective_lr_scales="moment", explain=_radam_explain,
                   description=QT_TRANSLATE_NOOP("Optimizers",

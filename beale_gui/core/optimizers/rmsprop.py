@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -12,15 +13,12 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
     _decayer,
     _div,
     _eps,
-    _float_sqrt,
     _lr,
     _mul,
     _nonzero,
@@ -94,36 +92,31 @@ def _rmsprop_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _nan_sqrt(value: float) -> float:
-    return _float_sqrt(value) if value >= 0.0 else float("nan")
-
-
-def _rmsprop_float(hp: Mapping, state: RMSpropState, log: Log) -> FloatStep:
-    alpha, eps, momentum = hp["alpha"], hp["eps"], hp["momentum"]
+def _rmsprop_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: alpha, eps, momentum, centered; st: square_avg, velocity, grad_avg
+    alpha, eps, momentum = hp[0], hp[1], hp[2]
     rest = 1.0 - alpha
-    centered = hp.get("centered", 0.0) != 0.0
-    sx, sy = state.square_avg
-    bx, by = state.velocity
-    ax, ay = state.grad_avg
+    sx, sy = st[0] * alpha + (gx * rest) * gx, st[1] * alpha + (gy * rest) * gy
+    st[0], st[1] = sx, sy
+    if hp[3] != 0.0:
+        ax, ay = st[4] + (gx - st[4]) * rest, st[5] + (gy - st[5]) * rest
+        st[4], st[5] = ax, ay
+        # square_avg - grad_avg**2 can round below 0: NaN, as numpy's and torch's sqrt
+        vx, vy = sx - ax * ax, sy - ay * ay
+        dx = (math.sqrt(vx) if vx >= 0.0 else math.nan) + eps
+        dy = (math.sqrt(vy) if vy >= 0.0 else math.nan) + eps
+    else:
+        dx, dy = math.sqrt(sx) + eps, math.sqrt(sy) + eps
+    if momentum != 0.0:
+        bx, by = st[2] * momentum + gx / dx, st[3] * momentum + gy / dy
+    else:
+        bx, by = gx / dx, gy / dy
+    st[2], st[3] = bx, by
+    return x - bx * lr, y - by * lr
 
-    def step(x, y, gx, gy, lr, t):
-        nonlocal sx, sy, bx, by, ax, ay
-        sx, sy = sx * alpha + (gx * rest) * gx, sy * alpha + (gy * rest) * gy
-        if centered:
-            ax, ay = ax + (gx - ax) * rest, ay + (gy - ay) * rest
-            # square_avg - grad_avg**2 can round below 0: NaN, as numpy's and torch's sqrt
-            dx, dy = _nan_sqrt(sx - ax * ax) + eps, _nan_sqrt(sy - ay * ay) + eps
-        else:
-            dx, dy = _float_sqrt(sx) + eps, _float_sqrt(sy) + eps
-        if momentum != 0.0:
-            bx, by = bx * momentum + gx / dx, by * momentum + gy / dy
-        else:
-            bx, by = gx / dx, gy / dy
-        if log is not None:
-            log((sx, sy, bx, by, ax, ay))
-        return x - bx * lr, y - by * lr
 
-    return step
+def _rmsprop_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["alpha"], hp["eps"], hp["momentum"], float(hp.get("centered", 0.0) != 0.0))
 
 
 def _rmsprop_eff(state, hp, lr, t):
@@ -191,7 +184,8 @@ def _rmsprop_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 SPECS = (
     OptimizerSpec("rmsprop", "RMSprop", (_lr(0.01), ALPHA, _eps(1e-8), MOMENTUM, CENTERED,
                                          WEIGHT_DECAY),
-                  RMSpropState, _rmsprop_kernel, _rmsprop_float, moment="velocity",
+                  RMSpropState, _rmsprop_kernel, None, moment="velocity",
+                  scalar_kernel=_rmsprop_scalar, scalar_hp=_rmsprop_hp,
                   effective_lr=_rmsprop_eff, effective_lr_state=("square_avg", "grad_avg"),
                   effective_lr_scales="gradient",
                   explain=_rmsprop_explain,

@@ -20,7 +20,7 @@ import numpy as np
 from ..explain import T1, At, Line, T, arg, num, sub
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
-from .base import FloatStep, Log, OptimizerSpec, Step, _lr, _mul, _operand, _sub
+from .base import OptimizerSpec, Step, _lr, _mul, _operand, _sub
 
 ETAMINUS = Param("etaminus", 0.5, 0.0, 1.0, low_open=True, high_open=True,
                  help=QT_TRANSLATE_NOOP("Params", "factor of an axis's step size when its "
@@ -72,14 +72,13 @@ def _rprop_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _rprop_float(hp: Mapping, state: RpropState, log: Log) -> FloatStep:
-    etaminus, etaplus = hp["etaminus"], hp["etaplus"]
-    low, high = hp["step_size_min"], hp["step_size_max"]
-    (px, py), (sx, sy) = state
-
-    def size_of(g: float, prev: float, size: float) -> tuple[float, float]:
-        """The new step size and remembered gradient of one axis."""
-        product = g * prev
+def _rprop_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: etaminus, etaplus, step_size_min, step_size_max; st: prev, step_size. Each axis:
+    # the new step size and remembered gradient, then a step against the remembered sign
+    etaminus, etaplus, low, high = hp[0], hp[1], hp[2], hp[3]
+    for a in range(2):
+        g = gx if a == 0 else gy
+        product, size = g * st[a], st[a + 2]
         if product > 0.0:
             size = size * etaplus
         elif product < 0.0:
@@ -90,17 +89,15 @@ def _rprop_float(hp: Mapping, state: RpropState, log: Log) -> FloatStep:
             size = low
         if size > high:
             size = high
-        return size, g
+        st[a], st[a + 2] = g, size
+    px, py = st[0], st[1]
+    sx = 1.0 if px > 0.0 else -1.0 if px < 0.0 else 0.0         # _float_sign
+    sy = 1.0 if py > 0.0 else -1.0 if py < 0.0 else 0.0
+    return x - sx * st[2], y - sy * st[3]
 
-    def step(x, y, gx, gy, lr, t):
-        nonlocal px, py, sx, sy
-        sx, px = size_of(gx, px, sx)
-        sy, py = size_of(gy, py, sy)
-        if log is not None:
-            log((px, py, sx, sy))
-        return x - _float_sign(px) * sx, y - _float_sign(py) * sy
 
-    return step
+def _rprop_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["etaminus"], hp["etaplus"], hp["step_size_min"], hp["step_size_max"])
 
 
 def _rprop_eff(state, hp, lr, t):
@@ -165,7 +162,8 @@ SPECS = (
     OptimizerSpec("rprop", "Rprop", (_lr(0.01, QT_TRANSLATE_NOOP(
                       "Params", "initial step size of each axis")), ETAMINUS, ETAPLUS,
                       STEP_SIZE_MIN, STEP_SIZE_MAX),
-                  RpropState, _rprop_kernel, _rprop_float, n_tmp=2, effective_lr=_rprop_eff,
+                  RpropState, _rprop_kernel, None, n_tmp=2, effective_lr=_rprop_eff,
+                  scalar_kernel=_rprop_scalar, scalar_hp=_rprop_hp,
                   effective_lr_state=("prev", "step_size"), effective_lr_scales="gradient",
                   explain=_rprop_explain, pauses=True,
                   description=QT_TRANSLATE_NOOP("Optimizers",

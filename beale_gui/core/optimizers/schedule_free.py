@@ -35,6 +35,7 @@ are the reference's, rearranged (the same numbers to rounding).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -45,14 +46,11 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..params import Param
 from .adam import ADAM_EPS, BETA1, BETA2, C2, _correction
 from .base import (
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
     _decayer,
     _div,
-    _float_sqrt,
     _lr,
     _mul,
     _nonzero,
@@ -114,14 +112,6 @@ def _weights(state, rate):
     return np.divide(weight, total, out=np.zeros_like(total), where=total != 0.0)
 
 
-def _float_weights(lr_max: float, total: float, rate: float) -> tuple[float, float, float]:
-    if rate > lr_max or rate != rate:                    # np.maximum: NaN wins
-        lr_max = rate
-    weight = lr_max * lr_max
-    total = total + weight
-    return lr_max, total, (weight / total if total != 0.0 else 0.0)
-
-
 def _sf_kernel(hp: Mapping, adam: bool) -> Step:
     beta = _operand(hp["beta1"] if adam else hp["momentum"])
     warmup = hp["warmup_steps"]
@@ -161,51 +151,48 @@ def _sfadamw_kernel(hp: Mapping) -> Step:
     return _sf_kernel(hp, adam=True)
 
 
-def _sf_float(hp: Mapping, state, log: Log, adam: bool) -> FloatStep:
-    beta = hp["beta1"] if adam else hp["momentum"]
-    warmup, wd = hp["warmup_steps"], hp["weight_decay"]
-    decays = wd != 0.0
-    (dx, dy) = state.x_minus_z
-    (total,), (lr_max,) = state.weight_sum, state.lr_max
-    vx = vy = 0.0
+def _sf_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: beta (momentum, or beta1), warmup_steps, whether AdamW's, weight_decay, beta2, eps;
+    # st: d = x - z, AdamW's v, W (weight_sum), lr_max
+    beta, warmup, wd = hp[0], hp[1], hp[3]
+    adam = hp[2] != 0.0
+    k = 4 if adam else 2                        # where W is
+    rate = lr * (t / warmup) if t <= warmup else lr                    # warmup_rate
+    lr_max = st[k + 1]
+    if rate > lr_max or rate != rate:           # as _weights; np.maximum: NaN wins
+        lr_max = rate
+    weight = lr_max * lr_max
+    total = st[k] + weight
+    c = weight / total if total != 0.0 else 0.0
+    st[k], st[k + 1] = total, lr_max
     if adam:
-        beta2, eps = hp["beta2"], hp["eps"]
+        beta2, eps = hp[4], hp[5]
         rest2 = 1.0 - beta2
-        (vx, vy) = state.exp_avg_sq
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal dx, dy, total, lr_max, vx, vy
-        rate = warmup_rate(lr, warmup, t)
-        lr_max, total, c = _float_weights(lr_max, total, rate)
-        if adam:
-            vx, vy = vx * beta2 + (gx * gx) * rest2, vy * beta2 + (gy * gy) * rest2
-            correction = 1.0 - beta2 ** t
-            ux = gx / (_float_sqrt(vx / correction) + eps)
-            uy = gy / (_float_sqrt(vy / correction) + eps)
-            if decays:
-                ux, uy = ux + x * wd, uy + y * wd
-        else:                                  # the registry adds the coupled decay to g
-            ux, uy = gx, gy
-        mx, my = ux * rate, uy * rate
-        zx, zy = (x - dx * beta) - mx, (y - dy * beta) - my
-        keep = 1.0 - c
-        dx, dy = (dx + mx) * keep, (dy + my) * keep
-        if log is not None:
-            if adam:
-                log((dx, dy, vx, vy, total, lr_max))
-            else:
-                log((dx, dy, total, lr_max))
-        return zx + dx * beta, zy + dy * beta
-
-    return step
+        vx, vy = st[2] * beta2 + (gx * gx) * rest2, st[3] * beta2 + (gy * gy) * rest2
+        st[2], st[3] = vx, vy
+        correction = 1.0 - math.pow(beta2, float(t))
+        ux = gx / (math.sqrt(vx / correction) + eps)
+        uy = gy / (math.sqrt(vy / correction) + eps)
+        if wd != 0.0:
+            ux, uy = ux + x * wd, uy + y * wd
+    else:                                       # the registry adds the coupled decay to g
+        ux, uy = gx, gy
+    mx, my = ux * rate, uy * rate
+    dx, dy = st[0], st[1]
+    zx, zy = (x - dx * beta) - mx, (y - dy * beta) - my
+    keep = 1.0 - c
+    dx, dy = (dx + mx) * keep, (dy + my) * keep
+    st[0], st[1] = dx, dy
+    return zx + dx * beta, zy + dy * beta
 
 
-def _sfsgd_float(hp: Mapping, state: SFSGDState, log: Log) -> FloatStep:
-    return _sf_float(hp, state, log, adam=False)
+def _sfsgd_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["momentum"], float(hp["warmup_steps"]), 0.0, hp["weight_decay"])
 
 
-def _sfadamw_float(hp: Mapping, state: SFAdamWState, log: Log) -> FloatStep:
-    return _sf_float(hp, state, log, adam=True)
+def _sfadamw_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["beta1"], float(hp["warmup_steps"]), 1.0, hp["weight_decay"], hp["beta2"],
+            hp["eps"])
 
 
 def _sfadamw_eff(state, hp, lr, t):
@@ -341,7 +328,8 @@ def _sfadamw_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 SPECS = (
     OptimizerSpec("sfsgd", "Schedule-Free SGD",
                   (_lr(0.01, _SGD_LR), SF_MOMENTUM, WARMUP, SF_DECAY), SFSGDState,
-                  _sfsgd_kernel, _sfsgd_float, explain=_sfsgd_explain,
+                  _sfsgd_kernel, None, explain=_sfsgd_explain, scalar_kernel=_sf_scalar,
+                  scalar_hp=_sfsgd_hp,
                   shown_point=_averaged("momentum"),
                   description=QT_TRANSLATE_NOOP("Optimizers",
                                                 "SGD whose gradient is taken between its iterate "
@@ -349,7 +337,8 @@ SPECS = (
                                                 "average (Defazio et al. 2024)")),
     OptimizerSpec("sfadamw", "Schedule-Free AdamW",
                   (_lr(0.0025), BETA1, BETA2, ADAM_EPS, WARMUP, SF_DECAY), SFAdamWState,
-                  _sfadamw_kernel, _sfadamw_float, coupled_decay=False,
+                  _sfadamw_kernel, None, coupled_decay=False, scalar_kernel=_sf_scalar,
+                  scalar_hp=_sfadamw_hp,
                   effective_lr=_sfadamw_eff, effective_lr_state=("exp_avg_sq",),
                   effective_lr_scales="gradient", explain=_sfadamw_explain,
                   shown_point=_averaged("beta1"),

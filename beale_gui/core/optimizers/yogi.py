@@ -24,6 +24,7 @@ proximal steps).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -35,15 +36,12 @@ from ..params import Param
 from .adam import BETA1, BETA2, C1, C2, _adam_eff, _correction
 from .base import (
     WEIGHT_DECAY,
-    FloatStep,
-    Log,
     OptimizerSpec,
     Step,
     _add,
     _decayer,
     _div,
     _eps,
-    _float_sqrt,
     _lr,
     _mul,
     _operand,
@@ -51,7 +49,6 @@ from .base import (
     _sqrt_of,
     _sub,
 )
-from .lion import float_sign
 
 INITIAL_ACCUMULATOR = Param("initial_accumulator", 1e-6, 0.0, 1e6,
                             help=QT_TRANSLATE_NOOP("Params",
@@ -92,28 +89,28 @@ def _yogi_kernel(hp: Mapping) -> Step:
     return step
 
 
-def _yogi_float(hp: Mapping, state: YogiState, log: Log) -> FloatStep:
-    beta1, beta2, eps = hp["beta1"], hp["beta2"], hp["eps"]
+def _yogi_scalar(x, y, gx, gy, lr, t, hp, st):
+    # hp: beta1, beta2, eps; st: m, v. The sign as float_sign's (NaN stays NaN)
+    beta1, beta2, eps = hp[0], hp[1], hp[2]
     rest1, rest2 = 1.0 - beta1, 1.0 - beta2
-    (mx, my), (vx, vy) = state
-
-    def step(x, y, gx, gy, lr, t):
-        nonlocal mx, my, vx, vy
-        mx, my = mx * beta1 + gx * rest1, my * beta1 + gy * rest1
-        qx, qy = gx * gx, gy * gy
-        vx = vx - (float_sign(vx - qx) * qx) * rest2
-        vy = vy - (float_sign(vy - qy) * qy) * rest2
-        step_size = lr / (1.0 - beta1 ** t)
-        root = _float_sqrt(1.0 - beta2 ** t)
-        dx, dy = _float_sqrt(vx) / root + eps, _float_sqrt(vy) / root + eps
-        if log is not None:
-            log((mx, my, vx, vy))
-        return x - (mx / dx) * step_size, y - (my / dy) * step_size
-
-    return step
+    mx, my = st[0] * beta1 + gx * rest1, st[1] * beta1 + gy * rest1
+    qx, qy = gx * gx, gy * gy
+    vx, vy = st[2], st[3]
+    sx, sy = vx - qx, vy - qy
+    sx = 1.0 if sx > 0.0 else -1.0 if sx < 0.0 else sx if sx != sx else 0.0
+    sy = 1.0 if sy > 0.0 else -1.0 if sy < 0.0 else sy if sy != sy else 0.0
+    vx = vx - (sx * qx) * rest2
+    vy = vy - (sy * qy) * rest2
+    st[0], st[1], st[2], st[3] = mx, my, vx, vy
+    step_size = lr / (1.0 - math.pow(beta1, float(t)))
+    root = math.sqrt(1.0 - math.pow(beta2, float(t)))
+    dx, dy = math.sqrt(vx) / root + eps, math.sqrt(vy) / root + eps
+    return x - (mx / dx) * step_size, y - (my / dy) * step_size
 
 
-# -- explained ----------------------------------------------------------------------------------
+def _yogi_hp(hp: Mapping) -> tuple[float, ...]:
+    return (hp["beta1"], hp["beta2"], hp["eps"])
+
 
 def _yogi_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
     b1, b2, eps = at.hp["beta1"], at.hp["beta2"], at.hp["eps"]
@@ -152,7 +149,8 @@ def _yogi_explain(at: At) -> tuple[tuple[str, ...], list[Line]]:
 SPECS = (
     OptimizerSpec("yogi", "Yogi", (_lr(0.01), BETA1, BETA2, _eps(1e-3), INITIAL_ACCUMULATOR,
                                    WEIGHT_DECAY),
-                  YogiState, _yogi_kernel, _yogi_float, moment="exp_avg",
+                  YogiState, _yogi_kernel, None, moment="exp_avg", scalar_kernel=_yogi_scalar,
+                  scalar_hp=_yogi_hp,
                   effective_lr=_adam_eff, effective_lr_state=("exp_avg_sq",),
                   effective_lr_scales="moment", explain=_yogi_explain,
                   description=QT_TRANSLATE_NOOP("Optimizers",
