@@ -290,6 +290,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.panel.message.connect(self._on_panel_message)
+        if hasattr(self.run_controller, "preview_hparams"):   # a swept hyperparameter's runs
+            self.panel.hparams_previewing.connect(self.run_controller.preview_hparams)
+            self.panel.preview_ended.connect(self.run_controller.end_preview)
         self.run_controller.ready.connect(self.runs_ready)
         self.explain_panel.guide_requested.connect(self._on_show_guide)
 
