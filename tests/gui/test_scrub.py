@@ -224,6 +224,7 @@ def test_escape_during_a_drag_restores_the_value_and_applies_nothing(qtbot, pane
     assert lr.text() == "0.05"
     assert ended == [False]
     QTest.mouseRelease(label_of(box, "lr"), LEFT)       # the release after Escape does nothing
+    assert not lr.lineEdit().hasSelectedText()         # (not even what a click on the name does)
     debounce_settled(qtbot, panel)
     assert changes == []
     assert ended == [False]

@@ -44,6 +44,7 @@ PX_PER_WHOLE = 8       # whole numbers: 1 per 8 pixels
 DRAG_THRESHOLD = 3     # pixels before a press becomes a drag (a click stays a click)
 FINE = 10              # Shift during a drag: ten times finer
 WHEEL_IDLE_MS = 400    # the wheel at rest this long ends a wheel scrub
+WRAP_MARGIN = 2       # pixels from the screen's edge where a drag's pointer wraps around
 NOTCH = 120            # angleDelta of one wheel notch
 DIGITS = 4             # significant digits of a scrubbed value
 
@@ -151,8 +152,30 @@ class Scrub(QObject):
             self._press_x, self._anchor, self._fine = x, self.field.value(), fine
         pixels = (x - self._press_x) / (FINE if fine else 1)
         self.field.scrub_to(scrubbed_value(self.field, self._anchor, pixels))
+        self._wrap(x)
+
+    def _wrap(self, x: float) -> None:
+        """At the screen's left or right edge, put the pointer at the other edge (as Blender
+        does) so that a drag from a field near the edge goes on; the drag's origin moves with
+        it, so the value carries on from where it is."""
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):   # no pointer to move
+            return
+        pos = QCursor.pos()
+        screen = QGuiApplication.screenAt(pos)
+        if screen is None:
+            return
+        edges = screen.geometry()
+        left, right = edges.left() + WRAP_MARGIN, edges.right() - WRAP_MARGIN
+        if left < x < right:
+            return
+        target = right - 1 if x <= left else left + 1
+        QCursor.setPos(target, pos.y())
+        if QCursor.pos().x() == target:   # (Wayland does not let a program move the pointer)
+            self._press_x += target - x
 
     def release(self) -> None:
+        if self._press_x is None:   # no press, or Escape ended the drag: nothing to do
+            return
         dragged, from_label = self._dragging, self._from_label
         self._press_x = None
         if dragged:
