@@ -291,6 +291,9 @@ class MainWindow(QMainWindow):
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.panel.message.connect(self._on_panel_message)
         self.run_views.drawn.connect(self.runs_ready)
+        # a swept hyperparameter's runs, previewed until the sweep ends
+        self.panel.hparams_previewing.connect(self.run_controller.preview_hparams)
+        self.panel.preview_ended.connect(self.run_controller.end_preview)
         self.explain_panel.guide_requested.connect(self._on_show_guide)
 
     # -- public ---------------------------------------------------------------------------------

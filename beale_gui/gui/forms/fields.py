@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.params import Param, parse_number
+from .scrub import Scrub, ScrubLineEdit, scrub_help
 
 translate = QCoreApplication.translate
 
@@ -65,13 +66,21 @@ class ParamField(QAbstractSpinBox):
     steps a decade. Linear fields step by 1 (whole numbers), 0.01 (ranges within [0, 1]) or
     0.1, ten times that with Shift. The mouse wheel only steps a field that has focus, so it
     still scrolls the panel.
+
+    With ``scrub=True`` the field can also be swept with the mouse (:mod:`.scrub`): a drag or
+    a wheel scrub emits ``scrubbed`` for each value instead of ``edited``, and
+    ``scrub_ended(changed)`` once at its end.
     """
 
     edited = Signal()             # the user typed or stepped; the value may be invalid
     problem_changed = Signal(str)  # the message, or "" when the value is valid
+    scrub_started = Signal()      # a drag or a wheel sweep began
+    scrubbed = Signal()           # a sweep changed the value (nothing is applied yet)
+    scrub_ended = Signal(bool)    # the sweep is over; True when it left a new value
 
     def __init__(self, param: Param, parent: QWidget | None = None, *,
-                 log: bool | None = None, log_floor: float | None = None) -> None:
+                 log: bool | None = None, log_floor: float | None = None,
+                 scrub: bool = False) -> None:
         super().__init__(parent)
         self.param = param
         if log is None:
@@ -85,6 +94,9 @@ class ParamField(QAbstractSpinBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccelerated(True)
+        self.scrub = Scrub(self) if scrub else None
+        if self.scrub is not None:
+            self.setLineEdit(ScrubLineEdit(self.scrub, self))
         self.lineEdit().textEdited.connect(self._on_text_edited)
         self.editingFinished.connect(self._on_editing_finished)
         self._show(default)
@@ -109,6 +121,19 @@ class ParamField(QAbstractSpinBox):
 
     def is_valid(self) -> bool:
         return not self._problem
+
+    def step_by(self, steps: int) -> None:
+        """Step as the arrows do, Shift or not (``steps`` counts single steps)."""
+        self.stepBy(steps)
+
+    def scrub_to(self, value: float, announce: bool = True) -> None:
+        """Show a valid ``value`` during a sweep; ``scrubbed`` when it changed (and
+        ``announce``)."""
+        if value != self._value:
+            self._value = float(value)
+            self._show(self._value)
+            if announce:
+                self.scrubbed.emit()
 
     # -- QAbstractSpinBox -----------------------------------------------------------------
     def validate(self, text: str, pos: int) -> QValidator.State:
@@ -138,10 +163,14 @@ class ParamField(QAbstractSpinBox):
         if value != self._value:
             self._value = value
             self._show(value)
-            self.edited.emit()
+            (self.scrubbed if self.scrub is not None and self.scrub.active else self.edited).emit()
 
     # Shift is read from the event that steps (not the application's last-known modifiers).
     def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.scrub is not None and self.scrub.active:
+            self.scrub.finish(False)   # the value before the sweep, nothing applied
+            event.accept()
+            return
         self._shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         try:
             super().keyPressEvent(event)
@@ -149,6 +178,10 @@ class ParamField(QAbstractSpinBox):
             self._shift = False
 
     def wheelEvent(self, event) -> None:  # noqa: N802
+        if self.scrub is not None:
+            if not self.scrub.wheel(event):
+                event.ignore()  # let the panel scroll
+            return
         if not self.hasFocus():
             event.ignore()  # let the panel scroll
             return
@@ -165,6 +198,11 @@ class ParamField(QAbstractSpinBox):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         self._shift = False
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        if self.scrub is not None and not self.scrub.dragging:
+            self.scrub.finish(True)
+        super().focusOutEvent(event)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
@@ -214,6 +252,8 @@ class ParamField(QAbstractSpinBox):
         return value, self.param.problem(value) or ""
 
     def _on_text_edited(self, text: str) -> None:
+        if self.scrub is not None:
+            self.scrub.finish(True)   # typing over a wheel sweep: the sweep ends first
         value, problem = self._parse(text)
         if not problem:
             self._value = float(value)
@@ -228,7 +268,7 @@ class ParamField(QAbstractSpinBox):
         changed = problem != self._problem
         self._problem = problem
         mark_invalid(self, bool(problem))
-        tip = describe_param(self.param, self.log)
+        tip = describe_param(self.param, self.log, scrub=self.scrub is not None)
         self.setToolTip(f"<b>{html.escape(problem)}</b><br>{tip}" if problem else tip)
         if changed:
             self.problem_changed.emit(problem)
@@ -284,9 +324,11 @@ class FlagField(QCheckBox):
             self.problem_changed.emit(problem)
 
 
-def param_field(param: Param, parent: QWidget | None = None) -> ParamField | FlagField:
-    """The field a form shows for ``param``: a check box for a 0/1 switch, else a number."""
-    return FlagField(param, parent) if param.flag else ParamField(param, parent)
+def param_field(param: Param, parent: QWidget | None = None, *,
+                scrub: bool = False) -> ParamField | FlagField:
+    """The field a form shows for ``param``: a check box for a 0/1 switch, else a number
+    (one the mouse can sweep with ``scrub``)."""
+    return FlagField(param, parent) if param.flag else ParamField(param, parent, scrub=scrub)
 
 
 # Each parameter's form label: a word where it has one (translated), its symbol where that is
@@ -332,8 +374,9 @@ def param_title(name: str) -> str:
     return translate("ParamLabels", text) if text else name.replace("_", " ")
 
 
-def describe_param(param: Param, log: bool = False) -> str:
-    """Tooltip text: what the parameter does, its valid range and how the arrows step."""
+def describe_param(param: Param, log: bool = False, scrub: bool = False) -> str:
+    """Tooltip text: what the parameter does, its valid range, how the arrows step and (with
+    ``scrub``) how the mouse sweeps it."""
     help_text = translate("Params", param.help) if param.help else ""
     if param.flag:
         return "<br>".join([f"<b>{param.name}</b>" + (f": {help_text}" if help_text else ""),
@@ -344,6 +387,8 @@ def describe_param(param: Param, log: bool = False) -> str:
              valid.format(param.describe_range())]
     lines.append(translate("Fields", "arrows and wheel: \u00d71.26 per step, Shift: \u00d710")
                  if log else translate("Fields", "arrows and wheel step it; Shift: ten steps"))
+    if scrub:
+        lines.append(scrub_help())
     return "<br>".join(lines)
 
 

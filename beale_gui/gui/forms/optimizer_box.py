@@ -26,13 +26,19 @@ from ...core.schedules import SCHEDULES, ScheduleConfig
 from ...document.document import OptimizerEntry
 from .fields import FlagField, ParamField, describe_param, param_field, param_title
 from .form_labels import ElidedLabel, FieldWithMessage, compact_form
+from .scrub import ScrubLabel
 
 translate = QCoreApplication.translate
 
-def param_label(param: Param) -> QLabel:
-    """The form label of a parameter: its name, readable, with the help as tooltip."""
-    label = QLabel(param_title(param.name))
-    label.setToolTip(describe_param(param))
+def param_label(param: Param, field: ParamField | FlagField) -> QLabel:
+    """The form label of a parameter: its name, readable, with the help as tooltip; a number's
+    name sweeps its field when dragged sideways."""
+    if isinstance(field, ParamField) and field.scrub is not None:
+        label = ScrubLabel(param_title(param.name), field)
+        label.setToolTip(describe_param(param, field.log, scrub=True))
+    else:
+        label = QLabel(param_title(param.name))
+        label.setToolTip(describe_param(param))
     return label
 
 
@@ -64,10 +70,17 @@ class OptimizerBox(QFrame):
 
     ``changed`` fires on every edit, valid or not; :meth:`problem` says what is wrong and
     :meth:`entry` builds the :class:`OptimizerEntry` from the last valid values.
+
+    A number field swept with the mouse (:mod:`.scrub`) does not fire ``changed``: the box
+    says ``scrub_started``, then ``hparams_previewing`` with every hyperparameter for each new
+    value of a hyperparameter, and ``scrub_ended(changed)`` once at the end.
     """
 
     changed = Signal()
     remove_requested = Signal(object)  # this box
+    scrub_started = Signal(object)              # this box
+    hparams_previewing = Signal(object, object)  # this box, {name: value} of every hyperparameter
+    scrub_ended = Signal(object, bool)          # this box, whether the sweep left a new value
 
     def __init__(self, entry: OptimizerEntry, parent: QWidget | None = None, *,
                  expanded: bool = False) -> None:
@@ -132,10 +145,14 @@ class OptimizerBox(QFrame):
         return header
 
     def _add_field(self, param: Param, value: float) -> ParamField | FlagField:
-        field = param_field(param, self.body)
+        field = param_field(param, self.body, scrub=True)
         field.set_value(value)
         field.edited.connect(self.changed)
-        self.form.addRow(param_label(param), FieldWithMessage(field))
+        if isinstance(field, ParamField):
+            field.scrub_started.connect(self._on_scrub_started)
+            field.scrubbed.connect(self._on_scrubbed)
+            field.scrub_ended.connect(self._on_scrub_ended)
+        self.form.addRow(param_label(param, field), FieldWithMessage(field))
         return field
 
     def _build_schedule(self, schedule: ScheduleConfig) -> None:
@@ -230,9 +247,18 @@ class OptimizerBox(QFrame):
             stochastic = StochasticConfig(self.batch_field.value(), self.noise_field.value())
             if self.spec.stochastic and stochastic == StochasticConfig():
                 stochastic = None  # the registry's own default
-        config = OptimizerConfig(self.name, {k: f.value() for k, f in self.fields.items()},
-                                 schedule, stochastic)
+        config = OptimizerConfig(self.name, self.hparams(), schedule, stochastic)
         return OptimizerEntry(config, self._colour, self.enable_box.isChecked())
+
+    def hparams(self) -> dict[str, float]:
+        """The hyperparameters' last valid values."""
+        return {k: f.value() for k, f in self.fields.items()}
+
+    def cancel_scrub(self) -> None:
+        """End a sweep in progress with the value it started from (the box is going)."""
+        for field in self.active_fields():
+            if isinstance(field, ParamField) and field.scrub is not None:
+                field.scrub.finish(False)
 
     def set_hparams(self, hparams: Mapping[str, float]) -> None:
         """Show new hyperparameter values; KeyError for a name this optimizer does not take."""
@@ -245,6 +271,18 @@ class OptimizerBox(QFrame):
         self._update_summary()
 
     # -- slots ----------------------------------------------------------------------------
+    def _on_scrub_started(self) -> None:
+        self.scrub_started.emit(self)
+
+    def _on_scrubbed(self) -> None:
+        self._update_summary()
+        if self.sender() in self.fields.values():   # not a schedule's or the noise's field
+            self.hparams_previewing.emit(self, self.hparams())
+
+    def _on_scrub_ended(self, changed: bool) -> None:
+        self._update_summary()
+        self.scrub_ended.emit(self, changed)
+
     def _on_colour_clicked(self) -> None:
         colour = QColorDialog.getColor(QColor(self._colour), self,
                                        translate("OptimizerBox", "Colour of {0}")

@@ -8,6 +8,12 @@ optimizers not edited, which the panel then shows) and emits ``applied``. A chan
 document from elsewhere (a session opened, a search result picked) is shown in the fields it
 concerns. The panel parses numbers and asks the core
 registries whether values are valid; it computes nothing.
+
+A hyperparameter swept with the mouse (:mod:`.scrub`) is not an edit until the sweep ends:
+meanwhile the panel emits ``hparams_previewing(entry index, hyperparameters)`` for each value
+(the window shows those runs without touching the document), and at the end writes the fields
+into the document at once, as the debounce does for a typed value (one change, one session
+edit), then emits ``preview_ended``. Escape ends a sweep with no change.
 """
 
 from __future__ import annotations
@@ -48,6 +54,8 @@ class ParameterPanel(QWidget):
     applied = Signal()      # valid edits were written into the document (debounced)
     message = Signal(str)   # for the status bar; "" clears
     settled = Signal()      # the debounce after an edit fired (applied or refused)
+    hparams_previewing = Signal(int, object)  # entry index, {name: value}: a sweep's value
+    preview_ended = Signal()                  # the sweep that asked for previews is over
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +63,7 @@ class ParameterPanel(QWidget):
         self.boxes: list[OptimizerBox] = []
         self._complained = False  # a "Not applied" message is showing
         self._writing = False     # the document's events are this panel's own edits
+        self._previewing = False  # a sweep asked for previews (preview_ended is owed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -197,6 +206,9 @@ class ParameterPanel(QWidget):
         box = OptimizerBox(entry, self.scroll.widget(), expanded=expanded)
         box.changed.connect(self._on_edited)
         box.remove_requested.connect(self.remove_optimizer)
+        box.scrub_started.connect(self._on_scrub_started)
+        box.hparams_previewing.connect(self._on_hparams_previewing)
+        box.scrub_ended.connect(self._on_scrub_ended)
         at = len(self.boxes) if at is None else at
         self.list_layout.insertWidget(at + 1, box)  # after the empty hint
         self.boxes.insert(at, box)
@@ -204,6 +216,7 @@ class ParameterPanel(QWidget):
         return box
 
     def _drop_box(self, box: OptimizerBox) -> None:
+        box.cancel_scrub()
         self.boxes.remove(box)
         self.list_layout.removeWidget(box)
         box.hide()
@@ -288,6 +301,24 @@ class ParameterPanel(QWidget):
             self._on_optimizers_changed(tuple(self.document.entries))
             self.message.emit(note)
         self.applied.emit()
+
+    # -- sweeps ---------------------------------------------------------------------------
+    def _on_scrub_started(self, _box: OptimizerBox) -> None:
+        if self._timer.isActive():   # an edit waiting for the debounce goes first, so the
+            self._timer.stop()        # boxes are the document's entries, index for index
+            self._commit()
+
+    def _on_hparams_previewing(self, box: OptimizerBox, hparams: dict) -> None:
+        self._previewing = True
+        self.hparams_previewing.emit(self.boxes.index(box), hparams)
+
+    def _on_scrub_ended(self, _box: OptimizerBox, changed: bool) -> None:
+        if changed:   # the path of a typed value, without the wait: one change of the document
+            self._timer.stop()
+            self._commit()
+        if self._previewing:
+            self._previewing = False
+            self.preview_ended.emit()
 
     def _withdraw_complaint(self) -> None:
         if self._complained:
