@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.panel.message.connect(self._on_panel_message)
+        self.run_views.drawn.connect(self.run_controller.views_drawn)
         self.run_views.drawn.connect(self.runs_ready)
         # a swept hyperparameter's runs, previewed until the sweep ends
         self.panel.hparams_previewing.connect(self.run_controller.preview_hparams)

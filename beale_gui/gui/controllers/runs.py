@@ -151,6 +151,7 @@ class RunController(QObject):
         self._diverged_message = ""    # the status message saying runs diverged, as shown
         self._function_key = document.function_key()
         self._previewing = False
+        self._play_when_drawn = False
         # a long request's first steps, by generation: the whole request and how to show it
         self._then: dict[int, tuple[RunRequest, str]] = {}
         self.compiler: TaskRunner = TaskRunner(self, name="compile")
@@ -193,14 +194,13 @@ class RunController(QObject):
             step = min(self.run_state.step, result.n_steps)
         else:
             step = result.n_steps
-        self.run_state.set_result(result, entries, expression, step)
-        if mode != PREVIEW:
+        if mode != PREVIEW:        # framed first: the paths are then cut and thinned for it
             extent = fit_extent(result, result.function.bounds)
             if extent != self._fitted:
                 self._fitted = extent
                 self.document.set_view(extent)
-        if playing:
-            self.playback.play()
+        self.run_state.set_result(result, entries, expression, step)
+        self._play_when_drawn = playing     # the animation starts once every view shows it
         self.memory.schedule()   # the replaced result is freed by now (the views' `drawn`
         # says when every view shows the new one)
         diverged = int(np.count_nonzero(result.status == DIVERGED))
@@ -213,6 +213,13 @@ class RunController(QObject):
             bar.showMessage(self._diverged_message, MESSAGE_MS)
         elif self._diverged_message and bar.currentMessage() == self._diverged_message:
             bar.clearMessage()     # the last result's news, not this one's
+
+    def views_drawn(self) -> None:
+        """Every view shows the newest result (the run views' ``drawn``): its animation, if
+        asked for, starts now."""
+        if self._play_when_drawn:
+            self._play_when_drawn = False
+            self.playback.play()
 
     def reset_view(self) -> None:
         """Show the view fitted to the last result (the function's bounds before one)."""

@@ -36,6 +36,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("Help", "Remove the selected start point")),
     (QT_TRANSLATE_NOOP("Help", "Left drag on the canvas"), QT_TRANSLATE_NOOP("Help", "Pan")),
     (QT_TRANSLATE_NOOP("Help", "Mouse wheel  or  right drag"), QT_TRANSLATE_NOOP("Help", "Zoom")),
+    (QT_TRANSLATE_NOOP("Help", "Drag a hyperparameter's name"),
+     QT_TRANSLATE_NOOP("Help", "Sweep its value; the paths follow (Shift: finer, Esc: cancel)")),
+    (QT_TRANSLATE_NOOP("Help", "Ctrl+wheel on a field"),
+     QT_TRANSLATE_NOOP("Help", "Sweep its value (the wheel alone, once the field has focus)")),
     ("M", QT_TRANSLATE_NOOP("Help", "Show / hide the mechanics arrows (descent direction, "
                             "momentum, step)")),
     ("E", QT_TRANSLATE_NOOP("Help", "Show / hide the Explain panel (the selected run's update "

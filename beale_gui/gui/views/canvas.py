@@ -243,6 +243,10 @@ class ContourCanvas(QWidget):
         """Draw every path up to ``min(k, stops[i])`` with its head marker there."""
         self._runs.set_step(k)
 
+    def set_animating(self, on: bool) -> None:
+        """Whether an animation plays (the paths keep pixmaps for its frames)."""
+        self._runs.set_animating(on)
+
     def clear_runs(self) -> None:
         """Remove every path, head, arrow and legend entry."""
         self._runs.clear_runs()

@@ -73,9 +73,9 @@ class PathTrack:
     of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end moves, and a short
     live *tail* up to the head. So a frame redraws at most ``CHUNK`` segments per path, the
     middle (at most ``BLOCK``) every ``CHUNK`` points and the whole base only every ``BLOCK``,
-    however long the path is. The pixmaps pay off only over frames: a new path is drawn
-    directly (building them would cost several times a plain draw, on every click and every
-    drag preview), and they are made once the head moves on from where it was first drawn.
+    however long the path is. The pixmaps pay off only over the frames of an animation: while
+    none plays (:meth:`set_animating`) the curves are drawn directly, as building them would
+    cost several times a plain draw on every click and every drag preview.
     """
 
     CHUNK = 128
@@ -100,8 +100,12 @@ class PathTrack:
         self._shown = True
         self._set_path(np.zeros((0, 2)))
 
+    def set_animating(self, on: bool) -> None:
+        """Keep the base and the middle as pixmaps (an animation plays), or draw them
+        directly."""
+        self._cache(on)
+
     def _cache(self, on: bool) -> None:
-        """Keep the base and the middle as pixmaps (for frames), or draw them directly."""
         if on != self._cached:
             self._cached = on
             mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if on
@@ -167,7 +171,6 @@ class PathTrack:
             # pyqtgraph keeps a curve's line-segment buffer at the largest size it ever drew:
             # without this a shorter run would keep a longer earlier run's memory
             curve.clear()
-        self._cache(False)
         self._head = -1
         self._set_path(path, cell, box)
         if not self._shown:
@@ -220,8 +223,6 @@ class PathTrack:
 
     def draw(self, j: int) -> None:
         """Draw the path up to point ``j``."""
-        if self._head >= 0 and int(j) != self._head:
-            self._cache(True)                   # frames: from now on the pixmaps pay off
         self._head = int(j)
         n = int(np.searchsorted(self.keep, j, side="right"))
         last = max(n - 1, 0)

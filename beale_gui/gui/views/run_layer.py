@@ -32,13 +32,15 @@ class RunLayer:
     click goes no further: it adds no start point); the selected run (:meth:`select_run`) is
     drawn wider and above the others. With ``lazy_legend`` (a window's canvas) the legend finds
     its place after the paths have been painted (a zero-interval timer), or when asked where it
-    is; without (an offscreen figure, which has no event loop) at once."""
+    is; without (an offscreen figure, which has no event loop) at once. Paths keep pixmaps
+    while an animation plays (:meth:`set_animating`)."""
 
     def __init__(self, plot: pg.PlotItem,
                  on_run_clicked: Callable[[int], None] | None = None,
                  lazy_legend: bool = False) -> None:
         self._plot = plot
         self._legend_due = False
+        self._animating = False
         self._legend_timer = None
         if lazy_legend:
             # (a child of the plot: it goes with it, and cannot fire on a deleted legend)
@@ -120,6 +122,13 @@ class RunLayer:
             self._diverged[row] = flag == "diverged"
         self._step = int(self._stops.max())       # every path whole, as a preview shows them
         self._draw_step()
+
+    def set_animating(self, on: bool) -> None:
+        """Keep the paths' finished parts as pixmaps while frames follow one another (an
+        animation plays), else draw them directly (see :class:`PathTrack`)."""
+        self._animating = bool(on)
+        for track in self._tracks:
+            track.set_animating(self._animating)
 
     def set_step(self, k: int) -> None:
         """Draw every path up to ``min(k, stops[i])`` with its head marker there."""
@@ -297,6 +306,7 @@ class RunLayer:
         while len(self._tracks) < n:
             clicked = None if self._on_run_clicked is None else self._on_track_clicked
             track = PathTrack(*styles[len(self._tracks)], on_click=clicked)
+            track.set_animating(self._animating)
             for item in track.items:
                 self._add(item, ci.Z_PATHS)
             self._tracks.append(track)

@@ -62,6 +62,7 @@ class RunViews(QObject):
         results.run_selected.connect(self._on_run_picked)
         canvas.run_clicked.connect(self._on_run_picked)
         playback.step_changed.connect(self._on_playhead_moved)
+        playback.playing_changed.connect(canvas.set_animating)
         loss_plot.step_requested.connect(self._on_step_requested)
         mechanics.triggered.connect(self._on_mechanics_toggled)
         if loss_to_playhead is not None:

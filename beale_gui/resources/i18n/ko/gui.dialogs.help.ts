@@ -92,6 +92,22 @@
         <translation>확대 / 축소</translation>
     </message>
     <message>
+        <source>Drag a hyperparameter&apos;s name</source>
+        <translation>하이퍼파라미터 이름 드래그</translation>
+    </message>
+    <message>
+        <source>Sweep its value; the paths follow (Shift: finer, Esc: cancel)</source>
+        <translation>값을 연속으로 바꿉니다. 경로가 따라옵니다 (Shift: 더 세밀하게, Esc: 취소)</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel on a field</source>
+        <translation>입력란에서 Ctrl+휠</translation>
+    </message>
+    <message>
+        <source>Sweep its value (the wheel alone, once the field has focus)</source>
+        <translation>값을 연속으로 바꿉니다 (입력란에 포커스가 있으면 휠만으로)</translation>
+    </message>
+    <message>
         <source>Show / hide the mechanics arrows (descent direction, momentum, step)</source>
         <translation>동작 화살표 보이기 / 숨기기 (하강 방향, 모멘텀, 단계)</translation>
     </message>
