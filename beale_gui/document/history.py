@@ -107,21 +107,11 @@ class History:
     # -- changes -----------------------------------------------------------------------------
     def undo(self) -> bool:
         """Put back the state before the last change; False when there is none."""
-        if not self._undo:
-            return False
-        change = self._undo.pop()
-        self._redo.append(change)
-        self._restore(change.before)
-        return True
+        return self._move(self._undo, self._redo, "before")
 
     def redo(self) -> bool:
         """Make the last undone change again; False when there is none."""
-        if not self._redo:
-            return False
-        change = self._redo.pop()
-        self._undo.append(change)
-        self._restore(change.after)
-        return True
+        return self._move(self._redo, self._undo, "after")
 
     def clear(self) -> None:
         """Start a fresh history from the document as it is (a session was opened)."""
@@ -135,10 +125,17 @@ class History:
             self.events.changed.emit()
 
     # -- internals ---------------------------------------------------------------------------
-    def _restore(self, state: State) -> None:
+    def _move(self, source: list[Change], target: list[Change], side: str) -> bool:
+        """Take the last change of ``source`` onto ``target`` and show its ``side``."""
         document = self._document()
-        if document is None:
-            return
+        if not source or document is None:
+            return False
+        change = source.pop()
+        target.append(change)
+        self._restore(document, getattr(change, side))
+        return True
+
+    def _restore(self, document: Document, state: State) -> None:
         self._restoring = True
         try:
             document.update(**state)
