@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from beale_gui.document import SEED_START
 
 from .helpers import WAIT, close_window, debounce_settled, open_window, settings_in, viewport_point
+from .test_canvas import drag
 from .test_panel import type_into
 
 ADAM = 5
@@ -77,6 +78,20 @@ def test_ctrl_z_takes_back_a_click_and_the_runs_follow(qtbot, window):
         _keys(qtbot, window, Qt.Key.Key_Z,
               Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.result().n_runs == 12
+
+
+def test_a_drag_is_one_change_undone_at_once(qtbot, window):
+    _click_canvas(qtbot, window, 2.5, -2.5)        # clear of the legend (top left)
+    clicked = window.starts()
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        drag(qtbot, window.canvas, (2.5, -2.5), (1.5, -1.0), steps=8)
+    assert not np.array_equal(window.starts(), clicked)
+    assert window.document.history.undo_count == 2       # the click, then the release
+    assert window.undo.action_undo.text() == "&Undo Move start point"
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        _keys(qtbot, window, Qt.Key.Key_Z)
+    np.testing.assert_array_equal(window.starts(), clicked)
+    np.testing.assert_array_equal(window.result().starts, clicked)
 
 
 def test_ctrl_z_after_a_typed_lr_restores_it_in_the_box(qtbot, window):
