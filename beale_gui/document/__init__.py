@@ -17,9 +17,10 @@ from .document import (
     with_hparams,
 )
 from .events import Event, Events
+from .history import History
 from .run_state import RunState
 
 __all__ = ["DEFAULT_OPTIMIZERS", "PALETTE", "SEED_START", "Document", "Event", "Events",
-           "OptimizerEntry", "RunState", "default_entries", "document_of", "fingerprint",
+           "History", "OptimizerEntry", "RunState", "default_entries", "document_of", "fingerprint",
            "function_hparams", "function_key", "is_edited", "next_colour", "session_of",
            "with_hparams"]

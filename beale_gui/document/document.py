@@ -13,7 +13,8 @@ changed, with what a view needs to redraw:
 ``function_changed(function, expression)``, ``optimizers_changed(entries)``,
 ``settings_changed(max_steps, tol, seed)``, ``starts_changed(starts)``, ``view_changed(view)``;
 then ``changed(parts)``, once per call, naming the parts that changed (``"function"``,
-``"optimizers"``, ``"settings"``, ``"starts"``, ``"view"``).
+``"optimizers"``, ``"settings"``, ``"starts"``, ``"view"``). ``document.history``
+(:mod:`.history`) records each change but the view's for undo and redo.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfi
 from ..core.functions import TestFunction, get_function
 from ..core.i18n import translate
 from .events import Events
+from .history import History
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -172,6 +174,7 @@ class Document:
                   "starts": [SEED_START] if starts is None else starts, "view": view}
         for name, value in values.items():
             setattr(self, f"_{name}", _checked(name, value))
+        self.history = History(self)   # undo and redo of each change (history.py)
 
     # -- what it holds ---------------------------------------------------------------------
     @property
@@ -285,8 +288,11 @@ class Document:
         return is_edited(entries[self._index(index, len(entries), "optimizer")], self._function)
 
     def assign(self, other: Document) -> frozenset[str]:
-        """Take every field of ``other`` (a session opened, a preset, a new session)."""
-        return self.update(**other.values())
+        """Take every field of ``other`` (a session opened, a preset, a new session) and start
+        a fresh undo history from it."""
+        parts = self.update(**other.values())
+        self.history.clear()
+        return parts
 
     def set_function(self, function: TestFunction, expression: str | None = None) -> None:
         self.update(function=function, expression=expression)

@@ -38,6 +38,7 @@ from .controllers.exports import ExportController
 from .controllers.runs import PLAY, READY, RunController
 from .controllers.search import SearchController
 from .controllers.sessions import SessionController
+from .controllers.undo import UndoActions
 from .dialogs.guide import GuideDialog
 from .dialogs.help import app_icon, show_about, show_shortcuts
 from .forms.parameters import ParameterPanel
@@ -221,6 +222,9 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu(translate("MainWindow", "&File"))
         self.action_quit = self._action(self.menu_file, translate("MainWindow", "&Quit"),
                                         self.close, ["Ctrl+Q"])
+        # Edit: Undo and Redo (controllers/undo.py)
+        self.menu_edit = bar.addMenu(translate("MainWindow", "&Edit"))
+        self.undo = UndoActions(self, self.document.history, self.menu_edit)
 
         self.menu_view = bar.addMenu(translate("MainWindow", "&View"))
         for dock in (self.panel_dock, self.loss_dock, self.results_dock):

@@ -144,6 +144,18 @@
         <translation>애니메이션 내보내기 (GIF 또는 MP4)</translation>
     </message>
     <message>
+        <source>Undo the last change (in a text field: its typing)</source>
+        <translation>마지막 변경 실행 취소 (입력란에서는 입력한 내용)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z  or  Ctrl+Y</source>
+        <translation>Ctrl+Shift+Z  또는  Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>Redo the change undone</source>
+        <translation>취소한 변경 다시 실행</translation>
+    </message>
+    <message>
         <source>New session</source>
         <translation>새 세션</translation>
     </message>
