@@ -43,7 +43,7 @@ from references import SeedAdam, SeedMomentum, numpy_adam, seed_f, seed_gradient
 
 from beale_gui.core import contours  # noqa: E402
 from beale_gui.core.basins import basin_map  # noqa: E402
-from beale_gui.core.engine import OptimizerConfig, run  # noqa: E402
+from beale_gui.core.engine import EngineTuning, OptimizerConfig, run  # noqa: E402
 from beale_gui.core.functions import get_function  # noqa: E402
 from beale_gui.core.search import Axis, search  # noqa: E402
 
@@ -179,6 +179,17 @@ def engine_rows(quick: bool) -> list[Row]:
                         t_seed * 1e6, ">= 300x", t_seed / per_run >= 300, unit="us",
                         ref_name="seed loop"))
         if label == "spread starts":
+            # where a second thread helps little (a busy or a hyperthreaded machine) the ratio
+            # is the one-thread engine's: measured here, against the same reference
+            def one_thread(config=config, starts=starts):
+                return run(BEALE, config, starts, max_steps=ENGINE_STEPS, tol=0.0,
+                           record=False, tuning=EngineTuning(workers=1))
+
+            t_one, t_ref1 = timed_pair(one_thread, reference, repeats)
+            rows.append(Row("  the same on one thread (what a machine whose second thread "
+                            "helps little gets)", t_one, t_ref1, "-", None,
+                            ref_name="straightforward numpy",
+                            note=f"two threads {t_one / t_engine:.2f}x one on this machine"))
             t_rec = timed(lambda engine=engine: engine(record=True), 1 if quick else 3)
             rows.append(Row("  the same, record=True (every step kept)", t_rec, t_ref,
                             "-", None, ref_name="straightforward numpy"))
@@ -269,6 +280,8 @@ class Gui:
             w.document.remove_start(0)
         for x, y in starts:
             self.wait_runs(lambda x=x, y=y: w.document.add_start(float(x), float(y)))
+        # a long request shows its first steps first: wait for the whole of it
+        _wait_until(self, lambda: w.result().n_steps == max_steps, timeout_s=120.0)
 
     def settle(self, ms: int = 200) -> None:
         """Run the event loop for ``ms`` milliseconds (timers fire, repaints happen)."""
@@ -299,6 +312,7 @@ def frame_rows(gui: Gui, quick: bool) -> list[Row]:
     from beale_gui.gui.views.playback import FAST_SECONDS, FRAME_MS
 
     stride = max(round(result.n_steps / FAST_SECONDS * FRAME_MS / 1000), 1)
+    w.canvas.set_animating(True)        # as the playback says while it plays
     runs, per_run = (4, 15) if quick else (8, 30)
     steps = [min(int(result.n_steps * r / runs) + i * stride, result.n_steps)
              for r in range(runs) for i in range(per_run)]

@@ -125,3 +125,31 @@ def test_a_long_run_shows_its_first_steps_first(qtbot, compiled_window, monkeypa
     assert first.n_steps < 200_000
     assert first.n_steps >= runs.MIN_PREFIX_STEPS
     np.testing.assert_array_equal(whole.paths[:, :first.n_steps + 1], first.paths)
+
+
+def test_a_scrubbed_learning_rate_previews_then_is_one_undoable_change(qtbot, compiled_window):
+    w = compiled_window
+    box = w.panel.boxes[2]                                    # Adam
+    box.set_expanded(True)
+    label = box.form.labelForField(box.fields["lr"].parentWidget())
+    adam = w.run_state.rows_of(config=2)
+    result = w.result()
+    before = [w.canvas.run_tracks()[i].xy for i in adam]
+    undos = w.document.history.undo_count
+    start = QPoint(4, label.height() // 2)
+    QTest.mousePress(label, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(label, start + QPoint(4, 0))
+    QTest.mouseMove(label, start + QPoint(40, 0))             # a third of a decade up
+    # previewed at once, without a change of the document or of the shown result
+    assert w.result() is result
+    assert w.document.entries[2].config.hparams["lr"] == 0.05
+    assert all(w.canvas.run_tracks()[i].xy is not b for i, b in zip(adam, before, strict=True))
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        QTest.mouseRelease(label, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           start + QPoint(40, 0))
+    swept = w.document.entries[2].config.hparams["lr"]
+    assert swept > 0.05
+    assert w.document.history.undo_count == undos + 1         # one change for the sweep
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        assert w.document.history.undo()
+    assert w.document.entries[2].config.hparams["lr"] == 0.05

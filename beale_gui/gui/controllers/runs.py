@@ -285,16 +285,23 @@ class RunController(QObject):
 
     def _compute_now(self, request: RunRequest, mode: str) -> bool:
         """Compute ``request`` on this thread and show it; False when it failed."""
-        self.runner.cancel()                 # an older request's result would come after this
         self._modes.clear()
         self.progress.hide()
-        try:
-            outcome = request(lambda: False, lambda done, total: None)
-        except ValueError as exc:
-            self._show_failure(str(exc))
+        outcome = self._run_now(request)
+        if outcome is None:
             return False
         self.show_result(outcome.result, list(request.entries), request.expression, mode)
         return True
+
+    def _run_now(self, request: RunRequest) -> RunOutcome | None:
+        """``request`` computed on this thread (any older one dropped: its result would come
+        after); None, with the reason in the status bar, when the engine refused it."""
+        self.runner.cancel()
+        try:
+            return request(lambda: False, lambda done, total: None)
+        except ValueError as exc:
+            self._show_failure(str(exc))
+            return None
 
     def _shown_matches(self) -> bool:
         """Whether the shown result is the document's runs (what a preview replaces part of):
@@ -309,12 +316,9 @@ class RunController(QObject):
         result's ``rows``; False when it cannot be computed at once."""
         if not request.immediate():
             return False
-        self.runner.cancel()
-        try:
-            outcome = request(lambda: False, lambda done, total: None)
-        except ValueError as exc:
-            self._show_failure(str(exc))
-            return True
+        outcome = self._run_now(request)
+        if outcome is None:
+            return True                      # refused: said in the status bar
         if outcome.result.n_runs != len(rows):
             return False
         self.run_state.preview(rows, outcome.result)

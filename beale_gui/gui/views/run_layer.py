@@ -89,6 +89,8 @@ class RunLayer:
         ``legend`` lists (label, colour) per optimizer.
         """
         self._use_tracks(list(zip(colours, styles, strict=True)))
+        for track in self._tracks:
+            track.set_animating(self._animating)
         cell = self._thin_cell()
         for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
             track.reset(path, colour, style, cell, self._clip_box())
@@ -115,6 +117,11 @@ class RunLayer:
         """Show ``paths`` whole on the tracks of runs ``rows`` (a preview: their colours and
         styles stay; the other runs, the legend and the step are untouched)."""
         cell, box = self._thin_cell(), self._clip_box()
+        # while previews follow one another the other runs stay as they are: kept as pixmaps,
+        # the previewed ones drawn directly (set_runs puts every track back as animating says)
+        replaced = set(rows)
+        for i, track in enumerate(self._runs):
+            track.set_animating(i not in replaced)
         for row, path, stop, flag in zip(rows, paths, stops, flags, strict=True):
             track = self._runs[row]
             track.reset(path, *track.style, cell, box)
