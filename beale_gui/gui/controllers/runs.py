@@ -132,7 +132,6 @@ class RunController(QObject):
         Told when a result was replaced.
     start_dragging
         A signal ``(index, x, y)`` emitted while a start point is dragged (the canvas's).
-
     """
 
     def __init__(self, document: Document, run_state: RunState, window: QMainWindow,
