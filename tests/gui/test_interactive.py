@@ -114,6 +114,34 @@ def test_a_click_is_computed_at_once_and_the_side_views_follow(qtbot, compiled_w
     assert len(w.loss_plot.curves) == 9
 
 
+def test_a_click_keeps_the_other_starts_paths_as_drawn_and_hovers_afterwards(
+        qtbot, compiled_window):
+    w = compiled_window
+    kept = {id(t): t.xy for t in _tracks_of(w, 0) + _tracks_of(w, 1)}
+    starts_item = w.canvas._starts
+    hovered = []
+    hover = starts_item.hoverEvent
+    starts_item.hoverEvent = lambda ev: (hovered.append(ev), hover(ev))
+    viewport = w.canvas.layout_widget.viewport()
+    where = viewport_point(w.canvas, -1.0, -1.0)
+    QTest.mouseMove(viewport, where)
+    hovered.clear()
+    with qtbot.waitSignal(w.runs_ready, timeout=WAIT):
+        QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         where)
+        # the hover pass that follows a release waits for the event loop (after the paint)
+        assert w.result().n_runs == 9 and not hovered
+    # ... and then comes: the new start point, under the pointer, is hovered
+    qtbot.waitUntil(lambda: bool(hovered), timeout=WAIT)
+    # the earlier starts' runs came back unchanged: drawn on the same tracks, not redrawn
+    for start in (0, 1):
+        for track in _tracks_of(w, start):
+            assert kept.get(id(track)) is track.xy
+    tracks = w.canvas.run_tracks()
+    for row in range(w.result().n_runs):     # and every track shows its own run
+        np.testing.assert_array_equal(tracks[row].xy, w.result().paths[row])
+
+
 def test_a_long_run_shows_its_first_steps_first(qtbot, compiled_window, monkeypatch):
     w = compiled_window
     shown = []

@@ -32,7 +32,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsObject, QVBoxLayout, QWidget
 
@@ -51,6 +51,60 @@ DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 # a point the start no longer is at; Qt already folds the moves a busy window has no time for.
 pg.setConfigOption("mouseRateLimit", -1)
 translate = QCoreApplication.translate
+
+
+class _Released:
+    """What pyqtgraph's hover pass reads of a mouse release, kept after Qt deletes the
+    event."""
+
+    Type = QEvent.Type
+
+    def __init__(self, ev) -> None:
+        self._type, self._buttons, self._modifiers = ev.type(), ev.buttons(), ev.modifiers()
+        self._pos = (ev.scenePos(), ev.screenPos(), ev.lastScenePos(), ev.lastScreenPos())
+
+    def type(self):  # noqa: A003 (Qt's name)
+        return self._type
+
+    def buttons(self):
+        return self._buttons
+
+    def modifiers(self):
+        return self._modifiers
+
+    def scenePos(self):  # noqa: N802 (Qt's names)
+        return self._pos[0]
+
+    def screenPos(self):  # noqa: N802
+        return self._pos[1]
+
+    def lastScenePos(self):  # noqa: N802
+        return self._pos[2]
+
+    def lastScreenPos(self):  # noqa: N802
+        return self._pos[3]
+
+
+def _hover_after_release_later(scene: pg.GraphicsScene) -> None:
+    """Make ``scene`` send the hover events that follow a mouse release from the event loop,
+    after the release's own work has been painted, instead of inside the release.
+
+    pyqtgraph re-runs hit-testing on every item near the pointer after each release so that
+    items can change their look for the next click; after a click that adds a start point that
+    pass (a few milliseconds over the new paths) would delay the paint of the new paths. Its
+    result is not what a later press is routed by (a release leaves pyqtgraph's last hover
+    event alone), so a pass a moment later changes nothing but when hover looks update.
+    """
+    send = scene.sendHoverEvents
+
+    def send_hover_events(ev, exitOnly=False):  # noqa: N803 (pyqtgraph's name)
+        if exitOnly or ev.type() != QEvent.Type.GraphicsSceneMouseRelease:
+            return send(ev, exitOnly)
+        released = _Released(ev)
+        QTimer.singleShot(0, scene, lambda: send(released))
+        return False
+
+    scene.sendHoverEvents = send_hover_events
 
 
 class ContourCanvas(QWidget):
@@ -99,6 +153,7 @@ class ContourCanvas(QWidget):
         self._vb.sigRangeChanged.connect(self._on_range_changed)
         self._vb.sigResized.connect(self._on_resized)
         scene = self.layout_widget.scene()
+        _hover_after_release_later(scene)
         scene.sigMouseClicked.connect(self._on_scene_clicked)
         scene.sigMouseMoved.connect(self._on_scene_moved)
         self.layout_widget.installEventFilter(self)

@@ -167,6 +167,9 @@ class PathTrack:
         if (colour, style) != self._style:
             self._style = (colour, style)
             self._apply_pens()
+        elif self._shown and self._thinned_for == (cell, box) and np.array_equal(path, self.xy):
+            self._head = -1       # the same run again (another start was added): kept as drawn
+            return
         for curve in self.items:
             # pyqtgraph keeps a curve's line-segment buffer at the largest size it ever drew:
             # without this a shorter run would keep a longer earlier run's memory
@@ -196,6 +199,7 @@ class PathTrack:
     def thin(self, cell: tuple[float, float], box: Box | None = None) -> None:
         """Re-thin for boxes of size ``cell`` (data units; (0, 0) keeps every point), and cut
         what leaves ``box`` (x0, x1, y0, y1) at its edges (None: nothing is cut)."""
+        self._thinned_for = (cell, box)
         self.keep = polylines.thin_polyline(self.xy, cell)
         self.xt = np.ascontiguousarray(self.xy[self.keep, 0])
         self.yt = np.ascontiguousarray(self.xy[self.keep, 1])

@@ -88,6 +88,7 @@ class RunLayer:
         is ``"diverged"`` for a run that blew up (its head becomes a red X once it gets there).
         ``legend`` lists (label, colour) per optimizer.
         """
+        self._keep_tracks(paths, list(zip(colours, styles, strict=True)))
         self._use_tracks(list(zip(colours, styles, strict=True)))
         for track in self._tracks:
             track.set_animating(self._animating)
@@ -306,17 +307,39 @@ class RunLayer:
         if self._legend.set_entries(self._legend_entries, arrows, tip):
             self.place_legend()
 
+    def _keep_tracks(self, paths: list[np.ndarray],
+                     styles: list[tuple[str, Qt.PenStyle]]) -> None:
+        """Put the tracks in the order of the new runs wherever a run is shown already (the
+        same path, colour and style: a start was added or removed and the others' runs came
+        back unchanged), so that :meth:`PathTrack.reset` keeps those as drawn."""
+        shown: dict[tuple, list[PathTrack]] = {}
+        for track in self._runs:
+            shown.setdefault(_track_key(track.xy, track.style), []).append(track)
+        if not shown:
+            return
+        placed: list[PathTrack | None] = []
+        for path, style in zip(paths, styles, strict=True):
+            path = np.asarray(path)
+            same = shown.get(_track_key(path, style), [])
+            match = next((t for t in same if np.array_equal(t.xy, path)), None)
+            if match is not None:
+                same.remove(match)
+            placed.append(match)
+        if not any(placed):
+            return
+        used = {id(t) for t in placed if t is not None}
+        rest = [t for t in self._tracks if id(t) not in used]
+        rest.reverse()
+        ordered = [t if t is not None else rest.pop() if rest else self._new_track(style)
+                   for t, style in zip(placed, styles, strict=True)]
+        self._tracks = ordered + rest[::-1]
+
     def _use_tracks(self, styles: list[tuple[str, Qt.PenStyle]]) -> None:
         """Keep a track per (colour, pen style) in ``styles`` for the runs (adding what is
         missing) and hide the rest."""
         n = len(styles)
         while len(self._tracks) < n:
-            clicked = None if self._on_run_clicked is None else self._on_track_clicked
-            track = PathTrack(*styles[len(self._tracks)], on_click=clicked)
-            track.set_animating(self._animating)
-            for item in track.items:
-                self._add(item, ci.Z_PATHS)
-            self._tracks.append(track)
+            self._tracks.append(self._new_track(styles[len(self._tracks)]))
         for track in self._tracks[n:]:
             track.hide()
         for track in self._tracks[n + SPARE_TRACKS:]:
@@ -324,6 +347,14 @@ class RunLayer:
                 self._plot.removeItem(item)
         del self._tracks[n + SPARE_TRACKS:]
         self._runs = self._tracks[:n]
+
+    def _new_track(self, style: tuple[str, Qt.PenStyle]) -> PathTrack:
+        clicked = None if self._on_run_clicked is None else self._on_track_clicked
+        track = PathTrack(*style, on_click=clicked)
+        track.set_animating(self._animating)
+        for item in track.items:
+            self._add(item, ci.Z_PATHS)
+        return track
 
     def _remove_runs(self) -> None:
         self._use_tracks([])
@@ -333,3 +364,11 @@ class RunLayer:
         self._heads.setData(x=[], y=[])
         self._crosses.setData(x=[], y=[])
         self._rebuild_legend()
+
+
+def _track_key(path: np.ndarray, style: tuple[str, Qt.PenStyle]) -> tuple:
+    """A cheap key that two equal runs share (equal paths are then told apart whole)."""
+    n = len(path)
+    if not n:
+        return (style, 0)
+    return (style, n, *path[0].tolist(), *path[n // 2].tolist(), *path[-1].tolist())
