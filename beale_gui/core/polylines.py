@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["ArrowShapes", "arrow_shapes", "clip_polyline", "thin_polyline"]
+__all__ = ["ArrowShapes", "arrow_shapes", "clip_polyline", "simplify_polylines", "thin_polyline"]
 
 
 class ArrowShapes(NamedTuple):
@@ -181,3 +181,90 @@ def clip_polyline(xy: np.ndarray, box: tuple[float, float, float, float]) -> np.
     out[first[opens]] = start[kept[opens]]
     out[first + opens] = end[kept]
     return out[:-1]     # the last piece's NaN
+
+
+SIMPLIFY_TOLERANCE = 0.5    # cells: what simplify_polylines may leave out of a thinned path
+SIMPLIFY_WINDOW = 64        # thinned points: a path is simplified in pieces of at most this many
+SIMPLIFY_LEVELS = SIMPLIFY_WINDOW   # rounds of splitting: enough for a piece of a window
+
+
+def simplify_polylines(paths: list[np.ndarray], cell: tuple[float, float],
+                       tolerance: float = SIMPLIFY_TOLERANCE) -> list[np.ndarray]:
+    """Indices of the points of each polyline worth drawing at a resolution of ``cell``: fewer
+    than :func:`thin_polyline` keeps, with the drawn line as close to the full one.
+
+    Each path is thinned to ``cell`` first; of the points left, every
+    :data:`SIMPLIFY_WINDOW`-th is kept and between them the Ramer-Douglas-Peucker rule keeps
+    only those a straight piece between kept points would pass farther than ``tolerance``
+    cells from (measured to the piece, not the line through it, so an overshoot that doubles
+    back along the line is kept). A path that curves gently across the screen keeps a point
+    every few dozen pixels rather than one per half pixel, which is what a wide pen's drawing
+    time follows. Every piece of every path is split at once, round by round, in numpy; the
+    windows bound the rounds.
+
+    Parameters
+    ----------
+    paths : list of ndarray, each shape (T_i, 2), finite
+    cell : (float, float)
+        As for :func:`thin_polyline`; a non-positive or non-finite size keeps every point.
+    tolerance : float
+        In cells (``cell``'s units along each axis).
+
+    Returns
+    -------
+    list of ndarray of int, increasing, the first and last point of each path always included
+    """
+    thinned = [thin_polyline(xy, cell) for xy in paths]
+    cell_arr = np.asarray(cell, dtype=np.float64)
+    if not (np.isfinite(cell_arr).all() and (cell_arr > 0).all()):
+        return thinned
+    sizes = np.array([len(k) for k in thinned], dtype=np.int64)
+    if not sizes.size or sizes.max() < 3:
+        return thinned
+    # every path's thinned points in one array, in cells
+    p = np.concatenate([np.asarray(xy, dtype=np.float64).reshape(-1, 2)[k]
+                        for xy, k in zip(paths, thinned, strict=True)]) / cell_arr
+    x, y = np.ascontiguousarray(p[:, 0]), np.ascontiguousarray(p[:, 1])
+    ends = np.cumsum(sizes)
+    firsts = ends - sizes
+    # the windows' ends are kept; each window is a piece to split
+    marks = [np.append(np.arange(f, e, SIMPLIFY_WINDOW), e - 1)
+             for f, e in zip(firsts.tolist(), ends.tolist(), strict=True) if e > f]
+    keep = np.zeros(len(p), dtype=bool)
+    a, b = [], []
+    for m in marks:
+        keep[m] = True
+        a.append(m[:-1])
+        b.append(m[1:])
+    a, b = np.concatenate(a), np.concatenate(b)
+    limit = tolerance * tolerance
+    for _ in range(SIMPLIFY_LEVELS):
+        longer = b - a > 1
+        a, b = a[longer], b[longer]
+        if not len(a):
+            break
+        inner = b - a - 1
+        first = np.cumsum(inner) - inner
+        piece = np.repeat(np.arange(len(a)), inner)
+        idx = np.arange(len(piece)) - first[piece] + a[piece] + 1
+        ax, ay = x[a][piece], y[a][piece]
+        dx, dy = x[b][piece] - ax, y[b][piece] - ay
+        rx, ry = x[idx] - ax, y[idx] - ay
+        dd = dx * dx + dy * dy
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.clip((rx * dx + ry * dy) / dd, 0.0, 1.0)
+        t[dd == 0] = 0.0
+        ox, oy = rx - t * dx, ry - t * dy
+        dist = ox * ox + oy * oy
+        far = np.maximum.reduceat(dist, first)
+        split = far > limit
+        hits = np.flatnonzero((dist == far[piece]) & split[piece])
+        if not len(hits):
+            break
+        of = piece[hits]
+        hits = hits[np.concatenate(([True], of[1:] != of[:-1]))]   # a piece's first farthest
+        pieces, mid = piece[hits], idx[hits]
+        keep[mid] = True
+        a, b = np.concatenate([a[pieces], mid]), np.concatenate([mid, b[pieces]])
+    return [k[np.flatnonzero(keep[lo:hi])] for k, lo, hi
+            in zip(thinned, firsts.tolist(), ends.tolist(), strict=True)]

@@ -18,7 +18,12 @@ from beale_gui.core.contours import (
     view_scale,
 )
 from beale_gui.core.functions import TestFunction
-from beale_gui.core.polylines import arrow_shapes, thin_polyline
+from beale_gui.core.polylines import (
+    SIMPLIFY_WINDOW,
+    arrow_shapes,
+    simplify_polylines,
+    thin_polyline,
+)
 
 try:  # the registry is written alongside this module
     from beale_gui.core.functions import FUNCTIONS
@@ -360,6 +365,48 @@ def test_thinning_stays_within_one_cell_and_keeps_the_ends_of_big_moves():
     coarse = np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0]])
     np.testing.assert_array_equal(thin_polyline(coarse, (0.1, 0.1)), [0, 1, 2])
     np.testing.assert_array_equal(thin_polyline(path[:50], (0.0, 0.0)), np.arange(50))
+
+
+
+def _farthest_from(path: np.ndarray, line: np.ndarray) -> float:
+    """The largest distance from a point of ``path`` to the polyline ``line``."""
+    a, ab = line[:-1], np.diff(line, axis=0)
+    r = path[:, None, :] - a[None]
+    dd = np.maximum((ab * ab).sum(axis=1), 1e-300)
+    t = np.clip((r * ab[None]).sum(axis=2) / dd, 0.0, 1.0)
+    return float(np.sqrt(((r - t[..., None] * ab[None]) ** 2).sum(axis=2).min(axis=1)).max())
+
+
+def test_simplified_paths_keep_their_shape_within_a_cell_or_two_with_far_fewer_points():
+    rng = np.random.default_rng(3)
+    t = np.linspace(0, 1, 2_001)
+    spiral = np.stack([np.cos(30 * t) * (1 - t), np.sin(30 * t) * (1 - t)], axis=1)
+    walk = np.cumsum(rng.normal(scale=0.003, size=(3_000, 2)), axis=0)
+    # an overshoot that doubles back along its own line: the turns are what a reader looks for
+    back = np.concatenate([np.linspace([0, 0], [1, 0], 500), np.linspace([1, 0], [0.4, 0], 300),
+                           np.linspace([0.4, 0], [0.8, 0], 200)])
+    paths = [spiral, walk, back, np.zeros((0, 2)), np.array([[0.5, 0.5]]), spiral[:2]]
+    cell = (0.002, 0.001)                      # cells need not be square
+    keeps = simplify_polylines(paths, cell)
+    for path, keep in zip(paths, keeps, strict=True):
+        assert np.isin(keep, thin_polyline(path, cell)).all()   # a subset of the thinned points
+        assert (np.diff(keep) > 0).all()
+        if len(path):
+            assert keep[0] == 0 and keep[-1] == len(path) - 1
+        if len(path) > 2:
+            # within the thinning's cell and the simplification's half cell, in cells
+            assert _farthest_from(path / cell, path[keep] / cell) <= 2.0
+        # each path as it would be alone
+        np.testing.assert_array_equal(keep, simplify_polylines([path], cell)[0])
+    spiral_keep, walk_keep, back_keep = keeps[:3]
+    assert len(spiral_keep) < len(thin_polyline(spiral, cell)) / 4
+    assert {499, 799} <= set(back_keep.tolist())             # both turns
+    # a straight line keeps a point a window of thinned points, no more
+    line = np.linspace([0.0, 0.0], [1.0, 0.5], 5_000)
+    assert len(simplify_polylines([line], cell)[0]) <= 2 + len(thin_polyline(line, cell)) // (
+        SIMPLIFY_WINDOW - 1)
+    # no resolution: every point
+    np.testing.assert_array_equal(simplify_polylines([walk], (0.0, 0.0))[0], np.arange(3_000))
 
 
 # -- paths cut to a box around the view --------------------------------------------------------

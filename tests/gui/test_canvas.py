@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsItem
 
+from beale_gui.core import polylines
 from beale_gui.core.functions import TestFunction
 from beale_gui.document import Document
 from beale_gui.gui.views import canvas_items
@@ -78,6 +79,32 @@ def near_colour(rgb, col, row, colour, radius=3, tol=40) -> bool:
 def straight_path(a, b, n):
     t = np.linspace(0.0, 1.0, n)[:, None]
     return (1 - t) * np.asarray(a) + t * np.asarray(b)
+
+
+def deviation_px(canvas, path, drawn) -> float:
+    """How far (in screen pixels) the farthest point of ``path`` is from the polyline
+    ``drawn``."""
+    scale = np.asarray(canvas.plot_item.getViewBox().viewPixelSize())
+    q, d = path / scale, drawn / scale
+    if len(d) == 1:
+        return float(np.hypot(*(q - d[0]).T).max())
+    a, ab = d[:-1], np.diff(d, axis=0)
+    r = q[:, None, :] - a[None]
+    dd = np.maximum((ab * ab).sum(axis=1), 1e-300)
+    t = np.clip((r * ab[None]).sum(axis=2) / dd, 0.0, 1.0)
+    off = r - t[..., None] * ab[None]
+    return float(np.sqrt((off ** 2).sum(axis=2).min(axis=1)).max())
+
+
+def assert_draws_up_to(canvas, track, path, j):
+    """``track`` draws ``path`` from its start to point ``j`` exactly, through points of the
+    path, and passes within a pixel of every point up to ``j``."""
+    drawn = drawn_path(track)
+    np.testing.assert_array_equal(drawn[0], path[0])
+    np.testing.assert_array_equal(drawn[-1], path[j])
+    points = {tuple(v) for v in path[:j + 1].tolist()}
+    assert all(tuple(v) in points for v in drawn.tolist())
+    assert deviation_px(canvas, path[:j + 1], drawn) <= 1.0
 
 
 # -- mouse: the canvas writes into its document ----------------------------------------------
@@ -199,24 +226,30 @@ def set_two_runs(canvas, n=201, stop_b=60, flag_b="diverged"):
 
 
 def test_set_step_draws_each_path_up_to_its_stop(qtbot, canvas):
-    a, b = set_two_runs(canvas)  # steps of ~10 px: thinning keeps every point
+    a, b = set_two_runs(canvas)
     runs = canvas.run_tracks()
     canvas.set_step(0)
     assert [t.drawn_points() for t in runs] == [1, 1]
     canvas.set_step(40)
-    assert [t.drawn_points() for t in runs] == [41, 41]
+    for track, path in zip(runs, (a, b), strict=True):
+        assert_draws_up_to(canvas, track, path, 40)
     heads = canvas.head_points()
     np.testing.assert_allclose(heads, [a[40], b[40]])
     assert len(canvas.cross_points()) == 0
     assert not canvas.crosses_shown()
     canvas.set_step(150)
-    assert [t.drawn_points() for t in runs] == [151, 61]  # b stopped at 60
+    assert_draws_up_to(canvas, runs[0], a, 150)
+    assert_draws_up_to(canvas, runs[1], b, 60)  # b stopped at 60
     np.testing.assert_allclose(canvas.cross_points(), [b[60]])
     assert canvas.crosses_shown()
     canvas.set_step(10_000)
-    assert [t.drawn_points() for t in runs] == [201, 61]
+    assert_draws_up_to(canvas, runs[0], a, 200)
+    assert_draws_up_to(canvas, runs[1], b, 60)
+    # straight: a few points (the windows' ends) rather than all 201
+    assert all(t.drawn_points() <= 5 for t in runs)
     canvas.set_step(3)  # back again
-    assert [t.drawn_points() for t in runs] == [4, 4]
+    for track, path in zip(runs, (a, b), strict=True):
+        assert_draws_up_to(canvas, track, path, 3)
     assert len(canvas.cross_points()) == 0
     assert not canvas.crosses_shown()
 
@@ -227,11 +260,15 @@ def test_long_paths_are_thinned_but_end_at_the_head(qtbot, canvas):
     canvas.set_runs([path], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)])
     canvas.set_step(n - 1)
     (track,) = canvas.run_tracks()
-    drawn = track.drawn_points()
-    assert 100 < drawn < 2000  # about one point per half pixel, not 10,000
-    x, y = track.tail.getData()
-    assert np.hypot(x[-1] - path[-1, 0], y[-1] - path[-1, 1]) < data_per_pixel(canvas)
+    # straight: a point every SIMPLIFY_WINDOW half pixels, not 10,000 nor one a half pixel
+    assert track.drawn_points() <= 2 + 2 * 1000 // polylines.SIMPLIFY_WINDOW
+    assert_draws_up_to(canvas, track, path, n - 1)
     np.testing.assert_allclose(canvas.head_points(), [path[-1]])
+    wavy = path + np.column_stack([np.zeros(n), 0.3 * np.sin(np.linspace(0, 20, n))])
+    canvas.set_runs([wavy], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)])
+    canvas.set_step(n - 1)
+    assert 20 < track.drawn_points() < 1000    # its bends kept, not every step
+    assert_draws_up_to(canvas, track, wavy, n - 1)
 
 
 def drawn_path(track) -> np.ndarray:
@@ -250,7 +287,10 @@ def test_the_curves_always_draw_the_thinned_path_up_to_the_head(qtbot, canvas):
 
     def assert_drawn_up_to(j):
         kept = track.keep[track.keep <= j]
+        if kept[-1] != j:
+            kept = np.append(kept, j)     # the line goes on to the head
         np.testing.assert_array_equal(drawn_path(track), path[kept])
+        assert deviation_px(canvas, path[:j + 1], path[kept]) <= 1.0
 
     for j in (0, 3, 900, 905, 905, 2600, 2601, 40, n - 1, n - 1):  # forwards, still, back
         canvas.set_step(j)
@@ -335,7 +375,7 @@ def test_a_run_left_out_of_the_next_result_is_not_drawn(qtbot, canvas):
     canvas.set_runs([a], [n - 1], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)],
                     step=n - 1)
     assert len(canvas.run_tracks()) == 1
-    assert canvas.run_tracks()[0].drawn_points() == n
+    assert_draws_up_to(canvas, canvas.run_tracks()[0], a, n - 1)
     assert len(drawn_path_curves(canvas)) == 3
     assert len(canvas.head_points()) == 1
     assert len(canvas.cross_points()) == 0
@@ -367,12 +407,14 @@ def test_set_runs_draws_at_the_step_given(qtbot, canvas):
     a = straight_path((-2.5, 1.5), (1.0, -0.5), 201)
     canvas.set_runs([a], [200], [ORANGE], [Qt.PenStyle.SolidLine], [""], [("GD", ORANGE)],
                     step=40)
-    assert canvas.run_tracks()[0].drawn_points() == 41
+    (track,) = canvas.run_tracks()
+    assert_draws_up_to(canvas, track, a, 40)
     np.testing.assert_allclose(canvas.head_points(), [a[40]])
+    drawn = drawn_path(track)
     canvas.set_step(40)     # the playhead arriving at the same step changes nothing
-    assert canvas.run_tracks()[0].drawn_points() == 41
+    np.testing.assert_array_equal(drawn_path(track), drawn)
     canvas.set_step(100)
-    assert canvas.run_tracks()[0].drawn_points() == 101
+    assert_draws_up_to(canvas, track, a, 100)
 
 
 def arrow_pixels(canvas, kind: str) -> np.ndarray:

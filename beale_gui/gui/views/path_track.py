@@ -1,5 +1,5 @@
 """A run's path on the canvas: :class:`PathTrack`, drawn up to the playhead in a few cached
-curves, thinned to the screen's resolution and cut to a box around the view."""
+curves, simplified to the screen's resolution and cut to a box around the view."""
 
 from __future__ import annotations
 
@@ -67,10 +67,10 @@ class PathCurve(pg.PlotCurveItem):
 class PathTrack:
     """One run's path, drawn up to a step.
 
-    The path is thinned to the screen's resolution
-    (:func:`beale_gui.core.polylines.thin_polyline`) and drawn by three curves: a *base* up to
-    the last multiple of :data:`BLOCK` points and a *middle* from there up to the last multiple
-    of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end moves, and a short
+    The path is simplified to the screen's resolution
+    (:func:`beale_gui.core.polylines.simplify_polylines`) and drawn by three curves: a *base*
+    up to the last multiple of :data:`BLOCK` kept points and a *middle* from there up to the
+    last multiple of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end moves, and a short
     live *tail* up to the head. So a frame redraws at most ``CHUNK`` segments per path, the
     middle (at most ``BLOCK``) every ``CHUNK`` points and the whole base only every ``BLOCK``,
     however long the path is. The pixmaps pay off only over the frames of an animation: while
@@ -159,23 +159,33 @@ class PathTrack:
     def items(self) -> tuple[pg.PlotCurveItem, ...]:
         return self.base, self.middle, self.tail
 
+    def shows(self, path: np.ndarray, colour: str, style: Qt.PenStyle,
+              cell: tuple[float, float], box: Box | None) -> bool:
+        """Whether the track shows this run already, drawn for ``cell`` and ``box`` (the same
+        run came back: another start was added or removed)."""
+        return (self._shown and (colour, style) == self._style
+                and self._thinned_for == (cell, box) and np.array_equal(path, self.xy))
+
     def reset(self, path: np.ndarray, colour: str, style: Qt.PenStyle,
-              cell: tuple[float, float] = (0.0, 0.0), box: Box | None = None) -> None:
+              cell: tuple[float, float] = (0.0, 0.0), box: Box | None = None,
+              keep: np.ndarray | None = None) -> None:
         """Show a run, shape (T + 1, 2), on these curves (cheaper than new ones), thinned for
-        boxes of size ``cell`` and cut to ``box`` (see :meth:`thin`); nothing is drawn until
-        :meth:`draw`."""
+        boxes of size ``cell`` and cut to ``box`` (see :meth:`thin`; ``keep`` the points
+        :func:`~beale_gui.core.polylines.simplify_polylines` keeps of it, when they are known
+        already); nothing is drawn until :meth:`draw`. A run the track shows already
+        (:meth:`shows`) stays as drawn."""
+        if self.shows(path, colour, style, cell, box):
+            self._head = -1
+            return
         if (colour, style) != self._style:
             self._style = (colour, style)
             self._apply_pens()
-        elif self._shown and self._thinned_for == (cell, box) and np.array_equal(path, self.xy):
-            self._head = -1       # the same run again (another start was added): kept as drawn
-            return
         for curve in self.items:
             # pyqtgraph keeps a curve's line-segment buffer at the largest size it ever drew:
             # without this a shorter run would keep a longer earlier run's memory
             curve.clear()
         self._head = -1
-        self._set_path(path, cell, box)
+        self._set_path(path, cell, box, keep)
         if not self._shown:
             self._shown = True
             for curve in self.items:
@@ -192,15 +202,17 @@ class PathTrack:
         self._set_path(np.zeros((0, 2)))
 
     def _set_path(self, path: np.ndarray, cell: tuple[float, float] = (0.0, 0.0),
-                  box: Box | None = None) -> None:
+                  box: Box | None = None, keep: np.ndarray | None = None) -> None:
         self.xy = np.asarray(path, dtype=np.float64).reshape(-1, 2)
-        self.thin(cell, box)
+        self.thin(cell, box, keep)
 
-    def thin(self, cell: tuple[float, float], box: Box | None = None) -> None:
-        """Re-thin for boxes of size ``cell`` (data units; (0, 0) keeps every point), and cut
-        what leaves ``box`` (x0, x1, y0, y1) at its edges (None: nothing is cut)."""
+    def thin(self, cell: tuple[float, float], box: Box | None = None,
+             keep: np.ndarray | None = None) -> None:
+        """Re-thin for boxes of size ``cell`` (data units; (0, 0) keeps every point) keeping
+        ``keep`` (default: what :func:`~beale_gui.core.polylines.simplify_polylines` keeps),
+        and cut what leaves ``box`` (x0, x1, y0, y1) at its edges (None: nothing is cut)."""
         self._thinned_for = (cell, box)
-        self.keep = polylines.thin_polyline(self.xy, cell)
+        self.keep = polylines.simplify_polylines([self.xy], cell)[0] if keep is None else keep
         self.xt = np.ascontiguousarray(self.xy[self.keep, 0])
         self.yt = np.ascontiguousarray(self.xy[self.keep, 1])
         if box is not None:
@@ -210,11 +222,15 @@ class PathTrack:
                 box = None     # nothing to cut
         self._box = box
         self._ends = (-1, -1)
-        self._tail_span = (-1, -1)
+        self._tail_span = (-1, -1, -1)
 
-    def _set_span(self, curve: pg.PlotCurveItem, start: int, stop: int) -> None:
-        """Thinned points start..stop-1 on ``curve``, cut to the box."""
+    def _set_span(self, curve: pg.PlotCurveItem, start: int, stop: int,
+                  head: int | None = None) -> None:
+        """Kept points start..stop-1 on ``curve`` (then point ``head`` of the path, if
+        given), cut to the box."""
         x, y = self.xt[start:stop], self.yt[start:stop]
+        if head is not None:
+            x, y = np.append(x, self.xy[head, 0]), np.append(y, self.xy[head, 1])
         if self._box is None:
             curve.setData(x=x, y=y, skipFiniteCheck=True, connect="all")
             return
@@ -226,7 +242,8 @@ class PathTrack:
         self._set_span(curve, start, end + 1 if end > start else start)
 
     def draw(self, j: int) -> None:
-        """Draw the path up to point ``j``."""
+        """Draw the path up to point ``j``: the kept points up to it, then ``j`` itself (the
+        line reaches the head even where a long straight piece has no kept point between)."""
         self._head = int(j)
         n = int(np.searchsorted(self.keep, j, side="right"))
         last = max(n - 1, 0)
@@ -237,9 +254,11 @@ class PathTrack:
                 self._show(self.base, 0, block)
             self._show(self.middle, block, chunk)
             self._ends = (block, chunk)
-        if (chunk, n) != self._tail_span:   # setData rebuilds the curve, even for the same points
-            self._tail_span = (chunk, n)
-            self._set_span(self.tail, chunk, n)
+        head = None if not n or self.keep[n - 1] == j else int(j)
+        span = (chunk, n, -1 if head is None else head)
+        if span != self._tail_span:   # setData rebuilds the curve, even for the same points
+            self._tail_span = span
+            self._set_span(self.tail, chunk, n, head)
 
     def drawn_points(self) -> int:
         """How many points the curves hold together (each shared end counted once)."""

@@ -92,9 +92,15 @@ class RunLayer:
         self._use_tracks(list(zip(colours, styles, strict=True)))
         for track in self._tracks:
             track.set_animating(self._animating)
-        cell = self._thin_cell()
-        for track, path, colour, style in zip(self._runs, paths, colours, styles, strict=True):
-            track.reset(path, colour, style, cell, self._clip_box())
+        cell, box = self._thin_cell(), self._clip_box()
+        fresh = [i for i, (track, path, colour, style)
+                 in enumerate(zip(self._runs, paths, colours, styles, strict=True))
+                 if not track.shows(path, colour, style, cell, box)]
+        keeps = dict(zip(fresh, polylines.simplify_polylines([paths[i] for i in fresh], cell),
+                         strict=True))
+        for i, (track, path, colour, style) in enumerate(zip(self._runs, paths, colours, styles,
+                                                             strict=True)):
+            track.reset(path, colour, style, cell, box, keeps.get(i))
         self._colours = list(colours)
         self._mark_selected()
         self._stops = np.array([max(int(s), 0) for s in stops], dtype=int)
@@ -123,9 +129,10 @@ class RunLayer:
         replaced = set(rows)
         for i, track in enumerate(self._runs):
             track.set_animating(i not in replaced)
-        for row, path, stop, flag in zip(rows, paths, stops, flags, strict=True):
+        keeps = polylines.simplify_polylines(paths, cell)
+        for row, path, stop, flag, keep in zip(rows, paths, stops, flags, keeps, strict=True):
             track = self._runs[row]
-            track.reset(path, *track.style, cell, box)
+            track.reset(path, *track.style, cell, box, keep)
             self._stops[row] = max(int(stop), 0)
             self._diverged[row] = flag == "diverged"
         self._step = int(self._stops.max())       # every path whole, as a preview shows them
@@ -196,8 +203,9 @@ class RunLayer:
         """Thin the paths to half a pixel of the view (it moved) and draw them again, and put
         the legend where the view is now emptiest."""
         cell, box = self._thin_cell(), self._clip_box()
-        for track in self._runs:
-            track.thin(cell, box)
+        keeps = polylines.simplify_polylines([track.xy for track in self._runs], cell)
+        for track, keep in zip(self._runs, keeps, strict=True):
+            track.thin(cell, box, keep)
         if self._runs:
             self._draw_step()
         self.place_legend()
