@@ -82,8 +82,11 @@ def test_a_preview_of_hyperparameters_redraws_that_optimizers_runs(qtbot, compil
     adam = w.run_state.rows_of(config=2)
     before = {i: w.canvas.run_tracks()[i].xy.copy() for i in range(result.n_runs)}
     hparams = dict(w.document.entries[2].config.hparams, lr=0.2)
+    labels = [text for _, text in w.canvas.legend_rows()]
     w.run_controller.preview_hparams(2, hparams)
     assert w.result() is result
+    # the legend names the value being tried; the others' labels stay
+    assert [text for _, text in w.canvas.legend_rows()] == labels[:2] + ["Adam (lr=0.2)"]
     for i in range(result.n_runs):
         same = np.array_equal(w.canvas.run_tracks()[i].xy, before[i])
         assert same == (i not in adam), i
@@ -102,6 +105,7 @@ def test_a_preview_of_hyperparameters_redraws_that_optimizers_runs(qtbot, compil
         w.run_controller.end_preview()
     for i in range(result.n_runs):
         np.testing.assert_array_equal(w.canvas.run_tracks()[i].xy, before[i])
+    assert [text for _, text in w.canvas.legend_rows()] == labels
 
 
 def test_a_click_is_computed_at_once_and_the_side_views_follow(qtbot, compiled_window):

@@ -290,9 +290,9 @@ class ContourCanvas(QWidget):
         self._runs.set_runs(paths, stops, colours, styles, flags, legend, step)
 
     def replace_runs(self, rows: list[int], paths: list[np.ndarray], stops: list[int],
-                     flags: list[str]) -> None:
+                     flags: list[str], legend: list[tuple[str, str]] | None = None) -> None:
         """Show ``paths`` whole in place of runs ``rows`` (see :meth:`RunLayer.replace_runs`)."""
-        self._runs.replace_runs(rows, paths, stops, flags)
+        self._runs.replace_runs(rows, paths, stops, flags, legend)
 
     def set_step(self, k: int) -> None:
         """Draw every path up to ``min(k, stops[i])`` with its head marker there."""

@@ -120,9 +120,13 @@ class RunLayer:
         self._draw_step()
 
     def replace_runs(self, rows: list[int], paths: list[np.ndarray], stops: list[int],
-                     flags: list[str]) -> None:
+                     flags: list[str], legend: list[tuple[str, str]] | None = None) -> None:
         """Show ``paths`` whole on the tracks of runs ``rows`` (a preview: their colours and
-        styles stay; the other runs, the legend and the step are untouched)."""
+        styles stay; the other runs and the step are untouched, the legend too unless
+        ``legend`` gives new entries: a scrubbed value is named as it changes)."""
+        if legend is not None and list(legend) != self._legend_entries:
+            self._legend_entries = list(legend)
+            self._rebuild_legend()
         cell, box = self._thin_cell(), self._clip_box()
         # while previews follow one another the other runs stay as they are: kept as pixmaps,
         # the previewed ones drawn directly (set_runs puts every track back as animating says)

@@ -129,7 +129,19 @@ class RunViews(QObject):
         paths = result.shown()[0]
         self.canvas.replace_runs(rows, [paths[i] for i in range(result.n_runs)],
                                  [int(s) for s in result.stop_step],
-                                 ["diverged" if s == DIVERGED else "" for s in result.status])
+                                 ["diverged" if s == DIVERGED else "" for s in result.status],
+                                 self._preview_legend(rows, result))
+
+    def _preview_legend(self, rows: list[int], result: RunResult) -> list[tuple[str, str]]:
+        """The legend with the previewed configurations' labels (a scrubbed learning rate is
+        named as it goes)."""
+        shown = self.run_state.result
+        legend = [(optimizer_label(e.config), e.colour) for e in self.run_state.entries]
+        for row, k in zip(rows, result.config_index.tolist(), strict=True):
+            index = int(shown.config_index[row])
+            if index < len(legend):
+                legend[index] = (optimizer_label(result.configs[k]), legend[index][1])
+        return legend
 
     @guarded
     def _on_step_changed(self, step: int) -> None:
