@@ -126,7 +126,8 @@ class RunLayer:
         ``legend`` gives new entries: a scrubbed value is named as it changes)."""
         if legend is not None and list(legend) != self._legend_entries:
             self._legend_entries = list(legend)
-            self._rebuild_legend()
+            if not self._legend.relabel(self._legend_entries):
+                self._rebuild_legend()
         cell, box = self._thin_cell(), self._clip_box()
         # while previews follow one another the other runs stay as they are: kept as pixmaps,
         # the previewed ones drawn directly (set_runs puts every track back as animating says)

@@ -70,6 +70,24 @@ class RunLegend:
         self._show()
         return changed
 
+    def relabel(self, runs: list[tuple[str, str]]) -> bool:
+        """Give the optimizers' rows the labels of ``runs`` in place, where only labels differ
+        from the rows shown (a value being scrubbed: cheaper than new rows, and the legend
+        stays where it is); False, changing nothing, when the rows themselves differ."""
+        if self._key is None:
+            return False
+        shown, arrows = self._key
+        if [c for _, c in runs] != [c for _, c in shown]:
+            return False
+        rows = self.item.items
+        for i, ((label, _), (before, _)) in enumerate(zip(runs, shown, strict=True)):
+            if label != before:
+                rows[i][1].setText(label)
+        self._key = (tuple(runs), arrows)
+        self.item.layout.activate()
+        self.item.updateSize()
+        return True
+
     def give_way(self, yes: bool) -> None:
         """Hide while another legend is shown over the plot."""
         self._giving_way = yes
