@@ -392,7 +392,8 @@ def test_simplified_paths_keep_their_shape_within_a_cell_or_two_with_far_fewer_p
         assert np.isin(keep, thin_polyline(path, cell)).all()   # a subset of the thinned points
         assert (np.diff(keep) > 0).all()
         if len(path):
-            assert keep[0] == 0 and keep[-1] == len(path) - 1
+            assert keep[0] == 0
+            assert keep[-1] == len(path) - 1
         if len(path) > 2:
             # within the thinning's cell and the simplification's half cell, in cells
             assert _farthest_from(path / cell, path[keep] / cell) <= 2.0

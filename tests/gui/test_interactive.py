@@ -134,7 +134,8 @@ def test_a_click_keeps_the_other_starts_paths_as_drawn_and_hovers_afterwards(
         QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          where)
         # the hover pass that follows a release waits for the event loop (after the paint)
-        assert w.result().n_runs == 9 and not hovered
+        assert w.result().n_runs == 9
+        assert not hovered
     # ... and then comes: the new start point, under the pointer, is hovered
     qtbot.waitUntil(lambda: bool(hovered), timeout=WAIT)
     # the earlier starts' runs came back unchanged: drawn on the same tracks, not redrawn

@@ -70,12 +70,12 @@ class PathTrack:
     The path is simplified to the screen's resolution
     (:func:`beale_gui.core.polylines.simplify_polylines`) and drawn by three curves: a *base*
     up to the last multiple of :data:`BLOCK` kept points and a *middle* from there up to the
-    last multiple of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end moves, and a short
-    live *tail* up to the head. So a frame redraws at most ``CHUNK`` segments per path, the
-    middle (at most ``BLOCK``) every ``CHUNK`` points and the whole base only every ``BLOCK``,
-    however long the path is. The pixmaps pay off only over the frames of an animation: while
-    none plays (:meth:`set_animating`) the curves are drawn directly, as building them would
-    cost several times a plain draw on every click and every drag preview.
+    last multiple of :data:`CHUNK`, both cached as pixmaps and redrawn only when their end
+    moves, and a short live *tail* on to the head. So a frame redraws at most ``CHUNK``
+    segments per path, the middle (at most ``BLOCK``) every ``CHUNK`` points and the whole base
+    only every ``BLOCK``, however long the path is. The pixmaps pay off only over the frames of
+    an animation: while none plays (:meth:`set_animating`) the curves are drawn directly, as
+    building them would cost several times a plain draw on every click and every drag preview.
     """
 
     CHUNK = 128
