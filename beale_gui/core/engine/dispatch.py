@@ -16,7 +16,7 @@ import time
 import numpy as np
 
 from .. import aligned
-from . import compiled
+from . import compiled, compiled_batch
 from .batch import BatchPart, Block
 from .few_runs import FewRuns
 from .probing import Probes, is_probing
@@ -87,7 +87,9 @@ class Dispatch:
         tuning = self.tuning
         n = sum(g.rows.stop - g.rows.start for g in groups)
         function = self.settings.function
-        if tuning.path in ("few_runs", "compiled"):
+        large = n >= tuning.parallel_min_rows
+        fast = self._compiled_batch_groups(groups) if large else []
+        if tuning.path in ("few_runs", "compiled") and len(fast) < len(groups):
             bad = [g.spec.name for g in groups if not few_runs_can_take(g)]
             if bad:
                 raise ValueError(f"the {tuning.path.replace('_', '-')} path cannot take "
@@ -101,7 +103,7 @@ class Dispatch:
                                  "that evaluates on floats")
             compiled.prepare(keys)
             return [self._compiled(groups)]
-        if n < tuning.parallel_min_rows:
+        if not large:
             most = min(tuning.few_runs_max_rows,
                        tuning.few_runs_base_rows + tuning.few_runs_rows_per_config * len(groups))
             if (tuning.path == "auto" and 0 < n <= most
@@ -116,29 +118,73 @@ class Dispatch:
         stochastic = [g for g in groups if g.noise is not None]
         if stochastic:
             blocks.append(self._whole(Block, stochastic))
-        det = [g for g in groups if g.noise is None]
-        n_det = sum(g.rows.stop - g.rows.start for g in det)
-        if n_det:
-            workers = max(tuning.workers, 1)
-            chunk = tuning.chunk_rows if workers > 1 else tuning.serial_chunk_rows
-            n_blocks = -(-n_det // chunk)
-            n_blocks = -(-n_blocks // workers) * workers
-            size = -(-n_det // n_blocks)
-            size = -(-size // aligned.ROW_MULTIPLE) * aligned.ROW_MULTIPLE  # rows aligned
-            pieces, room = [], size
-            for g in det:
-                lo = g.rows.start
-                while lo < g.rows.stop:
-                    hi = min(g.rows.stop, lo + room)
-                    pieces.append(self._part(BatchPart, g, lo, hi))
-                    room -= hi - lo
-                    lo = hi
-                    if room == 0:
-                        blocks.append(Block(self, pieces))
-                        pieces, room = [], size
-            if pieces:
-                blocks.append(Block(self, pieces))
+        det = [g for g in groups if g.noise is None and g not in fast]
+        if fast:
+            prepared = self._combinations
+            row_steps = tuning.compiled_batch_row_steps
+            blocks += self._cut(fast, Part, lambda parts: compiled_batch.CompiledBatch(
+                self, parts, prepared, row_steps))
+        return blocks + self._cut(det, BatchPart, lambda parts: Block(self, parts))
+
+    def _cut(self, groups: list[Group], part, block) -> list:
+        """Blocks (made by ``block(parts)``) of the rows of ``groups``, about ``chunk_rows``
+        each (``serial_chunk_rows`` on one thread), as many as a multiple of the workers."""
+        n = sum(g.rows.stop - g.rows.start for g in groups)
+        if not n:
+            return []
+        tuning = self.tuning
+        workers = max(tuning.workers, 1)
+        chunk = tuning.chunk_rows if workers > 1 else tuning.serial_chunk_rows
+        n_blocks = -(-n // chunk)
+        n_blocks = -(-n_blocks // workers) * workers
+        size = -(-n // n_blocks)
+        size = -(-size // aligned.ROW_MULTIPLE) * aligned.ROW_MULTIPLE  # rows aligned
+        blocks, pieces, room = [], [], size
+        for g in groups:
+            lo = g.rows.start
+            while lo < g.rows.stop:
+                hi = min(g.rows.stop, lo + room)
+                pieces.append(self._part(part, g, lo, hi))
+                room -= hi - lo
+                lo = hi
+                if room == 0:
+                    blocks.append(block(pieces))
+                    pieces, room = [], size
+        if pieces:
+            blocks.append(block(pieces))
         return blocks
+
+    def _compiled_batch_groups(self, groups: list[Group]) -> list[Group]:
+        """The groups of a large batch that compiled batch blocks step (:mod:`.compiled_batch`),
+        their pairs prepared: none when something is recorded; with ``path="compiled"`` every
+        one they can take (all or none); with ``"auto"`` those whose hyperparameters but the
+        rate are shared by their runs (per-run ones give the bits of each run alone, which
+        the numpy blocks' vectorised powers may not) and whose pair is ready or in the cache,
+        or whose runs are work enough to pay for compiling it
+        (``compiled_batch_compile_row_steps``)."""
+        settings, tuning = self.settings, self.tuning
+        self._combinations = {}
+        if (settings.record or settings.record_state or tuning.path not in ("auto", "compiled")
+                or not compiled.available()):
+            return []
+        taken, keys = [], []
+        for g in groups:
+            key = compiled_batch.pair_key(g, settings.function)
+            if key is None:
+                continue
+            if tuning.path == "auto" and not (
+                    not any(isinstance(v, np.ndarray) for k, v in g.hp.items() if k != "lr")
+                    and (compiled_batch.loadable(key)
+                         or (g.rows.stop - g.rows.start) * settings.max_steps
+                         >= tuning.compiled_batch_compile_row_steps)):
+                continue
+            self._combinations[id(g)] = compiled_batch.Combinations(g)
+            taken.append(g)
+            keys.append(key)
+        if tuning.path == "compiled" and len(taken) < len(groups):
+            return []                       # one compiled block steps them all, as for a few
+        compiled_batch.prepare(keys)
+        return taken
 
     def _whole(self, kind, groups: list[Group]):
         """One block of ``kind`` holding every row of ``groups``."""

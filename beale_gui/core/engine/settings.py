@@ -144,8 +144,9 @@ class EngineTuning:
     Attributes
     ----------
     path : {"auto", "batch", "few_runs", "compiled"}
-        ``"auto"``: a few deterministic runs in Python floats (:mod:`.few_runs`), everything
-        else in numpy blocks (:mod:`.batch`); ``"batch"``: numpy blocks always;
+        ``"auto"``: a few deterministic runs in Python floats (:mod:`.few_runs`), many in
+        compiled batch blocks where ``compiled_batch_*`` below say so, everything else in
+        numpy blocks (:mod:`.batch`); ``"batch"``: numpy blocks always;
         ``"few_runs"``: floats always, ValueError for a batch they cannot take (stochastic
         runs, per-run hyperparameters or rates, a schedule too long to tabulate).
     few_runs_max_rows, few_runs_base_rows, few_runs_rows_per_config : int
@@ -173,6 +174,14 @@ class EngineTuning:
         ValueError when numba is missing or a run cannot be compiled).
     compiled_chunk_steps : int
         Steps of one compiled run between two polls of cancel and progress.
+    compiled_batch_row_steps, compiled_batch_compile_row_steps : int
+        A large deterministic batch that records nothing is stepped by compiled batch blocks
+        (:mod:`.compiled_batch`, numba installed) with ``path="compiled"``, and with
+        ``"auto"`` where its runs share their hyperparameters but the rate and its pair is
+        compiled or in the cache, or would be worth compiling: runs x steps of
+        ``compiled_batch_compile_row_steps``, some seconds of numpy's work, pay for the
+        second or two a first compile takes. A block polls cancel and progress every
+        ``compiled_batch_row_steps`` runs x steps.
     record_block_steps : int
         Steps of record and state the float path keeps before writing them to the result.
     rate_block_steps : int
@@ -188,6 +197,8 @@ class EngineTuning:
     path: Literal["auto", "batch", "few_runs", "compiled"] = "auto"
     compiled: bool = False
     compiled_chunk_steps: int = 4096
+    compiled_batch_row_steps: int = 1 << 22
+    compiled_batch_compile_row_steps: int = 10**9
     few_runs_max_rows: int = 32
     few_runs_base_rows: int = 8
     few_runs_rows_per_config: int = 4
