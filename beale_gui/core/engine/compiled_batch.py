@@ -15,7 +15,9 @@ rows at a time with AVX-512; about 5 ns a step) once nothing in it stands in the
   computed once per step, not per row; the learning rate is each row's own;
 - the loop touches few arrays (the compiler checks each pair of them for overlap before it
   vectorises, and gives up past a few dozen checks): the point, f one step back, the state and
-  the rate; f and the gradient are evaluated again at the point rather than kept;
+  the rate; f and the gradient are evaluated again at the point rather than kept, and at the
+  new point only where the function does not promise them finite and inside their bound
+  wherever the point is inside its own (``value_finite_within``, as the numpy blocks);
 - the stop rules are the few-runs path's, without branches: a row that stops keeps its point
   and its code (1 converged, 2 diverged), and is computed on but not written.
 
@@ -48,7 +50,7 @@ from .rows import Group, PartsBlock
 TILE_ROWS = 1024        # rows stepped together through a call's steps (their arrays stay in L2)
 _STATUS = np.array([MAX_STEPS, CONVERGED, DIVERGED], dtype=np.int8)
 
-_drivers: dict[tuple[str, str], Callable] = {}
+_drivers: dict[tuple[str, str], tuple[Callable, Callable]] = {}
 _lock = threading.Lock()
 
 
@@ -157,10 +159,10 @@ def _shape(key: tuple[str, str]) -> tuple[int, int, bool]:
 # -- the loop ----------------------------------------------------------------------------------
 
 _LOOP = '''
-def run_rows(X, Y, PF, S, LR, code, stop, table, bounds, negate, decay, rate_of, rates, s0, s1,
+def {name}(X, Y, PF, S, LR, code, stop, table, bounds, negate, decay, rate_of, rates, s0, s1,
              tile, tol, bound, grad_bound):
     """Steps s0..s1 of every row still running; combination c's rows are bounds[c]..bounds[c+1]
-    (see compiled_batch.py)."""
+    (see compiled_batch.py).{doc}"""
     check_tol = tol > 0.0
     for c in range(len(bounds) - 1):
         hp = ({hp})
@@ -182,11 +184,8 @@ def run_rows(X, Y, PF, S, LR, code, stop, table, bounds, negate, decay, rate_of,
                         ux, uy = ux + x * wd, uy + y * wd
                     lr = lr_s if r >= 0 else LR[i]
                     xn, yn, {names} = kernel(x, y, ux, uy, lr, t, hp, {loads})
-                    fn, gxn, gyn = evaluate(xn, yn)
-                    ok = ((-bound <= xn) & (xn <= bound) & (-bound <= yn) & (yn <= bound)
-                          & (abs(fn) < math.inf) & (-grad_bound <= gxn) & (gxn <= grad_bound)
-                          & (-grad_bound <= gyn) & (gyn <= grad_bound))
-                    was = code[i]
+                    ok = (-bound <= xn) & (xn <= bound) & (-bound <= yn) & (yn <= bound)
+{check}                    was = code[i]
                     moved = (was == 0) & ok
                     going = moved & (not conv)
                     # without branches (they would keep the loop from being vectorised): a
@@ -201,6 +200,13 @@ def run_rows(X, Y, PF, S, LR, code, stop, table, bounds, negate, decay, rate_of,
                     alive += going
                 if alive == 0:
                     break
+'''
+
+# Where the function does not promise f and the gradient finite and inside their bound wherever
+# the point is inside its own (``value_finite_within``), they are looked at.
+_CHECK = '''                    fn, gxn, gyn = evaluate(xn, yn)
+                    ok = (ok & (abs(fn) < math.inf) & (-grad_bound <= gxn) & (gxn <= grad_bound)
+                          & (-grad_bound <= gyn) & (gyn <= grad_bound))
 '''
 
 # An optimizer that pauses (Rprop) stops on the rule only where its last update moved the point
@@ -220,17 +226,24 @@ def _source(key: tuple[str, str]) -> str:
     names = ", ".join(f"n_{k}" for k in range(width))
     loads = ", ".join(f"S[{k}, i]" for k in range(width))
     stores = "\n".join(f"{' ' * 20}S[{k}, i] = n_{k}" for k in range(width))
-    loop = _LOOP.format(hp=" ".join(f"table[c, {j}]," for j in range(n_hp)), names=names,
-                        loads=loads, stores=stores,
-                        pause=_PAUSE.format(w=width, w1=width + 1) if pauses else "")
+    loops = "\n".join(
+        _LOOP.format(name=name, doc=doc, check=check,
+                     hp=" ".join(f"table[c, {j}]," for j in range(n_hp)), names=names,
+                     loads=loads, stores=stores,
+                     pause=_PAUSE.format(w=width, w1=width + 1) if pauses else "")
+        for name, doc, check in (("run_rows", "", _CHECK),
+                                 ("run_rows_inside", " f and the gradient finite inside the "
+                                  "bound.", "")))
     return (f'"""{key[0]} on {key[1]}, rows innermost: written by {__name__}, compiled by '
             'numba."""\n\nimport math\n\nimport numba\nimport numpy as np\n\n'
             f"from {__name__} import row_kernel\n"
             f"from {f_module} import {f_name} as _evaluate\n\n"
             f'kernel = numba.njit(error_model="numpy")(row_kernel("{key[0]}", {width}))\n'
             'evaluate = numba.njit(error_model="numpy")(_evaluate)\n\n'
-            f"{loop}\n\n"
-            'run_rows = numba.njit(error_model="numpy", nogil=True, cache=True)(run_rows)\n')
+            f"{loops}\n\n"
+            'run_rows = numba.njit(error_model="numpy", nogil=True, cache=True)(run_rows)\n'
+            'run_rows_inside = numba.njit(error_model="numpy", nogil=True, cache=True)('
+            'run_rows_inside)\n')
 
 
 # -- compiling it ------------------------------------------------------------------------------
@@ -265,11 +278,13 @@ def prepare(keys) -> None:
             continue
         with _lock:
             if key not in _drivers:
-                step = compiled.load_module("rows", _source(key), key).run_rows
-                _warm(step, _shape(key))
+                module = compiled.load_module("rows", _source(key), key)
+                steps = module.run_rows, module.run_rows_inside
+                for step in steps:
+                    _warm(step, _shape(key))
                 with contextlib.suppress(OSError):
                     _marker(key).touch()
-                _drivers[key] = step
+                _drivers[key] = steps
 
 
 def _warm(step: Callable, shape: tuple[int, int, bool]) -> None:
@@ -365,7 +380,9 @@ class _PairRows:
     their working arrays."""
 
     def __init__(self, settings, key, parts, combinations: dict[int, Combinations]) -> None:
-        self.settings, self.step_fn = settings, _drivers[key]
+        # the loop that looks at f and the gradient, or the one that need not
+        inside = settings.function.value_finite_within >= settings.bound
+        self.settings, self.step_fn = settings, _drivers[key][inside]
         width, n_hp, _ = _shape(key)
         order, tables, negate, decay, rate_of, rates, lrs, states, sizes = ([] for _ in range(9))
         for p in parts:
