@@ -176,9 +176,15 @@ def test_auto_takes_the_path_where_it_should(paths, tmp_path, monkeypatch):
     # work enough: compiled (and kept in the cache)
     assert path_of(compiled_batch_compile_row_steps=1) == {"compiled_batch"}
     assert compiled_batch.ready(key)
+    # in the cache: loaded where numba runs already, or the work pays for starting it
     monkeypatch.setattr(compiled_batch, "_drivers", {})
+    monkeypatch.setattr(compiled, "_drivers", {})
     assert compiled_batch.loadable(key)
-    assert path_of() == {"compiled_batch"}                      # loaded from the cache
+    assert path_of() == {"batch"}
+    assert path_of(compiled_batch_load_row_steps=1) == {"compiled_batch"}
+    monkeypatch.setattr(compiled_batch, "_drivers", {})
+    compiled.prepare([compiled.pair_key(OPTIMIZERS["gd"], BEALE)])
+    assert path_of() == {"compiled_batch"}
     # what it does not take: a record, per-run hyperparameters but the rate, few runs,
     # stochastic runs
     assert path_of(record=True) == {"batch"}

@@ -120,6 +120,12 @@ def available() -> bool:
     return _available
 
 
+def started() -> bool:
+    """Whether compiled code runs in this process (numba's machinery is up: another pair
+    loads in milliseconds)."""
+    return bool(_drivers)
+
+
 def _named(fn) -> str | None:
     """``module:name`` of a module-level function (what a generated module can import)."""
     if fn is None or not inspect.isfunction(fn) or "." in fn.__qualname__:

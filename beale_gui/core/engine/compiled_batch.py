@@ -268,6 +268,20 @@ def loadable(key: tuple[str, str]) -> bool:
         return False
 
 
+def worth(key: tuple[str, str], row_steps: int, tuning) -> bool:
+    """Whether ``"auto"`` should step ``row_steps`` runs x steps of the pair here: at once
+    when it is ready; when it is in the cache, if numba runs in this process already (a load
+    of some ms) or the work pays for starting it (about half a second:
+    ``compiled_batch_load_row_steps``); else if it pays for compiling the pair
+    (``compiled_batch_compile_row_steps``)."""
+    if ready(key):
+        return True
+    if loadable(key) and (_drivers or compiled.started()
+                          or row_steps >= tuning.compiled_batch_load_row_steps):
+        return True
+    return row_steps >= tuning.compiled_batch_compile_row_steps
+
+
 def prepare(keys) -> None:
     """Compile (or load from the cache) the batch loop of every pair in ``keys`` not ready
     yet (None entries skipped; nothing without numba)."""

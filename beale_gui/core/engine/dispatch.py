@@ -159,9 +159,9 @@ class Dispatch:
         their pairs prepared: none when something is recorded; with ``path="compiled"`` every
         one they can take (all or none); with ``"auto"`` those whose hyperparameters but the
         rate are shared by their runs (per-run ones give the bits of each run alone, which
-        the numpy blocks' vectorised powers may not) and whose pair is ready or in the cache,
-        or whose runs are work enough to pay for compiling it
-        (``compiled_batch_compile_row_steps``)."""
+        the numpy blocks' vectorised powers may not) and whose pair is worth taking
+        (:func:`.compiled_batch.worth`: ready, or loaded or compiled at a cost the work
+        pays)."""
         settings, tuning = self.settings, self.tuning
         self._combinations = {}
         if (settings.record or settings.record_state or tuning.path not in ("auto", "compiled")
@@ -174,9 +174,8 @@ class Dispatch:
                 continue
             if tuning.path == "auto" and not (
                     not any(isinstance(v, np.ndarray) for k, v in g.hp.items() if k != "lr")
-                    and (compiled_batch.loadable(key)
-                         or (g.rows.stop - g.rows.start) * settings.max_steps
-                         >= tuning.compiled_batch_compile_row_steps)):
+                    and compiled_batch.worth(key, (g.rows.stop - g.rows.start)
+                                             * settings.max_steps, tuning)):
                 continue
             self._combinations[id(g)] = compiled_batch.Combinations(g)
             taken.append(g)

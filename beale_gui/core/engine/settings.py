@@ -174,14 +174,16 @@ class EngineTuning:
         ValueError when numba is missing or a run cannot be compiled).
     compiled_chunk_steps : int
         Steps of one compiled run between two polls of cancel and progress.
-    compiled_batch_row_steps, compiled_batch_compile_row_steps : int
+    compiled_batch_row_steps, compiled_batch_load_row_steps, compiled_batch_compile_row_steps : int
         A large deterministic batch that records nothing is stepped by compiled batch blocks
         (:mod:`.compiled_batch`, numba installed) with ``path="compiled"``, and with
         ``"auto"`` where its runs share their hyperparameters but the rate and its pair is
-        compiled or in the cache, or would be worth compiling: runs x steps of
-        ``compiled_batch_compile_row_steps``, some seconds of numpy's work, pay for the
-        second or two a first compile takes. A block polls cancel and progress every
-        ``compiled_batch_row_steps`` runs x steps.
+        compiled, or worth loading or compiling (:func:`.compiled_batch.worth`): runs x
+        steps of ``compiled_batch_load_row_steps`` (about a second of numpy's work) pay for
+        starting numba in a process that has not (half a second) and loading the pair from
+        the cache, ``compiled_batch_compile_row_steps`` (some seconds) for compiling it (a
+        second or two). A block polls cancel and progress every ``compiled_batch_row_steps``
+        runs x steps.
     record_block_steps : int
         Steps of record and state the float path keeps before writing them to the result.
     rate_block_steps : int
@@ -198,6 +200,7 @@ class EngineTuning:
     compiled: bool = False
     compiled_chunk_steps: int = 4096
     compiled_batch_row_steps: int = 1 << 22
+    compiled_batch_load_row_steps: int = 10**8
     compiled_batch_compile_row_steps: int = 10**9
     few_runs_max_rows: int = 32
     few_runs_base_rows: int = 8
