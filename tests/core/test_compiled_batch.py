@@ -195,7 +195,9 @@ def test_auto_takes_the_path_where_it_should(paths, tmp_path, monkeypatch):
     assert path_of(starts=STARTS[:3]) == {"few_runs"}
     assert path_of(OptimizerConfig("sgd")) == {"batch"}
     monkeypatch.setattr(compiled, "_available", False)           # numba missing
-    assert path_of() == {"batch"}
+    monkeypatch.setattr(compiled_batch, "_drivers", {})
+    assert path_of(compiled_batch_load_row_steps=1, compiled_batch_compile_row_steps=1) == {
+        "batch"}
 
 
 def test_a_batch_compiled_and_a_numpy_configuration_share_it(paths):

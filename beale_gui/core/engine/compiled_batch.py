@@ -273,23 +273,24 @@ def worth(key: tuple[str, str], row_steps: int, tuning) -> bool:
     when it is ready; when it is in the cache, if numba runs in this process already (a load
     of some ms) or the work pays for starting it (about half a second:
     ``compiled_batch_load_row_steps``); else if it pays for compiling the pair
-    (``compiled_batch_compile_row_steps``)."""
+    (``compiled_batch_compile_row_steps``). Nothing imports numba for less work than that."""
     if ready(key):
         return True
-    if loadable(key) and (_drivers or compiled.started()
-                          or row_steps >= tuning.compiled_batch_load_row_steps):
-        return True
-    return row_steps >= tuning.compiled_batch_compile_row_steps
+    started = "numba" in sys.modules and (bool(_drivers) or compiled.started())
+    if not (started or row_steps >= min(tuning.compiled_batch_load_row_steps,
+                                        tuning.compiled_batch_compile_row_steps)):
+        return False
+    return compiled.available() and (loadable(key)
+                                     or row_steps >= tuning.compiled_batch_compile_row_steps)
 
 
 def prepare(keys) -> None:
     """Compile (or load from the cache) the batch loop of every pair in ``keys`` not ready
     yet (None entries skipped; nothing without numba)."""
-    if not compiled.available():
+    keys = [key for key in keys if key is not None and key not in _drivers]
+    if not keys or not compiled.available():
         return
     for key in keys:
-        if key is None or key in _drivers:
-            continue
         with _lock:
             if key not in _drivers:
                 module = compiled.load_module("rows", _source(key), key)

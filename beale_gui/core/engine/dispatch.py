@@ -165,7 +165,7 @@ class Dispatch:
         settings, tuning = self.settings, self.tuning
         self._combinations = {}
         if (settings.record or settings.record_state or tuning.path not in ("auto", "compiled")
-                or not compiled.available()):
+                or (tuning.path == "compiled" and not compiled.available())):
             return []
         taken, keys = [], []
         for g in groups:
