@@ -123,6 +123,26 @@ def test_per_run_hyperparameters_give_each_run_its_own_bits(paths):
                                       getattr(slow, name)[momentum], err_msg=name)
 
 
+EXACT = [name for name in SCALAR if compiled_batch.exact_per_run(OPTIMIZERS[name].scalar_kernel)]
+
+
+def test_kernels_with_powers_are_told_apart():
+    assert {"gd", "momentum", "rmsprop", "adagrad", "rprop"} <= set(EXACT)
+    assert not {"adam", "nadam", "asgd", "yogi"} & set(EXACT)
+
+
+@pytest.mark.parametrize("name", EXACT)
+def test_per_run_hyperparameters_of_kernels_without_powers_match(paths, name):
+    """Every hyperparameter per run, default or not (the k-th by bit k of the variant)."""
+    spec = OPTIMIZERS[name]
+    variants = 8
+    hp = {k: np.where((np.arange(variants) >> j) & 1, v, spec.defaults[k])
+          for j, (k, v) in enumerate(NON_DEFAULT[name].items())}
+    fast, slow = _both(paths, BEALE, [OptimizerConfig(name, hp)], starts=STARTS[:6],
+                       tol=1e-10)
+    _assert_same(fast, slow)
+
+
 def test_maximize_weight_decay_and_schedules_match(paths):
     fast, slow = _both(paths, BEALE, MIXED, starts=STARTS[:12], max_steps=200)
     _assert_same(fast, slow)
@@ -192,6 +212,12 @@ def test_auto_takes_the_path_where_it_should(paths, tmp_path, monkeypatch):
     assert path_of(OptimizerConfig("adam", {"lr": np.array([0.01, 0.02])})) == {
         "compiled_batch"}
     assert path_of(OptimizerConfig("adam", {"beta1": np.array([0.8, 0.9])})) == {"batch"}
+    # per-run values of a kernel without powers, many runs of each, or few
+    compiled_batch.prepare([compiled.pair_key(OPTIMIZERS["momentum"], BEALE)])
+    assert path_of(OptimizerConfig("momentum", {"momentum": np.array([0.8, 0.9])})) == {
+        "compiled_batch"}
+    assert path_of(OptimizerConfig("momentum", {"momentum": np.linspace(0.5, 0.9, 10)}),
+                   starts=STARTS[:4]) == {"batch"}
     assert path_of(starts=STARTS[:3]) == {"few_runs"}
     assert path_of(OptimizerConfig("sgd")) == {"batch"}
     monkeypatch.setattr(compiled, "_available", False)           # numba missing

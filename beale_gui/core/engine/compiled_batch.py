@@ -23,17 +23,20 @@ rows at a time with AVX-512; about 5 ns a step) once nothing in it stands in the
 
 The operations are the scalar kernel's and the evaluator's, in their order, without fast-math:
 the results are the bits of each run stepped alone (the few-runs and compiled paths'), and so
-the numpy blocks' wherever the hyperparameters but the rate are shared; with per-run ones
-numpy's vectorised power (``beta1 ** t`` of an array) may differ from the C library's in the
-last bit, so :mod:`.dispatch` takes this path for them only when asked
-(``EngineTuning(path="compiled")``). Tests: tests/core/test_compiled_batch.py. The path keeps
-no record: ``record`` and ``record_state`` batches take the numpy blocks.
+the numpy blocks' wherever the hyperparameters but the rate are shared, or the kernel takes no
+power (:func:`exact_per_run`); otherwise numpy's vectorised power of per-run values (Adam's
+``beta1 ** t`` of an array) may differ from the C library's in the last bit, so
+:mod:`.dispatch` takes this path for them only when asked (``EngineTuning(path="compiled")``).
+Per-run values want some rows per combination, as each combination's powers and loop cost
+their own. Tests: tests/core/test_compiled_batch.py. The path keeps no record: ``record`` and
+``record_state`` batches take the numpy blocks.
 """
 
 from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import inspect
 import sys
 import textwrap
@@ -311,6 +314,29 @@ def _warm(step: Callable, shape: tuple[int, int, bool]) -> None:
          np.zeros((1, 1)), 0, 0, 1, 0.0, 1.0, 1.0)
 
 
+# what a kernel may call and still give numpy's bits with per-run hyperparameters: IEEE
+# operations, which numpy's vectorised loops round alike
+_EXACT_CALLS = {"sqrt", "fabs", "copysign", "isnan", "isinf", "isfinite", "range", "float",
+                "abs", "min", "max"}
+
+
+@functools.cache
+def exact_per_run(kernel: Callable) -> bool:
+    """Whether the scalar kernel computes no power nor other function of the C library (its
+    calls are all IEEE operations): then its batch kernel gives every run of per-run
+    hyperparameters the bits the run gets alone, numpy's vectorised power (Adam's
+    ``beta1 ** t`` of an array) having nothing to differ in."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(kernel)))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            return False
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            if name not in _EXACT_CALLS:
+                return False
+    return True
+
+
 def pair_key(group: Group, function) -> tuple[str, str] | None:
     """The compiled pair that can step ``group``'s runs in a batch, or None: deterministic
     runs, a rate that is constant (one per run) or tabulated, a kernel and a function that
@@ -324,33 +350,36 @@ def pair_key(group: Group, function) -> tuple[str, str] | None:
 
 class Combinations:
     """The distinct hyperparameter combinations of a group's runs (the learning rate aside: it
-    is each row's own) and each row's: ``table`` (K, H) the kernel's values of each
-    (``scalar_hp``), ``negate`` and ``decay`` (K,) the gradient terms
-    (:func:`~beale_gui.core.optimizers.gradient_terms`), ``of_row`` (n,) each row's."""
+    is each row's own) and each row's, ``of_row`` (n,); made on first use, ``table`` (K, H)
+    the kernel's values of each (``scalar_hp``), ``negate`` and ``decay`` (K,) the gradient
+    terms (:func:`~beale_gui.core.optimizers.gradient_terms`)."""
 
     def __init__(self, group: Group) -> None:
-        spec, n = group.spec, group.rows.stop - group.rows.start
-        varied = [k for k, v in group.hp.items() if isinstance(v, np.ndarray) and k != "lr"]
-        if varied:
-            values = np.column_stack([np.ravel(group.hp[k]) for k in varied])
+        self.group, n = group, group.rows.stop - group.rows.start
+        self.varied = [k for k, v in group.hp.items() if isinstance(v, np.ndarray) and k != "lr"]
+        if self.varied:
+            values = np.column_stack([np.ravel(group.hp[k]) for k in self.varied])
             # by their bits: -0.0 and 0.0 stay apart, as the runs' results may
-            distinct, self.of_row = np.unique(values.view(np.int64), axis=0,
-                                              return_inverse=True)
-            distinct = distinct.view(np.float64)
-            self.of_row = self.of_row.ravel()
+            distinct, of_row = np.unique(values.view(np.int64), axis=0, return_inverse=True)
+            self.distinct, self.of_row = distinct.view(np.float64), of_row.ravel()
         else:
-            distinct, self.of_row = np.zeros((1, 0)), np.zeros(n, dtype=np.int64)
+            self.distinct, self.of_row = np.zeros((1, 0)), np.zeros(n, dtype=np.int64)
+        self.rows_per_combination = n / len(self.distinct)
+
+    @functools.cached_property
+    def made(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``table``, ``negate`` and ``decay``."""
+        group, spec = self.group, self.group.spec
         rows, negate, decay = [], [], []
-        for combo in distinct.tolist():
+        for combo in self.distinct.tolist():
             hp = {k: v for k, v in group.hp.items() if not isinstance(v, np.ndarray)}
-            hp.update(zip(varied, combo, strict=True))
+            hp.update(zip(self.varied, combo, strict=True))
             rows.append(spec.scalar_hp(hp))
             neg, wd = gradient_terms(spec.name, hp)
             negate.append(neg)
             decay.append(wd)
-        self.table = np.array(rows, dtype=np.float64).reshape(len(rows), -1)
-        self.negate = np.array(negate, dtype=bool)
-        self.decay = np.array(decay, dtype=np.float64)
+        return (np.array(rows, dtype=np.float64).reshape(len(rows), -1),
+                np.array(negate, dtype=bool), np.array(decay, dtype=np.float64))
 
 
 # -- the block ---------------------------------------------------------------------------------
@@ -408,9 +437,10 @@ class _PairRows:
             order.append(p.rows0[local])
             used, counts = np.unique(of_row, return_counts=True)
             sizes.extend(counts.tolist())
-            tables.append(_padded(combos.table[used], n_hp))
-            negate.append(combos.negate[used])
-            decay.append(combos.decay[used])
+            table, negates, decays = combos.made
+            tables.append(_padded(table[used], n_hp))
+            negate.append(negates[used])
+            decay.append(decays[used])
             if p.constant_lr:
                 rate_of.append(np.full(len(used), -1))
                 lrs.append(np.broadcast_to(np.ravel(p.lr0_all), (len(local),))[local])

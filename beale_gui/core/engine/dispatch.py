@@ -158,10 +158,11 @@ class Dispatch:
         """The groups of a large batch that compiled batch blocks step (:mod:`.compiled_batch`),
         their pairs prepared: none when something is recorded; with ``path="compiled"`` every
         one they can take (all or none); with ``"auto"`` those whose hyperparameters but the
-        rate are shared by their runs (per-run ones give the bits of each run alone, which
-        the numpy blocks' vectorised powers may not) and whose pair is worth taking
-        (:func:`.compiled_batch.worth`: ready, or loaded or compiled at a cost the work
-        pays)."""
+        rate are shared by their runs, or whose kernel takes no power and whose runs share
+        each combination ``compiled_batch_min_rows`` times (per-run values give the bits of
+        each run alone, which the numpy blocks' vectorised powers may not), and whose pair is
+        worth taking (:func:`.compiled_batch.worth`: ready, or loaded or compiled at a cost
+        the work pays)."""
         settings, tuning = self.settings, self.tuning
         self._combinations = {}
         if (settings.record or settings.record_state or tuning.path not in ("auto", "compiled")
@@ -172,12 +173,17 @@ class Dispatch:
             key = compiled_batch.pair_key(g, settings.function)
             if key is None:
                 continue
+            varied = any(isinstance(v, np.ndarray) for k, v in g.hp.items() if k != "lr")
+            if (tuning.path == "auto" and varied
+                    and not compiled_batch.exact_per_run(g.spec.scalar_kernel)):
+                continue
+            combos = compiled_batch.Combinations(g)
             if tuning.path == "auto" and not (
-                    not any(isinstance(v, np.ndarray) for k, v in g.hp.items() if k != "lr")
+                    combos.rows_per_combination >= tuning.compiled_batch_min_rows
                     and compiled_batch.worth(key, (g.rows.stop - g.rows.start)
                                              * settings.max_steps, tuning)):
                 continue
-            self._combinations[id(g)] = compiled_batch.Combinations(g)
+            self._combinations[id(g)] = combos
             taken.append(g)
             keys.append(key)
         if tuning.path == "compiled" and len(taken) < len(groups):

@@ -174,11 +174,14 @@ class EngineTuning:
         ValueError when numba is missing or a run cannot be compiled).
     compiled_chunk_steps : int
         Steps of one compiled run between two polls of cancel and progress.
-    compiled_batch_row_steps, compiled_batch_load_row_steps, compiled_batch_compile_row_steps : int
+    compiled_batch_row_steps, compiled_batch_min_rows : int
+    compiled_batch_load_row_steps, compiled_batch_compile_row_steps : int
         A large deterministic batch that records nothing is stepped by compiled batch blocks
         (:mod:`.compiled_batch`, numba installed) with ``path="compiled"``, and with
-        ``"auto"`` where its runs share their hyperparameters but the rate and its pair is
-        compiled, or worth loading or compiling (:func:`.compiled_batch.worth`): runs x
+        ``"auto"`` where its runs share their hyperparameters but the rate (or, for a kernel
+        without powers, each combination ``compiled_batch_min_rows`` times at least: fewer
+        and numpy's blocks are faster) and its pair is compiled, or worth loading or
+        compiling (:func:`.compiled_batch.worth`): runs x
         steps of ``compiled_batch_load_row_steps`` (about a second of numpy's work) pay for
         starting numba in a process that has not (half a second) and loading the pair from
         the cache, ``compiled_batch_compile_row_steps`` (some seconds) for compiling it (a
@@ -200,6 +203,7 @@ class EngineTuning:
     compiled: bool = False
     compiled_chunk_steps: int = 4096
     compiled_batch_row_steps: int = 1 << 22
+    compiled_batch_min_rows: int = 16
     compiled_batch_load_row_steps: int = 10**8
     compiled_batch_compile_row_steps: int = 10**9
     few_runs_max_rows: int = 32
