@@ -174,14 +174,14 @@ class Dispatch:
             if key is None:
                 continue
             varied = any(isinstance(v, np.ndarray) for k, v in g.hp.items() if k != "lr")
-            if (tuning.path == "auto" and varied
-                    and not compiled_batch.exact_per_run(g.spec.scalar_kernel)):
-                continue
-            combos = compiled_batch.Combinations(g)
             if tuning.path == "auto" and not (
-                    combos.rows_per_combination >= tuning.compiled_batch_min_rows
+                    (not varied or compiled_batch.exact_per_run(g.spec.scalar_kernel))
                     and compiled_batch.worth(key, (g.rows.stop - g.rows.start)
                                              * settings.max_steps, tuning)):
+                continue
+            combos = compiled_batch.Combinations(g)
+            if (tuning.path == "auto"
+                    and combos.rows_per_combination < tuning.compiled_batch_min_rows):
                 continue
             self._combinations[id(g)] = combos
             taken.append(g)
