@@ -4,9 +4,12 @@ Small batches (the GUI's few paths) are one block on the calling thread: for a h
 deterministic runs one stepped in Python floats (:mod:`.few_runs`), else one of numpy arrays
 (:mod:`.batch`). Large ones are cut into blocks of some thousands of rows, whose working arrays
 stay close to a core's cache, and run on every core from a thread pool (numpy releases the GIL
-inside its loops); the calling thread meanwhile polls cancel and reports progress. Stochastic
-configurations stay together in one block, so the generator's draws come in the same order
-whatever the split. How the batch is cut is :class:`~.settings.EngineTuning`'s to say.
+inside its loops, compiled code all through); the calling thread meanwhile polls cancel and
+reports progress. The blocks of a large batch are numpy's, or compiled batch blocks
+(:mod:`.compiled_batch`) for the configurations :meth:`Dispatch._compiled_batch_groups`
+picks. Stochastic configurations stay together in one block, so the generator's draws come in
+the same order whatever the split. How the batch is cut is :class:`~.settings.EngineTuning`'s
+to say.
 """
 
 from __future__ import annotations
