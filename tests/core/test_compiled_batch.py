@@ -14,6 +14,7 @@ from beale_gui.core.engine import (
     compiled_batch,
     run,
 )
+from beale_gui.core.engine.row_kernel import exact_per_run
 from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
 
@@ -123,7 +124,7 @@ def test_per_run_hyperparameters_give_each_run_its_own_bits(paths):
                                       getattr(slow, name)[momentum], err_msg=name)
 
 
-EXACT = [name for name in SCALAR if compiled_batch.exact_per_run(OPTIMIZERS[name].scalar_kernel)]
+EXACT = [name for name in SCALAR if exact_per_run(OPTIMIZERS[name].scalar_kernel)]
 
 
 def test_kernels_with_powers_are_told_apart():

@@ -6,9 +6,9 @@ a step of Adam on Beale). Here a block's rows are the inner loop: one step of ev
 the next step. The rows are independent, so the compiler turns the loop into SIMD code (eight
 rows at a time with AVX-512; about 5 ns a step) once nothing in it stands in the way:
 
-- the scalar kernel is rewritten (:func:`row_kernel`) to take its state as separate floats and
-  return them with the point, instead of indexing a state array (a row's state is then loaded
-  from and stored to a (width, n) array);
+- the scalar kernel is rewritten (:mod:`.row_kernel`) to take its state as separate floats
+  and return them with the point, instead of indexing a state array (a row's state is then
+  loaded from and stored to a (width, n) array);
 - the rows of one hyperparameter combination are contiguous and stepped with the
   combination's values as a tuple, so that what the kernel derives from them alone (Adam's
   ``math.pow(beta1, t)`` and bias corrections) is the same for every row of the loop and
@@ -24,8 +24,8 @@ rows at a time with AVX-512; about 5 ns a step) once nothing in it stands in the
 The operations are the scalar kernel's and the evaluator's, in their order, without fast-math:
 the results are the bits of each run stepped alone (the few-runs and compiled paths'), and so
 the numpy blocks' wherever the hyperparameters but the rate are shared, or the kernel takes no
-power (:func:`exact_per_run`); otherwise numpy's vectorised power of per-run values (Adam's
-``beta1 ** t`` of an array) may differ from the C library's in the last bit, so
+power (:func:`.row_kernel.exact_per_run`); otherwise numpy's vectorised power of per-run
+values (Adam's ``beta1 ** t`` of an array) may differ from the C library's in the last bit, so
 :mod:`.dispatch` takes this path for them only when asked (``EngineTuning(path="compiled")``).
 Per-run values want some rows per combination, as each combination's powers and loop cost
 their own. Tests: tests/core/test_compiled_batch.py. The path keeps no record: ``record`` and
@@ -34,12 +34,9 @@ their own. Tests: tests/core/test_compiled_batch.py. The path keeps no record: `
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import functools
-import inspect
 import sys
-import textwrap
 import threading
 from collections.abc import Callable
 
@@ -48,6 +45,7 @@ import numpy as np
 from ..optimizers import OPTIMIZERS, gradient_terms
 from . import compiled
 from .result import CONVERGED, DIVERGED, MAX_STEPS
+from .row_kernel import row_kernel
 from .rows import Group, PartsBlock
 
 TILE_ROWS = 1024        # rows stepped together through a call's steps (their arrays stay in L2)
@@ -55,97 +53,6 @@ _STATUS = np.array([MAX_STEPS, CONVERGED, DIVERGED], dtype=np.int8)
 
 _drivers: dict[tuple[str, str], tuple[Callable, Callable]] = {}
 _lock = threading.Lock()
-
-
-# -- the kernel, rewritten ---------------------------------------------------------------------
-
-class _StateAsFloats(ast.NodeTransformer):
-    """``st[k]`` becomes the name ``st_k``, every ``return x, y`` returns the state too.
-
-    An index the source does not fix (Rprop's ``st[a]`` in its loop over the axes) reads as
-    the value whose number it equals (``st_0 if a == 0 else st_1 if ...``) and is written as
-    every value keeping its own but that one; the compiler unrolls such loops and folds the
-    choices away.
-    """
-
-    def __init__(self, width: int) -> None:
-        self.names = [f"st_{k}" for k in range(width)]
-
-    def _state_index(self, node: ast.AST) -> ast.AST | None:
-        """The index of ``st[index]``, folded to a constant where it is one; else None."""
-        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
-                and node.value.id == "st"):
-            return None
-        index = node.slice
-        if all(isinstance(n, ast.Constant | ast.BinOp | ast.operator | ast.UnaryOp
-                          | ast.unaryop) for n in ast.walk(index)):
-            value = eval(compile(ast.Expression(index), "<index>", "eval"), {})  # noqa: S307
-            return ast.Constant(value)        # (constants only: nothing to evaluate but them)
-        return index
-
-    def _name(self, k: int, ctx) -> ast.Name:
-        return ast.Name(self.names[k], ctx)
-
-    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
-        self.generic_visit(node)
-        index = self._state_index(node)
-        if index is None:
-            return node
-        if isinstance(index, ast.Constant):
-            return ast.copy_location(self._name(index.value, node.ctx), node)
-        chosen = self._name(len(self.names) - 1, ast.Load())
-        for k in reversed(range(len(self.names) - 1)):
-            test = ast.Compare(index, [ast.Eq()], [ast.Constant(k)])
-            chosen = ast.IfExp(test, self._name(k, ast.Load()), chosen)
-        return ast.copy_location(chosen, node)
-
-    def visit_Assign(self, node: ast.Assign) -> ast.AST | list[ast.stmt]:
-        targets = (node.targets[0].elts if len(node.targets) == 1
-                   and isinstance(node.targets[0], ast.Tuple) else node.targets)
-        dynamic = [t for t in targets if self._state_index(t) is not None
-                   and not isinstance(self._state_index(t), ast.Constant)]
-        if not dynamic:
-            return self.generic_visit(node)
-        # the values into temporaries, then each into its target
-        temps = [ast.Name(f"_value_{j}", ast.Store()) for j in range(len(targets))]
-        first = ast.Assign([ast.Tuple(temps, ast.Store()) if len(temps) > 1 else temps[0]],
-                           self.visit(node.value))
-        statements = [first]
-        for target, temp in zip(targets, temps, strict=True):
-            value = ast.Name(temp.id, ast.Load())
-            index = self._state_index(target)
-            if index is None or isinstance(index, ast.Constant):
-                statements.append(ast.Assign([self.visit(target)], value))
-                continue
-            index = self.visit(index)
-            for k in range(len(self.names)):
-                test = ast.Compare(index, [ast.Eq()], [ast.Constant(k)])
-                statements.append(ast.Assign([self._name(k, ast.Store())],
-                                             ast.IfExp(test, value, self._name(k, ast.Load()))))
-        return [ast.copy_location(s, node) for s in statements]
-
-    def visit_Return(self, node: ast.Return) -> ast.Return:
-        self.generic_visit(node)
-        node.value = ast.Tuple([*node.value.elts,
-                                *(ast.Name(n, ast.Load()) for n in self.names)], ast.Load())
-        return node
-
-
-def row_kernel(name: str, width: int) -> Callable:
-    """The scalar kernel ``module:name`` as ``kernel(x, y, gx, gy, lr, t, hp, st_0, ...,
-    st_{width-1}) -> (x, y, st_0, ...)``: its operations unchanged, its state passed and
-    returned as floats (the kernel's module's globals, its constants, are the new one's)."""
-    module, function = name.split(":")
-    fn = getattr(sys.modules[module], function)
-    tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
-    node = tree.body[0]
-    node.args.args = ([a for a in node.args.args if a.arg != "st"]
-                      + [ast.arg(f"st_{k}") for k in range(width)])
-    node.decorator_list = []
-    tree = ast.fix_missing_locations(_StateAsFloats(width).visit(tree))
-    namespace = dict(fn.__globals__)
-    exec(compile(tree, inspect.getsourcefile(fn) or name, "exec"), namespace)  # noqa: S102
-    return namespace[function]
 
 
 def _shape(key: tuple[str, str]) -> tuple[int, int, bool]:
@@ -239,7 +146,7 @@ def _source(key: tuple[str, str]) -> str:
                                   "bound.", "")))
     return (f'"""{key[0]} on {key[1]}, rows innermost: written by {__name__}, compiled by '
             'numba."""\n\nimport math\n\nimport numba\nimport numpy as np\n\n'
-            f"from {__name__} import row_kernel\n"
+            f"from {row_kernel.__module__} import row_kernel\n"
             f"from {f_module} import {f_name} as _evaluate\n\n"
             f'kernel = numba.njit(error_model="numpy")(row_kernel("{key[0]}", {width}))\n'
             'evaluate = numba.njit(error_model="numpy")(_evaluate)\n\n'
@@ -312,29 +219,6 @@ def _warm(step: Callable, shape: tuple[int, int, bool]) -> None:
     step(f1, f1, f1, np.zeros((width + 2 * pauses, 1)), f1, np.ones(1, dtype=np.int8), i1,
          np.zeros((1, n_hp)), np.zeros(2, dtype=np.int64), np.zeros(1, dtype=bool), f1, i1 - 1,
          np.zeros((1, 1)), 0, 0, 1, 0.0, 1.0, 1.0)
-
-
-# what a kernel may call and still give numpy's bits with per-run hyperparameters: IEEE
-# operations, which numpy's vectorised loops round alike
-_EXACT_CALLS = {"sqrt", "fabs", "copysign", "isnan", "isinf", "isfinite", "range", "float",
-                "abs", "min", "max"}
-
-
-@functools.cache
-def exact_per_run(kernel: Callable) -> bool:
-    """Whether the scalar kernel computes no power nor other function of the C library (its
-    calls are all IEEE operations): then its batch kernel gives every run of per-run
-    hyperparameters the bits the run gets alone, numpy's vectorised power (Adam's
-    ``beta1 ** t`` of an array) having nothing to differ in."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(kernel)))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
-            return False
-        if isinstance(node, ast.Call):
-            name = getattr(node.func, "attr", getattr(node.func, "id", None))
-            if name not in _EXACT_CALLS:
-                return False
-    return True
 
 
 def pair_key(group: Group, function) -> tuple[str, str] | None:

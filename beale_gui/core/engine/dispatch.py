@@ -24,6 +24,7 @@ from .batch import BatchPart, Block
 from .few_runs import FewRuns
 from .probing import Probes, is_probing
 from .result import Cancelled
+from .row_kernel import exact_per_run
 from .rows import Group, Outputs, Part
 from .settings import RunSettings
 
@@ -178,7 +179,7 @@ class Dispatch:
                 continue
             varied = any(isinstance(v, np.ndarray) for k, v in g.hp.items() if k != "lr")
             if tuning.path == "auto" and not (
-                    (not varied or compiled_batch.exact_per_run(g.spec.scalar_kernel))
+                    (not varied or exact_per_run(g.spec.scalar_kernel))
                     and compiled_batch.worth(key, (g.rows.stop - g.rows.start)
                                              * settings.max_steps, tuning)):
                 continue
