@@ -5,8 +5,6 @@ import numpy as np
 import pytest
 
 from beale_gui.core.engine import (
-    CONVERGED,
-    DIVERGED,
     Cancelled,
     EngineTuning,
     OptimizerConfig,
@@ -14,6 +12,7 @@ from beale_gui.core.engine import (
     compiled_batch,
     run,
 )
+from beale_gui.core.engine.result import CONVERGED, DIVERGED
 from beale_gui.core.engine.row_kernel import exact_per_run
 from beale_gui.core.functions import get_function
 from beale_gui.core.optimizers import OPTIMIZERS
