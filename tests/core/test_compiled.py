@@ -57,14 +57,27 @@ def test_every_float_function_compiles_to_the_same_bits(paths, name, function):
     _assert_same(fast, slow)
 
 
+# maximize, weight decay and two schedules
+MIXED = [OptimizerConfig("adam", {"lr": 0.01, "maximize": 1}),
+         OptimizerConfig("momentum", {"weight_decay": 0.1, "dampening": 0.2}),
+         OptimizerConfig("gd", {"lr": 0.02}, schedule=ScheduleConfig("cosine", {"period": 80})),
+         OptimizerConfig("adamw", {"lr": 0.03},
+                         schedule=ScheduleConfig("step", {"step_size": 25, "gamma": 0.5}))]
+
+
+def cancel_after(n: int):
+    """A cancel callback that says yes from its ``n + 1``-th call on."""
+    asked = []
+
+    def cancel():
+        asked.append(True)
+        return len(asked) > n
+
+    return cancel
+
+
 def test_maximize_weight_decay_and_schedules_match(paths):
-    configs = [OptimizerConfig("adam", {"lr": 0.01, "maximize": 1}),
-               OptimizerConfig("momentum", {"weight_decay": 0.1, "dampening": 0.2}),
-               OptimizerConfig("gd", {"lr": 0.02},
-                               schedule=ScheduleConfig("cosine", {"period": 80})),
-               OptimizerConfig("adamw", {"lr": 0.03},
-                               schedule=ScheduleConfig("step", {"step_size": 25, "gamma": 0.5}))]
-    fast, slow = _both(paths, get_function("beale"), configs, STARTS, max_steps=200, tol=0.0,
+    fast, slow = _both(paths, get_function("beale"), MIXED, STARTS, max_steps=200, tol=0.0,
                        record_state=True)
     _assert_same(fast, slow)
 
@@ -103,15 +116,9 @@ def test_a_long_run_in_chunks_is_one_run(paths):
 
 
 def test_cancel_is_asked_between_chunks():
-    asked = []
-
-    def cancel():
-        asked.append(True)
-        return len(asked) > 2
-
     with pytest.raises(Cancelled):
         run(get_function("beale"), [OptimizerConfig("gd")], [(0.7, 1.4)], max_steps=100_000,
-            tol=0.0, cancel=cancel, progress_interval=0.0,
+            tol=0.0, cancel=cancel_after(2), progress_interval=0.0,
             tuning=EngineTuning(path="compiled", compiled_chunk_steps=100))
 
 

@@ -147,7 +147,7 @@ def test_blocks_work_in_cache_line_aligned_rows():
     from beale_gui.core import aligned
 
     blocks = []
-    tuning = EngineTuning(parallel_min_rows=0, chunk_rows=100, workers=2,
+    tuning = EngineTuning(path="batch", parallel_min_rows=0, chunk_rows=100, workers=2,
                           on_blocks=blocks.extend)
     run(BEALE, OptimizerConfig("adam", {"lr": 0.05}), _starts(1003), max_steps=3, tol=0.0,
         record=False, tuning=tuning)

@@ -2,7 +2,9 @@
 
 :func:`run` (run.py) is the entry point and returns a :class:`RunResult` (result.py). What it
 is asked to do is in settings.py; dispatch.py picks the path and cuts the batch into blocks,
-stepped by batch.py (numpy arrays) or few_runs.py (Python floats), which share rows.py.
+stepped by batch.py (numpy arrays) or few_runs.py (Python floats), which share rows.py, or,
+with numba, by compiled code: compiled.py for a few runs, compiled_batch.py for many (its
+kernels rewritten by row_kernel.py).
 """
 
 from .result import (

@@ -120,6 +120,12 @@ def available() -> bool:
     return _available
 
 
+def started() -> bool:
+    """Whether compiled code runs in this process (numba's machinery is up: another pair
+    loads in milliseconds)."""
+    return bool(_drivers)
+
+
 def _named(fn) -> str | None:
     """``module:name`` of a module-level function (what a generated module can import)."""
     if fn is None or not inspect.isfunction(fn) or "." in fn.__qualname__:
@@ -198,15 +204,28 @@ def _source(key: tuple[str, str]) -> str:
 
 
 def _load(key: tuple[str, str]) -> Callable:
+    step = load_module("pair", _source(key), key).run_steps
+    _warm(step)
+    return step
+
+
+def module_name(prefix: str, source: str, key: tuple[str, str]) -> str:
+    """The generated module's name: ``prefix`` and a hash of everything its code is made of."""
     import numba
 
-    source = _source(key)
     parts = [source, numba.__version__, sys.version]
     for part in key:
         module, name = part.split(":")
         parts.append(inspect.getsource(getattr(sys.modules[module], name)))
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
-    name = f"pair_{digest}"
+    return f"{prefix}_{digest}"
+
+
+def load_module(prefix: str, source: str, key: tuple[str, str]):
+    """Import ``source`` (a generated module compiling the pair ``key``) from the cache
+    folder, written there under :func:`module_name`, so that numba's machine code kept beside
+    it is found by a later start and never outlives a change."""
+    name = module_name(prefix, source, key)
     try:
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
@@ -222,9 +241,7 @@ def _load(key: tuple[str, str]) -> Callable:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module          # numba's cached code finds its globals by name
     spec.loader.exec_module(module)
-    step = module.run_steps
-    _warm(step)
-    return step
+    return module
 
 
 def _warm(step: Callable) -> None:

@@ -4,9 +4,12 @@ Small batches (the GUI's few paths) are one block on the calling thread: for a h
 deterministic runs one stepped in Python floats (:mod:`.few_runs`), else one of numpy arrays
 (:mod:`.batch`). Large ones are cut into blocks of some thousands of rows, whose working arrays
 stay close to a core's cache, and run on every core from a thread pool (numpy releases the GIL
-inside its loops); the calling thread meanwhile polls cancel and reports progress. Stochastic
-configurations stay together in one block, so the generator's draws come in the same order
-whatever the split. How the batch is cut is :class:`~.settings.EngineTuning`'s to say.
+inside its loops, compiled code all through); the calling thread meanwhile polls cancel and
+reports progress. The blocks of a large batch are numpy's, or compiled batch blocks
+(:mod:`.compiled_batch`) for the configurations :meth:`Dispatch._compiled_batch_groups`
+picks. Stochastic configurations stay together in one block, so the generator's draws come in
+the same order whatever the split. How the batch is cut is :class:`~.settings.EngineTuning`'s
+to say.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ import time
 import numpy as np
 
 from .. import aligned
-from . import compiled
+from . import compiled, compiled_batch
 from .batch import BatchPart, Block
 from .few_runs import FewRuns
 from .probing import Probes, is_probing
 from .result import Cancelled
+from .row_kernel import exact_per_run
 from .rows import Group, Outputs, Part
 from .settings import RunSettings
 
@@ -87,7 +91,9 @@ class Dispatch:
         tuning = self.tuning
         n = sum(g.rows.stop - g.rows.start for g in groups)
         function = self.settings.function
-        if tuning.path in ("few_runs", "compiled"):
+        large = n >= tuning.parallel_min_rows
+        fast = self._compiled_batch_groups(groups) if large else []
+        if tuning.path in ("few_runs", "compiled") and len(fast) < len(groups):
             bad = [g.spec.name for g in groups if not few_runs_can_take(g)]
             if bad:
                 raise ValueError(f"the {tuning.path.replace('_', '-')} path cannot take "
@@ -101,7 +107,7 @@ class Dispatch:
                                  "that evaluates on floats")
             compiled.prepare(keys)
             return [self._compiled(groups)]
-        if n < tuning.parallel_min_rows:
+        if not large:
             most = min(tuning.few_runs_max_rows,
                        tuning.few_runs_base_rows + tuning.few_runs_rows_per_config * len(groups))
             if (tuning.path == "auto" and 0 < n <= most
@@ -116,29 +122,78 @@ class Dispatch:
         stochastic = [g for g in groups if g.noise is not None]
         if stochastic:
             blocks.append(self._whole(Block, stochastic))
-        det = [g for g in groups if g.noise is None]
-        n_det = sum(g.rows.stop - g.rows.start for g in det)
-        if n_det:
-            workers = max(tuning.workers, 1)
-            chunk = tuning.chunk_rows if workers > 1 else tuning.serial_chunk_rows
-            n_blocks = -(-n_det // chunk)
-            n_blocks = -(-n_blocks // workers) * workers
-            size = -(-n_det // n_blocks)
-            size = -(-size // aligned.ROW_MULTIPLE) * aligned.ROW_MULTIPLE  # rows aligned
-            pieces, room = [], size
-            for g in det:
-                lo = g.rows.start
-                while lo < g.rows.stop:
-                    hi = min(g.rows.stop, lo + room)
-                    pieces.append(self._part(BatchPart, g, lo, hi))
-                    room -= hi - lo
-                    lo = hi
-                    if room == 0:
-                        blocks.append(Block(self, pieces))
-                        pieces, room = [], size
-            if pieces:
-                blocks.append(Block(self, pieces))
+        det = [g for g in groups if g.noise is None and g not in fast]
+        if fast:
+            prepared = self._combinations
+            row_steps = tuning.compiled_batch_row_steps
+            blocks += self._cut(fast, Part, lambda parts: compiled_batch.CompiledBatch(
+                self, parts, prepared, row_steps))
+        return blocks + self._cut(det, BatchPart, lambda parts: Block(self, parts))
+
+    def _cut(self, groups: list[Group], part, block) -> list:
+        """Blocks (made by ``block(parts)``) of the rows of ``groups``, about ``chunk_rows``
+        each (``serial_chunk_rows`` on one thread), as many as a multiple of the workers."""
+        n = sum(g.rows.stop - g.rows.start for g in groups)
+        if not n:
+            return []
+        tuning = self.tuning
+        workers = max(tuning.workers, 1)
+        chunk = tuning.chunk_rows if workers > 1 else tuning.serial_chunk_rows
+        n_blocks = -(-n // chunk)
+        n_blocks = -(-n_blocks // workers) * workers
+        size = -(-n // n_blocks)
+        size = -(-size // aligned.ROW_MULTIPLE) * aligned.ROW_MULTIPLE  # rows aligned
+        blocks, pieces, room = [], [], size
+        for g in groups:
+            lo = g.rows.start
+            while lo < g.rows.stop:
+                hi = min(g.rows.stop, lo + room)
+                pieces.append(self._part(part, g, lo, hi))
+                room -= hi - lo
+                lo = hi
+                if room == 0:
+                    blocks.append(block(pieces))
+                    pieces, room = [], size
+        if pieces:
+            blocks.append(block(pieces))
         return blocks
+
+    def _compiled_batch_groups(self, groups: list[Group]) -> list[Group]:
+        """The groups of a large batch that compiled batch blocks step (:mod:`.compiled_batch`),
+        their pairs prepared: none when something is recorded; with ``path="compiled"`` every
+        one they can take (all or none); with ``"auto"`` those whose hyperparameters but the
+        rate are shared by their runs, or whose kernel takes no power and whose runs share
+        each combination ``compiled_batch_min_rows`` times (per-run values give the bits of
+        each run alone, which the numpy blocks' vectorised powers may not), and whose pair is
+        worth taking (:func:`.compiled_batch.worth`: ready, or loaded or compiled at a cost
+        the work pays)."""
+        settings, tuning = self.settings, self.tuning
+        self._combinations = {}
+        if (settings.record or settings.record_state or tuning.path not in ("auto", "compiled")
+                or (tuning.path == "compiled" and not compiled.available())):
+            return []
+        taken, keys = [], []
+        for g in groups:
+            key = compiled_batch.pair_key(g, settings.function)
+            if key is None:
+                continue
+            varied = any(isinstance(v, np.ndarray) for k, v in g.hp.items() if k != "lr")
+            if tuning.path == "auto" and not (
+                    (not varied or exact_per_run(g.spec.scalar_kernel))
+                    and compiled_batch.worth(key, (g.rows.stop - g.rows.start)
+                                             * settings.max_steps, tuning)):
+                continue
+            combos = compiled_batch.Combinations(g)
+            if (tuning.path == "auto"
+                    and combos.rows_per_combination < tuning.compiled_batch_min_rows):
+                continue
+            self._combinations[id(g)] = combos
+            taken.append(g)
+            keys.append(key)
+        if tuning.path == "compiled" and len(taken) < len(groups):
+            return []                       # one compiled block steps them all, as for a few
+        compiled_batch.prepare(keys)
+        return taken
 
     def _whole(self, kind, groups: list[Group]):
         """One block of ``kind`` holding every row of ``groups``."""

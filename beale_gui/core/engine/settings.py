@@ -144,10 +144,13 @@ class EngineTuning:
     Attributes
     ----------
     path : {"auto", "batch", "few_runs", "compiled"}
-        ``"auto"``: a few deterministic runs in Python floats (:mod:`.few_runs`), everything
-        else in numpy blocks (:mod:`.batch`); ``"batch"``: numpy blocks always;
+        ``"auto"``: a few deterministic runs in Python floats (:mod:`.few_runs`), many in
+        compiled batch blocks where ``compiled_batch_*`` below say so, everything else in
+        numpy blocks (:mod:`.batch`); ``"batch"``: numpy blocks always;
         ``"few_runs"``: floats always, ValueError for a batch they cannot take (stochastic
-        runs, per-run hyperparameters or rates, a schedule too long to tabulate).
+        runs, per-run hyperparameters or rates, a schedule too long to tabulate);
+        ``"compiled"``: compiled code always (``compiled`` below), a large batch that records
+        nothing in compiled batch blocks, which take per-run hyperparameters too.
     few_runs_max_rows, few_runs_base_rows, few_runs_rows_per_config : int
         ``"auto"`` steps a deterministic batch in floats when it has at most
         ``min(few_runs_max_rows, few_runs_base_rows + few_runs_rows_per_config *
@@ -173,6 +176,20 @@ class EngineTuning:
         ValueError when numba is missing or a run cannot be compiled).
     compiled_chunk_steps : int
         Steps of one compiled run between two polls of cancel and progress.
+    compiled_batch_row_steps, compiled_batch_min_rows, compiled_batch_load_row_steps : int
+        A large deterministic batch that records nothing is stepped by compiled batch blocks
+        (:mod:`.compiled_batch`, numba installed; bench.py's engine rows) with
+        ``path="compiled"``, and with ``"auto"`` where its runs share their hyperparameters
+        but the rate (or, for a kernel without powers, each combination
+        ``compiled_batch_min_rows`` times at least: fewer, and numpy's blocks are faster) and
+        its pair is compiled, or worth loading or compiling (:func:`.compiled_batch.worth`):
+        runs x steps of ``compiled_batch_load_row_steps`` (about a second of numpy's work)
+        pay for starting numba in a process that has not (half a second) and loading the
+        pair from the cache, those of ``compiled_batch_compile_row_steps`` (some seconds)
+        for compiling it (a second or two). A block polls cancel and progress every
+        ``compiled_batch_row_steps`` runs x steps.
+    compiled_batch_compile_row_steps : int
+        See above.
     record_block_steps : int
         Steps of record and state the float path keeps before writing them to the result.
     rate_block_steps : int
@@ -188,6 +205,10 @@ class EngineTuning:
     path: Literal["auto", "batch", "few_runs", "compiled"] = "auto"
     compiled: bool = False
     compiled_chunk_steps: int = 4096
+    compiled_batch_row_steps: int = 1 << 22
+    compiled_batch_min_rows: int = 16
+    compiled_batch_load_row_steps: int = 10**8
+    compiled_batch_compile_row_steps: int = 10**9
     few_runs_max_rows: int = 32
     few_runs_base_rows: int = 8
     few_runs_rows_per_config: int = 4
