@@ -119,6 +119,16 @@ class OptimizerOutcome:
         """The tuned configuration (4 significant digits), as evaluated."""
         return replace(self.base, hparams={**self.base.hparams, **self.tuned})
 
+    def at_range_end(self) -> dict[str, float]:
+        """The tuned values that are the lowest or highest tried along their axis, ``{name:
+        value}``: nothing beyond them was tried, so a wider range may do better."""
+        ends = {}
+        for d, axis in enumerate(self.axes):
+            column = self.tried[:, d]
+            if len(np.unique(column)) > 1 and column[self.best] in (column.min(), column.max()):
+                ends[axis.name] = self.tuned[axis.name]
+        return ends
+
     def success(self) -> dict[str, float]:
         """Fractions of the evaluation runs by outcome, ``{"global": .., "local": ..,
         "diverged": .., "not_converged": ..}``."""

@@ -193,10 +193,10 @@ class Protocol:
         """The protocol in one line, for a figure's title."""
         tuned = ", ".join(a.name for a in self.axes_for(self.optimizers[0]))
         return translate(
-            "Compare", "{0}: {1} tuned by {2} {3} configurations on {4} starts, judged on {5} "
-            "other starts ({6}), success = f - f* < {7:g}, {8} steps").format(
+            "Compare", "{0}: {1} tuned ({2}, {3} configurations x {4} starts), judged on {5} "
+            "other starts; success: f - f* \u2264 {6:g} in {7} steps").format(
                 self.function.title, tuned, self.method, self.budget, self.tuning_starts,
-                self.evaluation_starts, self.design, self.tol, self.max_steps)
+                self.evaluation_starts, self.tol, self.max_steps)
 
 
 def default_lr_axis(config: OptimizerConfig) -> Axis:
