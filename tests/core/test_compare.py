@@ -244,3 +244,20 @@ def test_csv_has_a_row_per_evaluation_run(rosenbrock):
     lines = io.comparison_csv(result).splitlines()
     assert lines[0].split(",") == list(io.CSV_COLUMNS)
     assert len(lines) == 1 + sum(len(o.outcome) for o in result.outcomes)
+
+
+def test_the_comparison_presets_say_what_their_protocols_give():
+    from beale_gui.resources import preset_paths
+
+    paths = {p.stem: p for p in preset_paths()}
+    rosenbrock = run_comparison(io.read_protocol(paths["10-adam-or-momentum-on-rosenbrock"]))
+    shares = {o.name: round(100 * o.success()["global"]) for o in rosenbrock.outcomes}
+    assert shares == {"momentum": 88, "adam": 62}
+    assert {o.name: o.tuned["lr"] for o in rosenbrock.outcomes} == {"momentum": 0.000862,
+                                                                     "adam": 0.1562}
+    rastrigin = run_comparison(io.read_protocol(
+        paths["11-rastrigin-who-finds-the-global-minimum"]))
+    for o in rastrigin.outcomes:
+        assert o.success()["global"] <= 0.015
+    assert {o.name: round(100 * o.success()["local"]) for o in rastrigin.outcomes
+            if o.name != "rmsprop"} == {"gd": 99, "momentum": 99, "adam": 99}
