@@ -63,3 +63,14 @@ def test_the_offscreen_figure_shows_curves_maps_and_outcomes(comparison):
     xml.dom.minidom.parseString(svg)
     assert "steps" in text
     assert "Adam" in text
+
+
+def test_in_the_window_long_labels_wrap_and_no_empty_legend_shows(qtbot, comparison):
+    plot = shown(qtbot, ComparePlot(), (420, 300))
+    assert not plot.legend.isVisible()          # no empty box before a comparison
+    plot.set_comparison(comparison)
+    assert plot.legend.isVisible()
+    one_line = plot._title.item.boundingRect().height()
+    # the note's two lines wrap into more, each within the widget rather than clipped
+    assert plot._note.item.boundingRect().width() <= plot.width()
+    assert plot._note.item.boundingRect().height() > 2 * one_line

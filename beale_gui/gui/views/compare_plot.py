@@ -19,6 +19,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
 from ...core.compare import OUTCOMES, Comparison
@@ -43,6 +44,7 @@ PICK_RADIUS_PX = 8.0
 CURVE_WIDTH = 2.5
 MAP_ROWS = 3
 MAX_MAP_COLUMNS = 4
+LABEL_MARGIN = 12             # pixels either side of the title and the note in the window
 translate = QCoreApplication.translate
 
 
@@ -78,6 +80,8 @@ class ComparePlot(QWidget):
         self._note = root.addLabel("", row=2, col=0, colspan=2, size="8pt", color=TEXT_COLOUR)
         for label in (self._title, self._note):
             let_shrink(label)
+            label.item.document().setDefaultTextOption(
+                QTextOption(Qt.AlignmentFlag.AlignHCenter))
         root.layout.setColumnStretchFactor(0, 3)
         root.layout.setColumnStretchFactor(1, 2)
         self._build_profile()
@@ -125,6 +129,7 @@ class ComparePlot(QWidget):
         for curve in self.curves:
             self.profile_item.removeItem(curve)
         self.legend.clear()
+        self.legend.hide()      # no empty box before a comparison
         self._maps_layout.clear()
         self.curves, self.maps, self._starts = [], [], []
 
@@ -151,6 +156,7 @@ class ComparePlot(QWidget):
             self.profile_item.addItem(curve)
             self.legend.addItem(curve, html.escape(name))
             self.curves.append(curve)
+        self.legend.setVisible(bool(self.curves))
         top = math.log10(max(protocol.max_steps, 2))
         self.profile_item.getAxis("bottom").setTicks(_log_ticks(protocol.max_steps))
         self.profile_item.setXRange(0.0, top, padding=0.02)
@@ -202,6 +208,16 @@ class ComparePlot(QWidget):
         self._selected = i
         for k, curve in enumerate(self.curves):
             curve.setPen(pg.mkPen(self._colours[k], width=CURVE_WIDTH * (2 if k == i else 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """In the window the title and the note wrap at the widget's width rather than
+        being clipped (an offscreen figure, never shown, keeps each line whole)."""
+        super().resizeEvent(event)
+        width = max(self.width() - 2 * LABEL_MARGIN, 100)
+        for label in (self._title, self._note):
+            label.item.setTextWidth(width)
+            label.updateMin()
+            label.resizeEvent(None)
 
     # -- picking ----------------------------------------------------------------------------
     def start_widget_pos(self, i: int, start: int) -> QPoint:
