@@ -54,8 +54,9 @@ def open_window(qtbot, settings: QSettings, *, size: tuple[int, int] | None = No
 
 
 def window_threads(w: MainWindow) -> list[QThread]:
-    """The threads of ``w``: the runs', the search's and the basin map's."""
-    return [w.runs.thread, w.search.panel.runner.thread, w.basins.runner.thread]
+    """The threads of ``w``: the runs', the search's, the comparison's and the basin map's."""
+    return [w.runs.thread, w.search.panel.runner.thread, w.compare.panel.runner.thread,
+            w.basins.runner.thread]
 
 
 def delete_later_now() -> None:
