@@ -213,11 +213,13 @@ def test_bad_input_is_refused_with_a_message(qtbot, window, compare):
     assert "Enable an optimizer" in compare.form.validate()
 
 
-def test_a_comparison_preset_opens_the_dock_with_its_protocol(qtbot, window):
+def test_a_comparison_preset_opens_the_dock_with_its_protocol(qtbot, window, monkeypatch):
+    monkeypatch.setattr(window.sessions, "ask_discard", lambda: True)  # the fixture's edits go
     window.compare.dock.hide()
     preset = next(p for p in window.sessions.presets if "Rosenbrock?" in p.title)
+    action = next(a for a in window.sessions.menu_presets.actions() if a.text() == preset.title)
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
-        window.sessions.load_preset(preset)
+        action.trigger()
     assert window.compare.dock.isVisible()
     form = window.compare.panel.form
     protocol = read_protocol(preset.path)
@@ -230,6 +232,12 @@ def test_a_comparison_preset_opens_the_dock_with_its_protocol(qtbot, window):
     # the same comparison: the preset's optimizers (the panel's, lr aside) and settings
     assert [c.name for c in job.protocol.optimizers] == [c.name for c in protocol.optimizers]
     assert np.array_equal(job.protocol.starts()[1], protocol.starts()[1])
+    # a preset without a comparison leaves the dock as it was
+    window.compare.dock.hide()
+    other = next(a for a in window.sessions.menu_presets.actions() if "Himmelblau" in a.text())
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        other.trigger()
+    assert not window.compare.dock.isVisible()
 
 
 def test_closing_the_window_stops_a_running_comparison(qtbot, window, compare):
