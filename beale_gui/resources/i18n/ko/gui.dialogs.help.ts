@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>Compare optimizers fairly</source>
-        <translation>옵티마이저를 공정하게 비교</translation>
+        <translation>최적화기를 공정하게 비교</translation>
     </message>
     <message>
         <source>Export an image (PNG or SVG)</source>

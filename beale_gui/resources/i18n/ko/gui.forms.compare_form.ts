@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>The parameter panel&apos;s enabled optimizers, each with its values there; only the learning rate is tuned</source>
-        <translation>매개변수 패널에서 켜진 옵티마이저들, 각각 패널의 값 그대로입니다. 학습률만 튜닝합니다</translation>
+        <translation>매개변수 패널에서 켜진 최적화기들, 각각 패널의 값 그대로입니다. 학습률만 튜닝합니다</translation>
     </message>
     <message>
         <source>compare</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Tune each optimizer&apos;s learning rate over a log range around its own value; untick to give one range for all</source>
-        <translation>각 옵티마이저의 학습률을 자기 값 주변의 로그 범위에서 튜닝합니다. 해제하면 모두에 같은 범위를 줍니다</translation>
+        <translation>각 최적화기의 학습률을 자기 값 주변의 로그 범위에서 튜닝합니다. 해제하면 모두에 같은 범위를 줍니다</translation>
     </message>
     <message>
         <source>tune lr</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>How the configurations are spread over the range: the same points for every optimizer</source>
-        <translation>범위 안에 설정을 펼치는 방법: 모든 옵티마이저가 같은 점을 씁니다</translation>
+        <translation>범위 안에 설정을 펼치는 방법: 모든 최적화기가 같은 점을 씁니다</translation>
     </message>
     <message>
         <source>method</source>
@@ -81,22 +81,22 @@
     </message>
     <message>
         <source>max steps</source>
-        <translation>최대 스텝</translation>
+        <translation>최대 단계</translation>
     </message>
     <message>
         <source>(no optimizer enabled)</source>
-        <translation>(켜진 옵티마이저 없음)</translation>
+        <translation>(켜진 최적화기 없음)</translation>
     </message>
     <message>
         <source>Enable an optimizer in the parameter panel to compare it</source>
-        <translation>비교하려면 매개변수 패널에서 옵티마이저를 켜세요</translation>
+        <translation>비교하려면 매개변수 패널에서 최적화기를 켜세요</translation>
     </message>
 </context>
 <context>
     <name>Params</name>
     <message>
         <source>configurations tried per optimizer, the same for each</source>
-        <translation>옵티마이저마다 시도하는 설정 수, 모두 같습니다</translation>
+        <translation>최적화기마다 시도하는 설정 수, 모두 같습니다</translation>
     </message>
     <message>
         <source>start points each configuration is tuned on</source>

@@ -5,7 +5,7 @@
     <name>ComparePanel</name>
     <message>
         <source>optimizer</source>
-        <translation>옵티마이저</translation>
+        <translation>최적화기</translation>
     </message>
     <message>
         <source>tuned</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>steps (median [q1, q3])</source>
-        <translation>스텝 (중앙값 [q1, q3])</translation>
+        <translation>단계 (중앙값 [q1, q3])</translation>
     </message>
     <message>
         <source>evaluations</source>
@@ -69,15 +69,15 @@
     </message>
     <message>
         <source>Evaluation runs that ended nowhere within max steps</source>
-        <translation>최대 스텝 안에 어디에도 이르지 못한 평가 실행</translation>
+        <translation>최대 단계 안에 어디에도 이르지 못한 평가 실행</translation>
     </message>
     <message>
         <source>Steps to reach the target among the successes: median [first, third quartile]</source>
-        <translation>성공한 실행이 목표에 이르기까지의 스텝: 중앙값 [제1, 제3 사분위수]</translation>
+        <translation>성공한 실행이 목표에 이르기까지의 단계: 중앙값 [제1, 제3 사분위수]</translation>
     </message>
     <message>
         <source>Function evaluations to the target, for an optimizer that makes several a step</source>
-        <translation>목표까지의 함수 평가 횟수 (스텝마다 여러 번 평가하는 옵티마이저)</translation>
+        <translation>목표까지의 함수 평가 횟수 (단계마다 여러 번 평가하는 최적화기)</translation>
     </message>
     <message>
         <source>Time taken to tune and evaluate</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Tune every optimizer with the same budget, then judge it on other start points, in the background</source>
-        <translation>모든 옵티마이저를 같은 예산으로 튜닝한 뒤 다른 시작점에서 평가합니다 (백그라운드)</translation>
+        <translation>모든 최적화기를 같은 예산으로 튜닝한 뒤 다른 시작점에서 평가합니다 (백그라운드)</translation>
     </message>
     <message>
         <source>Export figure…</source>
@@ -117,11 +117,11 @@
     </message>
     <message>
         <source>Click an optimizer to load its tuned values and watch it</source>
-        <translation>옵티마이저를 클릭하면 튜닝된 값을 불러와 실행 과정을 보여 줍니다</translation>
+        <translation>최적화기를 클릭하면 튜닝된 값을 불러와 실행 과정을 보여 줍니다</translation>
     </message>
     <message>
         <source>Comparing {0} optimizers on {1}: {2} configurations each on {3} tuning starts, then {4} evaluation starts…</source>
-        <translation>{1}에서 옵티마이저 {0}개 비교 중: 각각 설정 {2}개를 튜닝 시작점 {3}개에서, 그다음 평가 시작점 {4}개에서…</translation>
+        <translation>{1}에서 최적화기 {0}개 비교 중: 각각 설정 {2}개를 튜닝 시작점 {3}개에서, 그다음 평가 시작점 {4}개에서…</translation>
     </message>
     <message>
         <source>Export figure</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>Done. Click an optimizer to load its tuned values; click a start on a map to add it and watch the run.</source>
-        <translation>완료. 옵티마이저를 클릭하면 튜닝된 값을 불러옵니다. 지도의 시작점을 클릭하면 시작점으로 추가해 그 실행을 보여 줍니다.</translation>
+        <translation>완료. 최적화기를 클릭하면 튜닝된 값을 불러옵니다. 지도의 시작점을 클릭하면 시작점으로 추가해 그 실행을 보여 줍니다.</translation>
     </message>
     <message>
         <source>Tuned at the end of its range (widen it): {0}.</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>The parameter panel no longer has {0} as optimizer {1}: compare again.</source>
-        <translation>매개변수 패널의 {1}번 옵티마이저가 더 이상 {0}이(가) 아닙니다: 다시 비교하세요.</translation>
+        <translation>매개변수 패널의 {1}번 최적화기가 더 이상 {0}이(가) 아닙니다: 다시 비교하세요.</translation>
     </message>
     <message>
         <source>Loaded into {0}: {1}.</source>
