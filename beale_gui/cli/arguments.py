@@ -32,7 +32,7 @@ from ..core.session_load import load_experiment
 from ..core.surface3d import DEFAULT_AZIMUTH, DEFAULT_ELEVATION
 from ..export import targets
 
-COMMANDS = ("run", "search", "basins", "export")
+COMMANDS = ("run", "search", "basins", "export", "compare")
 # a search runs many configurations: fewer steps each than a run, as the window's Search tab
 SEARCH_MAX_STEPS = 500
 _DEFAULT_LR = OptimizerConfig("gd").hparams["lr"]
@@ -271,7 +271,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--elevation", type=_number_arg, default=None, metavar="DEG",
                    help=f"--view 3d: degrees above the floor, between -90 and 90 "
                         f"({DEFAULT_ELEVATION:g})")
+    add_compare_parser(sub)
     return parser
+
+
+def add_compare_parser(sub) -> None:
+    """``compare``: every optimizer tuned under one budget, judged on other starts."""
+    from ..core import compare
+
+    p = sub.add_parser("compare", help="compare optimizers fairly: the same tuning budget for "
+                       "each on seeded tuning starts, judged on other seeded starts")
+    p.add_argument("--function", help=f"one of {', '.join(FUNCTIONS)} with a known minimum "
+                   "(default beale, or the session's)")
+    p.add_argument("--expr", help="a custom function of x and y; give its minima with "
+                   "--minimum")
+    p.add_argument("--minimum", action="append", metavar="X,Y",
+                   help="a known minimum of --expr (repeatable; f* is the lowest)")
+    p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
+                   help="repeatable; fixed values as in run, lr is tuned (default: the "
+                        "window's six, or the session's)")
+    p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH[:log]",
+                   help="a tuned hyperparameter's range, e.g. lr=1e-4:1e-1:log or "
+                        "momentum=0.5:0.99 (repeatable; lr is always tuned, by default over "
+                        f"lr/{compare.LR_SPAN:g}..lr*{compare.LR_SPAN:g}, log)")
+    for option, default, what in (
+            ("--budget", 32, "configurations per optimizer"),
+            ("--tuning-starts", 32, "start points each configuration is tuned on"),
+            ("--starts", 256, "evaluation start points, disjoint from the tuning ones"),
+            ("--max-steps", 2000, "steps of every run (no early stop)"),
+            ("--seed", 0, "draws the starts, random configurations and stochastic gradients"),
+            ("--seeds-per-start", 4, "runs of a stochastic optimizer from each start")):
+        p.add_argument(option, type=_whole_arg, default=None,
+                       help=f"{what} ({default}, or the session's)")
+    p.add_argument("--tol", type=_number_arg, default=None,
+                   help="success: final f within TOL of the global minimum's value f* "
+                        "(1e-06, or the session's)")
+    p.add_argument("--method", default=None, help="grid or random (grid, or the session's)")
+    p.add_argument("--design", default=None,
+                   help="uniform or sobol start points (sobol, or the session's)")
+    p.add_argument("--batch-size", type=_whole_arg, default=None,
+                   help="mini-batch of the function's terms: makes every optimizer stochastic")
+    p.add_argument("--noise", type=_number_arg, default=None,
+                   help="Gaussian gradient-noise scale: makes every optimizer stochastic")
+    p.add_argument("--session", help="rerun a comparison: a JSON written by compare --json, "
+                   "or a session with a \"compare\" entry; the other options override it")
+    p.add_argument("--csv", help="write one row per evaluation run as CSV")
+    p.add_argument("--json", help="write the protocol, the starts and every run's outcome")
+    p.add_argument("--out", metavar="FILE.png|svg",
+                   help="draw the runtime profiles and the outcome maps")
+    p.add_argument("--size", metavar="WxH", help=f"pixel size of --out ({_PNG_SIZE})")
 
 
 def experiment_from_args(args: argparse.Namespace) -> Experiment:
@@ -298,16 +346,7 @@ def experiment_from_args(args: argparse.Namespace) -> Experiment:
             exp.function, exp.expression = parse_expression(args.expr), args.expr
         except ValueError as exc:
             raise UsageError(f"--expr: {exc}") from None
-    noise = None
-    if args.batch_size is not None or args.noise is not None:
-        # each checked as typed: a batch of 0 is refused, not taken for the default 1
-        for param, option, value in ((BATCH_SIZE, "--batch-size", args.batch_size),
-                                     (NOISE, "--noise", args.noise)):
-            message = None if value is None else param.problem(value)
-            if message:
-                raise UsageError(f"{option} {value:g}: {message}")
-        noise = StochasticConfig(BATCH_SIZE.default if args.batch_size is None
-                                 else args.batch_size, args.noise or 0.0)
+    noise = noise_from_args(args)
     schedule = parse_schedule(args.schedule)
     if args.optimizer:
         exp.optimizers = [parse_optimizer(t, schedule, noise) for t in args.optimizer]
@@ -324,6 +363,20 @@ def experiment_from_args(args: argparse.Namespace) -> Experiment:
                 raise UsageError(f"--{option.replace('_', '-')} {value}: {message}")
             setattr(exp, option, type(getattr(exp, option))(value))
     return exp
+
+
+def noise_from_args(args: argparse.Namespace) -> StochasticConfig | None:
+    """The ``--batch-size`` and ``--noise`` every optimizer takes, or None (its default)."""
+    if args.batch_size is None and args.noise is None:
+        return None
+    # each checked as typed: a batch of 0 is refused, not taken for the default 1
+    for param, option, value in ((BATCH_SIZE, "--batch-size", args.batch_size),
+                                 (NOISE, "--noise", args.noise)):
+        message = None if value is None else param.problem(value)
+        if message:
+            raise UsageError(f"{option} {value:g}: {message}")
+    return StochasticConfig(BATCH_SIZE.default if args.batch_size is None
+                            else args.batch_size, args.noise or 0.0)
 
 
 def parse_size_option(text: str, limit: int | None = None) -> tuple[int, int]:

@@ -457,7 +457,14 @@ def _frame_progress(done: int, total: int) -> None:
               flush=True)
 
 
-HANDLERS = {"run": cmd_run, "search": cmd_search, "basins": cmd_basins, "export": cmd_export}
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare_command import cmd_compare as compare
+
+    return compare(args)
+
+
+HANDLERS = {"run": cmd_run, "search": cmd_search, "basins": cmd_basins, "export": cmd_export,
+            "compare": cmd_compare}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -180,11 +180,10 @@ def score_runs(result, objective: str) -> np.ndarray:
     return score
 
 
-def evaluate(function: TestFunction, base: OptimizerConfig, axes: Sequence[Axis],
-             unit_points: np.ndarray, starts: np.ndarray, *, objective: str, max_steps: int,
-             tol: float, seed: int, cancel=None, progress=None):
-    """One engine batch: every configuration from every start. Returns values, scores and
-    per-configuration counts of converged and diverged runs."""
+def configurations(base: OptimizerConfig, axes: Sequence[Axis],
+                   unit_points: np.ndarray) -> tuple[np.ndarray, OptimizerConfig]:
+    """The hyperparameter values at ``unit_points`` (C, D) along ``axes``, (C, D), whole
+    numbers rounded, and ``base`` with them as arrays of C variants (one batch holds them)."""
     values = np.column_stack([a.from_unit(unit_points[:, d]) for d, a in enumerate(axes)])
     whole = {p.name for p in base.spec.params if p.integer}    # a flag such as centered
     for d, a in enumerate(axes):
@@ -193,7 +192,15 @@ def evaluate(function: TestFunction, base: OptimizerConfig, axes: Sequence[Axis]
     hparams = dict(base.hparams)
     for d, a in enumerate(axes):
         hparams[a.name] = values[:, d]
-    config = OptimizerConfig(base.name, hparams, base.schedule, base.stochastic)
+    return values, OptimizerConfig(base.name, hparams, base.schedule, base.stochastic)
+
+
+def evaluate(function: TestFunction, base: OptimizerConfig, axes: Sequence[Axis],
+             unit_points: np.ndarray, starts: np.ndarray, *, objective: str, max_steps: int,
+             tol: float, seed: int, cancel=None, progress=None):
+    """One engine batch: every configuration from every start. Returns values, scores and
+    per-configuration counts of converged and diverged runs."""
+    values, config = configurations(base, axes, unit_points)
     result = run(function, config, starts, max_steps=max_steps, tol=tol, seed=seed, record=False,
                  cancel=cancel, progress=progress)
     n_starts = len(starts)

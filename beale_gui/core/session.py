@@ -67,13 +67,7 @@ class Experiment:
         return self.colours[i] if self.colours and i < len(self.colours) else None
 
     def to_dict(self) -> dict:
-        fn = self.function
-        if self.expression is not None:
-            function = {"expression": self.expression,
-                        "bounds": [list(b) for b in fn.bounds],
-                        "minima": np.asarray(fn.minima).tolist()}
-        else:
-            function = {"name": fn.name}
+        function = function_to_dict(self.function, self.expression)
         optimizers = []
         for i, config in enumerate(self.optimizers):
             d = optimizer_to_dict(config)
@@ -147,6 +141,14 @@ class Session:
 
 
 # -- writing ---------------------------------------------------------------------------------
+
+def function_to_dict(function: TestFunction, expression: str | None) -> dict:
+    """``{"name": "beale"}``, or a typed ``expression`` with its bounds and minima."""
+    if expression is None:
+        return {"name": function.name}
+    return {"expression": expression, "bounds": [list(b) for b in function.bounds],
+            "minima": np.asarray(function.minima).tolist()}
+
 
 def optimizer_to_dict(config: OptimizerConfig) -> dict:
     return {

@@ -34,6 +34,7 @@ from ..core.engine import RunResult
 from ..document import Document, RunState
 from . import i18n
 from .controllers.basins import BasinController
+from .controllers.compare import CompareController
 from .controllers.exports import ExportController
 from .controllers.runs import PLAY, READY, RunController
 from .controllers.search import SearchController
@@ -137,12 +138,18 @@ class MainWindow(QMainWindow):
         self.sessions.opened.connect(self._on_session_opened)
         self.sessions.described.connect(self.note.show_note)
         self.sessions.preset_loaded.connect(self._on_preset_loaded)
+        self.compare: CompareController = CompareController(
+            self, self.document, self.panel, self.playback, tab_with=self.results_dock,
+            view_menu=self.menu_view, view_before=self.playback.toolbar.toggleViewAction(),
+            tools_menu=self.menu_tools)
+        self.sessions.comparison_offered.connect(self.compare.offer)
         self.basins: BasinController = BasinController(
             self, self.document, self.canvas, tab_with=self.results_dock,
             view_menu=self.menu_view, view_before=self.action_reset_view)
         self._build_language_menu()
         self.canvas_floor = CanvasFloor(self, self.canvas,
-                                        tall=(self.search.dock, self.basins.dock))
+                                        tall=(self.search.dock, self.basins.dock,
+                                              self.compare.dock))
 
         self._layout_pending = not (restore and restore_layout(
             self, self._settings, self.action_mechanics, self.playback,
@@ -410,8 +417,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop everything, in this order: playback and timers; an animation export; the
-        session and the layout kept for the next launch; then the basin map, the search and
-        the runs, each stopped where it is and its thread ended."""
+        session and the layout kept for the next launch; then the basin map, the search, the
+        comparison and the runs, each stopped where it is and its thread ended."""
         self.playback.pause()
         self.memory.stop()
         self.exports.shutdown()
@@ -423,6 +430,7 @@ class MainWindow(QMainWindow):
             log.exception("could not save the window layout")
         self.basins.shutdown()
         self.search.shutdown()
+        self.compare.shutdown()
         self.run_controller.shutdown()
         release_plots(self)
         super().closeEvent(event)

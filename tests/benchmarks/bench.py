@@ -43,6 +43,7 @@ from references import SeedAdam, SeedMomentum, numpy_adam, seed_f, seed_gradient
 
 from beale_gui.core import contours  # noqa: E402
 from beale_gui.core.basins import basin_map  # noqa: E402
+from beale_gui.core.compare import Protocol, run_comparison  # noqa: E402
 from beale_gui.core.engine import EngineTuning, OptimizerConfig, run  # noqa: E402
 from beale_gui.core.functions import get_function  # noqa: E402
 from beale_gui.core.search import Axis, search  # noqa: E402
@@ -667,6 +668,35 @@ def basin_rows(quick: bool) -> list[Row]:
     return rows
 
 
+def compare_rows(quick: bool) -> list[Row]:
+    """The fair comparison of issue 24 as the window and ``compare`` run it, against the same
+    trajectories run one engine call each (a sample of each optimizer, extrapolated)."""
+    names = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+    protocol = Protocol(BEALE, tuple(OptimizerConfig(n) for n in names), budget=32,
+                        tuning_starts=32, evaluation_starts=256, max_steps=2_000)
+    reports: list[float] = []
+
+    def ours():
+        reports.clear()
+        return run_comparison(protocol, progress=reports.append)
+
+    t = timed(ours, 1 if quick else 3)
+    per_optimizer = 32 * 32 + 256
+    n_sample = 2 if quick else 6
+    starts = spread_starts(n_sample, seed=2)
+
+    def one_at_a_time():
+        for name in names:
+            for start in starts:
+                run(BEALE, OptimizerConfig(name), start, max_steps=2_000, tol=0.0,
+                    record=False)
+
+    t_ref = timed(one_at_a_time, 1, warmup=0) / n_sample * per_optimizer
+    return [Row("compare: 6 optimizers x 32 configurations, 32 + 256 starts, 2,000 steps, "
+                "Beale", t, t_ref, "<= 5 s", t <= 5.0, ref_name="one trajectory a call "
+                "(extrap.)", note=f"{len(reports)} progress reports")]
+
+
 # -- processes --------------------------------------------------------------------------------
 PYCACHE = Path(tempfile.mkdtemp(prefix="beale-bench-pycache-"))
 
@@ -824,7 +854,7 @@ def print_markdown(rows: list[Row], info: list[str]) -> None:
 
 
 GROUPS = ("engine", "contours", "frame", "click", "drag", "scrub", "view3d", "search", "basins",
-          "processes", "memory")
+          "compare", "processes", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -854,6 +884,7 @@ def main(argv: list[str] | None = None) -> int:
               "view3d": lambda: view3d_rows(gui, args.quick),
               "search": lambda: search_rows(args.quick),
               "basins": lambda: basin_rows(args.quick),
+              "compare": lambda: compare_rows(args.quick),
               "processes": lambda: process_rows(args.quick),
               "memory": lambda: memory_rows(args.quick)}
     for group in GROUPS:

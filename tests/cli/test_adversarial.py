@@ -32,6 +32,8 @@ EXPORT_PNG = ["export", "--max-steps", "5", "--out", "{tmp}/x.png"]
 EXPORT_GIF = ["export", "--max-steps", "5", "--out", "{tmp}/x.gif"]
 SEARCH = ["search", "--optimizer", "momentum", "--budget", "4", "--max-steps", "5"]
 BASINS = ["basins", "--grid", "4", "--max-steps", "5"]
+COMPARE = ["compare", "--optimizer", "gd", "--budget", "2", "--tuning-starts", "2", "--starts",
+           "3", "--max-steps", "5"]
 
 # (id, argv with {v} for the hostile value): every option of every command
 SLOTS = [
@@ -92,6 +94,17 @@ SLOTS = [
                      "--size", "{v}"]),
     ("basins-grid", ["basins", "--max-steps", "2", "--grid", "{v}"]),
     ("basins-size", [*BASINS, "--out", "{tmp}/b.png", "--size", "{v}"]),
+    ("compare-param", [*COMPARE, "--param", "{v}"]),
+    ("compare-lr-low", [*COMPARE, "--param", "lr={v}:1e-1:log"]),
+    ("compare-budget", [*COMPARE, "--budget", "{v}"]),
+    ("compare-tuning-starts", [*COMPARE, "--tuning-starts", "{v}"]),
+    ("compare-starts", [*COMPARE, "--starts", "{v}"]),
+    ("compare-seeds-per-start", [*COMPARE, "--optimizer", "sgd", "--seeds-per-start", "{v}"]),
+    ("compare-method", [*COMPARE, "--method", "{v}"]),
+    ("compare-design", [*COMPARE, "--design", "{v}"]),
+    ("compare-minimum", [*COMPARE, "--expr", "x**2 + y**2", "--minimum", "{v}"]),
+    ("compare-out", [*COMPARE, *SMALL, "--out", "{v}.png"]),
+    ("compare-size", [*COMPARE, "--out", "{tmp}/c.png", "--size", "{v}"]),
 ]
 SLOT_IDS = [s[0] for s in SLOTS]
 

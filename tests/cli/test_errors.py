@@ -311,7 +311,9 @@ def test_a_bad_argument_exits_2_with_one_line_naming_it(args, named, folder, cap
 
 # what each command needs besides the option tried, to reach that option's check
 NEEDS = {"run": [], "search": ["--param", "lr=1e-3:1e-1", "--budget", "4"],
-         "basins": ["--grid", "3"], "export": ["--out", "{tmp}/x.png"]}
+         "basins": ["--grid", "3"], "export": ["--out", "{tmp}/x.png"],
+         "compare": ["--optimizer", "gd", "--budget", "2", "--tuning-starts", "2", "--starts",
+                     "3", "--max-steps", "5"]}
 
 
 def _string_options():
@@ -351,7 +353,7 @@ def test_an_empty_or_blank_text_option_is_refused_naming_it(command, option, val
 
 
 def test_every_command_has_free_text_options_to_try():
-    assert {c for c, _ in STRING_OPTIONS} == {"run", "search", "basins", "export"}
+    assert {c for c, _ in STRING_OPTIONS} == {"run", "search", "basins", "export", "compare"}
     assert ("run", "--expr") in STRING_OPTIONS
     assert ("search", "--method") in STRING_OPTIONS
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, QThread
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt, QThread
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -54,8 +54,9 @@ def open_window(qtbot, settings: QSettings, *, size: tuple[int, int] | None = No
 
 
 def window_threads(w: MainWindow) -> list[QThread]:
-    """The threads of ``w``: the runs', the search's and the basin map's."""
-    return [w.runs.thread, w.search.panel.runner.thread, w.basins.runner.thread]
+    """The threads of ``w``: the runs', the search's, the comparison's and the basin map's."""
+    return [w.runs.thread, w.search.panel.runner.thread, w.compare.panel.runner.thread,
+            w.basins.runner.thread]
 
 
 def delete_later_now() -> None:
@@ -127,6 +128,22 @@ def task_cancelled(qtbot, runner: TaskRunner, timeout: int = WAIT) -> Iterator[o
     when asked and nothing once it is shut down; its ``stopped`` signal tells."""
     with qtbot.waitSignal(runner.stopped, timeout=timeout) as blocker:
         yield blocker
+
+
+def start_then_cancel(qtbot, panel, timeout: int = WAIT) -> None:
+    """Press ``panel``'s Run (a :class:`~beale_gui.gui.forms.task_panel.TaskPanel`), wait for
+    its first progress, press Cancel: the panel is idle at once (its runner says "cancelled"
+    from the click) and the task itself stops rather than running to its end."""
+    with qtbot.waitSignal(panel.runner.progress, timeout=timeout):
+        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.busy
+    assert panel.cancel_button.isEnabled()
+    with (task_cancelled(qtbot, panel.runner, timeout),
+          qtbot.waitSignal(panel.runner.cancelled, timeout=timeout)):
+        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+        assert not panel.busy
+        assert panel.run_button.isEnabled()
+    assert "cancelled" in panel.status.text()
 
 
 # -- widgets, pixels and images --------------------------------------------------------------

@@ -15,7 +15,7 @@ from beale_gui.core.search import search as run_search
 from beale_gui.gui.views.search_plot import SearchPlot
 from beale_gui.gui.views.search_scales import colour_values, log_ticks
 
-from .helpers import task_cancelled
+from .helpers import start_then_cancel, task_cancelled
 
 WAIT = 15_000
 MOMENTUM = 1   # the default panel's second entry
@@ -110,17 +110,7 @@ def test_a_two_parameter_grid_reports_progress_and_draws_a_heatmap(qtbot, search
 def test_cancel_stops_a_long_search_promptly(qtbot, search):
     _set(qtbot, search.form.budget_field, 10_000)
     _set(qtbot, search.form.max_steps_field, 100_000)
-    with qtbot.waitSignal(search.runner.progress, timeout=WAIT):
-        qtbot.mouseClick(search.run_button, Qt.MouseButton.LeftButton)
-    assert search.busy
-    assert search.cancel_button.isEnabled()
-    # the panel says so at once, and the search itself stops (rather than running to its end)
-    with (task_cancelled(qtbot, search.runner),
-          qtbot.waitSignal(search.runner.cancelled, timeout=WAIT)):
-        qtbot.mouseClick(search.cancel_button, Qt.MouseButton.LeftButton)
-    assert not search.busy
-    assert search.run_button.isEnabled()
-    assert "cancelled" in search.status.text()
+    start_then_cancel(qtbot, search)
     # the worker thread is free again: a small search comes back
     _set(qtbot, search.form.budget_field, 4)
     _set(qtbot, search.form.max_steps_field, 10)

@@ -79,11 +79,14 @@ class SessionController(QObject, WindowMessages):
         shown).
     preset_loaded(int)
         A preset is shown, with that many optimizers.
+    comparison_offered(dict)
+        The preset shown carries a comparison: its session's ``"compare"`` entry.
     """
 
     opened = Signal()
     described = Signal(str, str)
     preset_loaded = Signal(int)
+    comparison_offered = Signal(dict)
 
     def __init__(self, window: QMainWindow, document: Document, settings: QSettings,
                  file_menu: QMenu, before: QAction) -> None:
@@ -215,7 +218,7 @@ class SessionController(QObject, WindowMessages):
     def load_preset(self, preset: Preset) -> bool:
         """Show a preset as a new untitled session (Save asks for a file)."""
         try:
-            _, session, document = read_session(preset.path)
+            data, session, document = read_session(preset.path)
         except SessionError as exc:
             self._warn(translate("SessionController", "Cannot open the preset"),
                        translate("SessionController", "Preset {0}: {1}")
@@ -228,6 +231,8 @@ class SessionController(QObject, WindowMessages):
         self._described = True     # until the user changes something
         self.described.emit(title, translate("Presets", session.description))
         self.preset_loaded.emit(len(document.entries))
+        if isinstance(data.get("compare"), dict):
+            self.comparison_offered.emit(data["compare"])
         return True
 
     def new_session(self) -> None:

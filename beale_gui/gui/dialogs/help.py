@@ -48,6 +48,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("Help", "R  or  Ctrl+0"), QT_TRANSLATE_NOOP("Help", "Reset the view")),
     ("B", QT_TRANSLATE_NOOP("Help", "Show / hide the basin map")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Help", "Search hyperparameters")),
+    ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Help", "Compare optimizers fairly")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("Help", "Export an image (PNG or SVG)")),
     ("Ctrl+Shift+E", QT_TRANSLATE_NOOP("Help", "Export an animation (GIF or MP4)")),
     ("Ctrl+Z", QT_TRANSLATE_NOOP("Help", "Undo the last change (in a text field: its typing)")),

@@ -16,14 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QLineEdit,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QWidget,
 )
@@ -49,8 +47,8 @@ from ...document import Document
 from ..guarded import guarded
 from ..task_runner import fraction_progress
 from ..views.run_styles import optimizer_label
-from .fields import ParamField
-from .form_labels import FieldWithMessage, HintLabel, compact_form
+from .form_labels import HintLabel
+from .scrolled_form import ScrolledForm
 from .search_axis import AxisRow, field_row
 
 translate = QCoreApplication.translate
@@ -118,33 +116,15 @@ class SearchOutcome:
     seconds: float
 
 
-class SearchForm(QScrollArea):
-    """The search settings, scrollable.
-
-    Parameters
-    ----------
-    document : Document
-        Where the optimizers, the function, the tolerance, the seed and the current start
-        points come from.
-
-    Signals
-    -------
-    changed(str)
-        After every edit: the first problem, or "" when a search may run.
-    """
-
-    changed = Signal(str)
+class SearchForm(ScrolledForm):
+    """The search settings, scrollable (:class:`~.scrolled_form.ScrolledForm`): the
+    document gives the optimizers, the function, the tolerance, the seed and the current
+    start points."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._document = document
+        super().__init__(document, parent)
         self._entry_name: str | None = None
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget(self)
-        form = compact_form(QFormLayout(content), spacing=5)
-        self.form = form
+        content, form = self.content, self.form
 
         self.optimizer_combo = QComboBox(content)
         self.optimizer_combo.setToolTip(translate(
@@ -212,24 +192,10 @@ class SearchForm(QScrollArea):
                     field_row(self.current_starts, self.random_starts, self._wrap(self.k_field),
                               translate("SearchForm", "seed"), self._wrap(self.seed_field)))
 
-        self.setWidget(content)
-        self.setMinimumWidth(content.minimumSizeHint().width()
-                             + self.verticalScrollBar().sizeHint().width())
-        self.setMinimumHeight(80)
+        self._finish()
         self._on_method_changed()
         document.events.changed.connect(self._on_document_changed)
         self.refresh()
-
-    def _field(self, param: Param, parent: QWidget) -> ParamField:
-        field = ParamField(param, parent)
-        field.setMinimumWidth(field.fontMetrics().horizontalAdvance("0.0001") + 30)
-        field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        field.edited.connect(self._on_edited)
-        return field
-
-    @staticmethod
-    def _wrap(field: ParamField) -> FieldWithMessage:
-        return FieldWithMessage(field)
 
     # -- public -----------------------------------------------------------------------------
     def entry_index(self) -> int | None:
@@ -261,9 +227,6 @@ class SearchForm(QScrollArea):
 
     def _axis_rows(self) -> list[AxisRow]:
         return [row for row in self.rows if row.isEnabled()]
-
-    def report_error(self, message: str) -> None:
-        self.changed.emit(message)
 
     def _validate(self, *_) -> str:
         base = self._base()

@@ -16,36 +16,21 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from ...core.search import OBJECTIVE_LABELS, SearchResult, describe
 from ...document import Document
 from ..guarded import guarded
-from ..task_runner import TaskRunner
 from ..views.search_plot import SearchPlot
-from .form_labels import MESSAGE_COLOUR
 from .search_form import SearchForm, SearchOutcome
+from .task_panel import PROGRESS_STEPS, TaskPanel
 
 translate = QCoreApplication.translate
 
 TOP_ROWS = 10
-PROGRESS_STEPS = 1000
 
 
-class SearchPanel(QWidget):
+class SearchPanel(TaskPanel):
     """The search form (:class:`SearchForm`), Run and Cancel with a progress bar, the result
     plot and the top-10 table.
 
@@ -63,150 +48,41 @@ class SearchPanel(QWidget):
     picked = Signal(int, object)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("search", parent)
         self._document = document
         self.outcome: SearchOutcome | None = None
-        self.runner = TaskRunner(self, name="search")
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
-        self.runner.cancelled.connect(self._on_cancelled)
-        self.runner.progress.connect(self._on_progress)
-
         self.form = SearchForm(document, self)
         self.form.changed.connect(self._on_form_changed)
         self.plot = SearchPlot(self)
         self.plot.picked.connect(self._on_plot_picked)
-        self.table = self._build_table()
+        self.table = self._build_table(0, translate(
+            "SearchPanel", "The best ten configurations: click one to load it and watch it"),
+            self._on_table_clicked)
         # the form, Run and the top-10 table on the left; the plot takes the rest
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self._build_controls())
-        left.addWidget(self.table)
-        left.setStretchFactor(0, 0)
-        left.setStretchFactor(1, 1)
-        left.setChildrenCollapsible(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.plot)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([left.minimumSizeHint().width(), 600])
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        controls = self._build_controls(translate("SearchPanel", "Run"),
+                                        translate("SearchPanel", "Search in the background"))
+        self._lay_out(controls, self.table, self.plot, 600)
         self.form.validate()
 
-    # -- construction -----------------------------------------------------------------------
-    def _build_controls(self) -> QWidget:
-        """The form, then Run, Cancel, the progress and the message, which stay in sight
-        however short the dock."""
-        self.run_button = QPushButton(translate("SearchPanel", "Run"), self)
-        self.run_button.setToolTip(translate("SearchPanel", "Search in the background"))
-        self.run_button.clicked.connect(self._on_run_clicked)
-        self.cancel_button = QPushButton(translate("SearchPanel", "Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setValue(0)
-        self.progress.setFormat("%p%")
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status.setContentsMargins(6, 0, 6, 0)
-        controls = QWidget(self)
-        column = QVBoxLayout(controls)
-        column.setContentsMargins(0, 0, 0, 4)
-        column.setSpacing(4)
-        column.addWidget(self.form, 1)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(6, 0, 6, 0)
-        for w in (self.run_button, self.cancel_button, self.progress):
-            buttons.addWidget(w)
-        column.addLayout(buttons)
-        column.addWidget(self.status)
-        return controls
-
-    def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, 0, self)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.setToolTip(translate(
-            "SearchPanel", "The best ten configurations: click one to load it and watch it"))
-        table.cellClicked.connect(self._on_table_clicked)
-        table.setMinimumHeight(90)
-        return table
-
-    # -- public -----------------------------------------------------------------------------
-    @property
-    def busy(self) -> bool:
-        return self.runner.busy
-
-    def run(self) -> bool:
-        """Validate and start the search; False (with a message) when something is wrong."""
-        problem = self.form.validate()
-        if problem:
-            self._say(problem, error=True)
-            return False
-        if self.runner.is_closed:
-            return False
-        try:
-            job = self.form.job()
-        except ValueError as error:   # the core's refusal, e.g. an unknown hyperparameter
-            self._say(str(error), error=True)
-            return False
-        self.progress.setValue(0)
-        self.run_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
+    def starting(self, job) -> str:
         n_starts = len(job.starts)
         text = (translate("SearchPanel", "Searching {0} configurations of {1} from {2} start "
                           "points, {3} steps each\u2026") if n_starts > 1 else
                 translate("SearchPanel", "Searching {0} configurations of {1} from {2} start "
                           "point, {3} steps each\u2026"))
-        self._say(text.format(job.budget, job.base.spec.title, n_starts, job.max_steps))
-        self.runner.submit(job)
-        return True
+        return text.format(job.budget, job.base.spec.title, n_starts, job.max_steps)
 
-    def cancel(self) -> None:
-        if self.runner.busy:
-            self.runner.cancel()
+    def refused(self, message: str) -> str:
+        return translate("SearchPanel", "Search refused: {0}").format(message)
 
-    def shutdown(self) -> None:
-        """Stop any search and its thread (the window is closing)."""
-        self.runner.shutdown()
-
-    def report_error(self, message: str) -> None:
-        self._say(message, error=True)
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.status.setProperty("error", bool(error and text))
-        self.status.setStyleSheet(f"color: {MESSAGE_COLOUR};" if error else "")
-        self.status.setText(text)
+    def cancelled_text(self) -> str:
+        return translate("SearchPanel", "Search cancelled.")
 
     # -- slots -------------------------------------------------------------------------------
     @guarded
     def _on_form_changed(self, problem: str) -> None:
         if not problem and self.status.property("error"):
             self._say("")
-
-    @guarded
-    def _on_run_clicked(self, *_) -> None:
-        self.run()
-
-    def _idle(self) -> None:
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-
-    @guarded
-    def _on_progress(self, _generation: int, done: int, total: int) -> None:
-        self.progress.setValue(round(PROGRESS_STEPS * done / max(total, 1)))
 
     @guarded
     def _on_finished(self, _generation: int, outcome: SearchOutcome) -> None:
@@ -226,18 +102,6 @@ class SearchPanel(QWidget):
                              "diverged: try smaller values. Click a result to load it and "
                              "watch it.")
             self._say(text.format(n, seconds))
-
-    @guarded
-    def _on_failed(self, _generation: int, message: str) -> None:
-        self._idle()
-        self.progress.setValue(0)
-        self._say(translate("SearchPanel", "Search refused: {0}").format(message), error=True)
-
-    @guarded
-    def _on_cancelled(self, _generation: int) -> None:
-        self._idle()
-        self.progress.setValue(0)
-        self._say(translate("SearchPanel", "Search cancelled."))
 
     @guarded
     def _on_plot_picked(self, i: int) -> None:

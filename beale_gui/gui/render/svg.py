@@ -43,7 +43,8 @@ def svg_bytes(figure) -> bytes:
     generator's SVG 1.1 mode writes clip paths but keeps one after the painter drops it (the
     legend's symbols vanish in browsers), so the figure is painted in layers without clipping,
     the frame and then what each view box holds, and each view box's layer is clipped to its
-    rectangle here; :func:`portable_svg` then makes the whole portable.
+    rectangle here; :func:`portable_svg` then makes the whole portable. Its title is the
+    figure's ``svg_title`` where it has one, else its trajectories' function.
     """
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
     from PySide6.QtGui import QPainter
@@ -87,8 +88,9 @@ def svg_bytes(figure) -> bytes:
         portable_paths(flatten_svg(group), (rect.left(), rect.top(), rect.right(),
                                             rect.bottom()))
         clipped.append((group, clip))
-    portable_svg(root, (w, h), f"{figure.result.function.title}: optimizer trajectories",
-                 QtTextMeasure(figure.dpi))
+    title = getattr(figure, "svg_title", None) or \
+        f"{figure.result.function.title}: optimizer trajectories"
+    portable_svg(root, (w, h), title, QtTextMeasure(figure.dpi))
     for group, clip in clipped:
         if not len(group):  # a view box holding nothing drawn
             root.remove(group)

@@ -136,6 +136,10 @@
         <translation>하이퍼파라미터 탐색</translation>
     </message>
     <message>
+        <source>Compare optimizers fairly</source>
+        <translation>최적화기를 공정하게 비교</translation>
+    </message>
+    <message>
         <source>Export an image (PNG or SVG)</source>
         <translation>이미지 내보내기 (PNG 또는 SVG)</translation>
     </message>

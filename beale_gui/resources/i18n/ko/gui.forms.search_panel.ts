@@ -12,10 +12,6 @@
         <translation>백그라운드에서 탐색합니다</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
         <source>The best ten configurations: click one to load it and watch it</source>
         <translation>가장 좋은 구성 10개: 클릭하면 불러와서 실행 과정을 보여 줍니다</translation>
     </message>
