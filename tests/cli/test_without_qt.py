@@ -42,6 +42,8 @@ def test_commands_that_draw_nothing_never_import_qt(tmp_path):
         ["search", "--param", "lr=1e-3:1e-1:log", "--budget", "4", "--max-steps", "20",
          "--csv", "search.csv"],
         ["basins", "--grid", "3", "--max-steps", "20", "--csv", "basins.csv"],
+        ["compare", "--optimizer", "gd", "--budget", "2", "--tuning-starts", "2", "--starts",
+         "4", "--max-steps", "20", "--csv", "compare.csv", "--json", "compare.json"],
     ]
     refused = [["export", "--out", "fig.png", "--size", "huge"],   # parsed without Qt too
                ["export", "--out", "anim.gif", "--frames", "0"]]
@@ -55,5 +57,6 @@ def test_commands_that_draw_nothing_never_import_qt(tmp_path):
             "    with contextlib.redirect_stderr(io.StringIO()):\n"
             "        assert cli.main(argv) == 2, argv\n")
     assert _qt_imported_by(code, tmp_path) == []
-    for name in ("run.csv", "run.json", "runs.csv", "runs.json", "search.csv", "basins.csv"):
+    for name in ("run.csv", "run.json", "runs.csv", "runs.json", "search.csv", "basins.csv",
+                 "compare.csv", "compare.json"):
         assert (tmp_path / name).stat().st_size > 0, name

@@ -202,6 +202,7 @@ def test_core_imports_with_qt_blocked():
         import beale_gui.core.schedules, beale_gui.core.session, beale_gui.core.session_load
         import beale_gui.export
         import beale_gui.core.playhead, beale_gui.core.view_ranges
+        import beale_gui.core.compare, beale_gui.core.compare_io
         import beale_gui.cli
         print('ok')
     """)
