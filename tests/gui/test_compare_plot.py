@@ -74,3 +74,18 @@ def test_in_the_window_long_labels_wrap_and_no_empty_legend_shows(qtbot, compari
     # the note's two lines wrap into more, each within the widget rather than clipped
     assert plot._note.item.boundingRect().width() <= plot.width()
     assert plot._note.item.boundingRect().height() > 2 * one_line
+
+
+def test_a_compact_plot_names_the_optimizers_only(qtbot, comparison):
+    def legend(plot):
+        return [label.text for _, label in plot.legend.items]
+
+    full = shown(qtbot, ComparePlot(), (900, 600))
+    full.set_comparison(comparison)
+    compact = shown(qtbot, ComparePlot(compact=True), (900, 600))
+    compact.set_comparison(comparison)
+    for long, short, outcome in zip(legend(full), legend(compact), comparison.outcomes,
+                                    strict=True):
+        assert long.startswith(outcome.config.title())        # with its tuned values
+        assert short.startswith(outcome.config.spec.title + ":")   # its name only
+        assert long.endswith(short.split(":", 1)[1])          # the same success

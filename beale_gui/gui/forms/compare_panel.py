@@ -87,7 +87,7 @@ class ComparePanel(TaskPanel):
         self.folder = os.path.expanduser("~")
         self.form = CompareForm(document, self)
         self.form.changed.connect(self._on_form_changed)
-        self.plot = ComparePlot(self)
+        self.plot = ComparePlot(self, compact=True)
         self.plot.optimizer_clicked.connect(self._on_plot_picked)
         self.plot.start_clicked.connect(self._on_start_clicked)
         self.table = self._build_table(len(HEADER), translate(

@@ -62,8 +62,11 @@ class ComparePlot(QWidget):
     optimizer_clicked = Signal(int)
     start_clicked = Signal(float, float)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
+        # in a dock the plot is small: the legend names the optimizers only (their tuned
+        # values are over their maps and in the table), so it covers less of the curves
+        self._compact = compact
         self._comparison: Comparison | None = None
         self._colours: list[str] = []
         self._selected: int | None = None
@@ -149,7 +152,7 @@ class ComparePlot(QWidget):
         for i, outcome in enumerate(outcomes):
             share = outcome.success()["global"]
             name = translate("ComparePlot", "{0}: {1:.0%} global").format(
-                outcome.config.title(), share)
+                outcome.config.spec.title if self._compact else outcome.config.title(), share)
             curve = pg.PlotDataItem(steps, outcome.profile(steps),
                                     pen=pg.mkPen(self._colours[i], width=CURVE_WIDTH),
                                     name=name)
