@@ -18,10 +18,13 @@ The exit status is 1 when any target is missed.
 from __future__ import annotations
 
 import argparse
+import atexit
+import functools
 import gc
 import math
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -698,7 +701,13 @@ def compare_rows(quick: bool) -> list[Row]:
 
 
 # -- processes --------------------------------------------------------------------------------
-PYCACHE = Path(tempfile.mkdtemp(prefix="beale-bench-pycache-"))
+@functools.cache
+def pycache() -> Path:
+    """The probes' bytecode cache: made on first use, removed when the benchmark ends."""
+    folder = Path(tempfile.mkdtemp(prefix="beale-bench-pycache-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
 
 
 def probe(kind: str, cached: bool = True) -> float:
@@ -717,7 +726,7 @@ def probe_values(kind: str, cached: bool = True) -> list[float]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPYCACHEPREFIX", None)
     if cached:
-        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+        env["PYTHONPYCACHEPREFIX"] = str(pycache())
     else:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     out = subprocess.run([sys.executable, str(HERE / "probes.py"), kind], capture_output=True,
