@@ -506,6 +506,29 @@ def _presets() -> dict[str, Section]:
                                    "Explain panel (E) to see each step's Hessian, direction "
                                    "and step length."),
             )),
+        "10-adam-or-momentum-on-rosenbrock": Section(
+            preset_anchor("10-adam-or-momentum-on-rosenbrock"),
+            translate("Guide", "Is Adam better than momentum on Rosenbrock?"), (
+                translate("Guide", "A fair comparison rather than one hand-picked run: the "
+                                   "preset opens the Compare dock (Ctrl+Shift+C) with its "
+                                   "protocol. Each optimizer tries the same 32 learning rates "
+                                   "on 32 tuning starts and is judged with its best on 256 "
+                                   "other starts. Momentum succeeds from more starts but "
+                                   "diverges from some; Adam never diverges and, where it "
+                                   "succeeds, gets there sooner. The runtime profile shows "
+                                   "both at once; click a start on a map to watch that run."),
+            )),
+        "11-rastrigin-who-finds-the-global-minimum": Section(
+            preset_anchor("11-rastrigin-who-finds-the-global-minimum"),
+            translate("Guide", "Rastrigin: who finds the global minimum?"), (
+                translate("Guide", "GD, Momentum, RMSprop and Adam, each tuned on the same "
+                                   "budget and judged on 256 starts in the Compare dock: "
+                                   "hardly any run reaches the global minimum at (0, 0), only "
+                                   "those that start in its basin. The maps show where each "
+                                   "run ended: almost all in the nearest of Rastrigin's many "
+                                   "local minima, which no step size of a gradient method "
+                                   "escapes here."),
+            )),
     }
 
 

@@ -496,6 +496,22 @@
         <translation>Rosenbrock에서 (−1.5, 2)부터 GD, Adam과 나란히 뉴턴 방법, 비선형 켤레 기울기법, L-BFGS를 실행합니다. 뉴턴 방법은 정확한 헤세 행렬을 써서 9단계 만에 최솟값에 닿습니다. CG와 L-BFGS는 기울기만 쓰지만 선 탐색으로 각 단계의 길이를 고릅니다(26단계와 42단계, 단계보다 f 계산이 많습니다: f 계산 수 열). Adam은 1877단계가 걸리고 GD는 3000단계 안에 도착하지 못합니다. 실행을 선택하고 설명 패널(E)을 열면 각 단계의 헤세 행렬, 방향, 단계 길이를 볼 수 있습니다.</translation>
     </message>
     <message>
+        <source>Is Adam better than momentum on Rosenbrock?</source>
+        <translation>Rosenbrock에서 Adam이 모멘텀보다 나을까?</translation>
+    </message>
+    <message>
+        <source>A fair comparison rather than one hand-picked run: the preset opens the Compare dock (Ctrl+Shift+C) with its protocol. Each optimizer tries the same 32 learning rates on 32 tuning starts and is judged with its best on 256 other starts. Momentum succeeds from more starts but diverges from some; Adam never diverges and, where it succeeds, gets there sooner. The runtime profile shows both at once; click a start on a map to watch that run.</source>
+        <translation>골라 낸 실행 하나가 아닌 공정한 비교입니다. 이 프리셋은 비교 도크(Ctrl+Shift+C)를 그 절차와 함께 엽니다. 각 최적화기는 조정용 시작점 32개에서 같은 학습률 32개를 시도하고, 가장 좋은 값으로 다른 시작점 256개에서 평가받습니다. 모멘텀은 더 많은 시작점에서 성공하지만 일부에서는 발산하고, Adam은 발산하지 않으며 성공할 때는 더 빨리 도달합니다. 실행 시간 프로파일이 둘을 한눈에 보여 주며, 지도에서 시작점을 클릭하면 그 실행을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Rastrigin: who finds the global minimum?</source>
+        <translation>Rastrigin: 누가 전역 최솟값을 찾을까?</translation>
+    </message>
+    <message>
+        <source>GD, Momentum, RMSprop and Adam, each tuned on the same budget and judged on 256 starts in the Compare dock: hardly any run reaches the global minimum at (0, 0), only those that start in its basin. The maps show where each run ended: almost all in the nearest of Rastrigin&apos;s many local minima, which no step size of a gradient method escapes here.</source>
+        <translation>GD, 모멘텀, RMSprop, Adam을 같은 예산으로 조정하고 비교 도크에서 시작점 256개로 평가합니다. 전역 최솟값 (0, 0)에 도달하는 실행은 거의 없으며, 그 분지에서 출발한 실행뿐입니다. 지도는 각 실행이 끝난 곳을 보여 줍니다. 거의 모두 Rastrigin의 수많은 국소 최솟값 중 가장 가까운 곳에서 멈추며, 여기서는 어떤 학습률의 경사 방법도 그곳을 벗어나지 못합니다.</translation>
+    </message>
+    <message>
         <source>Optimizers</source>
         <translation>최적화기</translation>
     </message>
