@@ -270,7 +270,8 @@ class LossPlot(QWidget):
         self._set_axis_label("left", axis_title(label))
         self._n_steps = result.n_steps
         ends = [int(result.stop_step[i]) + 1 for i in range(result.n_runs)]
-        self._whole = [(np.arange(end), values[i, :end]) for i, end in enumerate(ends)]
+        steps = np.arange(max(ends, default=0))    # one array of steps, each curve a view
+        self._whole = [(steps[:end], values[i, :end]) for i, end in enumerate(ends)]
         # the curves are cached as pixmaps: a frame moves only the step cursor over them
         self._curves.show([
             (*self._cut(x, y),
