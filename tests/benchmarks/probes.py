@@ -32,6 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, ROOT)    # this checkout's package, not one installed from another
 # every module of beale_gui.core, read off the folder (importing it would start the clock late)
 _CORE = os.path.join(ROOT, "beale_gui", "core")
 # every module of the core, packages' modules included ("engine", "engine.run", ...)
