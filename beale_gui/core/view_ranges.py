@@ -76,7 +76,7 @@ def fit_extent(result: RunResult, bounds, pad: float = 0.05):
     return (float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1]))
 
 
-RANGE_CHUNK = 1 << 18    # values loss_view_range copies at a time (a run at least)
+RANGE_CHUNK = 1 << 16    # values loss_view_range copies at a time (a run at least)
 
 
 def loss_view_range(result: RunResult, values: np.ndarray, log: bool,
