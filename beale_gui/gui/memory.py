@@ -37,7 +37,7 @@ def _find_trim():
 _TRIM = _find_trim()
 # glibc's malloc.h: the size from which a block is mapped on its own (and unmapped when freed)
 M_MMAP_THRESHOLD = -3
-MMAP_THRESHOLD = 256 * 1024
+MMAP_THRESHOLD = 1 << 20
 
 
 def map_large_blocks(threshold: int = MMAP_THRESHOLD) -> bool:
@@ -46,11 +46,11 @@ def map_large_blocks(threshold: int = MMAP_THRESHOLD) -> bool:
 
     glibc starts at 128 KiB but raises its threshold to the size of each mapped block freed
     (up to 32 MiB): once an earlier result is freed, a long run's arrays (0.8 to 1.6 MB each
-    at 100,000 steps) come from the arenas instead, where what a replaced result frees waits
-    for :func:`release_free_memory`, and the peak depended on what the arenas held: 6 x
-    100,000 steps peaked at 84 or 97 MB above the window from one launch to the next, 82 to
-    84 with this. A fixed threshold keeps it (the engine's working blocks, some thousands of
-    rows, stay below it)."""
+    for 6 x 100,000 steps) come from the arenas instead, where what a replaced result frees
+    waits for :func:`release_free_memory`, and the peak depended on what the arenas held: 6 x
+    100,000 steps peaked at 84 or 97 MB above the window from one launch to the next, 84-85
+    with this. 1 MiB keeps a click's arrays (a few hundred KiB) and the engine's working
+    blocks in the arenas, which reuse them without a system call."""
     if _TRIM is None:
         return False
     try:
