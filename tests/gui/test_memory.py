@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from beale_gui.core.engine import Cancelled, OptimizerConfig, RunResult, run
 from beale_gui.core.functions import get_function
 from beale_gui.gui import memory as memory_module
-from beale_gui.gui.memory import can_release, release_free_memory
+from beale_gui.gui.memory import can_release, map_large_blocks, release_free_memory
 from beale_gui.gui.views.path_track import PathTrack
 
 from .helpers import WAIT, open_window, settings_in, viewport_point
@@ -395,3 +395,23 @@ def test_a_long_run_leaves_only_its_whole_result(qtbot, window):
     _drawn(w)
     del shown[:]
     assert _alive(w) == [(6, True)]
+
+
+def test_a_runs_constant_rates_and_unchanging_state_are_views_of_one_step():
+    """The rate of a constant schedule, and a state entry its optimizer's settings leave
+    unused (Adam's maximum without amsgrad), are one step's values seen at every step: no
+    (N, T+1) array of the same number."""
+    result = run(get_function("beale"), [OptimizerConfig("adam", {"lr": 0.05}),
+                                         OptimizerConfig("gd", {"lr": 0.01})],
+                 [[0.7, 1.4]], max_steps=1000, tol=0.0, record_state=True)
+    assert result.lr.strides[1] == 0
+    np.testing.assert_array_equal(result.lr[:, -1], [0.05, 0.01])
+    adam = result.state_of(0)
+    assert adam["max_exp_avg_sq"].strides[0] == 0
+    assert not adam["max_exp_avg_sq"].any()
+    assert adam["exp_avg"].strides[0] != 0
+
+
+def test_large_blocks_are_mapped_on_their_own_where_glibc_is():
+    assert map_large_blocks() == can_release()
+
