@@ -36,16 +36,21 @@ def loss_for_plot(result: RunResult) -> tuple[np.ndarray, str, bool]:
         Whether the values suit a log axis.
     """
     loss = result.shown()[1]
-    finite = loss[np.isfinite(loss)]
+    # the smallest finite value without a copy of the finite ones (100,000-step runs: MBs)
+    finite = np.isfinite(loss)
+    any_finite = bool(finite.any())
+    least = float(np.min(loss, where=finite, initial=np.inf)) if any_finite else np.inf
+    del finite
     known = result.function.minimum_values
     known = known[np.isfinite(known)]
     if len(known):
         f_star = float(known.min())
         floor = max(LOSS_FLOOR, 1e-15 * abs(f_star))
-        if not finite.size or finite.min() >= f_star - floor:
+        if not any_finite or least >= f_star - floor:
             label = "f" if f_star == 0 else f"f − f*  (f* = {f_star:.6g})"
-            return np.maximum(loss - f_star, floor), label, True
-    return loss, "f", bool(finite.size) and bool(finite.min() > 0)
+            values = np.subtract(loss, f_star)
+            return np.maximum(values, floor, out=values), label, True
+    return loss, "f", any_finite and least > 0
 
 
 def fit_extent(result: RunResult, bounds, pad: float = 0.05):
@@ -71,6 +76,9 @@ def fit_extent(result: RunResult, bounds, pad: float = 0.05):
     return (float(lo[0]), float(hi[0])), (float(lo[1]), float(hi[1]))
 
 
+RANGE_CHUNK = 1 << 16    # values loss_view_range copies at a time (a run at least)
+
+
 def loss_view_range(result: RunResult, values: np.ndarray, log: bool,
                     pad: float = 0.05) -> tuple[float, float]:
     """The y range of the loss plot in plotted units (log10 of ``values`` when ``log``).
@@ -82,14 +90,21 @@ def loss_view_range(result: RunResult, values: np.ndarray, log: bool,
     keep = result.status != DIVERGED
     if not keep.any():
         keep[:] = True
-    valid = np.arange(values.shape[1])[None, :] <= result.stop_step[:, None]
-    v = values[valid & keep[:, None]]
-    v = v[np.isfinite(v)]
-    if log:
-        v = np.log10(v[v > 0])
-    if not v.size:
+    lo, hi = np.inf, -np.inf
+    rows = np.flatnonzero(keep)
+    # some runs at a time (about RANGE_CHUNK values): their copies, not every run's at once
+    per = max(1, RANGE_CHUNK // max(values.shape[1], 1))
+    for a in range(0, len(rows), per):
+        chunk = rows[a:a + per]
+        valid = np.arange(values.shape[1])[None, :] <= result.stop_step[chunk, None]
+        v = values[chunk][valid]
+        v = v[np.isfinite(v)]
+        if log:
+            v = np.log10(v[v > 0])
+        if v.size:
+            lo, hi = min(lo, float(v.min())), max(hi, float(v.max()))
+    if lo > hi:
         return (0.0, 1.0)
-    lo, hi = float(v.min()), float(v.max())
     if hi - lo < 1e-12:
         lo, hi = lo - 0.5, hi + 0.5
     margin = pad * (hi - lo)

@@ -64,7 +64,8 @@ class RunResult:
     loss : ndarray, shape (N, T+1); grads : ndarray, shape (N, T+1, 2)
         f and its exact gradient at every point.
     lr : ndarray, shape (N, T+1)
-        The learning rate of the update made from each step.
+        The learning rate of the update made from each step (where every run's rate is
+        constant, a read-only view of one column).
     moment, effective_lr : ndarray, shape (N, T+1, 2), or None
         Recorded on request, at index ``t`` for the update from point ``t - 1`` to ``t`` (0
         and NaN at index 0): the velocity / first moment after that update, and the per-axis

@@ -171,12 +171,45 @@ def run(
                        effective_lr=out.eff, bad_start=out.bad_start,
                        final_evals=out.final_evals, evals=out.evals)
     if record_state:
-        result.state = tuple(out.states.get(g.rows.start) for g in groups)
+        result.state = tuple(_unchanging_as_views(out.states.get(g.rows.start))
+                             for g in groups)
         result.used_grads = tuple(out.used.get(g.rows.start) for g in groups)
     if record:
         steps = np.arange(result.n_steps + 1, dtype=np.float64)
-        result.lr = np.empty((n_runs, len(steps)))
-        for g in groups:
-            result.lr[g.rows] = (g.schedule(steps[None, :], g.lr0) if g.rates is None
-                                 else g.rates[:len(steps)])
+        if all(g.constant_schedule for g in groups):
+            # each run's one rate at every step: a read-only view of a column (a 100,000-step
+            # run's rates would be 0.8 MB of one number)
+            rates = np.empty((n_runs, 1))
+            for g in groups:
+                rates[g.rows] = g.schedule(steps[None, :1], g.lr0)
+            result.lr = np.broadcast_to(rates, (n_runs, len(steps)))
+        else:
+            result.lr = np.empty((n_runs, len(steps)))
+            for g in groups:
+                result.lr[g.rows] = (g.schedule(steps[None, :], g.lr0) if g.rates is None
+                                     else g.rates[:len(steps)])
     return result
+
+
+def _unchanging_as_views(record: dict[str, np.ndarray] | None
+                         ) -> dict[str, np.ndarray] | None:
+    """``record`` with each entry that holds the same bits at every step (a state entry an
+    optimizer's settings leave unused: RMSprop's velocity without momentum, Adam's maximum
+    without amsgrad) as a read-only view of its first step: 1.6 MB less for each such entry
+    of a 100,000-step run."""
+    if not record:
+        return record
+    for k, arr in record.items():
+        if arr.shape[1] > 1 and _same_bits_every_step(arr):
+            record[k] = np.broadcast_to(arr[:, :1].copy(), arr.shape)
+    return record
+
+
+def _same_bits_every_step(arr: np.ndarray) -> bool:
+    """Whether ``arr`` (n, T+1, width) of floats holds the same bits at every step."""
+    bits = arr.view(np.int64)
+    first = bits[:, :1]
+    return all(np.array_equal(bits[:, a:a + 4096], np.broadcast_to(
+        first, (len(bits), min(4096, bits.shape[1] - a), bits.shape[2])))
+        for a in range(1, bits.shape[1], 4096))
+

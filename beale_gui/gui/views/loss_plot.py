@@ -270,14 +270,15 @@ class LossPlot(QWidget):
         self._set_axis_label("left", axis_title(label))
         self._n_steps = result.n_steps
         ends = [int(result.stop_step[i]) + 1 for i in range(result.n_runs)]
-        self._whole = [(np.arange(end), values[i, :end]) for i, end in enumerate(ends)]
+        steps = np.arange(max(ends, default=0))    # one array of steps, each curve a view
+        self._whole = [(steps[:end], values[i, :end]) for i, end in enumerate(ends)]
         # the curves are cached as pixmaps: a frame moves only the step cursor over them
         self._curves.show([
             (*self._cut(x, y),
              (colours[i], 2.0 if result.status[i] != DIVERGED else 1.5, styles[i]))
             for i, (x, y) in enumerate(self._whole)])
         self._set_key(result, styles)
-        self._set_lr(result, colours, ends)
+        self._set_lr(result, colours, ends, steps)
         self._cursor.setBounds((0, max(self._n_steps, 1)))
         # zoom and pan over the steps there are: pyqtgraph's downsampling raises on a view
         # some 1e18 steps wide (the y axis it already holds to floats' range)
@@ -302,7 +303,8 @@ class LossPlot(QWidget):
         end = min(self._step + 1, len(x))
         return x[:end], y[:end]
 
-    def _set_lr(self, result: RunResult, colours: Sequence[str], ends: list[int]) -> None:
+    def _set_lr(self, result: RunResult, colours: Sequence[str], ends: list[int],
+                steps: np.ndarray) -> None:
         """A dotted learning-rate curve per scheduled configuration and variant."""
         curves, shown = [], set()
         for i, end in enumerate(ends):
@@ -311,7 +313,7 @@ class LossPlot(QWidget):
             if result.configs[c].schedule.is_constant or key in shown:
                 continue
             shown.add(key)
-            curves.append((np.arange(end), result.lr[i, :end],
+            curves.append((steps[:end], result.lr[i, :end],
                            (colours[i], 1.5, Qt.PenStyle.DotLine)))
         self._lr_curves.show(curves)
         self._show_right_axis(bool(curves))
