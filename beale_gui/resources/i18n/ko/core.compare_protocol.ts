@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>compare at least one optimizer</source>
-        <translation>최소 하나의 옵티마이저를 비교하세요</translation>
+        <translation>최소 하나의 최적화기를 비교하세요</translation>
     </message>
     <message>
         <source>each optimizer may be compared once</source>
-        <translation>각 옵티마이저는 한 번만 비교할 수 있습니다</translation>
+        <translation>각 최적화기는 한 번만 비교할 수 있습니다</translation>
     </message>
     <message>
         <source>{0}: give one value per hyperparameter (the comparison tunes them)</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>{0}: {1} tuned ({2}, {3} configurations x {4} starts), judged on {5} other starts; success: f - f* ≤ {6:g} in {7} steps</source>
-        <translation>{0}: {1} 튜닝 ({2}, 설정 {3}개 x 시작점 {4}개), 다른 시작점 {5}개로 평가; 성공: {7} 스텝 안에 f - f* ≤ {6:g}</translation>
+        <translation>{0}: {1} 튜닝 ({2}, 설정 {3}개 x 시작점 {4}개), 다른 시작점 {5}개로 평가; 성공: {7} 단계 안에 f - f* ≤ {6:g}</translation>
     </message>
     <message>
         <source>{0} has no learning rate to tune</source>

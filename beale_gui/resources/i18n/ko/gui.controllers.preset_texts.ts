@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>A fair comparison, not one hand-picked run: Momentum and Adam each tried 32 learning rates from 1e-5 to 1 on 32 tuning starts, then were judged with their best on 256 other starts (Compare, or python main.py compare --session with this file). Momentum (lr 0.000862) ends within 1e-6 of f* from 88% of the starts but diverges from 8%; Adam (lr 0.1562) never diverges and, where it succeeds, gets there sooner (median 1318 steps against 1629), but succeeds from only 62% in 2000 steps. The canvas shows both tuned runs from (-1.5, 2.5).</source>
-        <translation>손으로 고른 실행 하나가 아닌 공정한 비교: Momentum과 Adam이 각각 1e-5에서 1 사이의 학습률 32개를 튜닝 시작점 32개에서 시도한 뒤, 가장 좋은 값으로 다른 시작점 256개에서 평가받았습니다 (비교, 또는 이 파일로 python main.py compare --session). Momentum(lr 0.000862)은 시작점의 88%에서 f*의 1e-6 이내에 도달하지만 8%에서 발산합니다; Adam(lr 0.1562)은 발산하지 않고, 성공할 때는 더 빨리 도달하지만(중앙값 1318 스텝 대 1629) 2000 스텝 안에 62%에서만 성공합니다. 캔버스는 (-1.5, 2.5)에서 튜닝된 두 실행을 보여 줍니다.</translation>
+        <translation>손으로 고른 실행 하나가 아닌 공정한 비교: Momentum과 Adam이 각각 1e-5에서 1 사이의 학습률 32개를 튜닝 시작점 32개에서 시도한 뒤, 가장 좋은 값으로 다른 시작점 256개에서 평가받았습니다 (비교, 또는 이 파일로 python main.py compare --session). Momentum(lr 0.000862)은 시작점의 88%에서 f*의 1e-6 이내에 도달하지만 8%에서 발산합니다; Adam(lr 0.1562)은 발산하지 않고, 성공할 때는 더 빨리 도달하지만(중앙값 1318 단계 대 1629) 2000 단계 안에 62%에서만 성공합니다. 캔버스는 (-1.5, 2.5)에서 튜닝된 두 실행을 보여 줍니다.</translation>
     </message>
     <message>
         <source>Rastrigin: who finds the global minimum?</source>
@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>GD, Momentum, RMSprop and Adam, each with the best of 32 learning rates from 1e-4 to 1 on 32 tuning starts, judged on 256 other starts (Compare, or python main.py compare --session with this file): none reaches the global minimum at (0, 0) from more than about 1% of the starts, the few that lie in its basin. GD, Momentum and Adam end in the nearest of Rastrigin&apos;s local minima from the other 99%; RMSprop&apos;s even-sized steps keep rattling and settle nowhere from 92%. The canvas shows the four tuned runs from (2.2, 1.8).</source>
-        <translation>GD, Momentum, RMSprop, Adam이 각각 튜닝 시작점 32개에서 1e-4에서 1 사이의 학습률 32개 중 가장 좋은 값으로, 다른 시작점 256개에서 평가받았습니다 (비교, 또는 이 파일로 python main.py compare --session): 어느 것도 시작점의 약 1%, 즉 그 분지 안에 있는 몇 개보다 많은 곳에서 (0, 0)의 전역 최솟값에 도달하지 못합니다. GD, Momentum, Adam은 나머지 99%에서 가장 가까운 Rastrigin의 지역 최솟값에 머뭅니다; RMSprop은 크기가 고른 스텝으로 계속 흔들리며 92%에서 어디에도 자리 잡지 못합니다. 캔버스는 (2.2, 1.8)에서 튜닝된 네 실행을 보여 줍니다.</translation>
+        <translation>GD, Momentum, RMSprop, Adam이 각각 튜닝 시작점 32개에서 1e-4에서 1 사이의 학습률 32개 중 가장 좋은 값으로, 다른 시작점 256개에서 평가받았습니다 (비교, 또는 이 파일로 python main.py compare --session): 어느 것도 시작점의 약 1%, 즉 그 분지 안에 있는 몇 개보다 많은 곳에서 (0, 0)의 전역 최솟값에 도달하지 못합니다. GD, Momentum, Adam은 나머지 99%에서 가장 가까운 Rastrigin의 지역 최솟값에 머뭅니다; RMSprop은 크기가 고른 단계으로 계속 흔들리며 92%에서 어디에도 자리 잡지 못합니다. 캔버스는 (2.2, 1.8)에서 튜닝된 네 실행을 보여 줍니다.</translation>
     </message>
 </context>
 </TS>

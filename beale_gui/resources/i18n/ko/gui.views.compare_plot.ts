@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>Choose the optimizers and press Compare: the runtime profiles appear here.</source>
-        <translation>옵티마이저를 고르고 비교를 누르세요: 실행 시간 프로파일이 여기에 나타납니다.</translation>
+        <translation>최적화기를 고르고 비교를 누르세요: 실행 시간 프로파일이 여기에 나타납니다.</translation>
     </message>
     <message>
         <source>steps (log scale)</source>
-        <translation>스텝 (로그 스케일)</translation>
+        <translation>단계 (로그 스케일)</translation>
     </message>
     <message>
         <source>fraction of (start, target) pairs reached</source>
