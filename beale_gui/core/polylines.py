@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["ArrowShapes", "arrow_shapes", "clip_polyline", "simplify_polylines", "thin_polyline"]
+__all__ = ["ArrowShapes", "arrow_shapes", "clip_polyline", "segment_distances",
+           "simplify_polylines", "thin_polyline"]
 
 
 class ArrowShapes(NamedTuple):
@@ -181,6 +182,17 @@ def clip_polyline(xy: np.ndarray, box: tuple[float, float, float, float]) -> np.
     out[first[opens]] = start[kept[opens]]
     out[first + opens] = end[kept]
     return out[:-1]     # the last piece's NaN
+
+
+def segment_distances(polyline: np.ndarray, point: tuple[float, float]) -> np.ndarray:
+    """Distance from ``point`` to each segment of ``polyline`` (N, 2), shape (N - 1,): to the
+    nearest point of the segment, its ends included (a zero-length segment: to its point)."""
+    p = np.asarray(point, dtype=np.float64)
+    a = np.asarray(polyline, dtype=np.float64)[:-1]
+    ab = np.diff(np.asarray(polyline, dtype=np.float64), axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.clip(np.nan_to_num(((p - a) * ab).sum(axis=1) / (ab * ab).sum(axis=1)), 0, 1)
+    return np.hypot(*(a + t[:, None] * ab - p).T)
 
 
 SIMPLIFY_TOLERANCE = 0.5    # cells: what simplify_polylines may leave out of a thinned path

@@ -21,6 +21,7 @@ from beale_gui.core.functions import TestFunction
 from beale_gui.core.polylines import (
     SIMPLIFY_WINDOW,
     arrow_shapes,
+    segment_distances,
     simplify_polylines,
     thin_polyline,
 )
@@ -439,3 +440,10 @@ def test_a_segment_crossing_the_box_is_kept_and_one_outside_dropped():
     np.testing.assert_array_equal(across, [[-5.0, 0.0], [5.0, 0.0]])
     assert polylines.clip_polyline(np.array([[10.0, 10.0], [20.0, 20.0]]), BOX).shape == (0, 2)
     assert polylines.clip_polyline(np.array([[10.0, 0.0], [10.0, 3.0]]), BOX).shape == (0, 2)
+
+
+def test_segment_distances_measure_to_the_nearest_point_of_each_segment():
+    line = np.array([[0.0, 0.0], [2.0, 0.0], [2.0, 0.0], [2.0, 3.0]])
+    np.testing.assert_allclose(segment_distances(line, (1.0, 1.0)), [1.0, np.hypot(1, 1), 1.0])
+    np.testing.assert_allclose(segment_distances(line, (-3.0, 4.0)),   # beyond an end
+                               [5.0, np.hypot(5, 4), np.hypot(5, 1)])

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QVBoxLayout, QWidget
 
+from ...core import polylines
 from ...core.compare import OUTCOMES, Comparison
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...document.convert import named_colours
@@ -262,7 +263,8 @@ class ComparePlot(QWidget):
         for i, curve in enumerate(self.curves):
             x, y = curve.getData()
             pixels = _scene_points(vb, np.column_stack([x, y]))
-            d = float(np.min(_segment_distances(pixels, scene_pos)))
+            d = float(np.min(polylines.segment_distances(pixels,
+                                                         (scene_pos.x(), scene_pos.y()))))
             if d <= nearest:
                 best, nearest = i, d
         return None if best is None else ("optimizer", best, None)
@@ -312,13 +314,3 @@ def _scene_points(vb: pg.ViewBox, xy: np.ndarray) -> np.ndarray:
     t = vb.childGroup.sceneTransform()
     return np.array([[p.x(), p.y()] for p in (t.map(QPointF(float(a), float(b)))
                                               for a, b in xy)])
-
-
-def _segment_distances(pixels: np.ndarray, at: QPointF) -> np.ndarray:
-    """Distance from ``at`` to each segment of the polyline ``pixels`` (N, 2)."""
-    p = np.array([at.x(), at.y()])
-    a, b = pixels[:-1], pixels[1:]
-    ab = b - a
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = np.clip(np.nan_to_num(((p - a) * ab).sum(axis=1) / (ab * ab).sum(axis=1)), 0, 1)
-    return np.hypot(*(a + t[:, None] * ab - p).T)
