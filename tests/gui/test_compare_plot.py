@@ -89,3 +89,15 @@ def test_a_compact_plot_names_the_optimizers_only(qtbot, comparison):
         assert long.startswith(outcome.config.title())        # with its tuned values
         assert short.startswith(outcome.config.spec.title + ":")   # its name only
         assert long.endswith(short.split(":", 1)[1])          # the same success
+
+
+def test_a_compact_plot_shows_its_legend_only_where_it_leaves_the_curves_in_sight(
+        qtbot, comparison):
+    small = shown(qtbot, ComparePlot(compact=True), (560, 240))
+    small.set_comparison(comparison)
+    qtbot.waitUntil(lambda: not small.legend.isVisible())
+    small.resize(1400, 900)
+    qtbot.waitUntil(small.legend.isVisible)
+    full = shown(qtbot, ComparePlot(), (560, 240))     # a figure names them at any size
+    full.set_comparison(comparison)
+    assert full.legend.isVisible()

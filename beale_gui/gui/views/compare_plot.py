@@ -111,6 +111,7 @@ class ComparePlot(QWidget):
                                     pen=pg.mkPen("#808080"), labelTextColor="#101010",
                                     labelTextSize="9pt")
         self.legend.setParentItem(plot.getViewBox())
+        plot.getViewBox().sigResized.connect(self._fit_legend)
 
     # -- contents ---------------------------------------------------------------------------
     @property
@@ -160,7 +161,7 @@ class ComparePlot(QWidget):
             self.profile_item.addItem(curve)
             self.legend.addItem(curve, html.escape(name))
             self.curves.append(curve)
-        self.legend.setVisible(bool(self.curves))
+        self._fit_legend()
         top = math.log10(max(protocol.max_steps, 2))
         self.profile_item.getAxis("bottom").setTicks(_log_ticks(protocol.max_steps))
         self.profile_item.setXRange(0.0, top, padding=0.02)
@@ -212,6 +213,17 @@ class ComparePlot(QWidget):
         self._selected = i
         for k, curve in enumerate(self.curves):
             curve.setPen(pg.mkPen(self._colours[k], width=CURVE_WIDTH * (2 if k == i else 1)))
+
+    def _fit_legend(self, *_) -> None:
+        """Show the legend when there are curves to name; a compact plot only while it covers
+        at most a third of the curves' box (in a small dock the maps' titles and the table
+        name the colours, and the curves stay in sight)."""
+        shown = bool(self.curves)
+        if shown and self._compact:
+            legend = self.legend.boundingRect()
+            view = self.profile_item.getViewBox().boundingRect()
+            shown = 3 * legend.width() * legend.height() <= view.width() * view.height()
+        self.legend.setVisible(shown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """In the window the title and the note wrap at the widget's width rather than
