@@ -32,7 +32,7 @@ from .data import DataError, Dataset
 BLOCK = 1 << 18
 # The contour map's budget of sample evaluations (grid points x samples, exactly computed);
 # beyond it the map is computed on a coarser grid and interpolated (see surface_grid).
-SURFACE_BUDGET = 20_000_000
+SURFACE_BUDGET = 8_000_000
 SURFACE_MIN_SIDE = 48
 
 
