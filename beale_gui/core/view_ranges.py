@@ -41,16 +41,46 @@ def loss_for_plot(result: RunResult) -> tuple[np.ndarray, str, bool]:
     any_finite = bool(finite.any())
     least = float(np.min(loss, where=finite, initial=np.inf)) if any_finite else np.inf
     del finite
+    shift = _shift(result, least if any_finite else None)
+    if shift is not None:
+        f_star, floor = shift
+        label = "f" if f_star == 0 else f"f − f*  (f* = {f_star:.6g})"
+        values = np.subtract(loss, f_star)
+        return np.maximum(values, floor, out=values), label, True
+    return loss, "f", any_finite and least > 0
+
+
+def _shift(result: RunResult, least: float | None) -> tuple[float, float] | None:
+    """(f*, floor) when the loss is plotted as ``f - f*`` (see :func:`loss_for_plot`)."""
     known = result.function.minimum_values
     known = known[np.isfinite(known)]
-    if len(known):
-        f_star = float(known.min())
-        floor = max(LOSS_FLOOR, 1e-15 * abs(f_star))
-        if not any_finite or least >= f_star - floor:
-            label = "f" if f_star == 0 else f"f − f*  (f* = {f_star:.6g})"
-            values = np.subtract(loss, f_star)
-            return np.maximum(values, floor, out=values), label, True
-    return loss, "f", any_finite and least > 0
+    if not len(known):
+        return None
+    f_star = float(known.min())
+    floor = max(LOSS_FLOOR, 1e-15 * abs(f_star))
+    return (f_star, floor) if least is None or least >= f_star - floor else None
+
+
+def batch_loss_for_plot(result: RunResult, i: int, log: bool) -> np.ndarray | None:
+    """Run ``i``'s mini-batch loss on a model on data as the loss plot shows the full-data
+    loss (:func:`loss_for_plot`: ``f - f*`` where that is plotted), (T+1,) at the index of
+    the point each batch was drawn at; on a log axis the values that are not positive (a batch
+    fitting better than the minimum of all the data) are NaN, drawn as gaps. None when the run
+    recorded none (deterministic, not a model, or before the engine records it)."""
+    getter = getattr(result, "batch_loss_of", None)
+    batch = getter(i) if getter is not None else None
+    if batch is None:
+        return None
+    loss = result.shown()[1]
+    finite = np.isfinite(loss)
+    least = float(np.min(loss, where=finite, initial=np.inf)) if finite.any() else None
+    shift = _shift(result, least)
+    values = np.array(batch, dtype=np.float64)
+    if shift is not None:
+        values -= shift[0]
+    if log:
+        values[~(values > 0)] = np.nan
+    return values
 
 
 def fit_extent(result: RunResult, bounds, pad: float = 0.05):
