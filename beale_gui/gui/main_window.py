@@ -36,6 +36,7 @@ from . import i18n
 from .controllers.basins import BasinController
 from .controllers.compare import CompareController
 from .controllers.exports import ExportController
+from .controllers.models import ModelController
 from .controllers.runs import PLAY, READY, RunController
 from .controllers.search import SearchController
 from .controllers.sessions import SessionController
@@ -146,6 +147,10 @@ class MainWindow(QMainWindow):
         self.basins: BasinController = BasinController(
             self, self.document, self.canvas, tab_with=self.results_dock,
             view_menu=self.menu_view, view_before=self.action_reset_view)
+        self.models: ModelController = ModelController(
+            self, self.document, self.run_state, self.menu_function, self.menu_view,
+            view_before=self.playback.toolbar.toggleViewAction(),
+            options_before=self.action_reset_view, loss_plot=self.loss_plot)
         self._build_language_menu()
         self.canvas_floor = CanvasFloor(self, self.canvas,
                                         tall=(self.search.dock, self.basins.dock,
@@ -264,6 +269,8 @@ class MainWindow(QMainWindow):
             self.menu_view, translate("MainWindow", "&Reset view"), self._on_reset_view,
             ["R", "Ctrl+0"])
 
+        # Function: Model on data… (controllers/models.py)
+        self.menu_function = bar.addMenu(translate("MainWindow", "F&unction"))
         self.menu_playback = bar.addMenu(translate("MainWindow", "&Playback"))
         self.menu_playback.addActions(self.playback.actions())
 
@@ -389,8 +396,11 @@ class MainWindow(QMainWindow):
 
     @guarded
     def _on_cursor_moved(self, x: float, y: float) -> None:
-        f = float(self.document.function.value(np.array([x, y])))
-        self.cursor_label.setText(f"x = {x:.5g}  y = {y:.5g}  f(x, y) = {format_number(f)}")
+        function = self.document.function
+        f = float(function.value(np.array([x, y])))
+        a, b = getattr(function, "param_names", ("x", "y"))   # p1, p2 for a model on data
+        self.cursor_label.setText(f"{a} = {x:.5g}  {b} = {y:.5g}  "
+                                  f"f({a}, {b}) = {format_number(f)}")
 
     # -- help -----------------------------------------------------------------------------------
     @guarded

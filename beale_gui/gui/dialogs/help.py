@@ -45,8 +45,11 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("E", QT_TRANSLATE_NOOP("Help", "Show / hide the Explain panel (the selected run's update "
                             "at this step)")),
     ("3", QT_TRANSLATE_NOOP("Help", "Show / hide the 3-D view (drag to turn it, R to reset it)")),
+    ("D", QT_TRANSLATE_NOOP("Help", "Show / hide the Data view (a model's samples and the "
+                            "selected run's fit)")),
     (QT_TRANSLATE_NOOP("Help", "R  or  Ctrl+0"), QT_TRANSLATE_NOOP("Help", "Reset the view")),
     ("B", QT_TRANSLATE_NOOP("Help", "Show / hide the basin map")),
+    ("Ctrl+D", QT_TRANSLATE_NOOP("Help", "Model on data: fit a model to a data set")),
     ("Ctrl+F", QT_TRANSLATE_NOOP("Help", "Search hyperparameters")),
     ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Help", "Compare optimizers fairly")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("Help", "Export an image (PNG or SVG)")),
