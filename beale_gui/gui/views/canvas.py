@@ -237,6 +237,7 @@ class ContourCanvas(QWidget):
         self._limits = view_limits(function.bounds)
         self._vb.setLimits(**self._limits)
         self._plot.setTitle(f"<span style='color:#202020'>{html.escape(function.title)}</span>")
+        self._label_axes(function)
         self._contours.set_function(function, self._within_limits(function.bounds),
                                     self._grid_shape(), self.n_levels)
         minima = np.asarray(function.minima, dtype=np.float64).reshape(-1, 2)
@@ -251,6 +252,21 @@ class ContourCanvas(QWidget):
         self._avoid_in_legend()
         self.fit_view()
         self._contours.schedule()   # the view may not move (same bounds): fill it all the same
+
+    def _label_axes(self, function: TestFunction) -> None:
+        """x and y, or a model's parameters p1 and p2; a model's notes (why no minimum is
+        marked, contours from a subset of the samples) as the title's tooltip."""
+        names = getattr(function, "param_names", ("x", "y"))
+        for side, text in zip(("bottom", "left"), names, strict=True):
+            if self._plot.getAxis(side).labelText != text:
+                self._plot.setLabel(side, text)
+        notes = [n for n in (getattr(function, "minimum_note", None),
+                             getattr(function, "surface_note", None)) if n]
+        self._plot.titleLabel.setToolTip("\n".join(notes))
+        if notes:   # said on the map too, under the title
+            self._plot.setTitle(f"<span style='color:#202020'>{html.escape(function.title)}"
+                                f"</span><br><span style='color:#8a4b00; font-size:8pt'>"
+                                f"{html.escape('; '.join(notes))}</span>")
 
     def settle(self) -> None:
         """Compute the contours of the visible region now, without waiting for the debounce

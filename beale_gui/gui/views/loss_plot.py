@@ -5,6 +5,11 @@ The log axis is labelled in powers of ten only (10⁻⁶, 10⁻⁴, ...), a tick
 has room; under the plot a key says which line style is which start point. Curves are set
 once per result; :meth:`LossPlot.set_step` moves the cursor, and, while the curves are drawn
 up to the playhead (:meth:`LossPlot.set_up_to_playhead`), cuts them there.
+
+On a model on data a stochastic run (batch B smaller than the n samples) counts epochs too: a
+top axis numbers them (one epoch = ceil(n / B) steps), and while asked
+(:meth:`LossPlot.set_batch_loss`) each stochastic run's mini-batch loss is drawn as a thin line
+under its full-data loss.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ...core.engine import DIVERGED, RunResult
-from ...core.view_ranges import loss_for_plot, loss_view_range
+from ...core.models.fit import epoch_length
+from ...core.view_ranges import batch_loss_for_plot, loss_for_plot, loss_view_range
 from .canvas_items import CachedAxisItem, cached_axes
 
 CURSOR_COLOUR = "#444444"
@@ -83,6 +89,32 @@ class DecadeAxis(CachedAxisItem):
             return ["" for _ in values]
         return [power_of_ten(round(v)) if abs(v - round(v)) < 1e-6 else _times_ten(v)
                 for v in values]
+
+
+class EpochAxis(CachedAxisItem):
+    """An axis of steps labelled in epochs: ticks at round numbers of epochs of
+    :attr:`steps` steps each (pyqtgraph's spacing, in epochs)."""
+
+    steps = 0
+
+    def set_steps(self, steps: int) -> None:
+        if steps != self.steps:
+            self.steps = int(steps)
+            self.picture = None
+            self.update()
+
+    def tickValues(self, minVal, maxVal, size):
+        k = self.steps
+        if not k:
+            return super().tickValues(minVal, maxVal, size)
+        levels = super().tickValues(minVal / k, maxVal / k, size)
+        return [(spacing * k, [v * k for v in values]) for spacing, values in levels]
+
+    def tickStrings(self, values, scale, spacing):
+        k = self.steps
+        if not k:
+            return super().tickStrings(values, scale, spacing)
+        return super().tickStrings([v / k for v in values], scale, spacing / k)
 
 
 class StyleKey(QWidget):
@@ -195,6 +227,7 @@ class LossPlot(QWidget):
         # only the cursor moves between frames: the axes and grid stay pixmaps
         axes = cached_axes("bottom", "right")
         axes["left"] = DecadeAxis("left")
+        axes["top"] = self.epoch_axis = EpochAxis("top")
         self.plot_widget = pg.PlotWidget(background="w", axisItems=axes)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         pi = self.plot_item
@@ -205,7 +238,7 @@ class LossPlot(QWidget):
         pi.setClipToView(True)
         pi.setMenuEnabled(False)
         pi.hideButtons()
-        for name in ("left", "bottom", "right"):
+        for name in ("left", "bottom", "right", "top"):
             axis = pi.getAxis(name)
             axis.setPen(pg.mkPen("#555555"))
             axis.setTextPen(pg.mkPen("#222222"))
@@ -226,9 +259,16 @@ class LossPlot(QWidget):
         self._lr_view.setXLink(pi)
         pi.vb.sigResized.connect(self._sync_lr_view)
         pi.hideAxis("right")
+        pi.hideAxis("top")
 
         self._curves = CurvePool(pi.addItem, pi.removeItem, cached=True)
         self._lr_curves = CurvePool(self._lr_view.addItem, self._lr_view.removeItem)
+        self._batch_curves = CurvePool(self._add_under, pi.removeItem)
+        self._batch_whole: list[tuple[np.ndarray, np.ndarray, PenKey]] = []
+        self._batch_on = False
+        self._result: RunResult | None = None
+        self._colours: list[str] = []
+        self.epoch_length: int | None = None
         self._n_steps = 0
         self._whole: list[tuple[np.ndarray, np.ndarray]] = []   # each shown curve, uncut
         self._up_to_playhead = False
@@ -243,11 +283,19 @@ class LossPlot(QWidget):
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.key)
 
+    def _add_under(self, item: pg.PlotDataItem) -> None:
+        item.setZValue(-1)          # under the full-data curves
+        self.plot_item.addItem(item)
+
     # -- data ---------------------------------------------------------------------------------
     def clear(self) -> None:
         """No runs: empty plot."""
         self._curves.show([])
         self._lr_curves.show([])
+        self._result, self._colours = None, []
+        self._batch_whole = []
+        self._batch_curves.show([])
+        self._set_epochs(None)
         self._whole = []
         self.key.set_entries([])
         self._show_right_axis(False)
@@ -279,6 +327,9 @@ class LossPlot(QWidget):
             for i, (x, y) in enumerate(self._whole)])
         self._set_key(result, styles)
         self._set_lr(result, colours, ends, steps)
+        self._result, self._colours = result, list(colours)
+        self._set_epochs(result)
+        self._set_batch_losses()
         self._cursor.setBounds((0, max(self._n_steps, 1)))
         # zoom and pan over the steps there are: pyqtgraph's downsampling raises on a view
         # some 1e18 steps wide (the y axis it already holds to floats' range)
@@ -322,6 +373,55 @@ class LossPlot(QWidget):
             self._lr_view.enableAutoRange(axis="y", enable=True)
             self._sync_lr_view()
 
+    def _set_epochs(self, result: RunResult | None) -> None:
+        """The top axis in epochs of the first stochastic configuration on a model whose
+        batch is smaller than the data (hidden without one)."""
+        length, title = None, ""
+        if result is not None:
+            for config in result.configs:
+                length = epoch_length(result.function, config)
+                if length:
+                    title = config.spec.title
+                    break
+        self.epoch_length = length
+        show = bool(length)
+        if show:
+            self.epoch_axis.set_steps(length)
+            self._set_axis_label("top", translate(
+                "LossPlot", "epoch of {0} (1 epoch = {1} steps)").format(title, length))
+        if self.plot_item.getAxis("top").isVisible() != show:
+            self.plot_item.showAxis("top", show)
+
+    def set_batch_loss(self, on: bool) -> None:
+        """Draw each stochastic run's mini-batch loss as a thin line (on a model on data)."""
+        if bool(on) != self._batch_on:
+            self._batch_on = bool(on)
+            self._set_batch_losses()
+
+    @property
+    def batch_loss(self) -> bool:
+        return self._batch_on
+
+    def _set_batch_losses(self) -> None:
+        result, curves = self._result, []
+        if self._batch_on and result is not None:
+            for i in range(result.n_runs):
+                values = batch_loss_for_plot(result, i, self.log_y)
+                if values is None:
+                    continue
+                end = int(result.stop_step[i]) + 1
+                colour = self._colours[i]   # translucent: the full-data loss stays in front
+                colour = colour + "90" if len(colour) == 7 else colour
+                curves.append((np.arange(end), values[:end],
+                               (colour, 1.0, Qt.PenStyle.SolidLine)))
+        self._batch_whole = curves
+        self._batch_curves.show([(*self._cut(x, y), pen) for x, y, pen in curves])
+
+    @property
+    def batch_curves(self) -> list[pg.PlotDataItem]:
+        """The mini-batch loss curves shown."""
+        return self._batch_curves.shown
+
     def _set_axis_label(self, side: str, text: str) -> None:
         if self.plot_item.getAxis(side).labelText != text:   # a new label lays the plot out
             self.plot_item.setLabel(side, text)
@@ -353,6 +453,8 @@ class LossPlot(QWidget):
 
     def _redraw_curves(self) -> None:
         for item, (x, y) in zip(self._curves.shown, self._whole, strict=True):
+            item.setData(*self._cut(x, y))
+        for item, (x, y, _pen) in zip(self._batch_curves.shown, self._batch_whole, strict=True):
             item.setData(*self._cut(x, y))
 
     @property
