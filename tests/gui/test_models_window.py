@@ -112,6 +112,18 @@ def test_the_axes_read_p1_p2_for_a_model(qtbot, window):
     assert plot.getAxis("left").labelText == "p2"
     window._on_cursor_moved(0.5, 1.0)
     assert window.cursor_label.text().startswith("p1 = 0.5  p2 = 1")
+    table = window.results.model
+    headers = [table.headerData(c, Qt.Orientation.Horizontal) for c in range(3, 5)]
+    assert headers == ["p1", "p2"]
+    assert window.loss_plot.plot_item.getAxis("left").labelText.startswith("f(p1, p2)")
+    # the batch size says it counts samples
+    box = window.panel.boxes[0]
+    assert "samples" in box.batch_field.toolTip()
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        window.document.history.undo()
+    assert plot.getAxis("bottom").labelText == "x"
+    assert "samples" not in window.panel.boxes[0].batch_field.toolTip()
+    assert window.results.model.headerData(3, Qt.Orientation.Horizontal) == "x"
 
 
 def test_the_data_view_shows_the_samples_and_the_fit_follows_the_playhead(qtbot, window):

@@ -194,6 +194,10 @@ class OptimizerBox(QFrame):
         self.noise_field = self._add_field(NOISE, noise.noise)
         self.stochastic_box.toggled.connect(self._on_stochastic_toggled)
         self._show_stochastic_fields()
+        label = self.form.labelForField(self.batch_field.parentWidget())
+        self._terms_tips = (self.batch_field.toolTip(),   # restored by set_samples(0)
+                            label.toolTip() if label is not None else "",
+                            self.stochastic_box.toolTip())
 
     # -- public ---------------------------------------------------------------------------
     @property
@@ -253,6 +257,25 @@ class OptimizerBox(QFrame):
     def hparams(self) -> dict[str, float]:
         """The hyperparameters' last valid values."""
         return {k: f.value() for k, f in self.fields.items()}
+
+    def set_samples(self, n: int) -> None:
+        """Say what a mini-batch is of: a model's ``n`` samples (n > 0), else the function's
+        terms (the tooltips of the stochastic switch and the batch size)."""
+        label = self.form.labelForField(self.batch_field.parentWidget())
+        if n > 0:
+            tip = translate("OptimizerBox", "samples per mini-batch, of the model's {0:,}: each "
+                                            "epoch shuffles them and takes batches of this "
+                                            "many (ceil(n / batch) steps an epoch)").format(n)
+            switch = translate("OptimizerBox", "Gradient of a mini-batch of the model's "
+                                               "samples, drawn through shuffled epochs")
+            label_tip = tip
+        else:
+            tip, label_tip, switch = self._terms_tips
+        self.batch_field.setToolTip(tip)
+        if label is not None:
+            label.setToolTip(label_tip)
+        if self.stochastic_box.isEnabled():
+            self.stochastic_box.setToolTip(switch)
 
     def cancel_scrub(self) -> None:
         """End a sweep in progress with the value it started from (the box is going)."""

@@ -54,10 +54,10 @@ def _times_ten(v: float) -> str:
     return f"{m}\u00b7{power_of_ten(k)}"
 
 
-def axis_title(label: str) -> str:
+def axis_title(label: str, names: tuple[str, str] = ("x", "y")) -> str:
     """The core's loss label with f written as the function of the plane: ``f(x, y)``,
-    ``f(x, y) − f*  (f* = -1)``."""
-    return "f(x, y)" + label[1:] if label.startswith("f") else label
+    ``f(x, y) − f*  (f* = -1)``; ``f(p1, p2)`` over a model's parameters ``names``."""
+    return f"f({names[0]}, {names[1]})" + label[1:] if label.startswith("f") else label
 
 
 class DecadeAxis(CachedAxisItem):
@@ -315,7 +315,8 @@ class LossPlot(QWidget):
         self.label, self.log_y = label, log
         pi = self.plot_item
         pi.setLogMode(x=False, y=log)
-        self._set_axis_label("left", axis_title(label))
+        self._set_axis_label("left", axis_title(
+            label, getattr(result.function, "param_names", ("x", "y"))))
         self._n_steps = result.n_steps
         ends = [int(result.stop_step[i]) + 1 for i in range(result.n_runs)]
         steps = np.arange(max(ends, default=0))    # one array of steps, each curve a view

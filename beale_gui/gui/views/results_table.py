@@ -201,12 +201,25 @@ class ResultsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return header_text(section)
+                return self._header(section)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return translate("ResultsTable", TOOLTIPS[section])
         elif role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
+
+    def _header(self, section: int) -> str:
+        """The header, with a model's parameter names (p1, p2) for x and y."""
+        text = header_text(section)
+        function = self._result.function if self._result is not None else None
+        names = getattr(function, "param_names", ("x", "y"))
+        if names == ("x", "y"):
+            return text
+        if COLUMNS[section] in ("x", "y"):
+            return names["xy".index(COLUMNS[section])]
+        if COLUMNS[section].startswith("eff. lr ") and text[-2:] in (" x", " y"):
+            return text[:-1] + names["xy".index(text[-1])]
+        return text
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role=Qt.ItemDataRole.DisplayRole):
