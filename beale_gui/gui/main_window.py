@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
             self, self.document, self.run_state, self.menu_function, self.menu_view,
             view_before=self.playback.toolbar.toggleViewAction(),
             options_before=self.action_reset_view, loss_plot=self.loss_plot)
+        self.panel.model_requested.connect(self.models.open_dialog)
         self._build_language_menu()
         self.canvas_floor = CanvasFloor(self, self.canvas,
                                         tall=(self.search.dock, self.basins.dock,

@@ -62,6 +62,22 @@ def test_the_dialog_sets_a_model_as_one_undoable_edit(qtbot, window):
     assert window.document.function is model
 
 
+def test_the_function_list_offers_a_model_and_keeps_the_function_until_ok(qtbot, window):
+    from beale_gui.gui.forms.function_chooser import MODEL
+
+    combo = window.panel.function_chooser.combo
+    shown = combo.currentText()
+    combo.setCurrentIndex(combo.findData(MODEL))
+    dialog = window.models.dialog
+    assert dialog is not None
+    assert combo.currentText() == shown               # an action, not a function
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.models.dialog is None, timeout=WAIT)
+    assert window.document.function.name == "beale"
+    model = choose_model(qtbot, window, "tanh-neuron")
+    assert combo.currentText() == model.title
+
+
 def test_the_dialog_previews_samples_and_minimum_and_the_model_default_data(qtbot, window):
     dialog = open_dialog(qtbot, window)
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("logistic"))

@@ -1,5 +1,7 @@
-"""The function chooser of the parameter panel: the registry's functions and "Custom…", an
-expression typed with its view bounds and known minima, each field validated as it is typed."""
+"""The function chooser of the parameter panel: the registry's functions, "Model on data…"
+(which asks for the model dialog and keeps the function shown), and "Custom…", an expression
+typed with its view bounds and known minima, each field validated as it is typed. A function
+that is not in the registry (a model, a session's) is listed by its title once shown."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ translate = QCoreApplication.translate
 
 CUSTOM = "custom"
 CUSTOM_TITLE = QT_TRANSLATE_NOOP("FunctionChooser", "Custom\u2026")
+MODEL = "model"
+MODEL_TITLE = QT_TRANSLATE_NOOP("FunctionChooser", "Model on data\u2026")
 BOUND_NAMES = ("x min", "x max", "y min", "y max")
 
 
@@ -45,6 +49,7 @@ class FunctionChooser(QWidget):
     """The registry's functions and "Custom…": an expression, view bounds and known minima."""
 
     changed = Signal()
+    model_requested = Signal()   # "Model on data…" was chosen: the window opens its dialog
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,10 +60,17 @@ class FunctionChooser(QWidget):
             self.combo.addItem(function.title, key)
             self.combo.setItemData(self.combo.count() - 1, function.formula,
                                    Qt.ItemDataRole.ToolTipRole)
+        self.combo.addItem(translate("FunctionChooser", MODEL_TITLE), MODEL)
+        self.combo.setItemData(self.combo.count() - 1,
+                               translate("FunctionChooser", "Fit a linear, logistic or tanh "
+                                                            "model to data: the loss over its "
+                                                            "parameters p1, p2"),
+                               Qt.ItemDataRole.ToolTipRole)
         self.combo.addItem(translate("FunctionChooser", CUSTOM_TITLE), CUSTOM)
         self.combo.setItemData(self.combo.count() - 1,
                                translate("FunctionChooser", "Type your own f(x, y)"),
                                Qt.ItemDataRole.ToolTipRole)
+        self._shown_index = 0       # the entry shown before "Model on data…" was chosen
         self.combo.currentIndexChanged.connect(self._on_combo_changed)
         self.custom = QWidget(self)
         form = compact_form(QFormLayout(self.custom))
@@ -165,13 +177,22 @@ class FunctionChooser(QWidget):
         else:
             key = f"loaded:{function.name}"
             if key not in self._extra:
-                self.combo.insertItem(self.combo.count() - 1, function.title, key)
+                self.combo.insertItem(self.combo.findData(MODEL), function.title, key)
+            else:   # another model of the same kind (other data): its own title
+                self.combo.setItemText(self.combo.findData(key), function.title)
             self._extra[key] = function
         self.combo.setCurrentIndex(self.combo.findData(key))
         self.combo.blockSignals(False)
         self._on_combo_changed(emit=False)
 
     def _on_combo_changed(self, _index: int = 0, emit: bool = True) -> None:
+        if self.combo.currentData() == MODEL:    # an action, not a function: back to the
+            self.combo.blockSignals(True)          # one shown, and the dialog decides
+            self.combo.setCurrentIndex(self._shown_index)
+            self.combo.blockSignals(False)
+            self.model_requested.emit()
+            return
+        self._shown_index = self.combo.currentIndex()
         self.custom.setVisible(self.is_custom())
         self.combo.setToolTip(self.combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
         self._update_hint()

@@ -56,6 +56,7 @@ class ParameterPanel(QWidget):
     settled = Signal()      # the debounce after an edit fired (applied or refused)
     hparams_previewing = Signal(int, object)  # entry index, {name: value}: a sweep's value
     preview_ended = Signal()                  # the sweep that asked for previews is over
+    model_requested = Signal()                # "Model on data…" chosen in the function list
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,7 @@ class ParameterPanel(QWidget):
     def _function_part(self, parent: QWidget) -> QWidget:
         self.function_chooser = FunctionChooser(parent)
         self.function_chooser.changed.connect(self._on_edited)
+        self.function_chooser.model_requested.connect(self.model_requested)
         return self.function_chooser
 
     def _optimizers_header(self) -> QHBoxLayout:
