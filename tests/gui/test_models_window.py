@@ -93,6 +93,15 @@ def test_the_dialog_previews_samples_and_minimum_and_the_model_default_data(qtbo
     dialog.reject()
 
 
+def test_enter_in_a_field_just_edited_takes_the_model(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    dialog.noise_spin.setFocus()
+    dialog.noise_spin.setValue(0.25)                   # the preview still waits
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        QTest.keyClick(dialog.noise_spin, Qt.Key.Key_Return)
+    assert window.document.function.data.source["noise"] == 0.25
+
+
 def test_a_bad_csv_shows_its_line_and_changes_nothing(qtbot, window, tmp_path):
     path = tmp_path / "points.csv"
     path.write_text("x,y\n1,2\n2,4\n3,oops\n")

@@ -233,7 +233,7 @@ class ModelDialog(QDialog):
             self._model is not None)
 
     def accept(self) -> None:
-        if self._timer.isActive():
+        if self._timer.isActive() or self._model is None:
             self.preview_now()
         if self._model is not None:
             super().accept()
@@ -304,7 +304,9 @@ class ModelDialog(QDialog):
                 self.path_edit.setFocus()
 
     def _on_edited(self, *_) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        # OK stays pressable (Enter in a spin box re-sends its value as it presses OK):
+        # accept() makes the model at once and refuses it with the message when it fails
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self._timer.start()
 
     def _on_browse(self) -> None:
