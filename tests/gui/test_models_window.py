@@ -218,6 +218,8 @@ def test_a_model_note_reaches_the_user(qtbot, window):
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         window.models.apply(model)
     assert model.minimum_note in window.canvas.plot_item.titleLabel.toolTip()
+    assert window.canvas.note_label.isVisible()
+    assert model.minimum_note in window.canvas.note_label.text()
     assert model.minimum_note in window.statusBar().currentMessage()
 
 

@@ -34,7 +34,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QGraphicsObject, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsObject, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core import contours
 from ...core.functions import TestFunction
@@ -141,8 +141,17 @@ class ContourCanvas(QWidget):
 
         self.layout_widget = pg.GraphicsLayoutWidget(self)
         self.layout_widget.setBackground("w")
+        # what a model says of its map (no minimum, contours from a subset), wrapped above it
+        self.note_label = QLabel(self)
+        self.note_label.setWordWrap(True)
+        self.note_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.note_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.note_label.setStyleSheet("background: white; color: #8a4b00; padding: 2px;")
+        self.note_label.hide()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.note_label)
         box.addWidget(self.layout_widget)
         self._plot = self.layout_widget.addPlot(viewBox=LimitedViewBox(),
                                                 axisItems=ci.cached_axes("left", "bottom"))
@@ -263,10 +272,8 @@ class ContourCanvas(QWidget):
         notes = [n for n in (getattr(function, "minimum_note", None),
                              getattr(function, "surface_note", None)) if n]
         self._plot.titleLabel.setToolTip("\n".join(notes))
-        if notes:   # said on the map too, under the title
-            self._plot.setTitle(f"<span style='color:#202020'>{html.escape(function.title)}"
-                                f"</span><br><span style='color:#8a4b00; font-size:8pt'>"
-                                f"{html.escape('; '.join(notes))}</span>")
+        self.note_label.setText("; ".join(notes))
+        self.note_label.setVisible(bool(notes) and self._document is not None)
 
     def settle(self) -> None:
         """Compute the contours of the visible region now, without waiting for the debounce

@@ -17,8 +17,8 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal, Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.engine import RunResult
 from ...core.functions import TestFunction
@@ -86,9 +86,19 @@ class DataView(QWidget):
         self._curve.setZValue(5)
         plot.addItem(self._curve)
         self._title = ""
+        # the title above the plot, wrapped: in the plot it would widen it past a narrow dock
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Preferred)
+        self.title_label.setStyleSheet("background: white; color: #202020; padding: 3px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot_widget)
+        layout.setSpacing(0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.plot_widget, 1)
         self._throttle = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._throttle.timeout.connect(self._on_throttle)
         events = run_state.events
@@ -228,14 +238,12 @@ class DataView(QWidget):
 
     def _set_title(self, text: str, fit: str = "", colour: str = "#202020") -> None:
         self._title = text + (f"\n{fit}" if fit else "")
-        if not text:
-            self.plot_item.setTitle(None)
-            return
-        rich = f"<span style='color:#202020'>{html.escape(text)}</span>"
+        rich = html.escape(text)
         if fit:
-            rich += (f"<br><span style='color:{colour}'>\u25ac</span> "
-                     f"<span style='color:#202020'>{html.escape(fit)}</span>")
-        self.plot_item.setTitle(rich, size="9pt")
+            rich += (f"<br><span style='color:{colour}; font-weight:bold'>\u25ac</span> "
+                     f"{html.escape(fit)}")
+        self.title_label.setText(rich)
+        self.title_label.setVisible(bool(text))
 
     # -- slots -------------------------------------------------------------------------------
     def _on_result_changed(self, _result) -> None:
