@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             self.action_loss_to_playhead))
         if self._layout_pending:
             default_size(self)
+        self.models.sync_dock()
         # the first runs start once the event loop runs, so they do not hold up the first paint
         QTimer.singleShot(0, self, self._on_launched)
         self.statusBar().showMessage(

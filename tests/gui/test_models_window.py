@@ -12,7 +12,7 @@ from beale_gui.core.engine import OptimizerConfig, RunResult, StochasticConfig
 from beale_gui.core.models import ModelFunction, default_model
 from beale_gui.document import OptimizerEntry
 
-from .helpers import WAIT, open_window, settings_in, viewport_point
+from .helpers import WAIT, new_window, open_window, settings_in, viewport_point
 
 
 @pytest.fixture
@@ -262,3 +262,26 @@ def test_the_mini_batch_loss_shows_when_asked(qtbot, window):
     window.models.action_batch_loss.trigger()
     assert plot.batch_curves == []
 
+
+def test_a_restored_layout_shows_the_data_dock_only_for_a_model(qtbot, tmp_path):
+    settings = settings_in(tmp_path)
+    first = open_window(qtbot, settings)
+    choose_model(qtbot, first, "linear")
+    assert first.models.dock.isVisible()
+    first.close()
+    again = new_window(settings, restore=True)
+    with qtbot.waitSignal(again.launched, timeout=WAIT):
+        again.show()
+    is_model = isinstance(again.document.function, ModelFunction)
+    assert again.models.dock.isVisible() == is_model
+
+
+def test_the_explain_panel_names_a_models_axes_p1_p2(qtbot, window):
+    choose_model(qtbot, window, "linear")
+    with qtbot.waitSignal(window.explain_dock.visibilityChanged, timeout=WAIT):
+        window.action_explain.trigger()
+    qtbot.waitUntil(lambda: window.explain_panel.explanation() is not None, timeout=WAIT)
+    window.explain_panel.refresh()
+    text = window.explain_panel.browser.toPlainText()
+    assert "p1" in text
+    assert "p2" in text

@@ -86,6 +86,12 @@ class ModelController(QObject):
         self._was_model = isinstance(document.function, ModelFunction)
         document.events.function_changed.connect(self._on_function_changed)
 
+    def sync_dock(self) -> None:
+        """Hide the Data dock when the function is not a model (a layout restored from a
+        launch that ended on one shows it)."""
+        if not isinstance(self._document.function, ModelFunction) and not self.dock.isHidden():
+            self.dock.hide()
+
     def report_error(self, message: str) -> None:
         self._window.report_error(message)
 

@@ -168,6 +168,7 @@ class DataView(QWidget):
             self._set_title("")
             return
         x, y = shown_samples(model)
+        self._samples.setSize(6 if len(x) <= 500 else 4 if len(x) <= 2000 else 3)
         if model.model == "logistic":
             zero, one = (pg.mkBrush(*c) for c in CLASS_BRUSHES)
             self._samples.setData(x=x, y=y, brush=[one if v == 1.0 else zero for v in y])
