@@ -24,10 +24,11 @@ NOISE_WITHOUT_TERMS = 1.0  # gradient-noise scale for stochastic runs on functio
 POLL_STEPS = 64            # a block on the calling thread polls cancel and progress this often;
                            # one on a worker thread looks at its stop flag every step
 
-BATCH_SIZE = Param("batch_size", 1, 1, 1000, integer=True,
+# a model on data may have 10**6 samples and more
+BATCH_SIZE = Param("batch_size", 1, 1, 10_000_000, integer=True,
                    help=QT_TRANSLATE_NOOP("Params",
-                                          "terms per mini-batch (clipped to the function's number "
-                                          "of terms)"))
+                                          "terms or samples per mini-batch (clipped to their "
+                                          "number)"))
 NOISE = Param("noise", 0.0, 0.0, 1e6,
               help=QT_TRANSLATE_NOOP("Params", "standard deviation of Gaussian noise added to g"))
 # Settings of a whole batch; the panel, the command line and the session loader all check these.
