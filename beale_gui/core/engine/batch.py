@@ -25,7 +25,7 @@ from .layout import Points, pairs
 from .result import CONVERGED, DIVERGED
 from .rows import Group, Outputs, Part
 from .settings import POLL_STEPS
-from .stochastic import stochastic_grad
+from .stochastic import sampled_grad, stochastic_grad
 
 SMALL_BLOCK = 32              # up to this many runs, a block checks its values in Python
 
@@ -88,8 +88,10 @@ class BatchPart(Part):
             return self.lr_table[s]
         return self.group.schedule(s, self.lr0)
 
-    def advance(self, new: Points, cur: Points, settings) -> Callable[[int, int], None]:
-        """``advance(s, t)``: step ``s`` of the part's rows, from ``cur`` into ``new``."""
+    def advance(self, new: Points, cur: Points, settings,
+                value: bool = True) -> Callable[[int, int], None]:
+        """``advance(s, t)``: step ``s`` of the part's rows, from ``cur`` into ``new``
+        (``value``: the block computes f at every point)."""
         step, state, tmp = self.step, self.state, self.tmp
         w, g = cur.part(self.lo, self.hi)
         out, _ = new.part(self.lo, self.hi)
@@ -106,6 +108,8 @@ class BatchPart(Part):
                                        else self.local)
 
             used = self.used
+            if settings.samples is not None:
+                return self._advance_sampled(new, cur, settings, value, where)
 
             def advance_noisy(s: int, t: int) -> None:
                 g_noisy = stochastic_grad(fn, noise, w_cur, g_cur, rng, n_group, where,
@@ -135,6 +139,35 @@ class BatchPart(Part):
                 stack[t] = rows
 
         return advance_plain
+
+    def _advance_sampled(self, new: Points, cur: Points, settings, value: bool,
+                         where: np.ndarray | None) -> Callable[[int, int], None]:
+        """``advance(s, t)`` of a stochastic part on a model on data: the gradient of update
+        ``s`` over its mini-batch of samples (:func:`.stochastic.sampled_grad`), and that
+        mini-batch's loss recorded with the used gradient."""
+        step, state, tmp, lr_at = self.step, self.state, self.tmp, self.lr_at
+        lo, hi = self.lo, self.hi
+        w, _ = cur.part(lo, hi)
+        out, _ = new.part(lo, hi)
+        w_cur, g_cur = cur.w[lo:hi], cur.g[lo:hi]
+        f_cur = cur.fg[0, lo:hi] if value else None
+        laid_out, record = self._laid_out, self.record
+        fn, noise, order, rng = settings.function, self.noise, settings.samples, settings.rng
+        n_group, used, batch_loss = self.n_group, self.used, self.batch_loss
+        need_loss = batch_loss is not None
+
+        def advance_sampled(s: int, t: int) -> None:
+            g_batch, loss = sampled_grad(fn, order, noise, s, w_cur, f_cur, g_cur, rng,
+                                         n_group, where, need_loss)
+            step(w, laid_out(g_batch), state, lr_at(s), t, tmp, out)
+            record(t)
+            if used is not None:
+                rows = slice(None) if self.local is None else self.local
+                used[s, rows] = g_batch
+                if batch_loss is not None:
+                    batch_loss[s, rows] = loss
+
+        return advance_sampled
 
     def keep(self, mask: np.ndarray) -> None:
         """Keep only the working rows where ``mask`` is True (then :meth:`setup` again)."""
@@ -214,8 +247,8 @@ class Block:
                         if any(p.spec.pauses for p in self.parts) else None)
         self.where = _where(idx)
         a, b = self.points
-        self.advances = {id(a): [p.advance(a, b, self.settings) for p in self.parts],
-                         id(b): [p.advance(b, a, self.settings) for p in self.parts]}
+        self.advances = {id(a): [p.advance(a, b, self.settings, self.value) for p in self.parts],
+                         id(b): [p.advance(b, a, self.settings, self.value) for p in self.parts]}
         self.running = {k: list(v) for k, v in self.advances.items()}
         self.active = np.ones(n, dtype=bool)
         self.zombies = 0

@@ -47,7 +47,8 @@ class StochasticConfig:
     """Mini-batch gradients of the function's terms, scaled to be unbiased, plus noise.
 
     Functions that are not sums of terms get Gaussian noise only; when ``noise`` is 0 they get
-    ``NOISE_WITHOUT_TERMS``.
+    ``NOISE_WITHOUT_TERMS``. On a model on data the mini-batch is of its samples, drawn
+    through shuffled epochs (:class:`~.stochastic.SampleOrder`), and a noise of 0 adds none.
     """
 
     batch_size: int = 1
@@ -242,7 +243,10 @@ class RunSettings:
     bound, grad_bound : float
         The bounds on the coordinates and on the gradient's components.
     no_terms_noise : float
-        The gradient noise of stochastic runs on functions without terms.
+        The gradient noise of stochastic runs on functions without terms (not models).
+    samples : SampleOrder or None
+        On a model on data, the samples each stochastic update takes
+        (:class:`~.stochastic.SampleOrder`); None on every other function.
     """
 
     function: object
@@ -259,4 +263,5 @@ class RunSettings:
     bound: float = DIVERGENCE_BOUND
     grad_bound: float = GRADIENT_BOUND
     no_terms_noise: float = NOISE_WITHOUT_TERMS
+    samples: object | None = None
     tuning: EngineTuning = field(default_factory=EngineTuning)
