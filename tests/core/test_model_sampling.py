@@ -5,8 +5,6 @@ sees the same samples and a run replays alone as in any batch."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import pytest
 
@@ -18,54 +16,29 @@ from beale_gui.core.engine import (
     run,
     steps_per_epoch,
 )
-from beale_gui.core.functions import TestFunction
+from beale_gui.core.models import ModelFunction, builtin_dataset, make_model
 from beale_gui.core.optimizers import OPTIMIZERS
 
 N = 50
 STARTS = [(0.0, 0.0), (-1.0, 2.0), (3.0, -1.5)]
 
 
-@dataclass(frozen=True, eq=False)
-class FakeLinear(TestFunction):
-    """mean((p1*x + p2 - y)**2) over seeded samples, with the model's three members; keeps
-    the indices of every mini-batch it is asked for in ``batches``."""
-
-    name: str = "fake-linear"
-    title: str = "Fake linear model"
-    formula: str = "mean((p1*x + p2 - y)**2)"
-    bounds: tuple = ((-4.0, 6.0), (-4.0, 6.0))
-    x: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    y: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    batches: list = field(default_factory=list)
-
-    @property
-    def n_samples(self) -> int:
-        return len(self.x)
-
-    def _fit(self, p1, p2, x, y):
-        r = np.multiply.outer(p1, x) + np.asarray(p2)[..., None] - y
-        return (np.mean(r * r, axis=-1), np.mean(2.0 * r * x, axis=-1),
-                np.mean(2.0 * r, axis=-1))
-
-    def _value(self, p1, p2):
-        return self._fit(p1, p2, self.x, self.y)[0]
-
-    def _grad(self, p1, p2):
-        return self._fit(p1, p2, self.x, self.y)[1:]
-
-    def _value_and_grad(self, p1, p2):
-        return self._fit(p1, p2, self.x, self.y)
-
-    def sample_value_and_grad(self, w, idx):
-        self.batches.append(np.array(idx))
-        f, g1, g2 = self._fit(w[:, 0], w[:, 1], self.x[idx], self.y[idx])
-        return f, np.stack([g1, g2], axis=-1)
+def line_model(n: int = N, seed: int = 0) -> ModelFunction:
+    return make_model("linear", builtin_dataset("noisy-line", n=n, seed=seed))
 
 
-def fake_model(n: int = N, seed: int = 0) -> FakeLinear:
-    rng = np.random.default_rng(seed)
-    x = rng.uniform(-2.0, 2.0, n)
-    return FakeLinear(x=x, y=1.5 * x - 0.5 + 0.3 * rng.standard_normal(n))
+@pytest.fixture
+def batches(monkeypatch) -> list[np.ndarray]:
+    """The indices of every mini-batch a model is asked for, in order."""
+    asked = []
+    real = ModelFunction.sample_value_and_grad
+
+    def spy(self, w, idx):
+        asked.append(np.array(idx))
+        return real(self, w, idx)
+
+    monkeypatch.setattr(ModelFunction, "sample_value_and_grad", spy)
+    return asked
 
 
 def sgd(batch_size: int, noise: float = 0.0, name: str = "sgd", **hp) -> OptimizerConfig:
@@ -73,9 +46,9 @@ def sgd(batch_size: int, noise: float = 0.0, name: str = "sgd", **hp) -> Optimiz
                            stochastic=StochasticConfig(batch_size=batch_size, noise=noise))
 
 
-def _mean_grad(model: FakeLinear, p: np.ndarray, idx: np.ndarray) -> np.ndarray:
+def _mean_grad(model: ModelFunction, p: np.ndarray, idx: np.ndarray) -> np.ndarray:
     """The mean gradient of the squared residuals of samples ``idx`` at p, by hand."""
-    x, y = model.x[idx], model.y[idx]
+    x, y = model.data.x[idx], model.data.y[idx]
     r = p[0] * x + p[1] - y
     return np.array([np.sum(2.0 * r * x) / len(idx), np.sum(2.0 * r) / len(idx)])
 
@@ -91,13 +64,13 @@ def test_steps_per_epoch_counts_the_remainder_batch():
         steps_per_epoch(50, 0)
 
 
-def test_each_epoch_visits_every_sample_once_in_a_new_order():
+def test_each_epoch_visits_every_sample_once_in_a_new_order(batches):
     """Through the engine: the batches the model was asked for, epoch by epoch."""
-    model = fake_model()
+    model = line_model()
     run(model, sgd(8), STARTS[:1], max_steps=3 * 7, seed=4)
-    sizes = [len(b) for b in model.batches]
+    sizes = [len(b) for b in batches]
     assert sizes == [8] * 6 + [2] + [8] * 6 + [2] + [8] * 6 + [2]
-    epochs = [np.concatenate(model.batches[e * 7:(e + 1) * 7]) for e in range(3)]
+    epochs = [np.concatenate(batches[e * 7:(e + 1) * 7]) for e in range(3)]
     for order in epochs:
         np.testing.assert_array_equal(np.sort(order), np.arange(N))
     assert not np.array_equal(epochs[0], epochs[1])
@@ -129,14 +102,14 @@ def test_a_permutation_is_drawn_once_per_epoch(monkeypatch):
         return real(self, epoch)
 
     monkeypatch.setattr(SampleOrder, "permutation", counting)
-    run(fake_model(), [sgd(8), sgd(8, name="adam")], STARTS, max_steps=3 * 7 + 1)
+    run(line_model(), [sgd(8), sgd(8, name="adam")], STARTS, max_steps=3 * 7 + 1)
     assert drawn == [0, 1, 2, 3]
 
 
 # -- runs -----------------------------------------------------------------------------------
 
 def test_a_run_replays_identically():
-    model = fake_model()
+    model = line_model()
     configs = [sgd(8), sgd(8, noise=0.5), sgd(16, name="adam")]
     a = run(model, configs, STARTS, max_steps=200, seed=3, record_state=True)
     b = run(model, configs, STARTS, max_steps=200, seed=3, record_state=True)
@@ -151,7 +124,7 @@ def test_a_run_replays_identically():
 def test_a_run_alone_is_the_same_run_inside_a_batch():
     """Common random numbers: the same samples for every start, variant and configuration
     (without noise, the only draws that depend on the batch's other rows)."""
-    model = fake_model()
+    model = line_model()
     lrs = np.array([0.01, 0.05, 0.2])
     configs = [OptimizerConfig("adam", {"lr": 0.1}), sgd(16, name="adam", lr=lrs),
                sgd(8, name="momentum"), sgd(8)]
@@ -170,7 +143,7 @@ def test_a_run_alone_is_the_same_run_inside_a_batch():
 
 
 def test_the_used_gradient_is_the_mean_gradient_of_the_batch_samples():
-    model = fake_model()
+    model = line_model()
     b, steps = 8, 30
     result = run(model, [sgd(b), sgd(b, name="adam")], STARTS, max_steps=steps, seed=5,
                  record_state=True)
@@ -185,7 +158,7 @@ def test_the_used_gradient_is_the_mean_gradient_of_the_batch_samples():
             p = result.paths[i, s]
             np.testing.assert_allclose(used[s], _mean_grad(model, p, idx), rtol=1e-12,
                                        atol=1e-14)
-            r = p[0] * model.x[idx] + p[1] - model.y[idx]
+            r = p[0] * model.data.x[idx] + p[1] - model.data.y[idx]
             np.testing.assert_allclose(losses[s], np.sum(r * r) / len(idx), rtol=1e-12)
         assert np.isnan(used[steps]).all()
         assert np.isnan(losses[steps])
@@ -196,7 +169,7 @@ def test_the_used_gradient_is_the_mean_gradient_of_the_batch_samples():
 
 
 def test_noise_is_added_on_a_model_only_when_asked():
-    model = fake_model()
+    model = line_model()
     quiet = run(model, sgd(8), STARTS[:1], max_steps=20, seed=2, record_state=True)
     noisy = run(model, sgd(8, noise=0.5), STARTS[:1], max_steps=20, seed=2, record_state=True)
     for result in (quiet, noisy):
@@ -208,8 +181,8 @@ def test_noise_is_added_on_a_model_only_when_asked():
     np.testing.assert_allclose(noisy.used_grad_of(0)[0], batch0 + 0.5 * z, rtol=1e-12)
 
 
-def test_batches_of_every_sample_give_the_deterministic_run():
-    model = fake_model()
+def test_batches_of_every_sample_give_the_deterministic_run(batches):
+    model = line_model()
     for exact, sampled in ((OptimizerConfig("gd", {"lr": 0.05}), sgd(N)),
                            (OptimizerConfig("adam", {"lr": 0.1}), sgd(10**6, name="adam",
                                                                       lr=0.1))):
@@ -220,15 +193,15 @@ def test_batches_of_every_sample_give_the_deterministic_run():
         loss = b.batch_loss_of(0)
         stop = int(b.stop_step[0])
         np.testing.assert_array_equal(loss[:stop], b.loss[0, :stop])   # the full data's
-    assert not model.batches                                          # never sampled
+    assert not batches                                          # never sampled
 
 
 STOCHASTIC = [name for name, spec in OPTIMIZERS.items() if spec.probe is None]
 
 
 @pytest.mark.parametrize("name", STOCHASTIC)
-def test_every_optimizer_that_takes_stochastic_gradients_runs_on_a_model(name):
-    model = fake_model()
+def test_every_optimizer_that_takes_stochastic_gradients_runs_on_a_model(name, batches):
+    model = line_model()
     config = OptimizerConfig(name, stochastic=StochasticConfig(batch_size=8))
     result = run(model, config, STARTS, max_steps=60, seed=1, record_state=True)
     assert np.isfinite(result.final_xy).all()
@@ -237,7 +210,7 @@ def test_every_optimizer_that_takes_stochastic_gradients_runs_on_a_model(name):
         used, losses = result.used_grad_of(i), result.batch_loss_of(i)
         assert np.isfinite(used[:stop]).all()
         assert np.isfinite(losses[:stop]).all()
-    assert {len(b) for b in model.batches} == {8, 2}
+    assert {len(b) for b in batches} == {8, 2}
 
 
 def test_probing_optimizers_still_refuse_mini_batches():
@@ -249,7 +222,7 @@ def test_probing_optimizers_still_refuse_mini_batches():
 
 
 def test_nothing_is_recorded_for_a_deterministic_run_or_without_the_state():
-    model = fake_model()
+    model = line_model()
     result = run(model, [OptimizerConfig("gd"), sgd(8)], STARTS[:1], max_steps=10,
                  record_state=True)
     assert result.batch_loss_of(0) is None
@@ -257,18 +230,18 @@ def test_nothing_is_recorded_for_a_deterministic_run_or_without_the_state():
     assert run(model, sgd(8), STARTS[:1], max_steps=10).batch_loss_of(0) is None
 
 
-def test_many_samples_small_batches_many_steps():
+def test_many_samples_small_batches_many_steps(batches):
     """10**5 samples, B = 32, 1000 steps (a third of an epoch): runs, and the batches are
     the documented slices (no timing asserted)."""
-    model = fake_model(100_000)
+    model = line_model(100_000)
     result = run(model, [sgd(32), sgd(32, name="adam")], STARTS, max_steps=1000, seed=9,
                  record_state=True)
     assert (result.status == MAX_STEPS).all()
-    assert len(model.batches) == 2 * 1000
+    assert len(batches) == 2 * 1000
     order = SampleOrder(100_000, 9)
-    np.testing.assert_array_equal(model.batches[2 * 999], order.permutation(0)[999 * 32:
+    np.testing.assert_array_equal(batches[2 * 999], order.permutation(0)[999 * 32:
                                                                               1000 * 32])
     # the fit is near the least-squares one
-    a = np.vstack([model.x, np.ones_like(model.x)]).T
-    fit = np.linalg.lstsq(a, model.y, rcond=None)[0]
+    x, y = model.data.x, model.data.y
+    fit = np.linalg.lstsq(np.vstack([x, np.ones_like(x)]).T, y, rcond=None)[0]
     assert np.abs(result.final_xy - fit).max() < 0.2
