@@ -47,7 +47,8 @@ def state_values(spec: OptimizerSpec) -> int:
     return sum(v.shape[1] for v in spec.init(1, spec.defaults))
 
 
-MOST_STATE_VALUES = max(state_values(spec) for spec in OPTIMIZERS.values()) + 2
+# the widest state, a stochastic update's gradient and, on a model, its mini-batch loss
+MOST_STATE_VALUES = max(state_values(spec) for spec in OPTIMIZERS.values()) + 3
 
 
 def _expand(value, n_variants: int, n_starts: int):
@@ -63,7 +64,7 @@ def estimate_bytes(n_runs: int, max_steps: int, record: bool, record_state: bool
 
     With ``record_state``, each run's point also keeps its moment and effective learning rate
     (4 values) and ``state_width`` values of its optimizer's state and used gradient (None: the
-    most any registered optimizer keeps, with a stochastic run's gradient).
+    most any registered optimizer keeps, with a stochastic run's gradient and mini-batch loss).
     """
     per_point = (2 + 1 + 2 + 1) if record else 0
     if record_state:
