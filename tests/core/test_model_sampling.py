@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from beale_gui.core.engine import (
+    DIVERGED,
     MAX_STEPS,
     OptimizerConfig,
     SampleOrder,
@@ -245,3 +246,35 @@ def test_many_samples_small_batches_many_steps(batches):
     x, y = model.data.x, model.data.y
     fit = np.linalg.lstsq(np.vstack([x, np.ones_like(x)]).T, y, rcond=None)[0]
     assert np.abs(result.final_xy - fit).max() < 0.2
+
+
+def test_a_run_that_reads_no_full_data_loss_does_not_compute_it(monkeypatch):
+    """Where the model promises its loss and gradient finite inside the engine's bound, a
+    block of mini-batch runs that records no point and has no stop rule evaluates the full
+    data at the start and the end only, and gives the bits of a run that evaluates it at
+    every step: the updates never read it, and divergence is the coordinates' then."""
+    model = line_model()
+    monkeypatch.setattr(type(model), "value_finite_within", 1e20)
+    configs = [sgd(8), sgd(8, name="adam", lr=0.1), sgd(8, lr=np.array([0.05, 5.0]))]
+    every = run(model, configs, STARTS, max_steps=300, seed=6)
+    full = []
+    real = ModelFunction._value_and_grad
+
+    def counting(self, x, y):
+        full.append(len(np.atleast_1d(x)))
+        return real(self, x, y)
+
+    monkeypatch.setattr(ModelFunction, "_value_and_grad", counting)
+    monkeypatch.setattr(ModelFunction, "_value", lambda self, x, y: counting(self, x, y)[0])
+    quiet = run(model, configs, STARTS, max_steps=300, seed=6, record=False)
+    assert len(full) <= 2
+    assert (every.status == DIVERGED).any()                  # lr 5 blows up
+    for name in ("status", "stop_step", "final_xy", "final_loss"):
+        np.testing.assert_array_equal(getattr(quiet, name), getattr(every, name), err_msg=name)
+    # with a stop rule, or batches of every sample, it evaluates as before
+    full.clear()
+    run(model, configs, STARTS, max_steps=30, seed=6, record=False, tol=1e-9)
+    assert len(full) > 30
+    full.clear()
+    run(model, sgd(N), STARTS, max_steps=30, record=False)
+    assert len(full) > 30

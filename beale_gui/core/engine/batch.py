@@ -219,6 +219,14 @@ class Block:
         # and f and the gradient are finite, the gradient inside its bound, wherever the
         # points are inside theirs
         self.finite_inside = fn.value_finite_within >= settings.bound
+        # A block whose every run takes a model's mini-batch gradients, records no point and
+        # has no stop rule reads neither f nor the gradient at its points, and, where they
+        # are finite inside the bound, needs them not to see a run diverge: it evaluates the
+        # function (the full data, n samples a point) at the start and f at the end only.
+        order = settings.samples
+        self.sampled_only = (order is not None and not self.value and self.finite_inside
+                             and all(p.noise is not None and p.noise.batch_size < order.n
+                                     for p in parts))
 
     # -- working arrays ---------------------------------------------------------------------
     def _buffers(self, n: int) -> tuple[Points, Points]:
@@ -254,9 +262,11 @@ class Block:
         self.zombies = 0
         self.live = n
 
-    def _healthy(self, pts: Points) -> np.ndarray | None:
+    def _healthy(self, pts: Points, evaluated: bool = True) -> np.ndarray | None:
         """None when every run is healthy; otherwise the mask of runs whose point, f and
-        gradient are finite, the point inside the bound and the gradient inside its own.
+        gradient are finite, the point inside the bound and the gradient inside its own
+        (the point only, where the function was not ``evaluated`` there: then it promises f
+        and the gradient inside the bounds).
 
         The common case is settled by the sum of f (not finite when any term is NaN or
         infinite, or, rarely, when finite terms overflow: then the exact test decides) and
@@ -267,6 +277,12 @@ class Block:
         """
         bound, grad_bound = self.settings.bound, self.settings.grad_bound
         grads = pts.fg[1:3].reshape(-1)
+        if not evaluated:
+            inside = pairs(np.less_equal(np.abs(pts.w_flat, self.abs2), bound, self.b2),
+                           len(self.ok), self.by_rows)
+            if inside.all():
+                return None
+            return np.logical_and(inside[:, 0], inside[:, 1], self.ok)
         if len(self.idx) <= SMALL_BLOCK:
             if (math.isfinite(sum(pts.fg[0].tolist()))
                     and all(-grad_bound <= v <= grad_bound for v in grads.tolist())
@@ -361,8 +377,9 @@ class Block:
             # no run left keep stale (finite) values nobody reads
             for advance in running[id(new)]:
                 advance(s, t)
-            new.evaluate()
-            ok = self._healthy(new)
+            if not self.sampled_only:
+                new.evaluate()
+            ok = self._healthy(new, not self.sampled_only)
             diverged = None
             if ok is not None:
                 diverged = np.logical_not(ok, self.bad)
