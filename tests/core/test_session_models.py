@@ -3,6 +3,7 @@ protocol: saved as the model and its data's source, read back to the same number
 missing or changed CSV refused with the reason."""
 
 import json
+import os
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ from beale_gui.core.compare_io import protocol_from_dict, protocol_to_dict
 from beale_gui.core.compare_protocol import Protocol
 from beale_gui.core.engine import OptimizerConfig, StochasticConfig
 from beale_gui.core.functions import get_function
-from beale_gui.core.models import builtin_dataset, default_model, load_csv, make_model
+from beale_gui.core.models import DataError, builtin_dataset, default_model, load_csv, make_model
 from beale_gui.core.session import Experiment, Session, SessionError, function_to_dict
 from beale_gui.core.session_load import function_from_dict, load_session, session_from_dict
 from beale_gui.document import function_key
@@ -133,3 +134,21 @@ def test_a_comparison_protocol_of_a_model_round_trips_and_tells_data_sets_apart(
     assert protocol_to_dict(a)["function"] == {
         "model": "linear", "data": {"dataset": "noisy-line", "n": 50, "seed": 1,
                                     "noise": 0.5}}
+
+
+def test_a_named_pipe_or_a_nul_in_a_csv_path_is_refused_at_once(tmp_path):
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)   # opening it would wait for a writer, forever
+    with pytest.raises(DataError, match="cannot read pipe.csv: not a regular file"):
+        load_csv(pipe)
+    with pytest.raises(DataError, match="NUL"):
+        load_csv(str(tmp_path / "a\0.csv"))
+
+
+@pytest.mark.parametrize("noise", [1e308, 1e7, float("nan"), -1.0])
+def test_a_built_in_set_s_noise_is_bounded_so_its_samples_stay_finite(noise):
+    with pytest.raises(DataError, match="noise must be a number from 0 to 1e"):
+        builtin_dataset("two-classes", 20, 0, noise)
+    data = builtin_dataset("two-classes", 20, 0, 1e6)
+    assert np.all(np.isfinite(data.x))
+    assert str(builtin_dataset("noisy-line", 5, 0, -0.0).source["noise"]) == "0.0"
