@@ -78,7 +78,7 @@ def outside(tmp_path) -> Path:
 def test_the_checkout_carries_every_resource_in_the_package():
     names = [p.name for p in preset_paths()]
     assert names == sorted(p.name for p in (ROOT / "beale_gui/resources/presets").glob("*.json"))
-    assert len(names) == 11
+    assert len(names) == 14
     assert icon_path().read_text().lstrip().startswith("<?xml")
     assert desktop_entry_path().is_file()
 
@@ -111,7 +111,7 @@ def test_the_installed_wheel_has_every_preset_and_runs_outside_the_checkout(inst
     venv = installed.parents[1]
     assert Path(found["file"]).is_relative_to(venv)
     assert [Path(p).name for p in found["presets"]] == [p.name for p in preset_paths()]
-    assert found["loaded"] == len(preset_paths()) == 11
+    assert found["loaded"] == len(preset_paths()) == 14
     for key in ("icon", "desktop", "korean"):     # the Korean interface's catalogue too
         assert Path(found[key]).is_relative_to(venv)
         assert Path(found[key]).is_file()

@@ -24,6 +24,16 @@ from ..core.engine import (
     StochasticConfig,
 )
 from ..core.functions import FUNCTIONS, get_function, parse_expression
+from ..core.models import (
+    BUILTIN_SETS,
+    DEFAULT_DATASETS,
+    MODELS,
+    DataError,
+    builtin_dataset,
+    load_csv,
+    make_model,
+    parse_dataset_spec,
+)
 from ..core.optimizers import get_optimizer
 from ..core.params import odd_character, parse_number
 from ..core.schedules import ScheduleConfig
@@ -183,6 +193,7 @@ def _add_common(p: argparse.ArgumentParser,
     p.add_argument("--function", help=f"one of {', '.join(FUNCTIONS)} (default beale, or the "
                    "session's)")
     p.add_argument("--expr", help="a custom function of x and y, e.g. 'x**2 + 10*sin(y)'")
+    add_model_options(p)
     p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
                    help="repeatable, e.g. gd:lr=0.01 or adam:lr=0.05,beta1=0.8 (default "
                         f"gd:lr={_DEFAULT_LR:g}, or the session's)")
@@ -207,6 +218,56 @@ def _add_common(p: argparse.ArgumentParser,
                         "session's)")
     p.add_argument("--session", help="read everything from a session or data JSON file; the "
                    "other options override it")
+
+
+def add_model_options(p: argparse.ArgumentParser) -> None:
+    """``--model`` with ``--data`` or ``--dataset``: a model's loss over data as the surface."""
+    p.add_argument("--model", metavar="|".join(MODELS),
+                   help="instead of --function: the loss of a two-parameter model (p1, p2) "
+                        "over data, with --data or --dataset (default: the model's own data "
+                        "set, " + ", ".join(f"{k} {v}" for k, v in DEFAULT_DATASETS.items())
+                        + ")")
+    p.add_argument("--data", metavar="FILE.csv",
+                   help="--model's data: two columns x,y of numbers (a header line optional)")
+    p.add_argument("--dataset", metavar="NAME[:n=N,seed=S,noise=E]",
+                   help=f"--model's built-in data set: one of {', '.join(BUILTIN_SETS)}, "
+                        "e.g. noisy-line:n=200,seed=3,noise=0.2")
+
+
+def model_from_args(args: argparse.Namespace):
+    """The :class:`~beale_gui.core.models.ModelFunction` ``--model``, ``--data`` and
+    ``--dataset`` describe, or None without ``--model``; UsageError names a bad value."""
+    for option in ("model", "data", "dataset"):
+        value = getattr(args, option, None)
+        if value is not None and not value.strip():
+            raise UsageError(f"--{option}: the value is empty")
+    if args.data is not None and args.dataset is not None:
+        raise UsageError("give --data or --dataset, not both")
+    if args.model is None:
+        for option in ("data", "dataset"):
+            if getattr(args, option) is not None:
+                raise UsageError(f"--{option} needs --model (one of {', '.join(MODELS)})")
+        return None
+    for option in ("function", "expr"):
+        if getattr(args, option, None) is not None:
+            raise UsageError(f"give --model or --{option}, not both")
+    kind = args.model.strip()
+    if kind not in MODELS:
+        raise UsageError(f"--model {kind}: unknown model; choose one of {', '.join(MODELS)}")
+    if args.data is not None:
+        option, make = "--data", lambda: load_csv(args.data)
+    elif args.dataset is not None:
+        option, make = "--dataset", lambda: parse_dataset_spec(args.dataset)
+    else:
+        option, make = "--model", lambda: builtin_dataset(DEFAULT_DATASETS[kind])
+    try:
+        data = make()
+    except DataError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+    try:
+        return make_model(kind, data)
+    except DataError as exc:
+        raise UsageError(f"--model {kind}: {exc}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -287,6 +348,7 @@ def add_compare_parser(sub) -> None:
                    "--minimum")
     p.add_argument("--minimum", action="append", metavar="X,Y",
                    help="a known minimum of --expr (repeatable; f* is the lowest)")
+    add_model_options(p)
     p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
                    help="repeatable; fixed values as in run, lr is tuned (default: the "
                         "window's six, or the session's)")
@@ -336,6 +398,9 @@ def experiment_from_args(args: argparse.Namespace) -> Experiment:
         exp = Experiment(get_function("beale"), [], np.array([[0.7, 1.4]]))
     if args.function is not None and args.expr is not None:
         raise UsageError("give --function or --expr, not both")
+    model = model_from_args(args)
+    if model is not None:
+        exp.function, exp.expression = model, None
     if args.function is not None:
         try:
             exp.function, exp.expression = get_function(args.function), None

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import export as exporting
 from ..core.engine import DIVERGED, MAX_STEPS, MEMORY_LIMIT_BYTES, RunResult, estimate_bytes
+from ..core.models import ModelFunction
 from ..core.session import Experiment, SessionError, bound_text
 from ..export.data import run_labels, write_csv, write_json
 from .arguments import (
@@ -63,13 +64,35 @@ def _run(exp: Experiment):
         raise UsageError(f"run: {exc}") from None   # not expected: all else is checked before
 
 
-def _seed_line(step: int, z: float, xy, g=None, fixed=format) -> str:
-    """The seed's progress line; ``fixed(value, ".6f")`` writes each number."""
-    line = (f"steps: {step}  z: {fixed(z, '.6f')}  x: {fixed(xy[0], '.5f')}  "
-            f"y: {fixed(xy[1], '.5f')}")
+def _seed_line(step: int, z: float, xy, g=None, fixed=format, names=("x", "y")) -> str:
+    """The seed's progress line; ``fixed(value, ".6f")`` writes each number; ``names`` are
+    the coordinates' (a model's p1 and p2), their gradient's d + name."""
+    a, b = names
+    line = (f"steps: {step}  z: {fixed(z, '.6f')}  {a}: {fixed(xy[0], '.5f')}  "
+            f"{b}: {fixed(xy[1], '.5f')}")
     if g is not None:
-        line += f"  dx: {fixed(g[0], '.5f')}  dy: {fixed(g[1], '.5f')}"
+        line += f"  d{a}: {fixed(g[0], '.5f')}  d{b}: {fixed(g[1], '.5f')}"
     return line
+
+
+def coordinate_names(function) -> tuple[str, str]:
+    """``("x", "y")``, or a model's parameters ``("p1", "p2")``."""
+    return tuple(getattr(function, "param_names", ("x", "y")))
+
+
+def _model_header(function) -> list[str]:
+    """For a model on data, what it is and where its minimum lies (or why it has none)."""
+    if not isinstance(function, ModelFunction):
+        return []
+    lines = [f"# model: {function.model} on {function.data.describe()}"]
+    if function.data.is_file:
+        lines.append(f"# data: {function.data.source['csv']}")
+    for p in function.minima:
+        lines.append(f"# minimum: p1: {p[0]:.6f}  p2: {p[1]:.6f}  "
+                     f"z: {float(function.value(p)):.6f}")
+    if function.minimum_note:
+        lines.append(f"# no minimum: {function.minimum_note}")
+    return lines
 
 
 def _readable(value: float, spec: str) -> str:
@@ -89,20 +112,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     written = _write_all([("csv", args.csv, lambda path: write_csv(result, path)),
                           ("json", args.json, lambda path: write_json(exp, result, path))])
     labels = run_labels(result)
-    lines = []
+    names = coordinate_names(exp.function)
+    lines = _model_header(exp.function)
     for i in range(result.n_runs):
         start = result.starts[result.start_index[i]]
         if result.n_runs > 1:
-            lines.append(f"{'' if i == 0 else chr(10)}# run {i}: {labels[i]} from "
+            lines.append(f"{'' if i == 0 and not lines else chr(10)}# run {i}: {labels[i]} from "
                          f"({start[0]:g}, {start[1]:g})")
         stop = int(result.stop_step[i])
         # the seed's lines bit for bit; a diverged run's large numbers with an exponent
         fixed = _readable if result.status[i] == DIVERGED else format
-        lines.append(_seed_line(0, result.loss[i, 0], result.paths[i, 0], fixed=fixed))
+        lines.append(_seed_line(0, result.loss[i, 0], result.paths[i, 0], fixed=fixed,
+                                names=names))
         for k in range(args.every, stop + 1, args.every):
             # as the seed: f and x, y after step k, and the gradient that made step k
             lines.append(_seed_line(k, result.loss[i, k], result.paths[i, k],
-                                    result.grads[i, k - 1], fixed=fixed))
+                                    result.grads[i, k - 1], fixed=fixed, names=names))
         if result.status[i] == DIVERGED and result.bad_start is not None \
                 and result.bad_start[i]:
             # never stepped: there is no finite point to show but the start, printed above
@@ -115,7 +140,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             lines.append("Stopped at max steps")
         else:
             lines.append("Enough convergence")
-        lines.append(_seed_line(stop, result.loss[i, stop], result.paths[i, stop], fixed=fixed))
+        lines.append(_seed_line(stop, result.loss[i, stop], result.paths[i, stop], fixed=fixed,
+                                names=names))
         if result.final_evals[i] != stop + 1:       # a line search tried more points
             lines.append(f"function evaluations: {result.final_evals[i]} in {stop} steps")
     _report(lines, written)

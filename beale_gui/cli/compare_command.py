@@ -15,6 +15,7 @@ from ..core.schedules import ScheduleConfig
 from ..core.session import SessionError
 from .arguments import (
     UsageError,
+    model_from_args,
     noise_from_args,
     parse_optimizer,
     parse_size_option,
@@ -30,7 +31,8 @@ DEFAULT_OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"
 
 
 def _function(args: argparse.Namespace):
-    """(function, expression) the options name, or None when they name none."""
+    """(function, expression) the options name (a model on data too), or None when they name
+    none."""
     from ..core.functions import get_function, parse_expression
 
     for option in ("session", "function", "expr"):
@@ -39,6 +41,11 @@ def _function(args: argparse.Namespace):
             raise UsageError(f"--{option}: the value is empty")
     if args.function is not None and args.expr is not None:
         raise UsageError("give --function or --expr, not both")
+    model = model_from_args(args)
+    if model is not None:
+        if args.minimum:
+            raise UsageError("--minimum lists the minima of --expr; a model finds its own")
+        return model, None
     if args.minimum and args.expr is None:
         raise UsageError("--minimum lists the minima of --expr; a built-in function knows its "
                          "own")

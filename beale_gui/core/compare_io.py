@@ -200,6 +200,7 @@ def protocol_lines(protocol: Protocol) -> list[str]:
     """The protocol in full, as the command line prints it."""
     fn = protocol.function
     (x0, x1), (y0, y1) = fn.bounds
+    a, b = getattr(fn, "param_names", ("x", "y"))   # a model's p1, p2
     tuned = "; ".join(
         f"{c.name}: " + ", ".join(f"{a.name} {a.low:.4g}..{a.high:.4g} ({a.scale})"
                                   for a in protocol.axes_for(c))
@@ -208,7 +209,7 @@ def protocol_lines(protocol: Protocol) -> list[str]:
     expression = f" ({protocol.expression})" if protocol.expression else ""
     return [
         f"function: {fn.title}{expression}, f* = {protocol.f_star:.6g}, starts drawn from "
-        f"x {x0:g}..{x1:g}, y {y0:g}..{y1:g}",
+        f"{a} {x0:g}..{x1:g}, {b} {y0:g}..{y1:g}",
         "optimizers (fixed values): " + ", ".join(c.label() for c in protocol.optimizers),
         f"tuned: {tuned}",
         f"budget: {protocol.budget} configurations per optimizer by {protocol.method} search, "

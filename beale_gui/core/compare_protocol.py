@@ -85,15 +85,19 @@ class Protocol:
 
     def __eq__(self, other) -> bool:
         """Equal when every setting is: a built-in function by name, a typed one by its text,
-        view and minima (two parses of one text are different objects)."""
+        view and minima, a model by its data's source (two parses of one text are different
+        objects)."""
         return isinstance(other, Protocol) and self._key() == other._key()
 
     __hash__ = None
 
     def _key(self) -> tuple:
         fn = self.function
-        function = (fn.name if self.expression is None else
-                    (self.expression, tuple(map(tuple, fn.bounds)), fn.minima.tolist()))
+        if callable(getattr(fn, "key", None)):   # a model on data: the model and its data
+            function = fn.key()
+        else:
+            function = (fn.name if self.expression is None else
+                        (self.expression, tuple(map(tuple, fn.bounds)), fn.minima.tolist()))
         return (function, self.optimizers, self.axes, self.method, self.budget,
                 self.tuning_starts, self.evaluation_starts, self.design, self.tol,
                 self.max_steps, self.seed, self.targets, self.seeds_per_start)

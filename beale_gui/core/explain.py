@@ -207,21 +207,34 @@ def gradient_rule(at: At) -> str:
     return f"{sub('g', T)} = {sign}{grad}({sub('w', T1)}){decay}"
 
 
-def _partials(point: np.ndarray) -> Callable[[int], str]:
+def _names(at: At) -> tuple[str, str]:
+    """The coordinates' names: x and y, or a model's parameters p<sub>1</sub> and
+    p<sub>2</sub>."""
+    names = getattr(at.result.function, "param_names", ("x", "y"))
+    return tuple(sub(n[0], n[1:]) if n[1:].isdigit() else n for n in names)
+
+
+def _partials(at: At, point: np.ndarray) -> Callable[[int], str]:
     where = f"({num(point[0])}, {num(point[1])})"
-    return lambda a: f"∂f/∂{'xy'[a]}{where}"
+    names = _names(at)
+    return lambda a: f"∂f/∂{names[a]}{where}"
+
+
+def _gradient_formula(at: At) -> str:
+    first, second = _names(at)
+    return f"(∂f/∂{first}, ∂f/∂{second})"
 
 
 def gradient_lines(at: At) -> list[Line]:
     """The gradient the update used: the exact one, a stochastic update's mini-batch one and
     the coupled weight decay added to it."""
     exact_symbol = f"∇f({sub('w', T1)})"
-    exact = at.axes(exact_symbol, "(∂f/∂x, ∂f/∂y)", _partials(at.w0), at.exact,
+    exact = at.axes(exact_symbol, _gradient_formula(at), _partials(at, at.w0), at.exact,
                     translate("Explain", "gradient at the previous point"))
     if at.maximize:
         return _maximized_lines(at, exact)
     if not at.stochastic and not at.coupled_wd:
-        return [at.axes(sub("g", T), exact_symbol, _partials(at.w0), at.g,
+        return [at.axes(sub("g", T), exact_symbol, _partials(at, at.w0), at.g,
                         translate("Explain", "gradient at the previous point"))]
     lines = [exact]
     used = at.used
@@ -292,7 +305,8 @@ def _point_line(at: At) -> Line:
 def _start_lines(at: At) -> list[Line]:
     return [at.axes(sub("w", "0"), sub("w", "0"), lambda a: num(at.w[a]), at.w,
                     translate("Explain", "the start point")),
-            at.axes(f"∇f({sub('w', '0')})", "(∂f/∂x, ∂f/∂y)", _partials(at.w), at.exact,
+            at.axes(f"∇f({sub('w', '0')})", _gradient_formula(at), _partials(at, at.w),
+                    at.exact,
                     translate("Explain", "gradient at the start: the first step uses it"))]
 
 

@@ -22,6 +22,7 @@ from .engine import DIVERGENCE_BOUND, OptimizerConfig, RunResult, run
 from .fileio import write_text_atomic
 from .functions import TestFunction
 from .i18n import translate
+from .models import ModelFunction
 
 FORMAT = "beale-gui-session"
 VERSION = 1
@@ -143,7 +144,11 @@ class Session:
 # -- writing ---------------------------------------------------------------------------------
 
 def function_to_dict(function: TestFunction, expression: str | None) -> dict:
-    """``{"name": "beale"}``, or a typed ``expression`` with its bounds and minima."""
+    """``{"name": "beale"}``, a typed ``expression`` with its bounds and minima, or a model on
+    data: ``{"model": "linear", "data": {"dataset": ..., "n": ..., "seed": ..., "noise": ...}}``
+    (``"data": {"csv": path, "sha256": ...}`` for a file)."""
+    if isinstance(function, ModelFunction):
+        return function.to_dict()
     if expression is None:
         return {"name": function.name}
     return {"expression": expression, "bounds": [list(b) for b in function.bounds],

@@ -26,6 +26,7 @@ from .engine import (
 )
 from .functions import TestFunction, get_function, parse_expression
 from .i18n import translate
+from .models import DataError, model_from_dict
 from .schedules import ScheduleConfig
 from .session import (
     FORMAT,
@@ -206,8 +207,11 @@ def optimizer_from_dict(d: dict, where: str) -> OptimizerConfig:
 
 
 def function_from_dict(d: dict) -> tuple[TestFunction, str | None]:
-    """A built-in function by name, or a typed expression with its bounds and minima."""
+    """A built-in function by name, a typed expression with its bounds and minima, or a model
+    on data (a CSV file is read again: a missing or changed one is refused, its reason said)."""
     _expect(d, dict, "function")
+    if "model" in d:
+        return _model(d), None
     if "expression" in d:
         text = d["expression"]
         _expect(text, str, "function.expression")
@@ -230,6 +234,20 @@ def function_from_dict(d: dict) -> tuple[TestFunction, str | None]:
         raise SessionError(translate("Session", "function: missing 'name' (or 'expression')"))
     _expect(d["name"], str, "function.name")
     return _built("function", lambda: get_function(d["name"])), None
+
+
+def _model(d: dict) -> TestFunction:
+    """``{"model": kind, "data": {...}}`` as the model it describes; SessionError otherwise."""
+    unknown = sorted(set(d) - {"model", "data"})
+    if unknown:
+        raise SessionError(translate("Session", "function: unknown key '{0}' (a model takes "
+                                     "model, data)").format(unknown[0]))
+    _expect(d["model"], str, "function.model")
+    _expect(d.get("data"), dict, "function.data")
+    try:
+        return model_from_dict(d)
+    except DataError as exc:
+        raise SessionError(f"function.data: {exc}") from None
 
 
 def _view(value) -> Extent | None:

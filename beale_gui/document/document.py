@@ -96,7 +96,11 @@ def next_colour(used: Sequence[str]) -> str:
 
 
 def function_key(function: TestFunction, expression: str | None) -> tuple:
-    """What decides the canvas's contours and fitted view: name, expression and bounds."""
+    """What decides the canvas's contours and fitted view: name, expression and bounds; for a
+    model on data, the model and where its data came from (two data sets, two keys)."""
+    key = getattr(function, "key", None)
+    if callable(key):
+        return (*key(), function.bounds)
     return (function.name, expression, function.bounds)
 
 

@@ -1,8 +1,9 @@
 """The runs' data as CSV and JSON.
 
 CSV: one row per run per step, step 0 being the start, columns
-``function,optimizer,run,step,x,y,loss,grad_x,grad_y,lr``. A run's rows end at its last valid
-point. JSON: the experiment (so the file opens as a session and replays the same runs) plus,
+``function,optimizer,run,step,x,y,loss,grad_x,grad_y,lr`` (for a model on data
+``model,data,optimizer,run,step,p1,p2,loss,grad_p1,grad_p2,lr``). A run's rows end at its last
+valid point. JSON: the experiment (so the file opens as a session and replays the same runs) plus,
 per run, its status and arrays. Files are written atomically
 (:mod:`beale_gui.core.fileio`): a failed write raises ``OSError`` naming the path and leaves
 any existing file as it was.
@@ -21,10 +22,15 @@ from ..core.engine import STATUS_NAMES, RunResult
 from ..core.fileio import write_text_atomic
 from ..core.functions import FUNCTIONS
 from ..core.i18n import translate
+from ..core.models import ModelFunction
 from ..core.session import Experiment
 from .targets import ExportError
 
 CSV_COLUMNS = ("function", "optimizer", "run", "step", "x", "y", "loss", "grad_x", "grad_y", "lr")
+# a model on data: the model, its data (the --dataset value, or the CSV file's path) and its
+# parameters p1, p2 in place of the function and x, y
+MODEL_CSV_COLUMNS = ("model", "data", "optimizer", "run", "step", "p1", "p2", "loss",
+                     "grad_p1", "grad_p2", "lr")
 
 
 def run_labels(result: RunResult) -> list[str]:
@@ -41,13 +47,34 @@ def run_labels(result: RunResult) -> list[str]:
     return out
 
 
+def _quoted(text: str) -> str:
+    """``text`` as one CSV cell: in quotes (inner ones doubled) when it holds a comma, a quote
+    or a line break."""
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_columns(function) -> tuple[str, ...]:
+    """:data:`CSV_COLUMNS`, or for a model on data :data:`MODEL_CSV_COLUMNS` (its parameters
+    p1, p2 where a surface has x, y, and the data it was fitted to)."""
+    return MODEL_CSV_COLUMNS if isinstance(function, ModelFunction) else CSV_COLUMNS
+
+
+def _coordinates(function) -> tuple[str, str]:
+    return ("p1", "p2") if isinstance(function, ModelFunction) else ("x", "y")
+
+
 def csv_text(result: RunResult) -> str:
     """The CSV of every recorded run."""
     if result.paths is None:
         raise ValueError(translate("Export", "the runs were not recorded step by step"))
     buf = io.StringIO()
-    buf.write(",".join(CSV_COLUMNS) + "\n")
-    name = result.function.name
+    function = result.function
+    buf.write(",".join(csv_columns(function)) + "\n")
+    name = function.name
+    if isinstance(function, ModelFunction):   # the model, then where its data came from
+        name = f"{function.model},{_quoted(function.data.spec())}"
     for i, label in enumerate(run_labels(result)):
         end = int(result.stop_step[i]) + 1
         steps = np.arange(end)
@@ -73,9 +100,12 @@ def _finite_list(a: np.ndarray) -> list:
 
 
 def json_dict(experiment: Experiment, result: RunResult) -> dict:
-    """The experiment plus every run's outcome and (where recorded) arrays."""
+    """The experiment plus every run's outcome and (where recorded) arrays; a model's runs
+    name their coordinates p1, p2 (``x``, ``y`` for a surface), and its ``function`` entry
+    holds the model and its data."""
     runs = []
     labels = run_labels(result)
+    a, b = _coordinates(result.function)   # a model's p1, p2; a surface's x, y
     for i in range(result.n_runs):
         end = int(result.stop_step[i]) + 1
         entry = {
@@ -90,18 +120,18 @@ def json_dict(experiment: Experiment, result: RunResult) -> dict:
             # where a line search tried points)
             "evaluations": int(result.final_evals[i]),
             # f may be NaN or infinite where a run diverged at its start: null, as in the arrays
-            "final": {"x": _finite(result.final_xy[i, 0]), "y": _finite(result.final_xy[i, 1]),
+            "final": {a: _finite(result.final_xy[i, 0]), b: _finite(result.final_xy[i, 1]),
                       "loss": _finite(result.final_loss[i])},
         }
         if result.paths is not None:
-            entry.update(
-                x=_finite_list(result.paths[i, :end, 0]),
-                y=_finite_list(result.paths[i, :end, 1]),
-                loss=_finite_list(result.loss[i, :end]),
-                grad_x=_finite_list(result.grads[i, :end, 0]),
-                grad_y=_finite_list(result.grads[i, :end, 1]),
-                lr=_finite_list(result.lr[i, :end]),
-            )
+            entry.update({
+                a: _finite_list(result.paths[i, :end, 0]),
+                b: _finite_list(result.paths[i, :end, 1]),
+                "loss": _finite_list(result.loss[i, :end]),
+                f"grad_{a}": _finite_list(result.grads[i, :end, 0]),
+                f"grad_{b}": _finite_list(result.grads[i, :end, 1]),
+                "lr": _finite_list(result.lr[i, :end]),
+            })
         runs.append(entry)
     return {**experiment.to_dict(), "runs": runs}
 
@@ -131,7 +161,8 @@ def write_data(experiment: Experiment, result, path: str | os.PathLike) -> Path:
 def experiment_of(result, expression: str | None = None) -> Experiment:
     """The experiment that replays ``result`` exactly (for the JSON export)."""
     function = result.function
-    if expression is None and FUNCTIONS.get(function.name) is not function:
+    if expression is None and FUNCTIONS.get(function.name) is not function \
+            and not isinstance(function, ModelFunction):   # a model saves its data instead
         expression = function.formula  # a typed function: its text rebuilds it
     return Experiment(function, list(result.configs), np.array(result.starts),
                       int(result.max_steps), float(result.tol),

@@ -5,6 +5,7 @@ Run by hand (never part of the test run)::
     python tests/benchmarks/bench.py            # the full run, a few minutes
     python tests/benchmarks/bench.py --quick    # fewer repeats: under two minutes
     python tests/benchmarks/bench.py --only engine,click
+    python tests/benchmarks/bench.py --only model     # the engine on a model on data (2 min)
     python tests/benchmarks/bench.py --only memory    # what 50 clicks on the canvas leave
     DISPLAY=:N QT_QPA_PLATFORM=xcb python tests/benchmarks/bench.py --only view3d   # needs GL
 
@@ -233,6 +234,58 @@ def engine_rows(quick: bool) -> list[Row]:
                                  "vectorised power differs from the C library's for about 5% "
                                  "of (beta1, t)"))
     return rows
+
+
+MODEL_SAMPLES, MODEL_BATCH, MODEL_STARTS, MODEL_STEPS = 100_000, 32, 12, 1000
+
+
+def model_rows(quick: bool) -> list[Row]:
+    """Mini-batch SGD and Adam over the samples of a logistic model on 10^5 samples, B = 32,
+    from 12 starts, 1000 steps (issue 25): no target. The reference is the same updates alone
+    in a straightforward numpy loop (each step's mini-batch gradient, no full-data loss); the
+    engine also computes the full-data loss and gradient at every point (the divergence
+    check, the final loss), which the note times on its own."""
+    from beale_gui.core.engine import SampleOrder, StochasticConfig, steps_per_epoch
+    from beale_gui.core.models import builtin_dataset, make_model
+
+    model = make_model("logistic", builtin_dataset("two-classes", n=MODEL_SAMPLES, seed=0))
+    (x0, x1), (y0, y1) = model.bounds
+    starts = np.random.default_rng(0).uniform([x0, y0], [x1, y1], size=(MODEL_STARTS, 2))
+    stochastic = StochasticConfig(batch_size=MODEL_BATCH)
+    configs = [OptimizerConfig(name, model.hparams_for(name), stochastic=stochastic)
+               for name in ("sgd", "adam")]
+    sgd_lr, adam_hp = configs[0].hparams["lr"], configs[1].hparams
+
+    def engine():
+        return run(model, configs, starts, max_steps=MODEL_STEPS, tol=0.0, seed=0,
+                   record=False)
+
+    def reference():
+        order = SampleOrder(MODEL_SAMPLES, 0)
+        w_sgd, w_adam = starts.copy(), starts.copy()
+        m, v = np.zeros_like(w_adam), np.zeros_like(w_adam)
+        b1, b2, eps, lr = adam_hp["beta1"], adam_hp["beta2"], adam_hp["eps"], adam_hp["lr"]
+        for s in range(MODEL_STEPS):
+            idx = order.indices(s, MODEL_BATCH)
+            w_sgd -= sgd_lr * model.sample_value_and_grad(w_sgd, idx)[1]
+            g = model.sample_value_and_grad(w_adam, idx)[1]
+            t = s + 1
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * g * g
+            w_adam -= lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps)
+        return w_sgd, w_adam
+
+    t_engine = timed(engine, 1, warmup=0)
+    t_ref = timed(reference, 1 if quick else 3, warmup=0)
+    points = np.repeat(starts, 2, axis=0)
+    t_full = timed(lambda: model.value_and_grad(points), 3 if quick else 10)
+    return [Row(f"engine: SGD and Adam on a logistic model, 10^5 samples, B = {MODEL_BATCH}, "
+                f"{MODEL_STARTS} starts x {MODEL_STEPS} steps", t_engine, t_ref, "-", None,
+                ref_name="the mini-batch updates alone",
+                note=f"{steps_per_epoch(MODEL_SAMPLES, MODEL_BATCH)} steps per epoch; the "
+                     f"full-data loss and gradient of the {len(points)} runs take "
+                     f"{t_full * 1e3:,.1f} ms a step, {t_full * MODEL_STEPS:,.1f} s of the "
+                     "run")]
 
 
 # -- contours ---------------------------------------------------------------------------------
@@ -862,8 +915,8 @@ def print_markdown(rows: list[Row], info: list[str]) -> None:
         print(f"{line}  ")
 
 
-GROUPS = ("engine", "contours", "frame", "click", "drag", "scrub", "view3d", "search", "basins",
-          "compare", "processes", "memory")
+GROUPS = ("engine", "model", "contours", "frame", "click", "drag", "scrub", "view3d", "search",
+          "basins", "compare", "processes", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -885,6 +938,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     gui = Gui() if {"frame", "click", "drag", "scrub", "view3d"} & set(only) else None
     makers = {"engine": lambda: engine_rows(args.quick),
+              "model": lambda: model_rows(args.quick),
               "contours": lambda: contour_rows(args.quick),
               "frame": lambda: frame_rows(gui, args.quick),
               "click": lambda: click_rows(gui, args.quick),

@@ -82,7 +82,7 @@ ERRORS = [
     # -- --batch-size and --noise -----------------------------------------------------------
     ("batch-size-0", ["run", "--batch-size", "0"], "--batch-size 0"),
     ("batch-size-negative", ["run", "--batch-size", "-3"], "--batch-size -3"),
-    ("batch-size-too-big", ["run", "--batch-size", "1001"], "--batch-size 1001"),
+    ("batch-size-too-big", ["run", "--batch-size", "20000000"], "--batch-size"),
     ("noise-negative", ["run", "--noise", "-1"], "--noise"),
     ("noise-nan", ["run", "--noise", "nan"], "--noise"),
     ("noise-inf", ["run", "--noise", "inf"], "--noise"),

@@ -260,3 +260,31 @@ def test_models_and_data_sets_name_themselves():
     assert model_from_dict(model.to_dict()).key() == model.key()
     with pytest.raises(DataError, match="unknown model"):
         make_model("quadratic", model.data)
+
+
+def test_the_explanation_names_the_models_parameters():
+    from beale_gui.core.engine import OptimizerConfig, run
+    from beale_gui.core.explain import explain
+
+    model = default_model("logistic")
+    result = run(model, OptimizerConfig("adam"), np.array([[0.3, 0.2]]), max_steps=20,
+                 record_state=True)
+    first = explain(result, 0, 5).lines[0]
+    assert first.numbers[0].startswith("∂f/∂p<sub>1</sub>(")
+    assert "∂f/∂p<sub>2</sub>" in explain(result, 0, 0).lines[1].formula
+
+
+def test_models_promise_finite_values_far_beyond_the_engines_bound():
+    from beale_gui.core.engine import DIVERGENCE_BOUND
+
+    for kind in KINDS:
+        model = default_model(kind)
+        assert model.value_finite_within >= DIVERGENCE_BOUND
+        edge = model.value_finite_within
+        corners = np.array([[edge, edge], [-edge, edge], [edge, -edge], [-edge, -edge]])
+        f, g = model.value_and_grad(corners)
+        assert np.all(np.isfinite(f))
+        assert np.all(np.abs(g) <= 1e150)
+        fb, gb = model.sample_value_and_grad(corners, np.arange(5))
+        assert np.all(np.isfinite(fb))
+        assert np.all(np.abs(gb) <= 1e150)

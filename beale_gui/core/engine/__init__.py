@@ -32,9 +32,10 @@ from .settings import (
     StochasticConfig,
     check_starts,
 )
+from .stochastic import SampleOrder, steps_per_epoch
 
 __all__ = ["BATCH_SIZE", "CONVERGED", "DIVERGED", "DIVERGENCE_BOUND", "GRADIENT_BOUND",
            "MAX_STEPS", "MAX_STEPS_PARAM", "MEMORY_LIMIT_BYTES", "NOISE", "NOISE_WITHOUT_TERMS",
            "SEED_PARAM", "STATUS_NAMES", "TOL_PARAM", "Cancelled", "EngineTuning",
-           "OptimizerConfig", "RunResult", "Status", "StochasticConfig", "check_starts",
-           "estimate_bytes", "run"]
+           "OptimizerConfig", "RunResult", "SampleOrder", "Status", "StochasticConfig",
+           "check_starts", "estimate_bytes", "run", "steps_per_epoch"]

@@ -25,7 +25,7 @@ from .layout import Points, pairs
 from .result import CONVERGED, DIVERGED
 from .rows import Group, Outputs, Part
 from .settings import POLL_STEPS
-from .stochastic import stochastic_grad
+from .stochastic import sampled_grad, stochastic_grad
 
 SMALL_BLOCK = 32              # up to this many runs, a block checks its values in Python
 
@@ -88,8 +88,10 @@ class BatchPart(Part):
             return self.lr_table[s]
         return self.group.schedule(s, self.lr0)
 
-    def advance(self, new: Points, cur: Points, settings) -> Callable[[int, int], None]:
-        """``advance(s, t)``: step ``s`` of the part's rows, from ``cur`` into ``new``."""
+    def advance(self, new: Points, cur: Points, settings,
+                value: bool = True) -> Callable[[int, int], None]:
+        """``advance(s, t)``: step ``s`` of the part's rows, from ``cur`` into ``new``
+        (``value``: the block computes f at every point)."""
         step, state, tmp = self.step, self.state, self.tmp
         w, g = cur.part(self.lo, self.hi)
         out, _ = new.part(self.lo, self.hi)
@@ -106,6 +108,8 @@ class BatchPart(Part):
                                        else self.local)
 
             used = self.used
+            if settings.samples is not None:
+                return self._advance_sampled(new, cur, settings, value, where)
 
             def advance_noisy(s: int, t: int) -> None:
                 g_noisy = stochastic_grad(fn, noise, w_cur, g_cur, rng, n_group, where,
@@ -135,6 +139,35 @@ class BatchPart(Part):
                 stack[t] = rows
 
         return advance_plain
+
+    def _advance_sampled(self, new: Points, cur: Points, settings, value: bool,
+                         where: np.ndarray | None) -> Callable[[int, int], None]:
+        """``advance(s, t)`` of a stochastic part on a model on data: the gradient of update
+        ``s`` over its mini-batch of samples (:func:`.stochastic.sampled_grad`), and that
+        mini-batch's loss recorded with the used gradient."""
+        step, state, tmp, lr_at = self.step, self.state, self.tmp, self.lr_at
+        lo, hi = self.lo, self.hi
+        w, _ = cur.part(lo, hi)
+        out, _ = new.part(lo, hi)
+        w_cur, g_cur = cur.w[lo:hi], cur.g[lo:hi]
+        f_cur = cur.fg[0, lo:hi] if value else None
+        laid_out, record = self._laid_out, self.record
+        fn, noise, order, rng = settings.function, self.noise, settings.samples, settings.rng
+        n_group, used, batch_loss = self.n_group, self.used, self.batch_loss
+        need_loss = batch_loss is not None
+
+        def advance_sampled(s: int, t: int) -> None:
+            g_batch, loss = sampled_grad(fn, order, noise, s, w_cur, f_cur, g_cur, rng,
+                                         n_group, where, need_loss)
+            step(w, laid_out(g_batch), state, lr_at(s), t, tmp, out)
+            record(t)
+            if used is not None:
+                rows = slice(None) if self.local is None else self.local
+                used[s, rows] = g_batch
+                if batch_loss is not None:
+                    batch_loss[s, rows] = loss
+
+        return advance_sampled
 
     def keep(self, mask: np.ndarray) -> None:
         """Keep only the working rows where ``mask`` is True (then :meth:`setup` again)."""
@@ -186,6 +219,14 @@ class Block:
         # and f and the gradient are finite, the gradient inside its bound, wherever the
         # points are inside theirs
         self.finite_inside = fn.value_finite_within >= settings.bound
+        # A block whose every run takes a model's mini-batch gradients, records no point and
+        # has no stop rule reads neither f nor the gradient at its points, and, where they
+        # are finite inside the bound, needs them not to see a run diverge: it evaluates the
+        # function (the full data, n samples a point) at the start and f at the end only.
+        order = settings.samples
+        self.sampled_only = (order is not None and not self.value and self.finite_inside
+                             and all(p.noise is not None and p.noise.batch_size < order.n
+                                     for p in parts))
 
     # -- working arrays ---------------------------------------------------------------------
     def _buffers(self, n: int) -> tuple[Points, Points]:
@@ -214,16 +255,18 @@ class Block:
                         if any(p.spec.pauses for p in self.parts) else None)
         self.where = _where(idx)
         a, b = self.points
-        self.advances = {id(a): [p.advance(a, b, self.settings) for p in self.parts],
-                         id(b): [p.advance(b, a, self.settings) for p in self.parts]}
+        self.advances = {id(a): [p.advance(a, b, self.settings, self.value) for p in self.parts],
+                         id(b): [p.advance(b, a, self.settings, self.value) for p in self.parts]}
         self.running = {k: list(v) for k, v in self.advances.items()}
         self.active = np.ones(n, dtype=bool)
         self.zombies = 0
         self.live = n
 
-    def _healthy(self, pts: Points) -> np.ndarray | None:
+    def _healthy(self, pts: Points, evaluated: bool = True) -> np.ndarray | None:
         """None when every run is healthy; otherwise the mask of runs whose point, f and
-        gradient are finite, the point inside the bound and the gradient inside its own.
+        gradient are finite, the point inside the bound and the gradient inside its own
+        (the point only, where the function was not ``evaluated`` there: then it promises f
+        and the gradient inside the bounds).
 
         The common case is settled by the sum of f (not finite when any term is NaN or
         infinite, or, rarely, when finite terms overflow: then the exact test decides) and
@@ -234,6 +277,12 @@ class Block:
         """
         bound, grad_bound = self.settings.bound, self.settings.grad_bound
         grads = pts.fg[1:3].reshape(-1)
+        if not evaluated:
+            inside = pairs(np.less_equal(np.abs(pts.w_flat, self.abs2), bound, self.b2),
+                           len(self.ok), self.by_rows)
+            if inside.all():
+                return None
+            return np.logical_and(inside[:, 0], inside[:, 1], self.ok)
         if len(self.idx) <= SMALL_BLOCK:
             if (math.isfinite(sum(pts.fg[0].tolist()))
                     and all(-grad_bound <= v <= grad_bound for v in grads.tolist())
@@ -328,8 +377,9 @@ class Block:
             # no run left keep stale (finite) values nobody reads
             for advance in running[id(new)]:
                 advance(s, t)
-            new.evaluate()
-            ok = self._healthy(new)
+            if not self.sampled_only:
+                new.evaluate()
+            ok = self._healthy(new, not self.sampled_only)
             diverged = None
             if ok is not None:
                 diverged = np.logical_not(ok, self.bad)

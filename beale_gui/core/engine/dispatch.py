@@ -49,7 +49,8 @@ class Dispatch:
         self.settings = settings
         self.tuning = settings.tuning
         self.out = Outputs(len(settings.starts), settings.max_steps, settings.record,
-                           settings.record_state, any(is_probing(g) for g in settings.groups))
+                           settings.record_state, any(is_probing(g) for g in settings.groups),
+                           settings.samples is not None)
         self.aborted = False
         self._last_report = time.perf_counter()
 
@@ -259,6 +260,8 @@ class Dispatch:
                     record[k] = np.ascontiguousarray(arr[:, :end])
             for first, arr in (out.used or {}).items():
                 out.used[first] = np.ascontiguousarray(arr[:, :end])
+            for first, arr in (out.batch_losses or {}).items():
+                out.batch_losses[first] = np.ascontiguousarray(arr[:, :end])
         return out
 
     def _run_parallel(self, blocks: list) -> None:
@@ -289,17 +292,18 @@ class Dispatch:
 
     def _fill_after_stops(self, steps: int) -> None:
         """Points after a run's stop repeat its last valid one (and so on for every array, the
-        recorded state included); a gradient an update used is NaN from the stop on, where no
-        update was made (or the one made blew up)."""
+        recorded state included); a gradient an update used, and a model's mini-batch loss,
+        is NaN from the stop on, where no update was made (or the one made blew up)."""
         out = self.out
         _repeat_after(out.recorded(), out.stop, steps)
         for first, record in (out.states or {}).items():
             if record:
                 _repeat_after(list(record.values()), out.stop[first:first + _rows_of(record)],
                               steps)
-        for first, used in (out.used or {}).items():
-            stop = out.stop[first:first + len(used)]
-            used[:, :steps + 1][np.arange(steps + 1)[None, :] >= stop[:, None]] = np.nan
+        for records in (out.used, out.batch_losses):
+            for first, used in (records or {}).items():
+                stop = out.stop[first:first + len(used)]
+                used[:, :steps + 1][np.arange(steps + 1)[None, :] >= stop[:, None]] = np.nan
 
 
 def _rows_of(record: dict[str, np.ndarray]) -> int:

@@ -86,6 +86,10 @@ class RunResult:
     used_grads : tuple, or None
         Recorded with the state: per configuration, for a stochastic one the gradient each
         update used, (n, T+1, 2); None for a deterministic one (see :meth:`used_grad_of`).
+    batch_losses : tuple, or None
+        Recorded with the state on a model on data: per configuration, for a stochastic one
+        the loss of each update's mini-batch, (n, T+1); None for a deterministic one (see
+        :meth:`batch_loss_of`). None on other functions.
     """
 
     function: TestFunction
@@ -110,6 +114,7 @@ class RunResult:
     bad_start: np.ndarray | None = None     # (N,) bool: diverged at the start, never stepped
     state: tuple[dict[str, np.ndarray] | None, ...] | None = None
     used_grads: tuple[np.ndarray | None, ...] | None = None
+    batch_losses: tuple[np.ndarray | None, ...] | None = None
     final_evals: np.ndarray | None = None   # (N,) int: f and gradient evaluations, start incl.
     evals: np.ndarray | None = None         # (N, T+1) int: so far at each point (probing runs)
 
@@ -225,6 +230,19 @@ class RunResult:
         c, j = self._in_config(i)
         used = self.used_grads[c]
         return None if used is None else used[j]
+
+    def batch_loss_of(self, i: int) -> np.ndarray | None:
+        """The mini-batch loss of each update of stochastic run ``i`` on a model on data,
+        (T+1,), indexed as :meth:`used_grad_of` (index ``t - 1`` for the update of step ``t``,
+        at the point the batch was drawn at; NaN from the run's stop on): the loss over the
+        samples whose gradient that update used (the full-data loss where a batch takes every
+        sample). None for a deterministic run, on a function that is not a model, or when the
+        state was not recorded."""
+        if self.batch_losses is None:
+            return None
+        c, j = self._in_config(i)
+        losses = self.batch_losses[c]
+        return None if losses is None else losses[j]
 
     def hparams_of(self, i: int) -> dict[str, float]:
         """The scalar hyperparameters of run ``i``."""

@@ -24,10 +24,12 @@ class Outputs:
     update of step ``t``), and ``used`` maps that of a stochastic configuration to the gradient
     each update used, (n, T+1, 2) at the index of the point it was drawn at (NaN where no
     update was made); both are made by :meth:`state_of` and :meth:`used_of` for the parts.
+    On a model on data (``sampled``), ``batch_losses`` maps it likewise to the mini-batch loss
+    of each update, (n, T+1) (:meth:`batch_loss_of`).
     """
 
     def __init__(self, n: int, max_steps: int, record: bool, record_state: bool,
-                 probing: bool = False) -> None:
+                 probing: bool = False, sampled: bool = False) -> None:
         self.status = np.zeros(n, dtype=np.int8)
         self.stop = np.full(n, max_steps)
         self.bad_start = np.zeros(n, dtype=bool)     # diverged before any step: at the start
@@ -46,6 +48,8 @@ class Outputs:
         self.final_evals = np.full(n, -1, dtype=np.int64)
         self.states: dict[int, dict[str, np.ndarray]] | None = {} if record_state else None
         self.used: dict[int, np.ndarray] | None = {} if record_state else None
+        self.batch_losses: dict[int, np.ndarray] | None = (
+            {} if record_state and sampled else None)
 
     def state_of(self, group: Group) -> dict[str, np.ndarray]:
         """The recorded state of ``group``'s rows (made at the first call)."""
@@ -63,6 +67,14 @@ class Outputs:
             n = group.rows.stop - first
             self.used[first] = np.full((n, self.max_steps + 1, 2), np.nan)
         return self.used[first]
+
+    def batch_loss_of(self, group: Group) -> np.ndarray:
+        """The recorded mini-batch loss of each update of ``group``'s (stochastic) rows."""
+        first = group.rows.start
+        if first not in self.batch_losses:
+            n = group.rows.stop - first
+            self.batch_losses[first] = np.full((n, self.max_steps + 1), np.nan)
+        return self.batch_losses[first]
 
     def recorded(self) -> list[np.ndarray]:
         """Every recorded array of (N or n, T+1, ...) whose points after a run's stop repeat
@@ -128,9 +140,11 @@ class Part:
         self.widths = {k: v.shape[1] for k, v in self.state_rows._asdict().items()}
         # Every state entry recorded at every step, (T+1, n, width) views of the result's
         # arrays, step 0 the initial state; the moment and the effective learning rates are
-        # taken from them at the end. A stochastic part also records the gradients it used.
+        # taken from them at the end. A stochastic part also records the gradients it used
+        # (and on a model the mini-batch loss of each update).
         self.stacks = {}
         self.used = None
+        self.batch_loss = None      # (T+1, n): on a model, each update's mini-batch loss
         if out.states is not None:
             g0 = group.rows.start
             for k, arr in out.state_of(group).items():
@@ -138,6 +152,8 @@ class Part:
                 stack[0] = getattr(self.state_rows, k)
             if group.noise is not None:
                 self.used = out.used_of(group)[lo - g0:hi - g0].transpose(1, 0, 2)
+                if out.batch_losses is not None:
+                    self.batch_loss = out.batch_loss_of(group)[lo - g0:hi - g0].T
 
     def finish(self, out: Outputs, steps: int, block_steps: int) -> None:
         """The moment and the effective learning rate of every recorded step, from the recorded

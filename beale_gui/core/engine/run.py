@@ -39,6 +39,7 @@ from .settings import (
     RunSettings,
     check_starts,
 )
+from .stochastic import SampleOrder, n_samples_of
 
 
 def state_values(spec: OptimizerSpec) -> int:
@@ -46,7 +47,8 @@ def state_values(spec: OptimizerSpec) -> int:
     return sum(v.shape[1] for v in spec.init(1, spec.defaults))
 
 
-MOST_STATE_VALUES = max(state_values(spec) for spec in OPTIMIZERS.values()) + 2
+# the widest state, a stochastic update's gradient and, on a model, its mini-batch loss
+MOST_STATE_VALUES = max(state_values(spec) for spec in OPTIMIZERS.values()) + 3
 
 
 def _expand(value, n_variants: int, n_starts: int):
@@ -62,7 +64,7 @@ def estimate_bytes(n_runs: int, max_steps: int, record: bool, record_state: bool
 
     With ``record_state``, each run's point also keeps its moment and effective learning rate
     (4 values) and ``state_width`` values of its optimizer's state and used gradient (None: the
-    most any registered optimizer keeps, with a stochastic run's gradient).
+    most any registered optimizer keeps, with a stochastic run's gradient and mini-batch loss).
     """
     per_point = (2 + 1 + 2 + 1) if record else 0
     if record_state:
@@ -70,10 +72,13 @@ def estimate_bytes(n_runs: int, max_steps: int, record: bool, record_state: bool
     return n_runs * ((max_steps + 1) * per_point * 8 + 12 * 8)
 
 
-def _state_width(group: Group) -> int:
+def _state_width(group: Group, sampled: bool = False) -> int:
     """The values a run of ``group`` records per point with ``record_state``: every state
-    entry, and the gradient a stochastic update used."""
-    return state_values(group.spec) + (2 if group.noise is not None else 0)
+    entry, and the gradient a stochastic update used (and on a model on data, ``sampled``,
+    the loss of its mini-batch)."""
+    if group.noise is None:
+        return state_values(group.spec)
+    return state_values(group.spec) + (3 if sampled else 2)
 
 
 def run(
@@ -103,14 +108,17 @@ def run(
     tol : float
         The seed's stop rule on |delta f|; 0 turns it off.
     seed : int or None
-        Seeds the generator of stochastic gradients, so a run replays exactly.
+        Seeds the generator of stochastic gradients, so a run replays exactly; on a model on
+        data, with the epoch, the order of its samples, shared by every run of the batch
+        (:class:`~.stochastic.SampleOrder`).
     record : bool
         Keep every step (paths, loss, gradients, lr); False keeps only the final state, for
         searches and basin maps.
     record_state : bool
         Also keep the moment and effective learning rate of every step (mechanics arrows),
         every state entry of each optimizer at every step (``RunResult.state_of``) and the
-        gradient each stochastic update used (``RunResult.used_grad_of``).
+        gradient each stochastic update used (``RunResult.used_grad_of``; on a model on data,
+        also its mini-batch loss, ``RunResult.batch_loss_of``).
     cancel : callable, optional
         Polled between chunks of steps; when it returns True, :class:`Cancelled` is raised.
     progress : callable, optional
@@ -145,8 +153,9 @@ def run(
         start_index.append(np.tile(np.arange(n_starts), n_var))
         row += n
     n_runs = row
+    sampled = n_samples_of(function) > 0
     need = sum(estimate_bytes(g.rows.stop - g.rows.start, max_steps, record, record_state,
-                              _state_width(g)) for g in groups)
+                              _state_width(g, sampled)) for g in groups)
     if record and any(g.spec.probe is not None for g in groups):
         need += n_runs * (max_steps + 1) * 8            # every run's evaluation counts
 
@@ -160,6 +169,9 @@ def run(
     settings = RunSettings(function, groups, starts[start_index], max_steps, tol,
                            np.random.default_rng(seed), record, record_state, cancel=cancel,
                            progress=progress, progress_interval=progress_interval,
+                           samples=(SampleOrder(n_samples_of(function), seed)
+                                    if sampled and any(g.noise is not None for g in groups)
+                                    else None),
                            tuning=tuning)
     with np.errstate(all="ignore"):
         out = Dispatch(settings).execute()
@@ -174,6 +186,8 @@ def run(
         result.state = tuple(_unchanging_as_views(out.states.get(g.rows.start))
                              for g in groups)
         result.used_grads = tuple(out.used.get(g.rows.start) for g in groups)
+        if out.batch_losses is not None:
+            result.batch_losses = tuple(out.batch_losses.get(g.rows.start) for g in groups)
     if record:
         steps = np.arange(result.n_steps + 1, dtype=np.float64)
         if all(g.constant_schedule for g in groups):

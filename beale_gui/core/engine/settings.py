@@ -24,10 +24,11 @@ NOISE_WITHOUT_TERMS = 1.0  # gradient-noise scale for stochastic runs on functio
 POLL_STEPS = 64            # a block on the calling thread polls cancel and progress this often;
                            # one on a worker thread looks at its stop flag every step
 
-BATCH_SIZE = Param("batch_size", 1, 1, 1000, integer=True,
+# a model on data may have 10**6 samples and more
+BATCH_SIZE = Param("batch_size", 1, 1, 10_000_000, integer=True,
                    help=QT_TRANSLATE_NOOP("Params",
-                                          "terms per mini-batch (clipped to the function's number "
-                                          "of terms)"))
+                                          "terms or samples per mini-batch (clipped to their "
+                                          "number)"))
 NOISE = Param("noise", 0.0, 0.0, 1e6,
               help=QT_TRANSLATE_NOOP("Params", "standard deviation of Gaussian noise added to g"))
 # Settings of a whole batch; the panel, the command line and the session loader all check these.
@@ -46,7 +47,8 @@ class StochasticConfig:
     """Mini-batch gradients of the function's terms, scaled to be unbiased, plus noise.
 
     Functions that are not sums of terms get Gaussian noise only; when ``noise`` is 0 they get
-    ``NOISE_WITHOUT_TERMS``.
+    ``NOISE_WITHOUT_TERMS``. On a model on data the mini-batch is of its samples, drawn
+    through shuffled epochs (:class:`~.stochastic.SampleOrder`), and a noise of 0 adds none.
     """
 
     batch_size: int = 1
@@ -241,7 +243,10 @@ class RunSettings:
     bound, grad_bound : float
         The bounds on the coordinates and on the gradient's components.
     no_terms_noise : float
-        The gradient noise of stochastic runs on functions without terms.
+        The gradient noise of stochastic runs on functions without terms (not models).
+    samples : SampleOrder or None
+        On a model on data, the samples each stochastic update takes
+        (:class:`~.stochastic.SampleOrder`); None on every other function.
     """
 
     function: object
@@ -258,4 +263,5 @@ class RunSettings:
     bound: float = DIVERGENCE_BOUND
     grad_bound: float = GRADIENT_BOUND
     no_terms_noise: float = NOISE_WITHOUT_TERMS
+    samples: object | None = None
     tuning: EngineTuning = field(default_factory=EngineTuning)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from ..i18n import translate
 
 MAX_SAMPLES = 10_000_000          # a built-in set's n, and the rows a CSV may have, at most
 MAX_FILE_BYTES = 1 << 30          # a CSV larger than 1 GiB is refused before it is read
+MAX_NOISE = 1e6                   # a built-in set's noise at most: its samples stay finite
 
 
 class DataError(ValueError):
@@ -146,7 +148,7 @@ def builtin_dataset(name: str, n: int | None = None, seed: int = 0,
     """The built-in set ``name`` with ``n`` samples drawn with ``seed`` (its defaults when None).
 
     DataError names what is wrong: an unknown name, n outside 1 to 10^7, a negative or
-    non-finite noise, a seed outside 0 to 2^32 - 1.
+    non-finite noise or one above 10^6, a seed outside 0 to 2^32 - 1.
     """
     if name not in BUILTIN_SETS:
         raise DataError(translate("Data", "unknown data set {0!r}; choose one of {1}")
@@ -160,10 +162,10 @@ def builtin_dataset(name: str, n: int | None = None, seed: int = 0,
     if isinstance(seed, bool) or not float(seed).is_integer() or not 0 <= seed < 2**32:
         raise DataError(translate("Data", "seed must be a whole number from 0 to {0}, got {1}")
                         .format(2**32 - 1, seed))
-    if not (math.isfinite(noise) and noise >= 0.0):
-        raise DataError(translate("Data", "noise must be a finite number >= 0, got {0}")
-                        .format(noise))
-    n, seed, noise = int(n), int(seed), float(noise)
+    if not (math.isfinite(noise) and 0.0 <= noise <= MAX_NOISE):
+        raise DataError(translate("Data", "noise must be a number from 0 to {0:g}, got {1}")
+                        .format(MAX_NOISE, noise))
+    n, seed, noise = int(n), int(seed), float(noise) + 0.0   # -0 is saved as 0
     x, y = spec.make(np.random.default_rng(seed), n, noise)
     return Dataset(x, y, {"dataset": name, "n": n, "seed": seed, "noise": noise})
 
@@ -260,7 +262,14 @@ def load_csv(path: str | os.PathLike, expected_sha256: str | None = None) -> Dat
     """
     path = os.path.abspath(os.fspath(path))
     name = os.path.basename(path)
+    if "\0" in path:   # the OS would raise ValueError: no file has such a name
+        raise DataError(translate("Data", "cannot read {0!r}: a file name cannot hold a NUL "
+                                          "character").format(name))
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):   # a named pipe would wait for a writer, forever
+            raise DataError(translate("Data", "cannot read {0}: not a regular file")
+                            .format(name))
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             raise DataError(translate("Data", "{0} is larger than 1 GiB").format(name))

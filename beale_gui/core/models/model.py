@@ -471,7 +471,26 @@ def make_model(kind: str, data: Dataset) -> ModelFunction:
                    model=kind, data=data, minimum_note=note, hparams=_hparams(probe, at))
     if kind == "linear":
         object.__setattr__(function, "_cached_moments", probe._moments())
+    object.__setattr__(function, "value_finite_within", _finite_within(kind, data))
     return function
+
+
+def _finite_within(kind: str, data: Dataset) -> float:
+    """How far |p1| and |p2| may go with f and the gradient finite and the gradient's
+    components at most the engine's bound 1e150 (see ``TestFunction.value_finite_within``):
+    then a block of mini-batch runs need not evaluate the full data each step to check them.
+
+    Logistic: |loss_i| <= |z| + |y z| + log 2 and |grad| <= max|x| + 1. Linear: f and the
+    gradient are quadratic and linear in p with coefficients of size mean x^2, max|x| and
+    max|y|. Tanh neuron: |r| <= |p2| + max|y|, |grad| <= 2 |r| (|p2| max|x| + 1). Each bound
+    below keeps these under 1e150 with room to spare.
+    """
+    size = 1.0 + float(np.max(np.abs(data.x))) + float(np.max(np.abs(data.y)))
+    if kind == "logistic":
+        return 1e140 / size
+    if kind == "linear":
+        return 1e70 / size
+    return 1e70 / size
 
 
 def default_model(kind: str) -> ModelFunction:

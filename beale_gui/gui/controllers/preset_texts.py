@@ -104,4 +104,30 @@ PRESET_TEXTS = (
                       "minima from the other 99%; RMSprop's even-sized steps keep rattling and "
                       "settle nowhere from 92%. The canvas shows the four tuned runs from (2.2, "
                       "1.8)."),
+    # 12-linear-regression-minibatch.json
+    QT_TRANSLATE_NOOP("Presets", "Fitting a line: full batch against mini-batches"),
+    QT_TRANSLATE_NOOP("Presets",
+                      "The loss of the line p1·x + p2 over 100 noisy points, as a map over its "
+                      "slope p1 and intercept p2; the star is the least-squares fit. GD uses "
+                      "every sample each step and slides straight to it; SGD and Adam take 8 "
+                      "samples at a time (13 steps an epoch, reshuffled each epoch), so their "
+                      "paths wander around the fit instead of settling. Watch the Data view: the "
+                      "line swings into place as the playhead moves."),
+    # 13-tanh-neuron-two-minima.json
+    QT_TRANSLATE_NOOP("Presets", "A tanh neuron: two minima and a saddle"),
+    QT_TRANSLATE_NOOP("Presets",
+                      "The prediction p2·tanh(p1·x) gives the same curve for (p1, p2) and (−p1, "
+                      "−p2), so the loss has two equal minima, and a saddle at the origin between"
+                      " them where the gradient vanishes. Starts near the saddle fall into either"
+                      " minimum depending on the side they start on; the Data view shows the same"
+                      " fitted curve reached from both."),
+    # 14-logistic-separable-no-minimum.json
+    QT_TRANSLATE_NOOP("Presets", "Separable classes: the loss has no minimum"),
+    QT_TRANSLATE_NOOP("Presets",
+                      "Logistic regression on two classes that a threshold separates. The cross-"
+                      "entropy keeps falling as the slope p1 grows, so there is no minimum to "
+                      "mark: gradient descent never converges, its parameters grow without bound "
+                      "(slower and slower) and the fitted probability curve on the Data view "
+                      "sharpens into a step. Add noise to the data set (Function > Model on "
+                      "data…) and a minimum appears."),
 )

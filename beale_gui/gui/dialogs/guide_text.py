@@ -403,6 +403,22 @@ def _window() -> list[Section]:
                                "diverged (hatched). It shows which starts lead where, and how "
                                "that changes with the optimizer and its settings."),
         )),
+        Section("models", translate("Guide", "Models on data"), (
+            translate("Guide", "Function > Model on data… turns the canvas into the loss of a "
+                               "model with two parameters, p1 and p2, over a data set: a line "
+                               "p1·x + p2 (mean squared error), logistic regression σ(p1·x + "
+                               "p2) on labels 0 and 1 (cross-entropy), or one tanh neuron "
+                               "p2·tanh(p1·x). The star marks the best fit; the Data view "
+                               "beside the canvas shows the samples and the selected run's "
+                               "fitted curve at the playhead, which moves as the animation "
+                               "plays or a start is dragged."),
+            translate("Guide", "A batch size smaller than the number of samples makes a run "
+                               "stochastic: each step's gradient comes from that many samples, "
+                               "drawn without replacement through a shuffled epoch and "
+                               "reshuffled each epoch, the same order for every run of the "
+                               "seed. One epoch is n / batch steps. The loss plot still shows "
+                               "the loss over all samples."),
+        )),
         Section("search", translate("Guide", "Hyperparameter search"), (
             translate("Guide", "Tools > Search hyperparameters (Ctrl+F) runs one optimizer with "
                                "one or two hyperparameters varied over a range, on a linear or "
@@ -528,6 +544,38 @@ def _presets() -> dict[str, Section]:
                                    "run ended: almost all in the nearest of Rastrigin's many "
                                    "local minima, which no step size of a gradient method "
                                    "escapes here."),
+            )),
+        "12-linear-regression-minibatch": Section(
+            preset_anchor("12-linear-regression-minibatch"),
+            translate("Guide", "Fitting a line: full batch against mini-batches"), (
+                translate("Guide", "The loss of a straight line over 100 noisy points, as a "
+                                   "map over its slope p1 and intercept p2. GD computes the "
+                                   "gradient from every sample and slides to the "
+                                   "least-squares fit; SGD and Adam use 8 samples a step, so "
+                                   "their paths jitter around the fit and never settle with "
+                                   "a constant learning rate. Open the Data view and scrub: "
+                                   "the line swings into place."),
+            )),
+        "13-tanh-neuron-two-minima": Section(
+            preset_anchor("13-tanh-neuron-two-minima"),
+            translate("Guide", "A tanh neuron: two minima and a saddle"), (
+                translate("Guide", "p2·tanh(p1·x) draws the same curve for (p1, p2) and (−p1, "
+                                   "−p2): the loss has two equal minima, mirror images through "
+                                   "the origin, where a saddle sits with zero gradient. Which "
+                                   "minimum a run reaches depends on the side it starts on; "
+                                   "both give the same fit on the Data view. The basin map (B) "
+                                   "shows the two halves."),
+            )),
+        "14-logistic-separable-no-minimum": Section(
+            preset_anchor("14-logistic-separable-no-minimum"),
+            translate("Guide", "Separable classes: the loss has no minimum"), (
+                translate("Guide", "When a threshold separates the two classes, logistic "
+                                   "regression's loss keeps falling as the slope grows: there "
+                                   "is no minimum, and no star. The runs never converge; their "
+                                   "parameters grow without bound, ever more slowly, and the "
+                                   "probability curve on the Data view sharpens into a step. "
+                                   "More noise in the data makes the classes overlap and a "
+                                   "minimum appear."),
             )),
     }
 
