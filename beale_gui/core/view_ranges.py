@@ -66,9 +66,8 @@ def batch_loss_for_plot(result: RunResult, i: int, log: bool) -> np.ndarray | No
     loss (:func:`loss_for_plot`: ``f - f*`` where that is plotted), (T+1,) at the index of
     the point each batch was drawn at; on a log axis the values that are not positive (a batch
     fitting better than the minimum of all the data) are NaN, drawn as gaps. None when the run
-    recorded none (deterministic, not a model, or before the engine records it)."""
-    getter = getattr(result, "batch_loss_of", None)
-    batch = getter(i) if getter is not None else None
+    recorded none (deterministic, not a model, or the state not recorded)."""
+    batch = result.batch_loss_of(i)
     if batch is None:
         return None
     loss = result.shown()[1]

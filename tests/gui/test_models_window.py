@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from beale_gui.core.engine import OptimizerConfig, RunResult, StochasticConfig
+from beale_gui.core.engine import OptimizerConfig, StochasticConfig
 from beale_gui.core.models import ModelFunction, default_model
 from beale_gui.document import OptimizerEntry
 
@@ -143,11 +143,11 @@ def test_the_axes_read_p1_p2_for_a_model(qtbot, window):
     assert window.loss_plot.plot_item.getAxis("left").labelText.startswith("f(p1, p2)")
     # the batch size says it counts samples
     box = window.panel.boxes[0]
-    assert "samples" in box.batch_field.toolTip()
+    assert "of the model's 100" in box.batch_field.toolTip()
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         window.document.history.undo()
     assert plot.getAxis("bottom").labelText == "x"
-    assert "samples" not in window.panel.boxes[0].batch_field.toolTip()
+    assert "of the model's" not in window.panel.boxes[0].batch_field.toolTip()
     assert window.results.model.headerData(3, Qt.Orientation.Horizontal) == "x"
 
 
@@ -247,8 +247,6 @@ def test_the_loss_plot_counts_epochs_for_a_stochastic_run_on_a_model(qtbot, wind
     assert not top.isVisible()
 
 
-@pytest.mark.skipif(not hasattr(RunResult, "batch_loss_of"),
-                    reason="the engine's mini-batches over samples are not merged yet")
 def test_the_mini_batch_loss_shows_when_asked(qtbot, window):
     _stochastic_window(qtbot, window)
     plot = window.loss_plot

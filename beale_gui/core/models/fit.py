@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..engine.stochastic import steps_per_epoch
 from .model import ModelFunction
 
 MAX_SHOWN_SAMPLES = 5000      # the most samples the Data view draws (evenly chosen beyond)
@@ -72,8 +73,4 @@ def epoch_length(function, config) -> int | None:
     noise = getattr(config, "noise", None)
     if n <= 0 or noise is None or not 0 < noise.batch_size < n:
         return None
-    try:
-        from ..engine.stochastic import steps_per_epoch
-    except ImportError:          # before the engine's mini-batches over samples
-        return -(-n // noise.batch_size)
     return int(steps_per_epoch(n, noise.batch_size))
