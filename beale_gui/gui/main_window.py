@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
             self, self.document, self._settings, self.menu_file, before=self.action_quit)
         self.sessions.opened.connect(self._on_session_opened)
         self.sessions.described.connect(self.note.show_note)
+        self.note.changed.connect(self._on_note_changed)
         self.sessions.preset_loaded.connect(self._on_preset_loaded)
         self.compare: CompareController = CompareController(
             self, self.document, self.panel, self.playback, tab_with=self.results_dock,
@@ -371,6 +372,10 @@ class MainWindow(QMainWindow):
         # a preset that races optimizers draws the loss curves up to the playhead
         if self.action_loss_to_playhead.isChecked() != (n_optimizers > 1):
             self.action_loss_to_playhead.trigger()
+
+    @guarded
+    def _on_note_changed(self, shown: bool) -> None:
+        self.canvas.set_note_room(not shown)   # one note above the map at a time
 
     @guarded
     def _on_language(self, choice: str) -> None:

@@ -219,7 +219,12 @@ def test_a_model_note_reaches_the_user(qtbot, window):
         window.models.apply(model)
     assert model.minimum_note in window.canvas.plot_item.titleLabel.toolTip()
     assert window.canvas.note_label.isVisible()
-    assert model.minimum_note in window.canvas.note_label.text()
+    assert model.minimum_note in window.canvas.note_label.full_text()
+    # a preset's note above the canvas says more: the model's line makes room for it
+    window.note.show_note("A preset", "what it shows")
+    assert not window.canvas.note_label.isVisible()
+    window.note.clear()
+    assert window.canvas.note_label.isVisible()
     assert model.minimum_note in window.statusBar().currentMessage()
 
 

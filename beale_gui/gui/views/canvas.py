@@ -34,11 +34,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QGraphicsObject, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsObject, QVBoxLayout, QWidget
 
 from ...core import contours
 from ...core.functions import TestFunction
 from ...document import Document, function_key
+from ..forms.form_labels import ElidedLabel
 from . import canvas_items as ci
 from .contour_layer import ContourLayer
 from .path_track import PathTrack
@@ -141,13 +142,13 @@ class ContourCanvas(QWidget):
 
         self.layout_widget = pg.GraphicsLayoutWidget(self)
         self.layout_widget.setBackground("w")
-        # what a model says of its map (no minimum, contours from a subset), wrapped above it
-        self.note_label = QLabel(self)
-        self.note_label.setWordWrap(True)
+        # what a model says of its map (no minimum, contours from a subset): one line above
+        # it, the whole text as its tooltip; out of the way while a preset's note says more
+        self.note_label = ElidedLabel("", self)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.note_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note_label.setStyleSheet("background: white; color: #8a4b00; padding: 2px;")
         self.note_label.hide()
+        self._note_room = True
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
@@ -272,8 +273,18 @@ class ContourCanvas(QWidget):
         notes = [n for n in (getattr(function, "minimum_note", None),
                              getattr(function, "surface_note", None)) if n]
         self._plot.titleLabel.setToolTip("\n".join(notes))
-        self.note_label.setText("; ".join(notes))
-        self.note_label.setVisible(bool(notes) and self._document is not None)
+        self.note_label.set_full_text("; ".join(notes))
+        self._show_note()
+
+    def set_note_room(self, room: bool) -> None:
+        """Whether the model's note may take a line above the map (not while a preset's note
+        stands above the canvas: it says more, and the canvas keeps its height)."""
+        self._note_room = bool(room)
+        self._show_note()
+
+    def _show_note(self) -> None:
+        self.note_label.setVisible(bool(self.note_label.full_text()) and self._note_room
+                                   and self._document is not None)
 
     def settle(self) -> None:
         """Compute the contours of the visible region now, without waiting for the debounce

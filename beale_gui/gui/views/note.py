@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 BACKGROUND = "#FFF8E1"
@@ -18,7 +18,11 @@ translate = QCoreApplication.translate
 
 
 class NoteBar(QFrame):
-    """A title in bold and a description, wrapped, with a close button; hidden when empty."""
+    """A title in bold and a description, wrapped, with a close button; hidden when empty.
+
+    ``changed(shown)`` follows each note shown or cleared."""
+
+    changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,10 +50,12 @@ class NoteBar(QFrame):
         self.title, self.text = title, text
         if not (title or text):
             self.hide()
+            self.changed.emit(False)
             return
         head = f"<b>{html.escape(title)}.</b> " if title else ""
         self.label.setText(head + html.escape(text))
         self.show()
+        self.changed.emit(True)
 
     def clear(self) -> None:
         self.show_note("", "")
