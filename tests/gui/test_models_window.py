@@ -199,6 +199,37 @@ def test_the_fit_swings_as_a_start_is_dragged(qtbot, window, no_mouse_rate_limit
     assert not np.allclose(view.curve_data()[1], before)
 
 
+def test_past_the_start_a_dashed_fit_at_the_start_swings_with_the_drag(qtbot, window,
+                                                                       no_mouse_rate_limit):
+    """With the playhead at the end every run's fit is the best one; the dashed fit at the
+    selected run's start is what a dragged start swings."""
+    choose_model(qtbot, window, "linear")
+    view = window.models.data_view
+    window.playback.pause()
+    with qtbot.waitSignal(view.refreshed, timeout=WAIT):
+        window.playback.set_step(40)
+    qtbot.waitUntil(lambda: view.start_curve_data() is not None, timeout=WAIT)
+    before = view.start_curve_data()[1].copy()
+    assert "dashed" in view.title()
+    start = window.document.starts[0]
+    canvas = window.canvas
+    viewport = canvas.layout_widget.viewport()
+    press = viewport_point(canvas, *start)
+    target = (start[0] + 1.0, start[1] - 0.5)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    QTest.mouseMove(viewport, press + QPoint(12, 0))
+    QTest.mouseMove(viewport, viewport_point(canvas, *target))
+    qtbot.waitUntil(lambda: view.start_curve_data() is not None
+                    and not np.allclose(view.start_curve_data()[1], before), timeout=WAIT)
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier, viewport_point(canvas, *target))
+    moved = window.document.starts[0]
+    xs, ys = view.start_curve_data()
+    model = window.document.function
+    np.testing.assert_allclose(ys, model.predict(moved, xs), rtol=1e-9, atol=1e-9)
+
+
 def test_many_samples_are_drawn_evenly_and_the_title_says_so(qtbot, window):
     from beale_gui.core.models import builtin_dataset, make_model
 

@@ -85,6 +85,10 @@ class DataView(QWidget):
         self._curve = pg.PlotDataItem(connect="finite")
         self._curve.setZValue(5)
         plot.addItem(self._curve)
+        # the fit at the run's start, dashed: it swings as a start point is dragged
+        self._start_curve = pg.PlotDataItem(connect="finite")
+        self._start_curve.setZValue(4)
+        plot.addItem(self._start_curve)
         self._title = ""
         # the title above the plot, wrapped: in the plot it would widen it past a narrow dock
         self.title_label = QLabel()
@@ -140,6 +144,13 @@ class DataView(QWidget):
         """The samples drawn (x and y, copies)."""
         x, y = self._samples.getData()
         return np.array(x, dtype=float), np.array(y, dtype=float)
+
+    def start_curve_data(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The dashed fit at the selected run's start (x and y, copies), None when hidden."""
+        curve = self._start_curve
+        if not curve.isVisible() or curve.xData is None:
+            return None
+        return np.array(curve.xData, dtype=float), np.array(curve.yData, dtype=float)
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray] | None:
         """The fitted curve drawn (x and y, copies), None when none is drawn."""
@@ -222,6 +233,7 @@ class DataView(QWidget):
                 m, model.data.n)
         if run is None:
             self._curve.setVisible(False)
+            self._start_curve.setVisible(False)
             self._set_title(title)
             return
         result, i, paths, stop = run
@@ -232,9 +244,16 @@ class DataView(QWidget):
         colour = state.run_colours()[state.selected_run]
         self._curve.setData(xs, ys, pen=pg.mkPen(colour, width=3))
         self._curve.setVisible(True)
+        xs0, ys0 = fit_curve(model, paths[0], self._x_range)
+        self._start_curve.setData(xs0, ys0, pen=pg.mkPen(colour, width=1.5,
+                                                         style=Qt.PenStyle.DashLine))
+        self._start_curve.setVisible(step > 0)
         config = result.configs[int(result.config_index[i])]
         fit = translate("DataView", "{0} at step {1}: (p1, p2) = {2}").format(
             optimizer_label(config), step, format_point(*params))
+        if step > 0:
+            fit += " · " + translate("DataView", "dashed: at its start {0}").format(
+                format_point(*paths[0]))
         self._set_title(title, fit, colour)
 
     def _set_title(self, text: str, fit: str = "", colour: str = "#202020") -> None:
