@@ -4,8 +4,8 @@
 <context>
     <name>Params</name>
     <message>
-        <source>terms per mini-batch (clipped to the function&apos;s number of terms)</source>
-        <translation>미니배치당 항의 수 (함수의 항 수를 넘지 않음)</translation>
+        <source>terms or samples per mini-batch (clipped to their number)</source>
+        <translation>미니배치 하나에 들어가는 항 또는 샘플 수 (전체 개수를 넘으면 전체 개수로 제한)</translation>
     </message>
     <message>
         <source>standard deviation of Gaussian noise added to g</source>

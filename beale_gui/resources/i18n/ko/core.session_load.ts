@@ -76,6 +76,10 @@
         <translation>function: &apos;name&apos;(또는 &apos;expression&apos;)이 없습니다</translation>
     </message>
     <message>
+        <source>function: unknown key &apos;{0}&apos; (a model takes model, data)</source>
+        <translation>function: 알 수 없는 키 &apos;{0}&apos; (모델이 받는 키: model, data)</translation>
+    </message>
+    <message>
         <source>view: expected [[x min, x max], [y min, y max]] with min &lt; max, got {0:.80}</source>
         <translation>view: min &lt; max인 [[x min, x max], [y min, y max]]가 필요하지만 {0:.80}입니다</translation>
     </message>

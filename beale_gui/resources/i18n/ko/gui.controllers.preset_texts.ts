@@ -91,5 +91,29 @@
         <source>GD, Momentum, RMSprop and Adam, each with the best of 32 learning rates from 1e-4 to 1 on 32 tuning starts, judged on 256 other starts (Compare, or python main.py compare --session with this file): none reaches the global minimum at (0, 0) from more than about 1% of the starts, the few that lie in its basin. GD, Momentum and Adam end in the nearest of Rastrigin&apos;s local minima from the other 99%; RMSprop&apos;s even-sized steps keep rattling and settle nowhere from 92%. The canvas shows the four tuned runs from (2.2, 1.8).</source>
         <translation>GD, Momentum, RMSprop, Adam이 각각 튜닝 시작점 32개에서 1e-4에서 1 사이의 학습률 32개 중 가장 좋은 값으로, 다른 시작점 256개에서 평가받았습니다 (비교, 또는 이 파일로 python main.py compare --session): 어느 것도 시작점의 약 1%, 즉 그 분지 안에 있는 몇 개보다 많은 곳에서 (0, 0)의 전역 최솟값에 도달하지 못합니다. GD, Momentum, Adam은 나머지 99%에서 가장 가까운 Rastrigin의 지역 최솟값에 머뭅니다; RMSprop은 크기가 고른 단계으로 계속 흔들리며 92%에서 어디에도 자리 잡지 못합니다. 캔버스는 (2.2, 1.8)에서 튜닝된 네 실행을 보여 줍니다.</translation>
     </message>
+    <message>
+        <source>Fitting a line: full batch against mini-batches</source>
+        <translation>직선 맞추기: 전체 배치 대 미니배치</translation>
+    </message>
+    <message>
+        <source>The loss of the line p1·x + p2 over 100 noisy points, as a map over its slope p1 and intercept p2; the star is the least-squares fit. GD uses every sample each step and slides straight to it; SGD and Adam take 8 samples at a time (13 steps an epoch, reshuffled each epoch), so their paths wander around the fit instead of settling. Watch the Data view: the line swings into place as the playhead moves.</source>
+        <translation>잡음 섞인 점 100개에 대한 직선 p1·x + p2의 손실을 직선의 기울기 p1과 절편 p2에 대한 지도로 나타냅니다. 별표는 최소제곱 적합입니다. GD는 매 단계 모든 샘플을 써서 곧장 그곳으로 미끄러져 갑니다. SGD와 Adam은 한 번에 샘플 8개를 쓰므로(에포크당 13단계, 에포크마다 다시 섞음) 경로가 자리 잡지 못하고 적합점 주위를 떠돕니다. 데이터 보기를 지켜보세요: 재생 위치가 움직이면 직선이 제자리를 찾아 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>A tanh neuron: two minima and a saddle</source>
+        <translation>tanh 뉴런: 두 최솟점과 안장점</translation>
+    </message>
+    <message>
+        <source>The prediction p2·tanh(p1·x) gives the same curve for (p1, p2) and (−p1, −p2), so the loss has two equal minima, and a saddle at the origin between them where the gradient vanishes. Starts near the saddle fall into either minimum depending on the side they start on; the Data view shows the same fitted curve reached from both.</source>
+        <translation>예측값 p2·tanh(p1·x)는 (p1, p2)와 (−p1, −p2)에서 같은 곡선을 주므로, 손실에는 높이가 같은 최솟점이 두 개 있고 그 사이 원점에 기울기가 사라지는 안장점이 있습니다. 안장점 근처에서 출발한 실행은 어느 쪽에서 출발했느냐에 따라 두 최솟점 중 하나로 떨어집니다. 데이터 보기는 양쪽에서 도달한 같은 적합 곡선을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Separable classes: the loss has no minimum</source>
+        <translation>분리 가능한 클래스: 최솟값이 없는 손실</translation>
+    </message>
+    <message>
+        <source>Logistic regression on two classes that a threshold separates. The cross-entropy keeps falling as the slope p1 grows, so there is no minimum to mark: gradient descent never converges, its parameters grow without bound (slower and slower) and the fitted probability curve on the Data view sharpens into a step. Add noise to the data set (Function &gt; Model on data…) and a minimum appears.</source>
+        <translation>임계값 하나로 나뉘는 두 클래스에 대한 로지스틱 회귀입니다. 기울기 p1이 커질수록 교차 엔트로피가 계속 줄어들므로 표시할 최솟값이 없습니다: 경사 하강법은 끝내 수렴하지 않고, 매개변수는 (점점 더 느리게) 한없이 커지며, 데이터 보기의 적합 확률 곡선은 점점 가팔라져 계단 모양이 됩니다. 데이터셋에 잡음을 더하면(함수 &gt; 데이터에 모델 맞추기…) 최솟값이 생깁니다.</translation>
+    </message>
 </context>
 </TS>

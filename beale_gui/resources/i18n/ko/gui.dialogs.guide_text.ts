@@ -416,6 +416,18 @@
         <translation>보기 &gt; 수렴 영역 지도 (B)는 보이는 범위를 덮는 격자의 모든 점에서 현재 최적화기를 실행하고, 각 점을 그 실행이 끝난 곳에 따라 색칠합니다: 어느 최솟점에 이르렀는지, 몇 단계가 걸렸는지, 또는 발산했는지(빗금). 어느 시작점이 어디로 가는지, 그리고 그것이 최적화기와 설정에 따라 어떻게 달라지는지 보여 줍니다.</translation>
     </message>
     <message>
+        <source>Models on data</source>
+        <translation>데이터에 모델 맞추기</translation>
+    </message>
+    <message>
+        <source>Function &gt; Model on data… turns the canvas into the loss of a model with two parameters, p1 and p2, over a data set: a line p1·x + p2 (mean squared error), logistic regression σ(p1·x + p2) on labels 0 and 1 (cross-entropy), or one tanh neuron p2·tanh(p1·x). The star marks the best fit; the Data view beside the canvas shows the samples and the selected run&apos;s fitted curve at the playhead, which moves as the animation plays or a start is dragged.</source>
+        <translation>함수 &gt; 데이터에 모델 맞추기…를 고르면 캔버스가 데이터셋에 대한, 매개변수 p1, p2 두 개를 가진 모델의 손실로 바뀝니다: 직선 p1·x + p2(평균제곱오차), 레이블 0과 1에 대한 로지스틱 회귀 σ(p1·x + p2)(교차 엔트로피), 또는 tanh 뉴런 하나 p2·tanh(p1·x). 별표는 가장 잘 맞는 점을 표시합니다. 캔버스 옆의 데이터 보기는 샘플과, 재생 위치에서 선택한 실행이 맞춘 곡선을 보여 주며, 이 곡선은 애니메이션이 재생되거나 시작점을 끌면 함께 움직입니다.</translation>
+    </message>
+    <message>
+        <source>A batch size smaller than the number of samples makes a run stochastic: each step&apos;s gradient comes from that many samples, drawn without replacement through a shuffled epoch and reshuffled each epoch, the same order for every run of the seed. One epoch is n / batch steps. The loss plot still shows the loss over all samples.</source>
+        <translation>배치 크기가 샘플 수보다 작으면 실행이 확률적이 됩니다: 각 단계의 기울기는 그 개수만큼의 샘플로 구하며, 샘플은 섞어 둔 에포크를 따라 비복원으로 뽑고 에포크마다 다시 섞습니다. 시드가 같으면 모든 실행이 같은 순서를 씁니다. 한 에포크는 n / batch 단계입니다. 손실 그래프는 여전히 전체 샘플에 대한 손실을 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>Hyperparameter search</source>
         <translation>하이퍼파라미터 탐색</translation>
     </message>
@@ -510,6 +522,30 @@
     <message>
         <source>GD, Momentum, RMSprop and Adam, each tuned on the same budget and judged on 256 starts in the Compare dock: hardly any run reaches the global minimum at (0, 0), only those that start in its basin. The maps show where each run ended: almost all in the nearest of Rastrigin&apos;s many local minima, which no step size of a gradient method escapes here.</source>
         <translation>GD, 모멘텀, RMSprop, Adam을 같은 예산으로 조정하고 비교 도크에서 시작점 256개로 평가합니다. 전역 최솟값 (0, 0)에 도달하는 실행은 거의 없으며, 그 분지에서 출발한 실행뿐입니다. 지도는 각 실행이 끝난 곳을 보여 줍니다. 거의 모두 Rastrigin의 수많은 국소 최솟값 중 가장 가까운 곳에서 멈추며, 여기서는 어떤 학습률의 경사 방법도 그곳을 벗어나지 못합니다.</translation>
+    </message>
+    <message>
+        <source>Fitting a line: full batch against mini-batches</source>
+        <translation>직선 맞추기: 전체 배치 대 미니배치</translation>
+    </message>
+    <message>
+        <source>The loss of a straight line over 100 noisy points, as a map over its slope p1 and intercept p2. GD computes the gradient from every sample and slides to the least-squares fit; SGD and Adam use 8 samples a step, so their paths jitter around the fit and never settle with a constant learning rate. Open the Data view and scrub: the line swings into place.</source>
+        <translation>잡음 섞인 점 100개에 대한 직선의 손실을 직선의 기울기 p1과 절편 p2에 대한 지도로 나타냅니다. GD는 모든 샘플로 기울기를 계산해 최소제곱 적합으로 미끄러져 갑니다. SGD와 Adam은 단계마다 샘플 8개를 쓰므로 경로가 적합점 주위에서 흔들리며, 학습률이 일정하면 끝내 자리 잡지 못합니다. 데이터 보기를 열고 재생 위치를 끌어 보세요: 직선이 제자리를 찾아 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>A tanh neuron: two minima and a saddle</source>
+        <translation>tanh 뉴런: 두 최솟점과 안장점</translation>
+    </message>
+    <message>
+        <source>p2·tanh(p1·x) draws the same curve for (p1, p2) and (−p1, −p2): the loss has two equal minima, mirror images through the origin, where a saddle sits with zero gradient. Which minimum a run reaches depends on the side it starts on; both give the same fit on the Data view. The basin map (B) shows the two halves.</source>
+        <translation>p2·tanh(p1·x)는 (p1, p2)와 (−p1, −p2)에서 같은 곡선을 그립니다: 손실에는 원점 대칭인 높이가 같은 최솟점이 두 개 있고, 원점에는 기울기가 0인 안장점이 있습니다. 실행이 어느 최솟점에 이르는지는 출발한 쪽에 따라 정해지며, 데이터 보기에서는 둘 다 같은 적합 결과를 보여 줍니다. 수렴 영역 지도(B)는 두 영역을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Separable classes: the loss has no minimum</source>
+        <translation>분리 가능한 클래스: 최솟값이 없는 손실</translation>
+    </message>
+    <message>
+        <source>When a threshold separates the two classes, logistic regression&apos;s loss keeps falling as the slope grows: there is no minimum, and no star. The runs never converge; their parameters grow without bound, ever more slowly, and the probability curve on the Data view sharpens into a step. More noise in the data makes the classes overlap and a minimum appear.</source>
+        <translation>임계값 하나로 두 클래스가 나뉘면 로지스틱 회귀의 손실은 기울기가 커질수록 계속 줄어듭니다: 최솟값이 없으므로 별표도 없습니다. 실행은 결코 수렴하지 않고 매개변수는 점점 더 느리게 한없이 커지며, 데이터 보기의 확률 곡선은 점점 가팔라져 계단 모양이 됩니다. 데이터의 잡음을 늘리면 클래스가 겹치면서 최솟값이 생깁니다.</translation>
     </message>
     <message>
         <source>Optimizers</source>

@@ -120,6 +120,10 @@
         <translation>3D 보기 표시 / 숨기기 (끌어서 회전, R로 초기화)</translation>
     </message>
     <message>
+        <source>Show / hide the Data view (a model&apos;s samples and the selected run&apos;s fit)</source>
+        <translation>데이터 보기 표시 / 숨기기 (모델의 샘플과 선택한 실행의 적합 곡선)</translation>
+    </message>
+    <message>
         <source>R  or  Ctrl+0</source>
         <translation>R  또는  Ctrl+0</translation>
     </message>
@@ -130,6 +134,10 @@
     <message>
         <source>Show / hide the basin map</source>
         <translation>수렴 영역 지도 보이기 / 숨기기</translation>
+    </message>
+    <message>
+        <source>Model on data: fit a model to a data set</source>
+        <translation>데이터에 모델 맞추기: 데이터셋에 모델 적합</translation>
     </message>
     <message>
         <source>Search hyperparameters</source>

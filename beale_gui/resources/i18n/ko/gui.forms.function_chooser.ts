@@ -8,12 +8,20 @@
         <translation>직접 입력…</translation>
     </message>
     <message>
+        <source>Model on data…</source>
+        <translation>데이터에 모델 맞추기…</translation>
+    </message>
+    <message>
         <source>minima</source>
         <translation>최소점</translation>
     </message>
     <message>
         <source>Invalid minima: {0}</source>
         <translation>잘못된 최소점: {0}</translation>
+    </message>
+    <message>
+        <source>Fit a linear, logistic or tanh model to data: the loss over its parameters p1, p2</source>
+        <translation>선형, 로지스틱 또는 tanh 모델을 데이터에 맞춥니다: 매개변수 p1, p2에 대한 손실</translation>
     </message>
     <message>
         <source>Type your own f(x, y)</source>

@@ -40,6 +40,14 @@
         <translation>색 {0} (클릭하여 변경)</translation>
     </message>
     <message>
+        <source>samples per mini-batch, of the model&apos;s {0:,}: each epoch shuffles them and takes batches of this many (ceil(n / batch) steps an epoch)</source>
+        <translation>미니배치당 샘플 수 (모델의 샘플 {0:,}개 중): 에포크마다 샘플을 섞은 뒤 이 개수씩 배치로 나눕니다 (에포크당 ceil(n / batch)단계)</translation>
+    </message>
+    <message>
+        <source>Gradient of a mini-batch of the model&apos;s samples, drawn through shuffled epochs</source>
+        <translation>모델 샘플 중 미니배치의 기울기 (섞어 둔 에포크를 따라 뽑음)</translation>
+    </message>
+    <message>
         <source>{0} has no hyperparameter &apos;{1}&apos;</source>
         <translation>{0}에는 하이퍼파라미터 &apos;{1}&apos;이(가) 없습니다</translation>
     </message>

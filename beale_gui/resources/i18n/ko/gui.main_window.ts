@@ -80,6 +80,10 @@
         <translation>보기 초기화(&amp;R)</translation>
     </message>
     <message>
+        <source>F&amp;unction</source>
+        <translation>함수(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Playback</source>
         <translation>재생(&amp;P)</translation>
     </message>

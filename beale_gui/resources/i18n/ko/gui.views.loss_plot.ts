@@ -19,5 +19,9 @@
         <source>lr (dotted)</source>
         <translation>lr (점선)</translation>
     </message>
+    <message>
+        <source>epoch of {0} (1 epoch = {1} steps)</source>
+        <translation>{0}의 에포크 (1 에포크 = {1}단계)</translation>
+    </message>
 </context>
 </TS>
