@@ -288,3 +288,13 @@ def test_models_promise_finite_values_far_beyond_the_engines_bound():
         fb, gb = model.sample_value_and_grad(corners, np.arange(5))
         assert np.all(np.isfinite(fb))
         assert np.all(np.abs(gb) <= 1e150)
+
+
+def test_the_view_of_separable_classes_leans_the_way_the_slope_grows():
+    model = make_model("logistic", builtin_dataset("two-classes", noise=0.3))
+    (x0, x1), (y0, y1) = model.bounds
+    assert x0 < 0 < x1
+    assert x1 > 3 * -x0                       # class 1 lies at larger x: p1 grows
+    flipped = Dataset(model.data.x, 1.0 - model.data.y, {"dataset": "flipped"})
+    (f0, f1), _ = make_model("logistic", flipped).bounds
+    assert -f0 > 3 * f1

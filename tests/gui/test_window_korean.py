@@ -34,7 +34,8 @@ def korean(qapp):
 def test_new_window_in_korean(korean, tmp_path):
     w = new_window(settings_in(tmp_path))
     menus = [a.text() for a in w.menuBar().actions()]
-    assert menus == ["파일(&F)", "편집(&E)", "보기(&V)", "함수(&U)", "재생(&P)", "도구(&T)", "도움말(&H)"]
+    assert menus == ["파일(&F)", "편집(&E)", "보기(&V)", "함수(&U)", "재생(&P)", "도구(&T)",
+                     "도움말(&H)"]
     assert w.undo.action_undo.text() == "실행 취소(&U)"
     assert w.results_dock.windowTitle() == "결과"
     assert w.basins.dock.windowTitle() == "수렴 영역 지도"

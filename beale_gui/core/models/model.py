@@ -415,6 +415,12 @@ def _bounds(minima: np.ndarray, data: Dataset, kind: str):
     points = np.vstack([minima, [[0.0, 0.0]]]) if len(minima) else np.zeros((1, 2))
     if kind == "logistic" and not len(minima):
         s = float(np.std(data.x)) or 1.0
+        ones, zeros = data.x[data.y == 1.0], data.x[data.y == 0.0]
+        if len(ones) and len(zeros):
+            # separable: the slope grows toward the side of the class with the larger x
+            # (to about 8 / s in a thousand steps of GD); the view leans that way
+            lo, hi = (-3.0 / s, 12.0 / s) if ones.mean() > zeros.mean() else (-12.0 / s, 3.0 / s)
+            return (lo, hi), (-7.5, 7.5)
         points = np.vstack([points, [[4.0 / s, 4.0], [-4.0 / s, -4.0]]])
     lo, hi = points.min(axis=0), points.max(axis=0)
     half = max(float(np.max(hi - lo)), 1.0)
