@@ -77,7 +77,7 @@ def _seed_line(step: int, z: float, xy, g=None, fixed=format, names=("x", "y")) 
 
 def coordinate_names(function) -> tuple[str, str]:
     """``("x", "y")``, or a model's parameters ``("p1", "p2")``."""
-    return tuple(getattr(function, "param_names", ("x", "y")))
+    return tuple(function.param_names)
 
 
 def _model_header(function) -> list[str]:

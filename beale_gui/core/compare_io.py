@@ -200,7 +200,7 @@ def protocol_lines(protocol: Protocol) -> list[str]:
     """The protocol in full, as the command line prints it."""
     fn = protocol.function
     (x0, x1), (y0, y1) = fn.bounds
-    a, b = getattr(fn, "param_names", ("x", "y"))   # a model's p1, p2
+    a, b = fn.param_names   # a model's p1, p2
     tuned = "; ".join(
         f"{c.name}: " + ", ".join(f"{a.name} {a.low:.4g}..{a.high:.4g} ({a.scale})"
                                   for a in protocol.axes_for(c))

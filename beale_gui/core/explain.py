@@ -210,7 +210,7 @@ def gradient_rule(at: At) -> str:
 def _names(at: At) -> tuple[str, str]:
     """The coordinates' names: x and y, or a model's parameters p<sub>1</sub> and
     p<sub>2</sub>."""
-    names = getattr(at.result.function, "param_names", ("x", "y"))
+    names = at.result.function.param_names
     return tuple(sub(n[0], n[1:]) if n[1:].isdigit() else n for n in names)
 
 

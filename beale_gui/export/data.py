@@ -62,7 +62,7 @@ def csv_columns(function) -> tuple[str, ...]:
 
 
 def _coordinates(function) -> tuple[str, str]:
-    return ("p1", "p2") if isinstance(function, ModelFunction) else ("x", "y")
+    return function.param_names
 
 
 def csv_text(result: RunResult) -> str:

@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
     def _on_cursor_moved(self, x: float, y: float) -> None:
         function = self.document.function
         f = float(function.value(np.array([x, y])))
-        a, b = getattr(function, "param_names", ("x", "y"))   # p1, p2 for a model on data
+        a, b = function.param_names   # p1, p2 for a model on data
         self.cursor_label.setText(f"{a} = {x:.5g}  {b} = {y:.5g}  "
                                   f"f({a}, {b}) = {format_number(f)}")
 

@@ -92,6 +92,8 @@ class TestFunction:
     # stops a run whose coordinates leave its (smaller) bound, need not compute f, nor look at
     # f and the gradient, just to see them finite and the gradient inside its bound.
     value_finite_within: ClassVar[float] = 0.0
+    # the coordinates' names: a model on data's are its parameters p1 and p2
+    param_names: ClassVar[tuple[str, str]] = ("x", "y")
     # the function as a plain function of two floats (functions/scalar.py), where it has one
     scalar_value_and_grad: ClassVar[Callable[[float, float], tuple[float, float, float]]
                                     | None] = None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
@@ -54,7 +55,7 @@ class ModelFunction(TestFunction):
     minimum_note: str | None = None     # why no minimum is marked, when none is
 
     kind = ""                    # registry key, set by each subclass
-    param_names = ("p1", "p2")
+    param_names: ClassVar[tuple[str, str]] = ("p1", "p2")
 
     # -- to implement ---------------------------------------------------------------------
     def _block(self, p1, p2, x, y, hessian: bool = False) -> tuple[np.ndarray, ...]:

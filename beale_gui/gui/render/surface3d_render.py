@@ -312,7 +312,8 @@ class SurfaceFigure(OffscreenFigure):
         lines = [(function.title, title_font, TEXT_COLOUR)]
         if (function.formula and function.formula not in function.title
                 and not function.title.startswith("f(x, y) =")):
-            lines.append((f"f(x, y) = {function.formula}", note_font, NOTE_COLOUR))
+            lines.append((f"f({', '.join(function.param_names)}) = {function.formula}",
+                          note_font, NOTE_COLOUR))
         if self.show_step or self.step < self.last_step:
             lines.append((STEP_OF.format(k=self.step, n=self.last_step), note_font, NOTE_COLOUR))
         for text, font, colour in lines:

@@ -177,9 +177,8 @@ class TrajectoryFigure(OffscreenFigure):
         canvas.set_function(result.function)
         plot = canvas.plot_item
         function = result.function
-        for side in ("bottom", "left"):
-            plot.getAxis(side).setLabel(side == "bottom" and "x" or "y",
-                                        **{"font-size": "11pt", "color": TEXT_COLOUR})
+        for side, name in zip(("bottom", "left"), function.param_names, strict=True):
+            plot.getAxis(side).setLabel(name, **{"font-size": "11pt", "color": TEXT_COLOUR})
         self._apply_style(canvas)
         canvas.set_starts(result.starts)
         n = result.n_runs
@@ -205,7 +204,7 @@ class TrajectoryFigure(OffscreenFigure):
             width -= QFontMetricsF(name_font).horizontalAdvance(at_step)
         title = _fitted(function.title, name_font, width)
         text = f"<span style='font-size:{TITLE_PT}pt'>{html.escape(title)}{at_step}</span>"
-        formula = f"f(x, y) = {function.formula}"
+        formula = f"f({', '.join(function.param_names)}) = {function.formula}"
         note_font = QFont(name_font)
         note_font.setPointSizeF(NOTE_PT)
         # a typed function's title is its formula already, written as mathematics

@@ -266,7 +266,7 @@ class ContourCanvas(QWidget):
     def _label_axes(self, function: TestFunction) -> None:
         """x and y, or a model's parameters p1 and p2; a model's notes (why no minimum is
         marked, contours from a subset of the samples) as the title's tooltip."""
-        names = getattr(function, "param_names", ("x", "y"))
+        names = function.param_names
         for side, text in zip(("bottom", "left"), names, strict=True):
             if self._plot.getAxis(side).labelText != text:
                 self._plot.setLabel(side, text)

@@ -206,7 +206,7 @@ class ExplainPanel(QWidget):
     def _lines(self, ex: Explanation) -> str:
         """The quantities as a table (their markup is the core's rich text, shown as is)."""
         quantity, rule = translate("ExplainPanel", "quantity"), translate("ExplainPanel", "rule")
-        x, y = getattr(self.run_state.result.function, "param_names", ("x", "y"))
+        x, y = self.run_state.result.function.param_names
         rows = []
         if self._wide:
             rows.append("<tr>" + "".join(f"<td class='head'>{escape(h)}</td>"

@@ -316,7 +316,7 @@ class LossPlot(QWidget):
         pi = self.plot_item
         pi.setLogMode(x=False, y=log)
         self._set_axis_label("left", axis_title(
-            label, getattr(result.function, "param_names", ("x", "y"))))
+            label, result.function.param_names))
         self._n_steps = result.n_steps
         ends = [int(result.stop_step[i]) + 1 for i in range(result.n_runs)]
         steps = np.arange(max(ends, default=0))    # one array of steps, each curve a view

@@ -211,8 +211,7 @@ class ResultsModel(QAbstractTableModel):
     def _header(self, section: int) -> str:
         """The header, with a model's parameter names (p1, p2) for x and y."""
         text = header_text(section)
-        function = self._result.function if self._result is not None else None
-        names = getattr(function, "param_names", ("x", "y"))
+        names = self._result.function.param_names if self._result is not None else ("x", "y")
         if names == ("x", "y"):
             return text
         if COLUMNS[section] in ("x", "y"):
