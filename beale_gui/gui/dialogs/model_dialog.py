@@ -15,6 +15,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -220,6 +221,8 @@ class ModelDialog(QDialog):
         """Make the model the fields describe and show its preview (the dialog does this a
         moment after each edit)."""
         self._timer.stop()
+        # a large CSV, or a model's minimum over 10^6 samples, takes a second or two
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._model = self._make()
             self._problem = ""
@@ -227,6 +230,8 @@ class ModelDialog(QDialog):
             self._model, self._problem = None, str(exc)
         except OSError as exc:    # not expected (load_csv says why), but never a traceback
             self._model, self._problem = None, str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
         self.error.show_message(self._problem)
         self.preview.setText(self._describe(self._model) if self._model is not None else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
