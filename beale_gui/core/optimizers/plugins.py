@@ -66,7 +66,7 @@ def _failed(name: str, what: str, exc: BaseException | None = None) -> PluginErr
 # -- the registry -------------------------------------------------------------------------------
 
 def builtin_names() -> frozenset[str]:
-    from . import OPTIMIZERS      # (the package imports this module)
+    from . import OPTIMIZERS  # (the package imports this module)
     return frozenset(OPTIMIZERS)
 
 
@@ -340,8 +340,8 @@ def _effective_lr(name: str, eff, fields: tuple[str, ...]):
         values = {k: getattr(state, k) for k in fields}
         try:
             return np.asarray(eff(values, dict(hp), lr, t), dtype=np.float64)
-        except Exception as exc:
-            raise _failed(name, "effective_lr raised", exc) from None
+        except Exception:           # a rate it cannot give is unknown (NaN), not a failed run
+            return np.float64(np.nan)
 
     return effective_lr
 
