@@ -66,9 +66,12 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def test_the_sign_descent_example_loads_and_steps_by_the_sign():
     spec = plugins.load_file(EXAMPLES / "sign_descent.py")
-    assert spec.name == "sign_descent" and spec.title == "Sign descent"
-    assert spec.numpy_only and get_optimizer("sign-descent") is spec
-    assert "sign_descent" not in OPTIMIZERS and plugins.plugin_specs() == {"sign_descent": spec}
+    assert spec.name == "sign_descent"
+    assert spec.title == "Sign descent"
+    assert spec.numpy_only
+    assert get_optimizer("sign-descent") is spec
+    assert "sign_descent" not in OPTIMIZERS
+    assert plugins.plugin_specs() == {"sign_descent": spec}
     fn = get_function("beale")
     result = engine.run(fn, OptimizerConfig("sign_descent", {"lr": 0.01}), STARTS, max_steps=3)
     g0 = fn.grad(STARTS)
@@ -151,7 +154,8 @@ def test_numpy_only_groups_take_numpy_blocks_whatever_the_path(tmp_path):
             seen.clear()
             engine.run(get_function("beale"), configs, STARTS[:1], max_steps=5, tuning=tuning)
             blocks = seen[0]
-            assert blocks and all(type(b).__name__ == "Block" for b in blocks)
+            assert blocks
+            assert all(type(b).__name__ == "Block" for b in blocks)
 
 
 def test_a_large_plugin_batch_across_blocks_equals_gd(tmp_path):
@@ -163,9 +167,10 @@ def test_a_large_plugin_batch_across_blocks_equals_gd(tmp_path):
     gd = engine.run(get_function("rosenbrock"), OptimizerConfig("gd", {"lr": lrs}),
                     STARTS[:2], max_steps=200, tol=1e-12, record=False, tuning=tuning)
     assert np.array_equal(ours.final_xy, gd.final_xy)
-    assert np.array_equal(ours.status, gd.status) and np.array_equal(ours.stop_step,
-                                                                      gd.stop_step)
-    assert (ours.status == DIVERGED).any() and not ours.failures
+    assert np.array_equal(ours.status, gd.status)
+    assert np.array_equal(ours.stop_step, gd.stop_step)
+    assert (ours.status == DIVERGED).any()
+    assert not ours.failures
 
 
 def test_search_and_basin_map_with_a_plugin(tmp_path):
@@ -222,7 +227,8 @@ def test_a_plugin_that_cannot_load_is_one_line_naming_it(tmp_path, name):
         plugins.load_file(write(tmp_path, name, body))
     message = str(caught.value)
     assert "\n" not in message
-    assert message.startswith(f"plug-in '{name}'") and words in message
+    assert message.startswith(f"plug-in '{name}'")
+    assert words in message
     assert name not in plugins.plugin_specs()
 
 
@@ -258,8 +264,10 @@ def test_a_failing_step_fails_its_own_runs_only(tmp_path, name):
     assert np.isfinite(result.final_xy[:n]).all()                 # the last finite point
     for i in range(n):
         message = result.failure(i)
-        assert "\n" not in message and message.startswith(f"plug-in '{name}'")
-        assert words in message and message in result.describe(i)
+        assert "\n" not in message
+        assert message.startswith(f"plug-in '{name}'")
+        assert words in message
+        assert message in result.describe(i)
     assert np.array_equal(result.paths[n:], alone.paths)           # Adam's runs unharmed
     assert np.array_equal(result.status[n:], alone.status)
     assert all(result.failure(i) is None for i in range(n, 2 * n))
@@ -279,7 +287,8 @@ def test_non_finite_values_fail_only_the_runs_that_have_them(tmp_path):
     result = engine.run(get_function("beale"), OptimizerConfig("some_nan"), STARTS,
                         max_steps=20)
     left = STARTS[:, 0] < 0
-    assert (result.status[left] == DIVERGED).all() and (result.status[~left] != DIVERGED).all()
+    assert (result.status[left] == DIVERGED).all()
+    assert (result.status[~left] != DIVERGED).all()
     assert sorted(result.failures) == np.flatnonzero(left).tolist()
 
 
@@ -353,7 +362,8 @@ def test_a_session_does_not_run_a_plugin_the_user_did_not_load(tmp_path):
     plugins.unregister("mygd")
     with pytest.raises(PluginRefused) as caught:
         session_from_dict(d)
-    assert caught.value.path == str(path.resolve()) and "\n" not in str(caught.value)
+    assert caught.value.path == str(path.resolve())
+    assert "\n" not in str(caught.value)
     assert "mygd" not in plugins.plugin_specs()
     assert session_from_dict(d, allow_plugins=True).experiment.optimizers[0].name == "mygd"
 
@@ -407,7 +417,8 @@ def test_entry_points_are_listed_by_name_and_imported_when_chosen(monkeypatch):
         get_optimizer("nothing_of_the_kind")
     assert loads == []
     spec = get_optimizer("installed_gd")
-    assert loads == ["installed_gd"] and spec.numpy_only
+    assert loads == ["installed_gd"]
+    assert spec.numpy_only
     assert plugins.source_of("installed_gd") is None
     result = engine.run(get_function("beale"), [OptimizerConfig("installed_gd"),
                                                 OptimizerConfig("gd")], STARTS, max_steps=50)
