@@ -29,7 +29,6 @@ only when chosen.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import math
 import types
 from collections import namedtuple
@@ -139,11 +138,15 @@ def load_file(path: str | Path) -> OptimizerSpec:
 def entry_point_names() -> list[str]:
     """The optimizers installed packages offer (group ``beale_gui.optimizers``), by name:
     nothing is imported."""
+    import importlib.metadata  # only here: it takes a while to import
+
     return sorted({ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)})
 
 
 def load_entry_point(name: str) -> OptimizerSpec | None:
     """Import and register the entry point ``name`` (None when there is none)."""
+    import importlib.metadata
+
     for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         if ep.name.strip().lower().replace("-", "_") == name:
             try:
