@@ -34,10 +34,10 @@ from ..core.models import (
     make_model,
     parse_dataset_spec,
 )
-from ..core.optimizers import get_optimizer
+from ..core.optimizers import get_optimizer, plugins
 from ..core.params import odd_character, parse_number
 from ..core.schedules import ScheduleConfig
-from ..core.session import Experiment, SessionError, bound_text
+from ..core.session import Experiment, PluginRefused, SessionError, bound_text
 from ..core.session_load import load_experiment
 from ..core.surface3d import DEFAULT_AZIMUTH, DEFAULT_ELEVATION
 from ..export import targets
@@ -197,6 +197,7 @@ def _add_common(p: argparse.ArgumentParser,
     p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
                    help="repeatable, e.g. gd:lr=0.01 or adam:lr=0.05,beta1=0.8 (default "
                         f"gd:lr={_DEFAULT_LR:g}, or the session's)")
+    add_plugin_options(p)
     p.add_argument("--start", action="append", metavar="X,Y",
                    help="repeatable (default 0.7,1.4, or the session's)")
     p.add_argument("--max-steps", type=_whole_arg, default=None,
@@ -218,6 +219,29 @@ def _add_common(p: argparse.ArgumentParser,
                         "session's)")
     p.add_argument("--session", help="read everything from a session or data JSON file; the "
                    "other options override it")
+
+
+def add_plugin_options(p: argparse.ArgumentParser, allow: bool = True) -> None:
+    """``--optimizer-file`` (a plug-in optimizer, then named by ``--optimizer``) and, where a
+    session is read, ``--allow-plugins``."""
+    p.add_argument("--optimizer-file", action="append", metavar="PATH",
+                   help="load a plug-in optimizer file (README, 'Your own optimizer'); its name "
+                        "is the file's stem: --optimizer NAME:key=value (repeatable)")
+    if allow:
+        p.add_argument("--allow-plugins", action="store_true",
+                       help="let --session load the plug-in files it names (their code runs; "
+                            "a file whose checksum changed is still refused)")
+
+
+def load_plugin_files(args: argparse.Namespace) -> None:
+    """Load every ``--optimizer-file``; UsageError (one line naming it) when one fails."""
+    for path in getattr(args, "optimizer_file", None) or []:
+        if not path.strip():
+            raise UsageError("--optimizer-file: the path is empty")
+        try:
+            plugins.load_file(path)
+        except plugins.PluginError as exc:
+            raise UsageError(f"--optimizer-file {path}: {exc}") from None
 
 
 def add_model_options(p: argparse.ArgumentParser) -> None:
@@ -352,6 +376,7 @@ def add_compare_parser(sub) -> None:
     p.add_argument("--optimizer", action="append", metavar="NAME[:key=value,...]",
                    help="repeatable; fixed values as in run, lr is tuned (default: the "
                         "window's six, or the session's)")
+    add_plugin_options(p, allow=False)
     p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH[:log]",
                    help="a tuned hyperparameter's range, e.g. lr=1e-4:1e-1:log or "
                         "momentum=0.5:0.99 (repeatable; lr is always tuned, by default over "
@@ -389,9 +414,13 @@ def experiment_from_args(args: argparse.Namespace) -> Experiment:
     for option in ("session", "function", "expr", "schedule"):
         if getattr(args, option) is not None and not getattr(args, option).strip():
             raise UsageError(f"--{option}: the value is empty")
+    load_plugin_files(args)
     if args.session is not None:
         try:
-            exp = load_experiment(args.session)
+            exp = load_experiment(args.session, args.allow_plugins)
+        except PluginRefused as exc:
+            raise UsageError(f"--session: {exc}: give --optimizer-file {exc.path} again, or "
+                             "--allow-plugins") from None
         except SessionError as exc:
             raise UsageError(f"--session: {exc}") from None
     else:

@@ -135,7 +135,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                          f"or the start is beyond ±{bound_text()}")
             continue
         if result.status[i] == DIVERGED:
-            lines.append(f"Diverged at step {result.event_step[i]}; last finite point:")
+            failure = result.failure(i)     # a plug-in's step that failed, in one line
+            lines.append(f"Diverged at step {result.event_step[i]}"
+                         + (f" ({failure})" if failure else "") + "; last finite point:")
         elif result.status[i] == MAX_STEPS:
             lines.append("Stopped at max steps")
         else:

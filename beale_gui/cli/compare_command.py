@@ -15,6 +15,7 @@ from ..core.schedules import ScheduleConfig
 from ..core.session import SessionError
 from .arguments import (
     UsageError,
+    load_plugin_files,
     model_from_args,
     noise_from_args,
     parse_optimizer,
@@ -75,6 +76,7 @@ def protocol_from_args(args: argparse.Namespace):
     from ..core.functions import get_function
     from ..core.search import parse_axis
 
+    load_plugin_files(args)
     function = _function(args)
     changes: dict = {}
     if args.session is not None:

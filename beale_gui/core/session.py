@@ -5,7 +5,9 @@ name, or a typed expression), the optimizer configurations, the start points, ma
 tolerance and seed, plus how they were shown (the view and each optimizer's colour). A
 :class:`Session` is what the window holds: an experiment whose optimizers may be switched off,
 with a title and description (presets have them). The data export embeds the experiment, so its
-JSON opens as a session. :mod:`.session_load` reads them back, strictly.
+JSON opens as a session. A session using a plug-in optimizer stores its file's path and sha256
+(``"plugins"``); loading it runs that file only when the user allows it, and never a changed
+one. :mod:`.session_load` reads them back, strictly.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .fileio import write_text_atomic
 from .functions import TestFunction
 from .i18n import translate
 from .models import ModelFunction
+from .optimizers import plugins
 
 FORMAT = "beale-gui-session"
 VERSION = 1
@@ -33,6 +36,26 @@ Extent = tuple[tuple[float, float], tuple[float, float]]
 
 class SessionError(ValueError):
     """A session file or dictionary that cannot be used; the message names the problem."""
+
+
+class PluginRefused(SessionError):
+    """A session whose plug-in file was not loaded by the user: its code is not run
+    unasked. ``name`` and ``path`` say which."""
+
+    def __init__(self, message: str, name: str, path: str) -> None:
+        super().__init__(message)
+        self.name, self.path = name, path
+
+
+def plugins_of(configs) -> dict[str, dict[str, str]]:
+    """``{name: {"path", "sha256"}}`` of the plug-in files ``configs`` use
+    (:mod:`beale_gui.core.optimizers.plugins`): what a session stores to load them again."""
+    used = {}
+    for config in configs:
+        source = plugins.source_of(config.name)
+        if source is not None:
+            used[config.name] = {"path": source[0], "sha256": source[1]}
+    return used
 
 
 @dataclass
@@ -88,6 +111,9 @@ class Experiment:
         }
         if self.view is not None:
             d["view"] = [list(self.view[0]), list(self.view[1])]
+        used = plugins_of(self.optimizers)
+        if used:
+            d["plugins"] = used
         return d
 
 

@@ -27,12 +27,14 @@ from .engine import (
 from .functions import TestFunction, get_function, parse_expression
 from .i18n import translate
 from .models import DataError, model_from_dict
+from .optimizers import plugins
 from .schedules import ScheduleConfig
 from .session import (
     FORMAT,
     VERSION,
     Experiment,
     Extent,
+    PluginRefused,
     Session,
     SessionError,
     bounds_problem,
@@ -51,7 +53,8 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 # Top-level keys this module reads; "runs" holds the arrays a data export adds (recomputed).
 _KNOWN = {"format", "version", "function", "optimizers", "starts", "max_steps", "tol", "seed",
-          "view", "title", "description", "runs"}
+          "view", "title", "description", "runs", "plugins"}
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _OPTIMIZER_KEYS = {"name", "hparams", "schedule", "stochastic", "colour", "enabled"}
 
 
@@ -313,10 +316,55 @@ def _check_depth(d: dict) -> None:
                                .format(key[:40], MAX_DEPTH))
 
 
-def session_from_dict(d: dict) -> Session:
-    """Validate a dictionary and build the session; SessionError names what is wrong."""
+def check_plugins(value, allow: bool = False) -> None:
+    """The session's plug-in files (``{name: {"path", "sha256"}}``) ready to use: each one
+    already loaded by the user with that checksum or, with ``allow``, loaded now from its
+    path after its checksum is checked; :class:`PluginRefused` when one is not loaded and
+    not allowed, SessionError when a file changed, is missing or fails to load."""
+    if value is None:
+        return
+    _expect(value, dict, "plugins")
+    for name, entry in value.items():
+        where = f"plugins.{name}"
+        _expect(entry, dict, where)
+        path, sha = entry.get("path"), entry.get("sha256")
+        _expect(path, str, f"{where}.path")
+        _expect(sha, str, f"{where}.sha256")
+        if not _SHA256.fullmatch(sha):
+            raise SessionError(translate("Session", "{0}.sha256: expected 64 hexadecimal "
+                                         "digits").format(where))
+        loaded = plugins.source_of(name)
+        if loaded is None:
+            if not allow:
+                raise PluginRefused(translate(
+                    "Session", "{0}: the session runs the plug-in file {1}, which is code; "
+                    "it is not run unless you load it").format(where, path), name, path)
+            try:
+                now = plugins.sha256_of(path)
+            except OSError as exc:
+                raise SessionError(translate("Session", "{0}: cannot read {1}: {2}").format(
+                    where, path, exc.strerror or exc)) from None
+            if now != sha:
+                raise SessionError(_changed(where, path))
+            try:
+                plugins.load_file(path)
+            except plugins.PluginError as exc:
+                raise SessionError(f"{where}: {exc}") from None
+        elif loaded[1] != sha:
+            raise SessionError(_changed(where, loaded[0]))
+
+
+def _changed(where: str, path: str) -> str:
+    return translate("Session", "{0}: {1} is not the file the session was saved with (its "
+                     "sha256 differs): refused").format(where, path)
+
+
+def session_from_dict(d: dict, allow_plugins: bool = False) -> Session:
+    """Validate a dictionary and build the session; SessionError names what is wrong. Its
+    plug-in files are checked first (:func:`check_plugins`)."""
     _check_header(d)
     _check_depth(d)
+    check_plugins(d.get("plugins"), allow_plugins)
     function, expression = function_from_dict(d.get("function"))
     opts = d.get("optimizers")
     _expect(opts, list, "optimizers")
@@ -353,9 +401,9 @@ def session_from_dict(d: dict) -> Session:
     return Session(experiment, enabled, title, description)
 
 
-def experiment_from_dict(d: dict) -> Experiment:
+def experiment_from_dict(d: dict, allow_plugins: bool = False) -> Experiment:
     """Validate a dictionary and build the experiment of its enabled optimizers."""
-    return session_from_dict(d).runnable()
+    return session_from_dict(d, allow_plugins).runnable()
 
 
 def read_json(path: str | os.PathLike):
@@ -400,11 +448,15 @@ def read_json(path: str | os.PathLike):
                                      "has too many digits").format(name)) from None
 
 
-def load_session(path: str | os.PathLike) -> Session:
-    """Read a session, preset or data-export JSON file; SessionError says why it cannot."""
+def load_session(path: str | os.PathLike, allow_plugins: bool = False) -> Session:
+    """Read a session, preset or data-export JSON file; SessionError says why it cannot
+    (``allow_plugins``: :func:`check_plugins`)."""
     data = read_json(path)
     try:
-        return session_from_dict(data)
+        return session_from_dict(data, allow_plugins)
+    except PluginRefused as exc:
+        raise PluginRefused(f"{os.path.basename(os.fspath(path))}: {exc}", exc.name,
+                            exc.path) from None
     except SessionError as exc:
         raise SessionError(f"{os.path.basename(os.fspath(path))}: {exc}") from None
     except RecursionError:
@@ -412,6 +464,6 @@ def load_session(path: str | os.PathLike) -> Session:
             os.fspath(path))) from None
 
 
-def load_experiment(path: str | os.PathLike) -> Experiment:
+def load_experiment(path: str | os.PathLike, allow_plugins: bool = False) -> Experiment:
     """Read a session or data-export JSON file (its enabled optimizers); SessionError says why."""
-    return load_session(path).runnable()
+    return load_session(path, allow_plugins).runnable()

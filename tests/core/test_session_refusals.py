@@ -22,6 +22,7 @@ from beale_gui.core import session as session_module
 from beale_gui.core import session_load as load_module
 from beale_gui.core.engine import OptimizerConfig
 from beale_gui.core.functions import get_function
+from beale_gui.core.optimizers import plugins
 from beale_gui.core.session import FORMAT, MIN_VIEW_SPAN, VERSION, Experiment, Session, SessionError
 from beale_gui.core.session_load import (
     MAX_DEPTH,
@@ -89,6 +90,12 @@ REFUSALS = [
     ("version-0", _with((("version",), 0)), "version: expected a positive whole"),
     ("version-fraction", _with((("version",), 1.5)), "version: expected a positive whole"),
     ("version-newer", _with((("version",), VERSION + 1)), "is newer than this program reads"),
+    # -- check_plugins (the cases that read or load a file: _plugin_refusals) -------------------
+    ("plugins-not-object", _with((("plugins",), [])), "plugins: expected an object, got a list"),
+    ("plugins-sha-not-hex", _with((("plugins",), {"p": {"path": "/p.py", "sha256": "zz"}})),
+     "plugins.p.sha256: expected 64 hexadecimal digits"),
+    ("plugins-not-loaded", _with((("plugins",), {"p": {"path": "/p.py", "sha256": "0" * 64}})),
+     "plugins.p: the session runs the plug-in file /p.py"),
     # -- _check_depth: MAX_DEPTH ----------------------------------------------------------------
     ("unknown-key-too-deep", _with((("notes",), _nested(MAX_DEPTH + 1))),
      f"notes: nested more than {MAX_DEPTH} levels deep"),
@@ -384,7 +391,7 @@ def test_a_recursion_while_checking_is_refused_as_nested_too_deeply(tmp_path, mo
     """load_session's last guard: whatever recursion slips past the checks is a refusal."""
     path = _write(tmp_path, BASE)
 
-    def recurse(d):
+    def recurse(d, allow_plugins=False):
         raise RecursionError
 
     monkeypatch.setattr(load_module, "session_from_dict", recurse)
@@ -478,6 +485,37 @@ def _raise_lines() -> set[tuple[str, int]]:
     return lines
 
 
+def _plugin_refusals(folder: Path) -> list[SessionError]:
+    """A session's plug-in file missing, changed, failing to load (each with
+    ``allow_plugins``) and loaded by the user but not the same file: refused, none left
+    registered."""
+    folder.mkdir()
+    good = folder / "p.py"
+    good.write_text("PARAMS = {}\ndef init(n, hp): return {}\n"
+                    "def update(w, g, s, hp, lr, t): return w\n")
+    bad = folder / "q.py"
+    bad.write_text("raise ImportError('no')\n")
+
+    def entry(path: Path, sha: str | None = None) -> dict:
+        sha = sha or plugins.sha256_of(path)
+        return _with((("plugins",), {path.stem: {"path": str(path), "sha256": sha}}))
+
+    errors = []
+    for d, allow, words in (
+            (entry(folder / "none.py", "0" * 64), True, "plugins.none: cannot read"),
+            (entry(good, "0" * 64), True, "is not the file the session was saved with"),
+            (entry(bad), True, "plugins.q: plug-in 'q': raised on import: ImportError: no")):
+        errors.append(_refuse(lambda d=d, allow=allow: session_from_dict(d, allow), words))
+    plugins.load_file(good)
+    try:
+        errors.append(_refuse(lambda: session_from_dict(entry(good, "0" * 64)),
+                              "sha256 differs"))
+    finally:
+        plugins.unregister("p")
+    assert not plugins.plugin_specs()
+    return errors
+
+
 def test_every_raise_is_reached(tmp_path, monkeypatch):
     reached: set[tuple[str, int]] = set()
     for i, (_, content, words) in enumerate(REFUSALS):
@@ -500,8 +538,10 @@ def test_every_raise_is_reached(tmp_path, monkeypatch):
         load_session(big)
     reached |= _raise_sites(info.value)
     monkeypatch.setattr(load_module, "MAX_FILE_BYTES", MAX_FILE_BYTES)
+    for error in _plugin_refusals(tmp_path / "plugins"):
+        reached |= _raise_sites(error)
     monkeypatch.setattr(load_module, "session_from_dict",
-                        lambda d: (_ for _ in ()).throw(RecursionError()))
+                        lambda d, *more: (_ for _ in ()).throw(RecursionError()))
     with pytest.raises(SessionError) as info:
         load_session(_write(tmp_path, BASE))
     reached |= _raise_sites(info.value)

@@ -21,6 +21,7 @@ import numpy as np
 
 from .. import aligned
 from ..optimizers import batch_step
+from ..optimizers.plugins import StepFailure
 from .layout import Points, pairs
 from .result import CONVERGED, DIVERGED
 from .rows import Group, Outputs, Part
@@ -46,6 +47,7 @@ class BatchPart(Part):
         self.lr0_rows = self.lr0_all
         self.local = None
         self.n_active = hi - lo
+        self.failures = out.failures
 
     def setup(self, by_rows: bool, lo: int, hi: int) -> None:
         """Take rows lo:hi of a block laid out ``by_rows``; state and scratch to match."""
@@ -58,9 +60,29 @@ class BatchPart(Part):
                     else self.lr0_rows)
         self.state = self.state_rows._make(self._laid_out(v) for v in self.state_rows)
         self.step, n_tmp = batch_step(self.spec.name, self.hp)
+        if self.spec.numpy_only:
+            self.step = self._guarded(self.step)
         self.tmp = [aligned.empty(self.shape) for _ in range(n_tmp)]
         self.recorded = [(stack, self._rows(getattr(self.state, k), self.widths[k]))
                          for k, stack in self.stacks.items()]
+
+    def _guarded(self, step):
+        """``step`` (a plug-in's) whose failure fails its runs, not the batch: where it
+        raised or returned the wrong thing the new points are NaN, so those runs diverge at
+        this step, and the reason is kept for each (``Outputs.failures``)."""
+        failures = self.failures
+
+        def guarded(w, g, state, lr, t, tmp, out):
+            try:
+                step(w, g, state, lr, t, tmp, out)
+            except StepFailure as exc:
+                if exc.rows is None:
+                    out[...] = np.nan
+                rows = self.rows if exc.rows is None else self.rows[exc.rows]
+                for r in rows.tolist():
+                    failures.setdefault(int(r), str(exc))
+
+        return guarded
 
     def _laid_out(self, values: np.ndarray) -> np.ndarray:
         """Per-run values of shape (n, 2) (state) or (n, 1) (state, hyperparameters, rates)

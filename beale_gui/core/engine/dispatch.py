@@ -2,7 +2,8 @@
 
 Small batches (the GUI's few paths) are one block on the calling thread: for a handful of
 deterministic runs one stepped in Python floats (:mod:`.few_runs`), else one of numpy arrays
-(:mod:`.batch`). Large ones are cut into blocks of some thousands of rows, whose working arrays
+(:mod:`.batch`). Plug-ins (``OptimizerSpec.numpy_only``) always take numpy blocks.
+Large ones are cut into blocks of some thousands of rows, whose working arrays
 stay close to a core's cache, and run on every core from a thread pool (numpy releases the GIL
 inside its loops, compiled code all through); the calling thread meanwhile polls cancel and
 reports progress. The blocks of a large batch are numpy's, or compiled batch blocks
@@ -89,6 +90,10 @@ class Dispatch:
         return (self._blocks_of(groups) if groups else []) + last
 
     def _blocks_of(self, groups: list[Group]) -> list:
+        numpy_only = [g for g in groups if g.spec.numpy_only]
+        if numpy_only:                  # plug-ins: numpy blocks, whatever the path and size
+            rest = [g for g in groups if not g.spec.numpy_only]
+            return (self._blocks_of(rest) if rest else []) + self._numpy_blocks(numpy_only)
         tuning = self.tuning
         n = sum(g.rows.stop - g.rows.start for g in groups)
         function = self.settings.function
@@ -130,6 +135,18 @@ class Dispatch:
             blocks += self._cut(fast, Part, lambda parts: compiled_batch.CompiledBatch(
                 self, parts, prepared, row_steps))
         return blocks + self._cut(det, BatchPart, lambda parts: Block(self, parts))
+
+    def _numpy_blocks(self, groups: list[Group]) -> list:
+        """Numpy blocks only, for groups whose optimizer has no other form: one for a small
+        batch; for a large one, one for the stochastic groups and cache-sized ones for the
+        rest."""
+        n = sum(g.rows.stop - g.rows.start for g in groups)
+        if n < self.tuning.parallel_min_rows:
+            return [self._whole(Block, groups)]
+        stochastic = [g for g in groups if g.noise is not None]
+        det = [g for g in groups if g.noise is None]
+        return (([self._whole(Block, stochastic)] if stochastic else [])
+                + self._cut(det, BatchPart, lambda parts: Block(self, parts)))
 
     def _cut(self, groups: list[Group], part, block) -> list:
         """Blocks (made by ``block(parts)``) of the rows of ``groups``, about ``chunk_rows``

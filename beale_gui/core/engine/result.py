@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 import numpy as np
@@ -90,6 +90,10 @@ class RunResult:
         Recorded with the state on a model on data: per configuration, for a stochastic one
         the loss of each update's mini-batch, (n, T+1); None for a deterministic one (see
         :meth:`batch_loss_of`). None on other functions.
+    failures : dict
+        Run -> the one-line reason a plug-in optimizer failed it (it raised, or returned the
+        wrong shape, type or non-finite values): such a run diverged at that step
+        (:meth:`failure`).
     """
 
     function: TestFunction
@@ -117,6 +121,7 @@ class RunResult:
     batch_losses: tuple[np.ndarray | None, ...] | None = None
     final_evals: np.ndarray | None = None   # (N,) int: f and gradient evaluations, start incl.
     evals: np.ndarray | None = None         # (N, T+1) int: so far at each point (probing runs)
+    failures: dict[int, str] = field(default_factory=dict)   # run -> why its plug-in failed
 
     @property
     def n_runs(self) -> int:
@@ -142,6 +147,9 @@ class RunResult:
         settled in a listed local minimum (:meth:`local_minimum`), without the distance and the
         minimum when ``distance`` is False (a table whose other columns say them)."""
         text = ended_text(int(self.status[i]), self.event_step[i], self.stop_step[i])
+        failure = self.failure(i)
+        if failure:
+            return f"{text}: {failure}"
         local = self.local_minimum(i)
         if local is None:
             return text
@@ -152,6 +160,12 @@ class RunResult:
         (x, y), away = local
         return translate("RunResult", "{0}, {1:.4g} from ({2:.4g}, {3:.4g})").format(
             text, away, x, y)
+
+    def failure(self, i: int) -> str | None:
+        """Why run ``i``'s plug-in failed, the step it diverged at (one line), or None."""
+        if self.status[i] != DIVERGED:
+            return None
+        return self.failures.get(int(i))
 
     def local_minimum(self, i: int) -> tuple[np.ndarray, float] | None:
         """Where run ``i`` settled when that is a local (not global) minimum the function

@@ -46,6 +46,7 @@ class Outputs:
         # others evaluate once per step: RunResult derives theirs); -1 until a run ends
         self.evals = np.empty(shape, dtype=np.int64) if record and probing else None
         self.final_evals = np.full(n, -1, dtype=np.int64)
+        self.failures: dict[int, str] = {}   # run -> why its plug-in's step failed
         self.states: dict[int, dict[str, np.ndarray]] | None = {} if record_state else None
         self.used: dict[int, np.ndarray] | None = {} if record_state else None
         self.batch_losses: dict[int, np.ndarray] | None = (

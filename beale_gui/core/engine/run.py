@@ -181,7 +181,7 @@ def run(
                        final_xy=out.final_xy, final_loss=out.final_loss, paths=out.paths,
                        loss=out.loss, grads=out.grads, moment=out.moment,
                        effective_lr=out.eff, bad_start=out.bad_start,
-                       final_evals=out.final_evals, evals=out.evals)
+                       final_evals=out.final_evals, evals=out.evals, failures=out.failures)
     if record_state:
         result.state = tuple(_unchanging_as_views(out.states.get(g.rows.start))
                              for g in groups)

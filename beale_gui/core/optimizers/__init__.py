@@ -9,7 +9,9 @@ the line search the last two share is :mod:`.line_search`); what every one is ma
 of, and the contract of its two kernels, in :mod:`.base`. To add one: write its hyperparameters,
 state, batch kernel, scalar kernel, effective learning rate and explain rule
 (:mod:`beale_gui.core.explain`) beside its family's (or in a new file) and add its spec to
-``SPECS`` there; a new file's ``SPECS`` goes into the registry below.
+``SPECS`` there; a new file's ``SPECS`` goes into the registry below. Optimizers from plug-in
+files and entry points (numpy path only) are kept apart, in :mod:`.plugins`;
+:func:`get_optimizer` finds them too.
 tests/core/test_optimizer_registry.py then steps it through both kernels,
 tests/core/test_scalar_kernels.py compiles its scalar kernel, and tests/core/test_explain.py
 checks its rule against the engine's record.
@@ -33,6 +35,7 @@ from . import (
     lion,
     maximize,
     newton,
+    plugins,
     radam,
     rmsprop,
     rprop,
@@ -41,9 +44,10 @@ from . import (
     yogi,
 )
 from .base import FloatStep, Log, OptimizerSpec, ScalarKernel, State, Step
+from .plugins import PluginError
 
-__all__ = ["OPTIMIZERS", "OptimizerSpec", "batch_step", "float_step", "get_optimizer",
-           "scalar_step"]
+__all__ = ["OPTIMIZERS", "OptimizerSpec", "PluginError", "batch_step", "float_step",
+           "get_optimizer", "scalar_step"]
 
 
 def _registered(spec: OptimizerSpec) -> OptimizerSpec:
@@ -67,18 +71,33 @@ for _spec in OPTIMIZERS.values():
 
 
 def get_optimizer(name: str) -> OptimizerSpec:
-    """The registry entry for ``name``; ValueError listing the choices when there is none."""
+    """The registry entry for ``name``: a built-in, a loaded plug-in
+    (:mod:`.plugins`), or an installed entry point of that name, imported now; ValueError
+    listing the choices when there is none (:class:`~.plugins.PluginError` when the entry
+    point fails to load)."""
     key = str(name).strip().lower().replace("-", "_")
-    if key not in OPTIMIZERS:
+    spec = OPTIMIZERS.get(key) or plugins.find(key)
+    if spec is None:
+        spec = plugins.load_entry_point(key)
+    if spec is None:
+        choices = [*OPTIMIZERS, *plugins.plugin_specs(), *plugins.entry_point_names()]
         raise ValueError(translate("Optimizers", "unknown optimizer '{0}'; choose from {1}")
-                         .format(name, ", ".join(OPTIMIZERS)))
-    return OPTIMIZERS[key]
+                         .format(name, ", ".join(dict.fromkeys(choices))))
+    return spec
+
+
+def _spec(name: str) -> OptimizerSpec:
+    """A built-in or a registered plug-in, by its registered name."""
+    spec = OPTIMIZERS.get(name) or plugins.find(name)
+    if spec is None:
+        raise KeyError(name)
+    return spec
 
 
 def batch_step(name: str, hp: Mapping) -> tuple[Step, int]:
     """The batch update of optimizer ``name`` for hyperparameters ``hp`` (floats or per-run
     values), torch's ``maximize`` included, and how many scratch arrays it takes."""
-    spec = OPTIMIZERS[name]
+    spec = _spec(name)
     return maximize.batch_maximized(spec.kernel(hp), hp, spec.n_tmp)
 
 
@@ -86,7 +105,7 @@ def float_step(name: str, hp: Mapping, state: State, log: Log) -> FloatStep:
     """The float update of optimizer ``name`` for one run with float hyperparameters ``hp``,
     torch's ``maximize`` (the gradient negated first) and coupled weight decay ``g +
     weight_decay * w`` included where they apply."""
-    spec = OPTIMIZERS[name]
+    spec = _spec(name)
     if spec.float_kernel is None:
         raise ValueError(f"'{name}' is a probing optimizer: it has no float kernel")
     step = spec.float_kernel(hp, state, log)
@@ -99,7 +118,7 @@ def gradient_terms(name: str, hp: Mapping) -> tuple[bool, float]:
     """What the registry does to the gradient before optimizer ``name``'s kernel sees it, for
     runs of ``hp`` (floats): whether it is negated (``maximize``), then the coupled weight
     decay added (``g + weight_decay * w``; 0.0 for none)."""
-    spec = OPTIMIZERS[name]
+    spec = _spec(name)
     return (bool(hp.get("maximize", 0.0)),
             float(hp["weight_decay"]) if spec.couples_decay(hp) else 0.0)
 
@@ -108,7 +127,7 @@ def scalar_step(name: str, hp: Mapping, width: int, log: Log) -> ScalarKernel:
     """Optimizer ``name``'s scalar kernel with the gradient terms of :func:`gradient_terms`
     and, when ``log`` is not None, the first ``width`` values of its state logged after each
     update; the kernel itself when there is nothing to add."""
-    step = OPTIMIZERS[name].scalar_kernel
+    step = _spec(name).scalar_kernel
     negate, wd = gradient_terms(name, hp)
     if negate or wd:
         kernel = step

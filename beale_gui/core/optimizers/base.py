@@ -277,9 +277,14 @@ class OptimizerSpec:
     scalar_kernel: ScalarKernel | None = None     # required but for a probing optimizer
     scalar_hp: Callable[[Mapping], tuple[float, ...]] | None = None
     scalar_scratch: int = 0
+    numpy_only: bool = False      # stepped by its batch kernel only (a plug-in, :mod:`.plugins`)
 
     def __post_init__(self) -> None:
-        if self.probe is not None:
+        if self.numpy_only:
+            if not callable(self.kernel) or self.probe is not None:
+                raise TypeError(f"optimizer '{self.name}': a numpy-only optimizer has a batch "
+                                "kernel and no probe")
+        elif self.probe is not None:
             if (not callable(self.probe) or self.kernel is not None or self.stochastic
                     or self.scalar_kernel is not None):
                 raise TypeError(f"optimizer '{self.name}': a probing optimizer has one kernel, "

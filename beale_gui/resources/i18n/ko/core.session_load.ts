@@ -108,6 +108,22 @@
         <translation>{0}: {1}단계보다 깊게 중첩되어 있습니다</translation>
     </message>
     <message>
+        <source>{0}.sha256: expected 64 hexadecimal digits</source>
+        <translation>{0}.sha256: 16진수 64자리여야 합니다</translation>
+    </message>
+    <message>
+        <source>{0}: the session runs the plug-in file {1}, which is code; it is not run unless you load it</source>
+        <translation>{0}: 이 세션은 플러그인 파일 {1}을(를) 실행합니다. 코드이므로 직접 불러오지 않으면 실행하지 않습니다</translation>
+    </message>
+    <message>
+        <source>{0}: cannot read {1}: {2}</source>
+        <translation>{0}: {1}을(를) 읽을 수 없습니다: {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is not the file the session was saved with (its sha256 differs): refused</source>
+        <translation>{0}: {1}은(는) 세션을 저장할 때의 파일이 아닙니다(sha256이 다름): 거부합니다</translation>
+    </message>
+    <message>
         <source>optimizers: {0} of them; the limit is {1}</source>
         <translation>optimizers: {0}개, 한도는 {1}개입니다</translation>
     </message>
