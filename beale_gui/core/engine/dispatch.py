@@ -2,7 +2,8 @@
 
 Small batches (the GUI's few paths) are one block on the calling thread: for a handful of
 deterministic runs one stepped in Python floats (:mod:`.few_runs`), else one of numpy arrays
-(:mod:`.batch`). Large ones are cut into blocks of some thousands of rows, whose working arrays
+(:mod:`.batch`); the runs of ``numpy_only`` optimizers (no scalar kernel) always take numpy
+blocks. Large ones are cut into blocks of some thousands of rows, whose working arrays
 stay close to a core's cache, and run on every core from a thread pool (numpy releases the GIL
 inside its loops, compiled code all through); the calling thread meanwhile polls cancel and
 reports progress. The blocks of a large batch are numpy's, or compiled batch blocks
@@ -35,7 +36,7 @@ class Aborted(Exception):
 
 def few_runs_can_take(group: Group) -> bool:
     """Deterministic, float hyperparameters and rate, a rate known for every step."""
-    return (group.noise is None
+    return (group.noise is None and not group.spec.numpy_only
             and not isinstance(group.lr0, np.ndarray)
             and not any(isinstance(v, np.ndarray) for v in group.hp.values())
             and (group.constant_schedule or group.rates is not None))
@@ -89,6 +90,13 @@ class Dispatch:
         return (self._blocks_of(groups) if groups else []) + last
 
     def _blocks_of(self, groups: list[Group]) -> list:
+        own = [g for g in groups if g.spec.numpy_only]
+        if own:             # numpy blocks, whatever the path: they have no scalar kernel
+            rest = [g for g in groups if not g.spec.numpy_only]
+            n = sum(g.rows.stop - g.rows.start for g in own)
+            blocks = (self._cut(own, BatchPart, lambda parts: Block(self, parts))
+                      if n >= self.tuning.parallel_min_rows else [self._whole(Block, own)])
+            return blocks + (self._blocks_of(rest) if rest else [])
         tuning = self.tuning
         n = sum(g.rows.stop - g.rows.start for g in groups)
         function = self.settings.function

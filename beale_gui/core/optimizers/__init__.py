@@ -38,6 +38,7 @@ from . import (
     rprop,
     schedule_free,
     sgd,
+    torch_adapter,
     yogi,
 )
 from .base import FloatStep, Log, OptimizerSpec, ScalarKernel, State, Step
@@ -67,7 +68,11 @@ for _spec in OPTIMIZERS.values():
 
 
 def get_optimizer(name: str) -> OptimizerSpec:
-    """The registry entry for ``name``; ValueError listing the choices when there is none."""
+    """The registry entry for ``name``; ValueError listing the choices when there is none.
+    A name ``torch:<module>.<Class>`` is any torch optimizer (:mod:`.torch_adapter`, which
+    imports torch only then)."""
+    if torch_adapter.is_torch_name(name):
+        return torch_adapter.torch_spec(name)
     key = str(name).strip().lower().replace("-", "_")
     if key not in OPTIMIZERS:
         raise ValueError(translate("Optimizers", "unknown optimizer '{0}'; choose from {1}")
@@ -78,6 +83,9 @@ def get_optimizer(name: str) -> OptimizerSpec:
 def batch_step(name: str, hp: Mapping) -> tuple[Step, int]:
     """The batch update of optimizer ``name`` for hyperparameters ``hp`` (floats or per-run
     values), torch's ``maximize`` included, and how many scratch arrays it takes."""
+    if torch_adapter.is_torch_name(name):           # torch applies its own maximize
+        spec = torch_adapter.torch_spec(name)
+        return spec.kernel(hp), spec.n_tmp
     spec = OPTIMIZERS[name]
     return maximize.batch_maximized(spec.kernel(hp), hp, spec.n_tmp)
 

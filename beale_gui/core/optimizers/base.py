@@ -196,6 +196,10 @@ class OptimizerSpec:
         every deterministic optimizer with its scalar kernel.
     scalar_scratch : int
         How many values of its own the scalar kernel keeps after the state's.
+    numpy_only : bool
+        The optimizer has a batch kernel and no scalar kernel (a torch class by its import
+        path, :mod:`.torch_adapter`; a plug-in): the engine steps its runs in numpy blocks
+        (:mod:`beale_gui.core.engine.batch`) whatever the batch's size or path.
     coupled_decay : bool
         The scalar kernel takes torch's coupled weight decay ``g + weight_decay * w`` from the
         registry (:func:`beale_gui.core.optimizers.scalar_step`, ``float_step``); False where
@@ -277,6 +281,7 @@ class OptimizerSpec:
     scalar_kernel: ScalarKernel | None = None     # required but for a probing optimizer
     scalar_hp: Callable[[Mapping], tuple[float, ...]] | None = None
     scalar_scratch: int = 0
+    numpy_only: bool = False      # a batch kernel only: its runs take numpy blocks
 
     def __post_init__(self) -> None:
         if self.probe is not None:
@@ -284,6 +289,10 @@ class OptimizerSpec:
                     or self.scalar_kernel is not None):
                 raise TypeError(f"optimizer '{self.name}': a probing optimizer has one kernel, "
                                 "its probe, and takes exact gradients")
+        elif self.numpy_only:
+            if not callable(self.kernel) or self.scalar_kernel is not None:
+                raise TypeError(f"optimizer '{self.name}': a numpy-only optimizer has one "
+                                "kernel, its batch kernel")
         else:
             for what in ("kernel", "scalar_kernel"):
                 if not callable(getattr(self, what)):
