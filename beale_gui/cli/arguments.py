@@ -44,7 +44,7 @@ from ..core.session_load import load_experiment
 from ..core.surface3d import DEFAULT_AZIMUTH, DEFAULT_ELEVATION
 from ..export import targets
 
-COMMANDS = ("run", "search", "basins", "export", "compare")
+COMMANDS = ("run", "search", "basins", "export", "compare", "check-optimizer")
 # a search runs many configurations: fewer steps each than a run, as the window's Search tab
 SEARCH_MAX_STEPS = 500
 _DEFAULT_LR = OptimizerConfig("gd").hparams["lr"]
@@ -368,6 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"--view 3d: degrees above the floor, between -90 and 90 "
                         f"({DEFAULT_ELEVATION:g})")
     add_compare_parser(sub)
+    from .check_command import add_check_parser
+
+    add_check_parser(sub)
     return parser
 
 
