@@ -1,5 +1,7 @@
 """``python main.py check-optimizer`` and torch classes on the command line (issue 27)."""
 
+from pathlib import Path
+
 import pytest
 
 from beale_gui import cli
@@ -90,3 +92,13 @@ def test_bad_torch_names_are_one_line(spec, says, capsys):
     assert out == ""
     assert says in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_the_readme_shows_what_the_command_prints(capsys):
+    pytest.importorskip("torch")
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = text.split("$ python main.py check-optimizer ", 1)[1].split("```", 1)[0]
+    args, _, shown = block.partition("\n")
+    code, out, _ = _main(["check-optimizer", *args.split()], capsys)
+    assert code == 0
+    assert out == shown
