@@ -1,10 +1,16 @@
 """``python main.py check-optimizer`` and torch classes on the command line (issue 27)."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from beale_gui import cli
+
+from . import child_env
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _main(argv, capsys):
@@ -96,9 +102,21 @@ def test_bad_torch_names_are_one_line(spec, says, capsys):
 
 def test_the_readme_shows_what_the_command_prints(capsys):
     pytest.importorskip("torch")
-    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("$ python main.py check-optimizer ", 1)[1].split("```", 1)[0]
     args, _, shown = block.partition("\n")
     code, out, _ = _main(["check-optimizer", *args.split()], capsys)
     assert code == 0
     assert out == shown
+
+
+def test_torch_is_imported_only_when_a_torch_name_is_used():
+    code = ("import sys\n"
+            "from beale_gui import cli\n"
+            "assert cli.main(['check-optimizer', '--optimizer', 'adam', '--reference', 'adam',"
+            " '--max-steps', '3']) == 0\n"
+            "assert cli.main(['run', '--optimizer', 'adam:lr=0.05', '--max-steps', '3']) == 0\n"
+            "assert 'torch' not in sys.modules, 'torch imported'\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, env=child_env(), timeout=120)
+    assert done.returncode == 0, done.stderr

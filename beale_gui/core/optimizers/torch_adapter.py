@@ -31,6 +31,7 @@ import importlib
 import inspect
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -161,7 +162,7 @@ def tuple_keys(name: str) -> dict[str, tuple[str, ...]]:
     return {k.name: k.parts for k in spec.keywords if k.kind == "tuple"}
 
 
-def _kwargs(keywords: list[_Keyword], values: Mapping[str, float]) -> dict:
+def _kwargs(keywords: tuple[_Keyword, ...], values: Mapping[str, float]) -> dict:
     """The constructor keywords of one run from its hyperparameters (floats)."""
     out = {}
     for k in keywords:
@@ -179,9 +180,13 @@ def _kwargs(keywords: list[_Keyword], values: Mapping[str, float]) -> dict:
 
 # -- the spec -----------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
 class TorchSpec(OptimizerSpec):
     """An :class:`OptimizerSpec` of a torch class: the class, its exposed keywords, and a
     check that lets torch judge the values too."""
+
+    torch_class: type | None = None
+    keywords: tuple[_Keyword, ...] = ()
 
     def check(self, hparams):
         checked = super().check(hparams)
@@ -206,9 +211,7 @@ def _make_spec(name: str, cls: type) -> TorchSpec:
                      None if closure else _kernel, None, coupled_decay=False, n_tmp=0,
                      description=doc[0] if doc else f"{cls.__module__}.{cls.__qualname__}",
                      explain=_explain, probe=_probe if closure else None,
-                     numpy_only=not closure)
-    object.__setattr__(spec, "torch_class", cls)
-    object.__setattr__(spec, "keywords", keywords)
+                     numpy_only=not closure, torch_class=cls, keywords=tuple(keywords))
     state.spec = spec
     return spec
 
@@ -254,7 +257,7 @@ class TorchState(_RunIds):
         return state
 
 
-def _new_optimizer(cls: type, keywords: list[_Keyword], values: Mapping[str, float], n: int):
+def _new_optimizer(cls: type, keywords: tuple[_Keyword, ...], values: Mapping[str, float], n: int):
     import torch
 
     param = torch.nn.Parameter(torch.zeros((n, 2) if n > 1 else (2,), dtype=torch.float64))
