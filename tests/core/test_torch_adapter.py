@@ -164,6 +164,7 @@ def test_hyperparameters_are_the_constructor_keywords():
     ("torch:torch.optim.Adam", {"momentum": 0.9}, "unknown parameter 'momentum'"),
     ("torch:torch.optim.Adam", {"betas[0]": 2.0}, "Invalid beta parameter"),
     ("torch:torch.optim.Adam", {"lr": -1.0}, "Invalid lr"),
+    ("torch:torch.optim.SparseAdam", {}, "SparseAdam does not support dense gradients"),
 ])
 def test_bad_inputs_are_one_line(name, hp, says):
     with pytest.raises(ValueError, match=r"\S") as caught:

@@ -7,8 +7,8 @@ get_optimizer` asks it for every name that starts with ``torch:``; the built-ins
 (:func:`inspect.signature`): numbers and switches, a tuple of numbers as one hyperparameter per
 entry, ``betas[0]`` and ``betas[1]`` (the command line writes ``betas=0.9/0.99``); the other
 keywords (None, strings, torch's implementation switches such as ``foreach``) keep the
-class's defaults. torch checks the values itself, once, when the configuration is made
-(:meth:`TorchSpec.check`).
+class's defaults; an ``lr`` without a default gets 1e-3. torch checks the values itself when the
+configuration is made, with one step of a throwaway instance (:meth:`TorchSpec.check`).
 
 Each update writes the engine's exact gradient (or the stochastic one it drew) into ``.grad``,
 never autograd, sets the group's ``lr`` to the engine's rate of the step (so the engine's
@@ -129,21 +129,22 @@ def _keywords(cls: type) -> tuple[list[_Keyword], list[Param]]:
     """The constructor keywords the spec exposes and their hyperparameters."""
     keywords, params = [], []
     for i, (name, p) in enumerate(inspect.signature(cls).parameters.items()):
-        if (i == 0 or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or p.default is p.empty
+        default = 1e-3 if name == "lr" and p.default is p.empty else p.default
+        if (i == 0 or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) or default is p.empty
                 or name in _IMPLEMENTATION):
             continue
         annotation = str(p.annotation)
-        kind = _number_kind(p.default, annotation)
+        kind = _number_kind(default, annotation)
         if kind is not None:
             keywords.append(_Keyword(name, kind))
-            params.append(_param(name, p.default, kind))
-        elif isinstance(p.default, tuple) and p.default and all(
-                _number_kind(v, "float") in ("float", "int") for v in p.default):
-            parts = tuple(f"{name}[{j}]" for j in range(len(p.default)))
+            params.append(_param(name, default, kind))
+        elif isinstance(default, tuple) and default and all(
+                _number_kind(v, "float") in ("float", "int") for v in default):
+            parts = tuple(f"{name}[{j}]" for j in range(len(default)))
             kinds = tuple("int" if isinstance(v, int) and "float" not in annotation
-                          and name != "step_sizes" else "float" for v in p.default)
+                          else "float" for v in default)
             keywords.append(_Keyword(name, "tuple", parts, kinds))
-            params += [_param(part, v, "float") for part, v in zip(parts, p.default,
+            params += [_param(part, v, "float") for part, v in zip(parts, default,
                                                                    strict=True)]
     if "lr" not in {k.name for k in keywords}:
         raise ValueError(f"{cls.__name__} takes no learning rate 'lr'")
@@ -195,10 +196,30 @@ class TorchSpec(OptimizerSpec):
             values = {k: float(v[j]) if isinstance(v, np.ndarray) else v
                       for k, v in checked.items()}
             try:
-                _new_optimizer(self.torch_class, self.keywords, values, 1)
-            except Exception as exc:        # torch's ValueError, or a class's own TypeError
-                raise ValueError(f"{self.name}: {exc}") from None
+                _dry_step(*_new_optimizer(self.torch_class, self.keywords, values, 1),
+                          self.probe is not None)
+            except Exception as exc:        # torch's ValueError, or a class's own error
+                text = " ".join(str(exc).split()) or type(exc).__name__
+                raise ValueError(f"{self.name}: {text}") from None
         return checked
+
+
+def _dry_step(param, opt, closure: bool) -> None:
+    """One step of a throwaway optimizer on a quadratic, so that a class that cannot take a
+    dense float64 gradient (SparseAdam) or refuses a value says so when it is chosen."""
+    import torch
+
+    def quadratic():
+        param.grad = param.detach().clone()
+        return torch.tensor(0.5 * float((param.detach() ** 2).sum()), dtype=torch.float64)
+
+    with torch.no_grad():
+        param.copy_(torch.tensor([0.5, -0.25], dtype=torch.float64))
+    quadratic()
+    if closure:
+        opt.step(quadratic)
+    else:
+        opt.step()
 
 
 def _make_spec(name: str, cls: type) -> TorchSpec:
