@@ -172,3 +172,20 @@ def test_bad_inputs_are_one_line(name, hp, says):
     message = str(caught.value)
     assert says in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize("path", ["torch_optimizer.Lamb", "pytorch_optimizer.LARS",
+                                  "pytorch_optimizer.AdaFactor"])
+def test_norm_based_classes_would_differ_from_step_1_if_batched(path, monkeypatch):
+    """Why the list is a list: a class whose update reads the norm of the whole parameter
+    gives other numbers when the runs share one (these are stepped one instance per run)."""
+    pytest.importorskip(path.split(".")[0])
+    config = _torch(path, {"lr": 0.02})
+    alone = [run(BEALE, config, start[None], max_steps=5).paths[0] for start in STARTS]
+    apart = run(BEALE, config, STARTS, max_steps=5).paths
+    for i, path_alone in enumerate(alone):
+        np.testing.assert_array_equal(apart[i, :len(path_alone)], path_alone)
+    monkeypatch.setattr(torch_adapter, "BATCHED", (*torch_adapter.BATCHED, path))
+    shared = run(BEALE, config, STARTS, max_steps=5).paths
+    assert np.array_equal(shared[:, 0], apart[:, 0])
+    assert not np.array_equal(shared[:, 1], apart[:, 1])
