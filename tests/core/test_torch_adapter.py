@@ -189,3 +189,25 @@ def test_norm_based_classes_would_differ_from_step_1_if_batched(path, monkeypatc
     shared = run(BEALE, config, STARTS, max_steps=5).paths
     assert np.array_equal(shared[:, 0], apart[:, 0])
     assert not np.array_equal(shared[:, 1], apart[:, 1])
+
+
+class FailsAtItsThirdStep(torch.optim.SGD):
+    """An optimizer that breaks mid-run (a user's own class, say)."""
+
+    def step(self, closure=None):
+        self.calls = getattr(self, "calls", 0) + 1
+        if self.calls == 3:
+            raise RuntimeError("something inside\nbroke")
+        return super().step(closure)
+
+
+def test_a_step_that_raises_is_one_line_naming_the_optimizer(capsys):
+    from beale_gui import cli
+
+    name = f"torch:{__name__}.FailsAtItsThirdStep"
+    with pytest.raises(ValueError, match="its step failed: something inside broke"):
+        run(BEALE, _torch(name[len("torch:"):], {"lr": 0.01}), STARTS, max_steps=10)
+    assert cli.main(["run", "--optimizer", name, "--max-steps", "10"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == (f"beale-gui run: error: run: {name}: its step failed: something "
+                           "inside broke")

@@ -338,7 +338,7 @@ class _Runs:
                 grad[ids] = torch.as_tensor(np.ascontiguousarray(g))
                 param.grad = grad
                 _set_lr(opt, lr)
-                opt.step()
+                self._step(opt)
                 new[...] = param.numpy()[ids]
                 return new, calls
         for k, j in enumerate(ids.tolist()):
@@ -348,13 +348,26 @@ class _Runs:
                 param.grad = torch.as_tensor(np.array(g[k], dtype=np.float64))
             _set_lr(opt, lr if np.ndim(lr) == 0 else lr[k])
             if function is None:
-                opt.step()
+                self._step(opt)
             else:
                 count = [0]
-                opt.step(_closure(param, function, count))
+                self._step(opt, _closure(param, function, count))
                 calls[k] = count[0]
             new[k] = param.detach().numpy()
         return new, calls
+
+
+    def _step(self, opt, closure=None) -> None:
+        """``opt.step()``; what it raises becomes one line naming the optimizer (a ValueError:
+        the command line prints it as it prints a refused value)."""
+        try:
+            if closure is None:
+                opt.step()
+            else:
+                opt.step(closure)
+        except Exception as exc:
+            text = " ".join(str(exc).split()) or type(exc).__name__
+            raise ValueError(f"{self.spec.name}: its step failed: {text}") from exc
 
 
 def _set_lr(opt, lr) -> None:
