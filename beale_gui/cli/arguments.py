@@ -35,6 +35,8 @@ from ..core.models import (
     parse_dataset_spec,
 )
 from ..core.optimizers import get_optimizer, plugins
+from ..core.optimizers.torch_adapter import PREFIX as TORCH_PREFIX
+from ..core.optimizers.torch_adapter import is_torch_name, tuple_keys
 from ..core.params import odd_character, parse_number
 from ..core.schedules import ScheduleConfig
 from ..core.session import Experiment, PluginRefused, SessionError, bound_text
@@ -42,7 +44,7 @@ from ..core.session_load import load_experiment
 from ..core.surface3d import DEFAULT_AZIMUTH, DEFAULT_ELEVATION
 from ..export import targets
 
-COMMANDS = ("run", "search", "basins", "export", "compare")
+COMMANDS = ("run", "search", "basins", "export", "compare", "check-optimizer")
 # a search runs many configurations: fewer steps each than a run, as the window's Search tab
 SEARCH_MAX_STEPS = 500
 _DEFAULT_LR = OptimizerConfig("gd").hparams["lr"]
@@ -113,12 +115,15 @@ def _flags_of(optimizer: str) -> set[str]:
 def _key_values(text: str, what: str, flags=None) -> tuple[str, dict[str, float]]:
     """``name:key=value,key=value`` -> (name, {key: value}); a key in ``flags(name)`` (a
     0/1 switch) also takes true or false."""
-    name, _, rest = text.partition(":")
+    name, rest = _name_and_rest(text)
     if not name.strip():
         raise UsageError(f"{what} '{text}' has no name")
     switches = flags(name.strip()) if flags else set()
     values = {}
-    for item in filter(None, (s.strip() for s in rest.split(","))):
+    items = [s.strip() for s in rest.split(",")]
+    if what == "--optimizer" and is_torch_name(name):
+        items = _tuples_spread(name.strip(), items, text)
+    for item in filter(None, items):
         key, eq, value = item.partition("=")
         if not eq or not key.strip():
             raise UsageError(f"{what} '{text}': expected key=value, got '{item}'")
@@ -134,6 +139,36 @@ def _key_values(text: str, what: str, flags=None) -> tuple[str, dict[str, float]
                        f"{value.strip()!r}" if key.strip() in switches else str(exc))
             raise UsageError(f"{what} '{text}': {problem}") from None
     return name.strip(), values
+
+
+def _name_and_rest(text: str) -> tuple[str, str]:
+    """``name:rest``, where a torch name keeps its own colon (``torch:torch.optim.Adam:lr=1``
+    is named ``torch:torch.optim.Adam``)."""
+    if is_torch_name(text):
+        head = text.strip()[len(TORCH_PREFIX):]
+        path, _, rest = head.partition(":")
+        return TORCH_PREFIX + path.strip(), rest
+    name, _, rest = text.partition(":")
+    return name, rest
+
+
+def _tuples_spread(name: str, items: list[str], text: str) -> list[str]:
+    """A torch optimizer's tuple keyword written ``betas=0.9/0.99`` as its hyperparameters,
+    ``betas[0]=0.9`` and ``betas[1]=0.99``."""
+    tuples = tuple_keys(name)
+    out = []
+    for item in items:
+        key, eq, value = item.partition("=")
+        parts = tuples.get(key.strip())
+        if not eq or parts is None:
+            out.append(item)
+            continue
+        values = value.split("/")
+        if len(values) != len(parts):
+            raise UsageError(f"--optimizer '{text}': {key.strip()} takes {len(parts)} values "
+                             f"written {'/'.join(['N'] * len(parts))}, got '{value.strip()}'")
+        out += [f"{part}={v}" for part, v in zip(parts, values, strict=True)]
+    return out
 
 
 def parse_optimizer(text: str, schedule: ScheduleConfig, noise: StochasticConfig | None):
@@ -357,6 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"--view 3d: degrees above the floor, between -90 and 90 "
                         f"({DEFAULT_ELEVATION:g})")
     add_compare_parser(sub)
+    from .check_command import add_check_parser
+
+    add_check_parser(sub)
     return parser
 
 

@@ -491,8 +491,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return compare(args)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check_command import cmd_check as check
+
+    return check(args)
+
+
 HANDLERS = {"run": cmd_run, "search": cmd_search, "basins": cmd_basins, "export": cmd_export,
-            "compare": cmd_compare}
+            "compare": cmd_compare, "check-optimizer": cmd_check}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,6 +32,8 @@ EXPORT_PNG = ["export", "--max-steps", "5", "--out", "{tmp}/x.png"]
 EXPORT_GIF = ["export", "--max-steps", "5", "--out", "{tmp}/x.gif"]
 SEARCH = ["search", "--optimizer", "momentum", "--budget", "4", "--max-steps", "5"]
 BASINS = ["basins", "--grid", "4", "--max-steps", "5"]
+CHECK = ["check-optimizer", "--optimizer", "gd", "--reference", "gd:lr=0.01", "--function",
+         "beale", "--start", "0.7,1.4"]
 COMPARE = ["compare", "--optimizer", "gd", "--budget", "2", "--tuning-starts", "2", "--starts",
            "3", "--max-steps", "5"]
 
@@ -114,6 +116,18 @@ SLOTS = [
     ("compare-minimum", [*COMPARE, "--expr", "x**2 + y**2", "--minimum", "{v}"]),
     ("compare-out", [*COMPARE, *SMALL, "--out", "{v}.png"]),
     ("compare-size", [*COMPARE, "--out", "{tmp}/c.png", "--size", "{v}"]),
+    # converges at step 516 (gd:lr=0.01): a large max steps costs nothing
+    ("check-optimizer-max-steps", [*CHECK, "--tol", "1e-5", "--max-steps", "{v}"]),
+    ("check-optimizer-tol", [*CHECK, "--max-steps", "5", "--tol", "{v}"]),
+    ("check-optimizer-start", [*CHECK, "--max-steps", "5", "--start", "{v}"]),
+    ("check-optimizer-optimizer", [*CHECK, "--max-steps", "5", "--optimizer", "{v}"]),
+    ("check-optimizer-reference", [*CHECK, "--max-steps", "5", "--reference", "{v}"]),
+    ("check-optimizer-function", [*CHECK, "--max-steps", "5", "--function", "{v}"]),
+    ("check-optimizer-model", [*CHECK[:5], "--max-steps", "5", "--model", "{v}"]),
+    ("check-optimizer-data", [*CHECK[:5], "--max-steps", "5", "--model", "linear", "--data",
+                              "{v}"]),
+    ("check-optimizer-dataset", [*CHECK[:5], "--max-steps", "5", "--model", "linear",
+                                 "--dataset", "{v}"]),
 ]
 SLOT_IDS = [s[0] for s in SLOTS]
 
@@ -196,7 +210,7 @@ def test_every_option_refuses_or_harmlessly_takes_every_hostile_value(slot, args
 def test_the_slots_cover_every_option_of_every_command():
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    covered = {(s.split("-")[0], a) for s, args in SLOTS for a in args if a.startswith("--")}
+    covered = {(args[0], a) for s, args in SLOTS for a in args if a.startswith("--")}
     common = {o for a in sub.choices["run"]._actions for o in a.option_strings}
     missing = []
     for command, p in sub.choices.items():

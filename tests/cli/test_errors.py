@@ -313,7 +313,9 @@ def test_a_bad_argument_exits_2_with_one_line_naming_it(args, named, folder, cap
 NEEDS = {"run": [], "search": ["--param", "lr=1e-3:1e-1", "--budget", "4"],
          "basins": ["--grid", "3"], "export": ["--out", "{tmp}/x.png"],
          "compare": ["--optimizer", "gd", "--budget", "2", "--tuning-starts", "2", "--starts",
-                     "3", "--max-steps", "5"]}
+                     "3", "--max-steps", "5"],
+         "check-optimizer": ["--optimizer", "gd", "--reference", "gd", "--function", "beale",
+                             "--max-steps", "5"]}
 
 
 def _string_options():
@@ -353,7 +355,8 @@ def test_an_empty_or_blank_text_option_is_refused_naming_it(command, option, val
 
 
 def test_every_command_has_free_text_options_to_try():
-    assert {c for c, _ in STRING_OPTIONS} == {"run", "search", "basins", "export", "compare"}
+    assert {c for c, _ in STRING_OPTIONS} == {"run", "search", "basins", "export", "compare",
+                                              "check-optimizer"}
     assert ("run", "--expr") in STRING_OPTIONS
     assert ("search", "--method") in STRING_OPTIONS
 

@@ -2,15 +2,15 @@
 
 Small batches (the GUI's few paths) are one block on the calling thread: for a handful of
 deterministic runs one stepped in Python floats (:mod:`.few_runs`), else one of numpy arrays
-(:mod:`.batch`). Plug-ins (``OptimizerSpec.numpy_only``) always take numpy blocks.
-Large ones are cut into blocks of some thousands of rows, whose working arrays
-stay close to a core's cache, and run on every core from a thread pool (numpy releases the GIL
-inside its loops, compiled code all through); the calling thread meanwhile polls cancel and
-reports progress. The blocks of a large batch are numpy's, or compiled batch blocks
-(:mod:`.compiled_batch`) for the configurations :meth:`Dispatch._compiled_batch_groups`
-picks. Stochastic configurations stay together in one block, so the generator's draws come in
-the same order whatever the split. How the batch is cut is :class:`~.settings.EngineTuning`'s
-to say.
+(:mod:`.batch`); the runs of ``numpy_only`` optimizers (plug-ins, torch classes: no scalar
+kernel) always take numpy blocks. Large ones are cut into blocks of some thousands of rows,
+whose working arrays stay close to a core's cache, and run on every core from a thread pool
+(numpy releases the GIL inside its loops, compiled code all through); the calling thread
+meanwhile polls cancel and reports progress. The blocks of a large batch are numpy's, or
+compiled batch blocks (:mod:`.compiled_batch`) for the configurations
+:meth:`Dispatch._compiled_batch_groups` picks. Stochastic configurations stay together in one
+block, so the generator's draws come in the same order whatever the split. How the batch is
+cut is :class:`~.settings.EngineTuning`'s to say.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class Aborted(Exception):
 
 def few_runs_can_take(group: Group) -> bool:
     """Deterministic, float hyperparameters and rate, a rate known for every step."""
-    return (group.noise is None
+    return (group.noise is None and not group.spec.numpy_only
             and not isinstance(group.lr0, np.ndarray)
             and not any(isinstance(v, np.ndarray) for v in group.hp.values())
             and (group.constant_schedule or group.rates is not None))

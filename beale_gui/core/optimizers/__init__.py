@@ -41,6 +41,7 @@ from . import (
     rprop,
     schedule_free,
     sgd,
+    torch_adapter,
     yogi,
 )
 from .base import FloatStep, Log, OptimizerSpec, ScalarKernel, State, Step
@@ -74,7 +75,10 @@ def get_optimizer(name: str) -> OptimizerSpec:
     """The registry entry for ``name``: a built-in, a loaded plug-in
     (:mod:`.plugins`), or an installed entry point of that name, imported now; ValueError
     listing the choices when there is none (:class:`~.plugins.PluginError` when the entry
-    point fails to load)."""
+    point fails to load). A name ``torch:<module>.<Class>`` is any torch optimizer
+    (:mod:`.torch_adapter`, which imports torch only then)."""
+    if torch_adapter.is_torch_name(name):
+        return torch_adapter.torch_spec(name)
     key = str(name).strip().lower().replace("-", "_")
     spec = OPTIMIZERS.get(key) or plugins.find(key)
     if spec is None:
@@ -97,6 +101,9 @@ def _spec(name: str) -> OptimizerSpec:
 def batch_step(name: str, hp: Mapping) -> tuple[Step, int]:
     """The batch update of optimizer ``name`` for hyperparameters ``hp`` (floats or per-run
     values), torch's ``maximize`` included, and how many scratch arrays it takes."""
+    if torch_adapter.is_torch_name(name):           # torch applies its own maximize
+        spec = torch_adapter.torch_spec(name)
+        return spec.kernel(hp), spec.n_tmp
     spec = _spec(name)
     return maximize.batch_maximized(spec.kernel(hp), hp, spec.n_tmp)
 

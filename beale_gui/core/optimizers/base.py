@@ -196,6 +196,10 @@ class OptimizerSpec:
         every deterministic optimizer with its scalar kernel.
     scalar_scratch : int
         How many values of its own the scalar kernel keeps after the state's.
+    numpy_only : bool
+        The optimizer has a batch kernel and no scalar kernel (a torch class by its import
+        path, :mod:`.torch_adapter`; a plug-in): the engine steps its runs in numpy blocks
+        (:mod:`beale_gui.core.engine.batch`) whatever the batch's size or path.
     coupled_decay : bool
         The scalar kernel takes torch's coupled weight decay ``g + weight_decay * w`` from the
         registry (:func:`beale_gui.core.optimizers.scalar_step`, ``float_step``); False where
@@ -277,7 +281,7 @@ class OptimizerSpec:
     scalar_kernel: ScalarKernel | None = None     # required but for a probing optimizer
     scalar_hp: Callable[[Mapping], tuple[float, ...]] | None = None
     scalar_scratch: int = 0
-    numpy_only: bool = False      # stepped by its batch kernel only (a plug-in, :mod:`.plugins`)
+    numpy_only: bool = False      # a batch kernel only (a plug-in, a torch class): numpy blocks
 
     def __post_init__(self) -> None:
         if self.numpy_only:
