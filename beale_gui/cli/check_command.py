@@ -13,6 +13,8 @@ from .arguments import (
     _number_arg,
     _whole_arg,
     add_model_options,
+    add_plugin_options,
+    load_plugin_files,
     model_from_args,
     parse_optimizer,
     parse_start,
@@ -39,6 +41,7 @@ def add_check_parser(sub) -> None:
                    help="a start point (repeatable; default "
                         f"{' '.join(f'{x:g},{y:g}' for x, y in check.DEFAULT_STARTS)})")
     add_model_options(p)
+    add_plugin_options(p, allow=False)
     p.add_argument("--max-steps", type=_whole_arg, default=check.DEFAULT_MAX_STEPS,
                    help=f"steps of every run ({check.DEFAULT_MAX_STEPS})")
     p.add_argument("--tol", type=_number_arg, default=0.0,
@@ -51,6 +54,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..core.functions import get_function
     from ..core.schedules import ScheduleConfig
 
+    load_plugin_files(args)        # a plug-in on either side: --optimizer-file, then its name
     candidate = parse_optimizer(args.optimizer, ScheduleConfig(), None)
     try:
         reference = parse_optimizer(args.reference, ScheduleConfig(), None)
