@@ -5,8 +5,10 @@ code runs; the autosave at launch leaves plug-ins out; a search runs over a plug
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import textwrap
+import types
 from pathlib import Path
 
 import numpy as np
@@ -266,3 +268,43 @@ def test_a_search_over_the_plugins_lr_runs_in_the_window(qtbot, window, monkeypa
     result = blocker.args[1].result
     assert [a.name for a in result.axes] == ["lr"]
     assert np.isfinite(result.scores).any()
+
+
+class _EntryPoint:
+    def __init__(self, name: str, module, loads: list) -> None:
+        self.name, self.value, self._module, self._loads = name, f"pkg.{name}", module, loads
+
+    def load(self):
+        self._loads.append(self.name)
+        if isinstance(self._module, Exception):
+            raise self._module
+        return self._module
+
+
+def test_entry_points_are_listed_by_name_and_imported_only_when_chosen(qtbot, window,
+                                                                       monkeypatch):
+    module = types.ModuleType("pkg.installed_gd")
+    exec(textwrap.dedent(FAILS_AT_3.replace("t == 3", "t < 0")), module.__dict__)
+    loads = []
+    points = [_EntryPoint("installed_gd", module, loads),
+              _EntryPoint("broken_one", ImportError("no module named pkg"), loads)]
+    monkeypatch.setattr(importlib.metadata, "entry_points",
+                        lambda group=None: [p for p in points
+                                            if group == plugins.ENTRY_POINT_GROUP])
+    panel = window.panel
+    panel.add_menu.aboutToShow.emit()           # the menu opens: entry points are listed
+    texts = [a.text() for a in panel.add_menu.actions()]
+    assert texts[len(OPTIMIZERS):] == ["Plug-ins", "broken_one", "installed_gd",
+                                       "From file\u2026"]
+    assert loads == []
+    messages = []
+    panel.message.connect(messages.append)
+    _action(panel.add_menu, "broken_one").trigger()
+    assert messages == ["Not added: plug-in 'broken_one': entry point pkg.broken_one raised "
+                        "on import: ImportError: no module named pkg"]
+    assert not panel.edit_pending
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        _action(panel.add_menu, "installed_gd").trigger()
+    assert loads == ["broken_one", "installed_gd"]
+    assert window.document.entries[-1].config.name == "installed_gd"
+    assert "A plug-in from an installed package" in panel.boxes[-1].title.toolTip()
