@@ -321,6 +321,33 @@ def check_plugins(value, allow: bool = False) -> None:
     already loaded by the user with that checksum or, with ``allow``, loaded now from its
     path after its checksum is checked; :class:`PluginRefused` when one is not loaded and
     not allowed, SessionError when a file changed, is missing or fails to load."""
+    for name, where, path, sha in _unloaded(value):
+        if not allow:
+            raise PluginRefused(translate(
+                "Session", "{0}: the session runs the plug-in file {1}, which is code; "
+                "it is not run unless you load it").format(where, path), name, path)
+        _check_file(where, path, sha)
+        try:
+            plugins.load_file(path)
+        except plugins.PluginError as exc:
+            raise SessionError(f"{where}: {exc}") from None
+
+
+def pending_plugins(value) -> list[tuple[str, str, str]]:
+    """The session's plug-in files (its ``"plugins"`` entry) not loaded yet, as (name, path,
+    sha256), each file there and unchanged: what to ask about before :func:`check_plugins`
+    with ``allow`` runs them. Nothing is run; SessionError when an entry is malformed, a file
+    is missing or changed, or a plug-in of that name was loaded from another file."""
+    pending = []
+    for name, where, path, sha in _unloaded(value):
+        _check_file(where, path, sha)
+        pending.append((name, path, sha))
+    return pending
+
+
+def _unloaded(value):
+    """(name, where, path, sha256) of each plug-in of a session's ``"plugins"`` entry that is
+    not loaded yet; SessionError for a malformed entry or one loaded from another file."""
     if value is None:
         return
     _expect(value, dict, "plugins")
@@ -335,23 +362,21 @@ def check_plugins(value, allow: bool = False) -> None:
                                          "digits").format(where))
         loaded = plugins.source_of(name)
         if loaded is None:
-            if not allow:
-                raise PluginRefused(translate(
-                    "Session", "{0}: the session runs the plug-in file {1}, which is code; "
-                    "it is not run unless you load it").format(where, path), name, path)
-            try:
-                now = plugins.sha256_of(path)
-            except OSError as exc:
-                raise SessionError(translate("Session", "{0}: cannot read {1}: {2}").format(
-                    where, path, exc.strerror or exc)) from None
-            if now != sha:
-                raise SessionError(_changed(where, path))
-            try:
-                plugins.load_file(path)
-            except plugins.PluginError as exc:
-                raise SessionError(f"{where}: {exc}") from None
+            yield str(name), where, path, sha
         elif loaded[1] != sha:
             raise SessionError(_changed(where, loaded[0]))
+
+
+def _check_file(where: str, path: str, sha: str) -> None:
+    """SessionError when the plug-in file ``path`` cannot be read or its sha256 is not
+    ``sha``."""
+    try:
+        now = plugins.sha256_of(path)
+    except OSError as exc:
+        raise SessionError(translate("Session", "{0}: cannot read {1}: {2}").format(
+            where, path, exc.strerror or exc)) from None
+    if now != sha:
+        raise SessionError(_changed(where, path))
 
 
 def _changed(where: str, path: str) -> str:

@@ -26,7 +26,7 @@ from beale_gui.core.params import Param
 from beale_gui.core.schedules import ScheduleConfig
 from beale_gui.core.search import Axis, search
 from beale_gui.core.session import Experiment, PluginRefused, SessionError
-from beale_gui.core.session_load import session_from_dict
+from beale_gui.core.session_load import pending_plugins, session_from_dict
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -385,6 +385,22 @@ def test_a_sessions_plugins_entry_is_checked(tmp_path):
     d["plugins"]["mygd"]["sha256"] = "xyz"
     with pytest.raises(SessionError, match="plugins.mygd.sha256"):
         session_from_dict(d)
+
+
+def test_pending_plugins_lists_what_to_ask_about_and_runs_nothing(tmp_path):
+    d, path = _saved(tmp_path)
+    assert pending_plugins(d["plugins"]) == []                  # loaded by the user already
+    plugins.unregister("mygd")
+    assert pending_plugins(d["plugins"]) == [("mygd", str(path.resolve()),
+                                              plugins.sha256_of(path))]
+    assert "mygd" not in plugins.plugin_specs()
+    path.write_text(GD.replace("w - g * lr", "w + g * lr"))
+    with pytest.raises(SessionError, match="sha256 differs"):
+        pending_plugins(d["plugins"])
+    path.unlink()
+    with pytest.raises(SessionError, match="cannot read"):
+        pending_plugins(d["plugins"])
+    assert pending_plugins(None) == []
 
 
 # -- entry points -------------------------------------------------------------------------------

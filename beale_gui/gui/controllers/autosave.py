@@ -1,5 +1,6 @@
 """The session kept for the next launch: written a few seconds after each change and on close,
-restored at the next launch.
+restored at the next launch (without the optimizers of plug-in files: their code runs only
+when the user loads it, so they are left out, and the status bar says which).
 
 :class:`Autosave`, owned by the :class:`~.sessions.SessionController`, writes the window's
 session atomically to :func:`autosave_path`: the app's data folder
@@ -23,7 +24,7 @@ from ...core.session import SessionError, save_session
 from ...document import session_of
 from ..guarded import guarded
 from ..notify import WindowMessages
-from .session_files import GROUP, read_session
+from .session_files import GROUP, read_session_without_plugins
 
 if TYPE_CHECKING:
     from .sessions import SessionController
@@ -142,14 +143,20 @@ class Autosave(QObject, WindowMessages):
         path = autosave_path(self.settings)
         if path is None or not path.exists() or self._closed:
             return False
-        try:
-            _, _, document = read_session(path)
+        try:   # no plug-in code runs unasked at launch: its optimizers are left out
+            _, document, dropped = read_session_without_plugins(path)
         except SessionError as exc:
             log.warning("last session not restored: %s", exc)
             self._status(translate("Autosave", "The last session could not be restored ({0}); "
                                    "starting from the defaults.").format(exc))
             return False
-        self.sessions.show_restored(document, *last_remembered(self.settings))
+        last, name, modified = last_remembered(self.settings)
+        self.sessions.show_restored(document, last, name, modified or bool(dropped))
+        if dropped:   # (unsaved: the file it stands for has them)
+            self._status(translate(
+                "Autosave", "The last session's plug-in optimizers {0} were left out: a "
+                "plug-in file's code runs only when you load it (Add optimizer > From "
+                "file\u2026).").format(", ".join(dropped)))
         return True
 
     def shutdown(self) -> None:

@@ -204,7 +204,13 @@ class RunController(QObject):
         # says when every view shows the new one)
         diverged = int(np.count_nonzero(result.status == DIVERGED))
         bar = self.window.statusBar()
-        if diverged:
+        failed = [f for f in map(result.failure, range(result.n_runs)) if f]
+        if failed:     # each names its plug-in and why; the table has every run's
+            self._diverged_message = translate(
+                "RunController", "{0} of {1} runs failed in a plug-in optimizer and are "
+                "marked diverged: {2}").format(len(failed), result.n_runs, failed[0])
+            bar.showMessage(self._diverged_message, 2 * MESSAGE_MS)
+        elif diverged:
             self._diverged_message = translate(
                 "RunController",
                 "{0} of {1} runs diverged: each is drawn up to where it blew up.").format(

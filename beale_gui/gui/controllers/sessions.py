@@ -33,6 +33,7 @@ from ..notify import WindowMessages
 from .autosave import Autosave
 from .menu_actions import menu_action
 from .session_files import (
+    PluginsDeclined,
     Preset,
     add_recent,
     clear_recent,
@@ -62,8 +63,9 @@ class SessionController(QObject, WindowMessages):
     file_menu, before
         The entries go into ``file_menu`` above ``before`` (the window's Quit).
 
-    The file dialogs and the discard question are the methods :meth:`ask_open_path`,
-    :meth:`ask_save_path` and :meth:`ask_discard`; tests replace them. The window calls
+    The file dialogs and the questions are the methods :meth:`ask_open_path`,
+    :meth:`ask_save_path`, :meth:`ask_discard` and :meth:`ask_run_plugin` (a session's plug-in
+    file runs only when the user says yes); tests replace them. The window calls
     :meth:`launch` once its event loop runs and :meth:`shutdown` when it closes. ``autosave``
     (an :class:`~.autosave.Autosave`) keeps the session for the next launch and shows it again
     through :meth:`show_restored`.
@@ -179,7 +181,11 @@ class SessionController(QObject, WindowMessages):
         """Open a session, preset or data file; on a refusal say why and change nothing."""
         path = Path(path)
         try:
-            data, _, document = read_session(path)
+            data, _, document = read_session(path, self.ask_run_plugin)
+        except PluginsDeclined as exc:
+            self._status(translate("SessionController", "{0} was not opened: its plug-in {1} "
+                                   "was not run. Nothing was changed.").format(path.name, exc.path))
+            return False
         except SessionError as exc:
             self._warn(translate("SessionController", "Cannot open the session"),
                        translate("SessionController",
@@ -270,6 +276,16 @@ class SessionController(QObject, WindowMessages):
         if path and not Path(path).suffix:
             path += ".json"
         return path
+
+    def ask_run_plugin(self, path: str, sha256: str) -> bool:
+        """Whether the plug-in file ``path`` a session uses may run (it is code)."""
+        answer = QMessageBox.question(
+            self.window, translate("SessionController", "Run a plug-in?"),
+            translate("SessionController", "This session runs code from {0} (sha256 {1}). "
+                      "Run it?").format(path, sha256),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def ask_discard(self) -> bool:
         """True when the unsaved changes may go (after saving them, if the user chose to)."""

@@ -26,6 +26,7 @@ from ...core.schedules import SCHEDULES, ScheduleConfig
 from ...document.document import OptimizerEntry
 from .fields import FlagField, ParamField, describe_param, param_field, param_title
 from .form_labels import ElidedLabel, FieldWithMessage, compact_form
+from .plugin_menu import plugin_origin, plugin_tooltip
 from .scrub import ScrubLabel
 
 translate = QCoreApplication.translate
@@ -125,7 +126,7 @@ class OptimizerBox(QFrame):
         self.colour_button.setIconSize(QSize(14, 14))
         self.colour_button.clicked.connect(self._on_colour_clicked)
         self.title = QLabel(f"<b>{self.spec.title}</b>", header)
-        self.title.setToolTip(translate("Optimizers", self.spec.description))
+        self.title.setToolTip(plugin_tooltip(self.spec))   # a plug-in's says from where
         self.summary = ElidedLabel("", header)
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.remove_button = QToolButton(header)
@@ -136,6 +137,8 @@ class OptimizerBox(QFrame):
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         for w in (self.title, self.summary):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        if plugin_origin(self.spec.name):   # the title lets the mouse through: the row says it
+            header.setToolTip(self.title.toolTip())
         for w in (self.fold, self.enable_box, self.colour_button, self.title):
             row.addWidget(w)
         row.addWidget(self.summary, 1)

@@ -19,9 +19,11 @@ edit), then emits ``preview_ended``. Escape ends a sweep with no change.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,12 +37,13 @@ from PySide6.QtWidgets import (
 
 from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfig
 from ...core.functions import TestFunction
-from ...core.optimizers import OPTIMIZERS
+from ...core.optimizers import OPTIMIZERS, get_optimizer, plugins
 from ...document import Document, OptimizerEntry, function_hparams, next_colour
 from .fields import ParamField
 from .form_labels import FieldWithMessage, HintLabel, compact_form
 from .function_chooser import FunctionChooser
 from .optimizer_box import OptimizerBox
+from .plugin_menu import fill_plugins
 
 translate = QCoreApplication.translate
 
@@ -125,6 +128,11 @@ class ParameterPanel(QWidget):
             action = self.add_menu.addAction(spec.title)
             action.setToolTip(translate("Optimizers", spec.description))
             action.triggered.connect(lambda _=False, name=spec.name: self.add_optimizer(name))
+        self._plugin_actions: list = []
+        self._entry_points: list[str] | None = None   # listed when the menu is first shown
+        self._plugin_folder = ""
+        self._fill_plugins()
+        self.add_menu.aboutToShow.connect(self._on_add_menu_shown)
         self.add_button.setMenu(self.add_menu)
         row.addWidget(self.add_button)
         return row
@@ -197,6 +205,44 @@ class ParameterPanel(QWidget):
         self._on_edited()
         return box
 
+    def add_plugin(self, name: str) -> OptimizerBox | None:
+        """Add the plug-in ``name`` as :meth:`add_optimizer` does, importing an installed
+        package's entry point now; None, with one line in ``message``, when it fails to load."""
+        try:
+            get_optimizer(name)
+        except ValueError as error:      # PluginError included
+            self.message.emit(translate("ParameterPanel", "Not added: {0}").format(error))
+            return None
+        self._fill_plugins()
+        return self.add_optimizer(name)
+
+    def load_plugin_file(self, path: str | Path | None = None) -> OptimizerBox | None:
+        """Add optimizer > From file…: load the plug-in file ``path`` (asked for when None)
+        and add it with its defaults, as :meth:`add_optimizer` does; it joins the Add menu.
+        None when no file was chosen, or, with one line in ``message`` and nothing changed,
+        when the file fails to load."""
+        path = path or self.ask_plugin_path()
+        if not path:
+            return None
+        try:
+            spec = plugins.load_file(path)
+        except plugins.PluginError as error:
+            self.message.emit(translate("ParameterPanel", "Not loaded: {0}").format(error))
+            return None
+        self._plugin_folder = str(Path(path).parent)
+        self._fill_plugins()
+        self.message.emit(translate("ParameterPanel", "Loaded the plug-in {0} from {1}")
+                          .format(spec.name, path))
+        return self.add_optimizer(spec.name)
+
+    def ask_plugin_path(self) -> str:
+        """The plug-in file to load, from a file dialog; "" when none was chosen."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("ParameterPanel", "Load an optimizer from a file"),
+            self._plugin_folder or str(Path.home()),
+            translate("ParameterPanel", "Python files (*.py);;All files (*)"))
+        return path
+
     def remove_optimizer(self, box: OptimizerBox) -> None:
         self._drop_box(box)
         self.empty_hint.setVisible(not self.boxes)
@@ -217,6 +263,22 @@ class ParameterPanel(QWidget):
         self.boxes.insert(at, box)
         self.empty_hint.setVisible(False)
         return box
+
+    def _fill_plugins(self) -> None:
+        """The Add menu's plug-ins, as they are now (:mod:`.plugin_menu`)."""
+        for action in self._plugin_actions:
+            self.add_menu.removeAction(action)
+            action.deleteLater()
+        self._plugin_actions = fill_plugins(self.add_menu, self._entry_points or [],
+                                            self.add_plugin, self.load_plugin_file)
+
+    def _on_add_menu_shown(self) -> None:
+        if self._entry_points is None:    # importlib.metadata: not at launch
+            try:
+                self._entry_points = plugins.entry_point_names()
+            except Exception:    # a broken installed distribution: no entry points listed
+                self._entry_points = []
+        self._fill_plugins()   # plug-ins a session loaded meanwhile
 
     def _drop_box(self, box: OptimizerBox) -> None:
         box.cancel_scrub()
