@@ -19,5 +19,9 @@
         <source>The last session could not be restored ({0}); starting from the defaults.</source>
         <translation>지난 세션을 복원할 수 없어({0}) 기본 설정으로 시작합니다.</translation>
     </message>
+    <message>
+        <source>The last session&apos;s plug-in optimizers {0} were left out: a plug-in file&apos;s code runs only when you load it (Add optimizer &gt; From file…).</source>
+        <translation>지난 세션의 플러그인 최적화기 {0}은(는) 빠졌습니다: 플러그인 파일의 코드는 직접 불러올 때만 실행됩니다(최적화기 추가 &gt; 파일에서…).</translation>
+    </message>
 </context>
 </TS>

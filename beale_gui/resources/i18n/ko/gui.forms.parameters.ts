@@ -52,6 +52,26 @@
         <translation>하이퍼파라미터를 설정할 수 없습니다: {0}</translation>
     </message>
     <message>
+        <source>Not added: {0}</source>
+        <translation>추가하지 않음: {0}</translation>
+    </message>
+    <message>
+        <source>Not loaded: {0}</source>
+        <translation>불러오지 않음: {0}</translation>
+    </message>
+    <message>
+        <source>Loaded the plug-in {0} from {1}</source>
+        <translation>{1}에서 플러그인 {0}을(를) 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>Load an optimizer from a file</source>
+        <translation>파일에서 최적화기 불러오기</translation>
+    </message>
+    <message>
+        <source>Python files (*.py);;All files (*)</source>
+        <translation>Python 파일 (*.py);;모든 파일 (*)</translation>
+    </message>
+    <message>
         <source>Not applied: {0}</source>
         <translation>적용 안 됨: {0}</translation>
     </message>

@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>PluginMenu</name>
+    <message>
+        <source>A plug-in from {0}</source>
+        <translation>{0}의 플러그인</translation>
+    </message>
+    <message>
+        <source>A plug-in from an installed package</source>
+        <translation>설치된 패키지의 플러그인</translation>
+    </message>
+    <message>
+        <source>Plug-ins</source>
+        <translation>플러그인</translation>
+    </message>
+    <message>
+        <source>From an installed package (entry point {0}); its code is imported when you choose it</source>
+        <translation>설치된 패키지에서(진입점 {0}); 고를 때 그 코드를 가져옵니다</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>파일에서…</translation>
+    </message>
+    <message>
+        <source>Load an optimizer from a Python file (its PARAMS, init and update; README, “Your own optimizer”). The file&apos;s code runs.</source>
+        <translation>Python 파일에서 최적화기를 불러옵니다(PARAMS, init, update; README의 “Your own optimizer”). 파일의 코드가 실행됩니다.</translation>
+    </message>
+</context>
+</TS>
