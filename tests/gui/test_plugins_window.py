@@ -114,7 +114,7 @@ def test_from_file_adds_the_example_beside_adam_as_one_undoable_edit(qtbot, wind
     # the Add menu lists it now, under the built-ins
     texts = [a.text() for a in panel.add_menu.actions()]
     assert texts.index("Sign descent") > len(OPTIMIZERS)
-    assert texts[-1] == "From file\u2026"
+    assert texts[-2:] == ["From file\u2026", "torch optimizer\u2026"]
 
     with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
         document.history.undo()
@@ -295,7 +295,7 @@ def test_entry_points_are_listed_by_name_and_imported_only_when_chosen(qtbot, wi
     panel.add_menu.aboutToShow.emit()           # the menu opens: entry points are listed
     texts = [a.text() for a in panel.add_menu.actions()]
     assert texts[len(OPTIMIZERS):] == ["Plug-ins", "broken_one", "installed_gd",
-                                       "From file\u2026"]
+                                       "From file\u2026", "torch optimizer\u2026"]
     assert loads == []
     messages = []
     panel.message.connect(messages.append)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import inspect
 import math
 from collections.abc import Mapping
@@ -52,6 +53,11 @@ BATCHED = ("torch.optim.SGD", "torch.optim.Adam", "torch.optim.RMSprop", "torch.
 _IMPLEMENTATION = frozenset({"foreach", "capturable", "differentiable", "fused"})
 
 _specs: dict[str, TorchSpec] = {}
+
+
+def torch_installed() -> bool:
+    """Whether torch can be imported (looked up, not imported)."""
+    return importlib.util.find_spec("torch") is not None
 
 
 def is_torch_name(name: str) -> bool:

@@ -39,6 +39,7 @@ from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConf
 from ...core.functions import TestFunction
 from ...core.optimizers import OPTIMIZERS, get_optimizer, plugins
 from ...document import Document, OptimizerEntry, function_hparams, next_colour
+from ..dialogs.torch_dialog import TorchDialog
 from .fields import ParamField
 from .form_labels import FieldWithMessage, HintLabel, compact_form
 from .function_chooser import FunctionChooser
@@ -131,6 +132,7 @@ class ParameterPanel(QWidget):
         self._plugin_actions: list = []
         self._entry_points: list[str] | None = None   # listed when the menu is first shown
         self._plugin_folder = ""
+        self.torch_dialog: TorchDialog | None = None     # the newest one opened
         self._fill_plugins()
         self.add_menu.aboutToShow.connect(self._on_add_menu_shown)
         self.add_button.setMenu(self.add_menu)
@@ -235,6 +237,16 @@ class ParameterPanel(QWidget):
                           .format(spec.name, path))
         return self.add_optimizer(spec.name)
 
+    def open_torch_dialog(self) -> TorchDialog:
+        """Add optimizer > torch optimizer…: the dialog (not modal); its OK adds the class
+        it resolved, as :meth:`add_optimizer` does."""
+        dialog = TorchDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.add_optimizer(dialog.name))
+        self.torch_dialog = dialog
+        dialog.open()
+        return dialog
+
     def ask_plugin_path(self) -> str:
         """The plug-in file to load, from a file dialog; "" when none was chosen."""
         path, _ = QFileDialog.getOpenFileName(
@@ -270,7 +282,8 @@ class ParameterPanel(QWidget):
             self.add_menu.removeAction(action)
             action.deleteLater()
         self._plugin_actions = fill_plugins(self.add_menu, self._entry_points or [],
-                                            self.add_plugin, self.load_plugin_file)
+                                            self.add_plugin, self.load_plugin_file,
+                                            self.open_torch_dialog)
 
     def _on_add_menu_shown(self) -> None:
         if self._entry_points is None:    # importlib.metadata: not at launch

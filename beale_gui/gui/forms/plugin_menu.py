@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from ...core.optimizers import plugins
+from ...core.optimizers import plugins, torch_adapter
 from ...core.optimizers.base import OptimizerSpec
 
 translate = QCoreApplication.translate
@@ -40,10 +40,12 @@ def plugin_tooltip(spec: OptimizerSpec) -> str:
 
 
 def fill_plugins(menu: QMenu, entry_points: list[str], add: Callable[[str], object],
-                 from_file: Callable[[], object]) -> list[QAction]:
+                 from_file: Callable[[], object],
+                 from_torch: Callable[[], object] | None = None) -> list[QAction]:
     """Append the plug-ins section to ``menu``: the loaded plug-ins and the entry points not
-    loaded yet (``add(name)`` when chosen), then "From file…" (``from_file()``); the actions
-    added, for the next refill to remove."""
+    loaded yet (``add(name)`` when chosen), then "From file…" (``from_file()``) and, given
+    ``from_torch``, "torch optimizer…" (disabled, saying how to install it, without torch);
+    the actions added, for the next refill to remove."""
     actions = [menu.addSection(translate("PluginMenu", "Plug-ins"))]
     loaded = plugins.plugin_specs()
     for spec in loaded.values():
@@ -66,4 +68,23 @@ def fill_plugins(menu: QMenu, entry_points: list[str], add: Callable[[str], obje
                                 "optimizer\u201d). The file's code runs."))
     action.triggered.connect(lambda _=False: from_file())
     actions.append(action)
+    if from_torch is not None:
+        actions.append(torch_action(menu, from_torch))
     return actions
+
+
+def torch_action(menu: QMenu, from_torch: Callable[[], object]) -> QAction:
+    """The menu's "torch optimizer…": ``from_torch()`` when chosen; disabled when torch is
+    not installed, its tooltip saying how to install it."""
+    action = menu.addAction(translate("PluginMenu", "torch optimizer\u2026"))
+    if torch_adapter.torch_installed():
+        action.setToolTip(translate("PluginMenu", "Any torch.optim optimizer by its import "
+                                    "path, e.g. torch.optim.Adam or pytorch_optimizer.Lion; "
+                                    "its module is imported"))
+    else:
+        action.setEnabled(False)
+        action.setToolTip(translate("PluginMenu", "torch is not installed: pip install -e "
+                                    "\".[torch]\" (with the torch build for your platform "
+                                    "installed first)"))
+    action.triggered.connect(lambda _=False: from_torch())
+    return action
