@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 pytest.importorskip("torch")
+
+from beale_gui.core.optimizers import torch_cost  # noqa: E402
 
 from .helpers import WAIT  # noqa: E402
 
@@ -104,3 +108,109 @@ def test_without_torch_the_entry_is_disabled_and_says_how_to_install_it(window, 
     action = _action(panel.add_menu, "torch optimizer\u2026")
     assert not action.isEnabled()
     assert 'pip install -e ".[torch]"' in action.toolTip()
+
+
+def _add_torch(qtbot, window, path):
+    dialog = _open_torch_dialog(window.panel)
+    dialog.set_path(path)
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        assert dialog.try_accept()
+    return len(window.document.entries) - 1
+
+
+def _answer(monkeypatch, button) -> list[str]:
+    """QMessageBox.question answers ``button``; the texts it was asked."""
+    asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def _estimated(monkeypatch, seconds) -> list[tuple]:
+    """The core's estimate says ``seconds``; what it was asked (the config's name, the runs,
+    the steps)."""
+    calls = []
+
+    def estimate(config, function, n_runs, steps):
+        calls.append((config.name, function.name, n_runs, steps))
+        return seconds
+
+    monkeypatch.setattr(torch_cost, "estimate_seconds", estimate)
+    return calls
+
+
+def test_a_search_with_a_one_instance_per_run_class_asks_about_its_time_first(
+        qtbot, window, monkeypatch):
+    lamb = "torch:pytorch_optimizer.Lamb"
+    pytest.importorskip("pytorch_optimizer")
+    index = _add_torch(qtbot, window, "pytorch_optimizer.Lamb")
+    window.resize(1500, 1000)
+    window.search.action.trigger()
+    panel = window.search.panel
+    panel.form.set_optimizer(index)
+    panel.form.budget_field.set_value(6)
+    panel.form.max_steps_field.set_value(50)
+    n_runs = 6 * len(window.document.starts)
+
+    # over a few seconds, No: nothing starts
+    calls = _estimated(monkeypatch, 95.0)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert not panel.run()
+    assert calls == [(lamb, window.document.function.name, n_runs, 50)]
+    assert len(asked) == 1
+    assert "About 95 s. Run?" in asked[0]
+    assert not panel.runner.busy
+    assert panel.runner.generation == 0
+    assert panel.run_button.isEnabled()
+    assert panel.status.text() == "Search cancelled."
+
+    # Yes: it runs
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(panel.runner.finished, timeout=WAIT):
+        qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+
+    # a short job starts without a question
+    calls = _estimated(monkeypatch, 0.5)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    with qtbot.waitSignal(panel.runner.finished, timeout=WAIT):
+        assert panel.run()
+    assert len(calls) == 1
+    assert asked == []
+
+
+def test_a_built_in_optimizer_is_not_estimated(qtbot, window, monkeypatch):
+    calls = _estimated(monkeypatch, 95.0)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.search.action.trigger()
+    panel = window.search.panel
+    panel.form.budget_field.set_value(6)
+    panel.form.max_steps_field.set_value(50)
+    with qtbot.waitSignal(panel.runner.finished, timeout=WAIT):
+        assert panel.run()
+    assert calls == []
+    assert asked == []
+
+
+def test_a_basin_map_with_a_one_instance_per_run_class_asks_first(qtbot, window, monkeypatch):
+    pytest.importorskip("pytorch_optimizer")
+    index = _add_torch(qtbot, window, "pytorch_optimizer.Lamb")
+    basins = window.basins
+    basins.panel.set_entries(window.document.entries)
+    panel = basins.panel
+    panel.optimizer.setCurrentIndex(panel.optimizer.findData(index))
+    grid, steps = int(panel.grid.value()), int(panel.max_steps.value())
+    calls = _estimated(monkeypatch, 400.0)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert not basins.compute()
+    assert calls == [("torch:pytorch_optimizer.Lamb", window.document.function.name,
+                      grid * grid, steps)]
+    assert len(asked) == 1
+    assert "About 400 s. Run?" in asked[0]
+    assert not basins.runner.busy
+    assert basins.runner.generation == 0
+    assert panel.status.text() == "Not mapped."

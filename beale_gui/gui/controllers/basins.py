@@ -4,7 +4,8 @@
 canvas and a "Basin map" dock (View menu, B) holding a
 :class:`~beale_gui.gui.forms.basin_panel.BasinPanel`. The map is computed on its own
 :class:`~beale_gui.gui.task_runner.TaskRunner` only when asked, and is hidden (with a message)
-once the function or the mapped optimizer's settings change.
+once the function or the mapped optimizer's settings change. A torch class that runs one
+instance per run asks about its time first (:mod:`.torch_cost`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..task_runner import TaskRunner, fraction_progress
 from ..views.basin_overlay import BasinOverlay, map_title
 from ..views.canvas import ContourCanvas
 from ..views.run_styles import optimizer_label
+from .torch_cost import confirm_cost
 
 translate = QCoreApplication.translate
 
@@ -116,6 +118,9 @@ class BasinController(QObject):
         config = d.entries[entry].config
         xrange, yrange = d.view if d.view is not None else d.function.bounds
         function, tol, seed = d.function, d.tol, d.seed
+        if not confirm_cost(self.window, config, function, grid * grid, max_steps):
+            self._say(translate("BasinController", "Not mapped."))
+            return False
         self._entry, self._key = entry, _map_key(d, entry)
         self.overlay.clear()
         p.set_busy(True)

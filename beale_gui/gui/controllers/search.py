@@ -3,7 +3,7 @@
 :class:`SearchController` puts :class:`~..forms.search_panel.SearchPanel` in a dock, gives it a
 toggle in the View menu and Tools > Search\u2026 (Ctrl+F), and turns the panel's
 ``picked(entry_index, hparams)`` into ``document.set_entry`` and a replay on the canvas from
-step 0.
+step 0. A search of a torch class asks about its time first (:mod:`.torch_cost`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ...document import Document
 from ..forms.search_panel import SearchPanel
 from ..guarded import guarded
 from .tool_dock import ToolDock
+from .torch_cost import confirm_cost
 
 translate = QCoreApplication.translate
 
@@ -26,7 +27,15 @@ class SearchController(ToolDock):
     NAME, KEYS = "search_dock", "Ctrl+F"
 
     def _make_panel(self, document: Document, window) -> SearchPanel:
-        return SearchPanel(document, window)
+        panel = SearchPanel(document, window)
+        panel.confirm = self._confirm
+        return panel
+
+    def _confirm(self, job) -> bool:
+        """A torch class runs one instance per run in a search (each run has its own
+        hyperparameters): the time estimate first (:func:`.torch_cost.confirm_cost`)."""
+        return confirm_cost(self._window, job.base, job.function,
+                            job.budget * len(job.starts), job.max_steps, per_run_hparams=True)
 
     def _texts(self) -> tuple[str, str, str, str]:
         return (translate("SearchController", "Search"), translate("SearchController", "&Search"),

@@ -46,6 +46,8 @@ class TaskPanel(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = TaskRunner(self, name=name)
+        # asked with the job before it starts (a controller's question); False: not started
+        self.confirm: Callable[[object], bool] | None = None
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
@@ -136,7 +138,7 @@ class TaskPanel(QWidget):
 
     def run(self) -> bool:
         """Validate the form and start its job; False (with a message) when something is
-        wrong."""
+        wrong or :attr:`confirm` said no."""
         problem = self.form.validate()
         if problem:
             self._say(problem, error=True)
@@ -147,6 +149,9 @@ class TaskPanel(QWidget):
             job = self.form.job()
         except ValueError as error:   # the core's refusal, e.g. an unknown hyperparameter
             self._say(str(error), error=True)
+            return False
+        if self.confirm is not None and not self.confirm(job):
+            self._say(self.cancelled_text())
             return False
         self.progress.setValue(0)
         self.run_button.setEnabled(False)
