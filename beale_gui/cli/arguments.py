@@ -24,6 +24,7 @@ from ..core.engine import (
     StochasticConfig,
 )
 from ..core.functions import FUNCTIONS, get_function, parse_expression
+from ..core.key_values import key_values, optimizer_from_text
 from ..core.models import (
     BUILTIN_SETS,
     DEFAULT_DATASETS,
@@ -34,9 +35,7 @@ from ..core.models import (
     make_model,
     parse_dataset_spec,
 )
-from ..core.optimizers import get_optimizer, plugins
-from ..core.optimizers.torch_adapter import PREFIX as TORCH_PREFIX
-from ..core.optimizers.torch_adapter import is_torch_name, tuple_keys
+from ..core.optimizers import plugins
 from ..core.params import odd_character, parse_number
 from ..core.schedules import ScheduleConfig
 from ..core.session import Experiment, PluginRefused, SessionError, bound_text
@@ -100,83 +99,18 @@ def _not_a(what: str, text: str) -> str:
     return f"expected {what}, got {shown}" + (f"; it holds {odd}" if odd else "")
 
 
-_SWITCH_WORDS = {"true": 1.0, "false": 0.0}
-
-
-def _flags_of(optimizer: str) -> set[str]:
-    """The 0/1 hyperparameters of ``optimizer`` (none for an unknown name: the config says
-    what is wrong with it)."""
-    try:
-        return {p.name for p in get_optimizer(optimizer).params if p.flag}
-    except ValueError:
-        return set()
-
-
 def _key_values(text: str, what: str, flags=None) -> tuple[str, dict[str, float]]:
-    """``name:key=value,key=value`` -> (name, {key: value}); a key in ``flags(name)`` (a
-    0/1 switch) also takes true or false."""
-    name, rest = _name_and_rest(text)
-    if not name.strip():
-        raise UsageError(f"{what} '{text}' has no name")
-    switches = flags(name.strip()) if flags else set()
-    values = {}
-    items = [s.strip() for s in rest.split(",")]
-    if what == "--optimizer" and is_torch_name(name):
-        items = _tuples_spread(name.strip(), items, text)
-    for item in filter(None, items):
-        key, eq, value = item.partition("=")
-        if not eq or not key.strip():
-            raise UsageError(f"{what} '{text}': expected key=value, got '{item}'")
-        if key.strip() in values:
-            raise UsageError(f"{what} '{text}': {key.strip()} is given twice")
-        if key.strip() in switches and value.strip().lower() in _SWITCH_WORDS:
-            values[key.strip()] = _SWITCH_WORDS[value.strip().lower()]
-            continue
-        try:
-            values[key.strip()] = parse_number(value, key.strip())
-        except ValueError as exc:
-            problem = (f"{key.strip()} is a switch: 0 or 1 (false or true), not "
-                       f"{value.strip()!r}" if key.strip() in switches else str(exc))
-            raise UsageError(f"{what} '{text}': {problem}") from None
-    return name.strip(), values
-
-
-def _name_and_rest(text: str) -> tuple[str, str]:
-    """``name:rest``, where a torch name keeps its own colon (``torch:torch.optim.Adam:lr=1``
-    is named ``torch:torch.optim.Adam``)."""
-    if is_torch_name(text):
-        head = text.strip()[len(TORCH_PREFIX):]
-        path, _, rest = head.partition(":")
-        return TORCH_PREFIX + path.strip(), rest
-    name, _, rest = text.partition(":")
-    return name, rest
-
-
-def _tuples_spread(name: str, items: list[str], text: str) -> list[str]:
-    """A torch optimizer's tuple keyword written ``betas=0.9/0.99`` as its hyperparameters,
-    ``betas[0]=0.9`` and ``betas[1]=0.99``."""
-    tuples = tuple_keys(name)
-    out = []
-    for item in items:
-        key, eq, value = item.partition("=")
-        parts = tuples.get(key.strip())
-        if not eq or parts is None:
-            out.append(item)
-            continue
-        values = value.split("/")
-        if len(values) != len(parts):
-            raise UsageError(f"--optimizer '{text}': {key.strip()} takes {len(parts)} values "
-                             f"written {'/'.join(['N'] * len(parts))}, got '{value.strip()}'")
-        out += [f"{part}={v}" for part, v in zip(parts, values, strict=True)]
-    return out
+    try:
+        return key_values(text, what, flags)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def parse_optimizer(text: str, schedule: ScheduleConfig, noise: StochasticConfig | None):
-    name, values = _key_values(text, "--optimizer", _flags_of)
     try:
-        return OptimizerConfig(name, values, schedule, noise)
+        return optimizer_from_text(text, "--optimizer", schedule, noise)
     except ValueError as exc:
-        raise UsageError(f"--optimizer {text}: {exc}") from None
+        raise UsageError(str(exc)) from None
 
 
 def parse_schedule(text: str | None) -> ScheduleConfig:
