@@ -34,6 +34,7 @@ from ..core.engine import RunResult
 from ..document import Document, RunState
 from . import i18n
 from .controllers.basins import BasinController
+from .controllers.check import CheckController
 from .controllers.compare import CompareController
 from .controllers.exports import ExportController
 from .controllers.models import ModelController
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             view_menu=self.menu_view, view_before=self.playback.toolbar.toggleViewAction(),
             tools_menu=self.menu_tools)
         self.sessions.comparison_offered.connect(self.compare.offer)
+        self.check: CheckController = CheckController(self, self.document, self.menu_tools)
         self.basins: BasinController = BasinController(
             self, self.document, self.canvas, tab_with=self.results_dock,
             view_menu=self.menu_view, view_before=self.action_reset_view)
@@ -448,6 +450,7 @@ class MainWindow(QMainWindow):
         self.basins.shutdown()
         self.search.shutdown()
         self.compare.shutdown()
+        self.check.shutdown()
         self.run_controller.shutdown()
         release_plots(self)
         super().closeEvent(event)

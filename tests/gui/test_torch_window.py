@@ -214,3 +214,66 @@ def test_a_basin_map_with_a_one_instance_per_run_class_asks_first(qtbot, window,
     assert not basins.runner.busy
     assert basins.runner.generation == 0
     assert panel.status.text() == "Not mapped."
+
+
+def test_check_says_agree_for_torch_adam_against_adam_with_the_same_lr(qtbot, window):
+    index = _add_torch(qtbot, window, "torch.optim.Adam")
+    document = window.document
+    entries_before = [e.config for e in document.entries]
+    assert document.entries[index].config.hparams["lr"] == pytest.approx(1e-3)
+    window.check.action.trigger()
+    dialog = window.check.dialog
+    assert dialog.isVisible()
+    dialog.optimizer.setCurrentIndex(index)
+    dialog.set_reference("adam:lr=0.001")
+    dialog.defaults.setChecked(True)
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT) as blocker:
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    results = blocker.args[0]
+    assert [r.function for r in results] == ["beale", "rosenbrock", "himmelblau"]
+    assert all(r.agree for r in results)
+    assert dialog.verdict.text() == "agree"
+    assert [dialog.table.item(row, 1).text() for row in range(3)] == ["agree"] * 3
+    assert [dialog.table.item(row, 3).text() for row in range(3)] == ["\u2014"] * 3
+    assert dialog.run_button.isEnabled()
+    assert [e.config for e in document.entries] == entries_before
+
+    # another lr: disagree, and the step where they part
+    dialog.set_reference("adam:lr=0.002")
+    dialog.defaults.setChecked(False)
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT) as blocker:
+        assert dialog.run()
+    (result,) = blocker.args[0]
+    assert not result.agree
+    assert dialog.verdict.text() == "disagree"
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 3).text() == str(result.parts_at) == "1"
+
+    # an entry as the reference: the built-in Adam of the panel (lr 0.05) against itself
+    adam = next(i for i, e in enumerate(document.entries) if e.config.name == "adam")
+    dialog.optimizer.setCurrentIndex(adam)
+    dialog.set_reference(dialog.reference.itemText(adam))
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT):
+        assert dialog.run()
+    assert dialog.verdict.text() == "agree"
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("adam:lr=-1", "reference adam:lr=-1:"),
+    ("adam:lr", "expected key=value, got 'lr'"),
+    ("nosuch:lr=1", "unknown optimizer 'nosuch'"),
+    ("", "Give a reference"),
+])
+def test_bad_reference_text_says_one_line_and_runs_nothing(qtbot, window, text, says):
+    window.check.action.trigger()
+    dialog = window.check.dialog
+    dialog.set_reference(text)
+    before = [e.config for e in window.document.entries]
+    assert not dialog.run()
+    assert says in dialog.message.text()
+    assert "\n" not in dialog.message.text()
+    assert dialog.message.isVisible()
+    assert not dialog.runner.busy
+    assert dialog.runner.generation == 0
+    assert dialog.table.rowCount() == 0
+    assert [e.config for e in window.document.entries] == before
