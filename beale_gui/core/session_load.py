@@ -27,7 +27,7 @@ from .engine import (
 from .functions import TestFunction, get_function, parse_expression
 from .i18n import translate
 from .models import DataError, model_from_dict
-from .optimizers import plugins
+from .optimizers import plugins, torch_adapter
 from .schedules import ScheduleConfig
 from .session import (
     FORMAT,
@@ -331,6 +331,18 @@ def check_plugins(value, allow: bool = False) -> None:
             plugins.load_file(path)
         except plugins.PluginError as exc:
             raise SessionError(f"{where}: {exc}") from None
+
+
+def pending_imports(data) -> list[str]:
+    """The modules a session's torch optimizers (``torch:<module>.<Class>``) would import that
+    are neither torch.optim nor imported yet, each once, in order: what to ask about before
+    :func:`session_from_dict` imports them. Nothing is imported; a malformed entry is left to
+    :func:`session_from_dict` to refuse."""
+    optimizers = data.get("optimizers") if isinstance(data, dict) else None
+    names = [o.get("name") for o in optimizers if isinstance(o, dict)] \
+        if isinstance(optimizers, list) else []
+    return list(dict.fromkeys(torch_adapter.module_of(n) for n in names
+                              if isinstance(n, str) and torch_adapter.imports_code(n)))
 
 
 def pending_plugins(value) -> list[tuple[str, str, str]]:

@@ -6,6 +6,10 @@ than torch.optim asks before importing it."""
 
 from __future__ import annotations
 
+import json
+import sys
+import textwrap
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +17,8 @@ from PySide6.QtWidgets import QMessageBox
 
 pytest.importorskip("torch")
 
-from beale_gui.core.optimizers import torch_cost  # noqa: E402
+from beale_gui.core.optimizers import torch_adapter, torch_cost  # noqa: E402
+from beale_gui.document import session_of  # noqa: E402
 
 from .helpers import WAIT  # noqa: E402
 
@@ -277,3 +282,80 @@ def test_bad_reference_text_says_one_line_and_runs_nothing(qtbot, window, text, 
     assert dialog.runner.generation == 0
     assert dialog.table.rowCount() == 0
     assert [e.config for e in window.document.entries] == before
+
+
+MODULE = "beale_test_torch_module"
+OWN_SGD = """
+import torch
+
+IMPORTED = True
+
+
+class OwnSGD(torch.optim.SGD):
+    pass
+"""
+
+
+@pytest.fixture
+def own_module(tmp_path, monkeypatch):
+    """A module on sys.path defining a torch optimizer, not imported; forgotten afterwards."""
+    (tmp_path / f"{MODULE}.py").write_text(textwrap.dedent(OWN_SGD))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield f"torch:{MODULE}.OwnSGD"
+    sys.modules.pop(MODULE, None)
+    torch_adapter._specs.pop(f"torch:{MODULE}.OwnSGD", None)
+
+
+def _session_naming(window, tmp_path, names) -> tuple:
+    """A session file like the window's, its optimizers named ``names``."""
+    out = tmp_path / "names.json"
+    window.sessions.save_to(out)
+    data = json.loads(out.read_text())
+    data["optimizers"] = [dict(data["optimizers"][-1], name=n, hparams={"lr": 0.01})
+                          for n in names]
+    path = tmp_path / "torch-session.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_a_session_importing_a_module_asks_first_and_no_keeps_the_old_one(
+        qtbot, window, tmp_path, monkeypatch, own_module):
+    path = _session_naming(window, tmp_path, [own_module, "torch:torch.optim.Adam"])
+    before = session_of(window.document).experiment.to_dict()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert not window.sessions.open_path(path)
+    assert asked == [f"This session imports {MODULE}. Run it?"]
+    assert MODULE not in sys.modules
+    assert session_of(window.document).experiment.to_dict() == before
+    assert "was not opened" in window.statusBar().currentMessage()
+
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        assert window.sessions.open_path(path)
+    assert len(asked) == 1
+    assert MODULE in sys.modules
+    assert [e.config.name for e in window.document.entries] == [own_module,
+                                                                "torch:torch.optim.Adam"]
+
+
+def test_a_session_of_torch_optim_classes_opens_without_asking(qtbot, window, tmp_path,
+                                                               monkeypatch):
+    path = _session_naming(window, tmp_path, ["torch:torch.optim.Adam",
+                                              "torch:torch.optim.RMSprop"])
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        assert window.sessions.open_path(path)
+    assert asked == []
+    assert [e.config.name for e in window.document.entries] == ["torch:torch.optim.Adam",
+                                                                "torch:torch.optim.RMSprop"]
+
+
+def test_the_autosave_at_launch_leaves_out_what_would_import_a_module(window, tmp_path,
+                                                                     own_module):
+    from beale_gui.gui.controllers.session_files import read_session_without_plugins
+
+    path = _session_naming(window, tmp_path, [own_module, "torch:torch.optim.Adam"])
+    _, document, dropped = read_session_without_plugins(path)
+    assert dropped == [own_module]
+    assert [e.config.name for e in document.entries] == ["torch:torch.optim.Adam"]
+    assert MODULE not in sys.modules

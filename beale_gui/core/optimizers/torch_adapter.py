@@ -60,6 +60,23 @@ def torch_installed() -> bool:
     return importlib.util.find_spec("torch") is not None
 
 
+def module_of(name: str) -> str:
+    """The module ``torch:<module>.<Class>`` imports ("" when the name has no module)."""
+    return str(name).strip()[len(PREFIX):].strip().rpartition(".")[0]
+
+
+def imports_code(name: str) -> bool:
+    """Whether using ``name`` would import a module other than torch.optim's own that is not
+    imported yet (its code would run: the window asks first)."""
+    import sys
+
+    if not is_torch_name(name):
+        return False
+    module = module_of(name)
+    own = module == "torch.optim" or module.startswith("torch.optim.")
+    return bool(module) and not own and module not in sys.modules
+
+
 def is_torch_name(name: str) -> bool:
     return str(name).strip().startswith(PREFIX)
 
@@ -292,11 +309,17 @@ def _new_optimizer(cls: type, keywords: tuple[_Keyword, ...], values: Mapping[st
 
 
 def _batched_classes() -> set:
+    """The classes of :data:`BATCHED` whose modules are imported already (a class of a module
+    not imported yet is not the one asked about: nothing is imported for the question)."""
+    import sys
+
     found = set()
     for path in BATCHED:
         module_name, _, class_name = path.rpartition(".")
-        with contextlib.suppress(ImportError, AttributeError):
-            found.add(getattr(importlib.import_module(module_name), class_name))
+        module = sys.modules.get(module_name)
+        with contextlib.suppress(AttributeError):
+            if module is not None:
+                found.add(getattr(module, class_name))
     return found
 
 

@@ -18,9 +18,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ...core.optimizers import plugins
+from ...core.optimizers import plugins, torch_adapter
 from ...core.session import Session, SessionError
-from ...core.session_load import pending_plugins, read_json, session_from_dict
+from ...core.session_load import (
+    pending_imports,
+    pending_plugins,
+    read_json,
+    session_from_dict,
+)
 from ...document import Document, document_of
 from ...resources import preset_paths
 
@@ -76,9 +81,14 @@ def clear_recent(settings: QSettings) -> None:
 
 
 def read_session(path: Path, ask: Callable[[str, str], bool] | None = None,
+                 ask_import: Callable[[str], bool] | None = None,
                  ) -> tuple[dict, Session, Document]:
     """The file's JSON, its session and the document it opens as, all checked before anything
     is shown; SessionError says what is wrong.
+
+    A session whose torch optimizers import a module other than torch.optim, not imported yet
+    (``torch:pytorch_optimizer.Lion``), is refused (:class:`ImportDeclined`) unless
+    ``ask_import(module)`` says yes to each, asked before anything else runs.
 
     A session that uses plug-in files not loaded yet is refused (:class:`PluginRefused`)
     unless ``ask(path, sha256)`` says yes to each: only then is their code run. Each file is
@@ -86,6 +96,10 @@ def read_session(path: Path, ask: Callable[[str, str], bool] | None = None,
     declined. Plug-ins loaded for a session that is refused after all are unloaded again.
     """
     data = read_json(path)
+    if ask_import is not None:
+        for module in pending_imports(data):
+            if not ask_import(module):
+                raise ImportDeclined(module)
     pending = pending_plugins(data.get("plugins")) if isinstance(data, dict) else []
     if ask is None or not pending:
         session = session_from_dict(data)
@@ -108,6 +122,29 @@ class PluginsDeclined(SessionError):
     def __init__(self, name: str, path: str) -> None:
         super().__init__(path)
         self.name, self.path = name, path
+
+
+class ImportDeclined(SessionError):
+    """The user declined to import a module a session's torch optimizer names: nothing was
+    opened."""
+
+    def __init__(self, module: str) -> None:
+        super().__init__(module)
+        self.module = module
+
+
+def without_imports(data: dict) -> tuple[dict, list[str]]:
+    """A session's JSON without the torch optimizers whose modules would be imported
+    (:func:`~beale_gui.core.session_load.pending_imports`), and their names."""
+    optimizers = data.get("optimizers") if isinstance(data, dict) else None
+    if not isinstance(optimizers, list) or not pending_imports(data):
+        return data, []
+    dropped = [o["name"] for o in optimizers if isinstance(o, dict)
+               and isinstance(o.get("name"), str) and torch_adapter.imports_code(o["name"])]
+    kept = dict(data)
+    kept["optimizers"] = [o for o in optimizers
+                          if not (isinstance(o, dict) and o.get("name") in dropped)]
+    return kept, dropped
 
 
 def without_plugins(data: dict) -> tuple[dict, list[str]]:
@@ -133,7 +170,9 @@ def without_plugins(data: dict) -> tuple[dict, list[str]]:
 
 def read_session_without_plugins(path: Path) -> tuple[Session, Document, list[str]]:
     """As :func:`read_session`, leaving out the optimizers whose plug-in files are not
-    loaded (:func:`without_plugins`; their code is not run), and their names."""
+    loaded (:func:`without_plugins`; their code is not run) and the torch optimizers whose
+    modules are not imported (:func:`without_imports`), and their names."""
     data, dropped = without_plugins(read_json(path))
+    data, unimported = without_imports(data)
     session = session_from_dict(data)
-    return session, document_of(session), dropped
+    return session, document_of(session), dropped + unimported

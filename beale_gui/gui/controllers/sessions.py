@@ -33,6 +33,7 @@ from ..notify import WindowMessages
 from .autosave import Autosave
 from .menu_actions import menu_action
 from .session_files import (
+    ImportDeclined,
     PluginsDeclined,
     Preset,
     add_recent,
@@ -64,8 +65,9 @@ class SessionController(QObject, WindowMessages):
         The entries go into ``file_menu`` above ``before`` (the window's Quit).
 
     The file dialogs and the questions are the methods :meth:`ask_open_path`,
-    :meth:`ask_save_path`, :meth:`ask_discard` and :meth:`ask_run_plugin` (a session's plug-in
-    file runs only when the user says yes); tests replace them. The window calls
+    :meth:`ask_save_path`, :meth:`ask_discard`, :meth:`ask_run_plugin` (a session's plug-in
+    file runs only when the user says yes) and :meth:`ask_import` (as does a module a torch
+    optimizer names, other than torch.optim); tests replace them. The window calls
     :meth:`launch` once its event loop runs and :meth:`shutdown` when it closes. ``autosave``
     (an :class:`~.autosave.Autosave`) keeps the session for the next launch and shows it again
     through :meth:`show_restored`.
@@ -181,7 +183,12 @@ class SessionController(QObject, WindowMessages):
         """Open a session, preset or data file; on a refusal say why and change nothing."""
         path = Path(path)
         try:
-            data, _, document = read_session(path, self.ask_run_plugin)
+            data, _, document = read_session(path, self.ask_run_plugin, self.ask_import)
+        except ImportDeclined as exc:
+            self._status(translate("SessionController", "{0} was not opened: {1} was not "
+                                   "imported. Nothing was changed.").format(path.name,
+                                                                            exc.module))
+            return False
         except PluginsDeclined as exc:
             self._status(translate("SessionController", "{0} was not opened: its plug-in {1} "
                                    "was not run. Nothing was changed.").format(path.name, exc.path))
@@ -283,6 +290,16 @@ class SessionController(QObject, WindowMessages):
             self.window, translate("SessionController", "Run a plug-in?"),
             translate("SessionController", "This session runs code from {0} (sha256 {1}). "
                       "Run it?").format(path, sha256),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_import(self, module: str) -> bool:
+        """Whether the module ``module`` a session's torch optimizer names may be imported
+        (its code runs)."""
+        answer = QMessageBox.question(
+            self.window, translate("SessionController", "Import a module?"),
+            translate("SessionController", "This session imports {0}. Run it?").format(module),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
