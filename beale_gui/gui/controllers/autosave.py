@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer
 
+from ...core.optimizers.torch_adapter import is_torch_name
 from ...core.session import SessionError, save_session
 from ...document import session_of
 from ..guarded import guarded
@@ -152,11 +153,18 @@ class Autosave(QObject, WindowMessages):
             return False
         last, name, modified = last_remembered(self.settings)
         self.sessions.show_restored(document, last, name, modified or bool(dropped))
-        if dropped:   # (unsaved: the file it stands for has them)
+        torch = [n for n in dropped if is_torch_name(n)]
+        plugin = [n for n in dropped if not is_torch_name(n)]
+        if plugin:   # (unsaved: the file it stands for has them)
             self._status(translate(
                 "Autosave", "The last session's plug-in optimizers {0} were left out: a "
                 "plug-in file's code runs only when you load it (Add optimizer > From "
-                "file\u2026).").format(", ".join(dropped)))
+                "file\u2026).").format(", ".join(plugin)))
+        elif torch:
+            self._status(translate(
+                "Autosave", "The last session's optimizers {0} were left out: their modules "
+                "are imported only when you add them (Add optimizer > torch "
+                "optimizer\u2026).").format(", ".join(torch)))
         return True
 
     def shutdown(self) -> None:
