@@ -216,6 +216,7 @@ def test_a_basin_map_with_a_one_instance_per_run_class_asks_first(qtbot, window,
                       grid * grid, steps)]
     assert len(asked) == 1
     assert "About 400 s. Run?" in asked[0]
+    assert "(That is about 7 minutes.)" in asked[0]
     assert not basins.runner.busy
     assert basins.runner.generation == 0
     assert panel.status.text() == "Not mapped."

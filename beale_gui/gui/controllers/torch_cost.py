@@ -34,6 +34,12 @@ def confirm_cost(parent: QWidget, config, function, n_runs: int, steps: int,
     text = translate("TorchCost", "{0} runs one optimizer instance per run: {1} runs of {2} "
                      "steps.\n\nAbout {3} s. Run?").format(
         config.spec.title, n_runs, steps, f"{seconds:,.0f}")
+    if seconds >= 7200:
+        text += " " + translate("TorchCost", "(That is about {0} hours.)").format(
+            f"{seconds / 3600:.0f}")
+    elif seconds >= 120:
+        text += " " + translate("TorchCost", "(That is about {0} minutes.)").format(
+            f"{seconds / 60:.0f}")
     answer = QMessageBox.question(
         parent, translate("TorchCost", "A slow optimizer"), text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
