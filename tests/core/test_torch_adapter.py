@@ -211,3 +211,32 @@ def test_a_step_that_raises_is_one_line_naming_the_optimizer(capsys):
     err = capsys.readouterr().err
     assert err.strip() == (f"beale-gui run: error: run: {name}: its step failed: something "
                            "inside broke")
+
+
+def test_which_runs_get_one_instance_each_and_the_estimate_counts_them():
+    from beale_gui.core.optimizers import torch_cost
+
+    pytest.importorskip("pytorch_optimizer")
+    adam, lamb = OptimizerConfig("torch:torch.optim.Adam"), OptimizerConfig(
+        "torch:pytorch_optimizer.Lamb")
+    assert not torch_cost.one_instance_per_run(OptimizerConfig("adam"), True)
+    assert not torch_cost.one_instance_per_run(adam)
+    assert torch_cost.one_instance_per_run(adam, per_run_hparams=True)   # a search
+    assert torch_cost.one_instance_per_run(lamb)
+    f = get_function("beale")
+    assert torch_cost.estimate_seconds(lamb, f, 0, 100) == 0
+    assert torch_cost.estimate_seconds(lamb, f, 10, 100) > 0
+
+
+def test_pending_imports_names_the_modules_other_than_torch_optim_not_imported_yet():
+    import sys
+
+    from beale_gui.core.session_load import pending_imports
+
+    data = {"optimizers": [{"name": "torch:torch.optim.Adam"}, {"name": "adam"},
+                           {"name": "torch:no_such_module_here.Opt"},
+                           {"name": "torch:no_such_module_here.Other"}, {"name": 3}, "x"]}
+    assert pending_imports(data) == ["no_such_module_here"]
+    assert "no_such_module_here" not in sys.modules
+    assert pending_imports({"optimizers": "bad"}) == []
+    assert pending_imports([]) == []
