@@ -140,7 +140,7 @@ def test_add_optimizer_from_the_menu(qtbot, panel):
     titles = [a.text() for a in panel.add_menu.actions()]
     assert titles[:len(OPTIMIZERS)] == [spec.title for spec in OPTIMIZERS.values()]
     assert titles[len(OPTIMIZERS)] == "Plug-ins"       # then any loaded, then From file…
-    assert titles[-1] == "From file\u2026"
+    assert titles[-2:] == ["From file\u2026", "torch optimizer\u2026"]
     action = panel.add_menu.actions()[list(OPTIMIZERS).index("adamw")]
     with qtbot.waitSignal(panel.applied, timeout=WAIT):
         action.trigger()
