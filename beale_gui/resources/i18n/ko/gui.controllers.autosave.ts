@@ -23,5 +23,9 @@
         <source>The last session&apos;s plug-in optimizers {0} were left out: a plug-in file&apos;s code runs only when you load it (Add optimizer &gt; From file…).</source>
         <translation>지난 세션의 플러그인 최적화기 {0}은(는) 빠졌습니다: 플러그인 파일의 코드는 직접 불러올 때만 실행됩니다(최적화기 추가 &gt; 파일에서…).</translation>
     </message>
+    <message>
+        <source>The last session&apos;s optimizers {0} were left out: their modules are imported only when you add them (Add optimizer &gt; torch optimizer…).</source>
+        <translation>지난 세션의 최적화기 {0}은(는) 빠졌습니다: 그 모듈은 직접 추가할 때만 가져옵니다(최적화기 추가 &gt; torch 최적화기…).</translation>
+    </message>
 </context>
 </TS>

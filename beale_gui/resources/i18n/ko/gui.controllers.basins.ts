@@ -20,6 +20,10 @@
         <translation>지도를 그리려면 매개변수 패널에서 최적화기를 켜세요.</translation>
     </message>
     <message>
+        <source>Not mapped.</source>
+        <translation>지도를 그리지 않았습니다.</translation>
+    </message>
+    <message>
         <source>Mapping {0} from {1}×{1} start points…</source>
         <translation>{0}의 지도를 {1}×{1}개 시작점에서 계산하는 중…</translation>
     </message>

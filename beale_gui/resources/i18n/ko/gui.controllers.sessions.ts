@@ -56,6 +56,10 @@
         <translation>목록 지우기</translation>
     </message>
     <message>
+        <source>{0} was not opened: {1} was not imported. Nothing was changed.</source>
+        <translation>{0}을(를) 열지 않았습니다: {1}을(를) 가져오지 않았습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
         <source>{0} was not opened: its plug-in {1} was not run. Nothing was changed.</source>
         <translation>{0}을(를) 열지 않았습니다: 플러그인 {1}을(를) 실행하지 않았습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
@@ -118,6 +122,14 @@
     <message>
         <source>This session runs code from {0} (sha256 {1}). Run it?</source>
         <translation>이 세션은 {0}의 코드를 실행합니다(sha256 {1}). 실행할까요?</translation>
+    </message>
+    <message>
+        <source>Import a module?</source>
+        <translation>모듈을 가져올까요?</translation>
+    </message>
+    <message>
+        <source>This session imports {0}. Run it?</source>
+        <translation>이 세션은 {0}을(를) 가져옵니다. 실행할까요?</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
