@@ -25,7 +25,7 @@ class CheckController(QObject):
         super().__init__(window)
         self._window, self._document = window, document
         self.dialog: CheckDialog | None = None
-        self.action = QAction(translate("CheckController", "&Check against a reference\u2026"),
+        self.action = QAction(translate("CheckController", "C&heck against a reference\u2026"),
                               window)
         self.action.setToolTip(translate(
             "CheckController", "Run one of the panel's optimizers and a reference from the "

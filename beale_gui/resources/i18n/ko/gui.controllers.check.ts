@@ -4,8 +4,8 @@
 <context>
     <name>CheckController</name>
     <message>
-        <source>&amp;Check against a reference…</source>
-        <translation>기준과 비교 확인(&amp;C)…</translation>
+        <source>C&amp;heck against a reference…</source>
+        <translation>기준과 비교 확인(&amp;H)…</translation>
     </message>
     <message>
         <source>Run one of the panel&apos;s optimizers and a reference from the same starts and say whether their paths agree</source>
