@@ -273,6 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", help="write every step of every run as CSV")
     p.add_argument("--json", help="write the runs and their configuration as JSON")
     p.add_argument("--every", type=_whole_arg, default=100, help="print a line every N steps (100)")
+    p.add_argument("--curvature", action="store_true",
+                   help="add the exact Hessian's λmin, λmax and condition number κ to the "
+                        "printed lines, and hess_*, lambda_min, lambda_max columns to --csv")
     p = sub.add_parser("search", help="search one or two hyperparameters of one optimizer")
     _add_common(p, max_steps=f"{SEARCH_MAX_STEPS}, whatever a session says")
     p.add_argument("--param", action="append", metavar="NAME=LOW:HIGH[:log]",
@@ -325,6 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--elevation", type=_number_arg, default=None, metavar="DEG",
                    help=f"--view 3d: degrees above the floor, between -90 and 90 "
                         f"({DEFAULT_ELEVATION:g})")
+    p.add_argument("--curvature", action="store_true",
+                   help="a .csv gains the Hessian at every step: hess_*, lambda_min, "
+                        "lambda_max columns")
+    p.add_argument("--ellipse", action="store_true",
+                   help="draw the level ellipse of the local quadratic model at each run's "
+                        "head, in the run's colour (2-D figures and animations)")
     add_compare_parser(sub)
     from .check_command import add_check_parser
 

@@ -75,6 +75,18 @@ def _seed_line(step: int, z: float, xy, g=None, fixed=format, names=("x", "y")) 
     return line
 
 
+def _curvature_text(columns) -> str:
+    """What ``run --curvature`` adds to a progress line: the Hessian's eigenvalues and its
+    condition number at the line's point, or the Hessian's kind in a word where kappa has no
+    value (a saddle is ``indefinite``); ``columns`` is one row of
+    :func:`~beale_gui.core.curvature.curvature_columns`."""
+    from ..core.curvature import condition_text
+
+    lam_min, lam_max = float(columns[3]), float(columns[4])
+    return (f"  λmin: {lam_min:.6g}  λmax: {lam_max:.6g}  "
+            f"κ: {condition_text(lam_min, lam_max)}")
+
+
 def coordinate_names(function) -> tuple[str, str]:
     """``("x", "y")``, or a model's parameters ``("p1", "p2")``."""
     return tuple(function.param_names)
@@ -109,7 +121,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     _check_out(args.csv, "csv")
     _check_out(args.json, "json")
     result = _run(exp)
-    written = _write_all([("csv", args.csv, lambda path: write_csv(result, path)),
+    curvature = args.curvature
+    written = _write_all([("csv", args.csv, lambda path: write_csv(result, path, curvature)),
                           ("json", args.json, lambda path: write_json(exp, result, path))])
     labels = run_labels(result)
     names = coordinate_names(exp.function)
@@ -122,12 +135,20 @@ def cmd_run(args: argparse.Namespace) -> int:
         stop = int(result.stop_step[i])
         # the seed's lines bit for bit; a diverged run's large numbers with an exponent
         fixed = _readable if result.status[i] == DIVERGED else format
+        # with --curvature each line ends with the Hessian's eigenvalues at its point
+        extra = _no_curvature
+        if curvature:
+            from ..core.curvature import curvature_columns
+
+            columns = curvature_columns(exp.function, result.paths[i, :stop + 1])
+            extra = lambda k, columns=columns: _curvature_text(columns[k])  # noqa: E731
         lines.append(_seed_line(0, result.loss[i, 0], result.paths[i, 0], fixed=fixed,
-                                names=names))
+                                names=names) + extra(0))
         for k in range(args.every, stop + 1, args.every):
             # as the seed: f and x, y after step k, and the gradient that made step k
             lines.append(_seed_line(k, result.loss[i, k], result.paths[i, k],
-                                    result.grads[i, k - 1], fixed=fixed, names=names))
+                                    result.grads[i, k - 1], fixed=fixed, names=names)
+                         + extra(k))
         if result.status[i] == DIVERGED and result.bad_start is not None \
                 and result.bad_start[i]:
             # never stepped: there is no finite point to show but the start, printed above
@@ -143,11 +164,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             lines.append("Enough convergence")
         lines.append(_seed_line(stop, result.loss[i, stop], result.paths[i, stop], fixed=fixed,
-                                names=names))
+                                names=names) + extra(stop))
         if result.final_evals[i] != stop + 1:       # a line search tried more points
             lines.append(f"function evaluations: {result.final_evals[i]} in {stop} steps")
     _report(lines, written)
     return 0
+
+
+def _no_curvature(k: int) -> str:
+    return ""
 
 
 def _write_all(outputs) -> list[str]:
@@ -358,6 +383,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if kind == "data" and (args.size or args.loss is not None or args.style is not None):
         raise UsageError("--size, --style and --loss apply to images and animations only")
     _check_view_options(args, kind)
+    if args.curvature and suffix != ".csv":
+        raise UsageError("--curvature adds the Hessian's columns to a .csv only (draw the "
+                         "curvature in a figure with --ellipse)")
+    if args.ellipse and (kind == "data" or args.view == "3d"):
+        raise UsageError("--ellipse applies to 2-D figures and animations only (.png, .svg, "
+                         ".gif, .mp4 with --view 2d)")
     default = exporting.DEFAULT_ANIMATION_SIZE if animation else exporting.DEFAULT_IMAGE_SIZE
     limit = exporting.MAX_ANIMATION_SIDE if animation else exporting.MAX_SIDE
     size = parse_size_option(args.size, limit) if args.size is not None else default
@@ -379,7 +410,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     exp, result = export_runs(args)
     if kind == "data":
         _report([], _write_all([("out", out,
-                                 lambda path: exporting.write_data(exp, result, path))]))
+                                 lambda path: exporting.write_data(
+                                     exp, result, path, curvature=args.curvature))]))
         return 0
     with export_figure(args, exp, result, size, animation) as figure:
         if kind == "image":
@@ -461,7 +493,8 @@ def export_figure(args: argparse.Namespace, exp: Experiment, result: RunResult,
         return export_surface_figure(args, exp, result, size, animation)
     loss = animation if args.loss is None else args.loss
     return TrajectoryFigure(result, exp.colours, size=size, style=args.style or "screen",
-                            loss=loss, view=exp.view, step=args.step, show_step=animation)
+                            loss=loss, view=exp.view, step=args.step, show_step=animation,
+                            ellipse=getattr(args, "ellipse", False))
 
 
 def export_surface_figure(args: argparse.Namespace, exp: Experiment, result: RunResult,

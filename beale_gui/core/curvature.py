@@ -246,3 +246,40 @@ def level_ellipse(curv: Curvature, size: float, points: int = 97) -> np.ndarray:
     a, b = size, size / ratio                  # along lambda_min, along lambda_max
     t = np.linspace(0.0, 2.0 * math.pi, points)
     return c + np.outer(a * np.cos(t), small) + np.outer(b * np.sin(t), big)
+
+
+# -- the curvature as columns (``run --curvature``, the CSV) ----------------------------------
+def curvature_column_names(param_names) -> tuple[str, ...]:
+    """The names of :func:`curvature_columns`' columns for a function whose coordinates are
+    ``param_names``: ``hess_xx, hess_xy, hess_yy, lambda_min, lambda_max`` on a surface; a
+    model on data names its parameters p1, p2, so ``hess_p1p1, hess_p1p2, hess_p2p2`` (as its
+    gradient's columns are ``grad_p1, grad_p2``)."""
+    a, b = param_names
+    return (f"hess_{a}{a}", f"hess_{a}{b}", f"hess_{b}{b}", "lambda_min", "lambda_max")
+
+
+def curvature_columns(function, points) -> np.ndarray:
+    """The Hessian's three entries and its eigenvalues at each of ``points`` (N, 2), shape
+    (N, 5), in the order of :func:`curvature_column_names`; NaN where the Hessian is not
+    finite."""
+    p = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    if len(p) == 0:
+        return np.zeros((0, 5))
+    h = np.asarray(function.hessian(p), dtype=np.float64).reshape(-1, 2, 2)
+    lam_min, lam_max, _ = symmetric_eigen(h[:, 0, 0], h[:, 0, 1], h[:, 1, 1])
+    return np.column_stack([h[:, 0, 0], h[:, 0, 1], h[:, 1, 1], lam_min, lam_max])
+
+
+# the Hessian's kind in one word, where the condition number has no value
+KIND_WORDS = {NEGATIVE_DEFINITE: "negative-definite", INDEFINITE: "indefinite",
+              SINGULAR: "singular", NOT_FINITE: "not-finite"}
+
+
+def condition_text(lam_min: float, lam_max: float, spec: str = ".6g") -> str:
+    """kappa = lambda_max / lambda_min written with ``spec`` where the Hessian is positive
+    definite, else its kind in one word (:data:`KIND_WORDS`): never a number that means
+    nothing."""
+    kind = _kind(float(lam_min), float(lam_max))
+    if kind == POSITIVE_DEFINITE:
+        return format(lam_max / lam_min, spec)
+    return KIND_WORDS[kind]

@@ -3,8 +3,12 @@
 CSV: one row per run per step, step 0 being the start, columns
 ``function,optimizer,run,step,x,y,loss,grad_x,grad_y,lr`` (for a model on data
 ``model,data,optimizer,run,step,p1,p2,loss,grad_p1,grad_p2,lr``). A run's rows end at its last
-valid point. JSON: the experiment (so the file opens as a session and replays the same runs) plus,
-per run, its status and arrays. Files are written atomically
+valid point. Asked for the curvature (``run --curvature``, ``export --curvature``), each row
+also holds the exact Hessian at its point and its eigenvalues: ``hess_xx,hess_xy,hess_yy,
+lambda_min,lambda_max`` (a model's ``hess_p1p1,hess_p1p2,hess_p2p2``, as its gradient's
+columns are ``grad_p1,grad_p2``); without it the file is what it always was. JSON: the
+experiment (so the file opens as a session and replays the same runs) plus, per run, its status
+and arrays. Files are written atomically
 (:mod:`beale_gui.core.fileio`): a failed write raises ``OSError`` naming the path and leaves
 any existing file as it was.
 """
@@ -18,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..core.curvature import curvature_column_names, curvature_columns
 from ..core.engine import STATUS_NAMES, RunResult
 from ..core.fileio import write_text_atomic
 from ..core.functions import FUNCTIONS
@@ -55,23 +60,28 @@ def _quoted(text: str) -> str:
     return text
 
 
-def csv_columns(function) -> tuple[str, ...]:
+def csv_columns(function, curvature: bool = False) -> tuple[str, ...]:
     """:data:`CSV_COLUMNS`, or for a model on data :data:`MODEL_CSV_COLUMNS` (its parameters
-    p1, p2 where a surface has x, y, and the data it was fitted to)."""
-    return MODEL_CSV_COLUMNS if isinstance(function, ModelFunction) else CSV_COLUMNS
+    p1, p2 where a surface has x, y, and the data it was fitted to); with ``curvature`` the
+    Hessian's columns after them (:func:`~beale_gui.core.curvature.curvature_column_names`)."""
+    columns = MODEL_CSV_COLUMNS if isinstance(function, ModelFunction) else CSV_COLUMNS
+    if curvature:
+        columns = columns + curvature_column_names(function.param_names)
+    return columns
 
 
 def _coordinates(function) -> tuple[str, str]:
     return function.param_names
 
 
-def csv_text(result: RunResult) -> str:
-    """The CSV of every recorded run."""
+def csv_text(result: RunResult, curvature: bool = False) -> str:
+    """The CSV of every recorded run; with ``curvature`` the Hessian at each row's point and
+    its eigenvalues in five more columns (computed only then)."""
     if result.paths is None:
         raise ValueError(translate("Export", "the runs were not recorded step by step"))
     buf = io.StringIO()
     function = result.function
-    buf.write(",".join(csv_columns(function)) + "\n")
+    buf.write(",".join(csv_columns(function, curvature)) + "\n")
     name = function.name
     if isinstance(function, ModelFunction):   # the model, then where its data came from
         name = f"{function.model},{_quoted(function.data.spec())}"
@@ -81,6 +91,8 @@ def csv_text(result: RunResult) -> str:
         cols = np.column_stack([
             np.full(end, i), steps, result.paths[i, :end], result.loss[i, :end],
             result.grads[i, :end], result.lr[i, :end]])
+        if curvature:
+            cols = np.column_stack([cols, curvature_columns(function, result.paths[i, :end])])
         prefix = f'{name},"{label}",' if "," in label else f"{name},{label},"
         for row in cols:
             buf.write(prefix + f"{int(row[0])},{int(row[1])},"
@@ -136,8 +148,8 @@ def json_dict(experiment: Experiment, result: RunResult) -> dict:
     return {**experiment.to_dict(), "runs": runs}
 
 
-def write_csv(result: RunResult, path) -> None:
-    write_text_atomic(path, csv_text(result))
+def write_csv(result: RunResult, path, curvature: bool = False) -> None:
+    write_text_atomic(path, csv_text(result, curvature))
 
 
 def write_json(experiment: Experiment, result: RunResult, path) -> None:
@@ -145,11 +157,13 @@ def write_json(experiment: Experiment, result: RunResult, path) -> None:
                                        allow_nan=False))
 
 
-def write_data(experiment: Experiment, result, path: str | os.PathLike) -> Path:
-    """Write the runs as CSV, or as JSON with the experiment that replays them."""
+def write_data(experiment: Experiment, result, path: str | os.PathLike,
+               curvature: bool = False) -> Path:
+    """Write the runs as CSV (with the Hessian's columns if ``curvature``), or as JSON with
+    the experiment that replays them."""
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        write_csv(result, path)
+        write_csv(result, path, curvature)
     elif suffix == ".json":
         write_json(experiment, result, path)
     else:

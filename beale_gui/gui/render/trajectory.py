@@ -22,6 +22,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene
 
+from ...core.curvature import curvature_at, level_ellipse
 from ...core.engine import DIVERGED, RunResult
 from ...core.playhead import mechanics_at
 from ...core.view_ranges import fit_extent
@@ -38,6 +39,8 @@ LOSS_COLUMN = 0.38  # share of the width the side column takes when it holds the
 SIDE_GAP = 12.0  # logical pixels between the canvas and the side column
 TITLE_PT = 13.0
 GRADIENT_SHADES = 64  # colour-map shades a GIF's palette holds exactly
+ELLIPSE_SIZE = 0.06  # the level ellipse's longer half-axis, as a share of the view's width
+ELLIPSE_WIDTH = 1.2  # its line, thinner than a path's (ci.PATH_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -129,13 +132,17 @@ class TrajectoryFigure(OffscreenFigure):
         Draw the mechanics arrows at the heads.
     labels : sequence of str, optional
         Legend text per configuration; default :func:`~.labels.optimizer_label`.
+    ellipse : bool
+        Draw at each run's head the level ellipse of the local quadratic model
+        (:func:`~beale_gui.core.curvature.level_ellipse`; a saddle's two axes), a thin line in
+        the run's colour whose longer half-axis is :data:`ELLIPSE_SIZE` of the view's width.
     """
 
     def __init__(self, result: RunResult, colours: Sequence[str] | None = None, *,
                  size: tuple[int, int] = DEFAULT_IMAGE_SIZE, style: str = "screen",
                  loss: bool = False, view: Extent | None = None, step: int | None = None,
                  show_step: bool = False, mechanics: bool = False,
-                 labels: Sequence[str] | None = None) -> None:
+                 labels: Sequence[str] | None = None, ellipse: bool = False) -> None:
         if result.paths is None:
             raise ValueError("the runs were not recorded step by step")
         if style not in FIGURE_STYLES:
@@ -157,9 +164,12 @@ class TrajectoryFigure(OffscreenFigure):
             optimizer_label(c) for c in result.configs]
         self._mechanics = mechanics
         self._show_step = show_step
+        self.ellipses: list[pg.PlotCurveItem] = []
         self.step = self._clip_step(self.last_step if step is None else step)
 
         self._build_canvas(view)
+        if ellipse:
+            self._build_ellipses()
         self.loss_plot = self._build_loss() if loss else None
         # the legend's swatches are drawn with the runs' own pens (print colours in print)
         self.side = FigureLegend(result, self._labels, self._config_colours, self.run_colours,
@@ -190,6 +200,33 @@ class TrajectoryFigure(OffscreenFigure):
         canvas.set_runs([paths[i] for i in range(n)],
                         [int(s) for s in result.stop_step], colours, styles, flags, [])
         self._view = view if view is not None else fit_extent(result, function.bounds)
+
+    def _build_ellipses(self) -> None:
+        """One outline per run, above the paths and below the head markers; drawn in
+        :meth:`set_step`."""
+        plot = self.canvas.plot_item
+        for colour in self.run_colours:
+            item = pg.PlotCurveItem(pen=pg.mkPen(colour, width=ELLIPSE_WIDTH), connect="finite",
+                                    antialias=True)
+            item.setZValue(ci.Z_PATHS + 1)
+            plot.addItem(item, ignoreBounds=True)
+            self.ellipses.append(item)
+
+    def _draw_ellipses(self) -> None:
+        """Each run's level ellipse at its head at the current step (nothing where the Hessian
+        there is not finite)."""
+        if not self.ellipses:
+            return
+        result = self.result
+        paths = result.shown()[0]
+        (x0, x1), _ = self.canvas.view_extent()
+        size = ELLIPSE_SIZE * (x1 - x0)
+        for i, item in enumerate(self.ellipses):
+            head = paths[i, min(self.step, int(result.stop_step[i]))]
+            outline = np.zeros((0, 2))
+            if np.all(np.isfinite(head)):
+                outline = level_ellipse(curvature_at(result.function, head), size)
+            item.setData(outline[:, 0], outline[:, 1], connect="finite")
 
     def _set_title(self, width: float) -> None:
         """The function's name, and its formula below when it fits in ``width``; a still
@@ -310,6 +347,7 @@ class TrajectoryFigure(OffscreenFigure):
         follow)."""
         self.step = self._clip_step(k)
         self.canvas.set_step(self.step)
+        self._draw_ellipses()
         if self._mechanics:
             self.canvas.set_mechanics(mechanics_at(self.result, self.step))
         if self.loss_plot is not None:
