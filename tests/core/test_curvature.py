@@ -118,3 +118,50 @@ def test_sharpness_along_a_path_is_every_points_lambda_max():
     ref = np.linalg.eigvalsh(f.hessian(r.paths[0]))
     np.testing.assert_allclose(hi, ref[:, 1], rtol=1e-12)
     np.testing.assert_allclose(lo, ref[:, 0], rtol=1e-9, atol=1e-9)
+
+
+def test_gd_on_rosenbrock_climbs_to_the_edge_of_stability_and_hovers_there():
+    """Cohen et al. 2021 on a surface: GD, lr 0.003, on Rosenbrock from (0, 0), 3000 steps.
+
+    Measured (float64, this engine): lambda_max starts at 200 (0.30 of 2/lr = 666.7), first
+    reaches 97% of 2/lr at step 459, and over the last 1000 steps its median is 1.0016 x 2/lr,
+    its range 0.933 to 1.070 x 2/lr (the run bounces across the valley rather than
+    converging: f is 0.33 at the end). Asserted with margin: the climb starts below half the
+    edge and reaches 97% of it between steps 300 and 700; the last 1000 steps' median is
+    within 5% of 2/lr and all of them within 15%."""
+    f = get_function("rosenbrock")
+    lr = 0.003
+    r = run(f, OptimizerConfig("gd", {"lr": lr}), np.array([[0.0, 0.0]]), max_steps=3000,
+            tol=0.0)
+    assert int(r.stop_step[0]) == 3000
+    _, sharpness = cv.sharpness_along(f, r.paths[0])
+    edge = 2.0 / lr
+    assert sharpness[0] < 0.5 * edge
+    first = int(np.argmax(sharpness >= 0.97 * edge))
+    assert 300 <= first <= 700
+    last = sharpness[-1000:] / edge
+    assert abs(np.median(last) - 1.0) <= 0.05
+    assert np.all(np.abs(last - 1.0) <= 0.15)
+
+
+def test_curvature_columns_are_the_hessian_and_its_eigenvalues_named_by_coordinates():
+    f = get_function("rosenbrock")
+    points = np.array([[0.0, 0.0], [1.0, 1.0], [-1.2, 1.0]])
+    columns = cv.curvature_columns(f, points)
+    h = f.hessian(points)
+    np.testing.assert_array_equal(columns[:, :3], np.column_stack(
+        [h[:, 0, 0], h[:, 0, 1], h[:, 1, 1]]))
+    np.testing.assert_allclose(columns[:, 3:], np.linalg.eigvalsh(h), rtol=1e-9)
+    assert cv.curvature_columns(f, np.zeros((0, 2))).shape == (0, 5)
+    assert cv.curvature_column_names(("x", "y")) == (
+        "hess_xx", "hess_xy", "hess_yy", "lambda_min", "lambda_max")
+    assert cv.curvature_column_names(("p1", "p2"))[:3] == ("hess_p1p1", "hess_p1p2",
+                                                           "hess_p2p2")
+
+
+def test_condition_text_is_kappa_or_the_kind_in_a_word():
+    assert cv.condition_text(2.0, 200.0) == "100"
+    assert cv.condition_text(-1.0, 1.0) == "indefinite"
+    assert cv.condition_text(-3.0, -1.0) == "negative-definite"
+    assert cv.condition_text(0.0, 5.0) == "singular"
+    assert cv.condition_text(math.nan, 1.0) == "not-finite"
