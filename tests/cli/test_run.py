@@ -242,7 +242,8 @@ def test_the_readme_s_runs_print_what_it_shows(args, shown, capsys):
 
 
 def test_the_readme_shows_a_plain_and_a_diverged_run():
-    assert len(README_RUNS) == 2
+    assert len(README_RUNS) == 3     # and one with --curvature
+    assert any("κ: indefinite" in line for _, shown in README_RUNS for line in shown)
     assert any("Diverged at step 2; last finite point:" in shown for _, shown in README_RUNS)
 
 
