@@ -110,9 +110,20 @@ def plugin_name(path: str | Path) -> str:
     return Path(path).stem.strip().lower().replace("-", "_")
 
 
+def _nul_path_message(path: str) -> str:
+    """The one line for a path with a NUL character (no file can have one)."""
+    shown = path.replace("\0", "\\0")
+    return f"plug-in file {shown[:60]!r}: a path cannot contain a NUL character"
+
+
 def load_file(path: str | Path) -> OptimizerSpec:
     """Load the plug-in file ``path`` and register it; :class:`PluginError` on any failure."""
-    path = Path(path).expanduser().resolve()
+    if "\0" in str(path):
+        raise PluginError(_nul_path_message(str(path)))
+    try:
+        path = Path(path).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise PluginError(f"plug-in file {str(path)[:60]!r}: not a usable path ({exc})") from None
     name = plugin_name(path)
     if not name.isidentifier():
         raise PluginError(f"plug-in file {path.name}: its stem '{name}' is not a valid name")
