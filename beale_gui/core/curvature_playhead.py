@@ -15,6 +15,7 @@ import numpy as np
 
 from .curvature import (
     GAUGED,
+    POSITIVE_DEFINITE,
     Curvature,
     Gauge,
     Optimum,
@@ -114,13 +115,43 @@ class Sharpness:
     steps : ndarray of int (K,)
     lambda_max : ndarray (K,)
     edge : ndarray (K,) or None
-        2 / lr_t per step (the edge of stability of gradient descent), for the optimizers the
-        gauge applies to; None for the others.
+        The largest λmax the optimizer's rate of each step is stable for (its edge of
+        stability): 2 / lr_t for gradient descent, 2 (1 + β) / lr_t for the heavy ball,
+        2 (1 + β) / ((1 + 2β) lr_t) for Nesterov; None where the gauge does not apply.
+    edge_label : str
+        That edge as a formula ("2/lr", "2(1+β)/lr", ...); "" without one.
     """
 
     steps: np.ndarray
     lambda_max: np.ndarray
     edge: np.ndarray | None
+    edge_label: str = ""
+
+    @property
+    def y_range(self) -> tuple[float, float]:
+        """A range to plot it in: from 0 (or the most negative λmax, down to minus the top)
+        to the largest λmax, the edge included and a spike far above the edge cut at four
+        times it."""
+        lam = self.lambda_max[np.isfinite(self.lambda_max)]
+        lo = min(0.0, float(lam.min())) if len(lam) else 0.0
+        hi = float(lam.max()) if len(lam) else 1.0
+        if self.edge is not None and np.isfinite(self.edge).any():
+            e = float(np.nanmax(np.where(np.isfinite(self.edge), self.edge, np.nan)))
+            hi = max(min(hi, 4.0 * e), 1.1 * e)
+        if hi > 0:
+            lo = max(lo, -hi)
+        return (lo, hi) if hi > lo else (lo, lo + 1.0)
+
+
+EDGE_LABELS = {"gd": "2/lr", "sgd": "2/lr", "momentum": "2(1+β)/lr",
+               "nesterov": "2(1+β)/((1+2β)lr)"}
+
+
+def _edge_constant(name: str, hparams) -> float:
+    """c in the edge c / lr: the gauge's bound on lr where λmax = 1 (NaN where it does not
+    apply), so the formula stays the gauge's own."""
+    unit = Curvature(np.zeros(2), np.eye(2), 1.0, 1.0, np.eye(2), POSITIVE_DEFINITE)
+    return float(gauge(name, hparams, 1.0, unit).bound)
 
 
 def sharpness_of(result: RunResult, run: int) -> Sharpness:
@@ -129,12 +160,14 @@ def sharpness_of(result: RunResult, run: int) -> Sharpness:
     points = _paths(result)[run, :stop + 1]
     _, lam_max = sharpness_along(result.function, points)
     name = result.configs[int(result.config_index[run])].name
-    edge = None
-    if name in GAUGED:
+    edge, label = None, ""
+    constant = _edge_constant(name, result.hparams_of(run)) if name in GAUGED else np.nan
+    if np.isfinite(constant):
         if result.lr is not None:
             lr = np.asarray(result.lr[run, :stop + 1], dtype=np.float64)
         else:
             lr = np.full(stop + 1, _lr(result, run, 0))
         with np.errstate(divide="ignore", invalid="ignore"):
-            edge = np.where(lr > 0, 2.0 / lr, np.nan)
-    return Sharpness(np.arange(stop + 1), np.asarray(lam_max, dtype=np.float64), edge)
+            edge = np.where(lr > 0, constant / lr, np.nan)
+        label = "2/lr" if constant == 2.0 else EDGE_LABELS[name]
+    return Sharpness(np.arange(stop + 1), np.asarray(lam_max, dtype=np.float64), edge, label)

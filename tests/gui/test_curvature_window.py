@@ -231,3 +231,13 @@ def test_nothing_is_computed_while_the_dock_is_hidden(qtbot, window, monkeypatch
     window.playback.step_forward()
     select(window, "gd")
     assert calls == []
+
+
+def test_momentums_edge_is_its_own_bound_and_the_axis_starts_at_zero(qtbot, window):
+    use_quadratic(qtbot, window, [OptimizerConfig("momentum", {"lr": 0.01, "momentum": 0.9})])
+    curvature = show_dock(qtbot, window)
+    _, edge = curvature.view.edge_curve.getData()
+    np.testing.assert_allclose(edge, 2 * 1.9 / 0.01)
+    assert curvature.view.legend.getLabel(curvature.view.edge_curve).text == "2(1+β)/lr"
+    low, high = curvature.view.plot_widget.getPlotItem().viewRange()[1]
+    assert low <= 0 < 380 < high

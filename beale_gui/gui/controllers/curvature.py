@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 REFRESH_MS = 66          # ~15 Hz while the playhead moves (the Explain panel's rate)
 Z_ELLIPSE = ci.Z_HEADS - 1
+HALO_PEN = pg.mkPen((255, 255, 255, 170), width=3.5)
 
 
 class CurvatureController(QObject):
@@ -80,6 +81,7 @@ class CurvatureController(QObject):
         self._preview: tuple[int, np.ndarray] | None = None   # the selected run's dragged head
         self.reading: cp.Reading | None = None
         self.ellipse: pg.PlotCurveItem | None = None
+        self._halo: pg.PlotCurveItem | None = None
         self.readings = 0       # how many readings were asked of the core (tests count)
         self._throttle = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._throttle.timeout.connect(self._on_throttle)
@@ -107,15 +109,19 @@ class CurvatureController(QObject):
         self._active = bool(visible)
         if self._active:
             if self.ellipse is None:
+                # the run's colour on a pale halo, seen over its own path
+                self._halo = pg.PlotCurveItem(connect="finite", pen=HALO_PEN)
                 self.ellipse = pg.PlotCurveItem(connect="finite")
-                self.ellipse.setZValue(Z_ELLIPSE)
-                self._canvas.plot_item.addItem(self.ellipse, ignoreBounds=True)
+                for item, z in ((self._halo, Z_ELLIPSE - 0.5), (self.ellipse, Z_ELLIPSE)):
+                    item.setZValue(z)
+                    self._canvas.plot_item.addItem(item, ignoreBounds=True)
             self.refresh()
         else:
             self._throttle.stop()
             if self.ellipse is not None:
                 self._canvas.plot_item.removeItem(self.ellipse)
-                self.ellipse = None
+                self._canvas.plot_item.removeItem(self._halo)
+                self.ellipse = self._halo = None
 
     # -- following the run state ------------------------------------------------------------
     @guarded
@@ -212,7 +218,7 @@ class CurvatureController(QObject):
             return
         result, run = self._selected()
         if result is None:
-            item.setData([], [])
+            self._set_outline(None)
             return
         try:
             if self._preview is not None:
@@ -224,14 +230,18 @@ class CurvatureController(QObject):
             outline, closed = cp.ellipse_at(result.function, head, x1 - x0)
         except Exception:
             log.exception("no level ellipse for run %s", run)
-            item.setData([], [])
+            self._set_outline(None)
             return
         style = Qt.PenStyle.SolidLine if closed else Qt.PenStyle.DashLine
         item.setPen(pg.mkPen(self._run_state.run_colours()[run], width=1.2, style=style))
-        if len(outline):
-            item.setData(outline[:, 0], outline[:, 1], connect="finite")
-        else:
-            item.setData([], [])
+        self._set_outline(outline if len(outline) else None)
+
+    def _set_outline(self, outline: np.ndarray | None) -> None:
+        for item in (self._halo, self.ellipse):
+            if outline is None:
+                item.setData([], [])
+            else:
+                item.setData(outline[:, 0], outline[:, 1], connect="finite")
 
     # -- loading the optimum ----------------------------------------------------------------
     def _entry_index(self, run: int) -> int | None:

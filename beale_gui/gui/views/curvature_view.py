@@ -84,7 +84,7 @@ class CurvatureView(QWidget):
         plot.getViewBox().setMenuEnabled(False)
         plot.setLabel("bottom", translate("CurvatureView", "step"))
         plot.setTitle(translate("CurvatureView", "sharpness λmax along the path"), size="9pt")
-        plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
+        self.legend = plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
         self.sharpness_curve = plot.plot([], [], name="λmax")
         self.edge_curve = plot.plot([], [], pen=EDGE_PEN, name="2/lr")
         self.cursor = pg.InfiniteLine(0, angle=90, pen=CURSOR_PEN)
@@ -181,7 +181,10 @@ class CurvatureView(QWidget):
         self.hint_label.setVisible(bool(hint))
 
     def set_sharpness(self, sharpness: Sharpness | None, colour: str) -> None:
-        """λmax over steps in ``colour`` and the line 2/lr (None: empty)."""
+        """λmax over steps in ``colour`` and the optimizer's edge of stability, 2/lr for GD
+        (None: empty). The y axis starts at 0 (or below, where λmax is negative), so the
+        curve and the edge are seen in proportion."""
+        plot = self.plot_widget.getPlotItem()
         if sharpness is None:
             self.sharpness_curve.setData([], [])
             self.edge_curve.setData([], [])
@@ -192,7 +195,13 @@ class CurvatureView(QWidget):
             self.edge_curve.setData([], [])
         else:
             self.edge_curve.setData(sharpness.steps, sharpness.edge, connect="finite")
-        self.plot_widget.getPlotItem().enableAutoRange()
+        label = self.legend.getLabel(self.edge_curve)
+        if label is not None:
+            label.setText(sharpness.edge_label or "2/lr")
+        self.edge_curve.setVisible(sharpness.edge is not None)
+        plot.enableAutoRange(axis="x")
+        plot.disableAutoRange(axis="y")
+        plot.setYRange(*sharpness.y_range, padding=0.05)
 
     def set_cursor(self, step: int) -> None:
         self.cursor.setValue(step)
