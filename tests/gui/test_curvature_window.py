@@ -2,6 +2,8 @@
 heavy-ball optimum loaded with one click (one undo), the level ellipse at the selected run's
 head while the dock is shown, the sharpness curve, and nothing computed while it is hidden."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -238,6 +240,20 @@ def test_momentums_edge_is_its_own_bound_and_the_axis_starts_at_zero(qtbot, wind
     curvature = show_dock(qtbot, window)
     _, edge = curvature.view.edge_curve.getData()
     np.testing.assert_allclose(edge, 2 * 1.9 / 0.01)
-    assert curvature.view.legend.getLabel(curvature.view.edge_curve).text == "2(1+β)/lr"
+    assert curvature.view.edge_label == "2(1+β)/lr"
+    assert "2(1+β)/lr" in curvature.view.plot_widget.getPlotItem().titleLabel.text
     low, high = curvature.view.plot_widget.getPlotItem().viewRange()[1]
     assert low <= 0 < 380 < high
+
+
+def test_equal_copies_of_the_entries_still_take_the_values(qtbot, window):
+    # a session reopened holds equal entries, not the same objects, and no new runs come
+    use_quadratic(qtbot, window, [OptimizerConfig("momentum", {"lr": 0.01, "momentum": 0.9})])
+    window.document.update(entries=[dataclasses.replace(e) for e in window.document.entries])
+    assert window.document.entries[0] is not window.run_state.entries[0]
+    curvature = show_dock(qtbot, window)
+    assert curvature.view.heavy_ball_button.isVisible()
+    with qtbot.waitSignal(window.runs_ready, timeout=WAIT):
+        qtbot.mouseClick(curvature.view.heavy_ball_button, Qt.MouseButton.LeftButton)
+    assert window.document.entries[0].config.hparams["momentum"] == pytest.approx(
+        curvature.reading.optimum.momentum_beta)

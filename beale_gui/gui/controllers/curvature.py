@@ -41,6 +41,13 @@ Z_ELLIPSE = ci.Z_HEADS - 1
 HALO_PEN = pg.mkPen((255, 255, 255, 170), width=3.5)
 
 
+def _equal(a, b) -> bool:
+    try:
+        return bool(a == b)
+    except ValueError:      # hyperparameter arrays (a sweep) compare element by element
+        return False
+
+
 class CurvatureController(QObject):
     """The Curvature dock and the ellipse on the canvas (see the module's description).
 
@@ -93,6 +100,8 @@ class CurvatureController(QObject):
         events.selection_changed.connect(self._on_selection_changed)
         events.runs_previewed.connect(self._on_runs_previewed)
         canvas.view_changed.connect(self._on_view_changed)
+        # the buttons say whether the run's entry is still the panel's
+        document.events.optimizers_changed.connect(self._on_optimizers_changed)
         self.view.load_gd_requested.connect(self.load_gd)
         self.view.load_heavy_ball_requested.connect(self.load_heavy_ball)
 
@@ -139,6 +148,10 @@ class CurvatureController(QObject):
         if self._active:
             self.view.set_cursor(step)
             self._draw_ellipse()       # the ellipse keeps to the head at every frame
+        self._changed()
+
+    @guarded
+    def _on_optimizers_changed(self, *_) -> None:
         self._changed()
 
     @guarded
@@ -245,11 +258,15 @@ class CurvatureController(QObject):
 
     # -- loading the optimum ----------------------------------------------------------------
     def _entry_index(self, run: int) -> int | None:
-        """The document's index of the entry run ``run`` was computed for (None when the
-        panel has changed it since)."""
+        """The document's index of the entry run ``run`` was computed for, or of one equal to
+        it (a session reopened holds equal copies); None when the panel has changed it since."""
         state = self._run_state
         entry = state.entries[int(state.result.config_index[run])]
-        return next((i for i, e in enumerate(self._document.entries) if e is entry), None)
+        entries = self._document.entries
+        found = next((i for i, e in enumerate(entries) if e is entry), None)
+        if found is None:
+            found = next((i for i, e in enumerate(entries) if _equal(e, entry)), None)
+        return found
 
     @guarded
     def load_gd(self, *_) -> None:

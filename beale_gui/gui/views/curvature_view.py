@@ -40,6 +40,7 @@ HEAVY_BALL = "momentum"
 
 def _label(text: str = "", small: bool = False) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)     # every text is escaped HTML
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if small:
@@ -83,10 +84,9 @@ class CurvatureView(QWidget):
         plot.hideButtons()
         plot.getViewBox().setMenuEnabled(False)
         plot.setLabel("bottom", translate("CurvatureView", "step"))
-        plot.setTitle(translate("CurvatureView", "sharpness λmax along the path"), size="9pt")
-        self.legend = plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
-        self.sharpness_curve = plot.plot([], [], name="λmax")
-        self.edge_curve = plot.plot([], [], pen=EDGE_PEN, name="2/lr")
+        self.sharpness_curve = plot.plot([], [])
+        self.edge_curve = plot.plot([], [], pen=EDGE_PEN)
+        self._title("#000000", "")
         self.cursor = pg.InfiniteLine(0, angle=90, pen=CURSOR_PEN)
         plot.addItem(self.cursor, ignoreBounds=True)
 
@@ -195,13 +195,21 @@ class CurvatureView(QWidget):
             self.edge_curve.setData([], [])
         else:
             self.edge_curve.setData(sharpness.steps, sharpness.edge, connect="finite")
-        label = self.legend.getLabel(self.edge_curve)
-        if label is not None:
-            label.setText(sharpness.edge_label or "2/lr")
+        self._title(colour, sharpness.edge_label if sharpness.edge is not None else "")
         self.edge_curve.setVisible(sharpness.edge is not None)
         plot.enableAutoRange(axis="x")
         plot.disableAutoRange(axis="y")
         plot.setYRange(*sharpness.y_range, padding=0.05)
+
+    def _title(self, colour: str, edge: str) -> None:
+        """Names the curves above the plot (no legend to hide them): λmax in the run's
+        colour, and the dashed edge."""
+        lam = f"<span style='color:{QColor(colour).name()}'><b>λmax</b></span>"
+        text = (translate("CurvatureView", "sharpness {0} along the path; dashed: {1}")
+                .format(lam, escape(edge)) if edge else
+                translate("CurvatureView", "sharpness {0} along the path").format(lam))
+        self.edge_label = edge
+        self.plot_widget.getPlotItem().setTitle(text, size="9pt", color="#404040")
 
     def set_cursor(self, step: int) -> None:
         self.cursor.setValue(step)
