@@ -87,7 +87,7 @@ def test_gd_just_above_the_bound_reads_diverging_and_just_below_oscillating(qtbo
     # a GD entry offers its rate, and says to add Momentum for the heavy ball
     assert curvature.view.gd_button.isVisible()
     assert not curvature.view.heavy_ball_button.isVisible()
-    assert "Momentum" in curvature.view.hint_label.text()
+    assert "Add Momentum" in curvature.view.hint_label.text()
 
 
 def test_adam_is_told_the_gauge_does_not_apply(qtbot, window):
@@ -104,6 +104,8 @@ def test_the_heavy_ball_button_loads_the_optimum_as_one_undoable_edit(qtbot, win
     use_quadratic(qtbot, window, [OptimizerConfig("gd", {"lr": 0.0099}),
                                   OptimizerConfig("momentum", {"lr": 0.01, "momentum": 0.9})])
     curvature = show_dock(qtbot, window)
+    select(window, "gd")        # Momentum is there: select its run
+    assert "Select a Momentum run" in curvature.view.hint_label.text()
     select(window, "momentum")
     button = curvature.view.heavy_ball_button
     assert button.isVisible()

@@ -221,8 +221,9 @@ class CurvatureController(QObject):
         start = format_point(*result.starts[int(result.start_index[run])])
         title = translate("CurvatureController", "{0} from {1}").format(
             optimizer_label(config), start)
-        self.view.show_reading(self.reading, title, colour,
-                               loadable=self._entry_index(run) is not None)
+        self.view.show_reading(
+            self.reading, title, colour, loadable=self._entry_index(run) is not None,
+            momentum_in_panel=any(e.config.name == "momentum" for e in self._document.entries))
         self.view.set_cursor(state.step)
 
     def _draw_ellipse(self) -> None:

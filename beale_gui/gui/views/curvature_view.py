@@ -56,6 +56,8 @@ class CurvatureView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._momentum_in_panel = False
+        self.edge_label = ""
         self.title_label = _label()
         self.values_label = _label()
         self.gauge_label = _label()
@@ -117,9 +119,11 @@ class CurvatureView(QWidget):
         self.set_sharpness(None, "#000000")
 
     def show_reading(self, reading: Reading, title: str, colour: str,
-                     loadable: bool = True) -> None:
+                     loadable: bool = True, momentum_in_panel: bool = False) -> None:
         """Show ``reading`` of the run named ``title`` drawn in ``colour``; ``loadable``
-        False when the run's entry is no longer the panel's (no button then)."""
+        False when the run's entry is no longer the panel's (no button then);
+        ``momentum_in_panel`` whether the panel has a Momentum entry to select instead."""
+        self._momentum_in_panel = momentum_in_panel
         swatch = (f"<span style='background-color:{QColor(colour).name()}'>&nbsp;&nbsp;&nbsp;"
                   f"&nbsp;</span>&nbsp;")
         step = translate("CurvatureView", "at step {0}, ({1}, {2})").format(
@@ -168,8 +172,10 @@ class CurvatureView(QWidget):
                                               "its new runs can take the values.")
         elif name in GD_NAMES:
             self.gd_button.show()
-            hint = translate("CurvatureView", "Add Momentum in the panel and select its run "
-                                              "to load the heavy-ball values.")
+            hint = (translate("CurvatureView", "Select a Momentum run to load the heavy-ball "
+                                               "values.") if self._momentum_in_panel else
+                    translate("CurvatureView", "Add Momentum in the panel and select its run "
+                                               "to load the heavy-ball values."))
         elif name == HEAVY_BALL:
             self.heavy_ball_button.show()
             hint = ""
