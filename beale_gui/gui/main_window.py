@@ -36,6 +36,7 @@ from . import i18n
 from .controllers.basins import BasinController
 from .controllers.check import CheckController
 from .controllers.compare import CompareController
+from .controllers.curvature import CurvatureController
 from .controllers.exports import ExportController
 from .controllers.models import ModelController
 from .controllers.runs import PLAY, READY, RunController
@@ -155,6 +156,9 @@ class MainWindow(QMainWindow):
             view_before=self.playback.toolbar.toggleViewAction(),
             options_before=self.action_reset_view, loss_plot=self.loss_plot)
         self.panel.model_requested.connect(self.models.open_dialog)
+        self.curvature: CurvatureController = CurvatureController(
+            self, self.document, self.run_state, self.canvas, self.menu_view,
+            view_before=self.playback.toolbar.toggleViewAction())
         self._build_language_menu()
         self.canvas_floor = CanvasFloor(self, self.canvas,
                                         tall=(self.search.dock, self.basins.dock,

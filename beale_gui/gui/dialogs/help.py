@@ -47,6 +47,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("3", QT_TRANSLATE_NOOP("Help", "Show / hide the 3-D view (drag to turn it, R to reset it)")),
     ("D", QT_TRANSLATE_NOOP("Help", "Show / hide the Data view (a model's samples and the "
                             "selected run's fit)")),
+    ("K", QT_TRANSLATE_NOOP("Help", "Show / hide the Curvature view (the Hessian at the selected "
+                            "run's head, its stability bound and optimum)")),
     (QT_TRANSLATE_NOOP("Help", "R  or  Ctrl+0"), QT_TRANSLATE_NOOP("Help", "Reset the view")),
     ("B", QT_TRANSLATE_NOOP("Help", "Show / hide the basin map")),
     ("Ctrl+D", QT_TRANSLATE_NOOP("Help", "Model on data: fit a model to a data set")),
