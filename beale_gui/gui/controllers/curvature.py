@@ -74,7 +74,7 @@ class CurvatureController(QObject):
                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self.dock.hide()
         self.action = self.dock.toggleViewAction()
-        self.action.setText(translate("CurvatureController", "&Curvature"))
+        self.action.setText(translate("CurvatureController", "C&urvature"))
         self.action.setShortcut(QKeySequence("K"))
         self.action.setToolTip(translate(
             "CurvatureController", "The Hessian at the selected run's head: its eigenvalues, "

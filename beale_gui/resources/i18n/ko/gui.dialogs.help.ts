@@ -124,6 +124,10 @@
         <translation>데이터 보기 표시 / 숨기기 (모델의 샘플과 선택한 실행의 적합 곡선)</translation>
     </message>
     <message>
+        <source>Show / hide the Curvature view (the Hessian at the selected run&apos;s head, its stability bound and optimum)</source>
+        <translation>곡률 보기 표시 / 숨기기(선택한 실행의 현재 위치에서의 헤세 행렬, 안정성 한계와 최적값)</translation>
+    </message>
+    <message>
         <source>R  or  Ctrl+0</source>
         <translation>R  또는  Ctrl+0</translation>
     </message>
