@@ -419,6 +419,19 @@ def _window() -> list[Section]:
                                "seed. One epoch is n / batch steps. The loss plot still shows "
                                "the loss over all samples."),
         )),
+        Section("curvature", translate("Guide", "The Curvature view"), (
+            translate("Guide", "View > Curvature (K) shows the Hessian at the selected run's "
+                               "head: its eigenvalues λmin and λmax, the condition number κ, "
+                               "and an ellipse on the canvas whose long axis is the flat "
+                               "direction. Gradient descent is stable only while lr·λmax < 2; "
+                               "between 1 and 2 it zig-zags while it converges. The view "
+                               "compares the run's learning rate with that bound (Momentum's "
+                               "and Nesterov's are larger) and offers the best rates of the "
+                               "local quadratic, which one click loads."),
+            translate("Guide", "The small plot traces λmax along the path. With a constant "
+                               "learning rate, gradient descent often climbs until λmax "
+                               "reaches 2/lr and then hovers there: the edge of stability."),
+        )),
         Section("search", translate("Guide", "Hyperparameter search"), (
             translate("Guide", "Tools > Search hyperparameters (Ctrl+F) runs one optimizer with "
                                "one or two hyperparameters varied over a range, on a linear or "

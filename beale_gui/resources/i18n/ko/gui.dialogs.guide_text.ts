@@ -428,6 +428,18 @@
         <translation>배치 크기가 샘플 수보다 작으면 실행이 확률적이 됩니다: 각 단계의 기울기는 그 개수만큼의 샘플로 구하며, 샘플은 섞어 둔 에포크를 따라 비복원으로 뽑고 에포크마다 다시 섞습니다. 시드가 같으면 모든 실행이 같은 순서를 씁니다. 한 에포크는 n / batch 단계입니다. 손실 그래프는 여전히 전체 샘플에 대한 손실을 보여 줍니다.</translation>
     </message>
     <message>
+        <source>The Curvature view</source>
+        <translation>곡률 보기</translation>
+    </message>
+    <message>
+        <source>View &gt; Curvature (K) shows the Hessian at the selected run&apos;s head: its eigenvalues λmin and λmax, the condition number κ, and an ellipse on the canvas whose long axis is the flat direction. Gradient descent is stable only while lr·λmax &lt; 2; between 1 and 2 it zig-zags while it converges. The view compares the run&apos;s learning rate with that bound (Momentum&apos;s and Nesterov&apos;s are larger) and offers the best rates of the local quadratic, which one click loads.</source>
+        <translation>보기 &gt; 곡률(K)은 선택한 실행의 현재 위치에서의 헤세 행렬을 보여 줍니다: 고윳값 λmin과 λmax, 조건수 κ, 그리고 긴 축이 평평한 방향인 캔버스 위의 타원입니다. 경사 하강법은 lr·λmax &lt; 2일 때만 안정합니다; 1과 2 사이에서는 지그재그로 움직이며 수렴합니다. 이 보기는 실행의 학습률을 그 한계와 비교하고(Momentum과 Nesterov의 한계는 더 큽니다) 국소 이차 모델에서 가장 좋은 학습률을 제시하며, 한 번의 클릭으로 불러올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The small plot traces λmax along the path. With a constant learning rate, gradient descent often climbs until λmax reaches 2/lr and then hovers there: the edge of stability.</source>
+        <translation>작은 그래프는 경로를 따라 λmax를 그립니다. 학습률이 일정하면 경사 하강법은 흔히 λmax가 2/lr에 닿을 때까지 올라간 뒤 그 근처에 머뭅니다: 안정성의 경계입니다.</translation>
+    </message>
+    <message>
         <source>Hyperparameter search</source>
         <translation>하이퍼파라미터 탐색</translation>
     </message>
