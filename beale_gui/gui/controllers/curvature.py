@@ -18,7 +18,7 @@ import logging
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -32,6 +32,7 @@ from ..views import canvas_items as ci
 from ..views.curvature_view import CurvatureView
 from ..views.results_table import format_point
 from ..views.run_styles import optimizer_label
+from ..views.throttled import ThrottledRefresh
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -82,16 +83,13 @@ class CurvatureController(QObject):
                                    "sharpness along the path"))
         view_menu.insertAction(view_before, self.action)
 
-        self._active = False
-        self._stale = True
         self._sharpness_key: tuple | None = None
         self._preview: tuple[int, np.ndarray] | None = None   # the selected run's dragged head
         self.reading: cp.Reading | None = None
         self.ellipse: pg.PlotCurveItem | None = None
         self._halo: pg.PlotCurveItem | None = None
         self.readings = 0       # how many readings were asked of the core (tests count)
-        self._throttle = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._throttle.timeout.connect(self._on_throttle)
+        self._updates = ThrottledRefresh(self._show_all, REFRESH_MS, self)
 
         self.dock.visibilityChanged.connect(self._on_visibility)
         events = run_state.events
@@ -110,13 +108,12 @@ class CurvatureController(QObject):
 
     @property
     def active(self) -> bool:
-        return self._active
+        return self._updates.active
 
     # -- shown or hidden --------------------------------------------------------------------
     @guarded
     def _on_visibility(self, visible: bool) -> None:
-        self._active = bool(visible)
-        if self._active:
+        if visible:
             if self.ellipse is None:
                 # the run's colour on a pale halo, seen over its own path
                 self._halo = pg.PlotCurveItem(connect="finite", pen=HALO_PEN)
@@ -124,9 +121,10 @@ class CurvatureController(QObject):
                 for item, z in ((self._halo, Z_ELLIPSE - 0.5), (self.ellipse, Z_ELLIPSE)):
                     item.setZValue(z)
                     self._canvas.plot_item.addItem(item, ignoreBounds=True)
-            self.refresh()
+            self._updates.stale = True        # shown: the ellipse is new, draw it all now
+            self._updates.set_active(True)
         else:
-            self._throttle.stop()
+            self._updates.set_active(False)
             if self.ellipse is not None:
                 self._canvas.plot_item.removeItem(self.ellipse)
                 self._canvas.plot_item.removeItem(self._halo)
@@ -145,7 +143,7 @@ class CurvatureController(QObject):
 
     @guarded
     def _on_step_changed(self, step: int) -> None:
-        if self._active:
+        if self._updates.active:
             self.view.set_cursor(step)
             self._draw_ellipse()       # the ellipse keeps to the head at every frame
         self._changed()
@@ -156,7 +154,7 @@ class CurvatureController(QObject):
 
     @guarded
     def _on_view_changed(self) -> None:
-        if self._active:
+        if self._updates.active:
             self._draw_ellipse()
 
     @guarded
@@ -165,27 +163,21 @@ class CurvatureController(QObject):
         if run is None or run not in rows:
             return
         self._preview = (result, rows.index(run))
-        if self._active:
+        if self._updates.active:
             self._draw_ellipse()
 
     def _changed(self, now: bool = False) -> None:
-        self._stale = True
-        if self._active and (now or not self._throttle.isActive()):
-            self.refresh()
-
-    @guarded
-    def _on_throttle(self) -> None:
-        if self._stale and self._active:
-            self.refresh()
+        self._updates.changed(now)
 
     def refresh(self) -> None:
         """Show the selected run at the playhead now (the next change waits for the
         throttle)."""
-        self._throttle.stop()
-        self._stale = False
+        self._updates.refresh()
+
+    @guarded
+    def _show_all(self) -> None:
         self._show()
         self._draw_ellipse()
-        self._throttle.start()
 
     # -- what is shown ----------------------------------------------------------------------
     def _selected(self) -> tuple[RunResult, int] | tuple[None, None]:

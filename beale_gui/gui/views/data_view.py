@@ -17,7 +17,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.engine import RunResult
@@ -27,6 +27,7 @@ from ...core.models.fit import data_view_range, fit_curve, params_at, shown_samp
 from ...document import Document, RunState
 from .results_table import format_point
 from .run_styles import optimizer_label
+from .throttled import ThrottledRefresh
 
 translate = QCoreApplication.translate
 
@@ -62,8 +63,6 @@ class DataView(QWidget):
         self._model: ModelFunction | None = None
         self._x_range = (0.0, 1.0)
         self._preview: tuple[list[int], RunResult] | None = None
-        self._active = False
-        self._stale = True
         self.plot_widget = pg.PlotWidget(background="w")
         plot = self.plot_item = self.plot_widget.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.2)
@@ -103,8 +102,7 @@ class DataView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.title_label)
         layout.addWidget(self.plot_widget, 1)
-        self._throttle = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._throttle.timeout.connect(self._on_throttle)
+        self._updates = ThrottledRefresh(self._show, REFRESH_MS, self)
         events = run_state.events
         events.result_changed.connect(self._on_result_changed)
         events.step_changed.connect(self._on_changed)
@@ -119,13 +117,11 @@ class DataView(QWidget):
     # -- public ------------------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
         """Work only while shown (the dock's ``visibilityChanged``); catch up when shown."""
-        self._active = bool(active)
-        if self._active and self._stale:
-            self.refresh()
+        self._updates.set_active(active)
 
     @property
     def active(self) -> bool:
-        return self._active
+        return self._updates.active
 
     @property
     def model(self) -> ModelFunction | None:
@@ -134,10 +130,10 @@ class DataView(QWidget):
 
     def refresh(self) -> None:
         """Show the selected run's fit at the current step now."""
-        self._throttle.stop()
-        self._stale = False
+        self._updates.refresh()
+
+    def _show(self) -> None:
         self._draw_fit()
-        self._throttle.start()       # the next change waits for the throttle
         self.refreshed.emit()
 
     def samples_shown(self) -> tuple[np.ndarray, np.ndarray]:
@@ -193,7 +189,7 @@ class DataView(QWidget):
         self._x_range = (x0, x1)
         plot.setXRange(x0, x1, padding=0)
         plot.setYRange(y0, y1, padding=0)
-        self._stale = True
+        self._updates.stale = True
         self._draw_fit()
 
     # -- the run -----------------------------------------------------------------------------
@@ -275,11 +271,4 @@ class DataView(QWidget):
         self._on_changed()
 
     def _on_changed(self, *_) -> None:
-        self._stale = True
-        if self._active and not self._throttle.isActive():
-            self.refresh()
-
-    @Slot()
-    def _on_throttle(self) -> None:
-        if self._stale and self._active:
-            self.refresh()
+        self._updates.changed()

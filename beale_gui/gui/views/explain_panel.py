@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ from ...document import RunState
 from ..dialogs.guide_text import optimizer_anchor
 from .results_table import format_point
 from .run_styles import optimizer_label
+from .throttled import ThrottledRefresh
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -72,8 +73,6 @@ class ExplainPanel(QWidget):
         super().__init__(parent)
         self.run_state = run_state
         self._explain = explainer or explain
-        self._active = False
-        self._stale = True
         self._wide = False
         self._explanation: Explanation | None = None
         self._error: str | None = None
@@ -88,8 +87,7 @@ class ExplainPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
-        self._throttle = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._throttle.timeout.connect(self._on_throttle)
+        self._updates = ThrottledRefresh(self._show, REFRESH_MS, self)
         events = run_state.events
         events.result_changed.connect(self._on_changed)
         events.step_changed.connect(self._on_changed)
@@ -104,13 +102,11 @@ class ExplainPanel(QWidget):
     def set_active(self, active: bool) -> None:
         """Work only while shown (the dock's ``visibilityChanged``): hidden, the panel asks
         nothing of the core; shown again, it catches up at once."""
-        self._active = bool(active)
-        if self._active and self._stale:
-            self.refresh()
+        self._updates.set_active(active)
 
     @property
     def active(self) -> bool:
-        return self._active
+        return self._updates.active
 
     def explanation(self) -> Explanation | None:
         """The Explanation on show (None when there is none)."""
@@ -118,21 +114,11 @@ class ExplainPanel(QWidget):
 
     def refresh(self) -> None:
         """Show the selected run at the current step now."""
-        self._throttle.stop()
-        self._stale = False
-        self._show()
-        self._throttle.start()   # the next change waits for the throttle
+        self._updates.refresh()
 
     # -- slots ---------------------------------------------------------------------------------
     def _on_changed(self, *_) -> None:
-        self._stale = True
-        if self._active and not self._throttle.isActive():
-            self.refresh()
-
-    @Slot()
-    def _on_throttle(self) -> None:
-        if self._stale and self._active:
-            self.refresh()
+        self._updates.changed()
 
     @Slot(QUrl)
     def _on_anchor(self, url: QUrl) -> None:
@@ -144,7 +130,7 @@ class ExplainPanel(QWidget):
         wide = event.size().width() >= WIDE_PX
         if wide != self._wide:
             self._wide = wide
-            if self._active:
+            if self._updates.active:
                 self._render()
 
     # -- what is shown -------------------------------------------------------------------------
