@@ -43,6 +43,21 @@ def _no_dangling_qthreads(request):
 _FIGURES: dict[str, int] = {}
 
 
+@pytest.fixture
+def no_plugins():
+    """No plug-in optimizer registered during the test, and the registry as it was after it:
+    loading a plug-in (a file, cli.main's --optimizer-file) registers it in this process."""
+    from beale_gui.core.optimizers import plugins
+
+    saved = (dict(plugins._plugins), dict(plugins._sources))
+    for registry in (plugins._plugins, plugins._sources):
+        registry.clear()
+    yield
+    for registry, before in zip((plugins._plugins, plugins._sources), saved, strict=True):
+        registry.clear()
+        registry.update(before)
+
+
 @pytest.fixture(scope="session")
 def reliability_figures() -> dict[str, int]:
     """A session-wide tally: ``figures[name] = figures.get(name, 0) + n``."""

@@ -122,23 +122,19 @@ def test_torch_is_imported_only_when_a_torch_name_is_used():
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.usefixtures("no_plugins")
 def test_a_plug_in_is_checked_against_a_built_in(capsys, tmp_path):
-    from beale_gui.core.optimizers import plugins
-
     path = tmp_path / "plain_gd.py"
     path.write_text("PARAMS = {'lr': (0.01, 1e-8, 10.0)}\n"
                     "def init(n, hp):\n    return {}\n"
                     "def update(w, g, state, hp, lr, t):\n    return w - lr * g\n")
-    try:
-        code, out, _ = _main(["check-optimizer", "--optimizer-file", str(path), "--optimizer",
-                              "plain_gd:lr=0.01", "--reference", "gd:lr=0.01", "--max-steps",
-                              "40"], capsys)
-        assert code == 0
-        assert out.splitlines()[-1] == "agree"
-        code, out, _ = _main(["check-optimizer", "--optimizer-file", str(path), "--optimizer",
-                              "plain_gd:lr=0.01", "--reference", "gd:lr=0.02", "--function",
-                              "beale", "--max-steps", "40"], capsys)
-        assert code == 1
-        assert "beale: disagree" in out
-    finally:
-        plugins.unregister("plain_gd")
+    code, out, _ = _main(["check-optimizer", "--optimizer-file", str(path), "--optimizer",
+                          "plain_gd:lr=0.01", "--reference", "gd:lr=0.01", "--max-steps", "40"],
+                         capsys)
+    assert code == 0
+    assert out.splitlines()[-1] == "agree"
+    code, out, _ = _main(["check-optimizer", "--optimizer-file", str(path), "--optimizer",
+                          "plain_gd:lr=0.01", "--reference", "gd:lr=0.02", "--function", "beale",
+                          "--max-steps", "40"], capsys)
+    assert code == 1
+    assert "beale: disagree" in out

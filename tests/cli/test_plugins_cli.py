@@ -18,17 +18,8 @@ SIGN = str(ROOT / "examples" / "sign_descent.py")
 VARIANT = str(ROOT / "examples" / "adam_variant.py")
 
 
-@pytest.fixture(autouse=True)
-def _registry():
-    """cli.main loads plug-ins into this process: each test starts and ends with none."""
-    saved = (dict(plugins._plugins), dict(plugins._sources))
-    plugins._plugins.clear()
-    plugins._sources.clear()
-    yield
-    plugins._plugins.clear()
-    plugins._sources.clear()
-    plugins._plugins.update(saved[0])
-    plugins._sources.update(saved[1])
+# every test starts and ends with no plug-in registered (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("no_plugins")
 
 
 def _one_line_error(capsys, words: str) -> str:

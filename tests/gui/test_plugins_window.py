@@ -40,17 +40,8 @@ def update(w, g, state, hp, lr, t):
 """
 
 
-@pytest.fixture(autouse=True)
-def _registry():
-    """Every test starts and ends with no plug-in registered."""
-    saved = (dict(plugins._plugins), dict(plugins._sources))
-    plugins._plugins.clear()
-    plugins._sources.clear()
-    yield
-    plugins._plugins.clear()
-    plugins._sources.clear()
-    plugins._plugins.update(saved[0])
-    plugins._sources.update(saved[1])
+# every test starts and ends with no plug-in registered (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("no_plugins")
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
