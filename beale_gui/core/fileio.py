@@ -1,13 +1,15 @@
-"""Atomic file writes: a temporary file beside the target, then a rename.
+"""Atomic file writes (a temporary file beside the target, then a rename) and safe reads of a
+file the user named.
 
 A failed write leaves any existing file as it was and raises ``OSError`` with a message that
-names the path.
+names the path; so does a read that cannot be made (:func:`read_user_file`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,44 @@ def _check_name(path) -> None:
     if "\0" in os.fspath(path):
         raise OSError(translate("FileIO", "cannot write {0}: a file name cannot hold a NUL "
                                 "character").format(repr(os.fspath(path))))
+
+
+class FileTooLarge(OSError):
+    """The file is larger than the reader's limit (its message says so; a caller may say
+    more, e.g. what such a file is not)."""
+
+
+def read_user_file(path: str | os.PathLike, limit: int, shown: str | None = None) -> bytes:
+    """The bytes of the file the user named at ``path``, at most ``limit`` of them (``shown``:
+    how messages name it; the path by default).
+
+    OSError, with a message naming the file, for a name no file can have (a NUL), a file that
+    is not a regular one (opened without blocking: a named pipe would wait for a writer
+    forever; a device or socket), one larger than ``limit`` (:class:`FileTooLarge`), or the
+    system's own reason (a missing file, a folder, no permission).
+    """
+    path = os.fspath(path)
+    name = path if shown is None else shown
+    if "\0" in path:   # open() would raise ValueError: no file has such a name
+        raise OSError(translate("FileIO", "cannot read {0}: a file name cannot hold a NUL "
+                                "character").format(repr(name)))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fd).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):   # a folder: the read says so
+                raise OSError(translate("FileIO", "cannot read {0}: not a regular file (a "
+                                        "named pipe, device or socket)").format(name))
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        if not exc.errno:                 # ours, above: already says it all
+            raise
+        raise OSError(translate("FileIO", "cannot read {0}: {1}").format(
+            name, exc.strerror or exc)) from None
+    if len(data) > limit:
+        raise FileTooLarge(translate("FileIO", "cannot read {0}: it is larger than {1} MB")
+                           .format(name, limit // 2**20))
+    return data
 
 
 def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:

@@ -12,7 +12,6 @@ import json
 import math
 import os
 import re
-import stat
 
 import numpy as np
 
@@ -24,6 +23,7 @@ from .engine import (
     StochasticConfig,
     check_starts,
 )
+from .fileio import FileTooLarge, read_user_file
 from .functions import TestFunction, get_function, parse_expression
 from .i18n import translate
 from .models import DataError, model_from_dict
@@ -384,9 +384,8 @@ def _check_file(where: str, path: str, sha: str) -> None:
     ``sha``."""
     try:
         now = plugins.sha256_of(path)
-    except OSError as exc:
-        raise SessionError(translate("Session", "{0}: cannot read {1}: {2}").format(
-            where, path, exc.strerror or exc)) from None
+    except OSError as exc:              # its message names the file and says why
+        raise SessionError(f"{where}: {exc}") from None
     if now != sha:
         raise SessionError(_changed(where, path))
 
@@ -446,24 +445,13 @@ def experiment_from_dict(d: dict, allow_plugins: bool = False) -> Experiment:
 def read_json(path: str | os.PathLike):
     """The JSON in ``path``; SessionError says why it cannot be read."""
     name = os.fspath(path)
-    if "\0" in name:   # open() would raise ValueError: no file has such a name
-        raise SessionError(translate("Session", "cannot read {0}: a file name cannot hold a NUL "
-                                     "character").format(repr(name)))
     try:
-        # without blocking: opening a named pipe would wait for a writer, forever
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as fh:
-            mode = os.fstat(fd).st_mode
-            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):   # a folder: the read says so
-                raise SessionError(translate("Session", "cannot read {0}: not a regular file (a "
-                                             "named pipe, device or socket)").format(name))
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise SessionError(translate("Session", "cannot read {0}: {1}").format(
-            name, exc.strerror or exc)) from None
-    if len(data) > MAX_FILE_BYTES:
+        data = read_user_file(name, MAX_FILE_BYTES)
+    except FileTooLarge:
         raise SessionError(translate("Session", "{0} is larger than {1} MB: not a session")
-                           .format(name, MAX_FILE_BYTES // 2**20))
+                           .format(name, MAX_FILE_BYTES // 2**20)) from None
+    except OSError as exc:              # its message names the file and says why
+        raise SessionError(str(exc)) from None
     if not data.strip():
         raise SessionError(translate("Session", "{0} is empty").format(name))
     try:

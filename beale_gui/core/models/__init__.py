@@ -13,7 +13,6 @@ from .data import (
     Dataset,
     builtin_dataset,
     dataset_from_dict,
-    file_checksum,
     load_csv,
     parse_csv,
     parse_dataset_spec,
@@ -31,7 +30,7 @@ from .model import (
 
 __all__ = [
     "BUILTIN_SETS", "DEFAULT_DATASETS", "MODELS", "TITLES", "DataError", "Dataset",
-    "ModelFunction", "builtin_dataset", "dataset_from_dict", "default_model", "file_checksum",
+    "ModelFunction", "builtin_dataset", "dataset_from_dict", "default_model",
     "load_csv", "make_model", "model_from_dict", "newton_minimum", "parse_csv",
     "parse_dataset_spec",
 ]

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..fileio import read_user_file
 from ..i18n import translate
 
 MAX_SAMPLES = 10_000_000          # a built-in set's n, and the rows a CSV may have, at most
@@ -192,15 +192,6 @@ def parse_dataset_spec(text: str) -> Dataset:
 
 
 # -- CSV files ------------------------------------------------------------------------------
-def file_checksum(path: str | os.PathLike) -> str:
-    """SHA-256 of the file's bytes, in hex."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _number(text: str, line: int) -> float:
     try:
         value = float(text)
@@ -262,22 +253,10 @@ def load_csv(path: str | os.PathLike, expected_sha256: str | None = None) -> Dat
     """
     path = os.path.abspath(os.fspath(path))
     name = os.path.basename(path)
-    if "\0" in path:   # the OS would raise ValueError: no file has such a name
-        raise DataError(translate("Data", "cannot read {0!r}: a file name cannot hold a NUL "
-                                          "character").format(name))
     try:
-        mode = os.stat(path).st_mode
-        if not stat.S_ISREG(mode):   # a named pipe would wait for a writer, forever
-            raise DataError(translate("Data", "cannot read {0}: not a regular file")
-                            .format(name))
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise DataError(translate("Data", "{0} is larger than 1 GiB").format(name))
-        with open(path, "rb") as f:
-            raw = f.read()
+        raw = read_user_file(path, MAX_FILE_BYTES, name)
     except OSError as exc:
-        raise DataError(translate("Data", "cannot read {0}: {1}")
-                        .format(name, exc.strerror or exc)) from None
+        raise DataError(str(exc)) from None
     checksum = hashlib.sha256(raw).hexdigest()
     if expected_sha256 is not None and checksum != expected_sha256:
         raise DataError(translate("Data", "{0} has changed since it was saved (its checksum "

@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from ..explain import T1, At, Line, T, arg, sub
+from ..fileio import read_user_file
 from ..i18n import translate
 from ..params import Param
 from .base import OptimizerSpec, _lr
@@ -61,6 +62,8 @@ def _failed(name: str, what: str, exc: BaseException | None = None) -> PluginErr
     detail = f": {type(exc).__name__}: {_one_line(exc)}" if exc is not None else ""
     return PluginError(_one_line(f"plug-in '{name}': {what}{detail}"))
 
+
+MAX_PLUGIN_BYTES = 16 * 2**20   # a plug-in is a short Python file: larger is not one
 
 # -- the registry -------------------------------------------------------------------------------
 
@@ -100,7 +103,8 @@ def source_of(name: str) -> tuple[str, str] | None:
 
 
 def sha256_of(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """The sha256 of a plug-in file (OSError, naming it, when it cannot be read)."""
+    return hashlib.sha256(read_user_file(path, MAX_PLUGIN_BYTES)).hexdigest()
 
 
 # -- loading ------------------------------------------------------------------------------------
@@ -110,19 +114,11 @@ def plugin_name(path: str | Path) -> str:
     return Path(path).stem.strip().lower().replace("-", "_")
 
 
-def _nul_path_message(path: str) -> str:
-    """The one line for a path with a NUL character (no file can have one)."""
-    shown = path.replace("\0", "\\0")
-    return f"plug-in file {shown[:60]!r}: a path cannot contain a NUL character"
-
-
 def load_file(path: str | Path) -> OptimizerSpec:
     """Load the plug-in file ``path`` and register it; :class:`PluginError` on any failure."""
-    if "\0" in str(path):
-        raise PluginError(_nul_path_message(str(path)))
     try:
         path = Path(path).expanduser().resolve()
-    except (OSError, RuntimeError, ValueError) as exc:
+    except (OSError, RuntimeError, ValueError) as exc:   # a NUL in it: ValueError
         raise PluginError(f"plug-in file {str(path)[:60]!r}: not a usable path ({exc})") from None
     name = plugin_name(path)
     if not name.isidentifier():
@@ -130,9 +126,9 @@ def load_file(path: str | Path) -> OptimizerSpec:
     if name in builtin_names():
         raise PluginError(f"plug-in '{name}' ({path}): the name of a built-in optimizer")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _failed(name, f"cannot read {path}", exc) from None
+        data = read_user_file(path, MAX_PLUGIN_BYTES)
+    except OSError as exc:              # its message names the file and says why
+        raise PluginError(f"plug-in '{name}': {exc}") from None
     module = types.ModuleType(f"beale_gui_plugin_{name}")
     module.__file__ = str(path)
     try:

@@ -8,6 +8,22 @@
         <translation>{0}에 쓸 수 없습니다: 파일 이름에 NUL 문자를 쓸 수 없습니다</translation>
     </message>
     <message>
+        <source>cannot read {0}: a file name cannot hold a NUL character</source>
+        <translation>{0}을(를) 읽을 수 없습니다: 파일 이름에 NUL 문자를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: not a regular file (a named pipe, device or socket)</source>
+        <translation>{0}을(를) 읽을 수 없습니다: 일반 파일이 아닙니다 (명명된 파이프, 장치 또는 소켓)</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: {1}</source>
+        <translation>{0}을(를) 읽을 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: it is larger than {1} MB</source>
+        <translation>{0}을(를) 읽을 수 없습니다: {1} MB보다 큽니다</translation>
+    </message>
+    <message>
         <source>cannot write {0}: {1}</source>
         <translation>{0}에 쓸 수 없습니다: {1}</translation>
     </message>

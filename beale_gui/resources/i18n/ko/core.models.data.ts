@@ -68,22 +68,6 @@
         <translation>{0}에 샘플이 없습니다</translation>
     </message>
     <message>
-        <source>cannot read {0!r}: a file name cannot hold a NUL character</source>
-        <translation>{0!r}을(를) 읽을 수 없습니다: 파일 이름에 NUL 문자를 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <source>cannot read {0}: not a regular file</source>
-        <translation>{0}을(를) 읽을 수 없습니다: 일반 파일이 아닙니다</translation>
-    </message>
-    <message>
-        <source>{0} is larger than 1 GiB</source>
-        <translation>{0}이(가) 1 GiB보다 큽니다</translation>
-    </message>
-    <message>
-        <source>cannot read {0}: {1}</source>
-        <translation>{0}을(를) 읽을 수 없습니다: {1}</translation>
-    </message>
-    <message>
         <source>{0} has changed since it was saved (its checksum differs)</source>
         <translation>{0}이(가) 저장된 뒤로 바뀌었습니다 (체크섬이 다릅니다)</translation>
     </message>

@@ -116,10 +116,6 @@
         <translation>{0}: 이 세션은 플러그인 파일 {1}을(를) 실행합니다. 코드이므로 직접 불러오지 않으면 실행하지 않습니다</translation>
     </message>
     <message>
-        <source>{0}: cannot read {1}: {2}</source>
-        <translation>{0}: {1}을(를) 읽을 수 없습니다: {2}</translation>
-    </message>
-    <message>
         <source>{0}: {1} is not the file the session was saved with (its sha256 differs): refused</source>
         <translation>{0}: {1}은(는) 세션을 저장할 때의 파일이 아닙니다(sha256이 다름): 거부합니다</translation>
     </message>
@@ -134,18 +130,6 @@
     <message>
         <source>optimizers x starts: {0:,} runs (every hyperparameter variant from every start); the limit is {1:,}</source>
         <translation>최적화기 x 시작점: {0:,}회 실행 (모든 시작점에서 모든 하이퍼파라미터 조합), 한도는 {1:,}회입니다</translation>
-    </message>
-    <message>
-        <source>cannot read {0}: a file name cannot hold a NUL character</source>
-        <translation>{0}을(를) 읽을 수 없습니다: 파일 이름에 NUL 문자를 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <source>cannot read {0}: not a regular file (a named pipe, device or socket)</source>
-        <translation>{0}을(를) 읽을 수 없습니다: 일반 파일이 아닙니다 (명명된 파이프, 장치 또는 소켓)</translation>
-    </message>
-    <message>
-        <source>cannot read {0}: {1}</source>
-        <translation>{0}을(를) 읽을 수 없습니다: {1}</translation>
     </message>
     <message>
         <source>{0} is larger than {1} MB: not a session</source>
