@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..engine.stochastic import steps_per_epoch
+from ..engine.stochastic import n_samples_of, steps_per_epoch
 from .model import ModelFunction
 
 MAX_SHOWN_SAMPLES = 5000      # the most samples the Data view draws (evenly chosen beyond)
@@ -69,7 +69,7 @@ def epoch_length(function, config) -> int | None:
     """Updates per epoch of ``config`` (an OptimizerConfig) on ``function``: for a stochastic
     configuration on a model whose batch is smaller than its samples, ceil(n / B); else None
     (no epochs to show)."""
-    n = int(getattr(function, "n_samples", 0) or 0)
+    n = n_samples_of(function)
     noise = getattr(config, "noise", None)
     if n <= 0 or noise is None or not 0 < noise.batch_size < n:
         return None

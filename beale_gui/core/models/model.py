@@ -237,13 +237,10 @@ class LinearModel(ModelFunction):
         return out
 
     def _block(self, p1, p2, x, y, hessian=False):
+        # mini-batches only: the full data's sums (and the Hessian, constant) come from the
+        # moments in _sums
         r = p1 * x + p2 - y
-        out = [np.sum(r * r, axis=1), 2.0 * np.sum(r * x, axis=1), 2.0 * np.sum(r, axis=1)]
-        if hessian:
-            ones = np.ones_like(r)
-            out += [2.0 * np.sum(ones * x * x, axis=1), 2.0 * np.sum(ones * x, axis=1),
-                    2.0 * np.sum(ones, axis=1)]
-        return out
+        return [np.sum(r * r, axis=1), 2.0 * np.sum(r * x, axis=1), 2.0 * np.sum(r, axis=1)]
 
     def surface_grid(self, xs, ys):
         return self.value(_grid(xs, ys))            # exact: two moments, no sum over samples

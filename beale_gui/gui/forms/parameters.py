@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.engine import MAX_STEPS_PARAM, SEED_PARAM, TOL_PARAM, OptimizerConfig
+from ...core.engine.stochastic import n_samples_of
 from ...core.functions import TestFunction
 from ...core.optimizers import OPTIMIZERS, get_optimizer, plugins
 from ...document import Document, OptimizerEntry, function_hparams, next_colour
@@ -264,7 +265,7 @@ class ParameterPanel(QWidget):
     def _add_box(self, entry: OptimizerEntry, expanded: bool = False,
                  at: int | None = None) -> OptimizerBox:
         box = OptimizerBox(entry, self.scroll.widget(), expanded=expanded)
-        box.set_samples(_samples(self.document.function))
+        box.set_samples(n_samples_of(self.document.function))
         box.changed.connect(self._on_edited)
         box.remove_requested.connect(self.remove_optimizer)
         box.scrub_started.connect(self._on_scrub_started)
@@ -321,7 +322,7 @@ class ParameterPanel(QWidget):
         if not self._writing:
             self.function_chooser.set_function(function, expression)
         for box in self.boxes:     # a mini-batch of a model's samples, or of the terms
-            box.set_samples(_samples(function))
+            box.set_samples(n_samples_of(function))
 
     def _on_optimizers_changed(self, entries: tuple[OptimizerEntry, ...]) -> None:
         """Show ``entries``: a box whose entry is unchanged stays as it is (folded or not);
@@ -412,8 +413,3 @@ def _entry_of(box: OptimizerBox) -> OptimizerEntry | None:
         return box.entry() if not box.problem() else None
     except ValueError:
         return None
-
-
-def _samples(function: TestFunction) -> int:
-    """A model's number of samples; 0 for any other function."""
-    return int(getattr(function, "n_samples", 0) or 0)
